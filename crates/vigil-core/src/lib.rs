@@ -1,0 +1,14 @@
+//! vigil's domain: records, partial dates, custody rules, counting, checks, the log's hash
+//! chain and the synthetic generator.
+//!
+//! This crate does no IO: it never reads a clock, a file or a database. Callers pass in
+//! `today`, the records and the log entries; everything here is a function of its inputs,
+//! which is what makes counts reproducible.
+
+pub mod chain;
+pub mod check;
+pub mod custody;
+pub mod date;
+pub mod generate;
+pub mod record;
+pub mod stats;

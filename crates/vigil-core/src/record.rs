@@ -1,0 +1,496 @@
+//! The interchange records (CONTRACT.md, "Interchange format") and the one place that
+//! turns a line of JSON into them.
+//!
+//! A record is kept twice over: as the JSON object it arrived as (so unknown fields and
+//! partial dates survive a round trip byte for byte after canonicalisation), and as a
+//! typed value that the counting engine reads. [`parse_record`] is the only way to get
+//! the typed value, so nothing unvalidated reaches the store.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::date::PartialDate;
+
+macro_rules! string_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name { $(#[serde(rename = $text)] $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            #[must_use]
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the interchange spelling; `None` for anything else.
+            #[must_use]
+            pub fn parse(text: &str) -> Option<$name> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum!(
+    /// The kind of a record line.
+    RecordType { Source = "source", Person = "person", Announcement = "announcement", Event = "event", Figure = "figure" }
+);
+string_enum!(Sex { Female = "female", Male = "male", Other = "other", Unknown = "unknown" });
+string_enum!(
+    /// Who may see a record. The public sees only `public`.
+    Visibility { Public = "public", Restricted = "restricted", Confidential = "confidential" }
+);
+string_enum!(Health { Disability = "disability", ChronicIllness = "chronic_illness" });
+string_enum!(EventKind {
+    Detained = "detained",
+    Charged = "charged",
+    Sentenced = "sentenced",
+    Recognized = "recognized",
+    RecognitionWithdrawn = "recognition_withdrawn",
+    Transferred = "transferred",
+    Conditions = "conditions",
+    Released = "released",
+    Pardoned = "pardoned",
+    Exiled = "exiled",
+    Harassed = "harassed",
+    DiedInCustody = "died_in_custody",
+    Disappeared = "disappeared",
+});
+string_enum!(ReleaseReason {
+    EndOfTerm = "end_of_term",
+    Pardon = "pardon",
+    Amnesty = "amnesty",
+    Acquittal = "acquittal",
+    Deported = "deported",
+    Conditional = "conditional",
+    Other = "other",
+});
+string_enum!(Confidence { Confirmed = "confirmed", Reported = "reported", Alleged = "alleged" });
+string_enum!(AnnouncementKind { Pardon = "pardon", Amnesty = "amnesty", Release = "release", Recognition = "recognition" });
+string_enum!(Qualifier {
+    Exact = "exact",
+    Approximately = "approximately",
+    AtLeast = "at_least",
+    MoreThan = "more_than",
+    UpTo = "up_to",
+});
+
+impl RecordType {
+    /// The order records are exported in, so that every reference points backwards.
+    #[must_use]
+    pub fn rank(self) -> usize {
+        RecordType::ALL
+            .iter()
+            .position(|t| *t == self)
+            .expect("listed")
+    }
+}
+
+impl Visibility {
+    #[must_use]
+    pub fn is_public(self) -> bool {
+        self == Visibility::Public
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Name {
+    pub text: String,
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub script: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Source {
+    pub id: String,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub published: Option<PartialDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Person {
+    pub id: String,
+    #[serde(default)]
+    pub names: Vec<Name>,
+    #[serde(default)]
+    pub sex: Option<Sex>,
+    #[serde(default)]
+    pub birth_date: Option<PartialDate>,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Absent: unknown; empty: known to have none.
+    #[serde(default)]
+    pub roles: Option<Vec<String>>,
+    /// Absent: unknown on both; empty: known to have neither.
+    #[serde(default)]
+    pub health: Option<Vec<Health>>,
+    #[serde(default)]
+    pub prominent: bool,
+    #[serde(default = "public")]
+    pub visibility: Visibility,
+}
+
+fn public() -> Visibility {
+    Visibility::Public
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub person: String,
+    pub kind: EventKind,
+    pub date: PartialDate,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
+    #[serde(default)]
+    pub announcement: Option<String>,
+    #[serde(default = "public")]
+    pub visibility: Visibility,
+    #[serde(default)]
+    pub details: EventDetails,
+}
+
+/// The kind-specific details vigil reads; every other detail is kept as it came.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct EventDetails {
+    #[serde(default)]
+    pub reason: Option<ReleaseReason>,
+    #[serde(default)]
+    pub term_months: Option<u32>,
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Announcement {
+    pub id: String,
+    pub kind: AnnouncementKind,
+    pub date: PartialDate,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub issuer: Option<String>,
+    #[serde(default)]
+    pub total: Option<u32>,
+    #[serde(default)]
+    pub breakdown: BTreeMap<String, u32>,
+    #[serde(default)]
+    pub names_disclosed: Option<bool>,
+    #[serde(default)]
+    pub claims: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Figure {
+    pub id: String,
+    pub metric: String,
+    pub value: f64,
+    #[serde(default = "exact")]
+    pub qualifier: Qualifier,
+    pub as_of: PartialDate,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+fn exact() -> Qualifier {
+    Qualifier::Exact
+}
+
+/// A validated record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Record {
+    Source(Source),
+    Person(Person),
+    Announcement(Announcement),
+    Event(Event),
+    Figure(Figure),
+}
+
+impl Record {
+    #[must_use]
+    pub fn record_type(&self) -> RecordType {
+        match self {
+            Record::Source(_) => RecordType::Source,
+            Record::Person(_) => RecordType::Person,
+            Record::Announcement(_) => RecordType::Announcement,
+            Record::Event(_) => RecordType::Event,
+            Record::Figure(_) => RecordType::Figure,
+        }
+    }
+
+    #[must_use]
+    pub fn id(&self) -> &str {
+        match self {
+            Record::Source(r) => &r.id,
+            Record::Person(r) => &r.id,
+            Record::Announcement(r) => &r.id,
+            Record::Event(r) => &r.id,
+            Record::Figure(r) => &r.id,
+        }
+    }
+
+    /// The records this one points at, as (type, id, field) triples, for reference checks.
+    #[must_use]
+    pub fn references(&self) -> Vec<(RecordType, &str, &'static str)> {
+        fn sources(s: &[String]) -> Vec<(RecordType, &str, &'static str)> {
+            s.iter()
+                .map(|id| (RecordType::Source, id.as_str(), "sources"))
+                .collect()
+        }
+        match self {
+            Record::Source(_) | Record::Person(_) => Vec::new(),
+            Record::Announcement(a) => sources(&a.sources),
+            Record::Figure(f) => sources(&f.sources),
+            Record::Event(e) => {
+                let mut refs = vec![(RecordType::Person, e.person.as_str(), "person")];
+                if let Some(a) = &e.announcement {
+                    refs.push((RecordType::Announcement, a.as_str(), "announcement"));
+                }
+                refs.extend(sources(&e.sources));
+                refs
+            }
+        }
+    }
+}
+
+/// A line turned into a record, with the object it came from kept whole.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub record: Record,
+    /// The JSON object, every field kept, in canonical (sorted-key) form.
+    pub canonical: String,
+}
+
+/// Why a line is not a record. `Display` gives the message a monitor reads.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct RecordError(pub String);
+
+/// Parses and validates one line of the interchange format.
+pub fn parse_record(line: &str) -> Result<Parsed, RecordError> {
+    let value: Value =
+        serde_json::from_str(line).map_err(|e| RecordError(format!("malformed JSON: {e}")))?;
+    parse_value(value)
+}
+
+/// Validates one JSON value as a record.
+pub fn parse_value(value: Value) -> Result<Parsed, RecordError> {
+    let Value::Object(object) = value else {
+        return Err(RecordError("a record must be a JSON object".into()));
+    };
+    let rtype = match object.get("type") {
+        Some(Value::String(t)) => RecordType::parse(t).ok_or_else(|| {
+            RecordError(format!(
+                "unknown record type '{t}'; expected one of {}",
+                RecordType::ALL
+                    .iter()
+                    .map(|t| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?,
+        Some(other) => {
+            return Err(RecordError(format!(
+                "field `type`: expected a string, found {other}"
+            )))
+        }
+        None => return Err(RecordError("missing field `type`".into())),
+    };
+    let label = match object.get("id") {
+        Some(Value::String(id)) if !id.trim().is_empty() => format!("{rtype} '{id}'"),
+        Some(Value::String(_)) => return Err(RecordError(format!("{rtype}: field `id` is empty"))),
+        Some(other) => {
+            return Err(RecordError(format!(
+                "{rtype}: field `id`: expected a string, found {other}"
+            )))
+        }
+        None => return Err(RecordError(format!("{rtype}: missing field `id`"))),
+    };
+    let value = Value::Object(object);
+    let record = typed(rtype, &value).map_err(|e| RecordError(format!("{label}: {e}")))?;
+    check_semantics(&record).map_err(|e| RecordError(format!("{label}: {e}")))?;
+    let canonical = serde_json::to_string(&value).expect("a Value always serialises");
+    Ok(Parsed { record, canonical })
+}
+
+fn typed(rtype: RecordType, value: &Value) -> Result<Record, String> {
+    fn de<'a, T: Deserialize<'a>>(value: &'a Value) -> Result<T, String> {
+        serde_path_to_error::deserialize(value).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner().to_string();
+            if path == "." {
+                inner
+            } else {
+                format!("field `{path}`: {inner}")
+            }
+        })
+    }
+    Ok(match rtype {
+        RecordType::Source => Record::Source(de(value)?),
+        RecordType::Person => Record::Person(de(value)?),
+        RecordType::Announcement => Record::Announcement(de(value)?),
+        RecordType::Event => Record::Event(de(value)?),
+        RecordType::Figure => Record::Figure(de(value)?),
+    })
+}
+
+/// Rules serde's types cannot say.
+fn check_semantics(record: &Record) -> Result<(), String> {
+    match record {
+        Record::Person(p) => {
+            if let Some(i) = p.names.iter().position(|n| n.text.trim().is_empty()) {
+                return Err(format!("field `names[{i}].text` is empty"));
+            }
+        }
+        Record::Event(e) => {
+            if e.person.trim().is_empty() {
+                return Err("field `person` is empty".into());
+            }
+            if e.details.reason.is_some() && e.kind != EventKind::Released {
+                return Err(format!(
+                    "field `details.reason` belongs to a `released` event, not `{}`",
+                    e.kind
+                ));
+            }
+        }
+        Record::Figure(f) => {
+            if !f.value.is_finite() || f.value < 0.0 {
+                return Err(format!("field `value`: {} is not a count", f.value));
+            }
+        }
+        Record::Source(_) | Record::Announcement(_) => {}
+    }
+    Ok(())
+}
+
+/// Sorts a JSON object's keys, recursively: the canonical form hashed by the log.
+#[must_use]
+pub fn canonical_json(value: &Value) -> String {
+    // serde_json's default map is ordered by key, so serialising is canonical already.
+    serde_json::to_string(value).expect("a Value always serialises")
+}
+
+/// An object with the given fields, for building records in code (generator, tests).
+#[must_use]
+pub fn object(fields: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
+    Value::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect::<Map<_, _>>(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONTRACT_EXAMPLE: &str = r#"{"type":"source","id":"s1","publisher":"RFE/RL","title":"Belarus Issues New Pardons","url":"https://example.org/a","published":"2024-12-09"}
+{"type":"person","id":"p1","names":[{"text":"Ales Bialiatski"},{"text":"Алесь Бяляцкі","lang":"be"}],"sex":"male","birth_date":"1962-09-25","country":"BY","region":"Minsk","roles":["human_rights_defender"],"health":["chronic_illness"],"prominent":true,"visibility":"public"}
+{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-07-14","sources":["s1"]}
+{"type":"event","id":"e2","person":"p1","kind":"recognized","date":"2021-07","details":{"by":"Viasna"}}
+{"type":"event","id":"e3","person":"p1","kind":"sentenced","date":"2023-03-03","details":{"term_months":120,"articles":["228"]}}
+{"type":"event","id":"e4","person":"p1","kind":"released","date":"2025-12-13","details":{"reason":"deported"}}
+{"type":"announcement","id":"a1","kind":"pardon","date":"2024-12-09","country":"BY","issuer":"Presidential administration","total":29,"breakdown":{"women":11,"men":18,"under_25":6,"pensioners":3,"disabled":2,"chronic_illness":15},"names_disclosed":false,"claims":["All of those released repented for their actions"],"sources":["s1"]}
+{"type":"event","id":"e5","person":"p2","kind":"pardoned","date":"2024-12-09","announcement":"a1"}
+{"type":"figure","id":"f1","metric":"political_prisoners_held","value":1300,"qualifier":"approximately","as_of":"2024-12-09","country":"BY","sources":["s1"]}"#;
+
+    #[test]
+    fn every_line_of_the_contract_example_parses() {
+        let types: Vec<_> = CONTRACT_EXAMPLE
+            .lines()
+            .map(|l| parse_record(l).unwrap().record.record_type().as_str())
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "source",
+                "person",
+                "event",
+                "event",
+                "event",
+                "event",
+                "announcement",
+                "event",
+                "figure"
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_and_partial_dates_survive_canonicalisation() {
+        let p = parse_record(r#"{"zeta":{"b":1,"a":[1,2]},"type":"event","id":"e2","person":"p1","kind":"recognized","date":"2021-07","details":{"by":"Viasna","x":true}}"#).unwrap();
+        assert_eq!(
+            p.canonical,
+            r#"{"date":"2021-07","details":{"by":"Viasna","x":true},"id":"e2","kind":"recognized","person":"p1","type":"event","zeta":{"a":[1,2],"b":1}}"#
+        );
+        let Record::Event(e) = p.record else { panic!() };
+        assert_eq!(e.date.to_string(), "2021-07");
+    }
+
+    #[test]
+    fn bad_records_name_the_field_and_the_value() {
+        for (line, expected) in [
+            (r#"{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2024-13-01"}"#,
+             "event 'e1': field `date`: date '2024-13-01' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
+            (r#"{"type":"event","id":"e1","person":"p1","kind":"arrested","date":"2024"}"#,
+             "event 'e1': field `kind`: unknown variant `arrested`"),
+            (r#"{"type":"event","id":"e1","person":"p1","kind":"released","date":"2024","details":{"reason":"escape"}}"#,
+             "field `details.reason`: unknown variant `escape`"),
+            (r#"{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2024","details":{"reason":"pardon"}}"#,
+             "field `details.reason` belongs to a `released` event, not `detained`"),
+            (r#"{"type":"event","id":"e1","kind":"detained","date":"2024"}"#, "event 'e1': missing field `person`"),
+            (r#"{"type":"person","id":"p1","sex":"mal"}"#, "person 'p1': field `sex`: unknown variant `mal`"),
+            (r#"{"type":"person","id":"p1","visibility":"secret"}"#, "field `visibility`: unknown variant `secret`"),
+            (r#"{"type":"person","id":"p1","health":["flu"]}"#, "field `health[0]`: unknown variant `flu`"),
+            (r#"{"type":"person","id":"p1","birth_date":"1962-02-30"}"#, "date '1962-02-30' is not a date"),
+            (r#"{"type":"person","id":"p1","names":[{"text":" "}]}"#, "field `names[0].text` is empty"),
+            (r#"{"type":"announcement","id":"a1","kind":"mercy","date":"2024"}"#, "field `kind`: unknown variant `mercy`"),
+            (r#"{"type":"announcement","id":"a1","kind":"pardon","date":"2024","total":-3}"#, "field `total`: invalid value: integer `-3`"),
+            (r#"{"type":"announcement","id":"a1","kind":"pardon","date":"2024","breakdown":{"women":"many"}}"#, "field `breakdown.women`: invalid type: string \"many\""),
+            (r#"{"type":"figure","id":"f1","metric":"m","value":1,"qualifier":"roughly","as_of":"2024"}"#, "field `qualifier`: unknown variant `roughly`"),
+            (r#"{"type":"figure","id":"f1","metric":"m","value":-1,"as_of":"2024"}"#, "field `value`: -1 is not a count"),
+            (r#"{"type":"source","id":"s1","published":"yesterday"}"#, "field `published`: date 'yesterday' is not a date"),
+            (r#"{"type":"prisoner","id":"x"}"#, "unknown record type 'prisoner'; expected one of source, person, announcement, event, figure"),
+            (r#"{"id":"x"}"#, "missing field `type`"),
+            (r#"{"type":"person"}"#, "person: missing field `id`"),
+            (r#"{"type":"person","id":""}"#, "person: field `id` is empty"),
+            (r#"{"type":"person","id":7}"#, "person: field `id`: expected a string, found 7"),
+            (r#"[1,2]"#, "a record must be a JSON object"),
+            (r#"{"type":"person","id":"p1""#, "malformed JSON: EOF while parsing an object"),
+        ] {
+            let err = parse_record(line).unwrap_err().to_string();
+            assert!(err.contains(expected), "for {line}\n got: {err}\n want: {expected}");
+        }
+    }
+}
