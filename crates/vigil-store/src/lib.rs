@@ -1,1 +1,149 @@
-//! placeholder
+//! vigil's storage: the [`Store`] trait every backend implements, the SQLite backend,
+//! and the backend-independent import that writes through it.
+//!
+//! **Architecture Invariant:** every change is appended to the log through
+//! [`Writer::append`], which updates the derived tables in the same transaction. Nothing
+//! else writes; nothing deletes from the log.
+
+use std::collections::HashMap;
+
+use vigil_core::chain::{ChainError, Draft, Entry, Hash, Verifier};
+use vigil_core::record::{parse_record, Record, RecordType};
+use vigil_core::stats::{Builder, Registry};
+
+pub mod import;
+pub mod sqlite;
+
+pub use import::{import, ImportFailure, ImportOptions, ImportReport, LineError};
+pub use sqlite::SqliteStore;
+
+/// What went wrong below the domain: the message says what to do where it can.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{path}: this database was written by a newer vigil (schema {found}; this vigil knows up to {known})")]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("stored data is damaged: {0}")]
+    Damaged(String),
+    #[error("{rtype} '{rid}' is still referred to by {users}; retract those first")]
+    InUse {
+        rtype: RecordType,
+        rid: String,
+        users: String,
+    },
+    #[error("{rtype} '{rid}' does not exist")]
+    NotFound { rtype: RecordType, rid: String },
+}
+
+/// The log's end: how many entries and the last one's hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Head {
+    pub entries: u64,
+    pub hash: Hash,
+}
+
+/// The current state of one record, as the derived tables know it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Current {
+    pub seq: u64,
+    pub digest: Hash,
+    pub retracted: bool,
+}
+
+/// A registry's storage. Implemented per backend; the conformance tests run on each.
+pub trait Store {
+    /// Opens a write transaction holding the database's write lock. Dropping it without
+    /// [`Writer::commit`] rolls everything back.
+    fn begin(&mut self) -> Result<Box<dyn Writer + '_>, StoreError>;
+
+    fn head(&self) -> Result<Head, StoreError>;
+
+    /// Visits log entries `1..=upto` (all when `None`) in order.
+    fn for_each_entry(
+        &self,
+        upto: Option<u64>,
+        visit: &mut dyn FnMut(Entry) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// The current registry, from the derived tables.
+    fn load(&self) -> Result<Registry, StoreError>;
+
+    /// Visits every current (not retracted) record's canonical JSON, sources first,
+    /// then persons, announcements, events, figures; each type in id order.
+    fn export(
+        &self,
+        visit: &mut dyn FnMut(RecordType, &str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError>;
+
+    /// The current state of one record.
+    fn current(&self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError>;
+
+    /// The last log position written at or before an RFC 3339 UTC time; 0 if none.
+    fn seq_at(&self, at: &str) -> Result<u64, StoreError>;
+
+    /// The registry as it was known at log position `seq`, rebuilt by replaying the log.
+    fn load_as_of(&self, seq: u64) -> Result<Registry, StoreError> {
+        let mut state: HashMap<(RecordType, String), (u64, Option<String>)> = HashMap::new();
+        self.for_each_entry(Some(seq), &mut |e| {
+            state.insert((e.rtype, e.rid), (e.seq, e.body));
+            Ok(())
+        })?;
+        let mut records = Vec::with_capacity(state.len());
+        for ((_, rid), (seq, body)) in state {
+            if let Some(body) = body {
+                let r = parse_record(&body).map_err(|e| {
+                    StoreError::Damaged(format!("log entry {seq} ({rid}) no longer parses: {e}"))
+                })?;
+                records.push((r.record.record_type().rank(), seq, r.record));
+            }
+        }
+        records.sort_unstable_by_key(|(rank, seq, _)| (*rank, *seq));
+        let mut b = Builder::new();
+        for (_, seq, r) in &records {
+            b.add_record(r)
+                .map_err(|e| StoreError::Damaged(format!("as of entry {seq}: {e}")))?;
+        }
+        Ok(b.finish())
+    }
+
+    /// Recomputes the hash chain from the first entry.
+    fn verify(&self) -> Result<Result<Head, ChainError>, StoreError> {
+        let mut v = Verifier::default();
+        let mut failure = None;
+        self.for_each_entry(None, &mut |e| {
+            if failure.is_none() {
+                if let Err(err) = v.push(&e) {
+                    failure = Some(err);
+                }
+            }
+            Ok(())
+        })?;
+        Ok(match failure {
+            Some(err) => Err(err),
+            None => Ok(Head {
+                entries: v.entries(),
+                hash: v.head(),
+            }),
+        })
+    }
+}
+
+/// A write transaction.
+pub trait Writer {
+    /// The current state of a record, including what this transaction wrote.
+    fn current(&mut self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError>;
+
+    /// The position the next appended entry will get.
+    fn next_seq(&self) -> u64;
+
+    /// Appends one entry and updates the derived tables. `record` is the validated form
+    /// of the draft's body for a `Put`, `None` for a `Retract`.
+    fn append(&mut self, draft: Draft, record: Option<&Record>) -> Result<Entry, StoreError>;
+
+    fn commit(self: Box<Self>) -> Result<Head, StoreError>;
+}

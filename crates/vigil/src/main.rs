@@ -1,1 +1,27 @@
-fn main() {}
+//! The `vigil` binary: parses the command line, runs the command, maps the outcome to an
+//! exit status. A closed pipe (`vigil export | head`) is success, not an error.
+
+mod cli;
+mod commands;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("vigil: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

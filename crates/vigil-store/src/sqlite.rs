@@ -1,0 +1,541 @@
+//! The SQLite backend: one file, WAL, migrations embedded from `migrations/sqlite/`.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+use vigil_core::chain::{Draft, Entry, Hash, Op};
+use vigil_core::custody::EventFact;
+use vigil_core::date::PartialDate;
+use vigil_core::record::{
+    parse_record, EventKind, Health, Record, RecordType, ReleaseReason, Sex, Visibility,
+};
+use vigil_core::stats::{Builder, EventRow, PersonFacts, Registry};
+
+use crate::{Current, Head, Store, StoreError, Writer};
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_init.sql")];
+
+/// A registry in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let conn = Connection::open(path)?;
+        Self::setup(conn, &path.display().to_string())
+    }
+
+    /// Opens an existing database without creating it or changing its schema.
+    pub fn open_existing(path: &Path) -> Result<SqliteStore, StoreError> {
+        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        Self::setup(conn, &path.display().to_string())
+    }
+
+    fn setup(conn: Connection, path: &str) -> Result<SqliteStore, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "cache_size", -131_072)?; // 128 MiB
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: path.to_string(),
+                found: version,
+                known,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(SqliteStore { conn })
+    }
+
+    /// The raw connection, for tests that play an attacker with plain SQL.
+    #[must_use]
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn entry_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Entry, String>> {
+    let seq: i64 = row.get(0)?;
+    let op: String = row.get(4)?;
+    let rtype: String = row.get(5)?;
+    let prev: Vec<u8> = row.get(9)?;
+    let hash: Vec<u8> = row.get(10)?;
+    let parts = (
+        Op::parse(&op),
+        RecordType::parse(&rtype),
+        Hash::from_slice(&prev),
+        Hash::from_slice(&hash),
+    );
+    let (Some(op), Some(rtype), Some(prev), Some(hash)) = parts else {
+        return Ok(Err(format!(
+            "log entry {seq} has an unreadable op, type or hash"
+        )));
+    };
+    Ok(Ok(Entry {
+        seq: seq as u64,
+        at: row.get(1)?,
+        actor: row.get(2)?,
+        reason: row.get(3)?,
+        op,
+        rtype,
+        rid: row.get(6)?,
+        refers_to: row.get::<_, Option<i64>>(7)?.map(|s| s as u64),
+        body: row.get(8)?,
+        prev,
+        hash,
+    }))
+}
+
+fn head_of(conn: &Connection) -> Result<Head, StoreError> {
+    let row: Option<(i64, Vec<u8>)> = conn
+        .query_row(
+            "SELECT seq, hash FROM log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    Ok(match row {
+        None => Head {
+            entries: 0,
+            hash: Hash::GENESIS,
+        },
+        Some((seq, hash)) => Head {
+            entries: seq as u64,
+            hash: Hash::from_slice(&hash).ok_or_else(|| {
+                StoreError::Damaged(format!("log entry {seq} has a malformed hash"))
+            })?,
+        },
+    })
+}
+
+fn current_of(
+    conn: &Connection,
+    rtype: RecordType,
+    rid: &str,
+) -> Result<Option<(Current, Option<i64>)>, StoreError> {
+    let mut st = conn.prepare_cached(
+        "SELECT seq, digest, retracted, pk FROM record WHERE rtype = ?1 AND rid = ?2",
+    )?;
+    let row = st
+        .query_row(params![rtype.as_str(), rid], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Vec<u8>>(1)?,
+                r.get::<_, bool>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+            ))
+        })
+        .optional()?;
+    row.map(|(seq, digest, retracted, pk)| {
+        let digest = Hash::from_slice(&digest).ok_or_else(|| {
+            StoreError::Damaged(format!("{rtype} '{rid}' has a malformed digest"))
+        })?;
+        Ok((
+            Current {
+                seq: seq as u64,
+                digest,
+                retracted,
+            },
+            pk,
+        ))
+    })
+    .transpose()
+}
+
+impl Store for SqliteStore {
+    fn begin(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let head = head_of(&tx)?;
+        Ok(Box::new(SqliteWriter {
+            tx,
+            head,
+            person_pk: HashMap::new(),
+        }))
+    }
+
+    fn head(&self) -> Result<Head, StoreError> {
+        head_of(&self.conn)
+    }
+
+    fn for_each_entry(
+        &self,
+        upto: Option<u64>,
+        visit: &mut dyn FnMut(Entry) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash FROM log WHERE seq <= ?1 ORDER BY seq",
+        )?;
+        let mut rows = st.query([upto.map_or(i64::MAX, |u| u as i64)])?;
+        while let Some(row) = rows.next()? {
+            visit(entry_from_row(row)?.map_err(StoreError::Damaged)?)?;
+        }
+        Ok(())
+    }
+
+    fn load(&self) -> Result<Registry, StoreError> {
+        let mut b = Builder::new();
+        let damaged = |what: String| StoreError::Damaged(what);
+        // Persons: pk → builder index.
+        let mut index_of_pk: Vec<u32> = Vec::new();
+        let mut st = self.conn.prepare(
+            "SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility FROM person ORDER BY pk",
+        )?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let pk: i64 = r.get(0)?;
+            let id: String = r.get(1)?;
+            let bad = |field: &str| damaged(format!("person '{id}': stored {field} is unreadable"));
+            let sex = r
+                .get_ref(2)?
+                .as_str_or_null()
+                .map_err(|_| bad("sex"))?
+                .map(|s| Sex::parse(s).ok_or_else(|| bad("sex")))
+                .transpose()?;
+            let birth = r
+                .get_ref(3)?
+                .as_str_or_null()
+                .map_err(|_| bad("birth date"))?
+                .map(|s| s.parse::<PartialDate>().map_err(|_| bad("birth date")))
+                .transpose()?;
+            let roles: Option<String> = r.get(6)?;
+            let health: Option<String> = r.get(7)?;
+            let visibility: String = r.get(9)?;
+            let facts = PersonFacts {
+                sex,
+                birth,
+                country: r.get(4)?,
+                region: r.get(5)?,
+                roles: roles
+                    .map(|j| serde_json::from_str(&j).map_err(|_| bad("roles")))
+                    .transpose()?,
+                health: health
+                    .map(|j| serde_json::from_str::<Vec<String>>(&j).map_err(|_| bad("health")))
+                    .transpose()?
+                    .map(|v| {
+                        v.iter()
+                            .map(|h| Health::parse(h).ok_or_else(|| bad("health")))
+                            .collect::<Result<Vec<_>, _>>()
+                    })
+                    .transpose()?,
+                prominent: r.get(8)?,
+                visibility: Visibility::parse(&visibility).ok_or_else(|| bad("visibility"))?,
+                id,
+            };
+            let ix = b.add_person(facts);
+            let pk = pk as usize;
+            if index_of_pk.len() <= pk {
+                index_of_pk.resize(pk + 1, u32::MAX);
+            }
+            index_of_pk[pk] = ix;
+        }
+        drop(rows);
+        self.export_type(RecordType::Announcement, &mut |body| {
+            if let Record::Announcement(a) = reparse(body)? {
+                b.add_announcement(a);
+            }
+            Ok(())
+        })?;
+        self.export_type(RecordType::Figure, &mut |body| {
+            if let Record::Figure(f) = reparse(body)? {
+                b.add_figure(f);
+            }
+            Ok(())
+        })?;
+        let mut st = self
+            .conn
+            .prepare("SELECT id, person_pk, kind, date, reason, announcement FROM event")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let bad = |field: &str| {
+                damaged(format!(
+                    "event '{}': stored {field} is unreadable",
+                    r.get::<_, String>(0).unwrap_or_default()
+                ))
+            };
+            let person_pk: i64 = r.get(1)?;
+            let person = index_of_pk
+                .get(person_pk as usize)
+                .copied()
+                .filter(|&i| i != u32::MAX)
+                .ok_or_else(|| bad("person"))?;
+            let kind = EventKind::parse(r.get_ref(2)?.as_str().map_err(|_| bad("kind"))?)
+                .ok_or_else(|| bad("kind"))?;
+            let date: PartialDate = r
+                .get_ref(3)?
+                .as_str()
+                .map_err(|_| bad("date"))?
+                .parse()
+                .map_err(|_| bad("date"))?;
+            let reason = r
+                .get_ref(4)?
+                .as_str_or_null()
+                .map_err(|_| bad("reason"))?
+                .map(|s| ReleaseReason::parse(s).ok_or_else(|| bad("reason")))
+                .transpose()?;
+            let announcement = r
+                .get_ref(5)?
+                .as_str_or_null()
+                .map_err(|_| bad("announcement"))?
+                .map(|a| b.announcement_slot(a));
+            b.add_event(EventRow {
+                person,
+                fact: EventFact {
+                    kind,
+                    when: date.range(),
+                },
+                reason,
+                announcement,
+            });
+        }
+        Ok(b.finish())
+    }
+
+    fn export(
+        &self,
+        visit: &mut dyn FnMut(RecordType, &str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for &rtype in RecordType::ALL {
+            self.export_type(rtype, &mut |body| visit(rtype, body))?;
+        }
+        Ok(())
+    }
+
+    fn current(&self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError> {
+        Ok(current_of(&self.conn, rtype, rid)?.map(|(c, _)| c))
+    }
+
+    fn seq_at(&self, at: &str) -> Result<u64, StoreError> {
+        let seq: Option<i64> =
+            self.conn
+                .query_row("SELECT max(seq) FROM log WHERE at <= ?1", [at], |r| {
+                    r.get(0)
+                })?;
+        Ok(seq.unwrap_or(0) as u64)
+    }
+}
+
+fn reparse(body: &str) -> Result<Record, StoreError> {
+    parse_record(body)
+        .map(|p| p.record)
+        .map_err(|e| StoreError::Damaged(format!("a stored record no longer parses: {e}")))
+}
+
+impl SqliteStore {
+    fn export_type(
+        &self,
+        rtype: RecordType,
+        visit: &mut dyn FnMut(&str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = ?1 AND r.retracted = 0 ORDER BY r.rid",
+        )?;
+        let mut rows = st.query([rtype.as_str()])?;
+        while let Some(row) = rows.next()? {
+            let body = row
+                .get_ref(0)?
+                .as_str()
+                .map_err(|_| StoreError::Damaged(format!("a {rtype} body is not text")))?;
+            visit(body)?;
+        }
+        Ok(())
+    }
+}
+
+struct SqliteWriter<'c> {
+    tx: Transaction<'c>,
+    head: Head,
+    /// Person id → row, for events written in this transaction.
+    person_pk: HashMap<String, i64>,
+}
+
+impl SqliteWriter<'_> {
+    fn person_pk(&mut self, id: &str) -> Result<i64, StoreError> {
+        if let Some(&pk) = self.person_pk.get(id) {
+            return Ok(pk);
+        }
+        let pk = current_of(&self.tx, RecordType::Person, id)?
+            .and_then(|(c, pk)| (!c.retracted).then_some(pk).flatten())
+            .ok_or_else(|| StoreError::NotFound {
+                rtype: RecordType::Person,
+                rid: id.to_string(),
+            })?;
+        self.person_pk.insert(id.to_string(), pk);
+        Ok(pk)
+    }
+
+    /// Removes the typed row a record had, if any.
+    fn drop_typed(&mut self, rtype: RecordType, pk: Option<i64>) -> Result<(), StoreError> {
+        let Some(pk) = pk else { return Ok(()) };
+        match rtype {
+            RecordType::Person => self
+                .tx
+                .prepare_cached("DELETE FROM person WHERE pk = ?1")?
+                .execute([pk])?,
+            RecordType::Event => self
+                .tx
+                .prepare_cached("DELETE FROM event WHERE pk = ?1")?
+                .execute([pk])?,
+            _ => 0,
+        };
+        Ok(())
+    }
+
+    fn insert_typed(&mut self, record: &Record) -> Result<Option<i64>, StoreError> {
+        let json = |v: &Option<Vec<String>>| {
+            v.as_ref()
+                .map(|v| serde_json::to_string(v).expect("strings serialise"))
+        };
+        Ok(match record {
+            Record::Person(p) => {
+                let health: Option<Vec<String>> = p
+                    .health
+                    .as_ref()
+                    .map(|h| h.iter().map(|x| x.as_str().to_string()).collect());
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO person (id, sex, birth, country, region, roles, health, prominent, visibility)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    )?
+                    .execute(params![
+                        p.id,
+                        p.sex.map(Sex::as_str),
+                        p.birth_date.map(|d| d.to_string()),
+                        p.country,
+                        p.region,
+                        json(&p.roles),
+                        json(&health),
+                        p.prominent,
+                        p.visibility.as_str(),
+                    ])?;
+                let pk = self.tx.last_insert_rowid();
+                self.person_pk.insert(p.id.clone(), pk);
+                Some(pk)
+            }
+            Record::Event(e) => {
+                let person_pk = self.person_pk(&e.person)?;
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO event (id, person_pk, kind, date, reason, announcement) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )?
+                    .execute(params![
+                        e.id,
+                        person_pk,
+                        e.kind.as_str(),
+                        e.date.to_string(),
+                        e.details.reason.map(ReleaseReason::as_str),
+                        e.announcement
+                    ])?;
+                Some(self.tx.last_insert_rowid())
+            }
+            Record::Source(_) | Record::Announcement(_) | Record::Figure(_) => None,
+        })
+    }
+}
+
+impl Writer for SqliteWriter<'_> {
+    fn current(&mut self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError> {
+        Ok(current_of(&self.tx, rtype, rid)?.map(|(c, _)| c))
+    }
+
+    fn next_seq(&self) -> u64 {
+        self.head.entries + 1
+    }
+
+    fn append(&mut self, draft: Draft, record: Option<&Record>) -> Result<Entry, StoreError> {
+        let entry = draft.seal(self.next_seq(), self.head.hash);
+        self.tx
+            .prepare_cached(
+                "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                entry.seq as i64,
+                entry.at,
+                entry.actor,
+                entry.reason,
+                entry.op.as_str(),
+                entry.rtype.as_str(),
+                entry.rid,
+                entry.refers_to.map(|s| s as i64),
+                entry.body,
+                entry.prev.0.as_slice(),
+                entry.hash.0.as_slice(),
+            ])?;
+        let previous = current_of(&self.tx, entry.rtype, &entry.rid)?;
+        if let (Op::Retract, RecordType::Person, Some((_, Some(pk)))) =
+            (entry.op, entry.rtype, &previous)
+        {
+            let events: i64 = self
+                .tx
+                .prepare_cached("SELECT count(*) FROM event WHERE person_pk = ?1")?
+                .query_row([pk], |r| r.get(0))?;
+            if events > 0 {
+                return Err(StoreError::InUse {
+                    rtype: entry.rtype,
+                    rid: entry.rid,
+                    users: format!("{events} event(s)"),
+                });
+            }
+        }
+        if let Some((_, pk)) = &previous {
+            self.drop_typed(entry.rtype, *pk)?;
+        }
+        match (entry.op, record) {
+            (Op::Put, Some(record)) => {
+                let pk = self.insert_typed(record)?;
+                let digest = Hash::of_body(entry.body.as_deref().unwrap_or_default());
+                self.tx
+                    .prepare_cached(
+                        "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES (?1, ?2, ?3, ?4, 0, ?5)
+                         ON CONFLICT (rtype, rid) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, retracted = 0, pk = excluded.pk",
+                    )?
+                    .execute(params![entry.rtype.as_str(), entry.rid, entry.seq as i64, digest.0.as_slice(), pk])?;
+            }
+            (Op::Retract, _) => {
+                if entry.rtype == RecordType::Person {
+                    self.person_pk.remove(&entry.rid);
+                }
+                let n = self
+                    .tx
+                    .prepare_cached("UPDATE record SET retracted = 1, seq = ?3, pk = NULL WHERE rtype = ?1 AND rid = ?2")?
+                    .execute(params![entry.rtype.as_str(), entry.rid, entry.seq as i64])?;
+                if n == 0 {
+                    return Err(StoreError::NotFound {
+                        rtype: entry.rtype,
+                        rid: entry.rid,
+                    });
+                }
+            }
+            (Op::Put, None) => {
+                return Err(StoreError::Damaged(format!(
+                    "log entry {} puts no record",
+                    entry.seq
+                )))
+            }
+        }
+        self.head = Head {
+            entries: entry.seq,
+            hash: entry.hash,
+        };
+        Ok(entry)
+    }
+
+    fn commit(self: Box<Self>) -> Result<Head, StoreError> {
+        let head = self.head;
+        self.tx.commit()?;
+        Ok(head)
+    }
+}

@@ -1,0 +1,192 @@
+//! The command line, as CONTRACT.md fixes it. Global options work before or after the command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "vigil",
+    version,
+    about = "A registry for monitoring political prisoners"
+)]
+pub struct Cli {
+    /// The SQLite database file (created on first write).
+    #[arg(long, global = true, env = "VIGIL_DB", default_value = "vigil.db")]
+    pub db: PathBuf,
+
+    /// A database URL instead of --db: sqlite://PATH (postgres:// once the team server lands).
+    #[arg(long, global = true, env = "VIGIL_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    /// Print one JSON document instead of a table.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import JSON Lines records (FILE, or - for standard input). All or nothing.
+    Import(ImportArgs),
+    /// Export every record as JSON Lines.
+    Export(ExportArgs),
+    /// Counts: held on a day, series, pardon waves, inflow and outflow.
+    #[command(subcommand)]
+    Stats(Stats),
+    /// Report what disagrees: figures vs computed counts, breakdowns, timelines.
+    Check(AsOf),
+    /// Recompute the log's hash chain.
+    Verify,
+    /// Show log entries: who changed what, when and why.
+    Log(LogArgs),
+    /// Withdraw a record from every answer (the log keeps it).
+    Retract(RetractArgs),
+    /// Write a synthetic registry as JSON Lines to standard output.
+    Generate(GenerateArgs),
+    /// Generate a registry in a temporary database and print its headline numbers.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file to read; - for standard input.
+    pub file: String,
+    /// Record a correction when a record already exists with other content.
+    #[arg(long)]
+    pub update: bool,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+#[derive(Debug, Args)]
+pub struct Who {
+    /// Who is writing (defaults to $USER).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Why, kept in the log.
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format; only jsonl for now.
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl"])]
+    pub format: String,
+    /// Write to a file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Only what the public may see: public persons and their public events.
+    #[arg(long)]
+    pub public: bool,
+}
+
+#[derive(Debug, Args, Default, Clone)]
+pub struct AsOf {
+    /// Answer as the registry knew it at a log entry number or an RFC 3339 time (or a day).
+    #[arg(long)]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Counting {
+    /// Count everyone in custody, not only recognized political prisoners.
+    #[arg(long, conflicts_with = "recognized_by_date")]
+    pub all: bool,
+    /// Count only those already recognized on the day counted.
+    #[arg(long)]
+    pub recognized_by_date: bool,
+    /// Only this country (ISO code, e.g. BY).
+    #[arg(long)]
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Stats {
+    /// Political prisoners held on a day, with bounds where dates are uncertain.
+    Held {
+        /// The day (YYYY-MM-DD; a partial date counts as its first day). Default: today.
+        #[arg(long)]
+        on: Option<String>,
+        /// Split by sex, age, role or region.
+        #[arg(long, value_parser = ["sex", "age", "role", "region"])]
+        by: Option<String>,
+        #[command(flatten)]
+        counting: Counting,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Held over time.
+    Series {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long, default_value = "month", value_parser = ["day", "week", "month"])]
+        step: String,
+        #[command(flatten)]
+        counting: Counting,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Announcements (pardon waves by default) in a country and year, with ordinals and running totals.
+    Waves {
+        #[arg(long)]
+        country: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "pardon", value_parser = ["pardon", "amnesty", "release", "recognition"])]
+        kind: String,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Inflow and outflow between two days, both included.
+    Flow {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        counting: Counting,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// First entry to show.
+    #[arg(long, default_value_t = 1)]
+    pub from: u64,
+    /// How many entries to show.
+    #[arg(long, default_value_t = 50)]
+    pub limit: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct RetractArgs {
+    /// source, person, announcement, event or figure.
+    pub rtype: String,
+    pub id: String,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[arg(long, default_value_t = 1000)]
+    pub persons: u64,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[arg(long, default_value_t = 20_000)]
+    pub persons: u64,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}

@@ -1,0 +1,657 @@
+//! Each command: open the store, ask the engine, print. Wiring only; the rules live in
+//! vigil-core and the storage in vigil-store.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context};
+use serde_json::json;
+use vigil_core::chain::{Draft, Op};
+use vigil_core::check::{check, thousands};
+use vigil_core::date::{Day, PartialDate};
+use vigil_core::generate::{generate, Settings};
+use vigil_core::record::{parse_record, AnnouncementKind, Record, RecordType};
+use vigil_core::stats::{By, Mode, Registry, Step};
+use vigil_store::{import, Head, ImportFailure, ImportOptions, SqliteStore, Store};
+
+use crate::cli::{AsOf, Cli, Command, Counting, Stats};
+use crate::output::{self, Table};
+
+/// Where the registry lives.
+enum Location {
+    Sqlite(PathBuf),
+}
+
+fn location(cli: &Cli) -> anyhow::Result<Location> {
+    let Some(url) = &cli.database_url else {
+        return Ok(Location::Sqlite(cli.db.clone()));
+    };
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or_else(|| anyhow!("database URL '{url}' has no scheme; use sqlite://PATH"))?;
+    match scheme {
+        "sqlite" => Ok(Location::Sqlite(PathBuf::from(rest))),
+        "postgres" | "postgresql" => {
+            bail!("PostgreSQL is not supported by this build yet; use --db PATH (SQLite) for now")
+        }
+        other => bail!(
+            "unknown database URL scheme '{other}' in '{url}'; use sqlite://PATH or postgres://…"
+        ),
+    }
+}
+
+/// Opens the store for writing, creating the database if needed.
+fn open_for_write(cli: &Cli) -> anyhow::Result<SqliteStore> {
+    let Location::Sqlite(path) = location(cli)?;
+    SqliteStore::open(&path).with_context(|| format!("opening {}", path.display()))
+}
+
+/// Opens an existing store for reading; a missing file is an error, not a new database.
+fn open_for_read(cli: &Cli) -> anyhow::Result<SqliteStore> {
+    let Location::Sqlite(path) = location(cli)?;
+    if !path.exists() {
+        bail!(
+            "no database at {}; import records first (vigil import FILE) or pass --db PATH",
+            path.display()
+        );
+    }
+    SqliteStore::open_existing(&path).with_context(|| format!("opening {}", path.display()))
+}
+
+/// The time written on log entries: UTC, fixed width so text order is time order.
+fn now() -> String {
+    chrono::Utc::now()
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string()
+}
+
+fn actor(given: Option<&String>) -> String {
+    given
+        .cloned()
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "cli".into())
+}
+
+fn day_arg(flag: &str, text: &str) -> anyhow::Result<Day> {
+    text.parse::<PartialDate>()
+        .map(|d| d.first_day())
+        .map_err(|e| anyhow!("--{flag}: {e}"))
+}
+
+fn today() -> Day {
+    Day::from_naive(chrono::Utc::now().date_naive())
+}
+
+fn mode(c: &Counting) -> Mode {
+    if c.all {
+        Mode::All
+    } else if c.recognized_by_date {
+        Mode::RecognizedByDate
+    } else {
+        Mode::Recognized
+    }
+}
+
+/// The registry to answer from, and the log position it reflects.
+fn registry(store: &SqliteStore, as_of: &AsOf) -> anyhow::Result<(Registry, Head)> {
+    let head = store.head()?;
+    let Some(spec) = &as_of.as_of else {
+        return Ok((store.load()?, head));
+    };
+    let seq = if spec.bytes().all(|b| b.is_ascii_digit()) {
+        spec.parse::<u64>().context("--as-of")?
+    } else {
+        store.seq_at(&as_of_time(spec)?)?
+    };
+    if seq > head.entries {
+        bail!("--as-of {seq}: the log has only {} entries", head.entries);
+    }
+    let mut hash = vigil_core::chain::Hash::GENESIS;
+    store.for_each_entry(Some(seq), &mut |e| {
+        hash = e.hash;
+        Ok(())
+    })?;
+    Ok((store.load_as_of(seq)?, Head { entries: seq, hash }))
+}
+
+/// An RFC 3339 time, or a day meaning its end, in the log's UTC format.
+fn as_of_time(spec: &str) -> anyhow::Result<String> {
+    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(spec) {
+        return Ok(t
+            .with_timezone(&chrono::Utc)
+            .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+            .to_string());
+    }
+    if let Ok(d) = spec.parse::<PartialDate>() {
+        return Ok(format!("{}T23:59:59.999999Z", d.last_day()));
+    }
+    bail!("--as-of '{spec}' is neither a log entry number, an RFC 3339 time nor a date")
+}
+
+fn log_position(head: &Head) -> serde_json::Value {
+    json!({ "entries": head.entries, "head": head.hash.to_hex() })
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match &cli.command {
+        Command::Import(args) => import_cmd(&cli, &args.file, args.update, &args.who),
+        Command::Export(args) => {
+            let store = open_for_read(&cli)?;
+            let head = store.head()?;
+            let mut out: Box<dyn Write> = match &args.output {
+                Some(p) => Box::new(BufWriter::new(
+                    File::create(p).with_context(|| format!("creating {}", p.display()))?,
+                )),
+                None => Box::new(BufWriter::new(std::io::stdout().lock())),
+            };
+            let n = export(&store, &mut out, args.public)?;
+            out.flush()?;
+            eprintln!(
+                "exported {n} records at log entry {} (head {})",
+                head.entries, head.hash
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats(s) => stats(&cli, s),
+        Command::Check(as_of) => {
+            let store = open_for_read(&cli)?;
+            let (reg, head) = registry(&store, as_of)?;
+            let findings = check(&reg);
+            if cli.json {
+                output::json(&json!({ "findings": findings, "log": log_position(&head) }))?;
+            } else if findings.is_empty() {
+                output::line("no findings")?;
+            } else {
+                let mut t = Table::new(["kind", "subject", "message"]);
+                for f in &findings {
+                    t.row([f.kind, &f.subject, &f.message]);
+                }
+                t.print()?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Verify => {
+            let store = open_for_read(&cli)?;
+            let result = store.verify()?;
+            let ok = result.is_ok();
+            match (&result, cli.json) {
+                (Ok(h), true) => output::json(
+                    &json!({ "ok": true, "entries": h.entries, "head": h.hash.to_hex() }),
+                )?,
+                (Ok(h), false) => {
+                    output::line(&format!("ok: {} entries, head {}", h.entries, h.hash))?
+                }
+                (Err(e), true) => output::json(&json!({
+                    "ok": false, "entries": store.head()?.entries, "head": store.head()?.hash.to_hex(),
+                    "first_bad_entry": e.seq(), "message": e.to_string(),
+                }))?,
+                (Err(e), false) => eprintln!("vigil: verify failed: {e}"),
+            }
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
+        }
+        Command::Log(args) => {
+            let store = open_for_read(&cli)?;
+            let mut rows = Vec::new();
+            store.for_each_entry(Some(args.from.saturating_add(args.limit).saturating_sub(1)), &mut |e| {
+                if e.seq >= args.from {
+                    rows.push(json!({
+                        "seq": e.seq, "at": e.at, "actor": e.actor, "reason": e.reason, "op": e.op.as_str(),
+                        "type": e.rtype.as_str(), "id": e.rid, "refers_to": e.refers_to, "hash": e.hash.to_hex(),
+                    }));
+                }
+                Ok(())
+            })?;
+            if cli.json {
+                output::json(&json!({ "entries": rows }))?;
+            } else {
+                let mut t =
+                    Table::new(["seq", "at", "actor", "op", "record", "refers_to", "reason"]);
+                for r in &rows {
+                    let s = |k: &str| {
+                        r[k].as_str()
+                            .map_or_else(|| r[k].to_string().replace("null", ""), str::to_string)
+                    };
+                    t.row([
+                        s("seq"),
+                        s("at"),
+                        s("actor"),
+                        s("op"),
+                        format!("{} {}", s("type"), s("id")),
+                        s("refers_to"),
+                        s("reason"),
+                    ]);
+                }
+                t.print()?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Retract(args) => {
+            let rtype = RecordType::parse(&args.rtype).ok_or_else(|| {
+                anyhow!("unknown record type '{}'; expected source, person, announcement, event or figure", args.rtype)
+            })?;
+            let Some(reason) = &args.who.reason else {
+                bail!("a retraction needs --reason")
+            };
+            let mut store = open_for_read(&cli)?;
+            let cur = store
+                .current(rtype, &args.id)?
+                .filter(|c| !c.retracted)
+                .ok_or_else(|| {
+                    anyhow!(
+                        "{rtype} '{}' does not exist or is already retracted",
+                        args.id
+                    )
+                })?;
+            let mut w = store.begin()?;
+            let draft = Draft {
+                at: now(),
+                actor: actor(args.who.actor.as_ref()),
+                reason: Some(reason.clone()),
+                op: Op::Retract,
+                rtype,
+                rid: args.id.clone(),
+                refers_to: Some(cur.seq),
+                body: None,
+            };
+            let entry = w.append(draft, None)?;
+            w.commit()?;
+            output::line(&format!(
+                "retracted {rtype} '{}' at log entry {} (was entry {})",
+                args.id, entry.seq, cur.seq
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate(args) => {
+            let mut out = BufWriter::new(std::io::stdout().lock());
+            let mut err = None;
+            generate(
+                Settings {
+                    persons: args.persons,
+                    seed: args.seed,
+                },
+                &mut |line| {
+                    if err.is_none() {
+                        if let Err(e) = writeln!(out, "{line}") {
+                            err = Some(e);
+                        }
+                    }
+                },
+            );
+            if let Some(e) = err {
+                return Err(e.into());
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Demo(args) => demo(&cli, args.persons, args.seed),
+    }
+}
+
+fn import_cmd(
+    cli: &Cli,
+    file: &str,
+    update: bool,
+    who: &crate::cli::Who,
+) -> anyhow::Result<ExitCode> {
+    let (mut input, size): (Box<dyn BufRead>, Option<u64>) = if file == "-" {
+        (Box::new(BufReader::new(std::io::stdin().lock())), None)
+    } else {
+        let f = File::open(file).with_context(|| format!("opening {file}"))?;
+        let size = f.metadata().ok().map(|m| m.len());
+        (Box::new(BufReader::with_capacity(1 << 20, f)), size)
+    };
+    let mut store = open_for_write(cli)?;
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = size.map_or_else(
+            indicatif::ProgressBar::new_spinner,
+            indicatif::ProgressBar::new,
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} importing [{bar:40}] {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            )
+            .expect("valid template")
+            .progress_chars("=> "),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let opts = ImportOptions {
+        actor: actor(who.actor.as_ref()),
+        reason: who.reason.clone(),
+        at: now(),
+        update,
+    };
+    let result = import(&mut store, &mut input, &opts, &mut |bytes| {
+        bar.set_position(bytes)
+    });
+    bar.finish_and_clear();
+    match result {
+        Ok(r) => {
+            let head = r.head.expect("set on success");
+            if cli.json {
+                output::json(&json!({
+                    "lines": r.lines, "added": r.added, "corrected": r.corrected, "unchanged": r.unchanged,
+                    "entries": head.entries, "head": head.hash.to_hex(),
+                }))?;
+            } else {
+                output::line(&format!(
+                    "{file}: {} added, {} corrected, {} unchanged; log at entry {}, head {}",
+                    r.added, r.corrected, r.unchanged, head.entries, head.hash
+                ))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(ImportFailure::Invalid(errors)) => {
+            if cli.json {
+                output::json(&errors)?;
+            }
+            for e in &errors {
+                eprintln!("{file}:{}: {}", e.line, e.message);
+            }
+            eprintln!(
+                "vigil: {} bad line(s) in {file}; nothing was imported",
+                errors.len()
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Writes every record as a line; with `public`, only public persons and their public
+/// events (and announcements, figures, sources, which carry no person).
+fn export(store: &SqliteStore, out: &mut dyn Write, public: bool) -> anyhow::Result<usize> {
+    let mut hidden_persons = std::collections::HashSet::new();
+    let mut n = 0;
+    let mut io_err = None;
+    store.export(&mut |rtype, body| {
+        if public && matches!(rtype, RecordType::Person | RecordType::Event) {
+            let record = parse_record(body)
+                .map_err(|e| vigil_store::StoreError::Damaged(e.to_string()))?
+                .record;
+            let hide = match &record {
+                Record::Person(p) => !p.visibility.is_public(),
+                Record::Event(e) => !e.visibility.is_public() || hidden_persons.contains(&e.person),
+                _ => false,
+            };
+            if hide {
+                if let Record::Person(p) = record {
+                    hidden_persons.insert(p.id);
+                }
+                return Ok(());
+            }
+        }
+        if io_err.is_none() {
+            if let Err(e) = writeln!(out, "{body}") {
+                io_err = Some(e);
+            }
+            n += 1;
+        }
+        Ok(())
+    })?;
+    if let Some(e) = io_err {
+        return Err(e.into());
+    }
+    Ok(n)
+}
+
+fn stats(cli: &Cli, s: &Stats) -> anyhow::Result<ExitCode> {
+    let store = open_for_read(cli)?;
+    match s {
+        Stats::Held {
+            on,
+            by,
+            counting,
+            as_of,
+        } => {
+            let (reg, head) = registry(&store, as_of)?;
+            let day = on
+                .as_deref()
+                .map_or_else(|| Ok(today()), |d| day_arg("on", d))?;
+            let h = reg.held(day, counting.country.as_deref(), mode(counting));
+            let by_counts = by
+                .as_deref()
+                .map(|b| {
+                    reg.held_by(
+                        day,
+                        counting.country.as_deref(),
+                        mode(counting),
+                        By::parse(b).expect("clap checked"),
+                    )
+                })
+                .unwrap_or_default();
+            if cli.json {
+                output::json(&json!({
+                    "on": on.clone().unwrap_or_else(|| day.to_string()), "held": h.held, "held_min": h.held_min,
+                    "held_max": h.held_max, "by": by_counts, "log": log_position(&head),
+                }))?;
+            } else {
+                let place = counting
+                    .country
+                    .as_deref()
+                    .map_or(String::new(), |c| format!(" in {c}"));
+                output::line(&format!(
+                    "held{place} on {day}: {} (surely {}, possibly {})",
+                    thousands(h.held as f64),
+                    thousands(h.held_min as f64),
+                    thousands(h.held_max as f64)
+                ))?;
+                if !by_counts.is_empty() {
+                    let mut t = Table::new([by.as_deref().unwrap_or("by"), "held"]);
+                    for (k, v) in &by_counts {
+                        t.row([k.clone(), v.to_string()]);
+                    }
+                    t.print()?;
+                }
+            }
+        }
+        Stats::Series {
+            from,
+            to,
+            step,
+            counting,
+            as_of,
+        } => {
+            let (reg, head) = registry(&store, as_of)?;
+            let (from_day, to_day) = (day_arg("from", from)?, day_arg("to", to)?);
+            if to_day < from_day {
+                bail!("--to {to} is before --from {from}");
+            }
+            let step = Step::parse(step).expect("clap checked");
+            let points = reg.series(
+                from_day,
+                to_day,
+                step,
+                counting.country.as_deref(),
+                mode(counting),
+            );
+            if cli.json {
+                output::json(
+                    &json!({ "step": step.as_str(), "points": points, "log": log_position(&head) }),
+                )?;
+            } else {
+                let mut t = Table::new(["date", "held", "held_min", "held_max"]);
+                for p in &points {
+                    t.row([
+                        p.date.clone(),
+                        p.held.to_string(),
+                        p.held_min.to_string(),
+                        p.held_max.to_string(),
+                    ]);
+                }
+                t.print()?;
+            }
+        }
+        Stats::Waves {
+            country,
+            year,
+            kind,
+            as_of,
+        } => {
+            let (reg, head) = registry(&store, as_of)?;
+            let kind = AnnouncementKind::parse(kind).expect("clap checked");
+            let w = reg.waves(country, *year, kind);
+            if cli.json {
+                let mut v = serde_json::to_value(&w)?;
+                v["log"] = log_position(&head);
+                output::json(&v)?;
+            } else {
+                let mut t =
+                    Table::new(["ordinal", "date", "announcement", "count", "running_total"]);
+                for x in &w.waves {
+                    t.row([
+                        x.ordinal.to_string(),
+                        x.date.clone(),
+                        x.announcement.clone(),
+                        x.count.to_string(),
+                        x.running_total.to_string(),
+                    ]);
+                }
+                t.print()?;
+                output::line(&format!(
+                    "{} {kind} wave(s) in {country} in {year}, {} persons in all",
+                    w.waves.len(),
+                    w.total
+                ))?;
+            }
+        }
+        Stats::Flow {
+            from,
+            to,
+            counting,
+            as_of,
+        } => {
+            let (reg, head) = registry(&store, as_of)?;
+            let (from_day, to_day) = (day_arg("from", from)?, day_arg("to", to)?);
+            if to_day < from_day {
+                bail!("--to {to} is before --from {from}");
+            }
+            let f = reg.flow(
+                from_day,
+                to_day,
+                counting.country.as_deref(),
+                mode(counting),
+            );
+            if cli.json {
+                let mut v = serde_json::to_value(&f)?;
+                v["log"] = log_position(&head);
+                output::json(&v)?;
+            } else {
+                let mut t =
+                    Table::new(["from", "to", "detained", "recognized", "pardoned", "ratio"]);
+                let ratio = f
+                    .ratio_recognized_to_pardoned
+                    .map_or("-".to_string(), |r| format!("{r:.2}"));
+                t.row([
+                    f.from.clone(),
+                    f.to.clone(),
+                    f.detained.to_string(),
+                    f.recognized.to_string(),
+                    f.pardoned.to_string(),
+                    ratio,
+                ]);
+                t.print()?;
+                let mut t = Table::new(["released by reason", "count"]);
+                for (k, v) in &f.released {
+                    t.row([k.clone(), v.to_string()]);
+                }
+                t.print()?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Generates a registry into a temporary database and prints what a monitor looks at first.
+fn demo(cli: &Cli, persons: u64, seed: u64) -> anyhow::Result<ExitCode> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("demo.db");
+    let mut text = Vec::new();
+    generate(Settings { persons, seed }, &mut |l| {
+        text.extend_from_slice(l.as_bytes());
+        text.push(b'\n');
+    });
+    let mut store = SqliteStore::open(&path)?;
+    let opts = ImportOptions {
+        actor: "demo".into(),
+        reason: Some("generated demo registry".into()),
+        at: now(),
+        update: false,
+    };
+    let report = import(&mut store, &mut text.as_slice(), &opts, &mut |_| {})
+        .map_err(|e| anyhow!("demo import: {e}"))?;
+    let reg = store.load()?;
+    let head = report.head.expect("set on success");
+    let day = today();
+    let year = day.year();
+    let held = reg.held(day, None, Mode::Recognized);
+    let countries = ["BY", "RU", "MM", "VE"];
+    let year_start = Day::ymd(year, 1, 1).expect("valid");
+    let flow = reg.flow(Day(day.0 - 365), day, None, Mode::Recognized);
+    let findings = check(&reg);
+    if cli.json {
+        output::json(&json!({
+            "database": path.display().to_string(), "persons": reg.persons().len(), "events": reg.event_count(),
+            "on": day.to_string(), "held": held,
+            "by_country": countries.iter().map(|c| (c.to_string(), reg.held(day, Some(c), Mode::Recognized).held)).collect::<std::collections::BTreeMap<_, _>>(),
+            "waves": countries.iter().map(|c| reg.waves(c, year, AnnouncementKind::Pardon)).collect::<Vec<_>>(),
+            "flow_last_365_days": flow, "findings": findings.len(), "log": log_position(&head),
+        }))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    output::line(&format!(
+        "demo registry: {} persons, {} events (seed {seed}); log at entry {}, head {}",
+        reg.persons().len(),
+        reg.event_count(),
+        head.entries,
+        head.hash
+    ))?;
+    output::line(&format!(
+        "\npolitical prisoners held on {day}: {} (surely {}, possibly {})\n",
+        thousands(held.held as f64),
+        thousands(held.held_min as f64),
+        thousands(held.held_max as f64)
+    ))?;
+    let mut t = Table::new([
+        "country",
+        "held today",
+        "pardon waves this year",
+        "pardoned this year",
+        "held on 1 Jan",
+    ]);
+    for c in countries {
+        let w = reg.waves(c, year, AnnouncementKind::Pardon);
+        t.row([
+            c.to_string(),
+            reg.held(day, Some(c), Mode::Recognized).held.to_string(),
+            w.waves.len().to_string(),
+            w.total.to_string(),
+            reg.held(year_start, Some(c), Mode::Recognized)
+                .held
+                .to_string(),
+        ]);
+    }
+    t.print()?;
+    let ratio = flow
+        .ratio_recognized_to_pardoned
+        .map_or("-".into(), |r| format!("{r:.2}"));
+    output::line(&format!(
+        "\nlast 365 days: {} detained, {} recognized, {} pardoned (ratio recognized:pardoned {ratio})",
+        flow.detained, flow.recognized, flow.pardoned
+    ))?;
+    output::line(&format!(
+        "check: {} finding(s); try `vigil --db {} check`",
+        findings.len(),
+        path.display()
+    ))?;
+    output::line("\nThe database is deleted on exit; `vigil generate --persons N | vigil import -` keeps one.")?;
+    Ok(ExitCode::SUCCESS)
+}

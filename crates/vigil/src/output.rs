@@ -1,0 +1,74 @@
+//! Printing: one JSON document with `--json`, otherwise aligned text tables.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+/// Prints `value` as one JSON document.
+pub fn json(value: &impl Serialize) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// A text table with a header row; numbers right-aligned.
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new<S: Into<String>>(header: impl IntoIterator<Item = S>) -> Table {
+        Table {
+            header: header.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row<S: ToString>(&mut self, cells: impl IntoIterator<Item = S>) {
+        self.rows
+            .push(cells.into_iter().map(|c| c.to_string()).collect());
+    }
+
+    pub fn print(&self) -> anyhow::Result<()> {
+        let mut out = std::io::stdout().lock();
+        let cols = self.header.len();
+        let width: Vec<usize> = (0..cols)
+            .map(|i| {
+                std::iter::once(&self.header)
+                    .chain(&self.rows)
+                    .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let numeric = |i: usize| {
+            self.rows.iter().all(|r| {
+                r.get(i)
+                    .is_some_and(|c| c.parse::<f64>().is_ok() || c == "-")
+            })
+        };
+        for (n, row) in std::iter::once(&self.header).chain(&self.rows).enumerate() {
+            let line: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    if n > 0 && numeric(i) {
+                        format!("{c:>w$}", w = width[i])
+                    } else {
+                        format!("{c:<w$}", w = width[i])
+                    }
+                })
+                .collect();
+            writeln!(out, "{}", line.join("  ").trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+/// Prints a line to standard output.
+pub fn line(text: &str) -> anyhow::Result<()> {
+    writeln!(std::io::stdout().lock(), "{text}")?;
+    Ok(())
+}
