@@ -2,7 +2,8 @@
 //!
 //! The rules are CONTRACT.md's. A custody interval opens at `detained` and closes at the
 //! first later `released`, `pardoned` or `died_in_custody`; a `pardoned` followed by a
-//! later `released` (before any new detention) closes at the release instead.
+//! later `released` closes at the release instead, when nothing in between (a new
+//! detention, a death in custody) says the pardon was the exit.
 //!
 //! Events are put in order by their first possible day, then by kind (a detention before
 //! a closing event on the same day), then by id. That order is the timeline: a partial
@@ -94,7 +95,7 @@ impl Span {
     pub fn possibly(&self) -> HalfOpen {
         HalfOpen {
             from: self.open.lo,
-            to: self.close.map_or(OPEN, |c| c.hi.succ()),
+            to: self.close.map_or(OPEN, |c| c.hi),
         }
     }
 }
@@ -471,7 +472,7 @@ mod tests {
             s.possibly(),
             HalfOpen {
                 from: d("2021-03-01"),
-                to: d("2023-01-01")
+                to: d("2022-12-31")
             }
         );
     }

@@ -497,7 +497,8 @@ impl Registry {
     fn build_curves(&self, mode: Mode) -> Curves {
         // Day span covered by any change.
         let (mut lo, mut hi) = (i32::MAX, i32::MIN);
-        for (_, s) in &self.custody {
+        // Recognition days matter too: with `RecognizedByDate` a count can start on one.
+        for (_, s) in self.custody.iter().chain(&self.recognition) {
             for r in [s.headline(), s.surely(), s.possibly()] {
                 lo = lo.min(r.from.0);
                 hi = hi.max(r.from.0);
