@@ -66,32 +66,36 @@ fn kind() -> impl Strategy<Value = K> {
 /// by the table tests), at most two of them partial, at most one of those to the year.
 fn person() -> impl Strategy<Value = P> {
     let ev = (kind(), 0u32..360, 0u8..100);
-    (prop_oneof![Just("BY"), Just("RU")], prop::collection::vec(ev, 1..=5)).prop_map(|(country, raw)| {
-        let base = Day::ymd(2021, 1, 1).unwrap();
-        let mut partial = 0;
-        let mut year_used = false;
-        let mut used_first_days = Vec::new();
-        let mut events = Vec::new();
-        for (kind, offset, roll) in raw {
-            let day = Day(base.0 + offset as i32);
-            let mut date = PartialDate::day(day);
-            if roll < 30 && partial < 2 {
-                let n = day.to_naive();
-                date = PartialDate::month(2021, chrono_month(n)).unwrap();
-                partial += 1;
-            } else if roll < 35 && partial == 0 && !year_used {
-                date = PartialDate::year(2021).unwrap();
-                partial = 2;
-                year_used = true;
+    (
+        prop_oneof![Just("BY"), Just("RU")],
+        prop::collection::vec(ev, 1..=5),
+    )
+        .prop_map(|(country, raw)| {
+            let base = Day::ymd(2021, 1, 1).unwrap();
+            let mut partial = 0;
+            let mut year_used = false;
+            let mut used_first_days = Vec::new();
+            let mut events = Vec::new();
+            for (kind, offset, roll) in raw {
+                let day = Day(base.0 + offset as i32);
+                let mut date = PartialDate::day(day);
+                if roll < 30 && partial < 2 {
+                    let n = day.to_naive();
+                    date = PartialDate::month(2021, chrono_month(n)).unwrap();
+                    partial += 1;
+                } else if roll < 35 && partial == 0 && !year_used {
+                    date = PartialDate::year(2021).unwrap();
+                    partial = 2;
+                    year_used = true;
+                }
+                if used_first_days.contains(&date.first_day()) {
+                    continue;
+                }
+                used_first_days.push(date.first_day());
+                events.push(Ev { kind, date });
             }
-            if used_first_days.contains(&date.first_day()) {
-                continue;
-            }
-            used_first_days.push(date.first_day());
-            events.push(Ev { kind, date });
-        }
-        P { country, events }
-    })
+            P { country, events }
+        })
 }
 
 fn chrono_month(d: chrono::NaiveDate) -> u32 {
@@ -138,25 +142,47 @@ fn model_pairs(events: &[Ev]) -> Vec<(usize, Option<usize>)> {
 fn model_recognized_now(events: &[Ev]) -> bool {
     let mut order: Vec<&Ev> = events.iter().collect();
     order.sort_by_key(|e| e.date.first_day());
-    order.iter().rev().find(|e| matches!(e.kind, K::Recognized | K::Withdrawn)).is_some_and(|e| e.kind == K::Recognized)
+    order
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, K::Recognized | K::Withdrawn))
+        .is_some_and(|e| e.kind == K::Recognized)
 }
 
 fn model_recognized_on(events: &[Ev], d: Day) -> bool {
     let mut order: Vec<&Ev> = events.iter().filter(|e| e.date.first_day() <= d).collect();
     order.sort_by_key(|e| e.date.first_day());
-    order.iter().rev().find(|e| matches!(e.kind, K::Recognized | K::Withdrawn)).is_some_and(|e| e.kind == K::Recognized)
+    order
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, K::Recognized | K::Withdrawn))
+        .is_some_and(|e| e.kind == K::Recognized)
 }
 
 /// (held headline, surely held, possibly held) on each query day, by enumeration.
 fn model_held(events: &[Ev], days: &[Day]) -> Vec<(bool, bool, bool)> {
     let pairs = model_pairs(events);
-    let involved: Vec<usize> = pairs.iter().flat_map(|(o, c)| std::iter::once(*o).chain(*c)).collect();
+    let involved: Vec<usize> = pairs
+        .iter()
+        .flat_map(|(o, c)| std::iter::once(*o).chain(*c))
+        .collect();
     let ranges: Vec<Vec<Day>> = involved
         .iter()
-        .map(|&i| (events[i].date.first_day().0..=events[i].date.last_day().0).map(Day).collect())
+        .map(|&i| {
+            (events[i].date.first_day().0..=events[i].date.last_day().0)
+                .map(Day)
+                .collect()
+        })
         .collect();
-    let held_with = |pick: &dyn Fn(usize) -> Day, d: Day| pairs.iter().any(|(o, c)| pick(*o) <= d && c.is_none_or(|c| d < pick(c)));
-    let headline: Vec<bool> = days.iter().map(|&d| held_with(&|i| events[i].date.first_day(), d)).collect();
+    let held_with = |pick: &dyn Fn(usize) -> Day, d: Day| {
+        pairs
+            .iter()
+            .any(|(o, c)| pick(*o) <= d && c.is_none_or(|c| d < pick(c)))
+    };
+    let headline: Vec<bool> = days
+        .iter()
+        .map(|&d| held_with(&|i| events[i].date.first_day(), d))
+        .collect();
     let mut all = vec![true; days.len()];
     let mut any = vec![false; days.len()];
     // Odometer over every combination of days.
@@ -184,13 +210,21 @@ fn model_held(events: &[Ev], days: &[Day]) -> Vec<(bool, bool, bool)> {
             break;
         }
     }
-    headline.into_iter().zip(all).zip(any).map(|((h, a), b)| (h, a, b)).collect()
+    headline
+        .into_iter()
+        .zip(all)
+        .zip(any)
+        .map(|((h, a), b)| (h, a, b))
+        .collect()
 }
 
 fn build(persons: &[P]) -> Registry {
     let mut b = Builder::new();
     for (i, p) in persons.iter().enumerate() {
-        let line = format!(r#"{{"type":"person","id":"p{i}","country":"{}"}}"#, p.country);
+        let line = format!(
+            r#"{{"type":"person","id":"p{i}","country":"{}"}}"#,
+            p.country
+        );
         b.add_record(&parse_record(&line).unwrap().record).unwrap();
     }
     for (i, p) in persons.iter().enumerate() {
@@ -212,7 +246,11 @@ fn query_days() -> Vec<Day> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+    // 150 cases in CI; PROPTEST_CASES=N for a longer sweep.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(150),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn held_and_bounds_match_the_model(persons in prop::collection::vec(person(), 1..7), country in prop_oneof![Just(None), Just(Some("BY"))]) {
