@@ -88,7 +88,11 @@ fn figure_mismatch(r: &Registry, f: &Figure) -> Option<Finding> {
             let bounds = if h.held_min == h.held_max {
                 String::new()
             } else {
-                format!(" (between {} and {})", h.held_min, h.held_max)
+                format!(
+                    " (between {} and {})",
+                    thousands(h.held_min as f64),
+                    thousands(h.held_max as f64)
+                )
             };
             (
                 h.held as f64,
@@ -142,7 +146,7 @@ fn breakdowns(r: &Registry) -> Vec<Finding> {
                 kind: "breakdown",
                 subject: a.id.clone(),
                 message,
-            })
+            });
         };
         if let (Some(w), Some(m)) = (a.breakdown.get("women"), a.breakdown.get("men")) {
             if w + m != total {

@@ -299,20 +299,20 @@ pub fn merge(mut ranges: Vec<HalfOpen>) -> Vec<HalfOpen> {
 
 /// The days in both of two sets of disjoint sorted ranges.
 #[must_use]
-pub fn intersect(a: &[HalfOpen], b: &[HalfOpen]) -> Vec<HalfOpen> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        let r = HalfOpen {
-            from: a[i].from.max(b[j].from),
-            to: a[i].to.min(b[j].to),
+pub fn intersect(left: &[HalfOpen], right: &[HalfOpen]) -> Vec<HalfOpen> {
+    let (mut l, mut r, mut out) = (0, 0, Vec::new());
+    while l < left.len() && r < right.len() {
+        let both = HalfOpen {
+            from: left[l].from.max(right[r].from),
+            to: left[l].to.min(right[r].to),
         };
-        if !r.is_empty() {
-            out.push(r);
+        if !both.is_empty() {
+            out.push(both);
         }
-        if a[i].to < b[j].to {
-            i += 1;
+        if left[l].to < right[r].to {
+            l += 1;
         } else {
-            j += 1;
+            r += 1;
         }
     }
     out

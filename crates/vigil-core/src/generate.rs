@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::{json, Value};
@@ -169,7 +170,9 @@ const RU_GIVEN_F: &[(&str, &str)] = &[
     ("Ольга", "Olga"),
     ("Александра", "Aleksandra"),
 ];
-const RU_SURNAMES: &[((&str, &str), (&str, &str))] = &[
+/// Surnames: masculine (ru, latin), feminine (ru, latin).
+type RuSurname = ((&'static str, &'static str), (&'static str, &'static str));
+const RU_SURNAMES: &[RuSurname] = &[
     (("Смирнов", "Smirnov"), ("Смирнова", "Smirnova")),
     (("Кузнецов", "Kuznetsov"), ("Кузнецова", "Kuznetsova")),
     (("Попов", "Popov"), ("Попова", "Popova")),
@@ -372,12 +375,14 @@ pub fn generate(settings: Settings, out: &mut dyn FnMut(&str)) {
         let p = simulate(settings.seed, i, start, end, &waves);
         out(&p.record.to_string());
         let mut prng = ChaCha8Rng::seed_from_u64(
-            settings.seed ^ 0x5eed_0f_da7e ^ i.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+            settings.seed ^ 0x5eed_f0da_7e00 ^ i.wrapping_mul(0x9e37_79b9_7f4a_7c15),
         );
         let recognized = p.events.iter().any(|e| e.kind == "recognized");
         let mut open: Option<Day> = None;
         for (k, e) in p.events.iter().enumerate() {
-            let date = partial(&mut prng, e.day, e.kind);
+            let before = k.checked_sub(1).map(|j| p.events[j].day);
+            let after = p.events.get(k + 1).map(|n| n.day);
+            let date = partial(&mut prng, e.day, e.kind, before, after);
             let mut line = json!({
                 "type": "event", "id": format!("p{i}e{k}"), "person": format!("p{i}"), "kind": e.kind,
                 "date": date, "sources": [format!("s{}", prng.gen_range(0..sources))],
@@ -392,7 +397,7 @@ pub fn generate(settings: Settings, out: &mut dyn FnMut(&str)) {
             if recognized {
                 match e.kind {
                     "detained" => open = Some(e.day),
-                    "released" | "died_in_custody" => {
+                    "released" | "pardoned" | "died_in_custody" => {
                         if let Some(o) = open.take() {
                             for (f, d) in figure_days.iter().enumerate() {
                                 if o <= *d && *d < e.day {
@@ -424,19 +429,30 @@ pub fn generate(settings: Settings, out: &mut dyn FnMut(&str)) {
     }
 }
 
-/// A partial date for a simulated day: most are known to the day, some to the month or year.
-fn partial(rng: &mut ChaCha8Rng, day: Day, kind: &str) -> String {
+/// A partial date for a simulated day: most are known to the day, some to the month or
+/// year. Announced pardons are dated exactly, and a date is made partial only where its
+/// range stays clear of the person's neighbouring events, as a monitor's would: knowing
+/// only "May 2024" for a release that followed a pardon on 15 May is not a thing.
+fn partial(
+    rng: &mut ChaCha8Rng,
+    day: Day,
+    kind: &str,
+    before: Option<Day>,
+    after: Option<Day>,
+) -> String {
     let roll: u32 = rng.gen_range(0..100);
-    let d = PartialDate::day(day);
-    let text = d.to_string();
-    // Announced pardons are dated exactly; other events sometimes only roughly.
-    if kind == "pardoned" || roll < 85 {
-        text
-    } else if roll < 97 {
-        text[..7].to_string()
-    } else {
-        text[..4].to_string()
-    }
+    let exact = PartialDate::day(day);
+    let clear = |d: PartialDate| {
+        before.is_none_or(|b| b < d.first_day()) && after.is_none_or(|a| d.last_day() < a)
+    };
+    let year = day.year();
+    let candidate = match roll {
+        _ if kind == "pardoned" => exact,
+        0..=84 => exact,
+        85..=96 => PartialDate::month(year, day.to_naive().month()).expect("valid"),
+        _ => PartialDate::year(year).expect("valid"),
+    };
+    if clear(candidate) { candidate } else { exact }.to_string()
 }
 
 fn simulate(seed: u64, i: u64, start: Day, end: Day, waves: &[WaveTally]) -> SimPerson {
@@ -527,7 +543,7 @@ fn simulate(seed: u64, i: u64, start: Day, end: Day, waves: &[WaveTally]) -> Sim
         let charged = Day(at.0 + rng.gen_range(2..30));
         let sentenced = Day(charged.0 + rng.gen_range(30..240));
         let term_months = rng.gen_range(6..=180u32);
-        let term_end = Day(sentenced.0 + (term_months as f64 * 30.44) as i32);
+        let term_end = Day(sentenced.0 + (f64::from(term_months) * 30.44) as i32);
         if charged < end {
             events.push(ev("charged", charged, Some(json!({"articles": ["342"]}))));
         }
@@ -549,8 +565,26 @@ fn simulate(seed: u64, i: u64, start: Day, end: Day, waves: &[WaveTally]) -> Sim
                 })
             })
             .flatten();
+        // Whatever the custody would have brought after it ended did not happen.
+        let cycle_start = events
+            .iter()
+            .rposition(|e: &SimEvent| e.kind == "detained")
+            .expect("just pushed");
+        let retain_before = |events: &mut Vec<SimEvent>, end: Day| {
+            let mut k = cycle_start;
+            while k < events.len() {
+                if matches!(events[k].kind, "charged" | "sentenced" | "conditions")
+                    && events[k].day >= end
+                {
+                    events.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+        };
         let release = if let Some(w) = pardon_wave {
             let day = waves[w].day;
+            retain_before(&mut events, day);
             events.push(SimEvent {
                 kind: "pardoned",
                 day,
@@ -576,6 +610,7 @@ fn simulate(seed: u64, i: u64, start: Day, end: Day, waves: &[WaveTally]) -> Sim
             if day >= end {
                 break;
             }
+            retain_before(&mut events, day);
             if reason == "died" {
                 events.push(ev("died_in_custody", day, None));
                 break;

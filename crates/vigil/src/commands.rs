@@ -134,11 +134,11 @@ fn log_position(head: &Head) -> serde_json::Value {
     json!({ "entries": head.entries, "head": head.hash.to_hex() })
 }
 
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
-        Command::Import(args) => import_cmd(&cli, &args.file, args.update, &args.who),
+        Command::Import(args) => import_cmd(cli, &args.file, args.update, &args.who),
         Command::Export(args) => {
-            let store = open_for_read(&cli)?;
+            let store = open_for_read(cli)?;
             let head = store.head()?;
             let mut out: Box<dyn Write> = match &args.output {
                 Some(p) => Box::new(BufWriter::new(
@@ -154,9 +154,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Stats(s) => stats(&cli, s),
+        Command::Stats(s) => stats(cli, s),
         Command::Check(as_of) => {
-            let store = open_for_read(&cli)?;
+            let store = open_for_read(cli)?;
             let (reg, head) = registry(&store, as_of)?;
             let findings = check(&reg);
             if cli.json {
@@ -173,7 +173,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Verify => {
-            let store = open_for_read(&cli)?;
+            let store = open_for_read(cli)?;
             let result = store.verify()?;
             let ok = result.is_ok();
             match (&result, cli.json) {
@@ -181,7 +181,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     &json!({ "ok": true, "entries": h.entries, "head": h.hash.to_hex() }),
                 )?,
                 (Ok(h), false) => {
-                    output::line(&format!("ok: {} entries, head {}", h.entries, h.hash))?
+                    output::line(&format!("ok: {} entries, head {}", h.entries, h.hash))?;
                 }
                 (Err(e), true) => output::json(&json!({
                     "ok": false, "entries": store.head()?.entries, "head": store.head()?.hash.to_hex(),
@@ -196,7 +196,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Command::Log(args) => {
-            let store = open_for_read(&cli)?;
+            let store = open_for_read(cli)?;
             let mut rows = Vec::new();
             store.for_each_entry(Some(args.from.saturating_add(args.limit).saturating_sub(1)), &mut |e| {
                 if e.seq >= args.from {
@@ -238,7 +238,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let Some(reason) = &args.who.reason else {
                 bail!("a retraction needs --reason")
             };
-            let mut store = open_for_read(&cli)?;
+            let mut store = open_for_read(cli)?;
             let cur = store
                 .current(rtype, &args.id)?
                 .filter(|c| !c.retracted)
@@ -289,7 +289,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Demo(args) => demo(&cli, args.persons, args.seed),
+        Command::Demo(args) => demo(cli, args.persons, args.seed),
     }
 }
 
@@ -330,7 +330,7 @@ fn import_cmd(
         update,
     };
     let result = import(&mut store, &mut input, &opts, &mut |bytes| {
-        bar.set_position(bytes)
+        bar.set_position(bytes);
     });
     bar.finish_and_clear();
     match result {
@@ -647,11 +647,7 @@ fn demo(cli: &Cli, persons: u64, seed: u64) -> anyhow::Result<ExitCode> {
         "\nlast 365 days: {} detained, {} recognized, {} pardoned (ratio recognized:pardoned {ratio})",
         flow.detained, flow.recognized, flow.pardoned
     ))?;
-    output::line(&format!(
-        "check: {} finding(s); try `vigil --db {} check`",
-        findings.len(),
-        path.display()
-    ))?;
+    output::line(&format!("check: {} finding(s)", findings.len()))?;
     output::line("\nThe database is deleted on exit; `vigil generate --persons N | vigil import -` keeps one.")?;
     Ok(ExitCode::SUCCESS)
 }

@@ -11,7 +11,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    match commands::run(cli) {
+    match commands::run(&cli) {
         Ok(code) => code,
         Err(err) => {
             if err.chain().any(|c| {

@@ -31,7 +31,7 @@ const CASES: &[(&str, &str)] = &[
     (r#"{"type":"person","id":""}"#, "person: field `id` is empty"),
     // not JSON at all
     (r#"{"type":"person","id":"x","#, "malformed JSON"),
-    (r#"person,x"#, "malformed JSON"),
+    ("person,x", "malformed JSON"),
 ];
 
 #[test]

@@ -1,5 +1,8 @@
 //! End-to-end tests: the real `vigil` binary on real SQLite files in temporary folders.
 
+// Test helpers: results are always used, and a scratch folder is never a default.
+#![allow(clippy::must_use_candidate, clippy::new_without_default)]
+
 mod bad_input;
 mod registry;
 mod seed_report;

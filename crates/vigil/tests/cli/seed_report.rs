@@ -82,8 +82,8 @@ fn check_is_silent_when_the_waves_agree_with_the_report() {
     let v = s.json(&["check"]);
     assert_eq!(v["findings"], serde_json::json!([]), "{v:#}");
 
-    let w = s.json(&["stats", "waves", "--country", "BY", "--year", "2024"]);
-    let last = &w["waves"][6];
+    let waves = s.json(&["stats", "waves", "--country", "BY", "--year", "2024"]);
+    let last = &waves["waves"][6];
     assert_eq!(
         (
             last["ordinal"].as_u64(),
@@ -93,7 +93,7 @@ fn check_is_silent_when_the_waves_agree_with_the_report() {
         ),
         (Some(7), Some("2024-12-09"), Some(29), Some(178))
     );
-    assert_eq!(w["total"], 178);
+    assert_eq!(waves["total"], 178);
 
     let h = s.json(&["stats", "held", "--on", "2024-12-09", "--country", "BY"]);
     assert_eq!(
