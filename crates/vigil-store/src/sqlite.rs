@@ -456,6 +456,32 @@ impl Writer for SqliteWriter<'_> {
 
     fn append(&mut self, draft: Draft, record: Option<&Record>) -> Result<Entry, StoreError> {
         let entry = draft.seal(self.next_seq(), self.head.hash);
+        // Refuse before writing anything, so a refused entry leaves the writer usable.
+        let previous = current_of(&self.tx, entry.rtype, &entry.rid)?;
+        if let (Op::Retract, RecordType::Person, Some((_, Some(pk)))) =
+            (entry.op, entry.rtype, &previous)
+        {
+            let events: i64 = self
+                .tx
+                .prepare_cached("SELECT count(*) FROM event WHERE person_pk = ?1")?
+                .query_row([pk], |r| r.get(0))?;
+            if events > 0 {
+                return Err(StoreError::InUse {
+                    rtype: entry.rtype,
+                    rid: entry.rid,
+                    users: format!("{events} event(s)"),
+                });
+            }
+        }
+        if entry.op == Op::Retract && previous.as_ref().is_none_or(|(c, _)| c.retracted) {
+            return Err(StoreError::NotFound {
+                rtype: entry.rtype,
+                rid: entry.rid,
+            });
+        }
+        if let Some(Record::Event(e)) = record {
+            self.person_pk(&e.person)?;
+        }
         self.tx
             .prepare_cached(
                 "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
@@ -474,22 +500,6 @@ impl Writer for SqliteWriter<'_> {
                 entry.prev.0.as_slice(),
                 entry.hash.0.as_slice(),
             ])?;
-        let previous = current_of(&self.tx, entry.rtype, &entry.rid)?;
-        if let (Op::Retract, RecordType::Person, Some((_, Some(pk)))) =
-            (entry.op, entry.rtype, &previous)
-        {
-            let events: i64 = self
-                .tx
-                .prepare_cached("SELECT count(*) FROM event WHERE person_pk = ?1")?
-                .query_row([pk], |r| r.get(0))?;
-            if events > 0 {
-                return Err(StoreError::InUse {
-                    rtype: entry.rtype,
-                    rid: entry.rid,
-                    users: format!("{events} event(s)"),
-                });
-            }
-        }
         if let Some((_, pk)) = &previous {
             self.drop_typed(entry.rtype, *pk)?;
         }

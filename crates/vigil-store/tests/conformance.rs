@@ -1,0 +1,225 @@
+//! The store conformance suite: what every backend must do, written against `dyn Store`.
+//! It runs on SQLite always; the PostgreSQL backend plugs into the same functions.
+
+use vigil_core::chain::{Draft, Op};
+use vigil_core::date::PartialDate;
+use vigil_core::record::RecordType;
+use vigil_core::stats::Mode;
+use vigil_store::{import, ImportFailure, ImportOptions, SqliteStore, Store, StoreError};
+
+const BASE: &str = r#"{"type":"source","id":"s1","publisher":"Viasna"}
+{"type":"person","id":"p1","country":"BY","sex":"female"}
+{"type":"person","id":"p2","country":"BY","sex":"male"}
+{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-03","sources":["s1"]}
+{"type":"event","id":"e2","person":"p1","kind":"recognized","date":"2021-04-01"}
+{"type":"event","id":"e3","person":"p2","kind":"detained","date":"2022-01-10"}
+{"type":"event","id":"e4","person":"p2","kind":"recognized","date":"2022-02-01"}
+{"type":"announcement","id":"a1","kind":"pardon","date":"2024-07-03","country":"BY","total":18}
+{"type":"event","id":"e5","person":"p2","kind":"pardoned","date":"2024-07-03","announcement":"a1"}
+"#;
+
+fn opts() -> ImportOptions {
+    ImportOptions {
+        actor: "suite".into(),
+        reason: Some("conformance".into()),
+        at: "2026-01-01T00:00:00.000000Z".into(),
+        update: false,
+    }
+}
+
+fn load(store: &mut dyn Store, text: &str) -> Result<vigil_store::ImportReport, ImportFailure> {
+    import(store, &mut text.as_bytes(), &opts(), &mut |_| {})
+}
+
+fn day(s: &str) -> vigil_core::date::Day {
+    s.parse::<PartialDate>().unwrap().first_day()
+}
+
+/// Every check of the suite, on a fresh store from `fresh`.
+fn suite(fresh: &dyn Fn() -> Box<dyn Store>) {
+    an_import_appends_one_entry_per_record_and_chains_them(fresh().as_mut());
+    a_failed_import_leaves_no_trace(fresh().as_mut());
+    the_loaded_registry_counts_what_was_imported(fresh().as_mut());
+    retraction_and_as_of(fresh().as_mut());
+    export_order_puts_references_first(fresh().as_mut());
+}
+
+fn an_import_appends_one_entry_per_record_and_chains_them(store: &mut dyn Store) {
+    assert_eq!(store.head().unwrap().entries, 0);
+    let r = load(store, BASE).unwrap();
+    assert_eq!((r.added, r.unchanged), (9, 0));
+    let head = store.head().unwrap();
+    assert_eq!(head.entries, 9);
+    assert_eq!(store.verify().unwrap().unwrap(), head);
+    let mut seen = Vec::new();
+    store
+        .for_each_entry(None, &mut |e| {
+            seen.push((e.seq, e.rtype, e.rid, e.actor, e.reason));
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(seen.len(), 9);
+    assert_eq!(
+        seen[0],
+        (
+            1,
+            RecordType::Source,
+            "s1".into(),
+            "suite".into(),
+            Some("conformance".into())
+        )
+    );
+    let again = load(store, BASE).unwrap();
+    assert_eq!((again.added, again.unchanged), (0, 9));
+    assert_eq!(
+        store.head().unwrap(),
+        head,
+        "a repeated import appends nothing"
+    );
+}
+
+fn a_failed_import_leaves_no_trace(store: &mut dyn Store) {
+    load(store, BASE).unwrap();
+    let head = store.head().unwrap();
+    let bad = "{\"type\":\"person\",\"id\":\"p3\"}\n{\"type\":\"event\",\"id\":\"e9\",\"person\":\"p3\",\"kind\":\"detained\",\"date\":\"2024-02-30\"}\n";
+    let Err(ImportFailure::Invalid(errors)) = load(store, bad) else {
+        panic!("must fail")
+    };
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].line, 2);
+    assert_eq!(store.head().unwrap(), head);
+    assert!(
+        store.current(RecordType::Person, "p3").unwrap().is_none(),
+        "the good line before the bad one is not kept"
+    );
+}
+
+fn the_loaded_registry_counts_what_was_imported(store: &mut dyn Store) {
+    load(store, BASE).unwrap();
+    let reg = store.load().unwrap();
+    assert_eq!(reg.persons().len(), 2);
+    assert_eq!(reg.event_count(), 5);
+    let h = reg.held(day("2023-01-01"), Some("BY"), Mode::Recognized);
+    assert_eq!((h.held, h.held_min, h.held_max), (2, 2, 2));
+    let h = reg.held(day("2021-03-15"), None, Mode::All);
+    assert_eq!(
+        (h.held, h.held_min, h.held_max),
+        (1, 0, 1),
+        "detained in March 2021: possibly held mid-March"
+    );
+    assert_eq!(
+        reg.held(day("2024-07-03"), None, Mode::Recognized).held,
+        1,
+        "pardoned on the day is out"
+    );
+    // The replayed registry agrees with the loaded one.
+    let replayed = store.load_as_of(store.head().unwrap().entries).unwrap();
+    for d in ["2021-03-15", "2022-06-01", "2024-07-03", "2026-01-01"] {
+        for mode in [Mode::Recognized, Mode::All, Mode::RecognizedByDate] {
+            assert_eq!(
+                replayed.held(day(d), None, mode),
+                reg.held(day(d), None, mode),
+                "{d} {mode:?}"
+            );
+        }
+    }
+}
+
+fn retraction_and_as_of(store: &mut dyn Store) {
+    load(store, BASE).unwrap();
+    let before = store.head().unwrap();
+    let cur = store.current(RecordType::Event, "e5").unwrap().unwrap();
+    let retract = |rtype, rid: &str, refers_to| Draft {
+        at: "2026-02-01T00:00:00.000000Z".into(),
+        actor: "editor".into(),
+        reason: Some("wrong person".into()),
+        op: Op::Retract,
+        rtype,
+        rid: rid.into(),
+        refers_to,
+        body: None,
+    };
+    let mut w = store.begin().unwrap();
+    w.append(retract(RecordType::Event, "e5", Some(cur.seq)), None)
+        .unwrap();
+    w.commit().unwrap();
+    assert!(
+        store
+            .current(RecordType::Event, "e5")
+            .unwrap()
+            .unwrap()
+            .retracted
+    );
+    assert_eq!(
+        store
+            .load()
+            .unwrap()
+            .held(day("2025-01-01"), None, Mode::Recognized)
+            .held,
+        2
+    );
+    assert_eq!(
+        store
+            .load_as_of(before.entries)
+            .unwrap()
+            .held(day("2025-01-01"), None, Mode::Recognized)
+            .held,
+        1
+    );
+    assert_eq!(
+        store.seq_at("2026-01-15T00:00:00.000000Z").unwrap(),
+        before.entries
+    );
+    assert_eq!(store.seq_at("2025-01-01T00:00:00.000000Z").unwrap(), 0);
+    // A person with events cannot be retracted; nothing is half-written when refused.
+    let head = store.head().unwrap();
+    let mut w = store.begin().unwrap();
+    let err = w
+        .append(retract(RecordType::Person, "p1", Some(2)), None)
+        .unwrap_err();
+    assert!(matches!(err, StoreError::InUse { .. }), "{err}");
+    drop(w);
+    assert_eq!(store.head().unwrap(), head);
+    assert!(store.verify().unwrap().is_ok());
+}
+
+fn export_order_puts_references_first(store: &mut dyn Store) {
+    load(store, BASE).unwrap();
+    let mut types = Vec::new();
+    store
+        .export(&mut |t, _| {
+            types.push(t);
+            Ok(())
+        })
+        .unwrap();
+    let ranks: Vec<usize> = types.iter().map(|t| t.rank()).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{types:?}");
+    assert_eq!(types.len(), 9);
+}
+
+#[test]
+fn sqlite_conforms() {
+    let dir = tempfile::tempdir().unwrap();
+    let counter = std::cell::Cell::new(0);
+    suite(&|| {
+        counter.set(counter.get() + 1);
+        Box::new(SqliteStore::open(&dir.path().join(format!("{}.db", counter.get()))).unwrap())
+    });
+}
+
+#[test]
+fn sqlite_refuses_a_database_from_a_newer_vigil() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    drop(SqliteStore::open(&path).unwrap());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let err = SqliteStore::open(&path).err().unwrap();
+    assert!(
+        err.to_string()
+            .contains("written by a newer vigil (schema 99"),
+        "{err}"
+    );
+}
