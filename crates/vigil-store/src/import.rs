@@ -4,11 +4,12 @@
 //! nothing is committed. Every bad line is reported, not just the first, so a monitor
 //! fixes a file in one pass. Idempotent: a record identical to the stored one is skipped.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::BufRead;
+use std::sync::mpsc;
 
 use vigil_core::chain::{Draft, Hash, Op};
-use vigil_core::record::{parse_record, RecordType};
+use vigil_core::record::{parse_record, Parsed, RecordError, RecordType};
 
 use crate::{Head, Store, StoreError, Writer};
 
@@ -61,105 +62,206 @@ struct Pending {
     target_id: String,
 }
 
-/// Imports `input`, calling `progress` with the bytes read so far now and then.
-pub fn import(
-    store: &mut dyn Store,
-    input: &mut dyn BufRead,
-    opts: &ImportOptions,
-    progress: &mut dyn FnMut(u64),
-) -> Result<ImportReport, ImportFailure> {
-    let mut w = store.begin()?;
-    let first_seq = w.next_seq();
-    // Line of each entry this import appended, by seq - first_seq: to name a duplicate's first line.
-    let mut entry_lines: Vec<u32> = Vec::new();
-    let mut errors: Vec<LineError> = Vec::new();
-    let mut pending: Vec<Pending> = Vec::new();
-    // Referenceable ids (sources, persons, announcements) this import met, with their line,
-    // so that a forward reference is named as such.
-    let mut seen_lines: HashMap<(RecordType, String), usize> = HashMap::new();
-    let mut report = ImportReport::default();
-    let (mut buf, mut bytes, mut lineno) = (String::new(), 0u64, 0usize);
+/// A line read and parsed on the parser thread.
+struct Line {
+    number: usize,
+    parsed: Result<(Parsed, Hash), RecordError>,
+}
+
+/// What the parser thread sends: lines in batches, with the bytes read so far.
+enum Batch {
+    Lines(Vec<Line>, u64),
+    Failed(std::io::Error),
+}
+
+/// Reads and parses on its own thread, so parsing overlaps the database's work.
+fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) {
+    const BATCH: usize = 2048;
+    let (mut buf, mut bytes, mut number) = (String::new(), 0u64, 0usize);
+    let mut batch = Vec::with_capacity(BATCH);
     loop {
         buf.clear();
-        let n = input.read_line(&mut buf)?;
+        let n = match input.read_line(&mut buf) {
+            Ok(n) => n,
+            Err(e) => {
+                let _ = out.send(Batch::Failed(e));
+                return;
+            }
+        };
         if n == 0 {
             break;
         }
-        lineno += 1;
+        number += 1;
         bytes += n as u64;
-        if lineno % 8192 == 0 {
-            progress(bytes);
-        }
         let text = buf.trim_end_matches(['\n', '\r']);
         if text.trim().is_empty() {
             continue;
         }
-        report.lines += 1;
-        let parsed = match parse_record(text) {
+        let parsed = parse_record(text).map(|p| {
+            let digest = Hash::of_body(&p.canonical);
+            (p, digest)
+        });
+        batch.push(Line { number, parsed });
+        if batch.len() == BATCH
+            && out
+                .send(Batch::Lines(
+                    std::mem::replace(&mut batch, Vec::with_capacity(BATCH)),
+                    bytes,
+                ))
+                .is_err()
+        {
+            return;
+        }
+    }
+    let _ = out.send(Batch::Lines(batch, bytes));
+}
+
+/// Imports `input`, calling `progress` with the bytes read so far now and then.
+pub fn import(
+    store: &mut dyn Store,
+    input: &mut (dyn BufRead + Send),
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport, ImportFailure> {
+    let mut w = store.begin()?;
+    let (tx, rx) = mpsc::sync_channel::<Batch>(8);
+    std::thread::scope(|scope| {
+        scope.spawn(move || parse_lines(input, &tx));
+        let mut state = State::new(w.next_seq());
+        for batch in rx {
+            let (lines, bytes) = match batch {
+                Batch::Lines(lines, bytes) => (lines, bytes),
+                Batch::Failed(e) => return Err(ImportFailure::Io(e)),
+            };
+            for line in lines {
+                state.take(w.as_mut(), opts, line)?;
+            }
+            progress(bytes);
+        }
+        let errors = state.finish();
+        if !errors.is_empty() {
+            return Err(ImportFailure::Invalid(errors));
+        }
+        let mut report = state.report;
+        report.head = Some(w.commit()?);
+        Ok(report)
+    })
+}
+
+/// The import's bookkeeping while lines arrive.
+struct State {
+    first_seq: u64,
+    /// Line of each entry this import appended, by seq - first_seq: to name a duplicate's first line.
+    entry_lines: Vec<u32>,
+    errors: Vec<LineError>,
+    pending: Vec<Pending>,
+    /// Referenceable ids (sources, persons, announcements) this import met, with their
+    /// line, so that a forward reference is named as such.
+    seen_lines: HashMap<(RecordType, String), usize>,
+    /// Referenced ids known to exist: each is looked up in the store once.
+    known: HashSet<(RecordType, String)>,
+    report: ImportReport,
+}
+
+impl State {
+    fn new(first_seq: u64) -> State {
+        State {
+            first_seq,
+            entry_lines: Vec::new(),
+            errors: Vec::new(),
+            pending: Vec::new(),
+            seen_lines: HashMap::new(),
+            known: HashSet::new(),
+            report: ImportReport::default(),
+        }
+    }
+
+    fn take(
+        &mut self,
+        w: &mut dyn Writer,
+        opts: &ImportOptions,
+        line: Line,
+    ) -> Result<(), StoreError> {
+        let lineno = line.number;
+        self.report.lines += 1;
+        let (parsed, digest) = match line.parsed {
             Ok(p) => p,
             Err(e) => {
-                errors.push(LineError {
+                self.errors.push(LineError {
                     line: lineno,
                     message: e.to_string(),
                 });
-                continue;
+                return Ok(());
             }
         };
         let rtype = parsed.record.record_type();
         let rid = parsed.record.id().to_string();
-        let label = format!("{rtype} '{rid}'");
+        let label = || format!("{rtype} '{rid}'");
         // References must point at records already stored or earlier in the file.
         let mut missing = false;
         for (target, target_id, field) in parsed.record.references() {
-            if !exists(w.as_mut(), target, target_id)? {
+            let key = (target, target_id.to_string());
+            if self.known.contains(&key) {
+                continue;
+            }
+            if exists(w, target, target_id)? {
+                self.known.insert(key);
+            } else {
                 missing = true;
-                pending.push(Pending {
+                self.pending.push(Pending {
                     line: lineno,
-                    label: label.clone(),
+                    label: label(),
                     field,
                     target,
-                    target_id: target_id.to_string(),
+                    target_id: key.1,
                 });
             }
         }
-        let digest = Hash::of_body(&parsed.canonical);
         let refers_to = match w.current(rtype, &rid)? {
             Some(cur) if cur.digest == digest && (!cur.retracted || !opts.update) => {
-                report.unchanged += 1;
-                continue;
+                self.report.unchanged += 1;
+                return Ok(());
             }
-            Some(cur) if cur.seq >= first_seq => {
-                let first = entry_lines
-                    .get((cur.seq - first_seq) as usize)
+            Some(cur) if cur.seq >= self.first_seq => {
+                let first = self
+                    .entry_lines
+                    .get((cur.seq - self.first_seq) as usize)
                     .copied()
                     .unwrap_or(0);
-                errors.push(LineError {
+                self.errors.push(LineError {
                     line: lineno,
                     message: format!(
-                        "{label} appears twice with different content (first at line {first})"
+                        "{} appears twice with different content (first at line {first})",
+                        label()
                     ),
                 });
-                continue;
+                return Ok(());
             }
             Some(cur) if !opts.update => {
-                errors.push(LineError {
+                self.errors.push(LineError {
                     line: lineno,
                     message: format!(
-                        "{label} already exists with other content (log entry {}); import with --update to record a correction",
+                        "{} already exists with other content (log entry {}); import with --update to record a correction",
+                        label(),
                         cur.seq
                     ),
                 });
-                continue;
+                return Ok(());
             }
             Some(cur) => Some(cur.seq),
             None => None,
         };
-        if rtype != RecordType::Event && rtype != RecordType::Figure {
-            seen_lines.entry((rtype, rid.clone())).or_insert(lineno);
+        if matches!(
+            rtype,
+            RecordType::Source | RecordType::Person | RecordType::Announcement
+        ) {
+            self.seen_lines
+                .entry((rtype, rid.clone()))
+                .or_insert(lineno);
         }
         if missing {
             // Cannot be written without its target; the error is reported at the end.
-            continue;
+            return Ok(());
         }
         let draft = Draft {
             at: opts.at.clone(),
@@ -171,34 +273,41 @@ pub fn import(
             refers_to,
             body: Some(parsed.canonical),
         };
-        w.append(draft, Some(&parsed.record))?;
-        entry_lines.push(lineno as u32);
-        if refers_to.is_some() {
-            report.corrected += 1;
-        } else {
-            report.added += 1;
+        let entry = w.append(draft, Some(&parsed.record))?;
+        if matches!(
+            rtype,
+            RecordType::Source | RecordType::Person | RecordType::Announcement
+        ) {
+            self.known.insert((rtype, entry.rid));
         }
+        self.entry_lines.push(lineno as u32);
+        if refers_to.is_some() {
+            self.report.corrected += 1;
+        } else {
+            self.report.added += 1;
+        }
+        Ok(())
     }
-    progress(bytes);
-    for p in pending {
-        let message = match seen_lines.get(&(p.target, p.target_id.clone())) {
-            Some(line) if *line > p.line => format!(
-                "{}: field `{}`: {} '{}' comes later, at line {line}; put a record after the records it refers to",
-                p.label, p.field, p.target, p.target_id
-            ),
-            _ => format!("{}: field `{}`: unknown {} '{}'", p.label, p.field, p.target, p.target_id),
-        };
-        errors.push(LineError {
-            line: p.line,
-            message,
-        });
-    }
-    if !errors.is_empty() {
+
+    /// Every error, in line order, once all lines are in.
+    fn finish(&mut self) -> Vec<LineError> {
+        for p in std::mem::take(&mut self.pending) {
+            let message = match self.seen_lines.get(&(p.target, p.target_id.clone())) {
+                Some(line) if *line > p.line => format!(
+                    "{}: field `{}`: {} '{}' comes later, at line {line}; put a record after the records it refers to",
+                    p.label, p.field, p.target, p.target_id
+                ),
+                _ => format!("{}: field `{}`: unknown {} '{}'", p.label, p.field, p.target, p.target_id),
+            };
+            self.errors.push(LineError {
+                line: p.line,
+                message,
+            });
+        }
+        let mut errors = std::mem::take(&mut self.errors);
         errors.sort_by_key(|e| e.line);
-        return Err(ImportFailure::Invalid(errors));
+        errors
     }
-    report.head = Some(w.commit()?);
-    Ok(report)
 }
 
 fn exists(w: &mut dyn Writer, rtype: RecordType, rid: &str) -> Result<bool, StoreError> {

@@ -163,6 +163,7 @@ impl Store for SqliteStore {
             tx,
             head,
             person_pk: HashMap::new(),
+            memo: None,
         }))
     }
 
@@ -359,9 +360,28 @@ struct SqliteWriter<'c> {
     head: Head,
     /// Person id → row, for events written in this transaction.
     person_pk: HashMap<String, i64>,
+    /// The last record looked up: an import asks about a record just before appending it.
+    memo: Option<Lookup>,
 }
 
+type Lookup = (RecordType, String, Option<(Current, Option<i64>)>);
+
 impl SqliteWriter<'_> {
+    fn lookup(
+        &mut self,
+        rtype: RecordType,
+        rid: &str,
+    ) -> Result<Option<(Current, Option<i64>)>, StoreError> {
+        if let Some((t, id, found)) = &self.memo {
+            if *t == rtype && id == rid {
+                return Ok(found.clone());
+            }
+        }
+        let found = current_of(&self.tx, rtype, rid)?;
+        self.memo = Some((rtype, rid.to_string(), found.clone()));
+        Ok(found)
+    }
+
     fn person_pk(&mut self, id: &str) -> Result<i64, StoreError> {
         if let Some(&pk) = self.person_pk.get(id) {
             return Ok(pk);
@@ -447,7 +467,7 @@ impl SqliteWriter<'_> {
 
 impl Writer for SqliteWriter<'_> {
     fn current(&mut self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError> {
-        Ok(current_of(&self.tx, rtype, rid)?.map(|(c, _)| c))
+        Ok(self.lookup(rtype, rid)?.map(|(c, _)| c))
     }
 
     fn next_seq(&self) -> u64 {
@@ -457,7 +477,8 @@ impl Writer for SqliteWriter<'_> {
     fn append(&mut self, draft: Draft, record: Option<&Record>) -> Result<Entry, StoreError> {
         let entry = draft.seal(self.next_seq(), self.head.hash);
         // Refuse before writing anything, so a refused entry leaves the writer usable.
-        let previous = current_of(&self.tx, entry.rtype, &entry.rid)?;
+        let previous = self.lookup(entry.rtype, &entry.rid)?;
+        self.memo = None;
         if let (Op::Retract, RecordType::Person, Some((_, Some(pk)))) =
             (entry.op, entry.rtype, &previous)
         {

@@ -299,8 +299,11 @@ fn import_cmd(
     update: bool,
     who: &crate::cli::Who,
 ) -> anyhow::Result<ExitCode> {
-    let (mut input, size): (Box<dyn BufRead>, Option<u64>) = if file == "-" {
-        (Box::new(BufReader::new(std::io::stdin().lock())), None)
+    let (mut input, size): (Box<dyn BufRead + Send>, Option<u64>) = if file == "-" {
+        (
+            Box::new(BufReader::with_capacity(1 << 20, std::io::stdin())),
+            None,
+        )
     } else {
         let f = File::open(file).with_context(|| format!("opening {file}"))?;
         let size = f.metadata().ok().map(|m| m.len());
