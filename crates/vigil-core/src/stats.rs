@@ -98,6 +98,18 @@ impl Builder {
         Builder::default()
     }
 
+    /// A builder with room for about this many persons and events, so loading a large
+    /// registry does not grow (and copy) its vectors again and again.
+    #[must_use]
+    pub fn with_capacity(persons: usize, events: usize) -> Builder {
+        Builder {
+            persons: Vec::with_capacity(persons),
+            person_ix: HashMap::with_capacity(persons),
+            events: Vec::with_capacity(events),
+            ..Builder::default()
+        }
+    }
+
     /// Adds (or replaces) a person; returns its index.
     pub fn add_person(&mut self, p: PersonFacts) -> u32 {
         if let Some(&ix) = self.person_ix.get(&p.id) {

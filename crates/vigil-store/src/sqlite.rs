@@ -31,7 +31,10 @@ impl SqliteStore {
 
     /// Opens an existing database without creating it or changing its schema.
     pub fn open_existing(path: &Path) -> Result<SqliteStore, StoreError> {
-        let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
         Self::setup(conn, &path.display().to_string())
     }
 
@@ -187,10 +190,17 @@ impl Store for SqliteStore {
     }
 
     fn load(&self) -> Result<Registry, StoreError> {
-        let mut b = Builder::new();
+        // Row ids only grow, so the largest is a cheap upper bound on the row count.
+        let max_pk = |table: &str| -> Result<usize, StoreError> {
+            let n: Option<i64> =
+                self.conn
+                    .query_row(&format!("SELECT max(pk) FROM {table}"), [], |r| r.get(0))?;
+            Ok(n.unwrap_or(0) as usize)
+        };
+        let mut b = Builder::with_capacity(max_pk("person")?, max_pk("event")?);
         let damaged = |what: String| StoreError::Damaged(what);
         // Persons: pk → builder index.
-        let mut index_of_pk: Vec<u32> = Vec::new();
+        let mut index_of_pk: Vec<u32> = Vec::with_capacity(max_pk("person")? + 1);
         let mut st = self.conn.prepare(
             "SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility FROM person ORDER BY pk",
         )?;

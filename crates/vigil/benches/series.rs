@@ -1,1 +1,96 @@
-fn main() {}
+//! Counting benchmarks: time to first answer (open + load + index), and warm queries.
+//!
+//! `VIGIL_BENCH_DB=path.db cargo bench -p vigil --bench series` measures an existing
+//! database (see docs/performance.md for how the 1M and 10M-event ones are made);
+//! without it, a 20,000-person registry is generated in memory.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use vigil_core::date::Day;
+use vigil_core::generate::{generate, Settings};
+use vigil_core::record::{parse_record, AnnouncementKind};
+use vigil_core::stats::{Builder, By, Mode, Registry, Step};
+use vigil_store::{SqliteStore, Store};
+
+fn registry() -> Registry {
+    if let Some(path) = std::env::var_os("VIGIL_BENCH_DB").map(PathBuf::from) {
+        let started = Instant::now();
+        let store =
+            SqliteStore::open_existing(&path).expect("VIGIL_BENCH_DB must name a vigil database");
+        let reg = store.load().expect("load");
+        let loaded = started.elapsed();
+        let first = reg.held(Day::ymd(2024, 12, 9).unwrap(), None, Mode::Recognized);
+        eprintln!(
+            "{}: {} persons, {} events; open + load + index {:.2?}, first answer (held {}) after {:.2?}",
+            path.display(),
+            reg.persons().len(),
+            reg.event_count(),
+            loaded,
+            first.held,
+            started.elapsed()
+        );
+        return reg;
+    }
+    let mut b = Builder::new();
+    generate(
+        Settings {
+            persons: 20_000,
+            seed: 1,
+        },
+        &mut |line| {
+            b.add_record(&parse_record(line).unwrap().record).unwrap();
+        },
+    );
+    b.finish()
+}
+
+fn counting(c: &mut Criterion) {
+    let reg = registry();
+    let (from, to) = (
+        Day::ymd(2020, 8, 1).unwrap(),
+        Day::ymd(2026, 10, 31).unwrap(),
+    );
+    let on = Day::ymd(2024, 12, 9).unwrap();
+    // Warm: the day arrays exist after the first question.
+    black_box(reg.held(on, None, Mode::Recognized));
+    c.bench_function(
+        "series daily 2020-08-01..2026-10-31 (2,283 points, bounds)",
+        |b| {
+            b.iter(|| black_box(reg.series(from, to, Step::Day, None, Mode::Recognized)));
+        },
+    );
+    c.bench_function("series daily, one country", |b| {
+        b.iter(|| black_box(reg.series(from, to, Step::Day, Some("BY"), Mode::Recognized)));
+    });
+    c.bench_function("series monthly", |b| {
+        b.iter(|| black_box(reg.series(from, to, Step::Month, None, Mode::Recognized)))
+    });
+    c.bench_function("held on a day", |b| {
+        b.iter(|| black_box(reg.held(on, Some("BY"), Mode::Recognized)))
+    });
+    c.bench_function("waves BY 2024", |b| {
+        b.iter(|| black_box(reg.waves("BY", 2024, AnnouncementKind::Pardon)))
+    });
+    let mut slow = c.benchmark_group("scans");
+    slow.sample_size(10);
+    slow.bench_function("held on a day by sex (scan)", |b| {
+        b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex)))
+    });
+    slow.bench_function("flow over a year (scan)", |b| {
+        b.iter(|| {
+            black_box(reg.flow(
+                Day::ymd(2024, 1, 1).unwrap(),
+                Day::ymd(2024, 12, 31).unwrap(),
+                None,
+                Mode::Recognized,
+            ))
+        });
+    });
+    slow.finish();
+}
+
+criterion_group!(benches, counting);
+criterion_main!(benches);
