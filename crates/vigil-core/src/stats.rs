@@ -594,10 +594,23 @@ impl Registry {
         by: By,
     ) -> BTreeMap<String, i64> {
         let mut out = BTreeMap::new();
-        self.person_days(mode, |p, d| {
-            if !self.country_matches(p, country) || !d.headline.iter().any(|r| r.contains(on)) {
-                return;
+        let mut last = None;
+        for &(p, span) in &self.custody {
+            // Spans are grouped by person; a person counts once however many spans cover the day.
+            if last == Some(p) || !span.headline().contains(on) {
+                continue;
             }
+            let counted = match mode {
+                Mode::All => true,
+                Mode::Recognized => self.recognized[p as usize],
+                Mode::RecognizedByDate => spans_of(&self.recognition, p)
+                    .iter()
+                    .any(|(_, r)| r.headline().contains(on)),
+            };
+            if !counted || !self.country_matches(p, country) {
+                continue;
+            }
+            last = Some(p);
             let person = &self.persons[p as usize];
             let mut bump = |k: &str| *out.entry(k.to_string()).or_insert(0) += 1;
             match by {
@@ -610,7 +623,7 @@ impl Registry {
                     Some(roles) => roles.iter().for_each(|r| bump(r)),
                 },
             }
-        });
+        }
         out
     }
 
