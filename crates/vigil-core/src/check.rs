@@ -25,7 +25,7 @@ pub fn check(r: &Registry) -> Vec<Finding> {
     out.extend(breakdowns(r));
     out.extend(r.contradictions().iter().map(|(p, c)| Finding {
         kind: "timeline",
-        subject: r.persons()[*p as usize].id.clone(),
+        subject: r.person_id(*p).to_string(),
         message: c.message.clone(),
     }));
     out

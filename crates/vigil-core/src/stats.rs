@@ -48,6 +48,158 @@ impl From<&Person> for PersonFacts {
     }
 }
 
+/// "No value" for an interned field.
+const NONE: u32 = u32::MAX;
+
+/// What the engine keeps of a person: one heap string and interned small fields, so
+/// millions fit (a `PersonFacts` is several times larger and allocates per field).
+#[derive(Debug, Clone)]
+struct PersonRow {
+    id: Box<str>,
+    birth: Option<PartialDate>,
+    country: u32,
+    region: u32,
+    /// Index into the role sets; `NONE` when roles are unknown.
+    roles: u32,
+    sex: Option<Sex>,
+    /// Bit 0: known; bit 1: disability; bit 2: chronic illness.
+    health: u8,
+    prominent: bool,
+    visibility: Visibility,
+}
+
+const HEALTH_KNOWN: u8 = 1;
+const HEALTH_DISABILITY: u8 = 2;
+const HEALTH_CHRONIC: u8 = 4;
+
+/// Interned strings (countries, regions, roles) and role sets.
+#[derive(Debug, Default)]
+struct Symbols {
+    names: Vec<Box<str>>,
+    ix: HashMap<Box<str>, u32>,
+    role_sets: Vec<Box<[u32]>>,
+    role_set_ix: HashMap<Box<[u32]>, u32>,
+}
+
+impl Symbols {
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.ix.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.into());
+        self.ix.insert(name.into(), i);
+        i
+    }
+
+    fn intern_opt(&mut self, name: Option<&str>) -> u32 {
+        name.map_or(NONE, |n| self.intern(n))
+    }
+
+    fn name(&self, i: u32) -> Option<&str> {
+        (i != NONE).then(|| &*self.names[i as usize])
+    }
+
+    fn intern_roles(&mut self, roles: &[String]) -> u32 {
+        let set: Vec<u32> = roles.iter().map(|r| self.intern(r)).collect();
+        if let Some(&i) = self.role_set_ix.get(set.as_slice()) {
+            return i;
+        }
+        let set = set.into_boxed_slice();
+        let i = self.role_sets.len() as u32;
+        self.role_sets.push(set.clone());
+        self.role_set_ix.insert(set, i);
+        i
+    }
+
+    fn row(&mut self, p: &PersonParts<'_>) -> PersonRow {
+        let health = p.health.map_or(0, |h| {
+            HEALTH_KNOWN
+                | if h.contains(&Health::Disability) {
+                    HEALTH_DISABILITY
+                } else {
+                    0
+                }
+                | if h.contains(&Health::ChronicIllness) {
+                    HEALTH_CHRONIC
+                } else {
+                    0
+                }
+        });
+        PersonRow {
+            country: self.intern_opt(p.country),
+            region: self.intern_opt(p.region),
+            roles: p.roles.map_or(NONE, |r| self.intern_roles(r)),
+            id: p.id.into(),
+            birth: p.birth,
+            sex: p.sex,
+            health,
+            prominent: p.prominent,
+            visibility: p.visibility,
+        }
+    }
+
+    fn facts(&self, r: &PersonRow) -> PersonFacts {
+        let name = |i| self.name(i).map(str::to_string);
+        let health = (r.health & HEALTH_KNOWN != 0).then(|| {
+            let mut h = Vec::new();
+            if r.health & HEALTH_DISABILITY != 0 {
+                h.push(Health::Disability);
+            }
+            if r.health & HEALTH_CHRONIC != 0 {
+                h.push(Health::ChronicIllness);
+            }
+            h
+        });
+        PersonFacts {
+            id: r.id.to_string(),
+            sex: r.sex,
+            birth: r.birth,
+            country: name(r.country),
+            region: name(r.region),
+            roles: (r.roles != NONE).then(|| {
+                self.role_sets[r.roles as usize]
+                    .iter()
+                    .map(|&s| self.names[s as usize].to_string())
+                    .collect()
+            }),
+            health,
+            prominent: r.prominent,
+            visibility: r.visibility,
+        }
+    }
+}
+
+/// A person's facts, borrowed: how a store adds persons without allocating per field.
+#[derive(Debug, Clone, Copy)]
+pub struct PersonParts<'a> {
+    pub id: &'a str,
+    pub sex: Option<Sex>,
+    pub birth: Option<PartialDate>,
+    pub country: Option<&'a str>,
+    pub region: Option<&'a str>,
+    pub roles: Option<&'a [String]>,
+    pub health: Option<&'a [Health]>,
+    pub prominent: bool,
+    pub visibility: Visibility,
+}
+
+impl<'a> From<&'a PersonFacts> for PersonParts<'a> {
+    fn from(p: &'a PersonFacts) -> Self {
+        PersonParts {
+            id: &p.id,
+            sex: p.sex,
+            birth: p.birth,
+            country: p.country.as_deref(),
+            region: p.region.as_deref(),
+            roles: p.roles.as_deref(),
+            health: p.health.as_deref(),
+            prominent: p.prominent,
+            visibility: p.visibility,
+        }
+    }
+}
+
 /// What the engine keeps of an event: 24 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EventRow {
@@ -74,7 +226,8 @@ pub enum Mode {
 /// Collects records, then builds a [`Registry`].
 #[derive(Debug, Default)]
 pub struct Builder {
-    persons: Vec<PersonFacts>,
+    persons: Vec<PersonRow>,
+    symbols: Symbols,
     person_ix: HashMap<String, u32>,
     events: Vec<EventRow>,
     announcement_ix: HashMap<String, u32>,
@@ -111,14 +264,20 @@ impl Builder {
     }
 
     /// Adds (or replaces) a person; returns its index.
-    pub fn add_person(&mut self, p: PersonFacts) -> u32 {
-        if let Some(&ix) = self.person_ix.get(&p.id) {
-            self.persons[ix as usize] = p;
+    pub fn add_person(&mut self, p: &PersonFacts) -> u32 {
+        self.add_person_parts(&PersonParts::from(p))
+    }
+
+    /// Adds (or replaces) a person from borrowed parts; returns its index.
+    pub fn add_person_parts(&mut self, p: &PersonParts<'_>) -> u32 {
+        let row = self.symbols.row(p);
+        if let Some(&ix) = self.person_ix.get(&*row.id) {
+            self.persons[ix as usize] = row;
             return ix;
         }
         let ix = self.persons.len() as u32;
-        self.person_ix.insert(p.id.clone(), ix);
-        self.persons.push(p);
+        self.person_ix.insert(row.id.to_string(), ix);
+        self.persons.push(row);
         ix
     }
 
@@ -156,7 +315,7 @@ impl Builder {
         match r {
             Record::Source(_) => {}
             Record::Person(p) => {
-                self.add_person(p.into());
+                self.add_person(&p.into());
             }
             Record::Announcement(a) => self.add_announcement(a.clone()),
             Record::Figure(f) => self.add_figure(f.clone()),
@@ -189,23 +348,46 @@ impl Builder {
     pub fn finish(self) -> Registry {
         let Builder {
             persons,
+            symbols,
             person_ix,
             mut events,
             announcements,
             figures,
             ..
         } = self;
-        events.sort_unstable_by_key(|e| (e.person, custody::sort_key(&e.fact)));
-        let mut offsets = Vec::with_capacity(persons.len() + 1);
+        // Group by person with a counting pass (linear), then order each person's few events.
+        let mut offsets = vec![0u32; persons.len() + 1];
+        for e in &events {
+            offsets[e.person as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut next = offsets.clone();
+        let mut grouped = vec![None; events.len()];
+        for e in events.drain(..) {
+            let slot = &mut next[e.person as usize];
+            grouped[*slot as usize] = Some(e);
+            *slot += 1;
+        }
+        let mut events: Vec<EventRow> = grouped
+            .into_iter()
+            .map(|e| e.expect("every slot filled"))
+            .collect();
+        for p in 0..persons.len() {
+            events[offsets[p] as usize..offsets[p + 1] as usize]
+                .sort_unstable_by_key(|e| custody::sort_key(&e.fact));
+        }
         let mut custody = Vec::new();
         let mut recognition = Vec::new();
         let mut recognized = vec![false; persons.len()];
         let mut contradictions = Vec::new();
         let mut facts = Vec::new();
-        let mut start = 0;
         for p in 0..persons.len() as u32 {
-            offsets.push(start as u32);
-            let end = start + events[start..].iter().take_while(|e| e.person == p).count();
+            let (start, end) = (
+                offsets[p as usize] as usize,
+                offsets[p as usize + 1] as usize,
+            );
             facts.clear();
             facts.extend(events[start..end].iter().map(|e| e.fact));
             let t = custody::walk(&facts);
@@ -213,9 +395,7 @@ impl Builder {
             recognition.extend(t.recognition.into_iter().map(|s| (p, s)));
             recognized[p as usize] = t.recognized;
             contradictions.extend(t.contradictions.into_iter().map(|c| (p, c)));
-            start = end;
         }
-        offsets.push(start as u32);
         let announcements: Vec<Announcement> = announcements
             .into_iter()
             .enumerate()
@@ -240,6 +420,7 @@ impl Builder {
             .collect();
         Registry {
             persons,
+            symbols,
             person_ix,
             events,
             offsets,
@@ -257,7 +438,8 @@ impl Builder {
 /// The registry's indexes, immutable once built; shared freely between threads.
 #[derive(Debug)]
 pub struct Registry {
-    persons: Vec<PersonFacts>,
+    persons: Vec<PersonRow>,
+    symbols: Symbols,
     person_ix: HashMap<String, u32>,
     /// Sorted by person, then timeline order.
     events: Vec<EventRow>,
@@ -414,13 +596,26 @@ struct PersonDays {
 
 impl Registry {
     #[must_use]
-    pub fn persons(&self) -> &[PersonFacts] {
-        &self.persons
+    pub fn person_count(&self) -> usize {
+        self.persons.len()
     }
 
+    /// The id of person `p` (an index from this registry).
     #[must_use]
-    pub fn person(&self, id: &str) -> Option<&PersonFacts> {
-        self.person_ix.get(id).map(|&i| &self.persons[i as usize])
+    pub fn person_id(&self, p: u32) -> &str {
+        &self.persons[p as usize].id
+    }
+
+    /// What the registry knows of person `p`.
+    #[must_use]
+    pub fn person_facts(&self, p: u32) -> PersonFacts {
+        self.symbols.facts(&self.persons[p as usize])
+    }
+
+    /// The index of a person by id.
+    #[must_use]
+    pub fn person_index(&self, id: &str) -> Option<u32> {
+        self.person_ix.get(id).copied()
     }
 
     #[must_use]
@@ -458,9 +653,8 @@ impl Registry {
 
     fn country_matches(&self, p: u32, country: Option<&str>) -> bool {
         country.is_none_or(|c| {
-            self.persons[p as usize]
-                .country
-                .as_deref()
+            self.symbols
+                .name(self.persons[p as usize].country)
                 .is_some_and(|pc| pc.eq_ignore_ascii_case(c))
         })
     }
@@ -542,10 +736,10 @@ impl Registry {
             }
         };
         self.person_days(mode, |p, d| {
-            let country_curve = self.persons[p as usize]
-                .country
-                .as_ref()
-                .map(|c| by_country.entry(c.clone()).or_insert_with(new_curve));
+            let country_curve = self
+                .symbols
+                .name(self.persons[p as usize].country)
+                .map(|c| by_country.entry(c.to_string()).or_insert_with(new_curve));
             for curve in [Some(&mut total), country_curve].into_iter().flatten() {
                 add(&mut curve.held, &d.headline);
                 add(&mut curve.min, &d.surely);
@@ -615,12 +809,19 @@ impl Registry {
             let mut bump = |k: &str| *out.entry(k.to_string()).or_insert(0) += 1;
             match by {
                 By::Sex => bump(person.sex.unwrap_or(Sex::Unknown).as_str()),
-                By::Region => bump(person.region.as_deref().unwrap_or("unknown")),
+                By::Region => bump(self.symbols.name(person.region).unwrap_or("unknown")),
                 By::Age => bump(age_band(person.birth, on)),
-                By::Role => match &person.roles {
-                    None => bump("unknown"),
-                    Some(r) if r.is_empty() => bump("none"),
-                    Some(roles) => roles.iter().for_each(|r| bump(r)),
+                By::Role => match person.roles {
+                    NONE => bump("unknown"),
+                    set => {
+                        let roles = &self.symbols.role_sets[set as usize];
+                        if roles.is_empty() {
+                            bump("none");
+                        }
+                        for &r in roles {
+                            bump(&self.symbols.names[r as usize]);
+                        }
+                    }
                 },
             }
         }

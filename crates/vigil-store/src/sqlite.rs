@@ -10,7 +10,7 @@ use vigil_core::date::PartialDate;
 use vigil_core::record::{
     parse_record, EventKind, Health, Record, RecordType, ReleaseReason, Sex, Visibility,
 };
-use vigil_core::stats::{Builder, EventRow, PersonFacts, Registry};
+use vigil_core::stats::{Builder, EventRow, PersonParts, Registry};
 
 use crate::{Current, Head, Store, StoreError, Writer};
 
@@ -20,13 +20,15 @@ const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_init.sql")
 /// A registry in one SQLite file.
 pub struct SqliteStore {
     conn: Connection,
+    /// The file, for the second connection that loads events in parallel.
+    path: std::path::PathBuf,
 }
 
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
         let conn = Connection::open(path)?;
-        Self::setup(conn, &path.display().to_string())
+        Self::setup(conn, path)
     }
 
     /// Opens an existing database without creating it or changing its schema.
@@ -35,10 +37,10 @@ impl SqliteStore {
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        Self::setup(conn, &path.display().to_string())
+        Self::setup(conn, path)
     }
 
-    fn setup(conn: Connection, path: &str) -> Result<SqliteStore, StoreError> {
+    fn setup(conn: Connection, path: &Path) -> Result<SqliteStore, StoreError> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -47,7 +49,7 @@ impl SqliteStore {
         let known = MIGRATIONS.len() as i64;
         if version > known {
             return Err(StoreError::TooNew {
-                path: path.to_string(),
+                path: path.display().to_string(),
                 found: version,
                 known,
             });
@@ -58,7 +60,10 @@ impl SqliteStore {
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
         }
-        Ok(SqliteStore { conn })
+        Ok(SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// The raw connection, for tests that play an attacker with plain SQL.
@@ -190,128 +195,56 @@ impl Store for SqliteStore {
     }
 
     fn load(&self) -> Result<Registry, StoreError> {
-        // Row ids only grow, so the largest is a cheap upper bound on the row count.
-        let max_pk = |table: &str| -> Result<usize, StoreError> {
-            let n: Option<i64> =
-                self.conn
-                    .query_row(&format!("SELECT max(pk) FROM {table}"), [], |r| r.get(0))?;
-            Ok(n.unwrap_or(0) as usize)
-        };
-        let mut b = Builder::with_capacity(max_pk("person")?, max_pk("event")?);
-        let damaged = |what: String| StoreError::Damaged(what);
-        // Persons: pk → builder index.
-        let mut index_of_pk: Vec<u32> = Vec::with_capacity(max_pk("person")? + 1);
-        let mut st = self.conn.prepare(
-            "SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility FROM person ORDER BY pk",
-        )?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let pk: i64 = r.get(0)?;
-            let id: String = r.get(1)?;
-            let bad = |field: &str| damaged(format!("person '{id}': stored {field} is unreadable"));
-            let sex = r
-                .get_ref(2)?
-                .as_str_or_null()
-                .map_err(|_| bad("sex"))?
-                .map(|s| Sex::parse(s).ok_or_else(|| bad("sex")))
-                .transpose()?;
-            let birth = r
-                .get_ref(3)?
-                .as_str_or_null()
-                .map_err(|_| bad("birth date"))?
-                .map(|s| s.parse::<PartialDate>().map_err(|_| bad("birth date")))
-                .transpose()?;
-            let roles: Option<String> = r.get(6)?;
-            let health: Option<String> = r.get(7)?;
-            let visibility: String = r.get(9)?;
-            let facts = PersonFacts {
-                sex,
-                birth,
-                country: r.get(4)?,
-                region: r.get(5)?,
-                roles: roles
-                    .map(|j| serde_json::from_str(&j).map_err(|_| bad("roles")))
-                    .transpose()?,
-                health: health
-                    .map(|j| serde_json::from_str::<Vec<String>>(&j).map_err(|_| bad("health")))
-                    .transpose()?
-                    .map(|v| {
-                        v.iter()
-                            .map(|h| Health::parse(h).ok_or_else(|| bad("health")))
-                            .collect::<Result<Vec<_>, _>>()
-                    })
-                    .transpose()?,
-                prominent: r.get(8)?,
-                visibility: Visibility::parse(&visibility).ok_or_else(|| bad("visibility"))?,
-                id,
-            };
-            let ix = b.add_person(facts);
-            let pk = pk as usize;
-            if index_of_pk.len() <= pk {
-                index_of_pk.resize(pk + 1, u32::MAX);
+        // Events are read on a second connection while persons are read here; both read
+        // the same snapshot (checked by the log position each sees, retried if a write
+        // landed in between).
+        loop {
+            let tx = self.conn.unchecked_transaction()?;
+            let seq = log_position(&tx)?;
+            let (registry, events_seq) = std::thread::scope(|scope| {
+                let path = self.path.as_path();
+                let events = scope.spawn(move || read_events(path));
+                let mut b = Builder::with_capacity(max_pk(&tx, "person")?, max_pk(&tx, "event")?);
+                let index_of_pk = read_persons(&tx, &mut b)?;
+                self.export_type_in(&tx, RecordType::Announcement, &mut |body| {
+                    if let Record::Announcement(a) = reparse(body)? {
+                        b.add_announcement(a);
+                    }
+                    Ok(())
+                })?;
+                self.export_type_in(&tx, RecordType::Figure, &mut |body| {
+                    if let Record::Figure(f) = reparse(body)? {
+                        b.add_figure(f);
+                    }
+                    Ok(())
+                })?;
+                let (events_seq, events) = events.join().expect("event reader does not panic")?;
+                for e in events {
+                    let person = index_of_pk
+                        .get(e.person_pk as usize)
+                        .copied()
+                        .filter(|&i| i != u32::MAX)
+                        .ok_or_else(|| {
+                            StoreError::Damaged(format!(
+                                "an event points at person row {} which is not there",
+                                e.person_pk
+                            ))
+                        })?;
+                    let announcement = e.announcement.as_deref().map(|a| b.announcement_slot(a));
+                    b.add_event(EventRow {
+                        person,
+                        fact: e.fact,
+                        reason: e.reason,
+                        announcement,
+                    });
+                }
+                Ok::<_, StoreError>((b.finish(), events_seq))
+            })?;
+            tx.commit()?;
+            if events_seq == seq {
+                return Ok(registry);
             }
-            index_of_pk[pk] = ix;
         }
-        drop(rows);
-        self.export_type(RecordType::Announcement, &mut |body| {
-            if let Record::Announcement(a) = reparse(body)? {
-                b.add_announcement(a);
-            }
-            Ok(())
-        })?;
-        self.export_type(RecordType::Figure, &mut |body| {
-            if let Record::Figure(f) = reparse(body)? {
-                b.add_figure(f);
-            }
-            Ok(())
-        })?;
-        let mut st = self
-            .conn
-            .prepare("SELECT id, person_pk, kind, date, reason, announcement FROM event")?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let bad = |field: &str| {
-                damaged(format!(
-                    "event '{}': stored {field} is unreadable",
-                    r.get::<_, String>(0).unwrap_or_default()
-                ))
-            };
-            let person_pk: i64 = r.get(1)?;
-            let person = index_of_pk
-                .get(person_pk as usize)
-                .copied()
-                .filter(|&i| i != u32::MAX)
-                .ok_or_else(|| bad("person"))?;
-            let kind = EventKind::parse(r.get_ref(2)?.as_str().map_err(|_| bad("kind"))?)
-                .ok_or_else(|| bad("kind"))?;
-            let date: PartialDate = r
-                .get_ref(3)?
-                .as_str()
-                .map_err(|_| bad("date"))?
-                .parse()
-                .map_err(|_| bad("date"))?;
-            let reason = r
-                .get_ref(4)?
-                .as_str_or_null()
-                .map_err(|_| bad("reason"))?
-                .map(|s| ReleaseReason::parse(s).ok_or_else(|| bad("reason")))
-                .transpose()?;
-            let announcement = r
-                .get_ref(5)?
-                .as_str_or_null()
-                .map_err(|_| bad("announcement"))?
-                .map(|a| b.announcement_slot(a));
-            b.add_event(EventRow {
-                person,
-                fact: EventFact {
-                    kind,
-                    when: date.range(),
-                },
-                reason,
-                announcement,
-            });
-        }
-        Ok(b.finish())
     }
 
     fn export(
@@ -338,6 +271,144 @@ impl Store for SqliteStore {
     }
 }
 
+/// The log position a read transaction sees.
+fn log_position(conn: &Connection) -> Result<i64, StoreError> {
+    Ok(conn.query_row("SELECT coalesce(max(seq), 0) FROM log", [], |r| r.get(0))?)
+}
+
+/// Row ids only grow, so the largest is a cheap upper bound on a table's row count.
+fn max_pk(conn: &Connection, table: &str) -> Result<usize, StoreError> {
+    let n: Option<i64> =
+        conn.query_row(&format!("SELECT max(pk) FROM {table}"), [], |r| r.get(0))?;
+    Ok(n.unwrap_or(0) as usize)
+}
+
+/// An event as read, before its person row is mapped to the builder's index.
+struct RawEvent {
+    person_pk: i64,
+    fact: EventFact,
+    reason: Option<ReleaseReason>,
+    announcement: Option<Box<str>>,
+}
+
+/// Reads every person into the builder; returns person row → builder index.
+fn read_persons(conn: &Connection, b: &mut Builder) -> Result<Vec<u32>, StoreError> {
+    // Few distinct role and health lists exist: parse each stored text once.
+    let mut roles_cache: HashMap<String, Vec<String>> = HashMap::new();
+    let mut health_cache: HashMap<String, Vec<Health>> = HashMap::new();
+    let mut index_of_pk: Vec<u32> = Vec::with_capacity(max_pk(conn, "person")? + 1);
+    let mut st = conn.prepare("SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility FROM person")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let pk: i64 = r.get(0)?;
+        let id = r
+            .get_ref(1)?
+            .as_str()
+            .map_err(|_| StoreError::Damaged(format!("person row {pk}: id is not text")))?;
+        let bad = |field: &str| {
+            StoreError::Damaged(format!("person '{id}': stored {field} is unreadable"))
+        };
+        let text = |i: usize, field: &str| {
+            r.get_ref(i)
+                .map_err(StoreError::from)?
+                .as_str_or_null()
+                .map_err(|_| bad(field))
+        };
+        let sex = text(2, "sex")?
+            .map(|s| Sex::parse(s).ok_or_else(|| bad("sex")))
+            .transpose()?;
+        let birth = text(3, "birth date")?
+            .map(|s| s.parse::<PartialDate>().map_err(|_| bad("birth date")))
+            .transpose()?;
+        if let Some(j) = text(6, "roles")? {
+            if !roles_cache.contains_key(j) {
+                roles_cache.insert(
+                    j.to_string(),
+                    serde_json::from_str(j).map_err(|_| bad("roles"))?,
+                );
+            }
+        }
+        if let Some(j) = text(7, "health")? {
+            if !health_cache.contains_key(j) {
+                let names: Vec<String> = serde_json::from_str(j).map_err(|_| bad("health"))?;
+                let health = names
+                    .iter()
+                    .map(|h| Health::parse(h).ok_or_else(|| bad("health")))
+                    .collect::<Result<_, _>>()?;
+                health_cache.insert(j.to_string(), health);
+            }
+        }
+        let parts = PersonParts {
+            id,
+            sex,
+            birth,
+            country: text(4, "country")?,
+            region: text(5, "region")?,
+            roles: text(6, "roles")?.map(|j| roles_cache[j].as_slice()),
+            health: text(7, "health")?.map(|j| health_cache[j].as_slice()),
+            prominent: r.get(8)?,
+            visibility: Visibility::parse(text(9, "visibility")?.unwrap_or_default())
+                .ok_or_else(|| bad("visibility"))?,
+        };
+        let ix = b.add_person_parts(&parts);
+        let pk = pk as usize;
+        if index_of_pk.len() <= pk {
+            index_of_pk.resize(pk + 1, u32::MAX);
+        }
+        index_of_pk[pk] = ix;
+    }
+    Ok(index_of_pk)
+}
+
+/// Reads every event on a connection of its own; returns the log position it saw.
+fn read_events(path: &Path) -> Result<(i64, Vec<RawEvent>), StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let tx = conn.unchecked_transaction()?;
+    let seq = log_position(&tx)?;
+    let mut out = Vec::with_capacity(max_pk(&tx, "event")?);
+    let mut st = tx.prepare("SELECT pk, person_pk, kind, date, reason, announcement FROM event")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let bad = |field: &str| {
+            StoreError::Damaged(format!(
+                "event row {}: stored {field} is unreadable",
+                r.get::<_, i64>(0).unwrap_or_default()
+            ))
+        };
+        let kind = EventKind::parse(r.get_ref(2)?.as_str().map_err(|_| bad("kind"))?)
+            .ok_or_else(|| bad("kind"))?;
+        let date: PartialDate = r
+            .get_ref(3)?
+            .as_str()
+            .map_err(|_| bad("date"))?
+            .parse()
+            .map_err(|_| bad("date"))?;
+        let reason = r
+            .get_ref(4)?
+            .as_str_or_null()
+            .map_err(|_| bad("reason"))?
+            .map(|s| ReleaseReason::parse(s).ok_or_else(|| bad("reason")))
+            .transpose()?;
+        out.push(RawEvent {
+            person_pk: r.get(1)?,
+            fact: EventFact {
+                kind,
+                when: date.range(),
+            },
+            reason,
+            announcement: r
+                .get_ref(5)?
+                .as_str_or_null()
+                .map_err(|_| bad("announcement"))?
+                .map(Box::from),
+        });
+    }
+    Ok((seq, out))
+}
+
 fn reparse(body: &str) -> Result<Record, StoreError> {
     parse_record(body)
         .map(|p| p.record)
@@ -350,7 +421,16 @@ impl SqliteStore {
         rtype: RecordType,
         visit: &mut dyn FnMut(&str) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        let mut st = self.conn.prepare_cached(
+        self.export_type_in(&self.conn, rtype, visit)
+    }
+
+    fn export_type_in(
+        &self,
+        conn: &Connection,
+        rtype: RecordType,
+        visit: &mut dyn FnMut(&str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let mut st = conn.prepare_cached(
             "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = ?1 AND r.retracted = 0 ORDER BY r.rid",
         )?;
         let mut rows = st.query([rtype.as_str()])?;

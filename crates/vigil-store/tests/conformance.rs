@@ -97,7 +97,7 @@ fn a_failed_import_leaves_no_trace(store: &mut dyn Store) {
 fn the_loaded_registry_counts_what_was_imported(store: &mut dyn Store) {
     load(store, BASE).unwrap();
     let reg = store.load().unwrap();
-    assert_eq!(reg.persons().len(), 2);
+    assert_eq!(reg.person_count(), 2);
     assert_eq!(reg.event_count(), 5);
     let h = reg.held(day("2023-01-01"), Some("BY"), Mode::Recognized);
     assert_eq!((h.held, h.held_min, h.held_max), (2, 2, 2));

@@ -26,7 +26,7 @@ fn registry() -> Registry {
         eprintln!(
             "{}: {} persons, {} events; open + load + index {:.2?}, first answer (held {}) after {:.2?}",
             path.display(),
-            reg.persons().len(),
+            reg.person_count(),
             reg.event_count(),
             loaded,
             first.held,

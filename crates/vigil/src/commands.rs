@@ -602,7 +602,7 @@ fn demo(cli: &Cli, persons: u64, seed: u64) -> anyhow::Result<ExitCode> {
     let findings = check(&reg);
     if cli.json {
         output::json(&json!({
-            "database": path.display().to_string(), "persons": reg.persons().len(), "events": reg.event_count(),
+            "database": path.display().to_string(), "persons": reg.person_count(), "events": reg.event_count(),
             "on": day.to_string(), "held": held,
             "by_country": countries.iter().map(|c| (c.to_string(), reg.held(day, Some(c), Mode::Recognized).held)).collect::<std::collections::BTreeMap<_, _>>(),
             "waves": countries.iter().map(|c| reg.waves(c, year, AnnouncementKind::Pardon)).collect::<Vec<_>>(),
@@ -612,7 +612,7 @@ fn demo(cli: &Cli, persons: u64, seed: u64) -> anyhow::Result<ExitCode> {
     }
     output::line(&format!(
         "demo registry: {} persons, {} events (seed {seed}); log at entry {}, head {}",
-        reg.persons().len(),
+        reg.person_count(),
         reg.event_count(),
         head.entries,
         head.hash
