@@ -206,13 +206,13 @@ impl Store for SqliteStore {
                 let events = scope.spawn(move || read_events(path));
                 let mut b = Builder::with_capacity(max_pk(&tx, "person")?, max_pk(&tx, "event")?);
                 let index_of_pk = read_persons(&tx, &mut b)?;
-                self.export_type_in(&tx, RecordType::Announcement, &mut |body| {
+                export_type_in(&tx, RecordType::Announcement, &mut |body| {
                     if let Record::Announcement(a) = reparse(body)? {
                         b.add_announcement(a);
                     }
                     Ok(())
                 })?;
-                self.export_type_in(&tx, RecordType::Figure, &mut |body| {
+                export_type_in(&tx, RecordType::Figure, &mut |body| {
                     if let Record::Figure(f) = reparse(body)? {
                         b.add_figure(f);
                     }
@@ -409,6 +409,25 @@ fn read_events(path: &Path) -> Result<(i64, Vec<RawEvent>), StoreError> {
     Ok((seq, out))
 }
 
+fn export_type_in(
+    conn: &Connection,
+    rtype: RecordType,
+    visit: &mut dyn FnMut(&str) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let mut st = conn.prepare_cached(
+        "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = ?1 AND r.retracted = 0 ORDER BY r.rid",
+    )?;
+    let mut rows = st.query([rtype.as_str()])?;
+    while let Some(row) = rows.next()? {
+        let body = row
+            .get_ref(0)?
+            .as_str()
+            .map_err(|_| StoreError::Damaged(format!("a {rtype} body is not text")))?;
+        visit(body)?;
+    }
+    Ok(())
+}
+
 fn reparse(body: &str) -> Result<Record, StoreError> {
     parse_record(body)
         .map(|p| p.record)
@@ -421,27 +440,7 @@ impl SqliteStore {
         rtype: RecordType,
         visit: &mut dyn FnMut(&str) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.export_type_in(&self.conn, rtype, visit)
-    }
-
-    fn export_type_in(
-        &self,
-        conn: &Connection,
-        rtype: RecordType,
-        visit: &mut dyn FnMut(&str) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
-        let mut st = conn.prepare_cached(
-            "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = ?1 AND r.retracted = 0 ORDER BY r.rid",
-        )?;
-        let mut rows = st.query([rtype.as_str()])?;
-        while let Some(row) = rows.next()? {
-            let body = row
-                .get_ref(0)?
-                .as_str()
-                .map_err(|_| StoreError::Damaged(format!("a {rtype} body is not text")))?;
-            visit(body)?;
-        }
-        Ok(())
+        export_type_in(&self.conn, rtype, visit)
     }
 }
 
