@@ -66,18 +66,18 @@ fn counting(c: &mut Criterion) {
         b.iter(|| black_box(reg.series(from, to, Step::Day, Some("BY"), Mode::Recognized)));
     });
     c.bench_function("series monthly", |b| {
-        b.iter(|| black_box(reg.series(from, to, Step::Month, None, Mode::Recognized)))
+        b.iter(|| black_box(reg.series(from, to, Step::Month, None, Mode::Recognized)));
     });
     c.bench_function("held on a day", |b| {
-        b.iter(|| black_box(reg.held(on, Some("BY"), Mode::Recognized)))
+        b.iter(|| black_box(reg.held(on, Some("BY"), Mode::Recognized)));
     });
     c.bench_function("waves BY 2024", |b| {
-        b.iter(|| black_box(reg.waves("BY", 2024, AnnouncementKind::Pardon)))
+        b.iter(|| black_box(reg.waves("BY", 2024, AnnouncementKind::Pardon)));
     });
     let mut slow = c.benchmark_group("scans");
     slow.sample_size(10);
     slow.bench_function("held on a day by sex (scan)", |b| {
-        b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex)))
+        b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex)));
     });
     slow.bench_function("flow over a year (scan)", |b| {
         b.iter(|| {
