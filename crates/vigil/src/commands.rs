@@ -8,12 +8,13 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail, Context};
 use serde_json::json;
+use vigil_core::answer;
 use vigil_core::chain::{Draft, Op};
 use vigil_core::check::{check, thousands};
 use vigil_core::date::{Day, PartialDate};
 use vigil_core::generate::{generate, Settings};
 use vigil_core::record::{parse_record, AnnouncementKind, Record, RecordType};
-use vigil_core::stats::{By, Mode, Registry, Step};
+use vigil_core::stats::{Mode, Registry};
 use vigil_store::{import, Head, ImportFailure, ImportOptions, SqliteStore, Store};
 
 use crate::cli::{AsOf, Cli, Command, Counting, Stats};
@@ -74,24 +75,8 @@ fn actor(given: Option<&String>) -> String {
         .unwrap_or_else(|| "cli".into())
 }
 
-fn day_arg(flag: &str, text: &str) -> anyhow::Result<Day> {
-    text.parse::<PartialDate>()
-        .map(|d| d.first_day())
-        .map_err(|e| anyhow!("--{flag}: {e}"))
-}
-
 fn today() -> Day {
     Day::from_naive(chrono::Utc::now().date_naive())
-}
-
-fn mode(c: &Counting) -> Mode {
-    if c.all {
-        Mode::All
-    } else if c.recognized_by_date {
-        Mode::RecognizedByDate
-    } else {
-        Mode::Recognized
-    }
 }
 
 /// The registry to answer from, and the log position it reflects.
@@ -130,8 +115,11 @@ fn as_of_time(spec: &str) -> anyhow::Result<String> {
     bail!("--as-of '{spec}' is neither a log entry number, an RFC 3339 time nor a date")
 }
 
-fn log_position(head: &Head) -> serde_json::Value {
-    json!({ "entries": head.entries, "head": head.hash.to_hex() })
+fn log_position(head: &Head) -> answer::LogPosition {
+    answer::LogPosition {
+        entries: head.entries,
+        head: head.hash.to_hex(),
+    }
 }
 
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
@@ -158,14 +146,14 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Check(as_of) => {
             let store = open_for_read(cli)?;
             let (reg, head) = registry(&store, as_of)?;
-            let findings = check(&reg);
+            let a = answer::findings(&reg, log_position(&head));
             if cli.json {
-                output::json(&json!({ "findings": findings, "log": log_position(&head) }))?;
-            } else if findings.is_empty() {
+                output::json(&a)?;
+            } else if a.findings.is_empty() {
                 output::line("no findings")?;
             } else {
                 let mut t = Table::new(["kind", "subject", "message"]);
-                for f in &findings {
+                for f in &a.findings {
                     t.row([f.kind, &f.subject, &f.message]);
                 }
                 t.print()?;
@@ -406,92 +394,84 @@ fn export(store: &SqliteStore, out: &mut dyn Write, public: bool) -> anyhow::Res
     Ok(n)
 }
 
-fn stats(cli: &Cli, s: &Stats) -> anyhow::Result<ExitCode> {
+fn counting(c: &Counting) -> answer::Counting {
+    answer::Counting {
+        country: c.country.clone(),
+        all: c.all,
+        recognized_by_date: c.recognized_by_date,
+    }
+}
+
+/// A parameter error named as the command line spells it (`--on`, not `on`).
+#[allow(clippy::needless_pass_by_value)] // shaped for `map_err`
+fn flag(e: answer::ParamError) -> anyhow::Error {
+    anyhow!("--{}: {}", e.param.replace('_', "-"), e.message)
+}
+
+fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
     let store = open_for_read(cli)?;
-    match s {
+    match question {
         Stats::Held {
             on,
             by,
-            counting,
+            counting: c,
             as_of,
         } => {
             let (reg, head) = registry(&store, as_of)?;
-            let day = on
-                .as_deref()
-                .map_or_else(|| Ok(today()), |d| day_arg("on", d))?;
-            let h = reg.held(day, counting.country.as_deref(), mode(counting));
-            let by_counts = by
-                .as_deref()
-                .map(|b| {
-                    reg.held_by(
-                        day,
-                        counting.country.as_deref(),
-                        mode(counting),
-                        By::parse(b).expect("clap checked"),
-                    )
-                })
-                .unwrap_or_default();
+            let a = answer::held(
+                &reg,
+                on.as_deref(),
+                by.as_deref(),
+                &counting(c),
+                today(),
+                log_position(&head),
+            )
+            .map_err(flag)?;
             if cli.json {
-                output::json(&json!({
-                    "on": on.clone().unwrap_or_else(|| day.to_string()), "held": h.held, "held_min": h.held_min,
-                    "held_max": h.held_max, "by": by_counts, "log": log_position(&head),
-                }))?;
-            } else {
-                let place = counting
-                    .country
-                    .as_deref()
-                    .map_or(String::new(), |c| format!(" in {c}"));
-                output::line(&format!(
-                    "held{place} on {day}: {} (surely {}, possibly {})",
-                    thousands(h.held as f64),
-                    thousands(h.held_min as f64),
-                    thousands(h.held_max as f64)
-                ))?;
-                if !by_counts.is_empty() {
-                    let mut t = Table::new([by.as_deref().unwrap_or("by"), "held"]);
-                    for (k, v) in &by_counts {
-                        t.row([k.clone(), v.to_string()]);
-                    }
-                    t.print()?;
+                return output::json(&a).map(|()| ExitCode::SUCCESS);
+            }
+            let place = c
+                .country
+                .as_deref()
+                .map_or(String::new(), |c| format!(" in {c}"));
+            output::line(&format!(
+                "held{place} on {}: {} (surely {}, possibly {})",
+                a.on,
+                thousands(a.held as f64),
+                thousands(a.held_min as f64),
+                thousands(a.held_max as f64)
+            ))?;
+            if !a.by.is_empty() {
+                let mut t = Table::new([by.as_deref().unwrap_or("by"), "held"]);
+                for (k, v) in &a.by {
+                    t.row([k.clone(), v.to_string()]);
                 }
+                t.print()?;
             }
         }
         Stats::Series {
             from,
             to,
             step,
-            counting,
+            counting: c,
             as_of,
         } => {
             let (reg, head) = registry(&store, as_of)?;
-            let (from_day, to_day) = (day_arg("from", from)?, day_arg("to", to)?);
-            if to_day < from_day {
-                bail!("--to {to} is before --from {from}");
-            }
-            let step = Step::parse(step).expect("clap checked");
-            let points = reg.series(
-                from_day,
-                to_day,
-                step,
-                counting.country.as_deref(),
-                mode(counting),
-            );
+            let a = answer::series(&reg, from, to, step, &counting(c), log_position(&head))
+                .map_err(flag)?;
             if cli.json {
-                output::json(
-                    &json!({ "step": step.as_str(), "points": points, "log": log_position(&head) }),
-                )?;
-            } else {
-                let mut t = Table::new(["date", "held", "held_min", "held_max"]);
-                for p in &points {
-                    t.row([
-                        p.date.clone(),
-                        p.held.to_string(),
-                        p.held_min.to_string(),
-                        p.held_max.to_string(),
-                    ]);
-                }
-                t.print()?;
+                return output::json(&a).map(|()| ExitCode::SUCCESS);
             }
+            let mut t = Table::new(["date", "held", "held_min", "held_max"]);
+            for p in &a.points {
+                t.row([
+                    p.date.clone(),
+                    p.held.to_string(),
+                    p.held_min.to_string(),
+                    p.held_max.to_string(),
+                ]);
+            }
+            t.print()?;
         }
         Stats::Waves {
             country,
@@ -500,74 +480,59 @@ fn stats(cli: &Cli, s: &Stats) -> anyhow::Result<ExitCode> {
             as_of,
         } => {
             let (reg, head) = registry(&store, as_of)?;
-            let kind = AnnouncementKind::parse(kind).expect("clap checked");
-            let w = reg.waves(country, *year, kind);
+            let a = answer::waves(&reg, country, *year, Some(kind), log_position(&head))
+                .map_err(flag)?;
             if cli.json {
-                let mut v = serde_json::to_value(&w)?;
-                v["log"] = log_position(&head);
-                output::json(&v)?;
-            } else {
-                let mut t =
-                    Table::new(["ordinal", "date", "announcement", "count", "running_total"]);
-                for x in &w.waves {
-                    t.row([
-                        x.ordinal.to_string(),
-                        x.date.clone(),
-                        x.announcement.clone(),
-                        x.count.to_string(),
-                        x.running_total.to_string(),
-                    ]);
-                }
-                t.print()?;
-                output::line(&format!(
-                    "{} {kind} wave(s) in {country} in {year}, {} persons in all",
-                    w.waves.len(),
-                    w.total
-                ))?;
+                return output::json(&a).map(|()| ExitCode::SUCCESS);
             }
+            let mut t = Table::new(["ordinal", "date", "announcement", "count", "running_total"]);
+            for x in &a.waves.waves {
+                t.row([
+                    x.ordinal.to_string(),
+                    x.date.clone(),
+                    x.announcement.clone(),
+                    x.count.to_string(),
+                    x.running_total.to_string(),
+                ]);
+            }
+            t.print()?;
+            output::line(&format!(
+                "{} {kind} wave(s) in {country} in {year}, {} persons in all",
+                a.waves.waves.len(),
+                a.waves.total
+            ))?;
         }
         Stats::Flow {
             from,
             to,
-            counting,
+            counting: c,
             as_of,
         } => {
             let (reg, head) = registry(&store, as_of)?;
-            let (from_day, to_day) = (day_arg("from", from)?, day_arg("to", to)?);
-            if to_day < from_day {
-                bail!("--to {to} is before --from {from}");
-            }
-            let f = reg.flow(
-                from_day,
-                to_day,
-                counting.country.as_deref(),
-                mode(counting),
-            );
+            let a =
+                answer::flow(&reg, from, to, &counting(c), log_position(&head)).map_err(flag)?;
             if cli.json {
-                let mut v = serde_json::to_value(&f)?;
-                v["log"] = log_position(&head);
-                output::json(&v)?;
-            } else {
-                let mut t =
-                    Table::new(["from", "to", "detained", "recognized", "pardoned", "ratio"]);
-                let ratio = f
-                    .ratio_recognized_to_pardoned
-                    .map_or("-".to_string(), |r| format!("{r:.2}"));
-                t.row([
-                    f.from.clone(),
-                    f.to.clone(),
-                    f.detained.to_string(),
-                    f.recognized.to_string(),
-                    f.pardoned.to_string(),
-                    ratio,
-                ]);
-                t.print()?;
-                let mut t = Table::new(["released by reason", "count"]);
-                for (k, v) in &f.released {
-                    t.row([k.clone(), v.to_string()]);
-                }
-                t.print()?;
+                return output::json(&a).map(|()| ExitCode::SUCCESS);
             }
+            let f = &a.flow;
+            let mut t = Table::new(["from", "to", "detained", "recognized", "pardoned", "ratio"]);
+            let ratio = f
+                .ratio_recognized_to_pardoned
+                .map_or("-".to_string(), |r| format!("{r:.2}"));
+            t.row([
+                f.from.clone(),
+                f.to.clone(),
+                f.detained.to_string(),
+                f.recognized.to_string(),
+                f.pardoned.to_string(),
+                ratio,
+            ]);
+            t.print()?;
+            let mut t = Table::new(["released by reason", "count"]);
+            for (k, v) in &f.released {
+                t.row([k.clone(), v.to_string()]);
+            }
+            t.print()?;
         }
     }
     Ok(ExitCode::SUCCESS)

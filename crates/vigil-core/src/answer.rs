@@ -1,0 +1,278 @@
+//! The answers to the contract's questions, in the one shape the command line's `--json`
+//! and the HTTP API share, and the parsing of their parameters. Both front ends call these
+//! functions, so their numbers and shapes cannot drift apart.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::check::{check, Finding};
+use crate::date::{Day, PartialDate};
+use crate::record::AnnouncementKind;
+use crate::stats::{By, Flow, Mode, Registry, SeriesPoint, Step, Waves};
+
+/// The log position an answer was computed at: a published number can be reproduced
+/// with `--as-of entries` and checked against `head`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LogPosition {
+    pub entries: u64,
+    pub head: String,
+}
+
+/// A parameter that is not acceptable, named as the caller wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{param}: {message}")]
+pub struct ParamError {
+    pub param: &'static str,
+    pub message: String,
+}
+
+fn bad(param: &'static str, message: impl Into<String>) -> ParamError {
+    ParamError {
+        param,
+        message: message.into(),
+    }
+}
+
+/// Who counts: recognized political prisoners (default), only those already recognized
+/// on the day, or everyone in custody; optionally one country.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counting {
+    pub country: Option<String>,
+    pub all: bool,
+    pub recognized_by_date: bool,
+}
+
+impl Counting {
+    pub fn mode(&self) -> Result<Mode, ParamError> {
+        match (self.all, self.recognized_by_date) {
+            (true, true) => Err(bad("all", "cannot be combined with recognized_by_date")),
+            (true, false) => Ok(Mode::All),
+            (false, true) => Ok(Mode::RecognizedByDate),
+            (false, false) => Ok(Mode::Recognized),
+        }
+    }
+}
+
+/// A day from `YYYY-MM-DD` (a partial date counts as its first day).
+pub fn parse_day(param: &'static str, text: &str) -> Result<Day, ParamError> {
+    text.parse::<PartialDate>()
+        .map(|d| d.first_day())
+        .map_err(|e| bad(param, e.to_string()))
+}
+
+/// The most points a series may have (a daily series over 270 years).
+pub const MAX_POINTS: usize = 100_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeldAnswer {
+    pub on: String,
+    pub held: i64,
+    pub held_min: i64,
+    pub held_max: i64,
+    pub by: BTreeMap<String, i64>,
+    pub log: LogPosition,
+}
+
+/// `stats held`: on a day (default `today`), optionally split by a dimension.
+pub fn held(
+    reg: &Registry,
+    on: Option<&str>,
+    by: Option<&str>,
+    counting: &Counting,
+    today: Day,
+    log: LogPosition,
+) -> Result<HeldAnswer, ParamError> {
+    let day = on.map_or(Ok(today), |d| parse_day("on", d))?;
+    let mode = counting.mode()?;
+    let by = by
+        .map(|b| {
+            By::parse(b)
+                .ok_or_else(|| bad("by", format!("'{b}' is not one of sex, age, role, region")))
+        })
+        .transpose()?;
+    let country = counting.country.as_deref();
+    let h = reg.held(day, country, mode);
+    Ok(HeldAnswer {
+        on: on.map_or_else(|| day.to_string(), str::to_string),
+        held: h.held,
+        held_min: h.held_min,
+        held_max: h.held_max,
+        by: by
+            .map(|b| reg.held_by(day, country, mode, b))
+            .unwrap_or_default(),
+        log,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SeriesAnswer {
+    pub step: &'static str,
+    pub points: Vec<SeriesPoint>,
+    pub log: LogPosition,
+}
+
+/// `stats series`: held on each step from `from` to `to`, both included.
+pub fn series(
+    reg: &Registry,
+    from: &str,
+    to: &str,
+    step: &str,
+    counting: &Counting,
+    log: LogPosition,
+) -> Result<SeriesAnswer, ParamError> {
+    let (from_day, to_day) = (parse_day("from", from)?, parse_day("to", to)?);
+    if to_day < from_day {
+        return Err(bad("to", format!("{to} is before from {from}")));
+    }
+    let step = Step::parse(step)
+        .ok_or_else(|| bad("step", format!("'{step}' is not one of day, week, month")))?;
+    let days = (to_day.0 - from_day.0) as usize + 1;
+    if step == Step::Day && days > MAX_POINTS {
+        return Err(bad(
+            "from",
+            format!("a daily series of {days} points is too long; at most {MAX_POINTS}"),
+        ));
+    }
+    let points = reg.series(
+        from_day,
+        to_day,
+        step,
+        counting.country.as_deref(),
+        counting.mode()?,
+    );
+    Ok(SeriesAnswer {
+        step: step.as_str(),
+        points,
+        log,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WavesAnswer {
+    #[serde(flatten)]
+    pub waves: Waves,
+    pub log: LogPosition,
+}
+
+/// `stats waves`: announcements of a kind (pardon by default) in a country and year.
+pub fn waves(
+    reg: &Registry,
+    country: &str,
+    year: i32,
+    kind: Option<&str>,
+    log: LogPosition,
+) -> Result<WavesAnswer, ParamError> {
+    let kind = kind.unwrap_or("pardon");
+    let kind = AnnouncementKind::parse(kind).ok_or_else(|| {
+        bad(
+            "kind",
+            format!("'{kind}' is not one of pardon, amnesty, release, recognition"),
+        )
+    })?;
+    if country.trim().is_empty() {
+        return Err(bad("country", "is empty"));
+    }
+    Ok(WavesAnswer {
+        waves: reg.waves(country, year, kind),
+        log,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowAnswer {
+    #[serde(flatten)]
+    pub flow: Flow,
+    pub log: LogPosition,
+}
+
+/// `stats flow`: inflow and outflow between two days, both included.
+pub fn flow(
+    reg: &Registry,
+    from: &str,
+    to: &str,
+    counting: &Counting,
+    log: LogPosition,
+) -> Result<FlowAnswer, ParamError> {
+    let (from_day, to_day) = (parse_day("from", from)?, parse_day("to", to)?);
+    if to_day < from_day {
+        return Err(bad("to", format!("{to} is before from {from}")));
+    }
+    Ok(FlowAnswer {
+        flow: reg.flow(
+            from_day,
+            to_day,
+            counting.country.as_deref(),
+            counting.mode()?,
+        ),
+        log,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckAnswer {
+    pub findings: Vec<Finding>,
+    pub log: LogPosition,
+}
+
+/// `check`: every finding.
+#[must_use]
+pub fn findings(reg: &Registry, log: LogPosition) -> CheckAnswer {
+    CheckAnswer {
+        findings: check(reg),
+        log,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn log() -> LogPosition {
+        LogPosition {
+            entries: 0,
+            head: String::new(),
+        }
+    }
+
+    fn err<T: std::fmt::Debug>(r: Result<T, ParamError>) -> String {
+        r.unwrap_err().to_string()
+    }
+
+    #[test]
+    fn parameters_are_refused_by_name() {
+        let reg = crate::stats::Builder::new().finish();
+        let c = Counting::default();
+        let today = Day(0);
+        assert_eq!(
+            err(held(&reg, Some("2024-13-01"), None, &c, today, log())),
+            "on: date '2024-13-01' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"
+        );
+        assert_eq!(
+            err(held(&reg, None, Some("height"), &c, today, log())),
+            "by: 'height' is not one of sex, age, role, region"
+        );
+        assert_eq!(
+            err(series(&reg, "2024-02-01", "2024-01-01", "day", &c, log())),
+            "to: 2024-01-01 is before from 2024-02-01"
+        );
+        assert_eq!(
+            err(series(&reg, "2024-01-01", "2024-02-01", "hour", &c, log())),
+            "step: 'hour' is not one of day, week, month"
+        );
+        assert!(err(series(&reg, "1000", "9000", "day", &c, log())).contains("too long"));
+        assert_eq!(
+            err(waves(&reg, "BY", 2024, Some("mercy"), log())),
+            "kind: 'mercy' is not one of pardon, amnesty, release, recognition"
+        );
+        let both = Counting {
+            all: true,
+            recognized_by_date: true,
+            ..Counting::default()
+        };
+        assert_eq!(
+            err(flow(&reg, "2024", "2025", &both, log())),
+            "all: cannot be combined with recognized_by_date"
+        );
+    }
+}
