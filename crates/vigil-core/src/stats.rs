@@ -639,6 +639,80 @@ impl Registry {
         &self.events[self.offsets[p as usize] as usize..self.offsets[p as usize + 1] as usize]
     }
 
+    /// Where person `p` is on a day: `held`, `released` (held before, not now) or
+    /// `not_detained`.
+    #[must_use]
+    pub fn status(&self, p: u32, on: Day) -> &'static str {
+        let spans = spans_of(&self.custody, p);
+        if spans.iter().any(|(_, s)| s.headline().contains(on)) {
+            "held"
+        } else if spans.iter().any(|(_, s)| s.headline().from <= on) {
+            "released"
+        } else {
+            "not_detained"
+        }
+    }
+
+    /// The countries persons and announcements are recorded in, sorted.
+    #[must_use]
+    pub fn countries(&self) -> Vec<&str> {
+        let mut c: Vec<&str> = self
+            .persons
+            .iter()
+            .filter_map(|r| self.symbols.name(r.country))
+            .collect();
+        c.extend(
+            self.announcements
+                .iter()
+                .filter_map(|a| a.country.as_deref()),
+        );
+        c.sort_unstable();
+        c.dedup();
+        c
+    }
+
+    /// Does person `p` have this role?
+    #[must_use]
+    pub fn has_role(&self, p: u32, role: &str) -> bool {
+        let set = self.persons[p as usize].roles;
+        set != NONE
+            && self.symbols.role_sets[set as usize]
+                .iter()
+                .any(|&r| &*self.symbols.names[r as usize] == role)
+    }
+
+    /// The country of person `p`.
+    #[must_use]
+    pub fn country_of(&self, p: u32) -> Option<&str> {
+        self.symbols.name(self.persons[p as usize].country)
+    }
+
+    /// An announcement by id.
+    #[must_use]
+    pub fn announcement(&self, id: &str) -> Option<&Announcement> {
+        self.announcements.iter().find(|a| a.id == id)
+    }
+
+    /// Persons with an event pointing at an announcement, in index order.
+    #[must_use]
+    pub fn identified(&self, announcement_id: &str) -> Vec<u32> {
+        let Some(ix) = self
+            .announcements
+            .iter()
+            .position(|a| a.id == announcement_id)
+        else {
+            return Vec::new();
+        };
+        let mut persons: Vec<u32> = self
+            .events
+            .iter()
+            .filter(|e| e.announcement == Some(ix as u32))
+            .map(|e| e.person)
+            .collect();
+        persons.dedup();
+        persons
+    }
+
     /// Timeline contradictions, with the person's index.
     #[must_use]
     pub fn contradictions(&self) -> &[(u32, Contradiction)] {
@@ -894,23 +968,8 @@ impl Registry {
         }
     }
 
-    /// Persons whose events point at an announcement.
     fn identified_count(&self, announcement_id: &str) -> usize {
-        let Some(ix) = self
-            .announcements
-            .iter()
-            .position(|a| a.id == announcement_id)
-        else {
-            return 0;
-        };
-        let mut persons: Vec<u32> = self
-            .events
-            .iter()
-            .filter(|e| e.announcement == Some(ix as u32))
-            .map(|e| e.person)
-            .collect();
-        persons.dedup();
-        persons.len()
+        self.identified(announcement_id).len()
     }
 
     /// Inflow and outflow between two days, both included; event dates at their first day.

@@ -83,6 +83,12 @@ pub trait Store {
     /// The current state of one record.
     fn current(&self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError>;
 
+    /// The current canonical JSON of one record; `None` if absent or retracted.
+    fn record_body(&self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError>;
+
+    /// The current events of a person, by date.
+    fn events_of(&self, person: &str) -> Result<Vec<String>, StoreError>;
+
     /// The last log position written at or before an RFC 3339 UTC time; 0 if none.
     fn seq_at(&self, at: &str) -> Result<u64, StoreError>;
 

@@ -15,7 +15,10 @@ use vigil_core::stats::{Builder, EventRow, PersonParts, Registry};
 use crate::{Current, Head, Store, StoreError, Writer};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/sqlite/0001_init.sql"),
+    include_str!("../migrations/sqlite/0002_event_person.sql"),
+];
 
 /// A registry in one SQLite file.
 pub struct SqliteStore {
@@ -259,6 +262,26 @@ impl Store for SqliteStore {
 
     fn current(&self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError> {
         Ok(current_of(&self.conn, rtype, rid)?.map(|(c, _)| c))
+    }
+
+    fn record_body(&self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = ?1 AND r.rid = ?2 AND r.retracted = 0",
+            )?
+            .query_row(params![rtype.as_str(), rid], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn events_of(&self, person: &str) -> Result<Vec<String>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT l.body FROM record p JOIN event e ON e.person_pk = p.pk
+             JOIN record r ON r.rtype = 'event' AND r.rid = e.id JOIN log l ON l.seq = r.seq
+             WHERE p.rtype = 'person' AND p.rid = ?1 AND p.retracted = 0 ORDER BY e.date, e.id",
+        )?;
+        let rows = st.query_map([person], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn seq_at(&self, at: &str) -> Result<u64, StoreError> {

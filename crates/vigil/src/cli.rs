@@ -48,6 +48,23 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Generate a registry in a temporary database and print its headline numbers.
     Demo(DemoArgs),
+    /// Serve the public dashboard and the JSON API.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Serve a generated demo registry from a temporary database instead of --db.
+    #[arg(long)]
+    pub demo: bool,
+    /// Persons in the demo registry.
+    #[arg(long, default_value_t = 20_000)]
+    pub persons: u64,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]

@@ -278,6 +278,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Demo(args) => demo(cli, args.persons, args.seed),
+        Command::Serve(args) => serve(cli, args),
     }
 }
 
@@ -538,16 +539,18 @@ fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Generates a registry into a temporary database and prints what a monitor looks at first.
-fn demo(cli: &Cli, persons: u64, seed: u64) -> anyhow::Result<ExitCode> {
-    let dir = tempfile::tempdir()?;
-    let path = dir.path().join("demo.db");
+/// Fills a new database at `path` with a generated registry.
+fn generated(
+    path: &std::path::Path,
+    persons: u64,
+    seed: u64,
+) -> anyhow::Result<(SqliteStore, vigil_store::ImportReport)> {
     let mut text = Vec::new();
     generate(Settings { persons, seed }, &mut |l| {
         text.extend_from_slice(l.as_bytes());
         text.push(b'\n');
     });
-    let mut store = SqliteStore::open(&path)?;
+    let mut store = SqliteStore::open(path)?;
     let opts = ImportOptions {
         actor: "demo".into(),
         reason: Some("generated demo registry".into()),
@@ -556,6 +559,44 @@ fn demo(cli: &Cli, persons: u64, seed: u64) -> anyhow::Result<ExitCode> {
     };
     let report = import(&mut store, &mut text.as_slice(), &opts, &mut |_| {})
         .map_err(|e| anyhow!("demo import: {e}"))?;
+    Ok((store, report))
+}
+
+fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<ExitCode> {
+    let dir = tempfile::tempdir()?;
+    let store = if args.demo {
+        eprintln!(
+            "vigil: generating a demo registry of {} persons…",
+            args.persons
+        );
+        generated(&dir.path().join("demo.db"), args.persons, args.seed)?.0
+    } else {
+        open_for_read(cli)?
+    };
+    let state = std::sync::Arc::new(vigil_server::AppState::load(store)?);
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.addr)
+            .await
+            .with_context(|| format!("listening on {}", args.addr))?;
+        eprintln!(
+            "vigil: serving {} persons, {} events at http://{}/ (log entry {}); Ctrl-C stops",
+            state.registry.person_count(),
+            state.registry.event_count(),
+            listener.local_addr()?,
+            state.log.entries
+        );
+        vigil_server::serve(listener, state).await?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Generates a registry into a temporary database and prints what a monitor looks at first.
+fn demo(cli: &Cli, persons: u64, seed: u64) -> anyhow::Result<ExitCode> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("demo.db");
+    let (store, report) = generated(&path, persons, seed)?;
     let reg = store.load()?;
     let head = report.head.expect("set on success");
     let day = today();

@@ -1,0 +1,163 @@
+//! vigil's web server: the public dashboard (server-rendered HTML, every asset embedded)
+//! and the JSON API under `/api/v1/`, over the same store and counting engine as the CLI.
+//!
+//! **Architecture Invariant:** what the public may see is decided in [`public`] and
+//! nowhere else: every handler that shows a person or an event asks it.
+
+mod api;
+mod chart;
+mod pages;
+pub mod public;
+
+use std::sync::{Arc, Mutex};
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use vigil_core::answer::{LogPosition, ParamError};
+use vigil_core::date::Day;
+use vigil_core::stats::Registry;
+use vigil_store::{SqliteStore, Store, StoreError};
+
+pub use public::Directory;
+
+/// Everything a request reads. The registry is immutable while serving.
+pub struct AppState {
+    pub registry: Registry,
+    pub log: LogPosition,
+    pub directory: Directory,
+    store: Mutex<SqliteStore>,
+}
+
+impl AppState {
+    /// Loads the registry and the public directory from a store.
+    pub fn load(store: SqliteStore) -> Result<AppState, StoreError> {
+        let registry = store.load()?;
+        let head = store.head()?;
+        let directory = Directory::load(&store, &registry)?;
+        Ok(AppState {
+            registry,
+            log: LogPosition {
+                entries: head.entries,
+                head: head.hash.to_hex(),
+            },
+            directory,
+            store: Mutex::new(store),
+        })
+    }
+
+    /// Runs a store read off the async threads.
+    async fn with_store<T: Send + 'static>(
+        self: &Arc<Self>,
+        read: impl FnOnce(&SqliteStore) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let state = Arc::clone(self);
+        tokio::task::spawn_blocking(move || {
+            let store = state
+                .store
+                .lock()
+                .map_err(|_| AppError::Internal("store lock poisoned".into()))?;
+            read(&store).map_err(|e| AppError::Internal(e.to_string()))
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+    }
+}
+
+/// Today, by the server's clock (UTC).
+#[must_use]
+pub fn today() -> Day {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Day((secs / 86_400) as i32)
+}
+
+/// What a request can fail with. Internals are logged, never shown.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Param(#[from] ParamError),
+    #[error("not found")]
+    NotFound,
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let (status, body) = match &self {
+            AppError::Param(e) => (
+                StatusCode::BAD_REQUEST,
+                serde_json::json!({ "error": { "code": "bad_parameter", "param": e.param, "message": e.message } }),
+            ),
+            AppError::NotFound => (
+                StatusCode::NOT_FOUND,
+                serde_json::json!({ "error": { "code": "not_found" } }),
+            ),
+            AppError::Internal(detail) => {
+                eprintln!("vigil serve: {detail}");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    serde_json::json!({ "error": { "code": "internal" } }),
+                )
+            }
+        };
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+/// The whole application.
+pub fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/", get(pages::dashboard))
+        .route("/persons", get(pages::directory))
+        .route("/persons/{id}", get(pages::person))
+        .route("/announcements/{id}", get(pages::announcement))
+        .route("/static/vigil.css", get(pages::stylesheet))
+        .route("/api/v1/stats/held", get(api::held))
+        .route("/api/v1/stats/series", get(api::series))
+        .route("/api/v1/stats/waves", get(api::waves))
+        .route("/api/v1/stats/flow", get(api::flow))
+        .route("/api/v1/check", get(api::check))
+        .route("/api/v1/persons", get(api::persons))
+        .route("/api/v1/persons/{id}", get(api::person))
+        .layer(middleware::from_fn(security_headers))
+        .with_state(state)
+}
+
+/// Security headers on every response: nothing from another host may load, nothing may
+/// frame the pages, no referrer leaves.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    response
+}
+
+/// Serves until Ctrl-C.
+pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

@@ -1,0 +1,86 @@
+//! What the public may see. Until accounts exist, the public sees public persons and their
+//! public events; restricted and confidential records never appear in a page or an API
+//! answer. Counts still include everyone: a number reveals no one.
+
+use serde_json::Value;
+use vigil_core::record::{parse_record, Record, RecordType, Visibility};
+use vigil_core::stats::Registry;
+use vigil_store::{SqliteStore, Store, StoreError};
+
+/// Display names of public persons, by the registry's person index.
+pub struct Directory {
+    names: Vec<Option<Box<str>>>,
+    /// Lower-cased names, every spelling joined, for the directory's filter.
+    haystacks: Vec<Option<Box<str>>>,
+}
+
+impl Directory {
+    pub fn load(store: &SqliteStore, registry: &Registry) -> Result<Directory, StoreError> {
+        let n = registry.person_count();
+        let (mut names, mut haystacks) = (vec![None; n], vec![None; n]);
+        store.export(&mut |rtype, body| {
+            if rtype != RecordType::Person {
+                return Ok(());
+            }
+            let Ok(parsed) = parse_record(body) else {
+                return Ok(());
+            };
+            let Record::Person(p) = parsed.record else {
+                return Ok(());
+            };
+            if p.visibility != Visibility::Public {
+                return Ok(());
+            }
+            if let Some(ix) = registry.person_index(&p.id) {
+                let display = p
+                    .names
+                    .first()
+                    .map_or_else(|| p.id.clone(), |n| n.text.clone());
+                let all: Vec<String> = p.names.iter().map(|n| n.text.to_lowercase()).collect();
+                names[ix as usize] = Some(display.into());
+                haystacks[ix as usize] = Some(all.join(" | ").into());
+            }
+            Ok(())
+        })?;
+        Ok(Directory { names, haystacks })
+    }
+
+    /// The display name of a public person; `None` for anyone the public may not see.
+    #[must_use]
+    pub fn name(&self, p: u32) -> Option<&str> {
+        self.names.get(p as usize).and_then(Option::as_deref)
+    }
+
+    #[must_use]
+    pub fn is_public(&self, p: u32) -> bool {
+        self.name(p).is_some()
+    }
+
+    /// Does any spelling of a public person's name contain `needle` (lower-cased)?
+    #[must_use]
+    pub fn matches(&self, p: u32, needle: &str) -> bool {
+        self.haystacks
+            .get(p as usize)
+            .and_then(Option::as_deref)
+            .is_some_and(|h| h.contains(needle))
+    }
+}
+
+/// A stored person's JSON if the public may see it.
+#[must_use]
+pub fn person(body: &str) -> Option<Value> {
+    let v: Value = serde_json::from_str(body).ok()?;
+    visible(&v).then_some(v)
+}
+
+/// A stored event's JSON if the public may see it (its person is checked separately).
+#[must_use]
+pub fn event(body: &str) -> Option<Value> {
+    person(body)
+}
+
+fn visible(v: &Value) -> bool {
+    v.get("visibility")
+        .and_then(Value::as_str)
+        .is_none_or(|s| s == "public")
+}
