@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::check::{check, Finding};
 use crate::date::{Day, PartialDate};
 use crate::record::AnnouncementKind;
-use crate::stats::{By, Flow, Mode, Registry, SeriesPoint, Step, Waves};
+use crate::stats::{Audience, By, Flow, Mode, Registry, SeriesPoint, Step, Waves};
 
 /// The log position an answer was computed at: a published number can be reproduced
 /// with `--as-of entries` and checked against `head`.
@@ -81,6 +81,7 @@ pub fn held(
     by: Option<&str>,
     counting: &Counting,
     today: Day,
+    audience: Audience,
     log: LogPosition,
 ) -> Result<HeldAnswer, ParamError> {
     let day = on.map_or(Ok(today), |d| parse_day("on", d))?;
@@ -99,7 +100,7 @@ pub fn held(
         held_min: h.held_min,
         held_max: h.held_max,
         by: by
-            .map(|b| reg.held_by(day, country, mode, b))
+            .map(|b| reg.held_by(day, country, mode, b, audience))
             .unwrap_or_default(),
         log,
     })
@@ -245,11 +246,27 @@ mod tests {
         let c = Counting::default();
         let today = Day(0);
         assert_eq!(
-            err(held(&reg, Some("2024-13-01"), None, &c, today, log())),
+            err(held(
+                &reg,
+                Some("2024-13-01"),
+                None,
+                &c,
+                today,
+                Audience::Trusted,
+                log()
+            )),
             "on: date '2024-13-01' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"
         );
         assert_eq!(
-            err(held(&reg, None, Some("height"), &c, today, log())),
+            err(held(
+                &reg,
+                None,
+                Some("height"),
+                &c,
+                today,
+                Audience::Trusted,
+                log()
+            )),
             "by: 'height' is not one of sex, age, role, region"
         );
         assert_eq!(

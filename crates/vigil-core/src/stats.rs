@@ -462,6 +462,17 @@ pub struct Held {
     pub held_max: i64,
 }
 
+/// Who an answer is for. The public sees counts of everyone, but a breakdown key taken
+/// from a non-public person's own free-text fields (region, roles) could name them, so
+/// for the public such persons count under `withheld`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Audience {
+    Public,
+    /// Editors and the command line: every key.
+    #[default]
+    Trusted,
+}
+
 /// A breakdown dimension for `stats held --by`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum By {
@@ -860,6 +871,7 @@ impl Registry {
         country: Option<&str>,
         mode: Mode,
         by: By,
+        audience: Audience,
     ) -> BTreeMap<String, i64> {
         let mut out = BTreeMap::new();
         let mut last = None;
@@ -881,6 +893,13 @@ impl Registry {
             last = Some(p);
             let person = &self.persons[p as usize];
             let mut bump = |k: &str| *out.entry(k.to_string()).or_insert(0) += 1;
+            if audience == Audience::Public
+                && person.visibility != Visibility::Public
+                && matches!(by, By::Region | By::Role)
+            {
+                bump("withheld");
+                continue;
+            }
             match by {
                 By::Sex => bump(person.sex.unwrap_or(Sex::Unknown).as_str()),
                 By::Region => bump(self.symbols.name(person.region).unwrap_or("unknown")),
@@ -1199,7 +1218,7 @@ mod tests {
         let r = registry(SMALL);
         let on = day("2023-01-01");
         let by = |b| {
-            r.held_by(on, None, Mode::Recognized, b)
+            r.held_by(on, None, Mode::Recognized, b, Audience::Trusted)
                 .into_iter()
                 .collect::<Vec<_>>()
         };

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use vigil_core::date::{Day, PartialDate};
 use vigil_core::record::{parse_record, AnnouncementKind};
-use vigil_core::stats::{Builder, By, Mode, Registry, Step};
+use vigil_core::stats::{Audience, Builder, By, Mode, Registry, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum K {
@@ -276,7 +276,7 @@ proptest! {
                 prop_assert_eq!((s.date.clone(), s.held, s.held_min, s.held_max), (d.to_string(), want.0, want.1, want.2));
                 prop_assert!(got.held_min <= got.held && got.held <= got.held_max);
                 // Each person has one sex, so the breakdown adds up to the headline.
-                let by_sex: i64 = reg.held_by(d, country, mode, By::Sex).values().sum();
+                let by_sex: i64 = reg.held_by(d, country, mode, By::Sex, Audience::Trusted).values().sum();
                 prop_assert_eq!(by_sex, want.0, "by sex on {}", d);
             }
         }
@@ -286,7 +286,7 @@ proptest! {
                 .filter(|(p, m)| m[n].0 && model_recognized_on(&p.events, d) && country.is_none_or(|c| c == p.country))
                 .count() as i64;
             prop_assert_eq!(reg.held(d, country, Mode::RecognizedByDate).held, want, "by date on {}", d);
-            let by_sex: i64 = reg.held_by(d, country, Mode::RecognizedByDate, By::Sex).values().sum();
+            let by_sex: i64 = reg.held_by(d, country, Mode::RecognizedByDate, By::Sex, Audience::Trusted).values().sum();
             prop_assert_eq!(by_sex, want, "by date, by sex, on {}", d);
         }
     }

@@ -47,11 +47,7 @@ impl Params {
         }
     }
 
-    fn required<'a>(
-        &self,
-        name: &'static str,
-        value: Option<&'a String>,
-    ) -> Result<&'a str, ParamError> {
+    fn required<'a>(name: &'static str, value: Option<&'a String>) -> Result<&'a str, ParamError> {
         value.map(String::as_str).ok_or(ParamError {
             param: name,
             message: "is required".into(),
@@ -87,6 +83,7 @@ pub async fn held(
         p.by.as_deref(),
         &p.counting(),
         today(),
+        vigil_core::stats::Audience::Public,
         s.log.clone(),
     )?;
     if p.csv() {
@@ -109,8 +106,8 @@ pub async fn series(
     State(s): State<Arc<AppState>>,
     Query(p): Query<Params>,
 ) -> Result<Response, AppError> {
-    let from = p.required("from", p.from.as_ref())?;
-    let to = p.required("to", p.to.as_ref())?;
+    let from = Params::required("from", p.from.as_ref())?;
+    let to = Params::required("to", p.to.as_ref())?;
     let a = answer::series(
         &s.registry,
         from,
@@ -133,7 +130,7 @@ pub async fn waves(
     State(s): State<Arc<AppState>>,
     Query(p): Query<Params>,
 ) -> Result<Response, AppError> {
-    let country = p.required("country", p.country.as_ref())?;
+    let country = Params::required("country", p.country.as_ref())?;
     let year = p.year.ok_or(ParamError {
         param: "year",
         message: "is required".into(),
@@ -161,8 +158,8 @@ pub async fn flow(
     State(s): State<Arc<AppState>>,
     Query(p): Query<Params>,
 ) -> Result<Response, AppError> {
-    let from = p.required("from", p.from.as_ref())?;
-    let to = p.required("to", p.to.as_ref())?;
+    let from = Params::required("from", p.from.as_ref())?;
+    let to = Params::required("to", p.to.as_ref())?;
     let a = answer::flow(&s.registry, from, to, &p.counting(), s.log.clone())?;
     if p.csv() {
         let f = &a.flow;

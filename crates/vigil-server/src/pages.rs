@@ -14,7 +14,7 @@ use vigil_core::answer;
 use vigil_core::check::thousands;
 use vigil_core::date::Day;
 use vigil_core::record::{AnnouncementKind, Qualifier, RecordType};
-use vigil_core::stats::{By, Mode, Step};
+use vigil_core::stats::{Audience, By, Mode, Step};
 
 use vigil_store::Store;
 
@@ -30,7 +30,7 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-fn layout(s: &AppState, title: &str, body: Markup) -> Html<String> {
+fn layout(s: &AppState, title: &str, body: &Markup) -> Html<String> {
     Html(
         html! {
             (DOCTYPE)
@@ -46,7 +46,7 @@ fn layout(s: &AppState, title: &str, body: Markup) -> Html<String> {
                         a.brand href="/" { "vigil" }
                         nav { a href="/" { "Dashboard" } a href="/persons" { "Persons" } }
                     }
-                    main { (body) }
+                    main { (*body) }
                     footer {
                         "Computed at log entry " (s.log.entries) ", head "
                         code { (&s.log.head[..s.log.head.len().min(16)]) } "…. "
@@ -92,14 +92,15 @@ pub struct DashboardParams {
 }
 
 pub async fn dashboard(
-    State(s): State<Arc<AppState>>,
-    Query(q): Query<DashboardParams>,
+    State(state): State<Arc<AppState>>,
+    Query(params): Query<DashboardParams>,
 ) -> Result<Html<String>, AppError> {
+    let s = &state;
     let reg = &s.registry;
     let day = today();
-    let year = q.year.unwrap_or_else(|| day.year());
+    let year = params.year.unwrap_or_else(|| day.year());
     let h = reg.held(day, None, Mode::Recognized);
-    let step = Step::parse(q.step.as_deref().unwrap_or("month")).unwrap_or(Step::Month);
+    let step = Step::parse(params.step.as_deref().unwrap_or("month")).unwrap_or(Step::Month);
     let chart_from = Day::ymd(2020, 8, 1).expect("valid");
     let points = reg.series(chart_from, day, step, None, Mode::Recognized);
     let markers: Vec<Marker> = reg
@@ -145,11 +146,11 @@ pub async fn dashboard(
         .await?
     };
     let countries = reg.countries();
-    let flow_from = q
+    let flow_from = params
         .from
         .clone()
         .unwrap_or_else(|| Day(day.0 - 364).to_string());
-    let flow_to = q.to.clone().unwrap_or_else(|| day.to_string());
+    let flow_to = params.to.clone().unwrap_or_else(|| day.to_string());
     let flow = answer::flow(
         reg,
         &flow_from,
@@ -258,7 +259,7 @@ pub async fn dashboard(
                     div {
                         h3 { "By " (name) " " (sources(&format!("stats/held?on={day}&by={name}"), true)) }
                         table { tbody {
-                            @for (k, v) in reg.held_by(day, None, Mode::Recognized, by) {
+                            @for (k, v) in reg.held_by(day, None, Mode::Recognized, by, Audience::Public) {
                                 tr { td { (k.replace('_', " ")) } td.n { (num(v)) } }
                             }
                         } }
@@ -267,7 +268,7 @@ pub async fn dashboard(
             }
         }
     };
-    Ok(layout(&s, "Dashboard", body))
+    Ok(layout(s, "Dashboard", &body))
 }
 
 pub async fn directory(State(s): State<Arc<AppState>>, Query(p): Query<Params>) -> Html<String> {
@@ -304,7 +305,7 @@ pub async fn directory(State(s): State<Arc<AppState>>, Query(p): Query<Params>) 
             }
         } }
     };
-    layout(&s, "Persons", body)
+    layout(&s, "Persons", &body)
 }
 
 fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
@@ -363,7 +364,7 @@ pub async fn person(
             }
         } }
     };
-    Ok(layout(&s, title, body))
+    Ok(layout(&s, title, &body))
 }
 
 pub async fn announcement(
@@ -421,5 +422,5 @@ pub async fn announcement(
             ul { @for (id, publisher, t) in &publishers { li { (publisher.as_deref().unwrap_or(id)) @if let Some(t) = t { ": " (t) } } } }
         }
     };
-    Ok(layout(&s, &title, body))
+    Ok(layout(&s, &title, &body))
 }

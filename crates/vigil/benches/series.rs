@@ -12,7 +12,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use vigil_core::date::Day;
 use vigil_core::generate::{generate, Settings};
 use vigil_core::record::{parse_record, AnnouncementKind};
-use vigil_core::stats::{Builder, By, Mode, Registry, Step};
+use vigil_core::stats::{Audience, Builder, By, Mode, Registry, Step};
 use vigil_store::{SqliteStore, Store};
 
 fn registry() -> Registry {
@@ -77,7 +77,7 @@ fn counting(c: &mut Criterion) {
     let mut slow = c.benchmark_group("scans");
     slow.sample_size(10);
     slow.bench_function("held on a day by sex (scan)", |b| {
-        b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex)));
+        b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex, Audience::Trusted)));
     });
     slow.bench_function("flow over a year (scan)", |b| {
         b.iter(|| {

@@ -425,6 +425,7 @@ fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
                 by.as_deref(),
                 &counting(c),
                 today(),
+                vigil_core::stats::Audience::Trusted,
                 log_position(&head),
             )
             .map_err(flag)?;

@@ -6,6 +6,7 @@
 mod bad_input;
 mod registry;
 mod seed_report;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

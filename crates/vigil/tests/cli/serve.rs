@@ -1,0 +1,326 @@
+//! `vigil serve`, run for real on a random port against a real database file.
+
+use std::collections::{BTreeSet, VecDeque};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use crate::{Scratch, CONTRACT_EXAMPLE};
+
+/// A running server; killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(s: &Scratch) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vigil"))
+            .args([
+                "--db",
+                s.db().to_str().unwrap(),
+                "serve",
+                "--addr",
+                "127.0.0.1:0",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The server says where it listens; then its health check must answer.
+        let mut line = String::new();
+        BufReader::new(child.stderr.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let start = line
+            .find("http://")
+            .unwrap_or_else(|| panic!("no address in: {line}"));
+        let base = line[start..]
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .trim_end_matches('/')
+            .to_string();
+        let server = Server { child, base };
+        for _ in 0..100 {
+            if get(&format!("{}/healthz", server.base)).0 == 200 {
+                return server;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("server at {} never became healthy", server.base);
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        get(&format!("{}{path}", self.base))
+    }
+
+    fn json(&self, path: &str) -> serde_json::Value {
+        let (status, body) = self.get(path);
+        assert_eq!(status, 200, "GET {path}: {body}");
+        serde_json::from_str(&body).unwrap()
+    }
+}
+
+fn get(url: &str) -> (u16, String) {
+    match reqwest::blocking::get(url) {
+        Ok(r) => (r.status().as_u16(), r.text().unwrap_or_default()),
+        Err(_) => (0, String::new()),
+    }
+}
+
+#[test]
+fn every_api_answer_equals_the_cli_for_the_same_registry() {
+    let s = Scratch::new();
+    let generated = s.ok(&["generate", "--persons", "400", "--seed", "3"]);
+    assert!(s.run_stdin(&["import", "-"], &generated).status);
+    let server = Server::start(&s);
+    let pairs: &[(&str, &[&str])] = &[
+        (
+            "/api/v1/stats/held?on=2024-12-09",
+            &["stats", "held", "--on", "2024-12-09"],
+        ),
+        (
+            "/api/v1/stats/held?on=2023-06-01&country=BY&by=age",
+            &[
+                "stats",
+                "held",
+                "--on",
+                "2023-06-01",
+                "--country",
+                "BY",
+                "--by",
+                "age",
+            ],
+        ),
+        (
+            "/api/v1/stats/held?on=2023-06-01&by=sex&all=true",
+            &[
+                "stats",
+                "held",
+                "--on",
+                "2023-06-01",
+                "--by",
+                "sex",
+                "--all",
+            ],
+        ),
+        (
+            "/api/v1/stats/held?on=2022-01-01&recognized_by_date=true",
+            &[
+                "stats",
+                "held",
+                "--on",
+                "2022-01-01",
+                "--recognized-by-date",
+            ],
+        ),
+        (
+            "/api/v1/stats/series?from=2020-08-01&to=2026-10-31&step=week",
+            &[
+                "stats",
+                "series",
+                "--from",
+                "2020-08-01",
+                "--to",
+                "2026-10-31",
+                "--step",
+                "week",
+            ],
+        ),
+        (
+            "/api/v1/stats/series?from=2024-01-01&to=2024-03-31&step=day&country=RU",
+            &[
+                "stats",
+                "series",
+                "--from",
+                "2024-01-01",
+                "--to",
+                "2024-03-31",
+                "--step",
+                "day",
+                "--country",
+                "RU",
+            ],
+        ),
+        (
+            "/api/v1/stats/waves?country=BY&year=2024",
+            &["stats", "waves", "--country", "BY", "--year", "2024"],
+        ),
+        (
+            "/api/v1/stats/flow?from=2024-01-01&to=2024-12-31",
+            &[
+                "stats",
+                "flow",
+                "--from",
+                "2024-01-01",
+                "--to",
+                "2024-12-31",
+            ],
+        ),
+        ("/api/v1/check", &["check"]),
+    ];
+    for (path, args) in pairs {
+        let api = server.json(path);
+        let cli = s.json(args);
+        assert_eq!(api, cli, "GET {path} differs from vigil {args:?}");
+    }
+    // Some numbers, so the equality above is not between two empty answers.
+    let held = server.json("/api/v1/stats/held?on=2024-12-09");
+    assert!(held["held"].as_i64().unwrap() > 50, "{held}");
+    assert!(
+        !server.json("/api/v1/stats/waves?country=BY&year=2024")["waves"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+
+    let (status, body) = server.get("/api/v1/stats/series?from=2024-02-01&to=2024-01-01");
+    assert_eq!(status, 400);
+    let err: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(
+        (
+            err["error"]["code"].as_str(),
+            err["error"]["param"].as_str()
+        ),
+        (Some("bad_parameter"), Some("to"))
+    );
+    let (status, csv) =
+        server.get("/api/v1/stats/series?from=2024-01-01&to=2024-01-03&step=day&format=csv");
+    assert_eq!(status, 200);
+    let series = s.json(&[
+        "stats",
+        "series",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-01-03",
+        "--step",
+        "day",
+    ]);
+    let first = &series["points"][0];
+    assert_eq!(
+        csv.lines().nth(1).unwrap(),
+        format!(
+            "2024-01-01,{},{},{}",
+            first["held"], first["held_min"], first["held_max"]
+        )
+    );
+}
+
+/// A registry with a restricted person, a confidential person and a restricted event on a
+/// public person, each carrying a canary value that must never be served publicly.
+const CANARIES: &str = r#"{"type":"person","id":"p-canary-restricted","names":[{"text":"CANARY Restricted Name"}],"sex":"female","country":"BY","region":"CANARY-REGION","visibility":"restricted"}
+{"type":"event","id":"e-canary-1","person":"p-canary-restricted","kind":"detained","date":"2022-01-01","details":{"note":"CANARY-RESTRICTED-DETAIL"}}
+{"type":"event","id":"e-canary-2","person":"p-canary-restricted","kind":"recognized","date":"2022-02-01"}
+{"type":"event","id":"e-canary-3","person":"p-canary-restricted","kind":"detained","date":"2023-01-01"}
+{"type":"person","id":"p-canary-confidential","names":[{"text":"CANARY Confidential Name"}],"country":"BY","visibility":"confidential"}
+{"type":"event","id":"e-canary-4","person":"p-canary-confidential","kind":"detained","date":"2022-05-01"}
+{"type":"event","id":"e-canary-5","person":"p-canary-confidential","kind":"pardoned","date":"2024-12-09","announcement":"a1"}
+{"type":"event","id":"e-canary-6","person":"p1","kind":"transferred","date":"2022-02-02","visibility":"restricted","details":{"to":"CANARY-SECRET-PRISON"}}
+"#;
+
+const SECRETS: &[&str] = &[
+    "CANARY",
+    "p-canary-restricted",
+    "p-canary-confidential",
+    "e-canary",
+    "Restricted Name",
+    "Confidential Name",
+];
+
+#[test]
+fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
+    let s = Scratch::new();
+    assert!(s.import("base.jsonl", CONTRACT_EXAMPLE).status);
+    let r = s.import("canaries.jsonl", CANARIES);
+    assert!(r.status, "{}", r.stderr);
+    // The canaries are counted (a count reveals no one)…
+    assert_eq!(s.json(&["stats", "held", "--on", "2023-06-01"])["held"], 3);
+    let server = Server::start(&s);
+    assert_eq!(server.json("/api/v1/stats/held?on=2023-06-01")["held"], 3);
+
+    // …and appear nowhere. Crawl every link from the dashboard, plus the API routes and
+    // the direct addresses someone might guess.
+    let mut queue: VecDeque<String> = [
+        "/",
+        "/persons",
+        "/persons?q=canary",
+        "/persons?country=BY&status=held",
+        "/persons/p-canary-restricted",
+        "/persons/p-canary-confidential",
+        "/persons/p1",
+        "/announcements/a1",
+        "/api/v1/persons?limit=500",
+        "/api/v1/persons?q=canary",
+        "/api/v1/persons/p-canary-restricted",
+        "/api/v1/persons/p-canary-confidential",
+        "/api/v1/persons/p1",
+        "/api/v1/check",
+        "/api/v1/stats/held?on=2023-06-01&by=region",
+        "/api/v1/stats/held?on=2023-06-01&by=role&format=csv",
+        "/api/v1/stats/waves?country=BY&year=2024",
+    ]
+    .iter()
+    .map(ToString::to_string)
+    .collect();
+    let mut seen = BTreeSet::new();
+    while let Some(path) = queue.pop_front() {
+        if !seen.insert(path.clone()) || seen.len() > 400 {
+            continue;
+        }
+        let (status, body) = server.get(&path);
+        assert!(status == 200 || status == 404, "GET {path}: {status}");
+        for secret in SECRETS {
+            // Region counts are shown publicly only as counts; the region's name is a field.
+            assert!(
+                !body.contains(secret),
+                "GET {path} leaks {secret:?}:\n{body}"
+            );
+        }
+        for link in body
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+        {
+            let link = link.replace("&amp;", "&");
+            if link.starts_with('/') && !link.starts_with("//") {
+                queue.push_back(link);
+            }
+        }
+    }
+    assert!(
+        seen.len() > 20,
+        "the crawl reached only {} pages",
+        seen.len()
+    );
+    assert_eq!(server.get("/persons/p-canary-restricted").0, 404);
+    assert_eq!(server.get("/api/v1/persons/p-canary-confidential").0, 404);
+    // The public person's page shows their public events, not the restricted one.
+    let p1 = server.json("/api/v1/persons/p1");
+    let kinds: Vec<&str> = p1["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    // By date as stored: "2021-07" (recognized) sorts before "2021-07-14" (detained).
+    assert_eq!(kinds, ["recognized", "detained", "sentenced", "released"]);
+    // Counted, but under a key that names no one.
+    let by_region = server.json("/api/v1/stats/held?on=2023-06-01&by=region");
+    assert_eq!(
+        by_region["by"],
+        serde_json::json!({"Minsk": 1, "unknown": 1, "withheld": 1})
+    );
+    assert_eq!(
+        s.json(&["stats", "held", "--on", "2023-06-01", "--by", "region"])["by"]["CANARY-REGION"],
+        1,
+        "the CLI is trusted"
+    );
+}
