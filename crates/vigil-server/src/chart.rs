@@ -61,6 +61,8 @@ pub fn series(points: &[SeriesPoint], markers: &[Marker]) -> Markup {
                     a.wave href=(format!("/announcements/{}", m.id)) {
                         title { (m.label) }
                         line.wave-line x1=(format!("{:.1}", x(i))) y1=(TOP) x2=(format!("{:.1}", x(i))) y2=(H - BOTTOM) {}
+                        // A wider, invisible stroke makes the marker easy to hit on a touch screen.
+                        line.wave-hit x1=(format!("{:.1}", x(i))) y1=(TOP - 10.0) x2=(format!("{:.1}", x(i))) y2=(H - BOTTOM) {}
                         (PreEscaped(format!(r#"<path class="wave-mark" d="M{:.1} {:.1} l6 -10 h-12 z"/>"#, x(i), TOP + 10.0)))
                     }
                 }

@@ -119,6 +119,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/persons/{id}", get(pages::person))
         .route("/announcements/{id}", get(pages::announcement))
         .route("/static/vigil.css", get(pages::stylesheet))
+        .route("/static/favicon.svg", get(pages::favicon))
+        .route("/favicon.ico", get(pages::favicon))
         .route("/api/v1/stats/held", get(api::held))
         .route("/api/v1/stats/series", get(api::series))
         .route("/api/v1/stats/waves", get(api::waves))

@@ -22,6 +22,14 @@ use crate::api::{matching, person_bundle, Params};
 use crate::chart::{self, Marker};
 use crate::{today, AppError, AppState};
 
+pub async fn favicon() -> Response {
+    (
+        [(header::CONTENT_TYPE, "image/svg+xml")],
+        include_str!("../static/favicon.svg"),
+    )
+        .into_response()
+}
+
 pub async fn stylesheet() -> Response {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
@@ -40,6 +48,7 @@ fn layout(s: &AppState, title: &str, body: &Markup) -> Html<String> {
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     title { (title) " — vigil" }
                     link rel="stylesheet" href="/static/vigil.css";
+                    link rel="icon" href="/static/favicon.svg" type="image/svg+xml";
                 }
                 body {
                     header.top {
@@ -317,6 +326,13 @@ pub async fn person(
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let (person, events) = person_bundle(&s, id.clone()).await?;
+    let source_ids: Vec<String> = events
+        .iter()
+        .filter_map(|e| e.get("sources").and_then(Value::as_array))
+        .flatten()
+        .filter_map(|x| x.as_str().map(str::to_string))
+        .collect();
+    let sources = source_labels(&s, source_ids).await?;
     let ix = s.registry.person_index(&id).ok_or(AppError::NotFound)?;
     let status = s.registry.status(ix, today());
     let names: Vec<(&str, &str)> = person
@@ -341,7 +357,10 @@ pub async fn person(
                 @if let Some(v) = text(&person, key) { dt { (key.replace('_', " ")) } dd { (v) } }
             }
             @if let Some(roles) = person.get("roles").and_then(Value::as_array) {
-                dt { "roles" } dd { @for r in roles { (r.as_str().unwrap_or("").replace('_', " ")) " " } }
+                dt { "roles" } dd {
+                    @if roles.is_empty() { "none" }
+                    @for r in roles { (r.as_str().unwrap_or("").replace('_', " ")) " " }
+                }
             }
         }
         h2 { "Timeline" }
@@ -358,13 +377,57 @@ pub async fn person(
                                 @for (k, v) in d { (k.replace('_', " ")) ": " (v.as_str().map_or_else(|| v.to_string(), str::to_string)) "; " }
                             }
                         }
-                        td { @if let Some(src) = e.get("sources").and_then(Value::as_array) { @for x in src { (x.as_str().unwrap_or("")) " " } } }
+                        td { @if let Some(src) = e.get("sources").and_then(Value::as_array) {
+                            @for x in src.iter().filter_map(Value::as_str) {
+                                @match sources.get(x) {
+                                    Some((label, Some(url))) => { a href=(url) rel="noreferrer" { (label) } " " }
+                                    Some((label, None)) => { (label) " " }
+                                    None => { (x) " " }
+                                }
+                            }
+                        } }
                     }
                 }
             }
         } }
     };
     Ok(layout(&s, title, &body))
+}
+
+/// Source id → ("Publisher: title", url), for the sources that exist.
+async fn source_labels(
+    s: &Arc<AppState>,
+    ids: Vec<String>,
+) -> Result<BTreeMap<String, (String, Option<String>)>, AppError> {
+    s.with_store(move |store| {
+        let mut out = BTreeMap::new();
+        for id in ids {
+            if out.contains_key(&id) {
+                continue;
+            }
+            let Some(body) = store.record_body(RecordType::Source, &id)? else {
+                continue;
+            };
+            let v: Value = serde_json::from_str(&body).unwrap_or_default();
+            let label = match (text(&v, "publisher"), text(&v, "title")) {
+                (Some(p), Some(t)) => format!("{p}: {t}"),
+                (Some(p), None) => p.to_string(),
+                (None, Some(t)) => t.to_string(),
+                (None, None) => id.clone(),
+            };
+            out.insert(
+                id,
+                (
+                    label,
+                    text(&v, "url")
+                        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+                        .map(str::to_string),
+                ),
+            );
+        }
+        Ok(out)
+    })
+    .await
 }
 
 pub async fn announcement(

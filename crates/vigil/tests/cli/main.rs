@@ -4,6 +4,7 @@
 #![allow(clippy::must_use_candidate, clippy::new_without_default)]
 
 mod bad_input;
+mod browser;
 mod registry;
 mod seed_report;
 mod serve;

@@ -7,9 +7,11 @@ use std::process::{Child, Command, Stdio};
 use crate::{Scratch, CONTRACT_EXAMPLE};
 
 /// A running server; killed when dropped.
-struct Server {
+pub struct Server {
     child: Child,
-    base: String,
+    pub base: String,
+    /// Kept open: the server may still write to it.
+    _stderr: BufReader<std::process::ChildStderr>,
 }
 
 impl Drop for Server {
@@ -21,33 +23,44 @@ impl Drop for Server {
 
 impl Server {
     fn start(s: &Scratch) -> Server {
+        Server::start_with(&[
+            "--db",
+            s.db().to_str().unwrap(),
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+    }
+
+    pub fn start_with(args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vigil"))
-            .args([
-                "--db",
-                s.db().to_str().unwrap(),
-                "serve",
-                "--addr",
-                "127.0.0.1:0",
-            ])
+            .args(args)
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
         // The server says where it listens; then its health check must answer.
+        let mut stderr = BufReader::new(child.stderr.take().unwrap());
         let mut line = String::new();
-        BufReader::new(child.stderr.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let start = line
-            .find("http://")
-            .unwrap_or_else(|| panic!("no address in: {line}"));
+        while !line.contains("http://") {
+            line.clear();
+            assert!(
+                stderr.read_line(&mut line).unwrap() > 0,
+                "the server exited before saying where it listens"
+            );
+        }
+        let start = line.find("http://").expect("checked");
         let base = line[start..]
             .split_whitespace()
             .next()
             .unwrap()
             .trim_end_matches('/')
             .to_string();
-        let server = Server { child, base };
+        let server = Server {
+            child,
+            base,
+            _stderr: stderr,
+        };
         for _ in 0..100 {
             if get(&format!("{}/healthz", server.base)).0 == 200 {
                 return server;

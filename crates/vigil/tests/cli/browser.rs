@@ -1,0 +1,69 @@
+//! The dashboard in headless Chromium, driven by tests/browser/dashboard.mjs
+//! (playwright-core): no console errors, no request to another host, the headline equals
+//! the API's, the chart is drawn, a wave opens its announcement, the directory's filter
+//! finds a person, and the page fits a 390 px screen. Screenshots go to target/screenshots/.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::serve::Server;
+
+#[test]
+fn the_dashboard_works_in_a_real_browser() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let script = root.join("tests/browser/dashboard.mjs");
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let ready = root
+        .join("tests/browser/node_modules/playwright-core")
+        .exists()
+        && PathBuf::from(&chromium).exists()
+        && Command::new("node")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if !ready {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the browser test: .ci/run installs chromium and runs npm ci in tests/browser"
+        );
+        eprintln!(
+            "skipping the browser test: needs node, {chromium} and `npm ci --prefix tests/browser`"
+        );
+        return;
+    }
+    let server = Server::start_with(&[
+        "serve",
+        "--demo",
+        "--persons",
+        "3000",
+        "--addr",
+        "127.0.0.1:0",
+    ]);
+    let shots = root.join("target/screenshots");
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(&server.base)
+        .arg(&shots)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        out.status.success(),
+        "browser test failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.starts_with("ok: headline "), "{stdout}");
+    for shot in [
+        "dashboard-1024.png",
+        "dashboard-390.png",
+        "announcement.png",
+        "person.png",
+    ] {
+        assert!(
+            shots.join(shot).metadata().is_ok_and(|m| m.len() > 10_000),
+            "screenshot {shot} missing"
+        );
+    }
+}
