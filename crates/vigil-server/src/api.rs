@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -59,7 +59,7 @@ impl Params {
     }
 }
 
-fn csv(name: &str, body: String) -> Response {
+fn csv(name: &str, body: impl Into<axum::body::Body>) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
@@ -68,7 +68,7 @@ fn csv(name: &str, body: String) -> Response {
                 format!("attachment; filename=\"{name}.csv\""),
             ),
         ],
-        body,
+        axum::body::Body::from(body.into()),
     )
         .into_response()
 }
@@ -104,26 +104,43 @@ pub async fn held(
 
 pub async fn series(
     State(s): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
     Query(p): Query<Params>,
 ) -> Result<Response, AppError> {
-    let from = Params::required("from", p.from.as_ref())?;
-    let to = Params::required("to", p.to.as_ref())?;
-    let a = answer::series(
-        &s.registry,
-        from,
-        to,
-        p.step.as_deref().unwrap_or("month"),
-        &p.counting(),
-        s.log.clone(),
-    )?;
-    if p.csv() {
-        let mut out = String::from("date,held,held_min,held_max\n");
-        for x in &a.points {
-            let _ = writeln!(out, "{},{},{},{}", x.date, x.held, x.held_min, x.held_max);
-        }
-        return Ok(csv("series", out));
+    // A long daily series is large (150 kB for six years) and never changes while serving.
+    let state = Arc::clone(&s);
+    let csv_wanted = p.csv();
+    let body = s
+        .cached_page(
+            today(),
+            format!("series?{}", raw.unwrap_or_default()),
+            async move {
+                let from = Params::required("from", p.from.as_ref())?;
+                let to = Params::required("to", p.to.as_ref())?;
+                let a = answer::series(
+                    &state.registry,
+                    from,
+                    to,
+                    p.step.as_deref().unwrap_or("month"),
+                    &p.counting(),
+                    state.log.clone(),
+                )?;
+                if csv_wanted {
+                    let mut out = String::from("date,held,held_min,held_max\n");
+                    for x in &a.points {
+                        let _ =
+                            writeln!(out, "{},{},{},{}", x.date, x.held, x.held_min, x.held_max);
+                    }
+                    return Ok(out);
+                }
+                serde_json::to_string(&a).map_err(|e| AppError::Internal(e.to_string()))
+            },
+        )
+        .await?;
+    if csv_wanted {
+        return Ok(csv("series", body));
     }
-    Ok(Json(a).into_response())
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 pub async fn waves(

@@ -30,7 +30,13 @@ pub struct AppState {
     pub log: LogPosition,
     pub directory: Directory,
     store: Mutex<SqliteStore>,
+    /// Rendered dashboards by (day, query). The registry does not change while serving,
+    /// so a page changes only with its query or the date.
+    pages: Mutex<std::collections::HashMap<(Day, String), axum::body::Bytes>>,
 }
+
+/// Most cached pages kept; the cache is emptied when full (queries are few in practice).
+const PAGE_CACHE: usize = 256;
 
 impl AppState {
     /// Loads the registry and the public directory from a store.
@@ -46,7 +52,39 @@ impl AppState {
             },
             directory,
             store: Mutex::new(store),
+            pages: Mutex::new(std::collections::HashMap::new()),
         })
+    }
+
+    /// A cached page, or renders and keeps it.
+    pub(crate) async fn cached_page<F>(
+        self: &Arc<Self>,
+        day: Day,
+        query: String,
+        render: F,
+    ) -> Result<axum::body::Bytes, AppError>
+    where
+        F: std::future::Future<Output = Result<String, AppError>>,
+    {
+        let key = (day, query);
+        if let Some(page) = self
+            .pages
+            .lock()
+            .map_err(|_| AppError::Internal("page cache poisoned".into()))?
+            .get(&key)
+        {
+            return Ok(page.clone());
+        }
+        let page = axum::body::Bytes::from(render.await?);
+        let mut pages = self
+            .pages
+            .lock()
+            .map_err(|_| AppError::Internal("page cache poisoned".into()))?;
+        if pages.len() >= PAGE_CACHE {
+            pages.clear();
+        }
+        pages.insert(key, page.clone());
+        Ok(page)
     }
 
     /// Runs a store read off the async threads.

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::{Datelike, Months};
@@ -102,11 +102,27 @@ pub struct DashboardParams {
 
 pub async fn dashboard(
     State(state): State<Arc<AppState>>,
+    RawQuery(raw): RawQuery,
     Query(params): Query<DashboardParams>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Html<axum::body::Bytes>, AppError> {
+    let day = today();
+    let page = state
+        .cached_page(
+            day,
+            raw.unwrap_or_default(),
+            render_dashboard(Arc::clone(&state), params, day),
+        )
+        .await?;
+    Ok(Html(page))
+}
+
+async fn render_dashboard(
+    state: Arc<AppState>,
+    params: DashboardParams,
+    day: Day,
+) -> Result<String, AppError> {
     let s = &state;
     let reg = &s.registry;
-    let day = today();
     let year = params.year.unwrap_or_else(|| day.year());
     let h = reg.held(day, None, Mode::Recognized);
     let step = Step::parse(params.step.as_deref().unwrap_or("month")).unwrap_or(Step::Month);
@@ -277,7 +293,7 @@ pub async fn dashboard(
             }
         }
     };
-    Ok(layout(s, "Dashboard", &body))
+    Ok(layout(s, "Dashboard", &body).0)
 }
 
 pub async fn directory(State(s): State<Arc<AppState>>, Query(p): Query<Params>) -> Html<String> {
