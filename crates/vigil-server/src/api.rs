@@ -68,7 +68,7 @@ fn csv(name: &str, body: impl Into<axum::body::Body>) -> Response {
                 format!("attachment; filename=\"{name}.csv\""),
             ),
         ],
-        axum::body::Body::from(body.into()),
+        body.into(),
     )
         .into_response()
 }
