@@ -13,6 +13,7 @@ use crate::stats::{Audience, By, Flow, Mode, Registry, SeriesPoint, Step, Waves}
 
 /// The log position an answer was computed at: a published number can be reproduced
 /// with `--as-of entries` and checked against `head`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LogPosition {
     pub entries: u64,
@@ -64,6 +65,7 @@ pub fn parse_day(param: &'static str, text: &str) -> Result<Day, ParamError> {
 /// The most points a series may have (a daily series over 270 years).
 pub const MAX_POINTS: usize = 100_000;
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeldAnswer {
     pub on: String,
@@ -106,6 +108,7 @@ pub fn held(
     })
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SeriesAnswer {
     pub step: &'static str,
@@ -149,6 +152,7 @@ pub fn series(
     })
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WavesAnswer {
     #[serde(flatten)]
@@ -180,6 +184,7 @@ pub fn waves(
     })
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FlowAnswer {
     #[serde(flatten)]
@@ -210,6 +215,7 @@ pub fn flow(
     })
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CheckAnswer {
     pub findings: Vec<Finding>,

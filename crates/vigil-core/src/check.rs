@@ -9,6 +9,7 @@ use crate::record::{AnnouncementKind, Figure, Qualifier};
 use crate::stats::{Mode, Registry};
 
 /// One thing `check` found.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub kind: &'static str,

@@ -524,6 +524,7 @@ impl Step {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SeriesPoint {
     pub date: String,
@@ -532,6 +533,7 @@ pub struct SeriesPoint {
     pub held_max: i64,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Wave {
     /// The announcement's first day, for comparisons.
@@ -544,6 +546,7 @@ pub struct Wave {
     pub running_total: u64,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Waves {
     pub country: String,
@@ -552,6 +555,7 @@ pub struct Waves {
     pub total: u64,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flow {
     pub from: String,

@@ -10,53 +10,140 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
+use utoipa::{IntoParams, OpenApi};
 use vigil_core::answer::{self, Counting, ParamError};
 use vigil_store::Store;
 
 use crate::{public, today, AppError, AppState};
 
-/// Query parameters, named like the CLI's flags.
-#[derive(Debug, Default, Deserialize)]
-pub struct Params {
+/// Who counts, shared by the counting routes.
+fn counting(country: Option<&String>, all: bool, recognized_by_date: bool) -> Counting {
+    Counting {
+        country: country.filter(|c| !c.is_empty()).cloned(),
+        all,
+        recognized_by_date,
+    }
+}
+
+fn required<'a>(name: &'static str, value: Option<&'a String>) -> Result<&'a str, ParamError> {
+    value.map(String::as_str).ok_or(ParamError {
+        param: name,
+        message: "is required".into(),
+    })
+}
+
+fn wants_csv(format: Option<&String>) -> bool {
+    format.is_some_and(|f| f == "csv")
+}
+
+/// `stats held` as query parameters, named like the CLI's flags.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HeldParams {
+    /// The day, YYYY-MM-DD (a partial date counts as its first day). Default: today.
     pub on: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub step: Option<String>,
+    /// Only this country, e.g. `BY`.
     pub country: Option<String>,
+    /// Split the count by `sex`, `age`, `role` or `region`.
     pub by: Option<String>,
+    /// Count everyone in custody, not only recognized political prisoners.
     #[serde(default)]
     pub all: bool,
+    /// Count only those already recognized on the day.
     #[serde(default)]
     pub recognized_by_date: bool,
-    pub year: Option<i32>,
-    pub kind: Option<String>,
+    /// `csv` for a table instead of JSON.
     pub format: Option<String>,
+}
+
+/// `stats series` as query parameters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SeriesParams {
+    /// First day, YYYY-MM-DD.
+    #[param(required = true)]
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD, included.
+    #[param(required = true)]
+    pub to: Option<String>,
+    /// `day`, `week` or `month` (default).
+    pub step: Option<String>,
+    /// Only this country, e.g. `BY`.
+    pub country: Option<String>,
+    /// Count everyone in custody.
+    #[serde(default)]
+    pub all: bool,
+    /// Count only those already recognized on each day.
+    #[serde(default)]
+    pub recognized_by_date: bool,
+    /// `csv` for a table instead of JSON.
+    pub format: Option<String>,
+}
+
+/// `stats waves` as query parameters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WavesParams {
+    /// The country, e.g. `BY`.
+    #[param(required = true)]
+    pub country: Option<String>,
+    /// The calendar year.
+    #[param(required = true)]
+    pub year: Option<i32>,
+    /// `pardon` (default), `amnesty`, `release` or `recognition`.
+    pub kind: Option<String>,
+    /// `csv` for a table instead of JSON.
+    pub format: Option<String>,
+}
+
+/// `stats flow` as query parameters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FlowParams {
+    /// First day, YYYY-MM-DD.
+    #[param(required = true)]
+    pub from: Option<String>,
+    /// Last day, YYYY-MM-DD, included.
+    #[param(required = true)]
+    pub to: Option<String>,
+    /// Only this country, e.g. `BY`.
+    pub country: Option<String>,
+    /// Count everyone in custody.
+    #[serde(default)]
+    pub all: bool,
+    /// Count only those already recognized.
+    #[serde(default)]
+    pub recognized_by_date: bool,
+    /// `csv` for a table instead of JSON.
+    pub format: Option<String>,
+}
+
+/// The directory's filters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PersonsParams {
+    /// Part of any spelling of a name, case-insensitive.
     pub q: Option<String>,
+    /// Only this country, e.g. `BY`.
+    pub country: Option<String>,
+    /// Only persons with this role, e.g. `journalist`.
     pub role: Option<String>,
+    /// `held`, `released` or `not_detained`, today.
     pub status: Option<String>,
+    /// At most this many (default 50, at most 500).
     pub limit: Option<usize>,
+    /// Skip this many.
     pub offset: Option<usize>,
 }
 
-impl Params {
-    pub fn counting(&self) -> Counting {
-        Counting {
-            country: self.country.clone().filter(|c| !c.is_empty()),
-            all: self.all,
-            recognized_by_date: self.recognized_by_date,
-        }
-    }
-
-    fn required<'a>(name: &'static str, value: Option<&'a String>) -> Result<&'a str, ParamError> {
-        value.map(String::as_str).ok_or(ParamError {
-            param: name,
-            message: "is required".into(),
-        })
-    }
-
-    fn csv(&self) -> bool {
-        self.format.as_deref() == Some("csv")
-    }
+/// An error answer: a stable code, and for a bad parameter its name and what is wrong.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)] // describes the JSON that `AppError` writes
+pub struct ErrorBody {
+    /// `bad_parameter`, `not_found` or `internal`.
+    code: String,
+    param: Option<String>,
+    message: Option<String>,
 }
 
 fn csv(name: &str, body: impl Into<axum::body::Body>) -> Response {
@@ -73,20 +160,23 @@ fn csv(name: &str, body: impl Into<axum::body::Body>) -> Response {
         .into_response()
 }
 
+/// Political prisoners held on a day, with bounds, optionally split.
+#[utoipa::path(get, path = "/api/v1/stats/held", params(HeldParams),
+    responses((status = 200, body = answer::HeldAnswer), (status = 400, body = ErrorBody)))]
 pub async fn held(
     State(s): State<Arc<AppState>>,
-    Query(p): Query<Params>,
+    Query(p): Query<HeldParams>,
 ) -> Result<Response, AppError> {
     let a = answer::held(
         &s.registry,
         p.on.as_deref(),
         p.by.as_deref(),
-        &p.counting(),
+        &counting(p.country.as_ref(), p.all, p.recognized_by_date),
         today(),
         vigil_core::stats::Audience::Public,
         s.log.clone(),
     )?;
-    if p.csv() {
+    if wants_csv(p.format.as_ref()) {
         let mut out = format!(
             "on,held,held_min,held_max\n{},{},{},{}\n",
             a.on, a.held, a.held_min, a.held_max
@@ -102,27 +192,30 @@ pub async fn held(
     Ok(Json(a).into_response())
 }
 
+/// Held on each step between two days.
+#[utoipa::path(get, path = "/api/v1/stats/series", params(SeriesParams),
+    responses((status = 200, body = answer::SeriesAnswer), (status = 400, body = ErrorBody)))]
 pub async fn series(
     State(s): State<Arc<AppState>>,
     RawQuery(raw): RawQuery,
-    Query(p): Query<Params>,
+    Query(p): Query<SeriesParams>,
 ) -> Result<Response, AppError> {
     // A long daily series is large (150 kB for six years) and never changes while serving.
     let state = Arc::clone(&s);
-    let csv_wanted = p.csv();
+    let csv_wanted = wants_csv(p.format.as_ref());
     let body = s
         .cached_page(
             today(),
             format!("series?{}", raw.unwrap_or_default()),
             async move {
-                let from = Params::required("from", p.from.as_ref())?;
-                let to = Params::required("to", p.to.as_ref())?;
+                let from = required("from", p.from.as_ref())?;
+                let to = required("to", p.to.as_ref())?;
                 let a = answer::series(
                     &state.registry,
                     from,
                     to,
                     p.step.as_deref().unwrap_or("month"),
-                    &p.counting(),
+                    &counting(p.country.as_ref(), p.all, p.recognized_by_date),
                     state.log.clone(),
                 )?;
                 if csv_wanted {
@@ -143,17 +236,20 @@ pub async fn series(
     Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
+/// Announcements (pardon waves by default) in a country and year, with running totals.
+#[utoipa::path(get, path = "/api/v1/stats/waves", params(WavesParams),
+    responses((status = 200, body = answer::WavesAnswer), (status = 400, body = ErrorBody)))]
 pub async fn waves(
     State(s): State<Arc<AppState>>,
-    Query(p): Query<Params>,
+    Query(p): Query<WavesParams>,
 ) -> Result<Response, AppError> {
-    let country = Params::required("country", p.country.as_ref())?;
+    let country = required("country", p.country.as_ref())?;
     let year = p.year.ok_or(ParamError {
         param: "year",
         message: "is required".into(),
     })?;
     let a = answer::waves(&s.registry, country, year, p.kind.as_deref(), s.log.clone())?;
-    if p.csv() {
+    if wants_csv(p.format.as_ref()) {
         let mut out = String::from("ordinal,date,announcement,count,running_total\n");
         for w in &a.waves.waves {
             let _ = writeln!(
@@ -171,14 +267,23 @@ pub async fn waves(
     Ok(Json(a).into_response())
 }
 
+/// Inflow and outflow between two days, and their ratio.
+#[utoipa::path(get, path = "/api/v1/stats/flow", params(FlowParams),
+    responses((status = 200, body = answer::FlowAnswer), (status = 400, body = ErrorBody)))]
 pub async fn flow(
     State(s): State<Arc<AppState>>,
-    Query(p): Query<Params>,
+    Query(p): Query<FlowParams>,
 ) -> Result<Response, AppError> {
-    let from = Params::required("from", p.from.as_ref())?;
-    let to = Params::required("to", p.to.as_ref())?;
-    let a = answer::flow(&s.registry, from, to, &p.counting(), s.log.clone())?;
-    if p.csv() {
+    let from = required("from", p.from.as_ref())?;
+    let to = required("to", p.to.as_ref())?;
+    let a = answer::flow(
+        &s.registry,
+        from,
+        to,
+        &counting(p.country.as_ref(), p.all, p.recognized_by_date),
+        s.log.clone(),
+    )?;
+    if wants_csv(p.format.as_ref()) {
         let f = &a.flow;
         let mut out = String::from("from,to,detained,recognized,pardoned,pardoned_identified,pardoned_announced,ratio_recognized_to_pardoned\n");
         let ratio = f
@@ -204,8 +309,9 @@ pub async fn flow(
     Ok(Json(a).into_response())
 }
 
-/// Findings about persons the public may not see are left out: their ids and messages
-/// would name them.
+/// What disagrees: reported figures vs computed counts, breakdowns, timelines. Findings
+/// about persons the public may not see are left out: their ids and messages would name them.
+#[utoipa::path(get, path = "/api/v1/check", responses((status = 200, body = answer::CheckAnswer)))]
 pub async fn check(State(s): State<Arc<AppState>>) -> Json<answer::CheckAnswer> {
     let mut a = answer::findings(&s.registry, s.log.clone());
     a.findings.retain(|f| {
@@ -218,7 +324,7 @@ pub async fn check(State(s): State<Arc<AppState>>) -> Json<answer::CheckAnswer> 
 }
 
 /// Public persons matching the filters, in registry order.
-pub fn matching(s: &AppState, p: &Params) -> (usize, Vec<u32>) {
+pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
     let q =
         p.q.as_deref()
             .map(str::to_lowercase)
@@ -260,7 +366,12 @@ pub fn matching(s: &AppState, p: &Params) -> (usize, Vec<u32>) {
     (total, page)
 }
 
-pub async fn persons(State(s): State<Arc<AppState>>, Query(p): Query<Params>) -> Json<Value> {
+/// Public persons matching the filters: id, name, country and status today.
+#[utoipa::path(get, path = "/api/v1/persons", params(PersonsParams), responses((status = 200, description = "`{total, persons: [{id, name, country, status}], log}`")))]
+pub async fn persons(
+    State(s): State<Arc<AppState>>,
+    Query(p): Query<PersonsParams>,
+) -> Json<Value> {
     let (total, page) = matching(&s, &p);
     let day = today();
     let persons: Vec<Value> = page
@@ -275,7 +386,9 @@ pub async fn persons(State(s): State<Arc<AppState>>, Query(p): Query<Params>) ->
     Json(json!({ "total": total, "persons": persons, "log": s.log }))
 }
 
-/// A public person with their public events, as stored; 404 for anyone else.
+/// A public person with their public events, in the interchange format; 404 for anyone else.
+#[utoipa::path(get, path = "/api/v1/persons/{id}", params(("id" = String, Path, description = "The person's id")),
+    responses((status = 200, description = "`{person, events, log}`"), (status = 404, body = ErrorBody)))]
 pub async fn person(
     State(s): State<Arc<AppState>>,
     Path(id): Path<String>,
@@ -315,4 +428,22 @@ fn csv_cell(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// The OpenAPI document, generated from the handlers' annotations and the answer types.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "vigil",
+        description = "Counts of political prisoners, with bounds where dates are uncertain, and the public registry."
+    ),
+    paths(held, series, waves, flow, check, persons, person, openapi),
+    components(schemas(ErrorBody))
+)]
+pub struct ApiDoc;
+
+/// This document.
+#[utoipa::path(get, path = "/api/v1/openapi.json", responses((status = 200, description = "OpenAPI 3.1")))]
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
 }

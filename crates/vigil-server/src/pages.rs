@@ -18,7 +18,7 @@ use vigil_core::stats::{Audience, By, Mode, Step};
 
 use vigil_store::Store;
 
-use crate::api::{matching, person_bundle, Params};
+use crate::api::{matching, person_bundle, PersonsParams};
 use crate::chart::{self, Marker};
 use crate::{today, AppError, AppState};
 
@@ -296,7 +296,10 @@ async fn render_dashboard(
     Ok(layout(s, "Dashboard", &body).0)
 }
 
-pub async fn directory(State(s): State<Arc<AppState>>, Query(p): Query<Params>) -> Html<String> {
+pub async fn directory(
+    State(s): State<Arc<AppState>>,
+    Query(p): Query<PersonsParams>,
+) -> Html<String> {
     let (total, page) = matching(&s, &p);
     let day = today();
     let reg = &s.registry;

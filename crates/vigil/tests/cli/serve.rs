@@ -194,6 +194,60 @@ fn every_api_answer_equals_the_cli_for_the_same_registry() {
             .is_empty()
     );
 
+    // The OpenAPI document is generated from the code and covers every route and answer.
+    let doc = server.json("/api/v1/openapi.json");
+    assert!(
+        doc["openapi"].as_str().unwrap().starts_with("3."),
+        "{}",
+        doc["openapi"]
+    );
+    let paths: Vec<&str> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    for route in [
+        "/api/v1/stats/held",
+        "/api/v1/stats/series",
+        "/api/v1/stats/waves",
+        "/api/v1/stats/flow",
+        "/api/v1/check",
+        "/api/v1/persons",
+        "/api/v1/persons/{id}",
+        "/api/v1/openapi.json",
+    ] {
+        assert!(
+            doc["paths"][route]["get"].is_object(),
+            "{route} missing from the OpenAPI document: {paths:?}"
+        );
+    }
+    let held_schema = &doc["components"]["schemas"]["HeldAnswer"]["properties"];
+    for field in ["on", "held", "held_min", "held_max", "by", "log"] {
+        assert!(
+            held_schema[field].is_object(),
+            "HeldAnswer.{field} not described: {held_schema}"
+        );
+    }
+    let params: Vec<&str> = doc["paths"]["/api/v1/stats/series"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        params,
+        [
+            "from",
+            "to",
+            "step",
+            "country",
+            "all",
+            "recognized_by_date",
+            "format"
+        ]
+    );
+
     let (status, body) = server.get("/api/v1/stats/series?from=2024-02-01&to=2024-01-01");
     assert_eq!(status, 400);
     let err: serde_json::Value = serde_json::from_str(&body).unwrap();
