@@ -197,6 +197,7 @@ pub async fn held(
     responses((status = 200, body = answer::SeriesAnswer), (status = 400, body = ErrorBody)))]
 pub async fn series(
     State(s): State<Arc<AppState>>,
+    headers: axum::http::HeaderMap,
     RawQuery(raw): RawQuery,
     Query(p): Query<SeriesParams>,
 ) -> Result<Response, AppError> {
@@ -231,9 +232,14 @@ pub async fn series(
         )
         .await?;
     if csv_wanted {
-        return Ok(csv("series", body));
+        let mut response = body.respond(&headers, "text/csv; charset=utf-8");
+        response.headers_mut().insert(
+            header::CONTENT_DISPOSITION,
+            axum::http::HeaderValue::from_static("attachment; filename=\"series.csv\""),
+        );
+        return Ok(response);
     }
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    Ok(body.respond(&headers, "application/json"))
 }
 
 /// Announcements (pardon waves by default) in a country and year, with running totals.

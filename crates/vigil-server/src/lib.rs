@@ -32,7 +32,7 @@ pub struct AppState {
     store: Mutex<SqliteStore>,
     /// Rendered dashboards by (day, query). The registry does not change while serving,
     /// so a page changes only with its query or the date.
-    pages: Mutex<std::collections::HashMap<(Day, String), axum::body::Bytes>>,
+    pages: Mutex<std::collections::HashMap<(Day, String), Cached>>,
 }
 
 /// Most cached pages kept; the cache is emptied when full (queries are few in practice).
@@ -56,13 +56,13 @@ impl AppState {
         })
     }
 
-    /// A cached page, or renders and keeps it.
+    /// A cached answer, or renders and keeps it (with a gzip copy when it is large).
     pub(crate) async fn cached_page<F>(
         self: &Arc<Self>,
         day: Day,
         query: String,
         render: F,
-    ) -> Result<axum::body::Bytes, AppError>
+    ) -> Result<Cached, AppError>
     where
         F: std::future::Future<Output = Result<String, AppError>>,
     {
@@ -75,7 +75,7 @@ impl AppState {
         {
             return Ok(page.clone());
         }
-        let page = axum::body::Bytes::from(render.await?);
+        let page = Cached::new(render.await?);
         let mut pages = self
             .pages
             .lock()
@@ -102,6 +102,55 @@ impl AppState {
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
+    }
+}
+
+/// A rendered answer kept for reuse: the body, and a gzip copy when compressing pays.
+#[derive(Clone)]
+pub(crate) struct Cached {
+    plain: axum::body::Bytes,
+    gzip: Option<axum::body::Bytes>,
+}
+
+impl Cached {
+    fn new(body: String) -> Cached {
+        use std::io::Write;
+        let gzip = (body.len() > 4096)
+            .then(|| {
+                let mut z =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                z.write_all(body.as_bytes()).ok()?;
+                z.finish().ok()
+            })
+            .flatten()
+            .map(axum::body::Bytes::from);
+        Cached {
+            plain: body.into(),
+            gzip,
+        }
+    }
+
+    /// The response for a request, compressed when it accepts gzip.
+    pub(crate) fn respond(
+        &self,
+        request: &axum::http::HeaderMap,
+        content_type: &'static str,
+    ) -> Response {
+        let accepts_gzip = request
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.split(',')
+                    .any(|e| e.trim().split(';').next() == Some("gzip"))
+            });
+        let mut response = match (&self.gzip, accepts_gzip) {
+            (Some(z), true) => ([(header::CONTENT_ENCODING, "gzip")], z.clone()).into_response(),
+            _ => self.plain.clone().into_response(),
+        };
+        let h = response.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        response
     }
 }
 

@@ -102,9 +102,10 @@ pub struct DashboardParams {
 
 pub async fn dashboard(
     State(state): State<Arc<AppState>>,
+    headers: axum::http::HeaderMap,
     RawQuery(raw): RawQuery,
     Query(params): Query<DashboardParams>,
-) -> Result<Html<axum::body::Bytes>, AppError> {
+) -> Result<Response, AppError> {
     let day = today();
     let page = state
         .cached_page(
@@ -113,7 +114,7 @@ pub async fn dashboard(
             render_dashboard(Arc::clone(&state), params, day),
         )
         .await?;
-    Ok(Html(page))
+    Ok(page.respond(&headers, "text/html; charset=utf-8"))
 }
 
 async fn render_dashboard(
