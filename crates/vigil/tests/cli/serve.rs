@@ -248,6 +248,45 @@ fn every_api_answer_equals_the_cli_for_the_same_registry() {
         ]
     );
 
+    // A long series goes out compressed to clients that accept it, and is the same answer.
+    let url = format!(
+        "{}/api/v1/stats/series?from=2020-08-01&to=2026-10-31&step=day",
+        server.base
+    );
+    let r = reqwest::blocking::Client::new()
+        .get(&url)
+        .header("accept-encoding", "gzip")
+        .send()
+        .unwrap();
+    assert_eq!(r.headers()["content-encoding"], "gzip");
+    assert_eq!(r.headers()["vary"], "accept-encoding");
+    let mut json = String::new();
+    std::io::Read::read_to_string(
+        &mut flate2::read::GzDecoder::new(r.bytes().unwrap().as_ref()),
+        &mut json,
+    )
+    .unwrap();
+    let daily = s.json(&[
+        "stats",
+        "series",
+        "--from",
+        "2020-08-01",
+        "--to",
+        "2026-10-31",
+        "--step",
+        "day",
+    ]);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+        daily
+    );
+    let r = reqwest::blocking::get(format!("{url}&format=csv")).unwrap();
+    assert_eq!(
+        r.headers()["content-disposition"],
+        "attachment; filename=\"series.csv\""
+    );
+    assert_eq!(r.text().unwrap().lines().count(), 2_283 + 1);
+
     let (status, body) = server.get("/api/v1/stats/series?from=2024-02-01&to=2024-01-01");
     assert_eq!(status, 400);
     let err: serde_json::Value = serde_json::from_str(&body).unwrap();
