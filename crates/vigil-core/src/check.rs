@@ -66,7 +66,9 @@ pub fn thousands(n: f64) -> String {
     out
 }
 
-fn qualifier_words(q: Qualifier) -> &'static str {
+/// A qualifier as it reads before a number: "approximately ", "at least ", …
+#[must_use]
+pub fn qualifier_words(q: Qualifier) -> &'static str {
     match q {
         Qualifier::Exact => "",
         Qualifier::Approximately => "approximately ",

@@ -11,9 +11,9 @@ use chrono::{Datelike, Months};
 use maud::{html, Markup, DOCTYPE};
 use serde_json::Value;
 use vigil_core::answer;
-use vigil_core::check::thousands;
+use vigil_core::check::{qualifier_words, thousands};
 use vigil_core::date::Day;
-use vigil_core::record::{AnnouncementKind, Qualifier, RecordType};
+use vigil_core::record::{AnnouncementKind, RecordType};
 use vigil_core::stats::{Audience, By, Mode, Step};
 
 use vigil_store::Store;
@@ -70,16 +70,6 @@ fn layout(s: &AppState, title: &str, body: &Markup) -> Html<String> {
 
 fn num(n: i64) -> String {
     thousands(n as f64)
-}
-
-fn qualifier_words(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "",
-        Qualifier::Approximately => "approximately ",
-        Qualifier::AtLeast => "at least ",
-        Qualifier::MoreThan => "more than ",
-        Qualifier::UpTo => "up to ",
-    }
 }
 
 /// `[JSON] [CSV]` links to the query behind a number.
