@@ -32,7 +32,7 @@ pub struct AppState {
     store: Mutex<SqliteStore>,
     /// Rendered dashboards by (day, query). The registry does not change while serving,
     /// so a page changes only with its query or the date.
-    pages: Mutex<std::collections::HashMap<(Day, String), Cached>>,
+    pages: Mutex<std::collections::HashMap<(Day, String), Arc<tokio::sync::OnceCell<Cached>>>>,
 }
 
 /// Most cached pages kept; the cache is emptied when full (queries are few in practice).
@@ -57,6 +57,7 @@ impl AppState {
     }
 
     /// A cached answer, or renders and keeps it (with a gzip copy when it is large).
+    /// Requests arriving while a key renders wait for that one render.
     pub(crate) async fn cached_page<F>(
         self: &Arc<Self>,
         day: Day,
@@ -66,25 +67,20 @@ impl AppState {
     where
         F: std::future::Future<Output = Result<String, AppError>>,
     {
-        let key = (day, query);
-        if let Some(page) = self
-            .pages
-            .lock()
-            .map_err(|_| AppError::Internal("page cache poisoned".into()))?
-            .get(&key)
-        {
-            return Ok(page.clone());
-        }
-        let page = Cached::new(render.await?);
-        let mut pages = self
-            .pages
-            .lock()
-            .map_err(|_| AppError::Internal("page cache poisoned".into()))?;
-        if pages.len() >= PAGE_CACHE {
-            pages.clear();
-        }
-        pages.insert(key, page.clone());
-        Ok(page)
+        let cell = {
+            let mut pages = self
+                .pages
+                .lock()
+                .map_err(|_| AppError::Internal("page cache poisoned".into()))?;
+            if pages.len() >= PAGE_CACHE && !pages.contains_key(&(day, query.clone())) {
+                pages.clear();
+            }
+            Arc::clone(pages.entry((day, query)).or_default())
+        };
+        let page = cell
+            .get_or_try_init(|| async { Ok::<_, AppError>(Cached::new(render.await?)) })
+            .await?;
+        Ok(page.clone())
     }
 
     /// Runs a store read off the async threads.
