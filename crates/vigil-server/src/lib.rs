@@ -32,8 +32,11 @@ pub struct AppState {
     store: Mutex<SqliteStore>,
     /// Rendered dashboards by (day, query). The registry does not change while serving,
     /// so a page changes only with its query or the date.
-    pages: Mutex<std::collections::HashMap<(Day, String), Arc<tokio::sync::OnceCell<Cached>>>>,
+    pages: Mutex<PageCache>,
 }
+
+/// Rendered answers by (day, query); a cell is filled by the first request for its key.
+type PageCache = std::collections::HashMap<(Day, String), Arc<tokio::sync::OnceCell<Cached>>>;
 
 /// Most cached pages kept; the cache is emptied when full (queries are few in practice).
 const PAGE_CACHE: usize = 256;
