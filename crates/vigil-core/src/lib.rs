@@ -11,5 +11,6 @@ pub mod check;
 pub mod custody;
 pub mod date;
 pub mod generate;
+pub mod identify;
 pub mod record;
 pub mod stats;

@@ -436,6 +436,33 @@ fn csv_cell(s: &str) -> String {
     }
 }
 
+/// Who was in an announcement: identified persons, what remains of its breakdown,
+/// contradictions, and candidates with the probability of being among the unidentified.
+/// Publicly, only public persons are named; the others are counted.
+#[utoipa::path(get, path = "/api/v1/announcements/{id}", params(("id" = String, Path, description = "The announcement's id")),
+    responses((status = 200, body = vigil_core::identify::Identification), (status = 404, body = ErrorBody)))]
+pub async fn announcement(
+    State(s): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let mut a = vigil_core::identify::identify(&s.registry, &id).ok_or(AppError::NotFound)?;
+    let public = |person: &str| {
+        s.registry
+            .person_index(person)
+            .is_some_and(|p| s.directory.is_public(p))
+    };
+    let identified_total = a.identified.len();
+    a.identified.retain(|p| public(p));
+    let candidates_total = a.candidates.len();
+    a.candidates.retain(|c| public(&c.person));
+    a.prominent.retain(|c| public(&c.person));
+    let mut v = serde_json::to_value(&a).map_err(|e| AppError::Internal(e.to_string()))?;
+    v["identified_not_shown"] = json!(identified_total - a.identified.len());
+    v["candidates_not_shown"] = json!(candidates_total - a.candidates.len());
+    v["log"] = json!(s.log);
+    Ok(Json(v))
+}
+
 /// The OpenAPI document, generated from the handlers' annotations and the answer types.
 #[derive(OpenApi)]
 #[openapi(
@@ -443,7 +470,17 @@ fn csv_cell(s: &str) -> String {
         title = "vigil",
         description = "Counts of political prisoners, with bounds where dates are uncertain, and the public registry."
     ),
-    paths(held, series, waves, flow, check, persons, person, openapi),
+    paths(
+        held,
+        series,
+        waves,
+        flow,
+        check,
+        persons,
+        person,
+        announcement,
+        openapi
+    ),
     components(schemas(ErrorBody))
 )]
 pub struct ApiDoc;

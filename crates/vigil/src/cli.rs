@@ -38,6 +38,8 @@ pub enum Command {
     Stats(Stats),
     /// Report what disagrees: figures vs computed counts, breakdowns, timelines.
     Check(AsOf),
+    /// Who was in an announcement: identified, what remains, contradictions, candidates.
+    Announcement(AnnouncementArgs),
     /// Recompute the log's hash chain.
     Verify,
     /// Show log entries: who changed what, when and why.
@@ -171,6 +173,17 @@ pub enum Stats {
         #[command(flatten)]
         as_of: AsOf,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct AnnouncementArgs {
+    /// The announcement's id.
+    pub id: String,
+    /// Show at most this many candidates in the table (JSON lists them all).
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub as_of: AsOf,
 }
 
 #[derive(Debug, Args)]

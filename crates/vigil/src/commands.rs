@@ -160,6 +160,53 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Announcement(args) => {
+            let store = open_for_read(cli)?;
+            let (reg, _) = registry(&store, &args.as_of)?;
+            let a = vigil_core::identify::identify(&reg, &args.id)
+                .ok_or_else(|| anyhow!("no announcement '{}'", args.id))?;
+            if cli.json {
+                output::json(&a)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            output::line(&format!(
+                "{}: {} announced, {} identified",
+                a.id,
+                a.total.map_or("?".into(), |t| t.to_string()),
+                a.identified.len()
+            ))?;
+            let mut t = Table::new(["remaining", "count"]);
+            for (k, v) in &a.remaining {
+                t.row([k.clone(), v.to_string()]);
+            }
+            t.print()?;
+            for c in &a.contradictions {
+                output::line(&format!("contradiction: {c}"))?;
+            }
+            for k in &a.not_checkable {
+                output::line(&format!("not checkable: {k}"))?;
+            }
+            output::line(&format!(
+                "{} candidates ({} with an attribute vigil does not know, counted as fitting either way)",
+                a.candidates.len(),
+                a.candidates_with_unknowns
+            ))?;
+            let mut t = Table::new(["candidate", "probability", "prominent"]);
+            for c in a.candidates.iter().take(args.limit) {
+                let prominent = if a.prominent.iter().any(|p| p.person == c.person) {
+                    "yes"
+                } else {
+                    ""
+                };
+                t.row([
+                    c.person.clone(),
+                    format!("{:.4}", c.probability),
+                    prominent.to_string(),
+                ]);
+            }
+            t.print()?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Verify => {
             let store = open_for_read(cli)?;
             let result = store.verify()?;

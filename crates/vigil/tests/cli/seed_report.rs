@@ -204,3 +204,158 @@ fn the_report_breakdown_adds_up_and_a_bad_one_is_flagged() {
         ]
     );
 }
+
+/// The report's anonymous wave of 29 with some of its members identified.
+fn wave_with_identified(extra_women: usize) -> String {
+    let mut s = String::from(
+        r#"{"type":"announcement","id":"a1","kind":"pardon","date":"2024-12-09","country":"BY","total":29,"breakdown":{"women":11,"men":18,"under_25":6,"pensioners":3,"disabled":2,"chronic_illness":15,"foreigners":1},"names_disclosed":false}
+"#,
+    );
+    // 40 recognized prisoners in custody on 2024-12-08: half women, ages and health varied;
+    // every fifth has no birth date and no health record (unknown, never guessed).
+    for p in 0..40 {
+        let sex = if p % 2 == 0 { "female" } else { "male" };
+        let (birth, health) = if p % 5 == 4 {
+            (String::new(), String::new())
+        } else {
+            let year = [2002, 1990, 1975, 1960, 1955][p % 5 % 4 + usize::from(p % 7 == 0)];
+            let health = if p % 3 == 0 {
+                r#","health":["chronic_illness"]"#
+            } else {
+                r#","health":[]"#
+            };
+            (
+                format!(r#","birth_date":"{year}-06-01""#),
+                health.to_string(),
+            )
+        };
+        let prominent = if p == 7 { r#","prominent":true"# } else { "" };
+        let visibility = if p == 9 {
+            r#","visibility":"restricted""#
+        } else {
+            ""
+        };
+        writeln!(s, r#"{{"type":"person","id":"c{p}","sex":"{sex}","country":"BY"{birth}{health}{prominent}{visibility}}}"#).unwrap();
+        writeln!(s, r#"{{"type":"event","id":"c{p}d","person":"c{p}","kind":"detained","date":"2022-03-01"}}"#).unwrap();
+        writeln!(s, r#"{{"type":"event","id":"c{p}r","person":"c{p}","kind":"recognized","date":"2022-04-01"}}"#).unwrap();
+    }
+    // Identified: the first two women, plus `extra_women` more.
+    for (k, p) in [0, 2]
+        .into_iter()
+        .chain((0..extra_women).map(|i| 10 + 2 * i))
+        .enumerate()
+    {
+        writeln!(s, r#"{{"type":"event","id":"c{p}p{k}","person":"c{p}","kind":"pardoned","date":"2024-12-09","announcement":"a1"}}"#).unwrap();
+    }
+    s
+}
+
+#[test]
+fn who_was_in_the_anonymous_wave() {
+    let s = Scratch::new();
+    assert!(s.import("wave.jsonl", &wave_with_identified(0)).status);
+    let v = s.json(&["announcement", "a1"]);
+    for key in [
+        "id",
+        "total",
+        "identified",
+        "remaining",
+        "contradictions",
+        "candidates",
+    ] {
+        assert!(v.get(key).is_some(), "contract key {key} missing: {v}");
+    }
+    assert_eq!(v["identified"], serde_json::json!(["c0", "c2"]));
+    assert_eq!(
+        (
+            v["remaining"]["total"].as_i64(),
+            v["remaining"]["women"].as_i64()
+        ),
+        (Some(27), Some(9))
+    );
+    assert_eq!(v["contradictions"], serde_json::json!([]));
+    assert!(
+        v["not_checkable"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k == "foreigners"),
+        "{}",
+        v["not_checkable"]
+    );
+    assert_eq!(
+        v["candidates_with_unknowns"], 8,
+        "every fifth of 38 remaining candidates has unknown age and health"
+    );
+    let candidates = v["candidates"].as_array().unwrap();
+    let sum: f64 = candidates
+        .iter()
+        .map(|c| c["probability"].as_f64().unwrap())
+        .sum();
+    assert!(
+        (sum - 27.0).abs() < 1e-6,
+        "probabilities add up to the 27 still to find: {sum}"
+    );
+    assert!(
+        candidates
+            .windows(2)
+            .all(|w| w[0]["probability"].as_f64() >= w[1]["probability"].as_f64()),
+        "best first"
+    );
+    assert!(
+        v["prominent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["person"] == "c7"),
+        "{}",
+        v["prominent"]
+    );
+
+    // The public API names only public persons.
+    let server = crate::serve::Server::start_with(&[
+        "--db",
+        s.db().to_str().unwrap(),
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+    ]);
+    let api: serde_json::Value = serde_json::from_str(
+        &reqwest::blocking::get(format!("{}/api/v1/announcements/a1", server.base))
+            .unwrap()
+            .text()
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(api["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["person"] != "c9"));
+    assert_eq!(api["candidates_not_shown"], 1);
+    assert_eq!(api["remaining"], v["remaining"]);
+}
+
+#[test]
+fn identified_persons_that_contradict_the_breakdown_are_reported() {
+    let s = Scratch::new();
+    assert!(s.import("wave.jsonl", &wave_with_identified(10)).status);
+    let v = s.json(&["announcement", "a1"]);
+    let contradictions: Vec<&str> = v["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(
+        contradictions
+            .contains(&"12 identified persons count as women, but the announcement gives 11"),
+        "{contradictions:?}"
+    );
+    assert_eq!(v["remaining"]["women"], -1);
+    assert_eq!(
+        v["candidates"],
+        serde_json::json!([]),
+        "no selection satisfies a negative count"
+    );
+}

@@ -22,7 +22,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn start(s: &Scratch) -> Server {
+    pub fn start(s: &Scratch) -> Server {
         Server::start_with(&[
             "--db",
             s.db().to_str().unwrap(),

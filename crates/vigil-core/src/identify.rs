@@ -1,0 +1,564 @@
+//! Who was in an anonymous announcement? Identified persons, what remains of the
+//! breakdown, contradictions, and the candidates with the exact probability that each is
+//! among the unidentified.
+//!
+//! The probability space: every selection of the remaining size from the candidates, and
+//! for each selected person whose attribute is unknown, either value of it (vigil never
+//! guesses an unknown attribute); a pair (selection, values) counts when every remaining
+//! breakdown count holds; all such pairs are equally likely. Persons of the same attribute
+//! type are interchangeable, so the count is a dynamic program over types, not a search,
+//! kept in log space so thousands of candidates do not overflow.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::date::{Day, PartialDate};
+use crate::record::{Health, Sex};
+use crate::stats::{age_on, PersonFacts, Registry};
+
+/// Pension ages by country, for the `pensioners` key. Belarus since 2022: women 58, men 63.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PensionAge {
+    pub women: u32,
+    pub men: u32,
+}
+
+/// The pension age configured for a country; `None` makes `pensioners` not checkable there.
+#[must_use]
+pub fn pension_age(country: Option<&str>) -> Option<PensionAge> {
+    match country {
+        Some(c) if c.eq_ignore_ascii_case("BY") => Some(PensionAge { women: 58, men: 63 }),
+        _ => None,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Candidate {
+    pub person: String,
+    pub probability: f64,
+}
+
+/// The contract's answer to `vigil announcement ID`, with what else a monitor needs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Identification {
+    pub id: String,
+    pub total: Option<u32>,
+    pub identified: Vec<String>,
+    pub remaining: BTreeMap<String, i64>,
+    pub contradictions: Vec<String>,
+    /// Best first.
+    pub candidates: Vec<Candidate>,
+    /// Prominent candidates, best first: "could a prominent person be among them?"
+    pub prominent: Vec<Candidate>,
+    /// Breakdown keys vigil has no attribute for.
+    pub not_checkable: Vec<String>,
+    /// Candidates with an unknown attribute that matters, counted as fitting either way.
+    pub candidates_with_unknowns: usize,
+}
+
+/// A breakdown key vigil can check, and a person's value for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Key {
+    Women,
+    Men,
+    Under25,
+    Minors,
+    Pensioners,
+    Disabled,
+    Chronic,
+}
+
+impl Key {
+    fn parse(k: &str) -> Option<Key> {
+        Some(match k {
+            "women" => Key::Women,
+            "men" => Key::Men,
+            "under_25" => Key::Under25,
+            "minors" => Key::Minors,
+            "pensioners" => Key::Pensioners,
+            "disabled" => Key::Disabled,
+            "chronic_illness" => Key::Chronic,
+            _ => return None,
+        })
+    }
+}
+
+/// Whether a person has an attribute on a day: `Some` when known, `None` when unknown.
+fn attribute(p: &PersonFacts, key: Key, on: Day, pension: Option<PensionAge>) -> Option<bool> {
+    let ages = |birth: PartialDate| (age_on(birth.last_day(), on), age_on(birth.first_day(), on));
+    // Known only when every day the birth date could stand for gives the same answer.
+    let by_age = |test: &dyn Fn(u32) -> bool| {
+        let (young, old) = ages(p.birth?);
+        let (a, b) = (test(young.unwrap_or(0)), test(old.unwrap_or(0)));
+        (a == b).then_some(a)
+    };
+    let health = |h: Health| p.health.as_ref().map(|v| v.contains(&h));
+    match key {
+        Key::Women => match p.sex? {
+            Sex::Female => Some(true),
+            Sex::Male => Some(false),
+            Sex::Other | Sex::Unknown => None,
+        },
+        Key::Men => match p.sex? {
+            Sex::Male => Some(true),
+            Sex::Female => Some(false),
+            Sex::Other | Sex::Unknown => None,
+        },
+        Key::Under25 => by_age(&|a| a < 25),
+        Key::Minors => by_age(&|a| a < 18),
+        Key::Pensioners => {
+            let pension = pension?;
+            match p.sex {
+                Some(Sex::Female) => by_age(&|a| a >= pension.women),
+                Some(Sex::Male) => by_age(&|a| a >= pension.men),
+                // Unknown sex: known only if both thresholds agree.
+                _ => {
+                    let w = by_age(&|a| a >= pension.women)?;
+                    let m = by_age(&|a| a >= pension.men)?;
+                    (w == m).then_some(w)
+                }
+            }
+        }
+        Key::Disabled => health(Health::Disability),
+        Key::Chronic => health(Health::ChronicIllness),
+    }
+}
+
+/// Identification of one announcement; `None` if there is no such announcement.
+#[must_use]
+pub fn identify(reg: &Registry, id: &str) -> Option<Identification> {
+    let a = reg.announcement(id)?;
+    let on = a.date.first_day();
+    let before = Day(on.0 - 1);
+    let pension = pension_age(a.country.as_deref());
+    let identified_ix = reg.identified(id);
+    let mut contradictions = Vec::new();
+    let mut not_checkable = Vec::new();
+    // The keys to check, with their announced counts. Women and men are one attribute:
+    // when both are given, `women` is checked and `men` follows from the total.
+    let mut keys: Vec<(Key, String, u32)> = Vec::new();
+    for (k, n) in &a.breakdown {
+        match Key::parse(k) {
+            Some(Key::Pensioners) if pension.is_none() => {
+                not_checkable.push(format!("{k} (no pension age configured for this country)"));
+            }
+            Some(Key::Men) if a.breakdown.contains_key("women") => {}
+            Some(key) => keys.push((key, k.clone(), *n)),
+            None => not_checkable.push(k.clone()),
+        }
+    }
+    let facts: Vec<PersonFacts> = identified_ix.iter().map(|&p| reg.person_facts(p)).collect();
+    for (p, f) in identified_ix.iter().zip(&facts) {
+        if reg.status(*p, before) != "held" {
+            contradictions.push(format!(
+                "{} was not in custody on {before}, the day before the announcement",
+                f.id
+            ));
+        }
+    }
+    let mut remaining = BTreeMap::new();
+    let identified_n = identified_ix.len() as i64;
+    if let Some(total) = a.total {
+        let rest = i64::from(total) - identified_n;
+        if rest < 0 {
+            contradictions.push(format!(
+                "{identified_n} persons identified but the announcement names {total}"
+            ));
+        }
+        remaining.insert("total".to_string(), rest);
+    }
+    for (key, name, n) in &keys {
+        let yes = facts
+            .iter()
+            .filter(|f| attribute(f, *key, on, pension) == Some(true))
+            .count() as i64;
+        let no = facts
+            .iter()
+            .filter(|f| attribute(f, *key, on, pension) == Some(false))
+            .count() as i64;
+        let left = i64::from(*n) - yes;
+        if left < 0 {
+            contradictions.push(format!(
+                "{yes} identified persons count as {name}, but the announcement gives {n}"
+            ));
+        }
+        if let Some(total) = a.total {
+            let others = i64::from(total) - i64::from(*n);
+            if no > others {
+                contradictions.push(format!(
+                    "{no} identified persons are not {name}, but the announcement leaves room for only {others}"
+                ));
+            }
+        }
+        remaining.insert(name.clone(), left);
+    }
+    if let (Some(m), Some(w), Some(total)) =
+        (a.breakdown.get("men"), a.breakdown.get("women"), a.total)
+    {
+        if m + w != total {
+            contradictions.push(format!(
+                "women {w} + men {m} = {} but the total is {total}",
+                m + w
+            ));
+        }
+    }
+
+    // Candidates: recognized prisoners of the country in custody the day before, not identified.
+    let country = a.country.as_deref();
+    let mut candidates: Vec<(u32, PersonFacts)> = Vec::new();
+    for p in 0..reg.person_count() as u32 {
+        if identified_ix.contains(&p) || !reg.is_recognized(p) || reg.status(p, before) != "held" {
+            continue;
+        }
+        if country.is_some_and(|c| {
+            !reg.country_of(p)
+                .is_some_and(|pc| pc.eq_ignore_ascii_case(c))
+        }) {
+            continue;
+        }
+        candidates.push((p, reg.person_facts(p)));
+    }
+    let size = remaining.get("total").copied().unwrap_or(0);
+    let targets: Vec<i64> = keys.iter().map(|(_, name, _)| remaining[name]).collect();
+    let types: Vec<Vec<Option<bool>>> = candidates
+        .iter()
+        .map(|(_, f)| {
+            keys.iter()
+                .map(|(k, _, _)| attribute(f, *k, on, pension))
+                .collect()
+        })
+        .collect();
+    let with_unknowns = types
+        .iter()
+        .filter(|t| t.iter().any(Option::is_none))
+        .count();
+    let probabilities = if size > 0 && targets.iter().all(|&t| t >= 0) {
+        inclusion(
+            &types,
+            size as usize,
+            &targets.iter().map(|&t| t as usize).collect::<Vec<_>>(),
+        )
+    } else {
+        vec![0.0; types.len()]
+    };
+    let mut ranked: Vec<Candidate> = candidates
+        .iter()
+        .zip(&probabilities)
+        .filter(|(_, &pr)| pr > 0.0)
+        .map(|((_, f), &pr)| Candidate {
+            person: f.id.clone(),
+            probability: pr,
+        })
+        .collect();
+    ranked.sort_by(|x, y| {
+        y.probability
+            .total_cmp(&x.probability)
+            .then_with(|| x.person.cmp(&y.person))
+    });
+    let prominent = ranked
+        .iter()
+        .filter(|c| {
+            candidates
+                .iter()
+                .any(|(_, f)| f.id == c.person && f.prominent)
+        })
+        .cloned()
+        .collect();
+    Some(Identification {
+        id: a.id.clone(),
+        total: a.total,
+        identified: facts.iter().map(|f| f.id.clone()).collect(),
+        remaining,
+        contradictions,
+        candidates: ranked,
+        prominent,
+        not_checkable,
+        candidates_with_unknowns: with_unknowns,
+    })
+}
+
+/// ln C(n, k) for every k ≤ n, by the multiplicative formula.
+fn log_binomials(n: usize) -> Vec<f64> {
+    let mut out = vec![0.0; n + 1];
+    for k in 1..=n {
+        out[k] = out[k - 1] + ((n - k + 1) as f64).ln() - (k as f64).ln();
+    }
+    out
+}
+
+/// The counting space: how many are selected, and per key how many selected have it.
+/// A state is one index in a flat array (mixed radix), so a step is a few array passes.
+struct Space {
+    dims: Vec<usize>,
+    strides: Vec<usize>,
+    /// `coords[axis][index]`: the state's coordinate on that axis.
+    coords: Vec<Vec<u32>>,
+    len: usize,
+}
+
+impl Space {
+    fn new(size: usize, targets: &[usize]) -> Space {
+        let dims: Vec<usize> = std::iter::once(size + 1)
+            .chain(targets.iter().map(|t| t + 1))
+            .collect();
+        let mut strides = Vec::with_capacity(dims.len());
+        let mut len = 1;
+        for d in &dims {
+            strides.push(len);
+            len *= d;
+        }
+        let coords = dims
+            .iter()
+            .zip(&strides)
+            .map(|(&d, &st)| (0..len).map(|i| ((i / st) % d) as u32).collect())
+            .collect();
+        Space {
+            dims,
+            strides,
+            coords,
+            len,
+        }
+    }
+
+    /// `dst[s + amount·e_axis] += weight · src[s]` wherever both ends are in the space;
+    /// a negative amount gathers instead (the transpose, for the backward pass).
+    fn shift_add(&self, dst: &mut [f64], src: &[f64], axis: usize, amount: isize, weight: f64) {
+        let (dim, stride, coords) = (
+            self.dims[axis] as isize,
+            self.strides[axis] as isize,
+            &self.coords[axis],
+        );
+        for (i, &v) in src.iter().enumerate() {
+            if v == 0.0 {
+                continue;
+            }
+            let c = coords[i] as isize + amount;
+            if (0..dim).contains(&c) {
+                dst[(i as isize + amount * stride) as usize] += weight * v;
+            }
+        }
+    }
+
+    /// One type's contribution: choose `j` of its `n` persons, each unknown attribute split
+    /// every way among them. `dir` is +1 forward (scatter), −1 backward (gather).
+    fn step(&self, src: &[f64], attrs: &[Option<bool>], n: usize, dir: isize) -> Vec<f64> {
+        let mut out = vec![0.0; self.len];
+        let binom = log_binomials(n);
+        let mut tmp = vec![0.0; self.len];
+        let mut next = vec![0.0; self.len];
+        for (j, ln_choose) in binom.iter().enumerate().take(self.dims[0]) {
+            tmp.fill(0.0);
+            self.shift_add(&mut tmp, src, 0, dir * j as isize, ln_choose.exp());
+            for (k, attr) in attrs.iter().enumerate() {
+                match attr {
+                    Some(false) => {}
+                    Some(true) => {
+                        next.fill(0.0);
+                        self.shift_add(&mut next, &tmp, k + 1, dir * j as isize, 1.0);
+                        std::mem::swap(&mut tmp, &mut next);
+                    }
+                    None => {
+                        next.fill(0.0);
+                        for (i, ln_split) in log_binomials(j).iter().enumerate() {
+                            self.shift_add(
+                                &mut next,
+                                &tmp,
+                                k + 1,
+                                dir * i as isize,
+                                ln_split.exp(),
+                            );
+                        }
+                        std::mem::swap(&mut tmp, &mut next);
+                    }
+                }
+            }
+            for (o, t) in out.iter_mut().zip(&tmp) {
+                *o += t;
+            }
+        }
+        out
+    }
+}
+
+/// Divides by the largest value and returns ln of the factor taken out (so nothing
+/// overflows however many candidates there are).
+fn rescale(v: &mut [f64]) -> f64 {
+    let max = v.iter().copied().fold(0.0, f64::max);
+    if max == 0.0 || !max.is_finite() {
+        return 0.0;
+    }
+    for x in v.iter_mut() {
+        *x /= max;
+    }
+    max.ln()
+}
+
+/// The probability that each person (given by attribute type) is among the selected.
+fn inclusion(persons: &[Vec<Option<bool>>], size: usize, targets: &[usize]) -> Vec<f64> {
+    let mut groups: BTreeMap<Vec<Option<bool>>, usize> = BTreeMap::new();
+    for t in persons {
+        *groups.entry(t.clone()).or_default() += 1;
+    }
+    let types: Vec<(Vec<Option<bool>>, usize)> = groups.into_iter().collect();
+    let space = Space::new(size, targets);
+    let goal: usize = std::iter::once(size)
+        .chain(targets.iter().copied())
+        .zip(&space.strides)
+        .map(|(c, s)| c * s)
+        .sum();
+    // forward[t]: ways for types before t to reach each state (with its log scale).
+    let mut forward = Vec::with_capacity(types.len() + 1);
+    let mut fwd = vec![0.0; space.len];
+    fwd[0] = 1.0;
+    let mut scale = 0.0;
+    forward.push((fwd.clone(), scale));
+    for (attrs, n) in &types {
+        fwd = space.step(&fwd, attrs, *n, 1);
+        scale += rescale(&mut fwd);
+        forward.push((fwd.clone(), scale));
+    }
+    let (last, last_scale) = &forward[types.len()];
+    if last[goal] == 0.0 {
+        return vec![0.0; persons.len()];
+    }
+    let ln_all = last[goal].ln() + last_scale;
+    // backward: ways from each state through types t.. to the goal.
+    let mut bwd = vec![0.0; space.len];
+    bwd[goal] = 1.0;
+    let mut b_scale = 0.0;
+    let mut by_type: HashMap<Vec<Option<bool>>, f64> = HashMap::new();
+    for t in (0..types.len()).rev() {
+        let (attrs, n) = &types[t];
+        // Without one person of this type: its type has n − 1.
+        let through = space.step(&bwd, attrs, n - 1, -1);
+        let (ft, ft_scale) = &forward[t];
+        let sum: f64 = ft.iter().zip(&through).map(|(x, y)| x * y).sum();
+        let p = if sum == 0.0 {
+            1.0
+        } else {
+            -((sum.ln() + ft_scale + b_scale) - ln_all).exp_m1()
+        };
+        // Floating error leaves ~1e-16 where the exact answer is 0 or 1.
+        let p = if p < 1e-12 {
+            0.0
+        } else if p > 1.0 - 1e-12 {
+            1.0
+        } else {
+            p
+        };
+        by_type.insert(attrs.clone(), p);
+        bwd = space.step(&bwd, attrs, *n, -1);
+        b_scale += rescale(&mut bwd);
+    }
+    persons.iter().map(|t| by_type[t]).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts (selection, values) pairs by enumerating every selection and every value of
+    /// every unknown: the slow, obvious model.
+    fn brute(persons: &[Vec<Option<bool>>], size: usize, targets: &[usize]) -> Vec<f64> {
+        let n = persons.len();
+        let (mut total, mut with) = (0u64, vec![0u64; n]);
+        for mask in 0u32..(1 << n) {
+            if mask.count_ones() as usize != size {
+                continue;
+            }
+            let chosen: Vec<usize> = (0..n).filter(|i| mask & (1 << i) != 0).collect();
+            let unknowns: Vec<(usize, usize)> = chosen
+                .iter()
+                .flat_map(|&i| {
+                    (0..targets.len())
+                        .filter(move |&k| persons[i][k].is_none())
+                        .map(move |k| (i, k))
+                })
+                .collect();
+            for values in 0u32..(1 << unknowns.len()) {
+                let ok = (0..targets.len()).all(|k| {
+                    let known = chosen
+                        .iter()
+                        .filter(|&&i| persons[i][k] == Some(true))
+                        .count();
+                    let assigned = unknowns
+                        .iter()
+                        .enumerate()
+                        .filter(|(b, (_, kk))| *kk == k && values & (1 << b) != 0)
+                        .count();
+                    known + assigned == targets[k]
+                });
+                if ok {
+                    total += 1;
+                    for &i in &chosen {
+                        with[i] += 1;
+                    }
+                }
+            }
+        }
+        with.iter()
+            .map(|&w| {
+                if total == 0 {
+                    0.0
+                } else {
+                    w as f64 / total as f64
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn exact_probabilities_match_enumeration() {
+        // A deterministic spread of small registries: mixed known and unknown attributes.
+        let mut seed = 12345u64;
+        let mut next = move || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize
+        };
+        for case in 0..300 {
+            let n = 1 + next() % 9;
+            let keys = 1 + next() % 3;
+            let persons: Vec<Vec<Option<bool>>> = (0..n)
+                .map(|_| {
+                    (0..keys)
+                        .map(|_| match next() % 5 {
+                            0 => None,
+                            1 | 2 => Some(true),
+                            _ => Some(false),
+                        })
+                        .collect()
+                })
+                .collect();
+            let size = next() % (n + 1);
+            let targets: Vec<usize> = (0..keys).map(|_| next() % (size + 1)).collect();
+            let want = brute(&persons, size, &targets);
+            let got = inclusion(&persons, size, &targets);
+            for (i, (w, g)) in want.iter().zip(&got).enumerate() {
+                assert!((w - g).abs() < 1e-9, "case {case}, person {i}: {g} vs {w}; {persons:?} size {size} targets {targets:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn large_announcements_do_not_overflow() {
+        // 1,000 candidates, 100 selected, 40 of them women: each woman 40/400, each man 60/600.
+        let persons: Vec<Vec<Option<bool>>> = (0..1000).map(|i| vec![Some(i < 400)]).collect();
+        let p = inclusion(&persons, 100, &[40]);
+        assert!(
+            (p[0] - 0.1).abs() < 1e-9 && (p[999] - 0.1).abs() < 1e-9,
+            "{} {}",
+            p[0],
+            p[999]
+        );
+        let total: f64 = p.iter().sum();
+        assert!(
+            (total - 100.0).abs() < 1e-6,
+            "probabilities sum to the number selected: {total}"
+        );
+    }
+}
