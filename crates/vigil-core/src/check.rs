@@ -24,6 +24,20 @@ pub fn check(r: &Registry) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(r.figures().iter().filter_map(|f| figure_mismatch(r, f)));
     out.extend(breakdowns(r));
+    for a in r.announcements() {
+        if r.identified(&a.id).is_empty() {
+            continue;
+        }
+        out.extend(
+            crate::identify::contradictions(r, &a.id)
+                .into_iter()
+                .map(|message| Finding {
+                    kind: "identification",
+                    subject: a.id.clone(),
+                    message,
+                }),
+        );
+    }
     out.extend(r.contradictions().iter().map(|(p, c)| Finding {
         kind: "timeline",
         subject: r.person_id(*p).to_string(),
@@ -120,14 +134,40 @@ fn figure_mismatch(r: &Registry, f: &Figure) -> Option<Finding> {
                 (n, format!("reported {reported} pardon waves{place} in {} up to {until}; vigil counts {}", until.year(), thousands(n)))
             } else {
                 let total = counted.last().map_or(0, |w| w.running_total) as f64;
+                // A reported total often misses or anticipates one wave: say which.
+                let mut hint = String::new();
+                for (i, w) in waves.waves.iter().enumerate() {
+                    let before = if i == 0 {
+                        0
+                    } else {
+                        waves.waves[i - 1].running_total
+                    };
+                    if (f.value - before as f64).abs() < 1e-9 && w.first_day <= until {
+                        hint = format!(
+                            "; {} is the total before the wave of {}, with it vigil counts {}",
+                            thousands(f.value),
+                            w.date,
+                            w.running_total
+                        );
+                        break;
+                    }
+                    if (f.value - w.running_total as f64).abs() < 1e-9 && w.first_day > until {
+                        hint = format!(
+                            "; {} is the total with the wave of {}, after {until}",
+                            thousands(f.value),
+                            w.date
+                        );
+                        break;
+                    }
+                }
                 (
                     total,
-                    format!(
-                        "reported {reported} pardoned{place} in {} up to {until}; vigil counts {} in {} waves",
+format!(
+                        "reported {reported} pardoned{place} in {} up to {until}; vigil counts {} in {} waves{hint}",
                         until.year(),
                         thousands(total),
                         counted.len()
-                    ),
+                    )
                 )
             }
         }

@@ -130,6 +130,19 @@ fn attribute(p: &PersonFacts, key: Key, on: Day, pension: Option<PensionAge>) ->
 /// Identification of one announcement; `None` if there is no such announcement.
 #[must_use]
 pub fn identify(reg: &Registry, id: &str) -> Option<Identification> {
+    identify_with(reg, id, true)
+}
+
+/// The contradictions between an announcement and the persons identified in it, without
+/// computing candidates (for `vigil check`).
+#[must_use]
+pub fn contradictions(reg: &Registry, id: &str) -> Vec<String> {
+    identify_with(reg, id, false)
+        .map(|i| i.contradictions)
+        .unwrap_or_default()
+}
+
+fn identify_with(reg: &Registry, id: &str, with_candidates: bool) -> Option<Identification> {
     let a = reg.announcement(id)?;
     let on = a.date.first_day();
     let before = Day(on.0 - 1);
@@ -210,6 +223,9 @@ pub fn identify(reg: &Registry, id: &str) -> Option<Identification> {
     let country = a.country.as_deref();
     let mut candidates: Vec<(u32, PersonFacts)> = Vec::new();
     for p in 0..reg.person_count() as u32 {
+        if !with_candidates {
+            break;
+        }
         if identified_ix.contains(&p) || !reg.is_recognized(p) || reg.status(p, before) != "held" {
             continue;
         }

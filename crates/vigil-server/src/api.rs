@@ -326,6 +326,9 @@ pub async fn check(State(s): State<Arc<AppState>>) -> Json<answer::CheckAnswer> 
                 .person_index(&f.subject)
                 .is_some_and(|p| s.directory.is_public(p))
     });
+    for f in &mut a.findings {
+        f.message = public_message(&s, &f.message);
+    }
     Json(a)
 }
 
@@ -427,6 +430,21 @@ pub async fn person_bundle(s: &Arc<AppState>, id: String) -> Result<(Value, Vec<
     Ok((person, events))
 }
 
+/// A message that begins with a person's id ("p5 was not in custody …"), with that id
+/// replaced when the public may not see the person.
+fn public_message(s: &AppState, message: &str) -> String {
+    match message.split_once(' ') {
+        Some((id, rest))
+            if s.registry
+                .person_index(id)
+                .is_some_and(|p| !s.directory.is_public(p)) =>
+        {
+            format!("a person not shown publicly {rest}")
+        }
+        _ => message.to_string(),
+    }
+}
+
 /// A CSV cell: quoted when it holds a comma, quote or newline.
 fn csv_cell(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
@@ -456,6 +474,11 @@ pub async fn announcement(
     let candidates_total = a.candidates.len();
     a.candidates.retain(|c| public(&c.person));
     a.prominent.retain(|c| public(&c.person));
+    a.contradictions = a
+        .contradictions
+        .iter()
+        .map(|c| public_message(&s, c))
+        .collect();
     let mut v = serde_json::to_value(&a).map_err(|e| AppError::Internal(e.to_string()))?;
     v["identified_not_shown"] = json!(identified_total - a.identified.len());
     v["candidates_not_shown"] = json!(candidates_total - a.candidates.len());

@@ -150,7 +150,7 @@ fn check_reports_each_figure_that_disagrees_with_what_vigil_computes() {
     );
     assert_eq!(
         msg("set-free"),
-        "reported 149 pardoned in BY in 2024 up to 2024-12-09; vigil counts 178 in 7 waves"
+        "reported 149 pardoned in BY in 2024 up to 2024-12-09; vigil counts 178 in 7 waves; 149 is the total before the wave of 2024-12-09, with it vigil counts 178"
     );
     assert_eq!(msg("remain"), "reported approximately 1,000 political prisoners held in BY on 2024-12-09; vigil computes 1,250");
     assert_eq!(msg("floor"), "reported at least 1,300 political prisoners held in BY on 2024-12-09; vigil computes 1,250");
@@ -357,5 +357,26 @@ fn identified_persons_that_contradict_the_breakdown_are_reported() {
         v["candidates"],
         serde_json::json!([]),
         "no selection satisfies a negative count"
+    );
+    let check = s.json(&["check"]);
+    let found: Vec<(&str, &str, &str)> = check["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap(),
+                f["subject"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&(
+            "identification",
+            "a1",
+            "12 identified persons count as women, but the announcement gives 11"
+        )),
+        "{found:?}"
     );
 }

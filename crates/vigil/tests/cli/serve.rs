@@ -330,12 +330,15 @@ const CANARIES: &str = r#"{"type":"person","id":"p-canary-restricted","names":[{
 {"type":"event","id":"e-canary-4","person":"p-canary-confidential","kind":"detained","date":"2022-05-01"}
 {"type":"event","id":"e-canary-5","person":"p-canary-confidential","kind":"pardoned","date":"2024-12-09","announcement":"a1"}
 {"type":"event","id":"e-canary-6","person":"p1","kind":"transferred","date":"2022-02-02","visibility":"restricted","details":{"to":"CANARY-SECRET-PRISON"}}
+{"type":"person","id":"p-canary-free","names":[{"text":"CANARY Never Detained"}],"country":"BY","visibility":"restricted"}
+{"type":"event","id":"e-canary-7","person":"p-canary-free","kind":"pardoned","date":"2024-12-09","announcement":"a1"}
 "#;
 
 const SECRETS: &[&str] = &[
     "CANARY",
     "p-canary-restricted",
     "p-canary-confidential",
+    "p-canary-free",
     "e-canary",
     "Restricted Name",
     "Confidential Name",
@@ -372,6 +375,7 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         "/api/v1/stats/held?on=2023-06-01&by=region",
         "/api/v1/stats/held?on=2023-06-01&by=role&format=csv",
         "/api/v1/stats/waves?country=BY&year=2024",
+        "/api/v1/announcements/a1",
     ]
     .iter()
     .map(ToString::to_string)
