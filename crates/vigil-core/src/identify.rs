@@ -57,7 +57,15 @@ pub struct Identification {
     pub not_checkable: Vec<String>,
     /// Candidates with an unknown attribute that matters, counted as fitting either way.
     pub candidates_with_unknowns: usize,
+    /// Why candidates were not computed, when they were not (the exact count would need
+    /// more memory than allowed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub candidates_not_computed: Option<String>,
 }
+
+/// The most counting states (times the attribute types kept for the backward pass) the
+/// exact computation may use: 40M values, 320 MB.
+pub const STATE_BUDGET: usize = 40_000_000;
 
 /// A breakdown key vigil can check, and a person's value for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -251,12 +259,26 @@ fn identify_with(reg: &Registry, id: &str, with_candidates: bool) -> Option<Iden
         .iter()
         .filter(|t| t.iter().any(Option::is_none))
         .count();
+    let mut not_computed = None;
     let probabilities = if size > 0 && targets.iter().all(|&t| t >= 0) {
-        inclusion(
-            &types,
-            size as usize,
-            &targets.iter().map(|&t| t as usize).collect::<Vec<_>>(),
-        )
+        let targets: Vec<usize> = targets.iter().map(|&t| t as usize).collect();
+        let states: usize = std::iter::once(size as usize)
+            .chain(targets.iter().copied())
+            .map(|d| d + 1)
+            .product();
+        let mut distinct = types.clone();
+        distinct.sort();
+        distinct.dedup();
+        let needed = states.saturating_mul(distinct.len() + 2);
+        if needed > STATE_BUDGET {
+            not_computed = Some(format!(
+                "an exact count over {states} states for {} attribute types needs {needed} values, more than the {STATE_BUDGET} allowed",
+                distinct.len()
+            ));
+            vec![0.0; types.len()]
+        } else {
+            inclusion(&types, size as usize, &targets)
+        }
     } else {
         vec![0.0; types.len()]
     };
@@ -293,6 +315,7 @@ fn identify_with(reg: &Registry, id: &str, with_candidates: bool) -> Option<Iden
         prominent,
         not_checkable,
         candidates_with_unknowns: with_unknowns,
+        candidates_not_computed: not_computed,
     })
 }
 
@@ -558,6 +581,35 @@ mod tests {
                 assert!((w - g).abs() < 1e-9, "case {case}, person {i}: {g} vs {w}; {persons:?} size {size} targets {targets:?}");
             }
         }
+    }
+
+    #[test]
+    fn an_announcement_too_large_to_count_exactly_says_so_instead_of_exhausting_memory() {
+        use crate::record::parse_record;
+        let mut b = crate::stats::Builder::new();
+        let mut add = |line: String| b.add_record(&parse_record(&line).unwrap().record).unwrap();
+        add(r#"{"type":"announcement","id":"big","kind":"pardon","date":"2024-12-09","country":"BY","total":150,"breakdown":{"women":40,"men":110,"under_25":20,"pensioners":10,"disabled":8,"chronic_illness":60}}"#.into());
+        for p in 0..300 {
+            let sex = if p % 3 == 0 { "female" } else { "male" };
+            add(format!(
+                r#"{{"type":"person","id":"x{p}","sex":"{sex}","country":"BY","birth_date":"{}-01-01","health":[]}}"#,
+                1950 + p % 55
+            ));
+            add(format!(
+                r#"{{"type":"event","id":"x{p}d","person":"x{p}","kind":"detained","date":"2022-01-01"}}"#
+            ));
+            add(format!(
+                r#"{{"type":"event","id":"x{p}r","person":"x{p}","kind":"recognized","date":"2022-02-01"}}"#
+            ));
+        }
+        let reg = b.finish();
+        let started = std::time::Instant::now();
+        let a = identify(&reg, "big").unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert!(a.candidates.is_empty());
+        let why = a.candidates_not_computed.unwrap();
+        assert!(why.contains("more than the 40000000 allowed"), "{why}");
+        assert_eq!(a.remaining["total"], 150);
     }
 
     #[test]

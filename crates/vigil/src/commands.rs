@@ -186,6 +186,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             for k in &a.not_checkable {
                 output::line(&format!("not checkable: {k}"))?;
             }
+            if let Some(why) = &a.candidates_not_computed {
+                output::line(&format!("candidates not computed: {why}"))?;
+            }
             output::line(&format!(
                 "{} candidates ({} with an attribute vigil does not know, counted as fitting either way)",
                 a.candidates.len(),
