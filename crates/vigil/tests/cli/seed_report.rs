@@ -7,6 +7,22 @@ use std::fmt::Write;
 
 use crate::Scratch;
 
+/// `check --json` findings as (kind, subject, message).
+fn findings(check: &serde_json::Value) -> Vec<(&str, &str, &str)> {
+    check["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap(),
+                f["subject"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect()
+}
+
 /// Six earlier waves of 2024 (149 persons) and the report's wave of 29: 178 in seven waves.
 const WAVES: &[(&str, u32)] = &[
     ("2024-07-03", 18),
@@ -176,18 +192,7 @@ fn the_report_breakdown_adds_up_and_a_bad_one_is_flagged() {
 "#;
     assert!(s.import("a.jsonl", text).status);
     let v = s.json(&["check"]);
-    let got: Vec<(&str, &str, &str)> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["kind"].as_str().unwrap(),
-                f["subject"].as_str().unwrap(),
-                f["message"].as_str().unwrap(),
-            )
-        })
-        .collect();
+    let got = findings(&v);
     assert_eq!(
         got,
         [
@@ -359,18 +364,7 @@ fn identified_persons_that_contradict_the_breakdown_are_reported() {
         "no selection satisfies a negative count"
     );
     let check = s.json(&["check"]);
-    let found: Vec<(&str, &str, &str)> = check["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["kind"].as_str().unwrap(),
-                f["subject"].as_str().unwrap(),
-                f["message"].as_str().unwrap(),
-            )
-        })
-        .collect();
+    let found = findings(&check);
     assert!(
         found.contains(&(
             "identification",
