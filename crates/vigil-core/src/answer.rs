@@ -224,9 +224,9 @@ pub struct CheckAnswer {
 
 /// `check`: every finding.
 #[must_use]
-pub fn findings(reg: &Registry, log: LogPosition) -> CheckAnswer {
+pub fn findings(reg: &Registry, audience: Audience, log: LogPosition) -> CheckAnswer {
     CheckAnswer {
-        findings: check(reg),
+        findings: check(reg, audience),
         log,
     }
 }

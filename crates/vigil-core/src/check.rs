@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::record::{AnnouncementKind, Figure, Qualifier};
-use crate::stats::{Mode, Registry};
+use crate::stats::{Audience, Mode, Registry};
 
 /// One thing `check` found.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -18,9 +18,10 @@ pub struct Finding {
     pub message: String,
 }
 
-/// Runs every check.
+/// Runs every check. For a public audience, findings about persons it may not see are
+/// left out and such persons are not named in messages.
 #[must_use]
-pub fn check(r: &Registry) -> Vec<Finding> {
+pub fn check(r: &Registry, audience: Audience) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(r.figures().iter().filter_map(|f| figure_mismatch(r, f)));
     out.extend(breakdowns(r));
@@ -29,7 +30,7 @@ pub fn check(r: &Registry) -> Vec<Finding> {
             continue;
         }
         out.extend(
-            crate::identify::contradictions(r, &a.id)
+            crate::identify::contradictions(r, &a.id, audience)
                 .into_iter()
                 .map(|message| Finding {
                     kind: "identification",
@@ -38,11 +39,16 @@ pub fn check(r: &Registry) -> Vec<Finding> {
                 }),
         );
     }
-    out.extend(r.contradictions().iter().map(|(p, c)| Finding {
-        kind: "timeline",
-        subject: r.person_id(*p).to_string(),
-        message: c.message.clone(),
-    }));
+    out.extend(
+        r.contradictions()
+            .iter()
+            .filter(|(p, _)| audience == Audience::Trusted || r.is_public(*p))
+            .map(|(p, c)| Finding {
+                kind: "timeline",
+                subject: r.person_id(*p).to_string(),
+                message: c.message.clone(),
+            }),
+    );
     out
 }
 

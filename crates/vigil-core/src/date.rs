@@ -35,11 +35,6 @@ impl Day {
     }
 
     #[must_use]
-    pub fn succ(self) -> Day {
-        Day(self.0 + 1)
-    }
-
-    #[must_use]
     pub fn year(self) -> i32 {
         self.to_naive().year()
     }
@@ -155,13 +150,6 @@ impl PartialDate {
 pub struct DayRange {
     pub lo: Day,
     pub hi: Day,
-}
-
-impl DayRange {
-    #[must_use]
-    pub fn exact(day: Day) -> DayRange {
-        DayRange { lo: day, hi: day }
-    }
 }
 
 impl FromStr for PartialDate {

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::date::{Day, PartialDate};
 use crate::record::{Health, Sex};
-use crate::stats::{age_on, PersonFacts, Registry};
+use crate::stats::{age_on, Audience, PersonFacts, Registry};
 
 /// Pension ages by country, for the `pensioners` key. Belarus since 2022: women 58, men 63.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +57,10 @@ pub struct Identification {
     pub not_checkable: Vec<String>,
     /// Candidates with an unknown attribute that matters, counted as fitting either way.
     pub candidates_with_unknowns: usize,
+    /// Identified persons and candidates left out of the lists because the audience may
+    /// not see them (always 0 for a trusted audience). Probabilities still count them.
+    pub identified_not_shown: usize,
+    pub candidates_not_shown: usize,
     /// Why candidates were not computed, when they were not (the exact count would need
     /// more memory than allowed).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -137,21 +141,35 @@ fn attribute(p: &PersonFacts, key: Key, on: Day, pension: Option<PensionAge>) ->
 
 /// Identification of one announcement; `None` if there is no such announcement.
 #[must_use]
-pub fn identify(reg: &Registry, id: &str) -> Option<Identification> {
-    identify_with(reg, id, true)
+pub fn identify(reg: &Registry, id: &str, audience: Audience) -> Option<Identification> {
+    identify_with(reg, id, true, audience)
 }
 
 /// The contradictions between an announcement and the persons identified in it, without
 /// computing candidates (for `vigil check`).
 #[must_use]
-pub fn contradictions(reg: &Registry, id: &str) -> Vec<String> {
-    identify_with(reg, id, false)
+pub fn contradictions(reg: &Registry, id: &str, audience: Audience) -> Vec<String> {
+    identify_with(reg, id, false, audience)
         .map(|i| i.contradictions)
         .unwrap_or_default()
 }
 
-fn identify_with(reg: &Registry, id: &str, with_candidates: bool) -> Option<Identification> {
+fn identify_with(
+    reg: &Registry,
+    id: &str,
+    with_candidates: bool,
+    audience: Audience,
+) -> Option<Identification> {
     let a = reg.announcement(id)?;
+    // Persons the audience may not see are counted, never named.
+    let shown = |p: u32| audience == Audience::Trusted || reg.is_public(p);
+    let name = |p: u32| {
+        if shown(p) {
+            reg.person_id(p).to_string()
+        } else {
+            "a person not shown publicly".to_string()
+        }
+    };
     let on = a.date.first_day();
     let before = Day(on.0 - 1);
     let pension = pension_age(a.country.as_deref());
@@ -172,11 +190,11 @@ fn identify_with(reg: &Registry, id: &str, with_candidates: bool) -> Option<Iden
         }
     }
     let facts: Vec<PersonFacts> = identified_ix.iter().map(|&p| reg.person_facts(p)).collect();
-    for (p, f) in identified_ix.iter().zip(&facts) {
+    for p in &identified_ix {
         if reg.status(*p, before) != "held" {
             contradictions.push(format!(
                 "{} was not in custody on {before}, the day before the announcement",
-                f.id
+                name(*p)
             ));
         }
     }
@@ -286,11 +304,17 @@ fn identify_with(reg: &Registry, id: &str, with_candidates: bool) -> Option<Iden
         .iter()
         .zip(&probabilities)
         .filter(|(_, &pr)| pr > 0.0)
+        .filter(|((p, _), _)| shown(*p))
         .map(|((_, f), &pr)| Candidate {
             person: f.id.clone(),
             probability: pr,
         })
         .collect();
+    let candidates_not_shown = candidates
+        .iter()
+        .zip(&probabilities)
+        .filter(|((p, _), &pr)| pr > 0.0 && !shown(*p))
+        .count();
     ranked.sort_by(|x, y| {
         y.probability
             .total_cmp(&x.probability)
@@ -308,7 +332,13 @@ fn identify_with(reg: &Registry, id: &str, with_candidates: bool) -> Option<Iden
     Some(Identification {
         id: a.id.clone(),
         total: a.total,
-        identified: facts.iter().map(|f| f.id.clone()).collect(),
+        identified: identified_ix
+            .iter()
+            .filter(|&&p| shown(p))
+            .map(|&p| reg.person_id(p).to_string())
+            .collect(),
+        identified_not_shown: identified_ix.iter().filter(|&&p| !shown(p)).count(),
+        candidates_not_shown,
         remaining,
         contradictions,
         candidates: ranked,
@@ -604,7 +634,7 @@ mod tests {
         }
         let reg = b.finish();
         let started = std::time::Instant::now();
-        let a = identify(&reg, "big").unwrap();
+        let a = identify(&reg, "big", Audience::Trusted).unwrap();
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
         assert!(a.candidates.is_empty());
         let why = a.candidates_not_computed.unwrap();

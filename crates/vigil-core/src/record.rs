@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::date::PartialDate;
 
@@ -259,6 +259,17 @@ impl Record {
         }
     }
 
+    /// Who may see the record: persons and events say; sources, announcements and
+    /// figures name no one and are public.
+    #[must_use]
+    pub fn visibility(&self) -> Visibility {
+        match self {
+            Record::Person(p) => p.visibility,
+            Record::Event(e) => e.visibility,
+            Record::Source(_) | Record::Announcement(_) | Record::Figure(_) => Visibility::Public,
+        }
+    }
+
     /// The records this one points at, as (type, id, field) triples, for reference checks.
     #[must_use]
     pub fn references(&self) -> Vec<(RecordType, &str, &'static str)> {
@@ -339,6 +350,9 @@ pub fn parse_value(value: Value) -> Result<Parsed, RecordError> {
     let value = Value::Object(object);
     let record = typed(rtype, &value).map_err(|e| RecordError(format!("{label}: {e}")))?;
     check_semantics(&record).map_err(|e| RecordError(format!("{label}: {e}")))?;
+    // serde_json's map is ordered by key (no crate enables `preserve_order`; the test
+    // `unknown_fields_and_partial_dates_survive_canonicalisation` would catch it), so
+    // serialising gives the canonical form the log hashes.
     let canonical = serde_json::to_string(&value).expect("a Value always serialises");
     Ok(Parsed { record, canonical })
 }
@@ -391,24 +405,6 @@ fn check_semantics(record: &Record) -> Result<(), String> {
         Record::Source(_) | Record::Announcement(_) => {}
     }
     Ok(())
-}
-
-/// Sorts a JSON object's keys, recursively: the canonical form hashed by the log.
-#[must_use]
-pub fn canonical_json(value: &Value) -> String {
-    // serde_json's default map is ordered by key, so serialising is canonical already.
-    serde_json::to_string(value).expect("a Value always serialises")
-}
-
-/// An object with the given fields, for building records in code (generator, tests).
-#[must_use]
-pub fn object(fields: impl IntoIterator<Item = (&'static str, Value)>) -> Value {
-    Value::Object(
-        fields
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect::<Map<_, _>>(),
-    )
 }
 
 #[cfg(test)]

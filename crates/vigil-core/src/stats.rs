@@ -627,6 +627,12 @@ impl Registry {
         self.symbols.facts(&self.persons[p as usize])
     }
 
+    /// May the public see person `p`? Counts include everyone; names and records only these.
+    #[must_use]
+    pub fn is_public(&self, p: u32) -> bool {
+        self.persons[p as usize].visibility.is_public()
+    }
+
     /// The index of a person by id.
     #[must_use]
     pub fn person_index(&self, id: &str) -> Option<u32> {

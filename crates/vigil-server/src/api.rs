@@ -12,6 +12,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use utoipa::{IntoParams, OpenApi};
 use vigil_core::answer::{self, Counting, ParamError};
+use vigil_core::stats::Audience;
 use vigil_store::Store;
 
 use crate::{public, today, AppError, AppState};
@@ -173,7 +174,7 @@ pub async fn held(
         p.by.as_deref(),
         &counting(p.country.as_ref(), p.all, p.recognized_by_date),
         today(),
-        vigil_core::stats::Audience::Public,
+        Audience::Public,
         s.log.clone(),
     )?;
     if wants_csv(p.format.as_ref()) {
@@ -315,21 +316,15 @@ pub async fn flow(
     Ok(Json(a).into_response())
 }
 
-/// What disagrees: reported figures vs computed counts, breakdowns, timelines. Findings
-/// about persons the public may not see are left out: their ids and messages would name them.
+/// What disagrees: reported figures vs computed counts, breakdowns, timelines,
+/// identifications. Persons the public may not see are neither the subject nor named.
 #[utoipa::path(get, path = "/api/v1/check", responses((status = 200, body = answer::CheckAnswer)))]
 pub async fn check(State(s): State<Arc<AppState>>) -> Json<answer::CheckAnswer> {
-    let mut a = answer::findings(&s.registry, s.log.clone());
-    a.findings.retain(|f| {
-        f.kind != "timeline"
-            || s.registry
-                .person_index(&f.subject)
-                .is_some_and(|p| s.directory.is_public(p))
-    });
-    for f in &mut a.findings {
-        f.message = public_message(&s, &f.message);
-    }
-    Json(a)
+    Json(answer::findings(
+        &s.registry,
+        Audience::Public,
+        s.log.clone(),
+    ))
 }
 
 /// Public persons matching the filters, in registry order.
@@ -343,7 +338,7 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
     let mut total = 0;
     let mut page = Vec::new();
     for ix in 0..s.registry.person_count() as u32 {
-        if !s.directory.is_public(ix) {
+        if !s.registry.is_public(ix) {
             continue;
         }
         let keep = q
@@ -410,12 +405,13 @@ pub async fn person(
 
 /// The public person's JSON and public events' JSON, or not found.
 pub async fn person_bundle(s: &Arc<AppState>, id: String) -> Result<(Value, Vec<Value>), AppError> {
-    let ix = s
+    if !s
         .registry
         .person_index(&id)
-        .filter(|&ix| s.directory.is_public(ix))
-        .ok_or(AppError::NotFound)?;
-    let _ = ix;
+        .is_some_and(|p| s.registry.is_public(p))
+    {
+        return Err(AppError::NotFound);
+    }
     let (body, events) = s
         .with_store(move |store| {
             let body = store.record_body(vigil_core::record::RecordType::Person, &id)?;
@@ -424,25 +420,10 @@ pub async fn person_bundle(s: &Arc<AppState>, id: String) -> Result<(Value, Vec<
         .await?;
     let person = body
         .as_deref()
-        .and_then(public::person)
+        .and_then(public::visible)
         .ok_or(AppError::NotFound)?;
-    let events = events.iter().filter_map(|e| public::event(e)).collect();
+    let events = events.iter().filter_map(|e| public::visible(e)).collect();
     Ok((person, events))
-}
-
-/// A message that begins with a person's id ("p5 was not in custody …"), with that id
-/// replaced when the public may not see the person.
-fn public_message(s: &AppState, message: &str) -> String {
-    match message.split_once(' ') {
-        Some((id, rest))
-            if s.registry
-                .person_index(id)
-                .is_some_and(|p| !s.directory.is_public(p)) =>
-        {
-            format!("a person not shown publicly {rest}")
-        }
-        _ => message.to_string(),
-    }
 }
 
 /// A CSV cell: quoted when it holds a comma, quote or newline.
@@ -463,25 +444,9 @@ pub async fn announcement(
     State(s): State<Arc<AppState>>,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
-    let mut a = vigil_core::identify::identify(&s.registry, &id).ok_or(AppError::NotFound)?;
-    let public = |person: &str| {
-        s.registry
-            .person_index(person)
-            .is_some_and(|p| s.directory.is_public(p))
-    };
-    let identified_total = a.identified.len();
-    a.identified.retain(|p| public(p));
-    let candidates_total = a.candidates.len();
-    a.candidates.retain(|c| public(&c.person));
-    a.prominent.retain(|c| public(&c.person));
-    a.contradictions = a
-        .contradictions
-        .iter()
-        .map(|c| public_message(&s, c))
-        .collect();
+    let a = vigil_core::identify::identify(&s.registry, &id, Audience::Public)
+        .ok_or(AppError::NotFound)?;
     let mut v = serde_json::to_value(&a).map_err(|e| AppError::Internal(e.to_string()))?;
-    v["identified_not_shown"] = json!(identified_total - a.identified.len());
-    v["candidates_not_shown"] = json!(candidates_total - a.candidates.len());
     v["log"] = json!(s.log);
     Ok(Json(v))
 }

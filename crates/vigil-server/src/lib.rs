@@ -1,8 +1,9 @@
 //! vigil's web server: the public dashboard (server-rendered HTML, every asset embedded)
 //! and the JSON API under `/api/v1/`, over the same store and counting engine as the CLI.
 //!
-//! **Architecture Invariant:** what the public may see is decided in [`public`] and
-//! nowhere else: every handler that shows a person or an event asks it.
+//! **Architecture Invariant:** what the public may see is vigil-core's rule
+//! (`Registry::is_public`, `Record::visibility`, `Audience::Public`); handlers never
+//! filter or rewrite answers after the fact.
 
 mod api;
 mod chart;

@@ -453,7 +453,7 @@ pub async fn announcement(
     let public: Vec<u32> = identified
         .iter()
         .copied()
-        .filter(|&p| s.directory.is_public(p))
+        .filter(|&p| s.registry.is_public(p))
         .collect();
     let sources = a.sources.clone();
     let publishers: Vec<(String, Option<String>, Option<String>)> = s

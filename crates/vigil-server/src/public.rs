@@ -1,9 +1,11 @@
 //! What the public may see. Until accounts exist, the public sees public persons and their
 //! public events; restricted and confidential records never appear in a page or an API
-//! answer. Counts still include everyone: a number reveals no one.
+//! answer. Counts still include everyone: a number reveals no one. The rule itself is
+//! core's (`Record::visibility`, `Registry::is_public`, `Audience`); this module applies
+//! it to what the server reads from the store.
 
 use serde_json::Value;
-use vigil_core::record::{parse_record, Record, RecordType, Visibility};
+use vigil_core::record::{parse_record, Record, RecordType};
 use vigil_core::stats::Registry;
 use vigil_store::{SqliteStore, Store, StoreError};
 
@@ -28,10 +30,10 @@ impl Directory {
             let Record::Person(p) = parsed.record else {
                 return Ok(());
             };
-            if p.visibility != Visibility::Public {
-                return Ok(());
-            }
-            if let Some(ix) = registry.person_index(&p.id) {
+            if let Some(ix) = registry
+                .person_index(&p.id)
+                .filter(|&ix| registry.is_public(ix))
+            {
                 let display = p
                     .names
                     .first()
@@ -51,11 +53,6 @@ impl Directory {
         self.names.get(p as usize).and_then(Option::as_deref)
     }
 
-    #[must_use]
-    pub fn is_public(&self, p: u32) -> bool {
-        self.name(p).is_some()
-    }
-
     /// Does any spelling of a public person's name contain `needle` (lower-cased)?
     #[must_use]
     pub fn matches(&self, p: u32, needle: &str) -> bool {
@@ -66,21 +63,14 @@ impl Directory {
     }
 }
 
-/// A stored person's JSON if the public may see it.
+/// A stored person's or event's JSON if the public may see it (an event's person is
+/// checked separately).
 #[must_use]
-pub fn person(body: &str) -> Option<Value> {
-    let v: Value = serde_json::from_str(body).ok()?;
-    visible(&v).then_some(v)
-}
-
-/// A stored event's JSON if the public may see it (its person is checked separately).
-#[must_use]
-pub fn event(body: &str) -> Option<Value> {
-    person(body)
-}
-
-fn visible(v: &Value) -> bool {
-    v.get("visibility")
-        .and_then(Value::as_str)
-        .is_none_or(|s| s == "public")
+pub fn visible(body: &str) -> Option<Value> {
+    let record = parse_record(body).ok()?.record;
+    record
+        .visibility()
+        .is_public()
+        .then(|| serde_json::from_str(body).ok())
+        .flatten()
 }

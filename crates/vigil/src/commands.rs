@@ -14,7 +14,7 @@ use vigil_core::check::{check, thousands};
 use vigil_core::date::{Day, PartialDate};
 use vigil_core::generate::{generate, Settings};
 use vigil_core::record::{parse_record, AnnouncementKind, Record, RecordType};
-use vigil_core::stats::{Mode, Registry};
+use vigil_core::stats::{Audience, Mode, Registry};
 use vigil_store::{import, Head, ImportFailure, ImportOptions, SqliteStore, Store};
 
 use crate::cli::{AsOf, Cli, Command, Counting, Stats};
@@ -146,7 +146,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Check(as_of) => {
             let store = open_for_read(cli)?;
             let (reg, head) = registry(&store, as_of)?;
-            let a = answer::findings(&reg, log_position(&head));
+            let a = answer::findings(&reg, Audience::Trusted, log_position(&head));
             if cli.json {
                 output::json(&a)?;
             } else if a.findings.is_empty() {
@@ -163,7 +163,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Announcement(args) => {
             let store = open_for_read(cli)?;
             let (reg, _) = registry(&store, &args.as_of)?;
-            let a = vigil_core::identify::identify(&reg, &args.id)
+            let a = vigil_core::identify::identify(&reg, &args.id, Audience::Trusted)
                 .ok_or_else(|| anyhow!("no announcement '{}'", args.id))?;
             if cli.json {
                 output::json(&a)?;
@@ -419,11 +419,8 @@ fn export(store: &SqliteStore, out: &mut dyn Write, public: bool) -> anyhow::Res
             let record = parse_record(body)
                 .map_err(|e| vigil_store::StoreError::Damaged(e.to_string()))?
                 .record;
-            let hide = match &record {
-                Record::Person(p) => !p.visibility.is_public(),
-                Record::Event(e) => !e.visibility.is_public() || hidden_persons.contains(&e.person),
-                _ => false,
-            };
+            let hide = !record.visibility().is_public()
+                || matches!(&record, Record::Event(e) if hidden_persons.contains(&e.person));
             if hide {
                 if let Record::Person(p) = record {
                     hidden_persons.insert(p.id);
@@ -475,7 +472,7 @@ fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
                 by.as_deref(),
                 &counting(c),
                 today(),
-                vigil_core::stats::Audience::Trusted,
+                Audience::Trusted,
                 log_position(&head),
             )
             .map_err(flag)?;
@@ -656,7 +653,7 @@ fn demo(cli: &Cli, persons: u64, seed: u64) -> anyhow::Result<ExitCode> {
     let countries = ["BY", "RU", "MM", "VE"];
     let year_start = Day::ymd(year, 1, 1).expect("valid");
     let flow = reg.flow(Day(day.0 - 365), day, None, Mode::Recognized);
-    let findings = check(&reg);
+    let findings = check(&reg, Audience::Trusted);
     if cli.json {
         output::json(&json!({
             "database": path.display().to_string(), "persons": reg.person_count(), "events": reg.event_count(),
