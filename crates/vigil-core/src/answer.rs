@@ -62,6 +62,15 @@ pub fn parse_day(param: &'static str, text: &str) -> Result<Day, ParamError> {
         .map_err(|e| bad(param, e.to_string()))
 }
 
+/// A period from `from` to `to`, both included; refused when it runs backwards.
+pub fn period(from: &str, to: &str) -> Result<(Day, Day), ParamError> {
+    let (from_day, to_day) = (parse_day("from", from)?, parse_day("to", to)?);
+    if to_day < from_day {
+        return Err(bad("to", format!("{to} is before from {from}")));
+    }
+    Ok((from_day, to_day))
+}
+
 /// The most points a series may have (a daily series over 270 years).
 pub const MAX_POINTS: usize = 100_000;
 
@@ -125,10 +134,7 @@ pub fn series(
     counting: &Counting,
     log: LogPosition,
 ) -> Result<SeriesAnswer, ParamError> {
-    let (from_day, to_day) = (parse_day("from", from)?, parse_day("to", to)?);
-    if to_day < from_day {
-        return Err(bad("to", format!("{to} is before from {from}")));
-    }
+    let (from_day, to_day) = period(from, to)?;
     let step = Step::parse(step)
         .ok_or_else(|| bad("step", format!("'{step}' is not one of day, week, month")))?;
     let days = (to_day.0 - from_day.0) as usize + 1;
@@ -200,10 +206,7 @@ pub fn flow(
     counting: &Counting,
     log: LogPosition,
 ) -> Result<FlowAnswer, ParamError> {
-    let (from_day, to_day) = (parse_day("from", from)?, parse_day("to", to)?);
-    if to_day < from_day {
-        return Err(bad("to", format!("{to} is before from {from}")));
-    }
+    let (from_day, to_day) = period(from, to)?;
     Ok(FlowAnswer {
         flow: reg.flow(
             from_day,
