@@ -591,18 +591,25 @@ impl Writer for SqliteWriter<'_> {
         // Refuse before writing anything, so a refused entry leaves the writer usable.
         let previous = self.lookup(entry.rtype, &entry.rid)?;
         self.memo = None;
-        if let (Op::Retract, RecordType::Person, Some((_, Some(pk)))) =
-            (entry.op, entry.rtype, &previous)
-        {
-            let events: i64 = self
-                .tx
-                .prepare_cached("SELECT count(*) FROM event WHERE person_pk = ?1")?
-                .query_row([pk], |r| r.get(0))?;
-            if events > 0 {
+        // A record still pointed at cannot be withdrawn: the counts would lose what the
+        // pointing events mean. Retract those first.
+        if entry.op == Op::Retract {
+            let users: i64 = match (entry.rtype, &previous) {
+                (RecordType::Person, Some((_, Some(pk)))) => self
+                    .tx
+                    .prepare_cached("SELECT count(*) FROM event WHERE person_pk = ?1")?
+                    .query_row([pk], |r| r.get(0))?,
+                (RecordType::Announcement, Some(_)) => self
+                    .tx
+                    .prepare_cached("SELECT count(*) FROM event WHERE announcement = ?1")?
+                    .query_row([&entry.rid], |r| r.get(0))?,
+                _ => 0,
+            };
+            if users > 0 {
                 return Err(StoreError::InUse {
                     rtype: entry.rtype,
                     rid: entry.rid,
-                    users: format!("{events} event(s)"),
+                    users: format!("{users} event(s)"),
                 });
             }
         }

@@ -179,6 +179,18 @@ fn retraction_and_as_of(store: &mut dyn Store) {
         .unwrap_err();
     assert!(matches!(err, StoreError::InUse { .. }), "{err}");
     drop(w);
+    // Nor an announcement that an event still points at (e5 was retracted above, so add one).
+    load(store, "{\"type\":\"event\",\"id\":\"e6\",\"person\":\"p2\",\"kind\":\"pardoned\",\"date\":\"2024-07-03\",\"announcement\":\"a1\"}\n").unwrap();
+    let head = store.head().unwrap();
+    let mut w = store.begin().unwrap();
+    let err = w
+        .append(retract(RecordType::Announcement, "a1", None), None)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "announcement 'a1' is still referred to by 1 event(s); retract those first"
+    );
+    drop(w);
     assert_eq!(store.head().unwrap(), head);
     assert!(store.verify().unwrap().is_ok());
 }
