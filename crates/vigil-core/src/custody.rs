@@ -357,6 +357,7 @@ mod tests {
     };
 
     #[test]
+    #[allow(clippy::type_complexity)] // one inline row per case reads best
     fn custody_rules_table() {
         let cases: Vec<(&str, Vec<EventFact>, Vec<(&str, &str)>, usize)> = vec![
             (

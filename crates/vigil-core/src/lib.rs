@@ -10,6 +10,7 @@ pub mod chain;
 pub mod check;
 pub mod custody;
 pub mod date;
+pub mod extract;
 pub mod generate;
 pub mod identify;
 pub mod record;

@@ -482,7 +482,7 @@ mod tests {
             (r#"{"type":"person"}"#, "person: missing field `id`"),
             (r#"{"type":"person","id":""}"#, "person: field `id` is empty"),
             (r#"{"type":"person","id":7}"#, "person: field `id`: expected a string, found 7"),
-            (r#"[1,2]"#, "a record must be a JSON object"),
+            (r"[1,2]", "a record must be a JSON object"),
             (r#"{"type":"person","id":"p1""#, "malformed JSON: EOF while parsing an object"),
         ] {
             let err = parse_record(line).unwrap_err().to_string();

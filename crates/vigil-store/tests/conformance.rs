@@ -179,6 +179,7 @@ fn retraction_and_as_of(store: &mut dyn Store) {
         .unwrap_err();
     assert!(matches!(err, StoreError::InUse { .. }), "{err}");
     drop(w);
+    assert_eq!(store.head().unwrap(), head);
     // Nor an announcement that an event still points at (e5 was retracted above, so add one).
     load(store, "{\"type\":\"event\",\"id\":\"e6\",\"person\":\"p2\",\"kind\":\"pardoned\",\"date\":\"2024-07-03\",\"announcement\":\"a1\"}\n").unwrap();
     let head = store.head().unwrap();
