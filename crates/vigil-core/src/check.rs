@@ -210,8 +210,66 @@ fn breakdowns(r: &Registry) -> Vec<Finding> {
                 say(format!("{key} {n} exceeds the total {total}"));
             }
         }
+        for claim in &a.claims {
+            if let Some(message) = claim_against_counts(claim, total, &a.breakdown) {
+                say(message);
+            }
+        }
     }
     out
+}
+
+/// A claim about a share ("more than half of them had disabilities and chronic illnesses")
+/// checked against the breakdown's counts. With counts c₁…cₖ of a total T, the number who
+/// have any of the attributes lies in [max cᵢ, min(T, Σcᵢ)] and the number who have all of
+/// them in [max(0, Σcᵢ − (k−1)T), min cᵢ]. A claim that no number in the range satisfies
+/// contradicts the counts; one joined by "and" that holds only if read as "either" is
+/// reported too, since the counts show at most min cᵢ could have both.
+fn claim_against_counts(
+    claim: &str,
+    total: u32,
+    breakdown: &std::collections::BTreeMap<String, u32>,
+) -> Option<String> {
+    let p = crate::extract::proportion(claim)?;
+    let counts: Vec<(&str, u32)> = p
+        .keys
+        .iter()
+        .map(|k| breakdown.get(k).map(|n| (k.as_str(), *n)))
+        .collect::<Option<_>>()?;
+    let listed = counts
+        .iter()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sum: u32 = counts.iter().map(|(_, n)| n).sum();
+    let max = counts.iter().map(|(_, n)| *n).max()?;
+    let min = counts.iter().map(|(_, n)| *n).min()?;
+    let k = counts.len() as u32;
+    let any = (max, sum.min(total));
+    let all = (sum.saturating_sub((k - 1) * total), min);
+    let possible = |(lo, hi): (u32, u32)| (lo..=hi).any(|x| p.compare.holds(x, total));
+    let range = |(lo, hi): (u32, u32)| {
+        if lo == hi {
+            format!("{lo}")
+        } else {
+            format!("{lo} to {hi}")
+        }
+    };
+    if !possible(any) {
+        return Some(format!(
+            "the claim \"{claim}\" contradicts the breakdown ({listed} of {total}): {} of {total} can have {}",
+            range(any),
+            if k > 1 { "any of these" } else { "it" }
+        ));
+    }
+    if k > 1 && p.both && !possible(all) {
+        return Some(format!(
+            "the claim \"{claim}\" does not follow from the breakdown ({listed} of {total}): at most {} of {total} can have all of these; it holds only if read as \"either\" ({} of {total})",
+            all.1,
+            range(any)
+        ));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -241,6 +299,57 @@ mod tests {
                 "{q} {reported} vs {computed}"
             );
         }
+    }
+
+    #[test]
+    fn breakdown_claims_against_counts() {
+        let seed: std::collections::BTreeMap<String, u32> = [
+            ("women", 11),
+            ("men", 18),
+            ("under_25", 6),
+            ("pensioners", 3),
+            ("disabled", 2),
+            ("chronic_illness", 15),
+        ]
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n))
+        .collect();
+        // The seed report: true only as "either" (15 to 17 of 29), not as "both" (≤ 2).
+        let m = claim_against_counts(
+            "More than half of them had disabilities and chronic illnesses",
+            29,
+            &seed,
+        )
+        .unwrap();
+        assert!(m.contains("at most 2 of 29 can have all of these"), "{m}");
+        assert!(m.contains("read as \"either\" (15 to 17 of 29)"), "{m}");
+        // Read with "or" the same counts agree.
+        assert_eq!(
+            claim_against_counts(
+                "More than half had disabilities or chronic illnesses",
+                29,
+                &seed
+            ),
+            None
+        );
+        // No reading reaches half: a contradiction.
+        let m =
+            claim_against_counts("Most of them were pensioners or disabled", 29, &seed).unwrap();
+        assert!(
+            m.contains("contradicts the breakdown (pensioners 3, disabled 2 of 29): 3 to 5 of 29"),
+            "{m}"
+        );
+        assert_eq!(
+            claim_against_counts("About a third were women", 29, &seed),
+            None
+        );
+        assert!(claim_against_counts("Two thirds were women", 29, &seed).is_some());
+        // A key the breakdown lacks is not checkable.
+        assert_eq!(claim_against_counts("Most were minors", 29, &seed), None);
+        assert_eq!(
+            claim_against_counts("All of those released repented", 29, &seed),
+            None
+        );
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub enum Command {
     Check(AsOf),
     /// Who was in an announcement: identified, what remains, contradictions, candidates.
     Announcement(AnnouncementArgs),
+    /// Propose the announcements, figures and official claims an English report states.
+    /// Nothing is stored unless --import is given and confirmed.
+    Extract(ExtractArgs),
     /// Recompute the log's hash chain.
     Verify,
     /// Show log entries: who changed what, when and why.
@@ -76,6 +79,33 @@ pub struct ImportArgs {
     /// Record a correction when a record already exists with other content.
     #[arg(long)]
     pub update: bool,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The report as plain text; - for standard input.
+    pub file: String,
+    /// The report's date (YYYY-MM-DD): the day of what the text gives no date for, and the
+    /// year of "this year".
+    #[arg(long)]
+    pub date: Option<String>,
+    /// The country (ISO code), when the country the text names most should not decide.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Who published the report (kept on its source record).
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// Where the report was published.
+    #[arg(long)]
+    pub url: Option<String>,
+    /// Write the proposed records, with a source record for the report, after showing them.
+    #[arg(long)]
+    pub import: bool,
+    /// Confirm the import without asking (for scripts).
+    #[arg(long, requires = "import")]
+    pub yes: bool,
     #[command(flatten)]
     pub who: Who,
 }

@@ -160,6 +160,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Extract(args) => crate::extract::run(cli, args),
         Command::Announcement(args) => {
             let store = open_for_read(cli)?;
             let (reg, _) = registry(&store, &args.as_of)?;
@@ -348,6 +349,47 @@ fn import_cmd(
         let size = f.metadata().ok().map(|m| m.len());
         (Box::new(BufReader::with_capacity(1 << 20, f)), size)
     };
+    match run_import(cli, &mut input, size, update, who)? {
+        Ok(r) => {
+            let head = r.head.expect("set on success");
+            if cli.json {
+                output::json(&json!({
+                    "lines": r.lines, "added": r.added, "corrected": r.corrected, "unchanged": r.unchanged,
+                    "entries": head.entries, "head": head.hash.to_hex(),
+                }))?;
+            } else {
+                output::line(&format!(
+                    "{file}: {} added, {} corrected, {} unchanged; log at entry {}, head {}",
+                    r.added, r.corrected, r.unchanged, head.entries, head.hash
+                ))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => {
+            if cli.json {
+                output::json(&errors)?;
+            }
+            for e in &errors {
+                eprintln!("{file}:{}: {}", e.line, e.message);
+            }
+            eprintln!(
+                "vigil: {} bad line(s) in {file}; nothing was imported",
+                errors.len()
+            );
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// Imports all or nothing, with a progress bar on a terminal. The inner error lists the bad
+/// lines; nothing was written then.
+pub(crate) fn run_import(
+    cli: &Cli,
+    input: &mut (dyn BufRead + Send),
+    size: Option<u64>,
+    update: bool,
+    who: &crate::cli::Who,
+) -> anyhow::Result<Result<vigil_store::ImportReport, Vec<vigil_store::LineError>>> {
     let mut store = open_for_write(cli)?;
     let bar = if std::io::stderr().is_terminal() {
         let bar = size.map_or_else(
@@ -371,39 +413,13 @@ fn import_cmd(
         at: now(),
         update,
     };
-    let result = import(&mut store, &mut input, &opts, &mut |bytes| {
+    let result = import(&mut store, input, &opts, &mut |bytes| {
         bar.set_position(bytes);
     });
     bar.finish_and_clear();
     match result {
-        Ok(r) => {
-            let head = r.head.expect("set on success");
-            if cli.json {
-                output::json(&json!({
-                    "lines": r.lines, "added": r.added, "corrected": r.corrected, "unchanged": r.unchanged,
-                    "entries": head.entries, "head": head.hash.to_hex(),
-                }))?;
-            } else {
-                output::line(&format!(
-                    "{file}: {} added, {} corrected, {} unchanged; log at entry {}, head {}",
-                    r.added, r.corrected, r.unchanged, head.entries, head.hash
-                ))?;
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(ImportFailure::Invalid(errors)) => {
-            if cli.json {
-                output::json(&errors)?;
-            }
-            for e in &errors {
-                eprintln!("{file}:{}: {}", e.line, e.message);
-            }
-            eprintln!(
-                "vigil: {} bad line(s) in {file}; nothing was imported",
-                errors.len()
-            );
-            Ok(ExitCode::FAILURE)
-        }
+        Ok(r) => Ok(Ok(r)),
+        Err(ImportFailure::Invalid(errors)) => Ok(Err(errors)),
         Err(e) => Err(e.into()),
     }
 }

@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod browser;
+mod extract;
 mod registry;
 mod seed_report;
 mod serve;
