@@ -13,5 +13,6 @@ pub mod date;
 pub mod extract;
 pub mod generate;
 pub mod identify;
+pub mod names;
 pub mod record;
 pub mod stats;

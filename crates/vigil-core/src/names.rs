@@ -1,0 +1,672 @@
+//! Person names across scripts: normalisation, transliteration, skeleton keys, a given-name
+//! equivalence dictionary, and the scores search and duplicate detection use.
+//!
+//! A Belarusian prisoner appears as Алесь Бяляцкі, Алесь Беляцкий, Ales Bialiatski,
+//! Aleś Bialacki, Alyes Byalyatski… These are not typos of each other: they are two Cyrillic
+//! source strings (Belarusian and Russian forms) times several romanisation schemes. So a
+//! name is analysed into, per token:
+//! - its Latin readings: every Cyrillic token transliterated with the schemes people use
+//!   (ICAO 9303 / Belarusian MVD passports, BGN/PCGN, English-press habit, the Belarusian
+//!   national 2007 system, Łacinka, ICAO for Russian, ISO 9 = GOST 7.79 A), folded to ASCII;
+//! - its skeleton keys (after ../shared/NAMES.md §6): consonant skeletons that survive
+//!   akanne, -ka/-ko, ў/в, tsekanne/dzekanne, -ski/-sky/-skiy and feminine endings, with
+//!   both readings of an ambiguous Latin "ch";
+//! - its given-name symbols (Аляксандр = Александр = Алесь = Alexander …).
+//!
+//! Two tokens match by equal reading (1.0), shared symbol (0.95), shared skeleton (0.9) or
+//! Jaro-Winkler on the readings (squared, times 0.9); names align token by token regardless of
+//! order, and patronymics are optional.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A romanisation scheme for Cyrillic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// ICAO Doc 9303 as Belarusian passports (MVD) apply it: Aliaksandr, Tsikhanouski.
+    IcaoBe,
+    /// BGN/PCGN 1979 for Belarusian: Alyaksandr, Mahilyow (е → ye everywhere, ў → w).
+    BgnBe,
+    /// English-press habit for Belarusian: BGN-like, but ў → u and е → e after consonants.
+    PressBe,
+    /// The Belarusian national system (2007, adopted by the UN): Mahilioŭ, Červień.
+    National2007,
+    /// Classical Łacinka: hard л → ł, soft л without iotation (Łukašenka, Alaksandr).
+    Lacinka,
+    /// ICAO Doc 9303 for Russian (Russian passports since 2013): Iurii, Sergei.
+    IcaoRu,
+    /// BGN/PCGN 1947 for Russian: Yuriy, Sergey.
+    BgnRu,
+    /// ISO 9:1995, identical to GOST 7.79-2000 system A: Ûrij, Čajkovskij.
+    Iso9,
+}
+
+impl Scheme {
+    pub const BELARUSIAN: &'static [Scheme] = &[
+        Scheme::IcaoBe,
+        Scheme::BgnBe,
+        Scheme::PressBe,
+        Scheme::National2007,
+        Scheme::Lacinka,
+        Scheme::Iso9,
+    ];
+    pub const RUSSIAN: &'static [Scheme] =
+        &[Scheme::IcaoRu, Scheme::BgnRu, Scheme::PressBe, Scheme::Iso9];
+}
+
+fn is_cyrillic_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'а' | 'е' | 'ё' | 'и' | 'і' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я'
+    )
+}
+
+/// Transliterates one lowercase Cyrillic word; characters outside the table pass through.
+#[must_use]
+pub fn transliterate(word: &str, scheme: Scheme) -> String {
+    use Scheme::{BgnBe, BgnRu, IcaoBe, IcaoRu, Iso9, Lacinka, National2007, PressBe};
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len() * 2);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        // Word-initial, after a vowel, or after a separating sign: the iotated reading.
+        let iotated =
+            prev.is_none_or(|p| is_cyrillic_vowel(p) || matches!(p, 'ь' | 'ъ' | '’' | '\'' | 'ў'));
+        let soft_next = matches!(next, Some('ь'));
+        let s: &str = match (scheme, c) {
+            (_, 'а') => "a",
+            (_, 'б') => "b",
+            (_, 'в') => "v",
+            (IcaoBe | BgnBe | PressBe | National2007 | Lacinka, 'г') => "h",
+            (_, 'г') => "g",
+            (_, 'д') => "d",
+            (IcaoBe | IcaoRu | Iso9, 'е') => "e",
+            (BgnBe, 'е') => "ye",
+            (PressBe | BgnRu, 'е') => {
+                if iotated {
+                    "ye"
+                } else {
+                    "e"
+                }
+            }
+            (National2007, 'е') => {
+                if iotated {
+                    "je"
+                } else {
+                    "ie"
+                }
+            }
+            (Lacinka, 'е') => {
+                if iotated {
+                    "je"
+                } else if prev == Some('л') {
+                    "e"
+                } else {
+                    "ie"
+                }
+            }
+            (IcaoBe, 'ё') => "io",
+            (IcaoRu, 'ё') => "e",
+            (BgnBe | PressBe, 'ё') => "yo",
+            (BgnRu, 'ё') => {
+                if iotated {
+                    "yë"
+                } else {
+                    "ë"
+                }
+            }
+            (Iso9, 'ё') => "ë",
+            (National2007, 'ё') => {
+                if iotated {
+                    "jo"
+                } else {
+                    "io"
+                }
+            }
+            (Lacinka, 'ё') => {
+                if iotated {
+                    "jo"
+                } else if prev == Some('л') {
+                    "o"
+                } else {
+                    "io"
+                }
+            }
+            (Iso9 | National2007 | Lacinka, 'ж') => "ž",
+            (_, 'ж') => "zh",
+            (National2007 | Lacinka, 'з') if soft_next => "ź",
+            (_, 'з') => "z",
+            (_, 'и') => "i",
+            (Iso9, 'і') => "ì",
+            (_, 'і') => "i",
+            (IcaoBe | IcaoRu, 'й') => "i",
+            (BgnBe | PressBe | BgnRu, 'й') => "y",
+            (_, 'й') => "j",
+            (_, 'к') => "k",
+            (National2007, 'л') if soft_next => "ĺ",
+            (Lacinka, 'л') => {
+                if matches!(next, Some('ь' | 'е' | 'ё' | 'і' | 'ю' | 'я')) {
+                    "l"
+                } else {
+                    "ł"
+                }
+            }
+            (_, 'л') => "l",
+            (_, 'м') => "m",
+            (National2007 | Lacinka, 'н') if soft_next => "ń",
+            (_, 'н') => "n",
+            (_, 'о') => "o",
+            (_, 'п') => "p",
+            (_, 'р') => "r",
+            (National2007 | Lacinka, 'с') if soft_next => "ś",
+            (_, 'с') => "s",
+            (_, 'т') => "t",
+            (_, 'у') => "u",
+            (BgnBe, 'ў') => "w",
+            (Iso9, 'ў') => "ǔ",
+            (National2007 | Lacinka, 'ў') => "ŭ",
+            (_, 'ў') => "u",
+            (_, 'ф') => "f",
+            (Iso9, 'х') => "h",
+            (National2007 | Lacinka, 'х') => "ch",
+            (_, 'х') => "kh",
+            (National2007 | Lacinka, 'ц') if soft_next => "ć",
+            (Iso9 | National2007 | Lacinka, 'ц') => "c",
+            (_, 'ц') => "ts",
+            (Iso9 | National2007 | Lacinka, 'ч') => "č",
+            (_, 'ч') => "ch",
+            (Iso9 | National2007 | Lacinka, 'ш') => "š",
+            (_, 'ш') => "sh",
+            (Iso9, 'щ') => "ŝ",
+            (_, 'щ') => "shch",
+            (IcaoRu, 'ъ') => "ie",
+            (Iso9, 'ъ') => "ʺ",
+            (_, 'ъ') => "",
+            (_, 'ы') => "y",
+            (Iso9, 'ь') => "ʹ",
+            (_, 'ь' | '’' | '\'') => "",
+            (Iso9, 'э') => "è",
+            (_, 'э') => "e",
+            (IcaoBe | IcaoRu, 'ю') => "iu",
+            (BgnBe | PressBe | BgnRu, 'ю') => "yu",
+            (Iso9, 'ю') => "û",
+            (National2007 | Lacinka, 'ю') => {
+                if iotated {
+                    "ju"
+                } else if scheme == Lacinka && prev == Some('л') {
+                    "u"
+                } else {
+                    "iu"
+                }
+            }
+            (IcaoBe | IcaoRu, 'я') => "ia",
+            (BgnBe | PressBe | BgnRu, 'я') => "ya",
+            (Iso9, 'я') => "â",
+            (National2007 | Lacinka, 'я') => {
+                if iotated {
+                    "ja"
+                } else if scheme == Lacinka && prev == Some('л') {
+                    "a"
+                } else {
+                    "ia"
+                }
+            }
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(s);
+    }
+    out
+}
+
+/// Folds a Latin reading to lowercase ASCII: č → ch, š → sh, ž → zh, ł → l, ŭ → u, then
+/// every other diacritic removed (deunicode).
+#[must_use]
+pub fn fold(latin: &str) -> String {
+    let mut s = String::with_capacity(latin.len());
+    for c in latin.chars() {
+        match c {
+            'č' | 'Č' => s.push_str("ch"),
+            'š' | 'Š' => s.push_str("sh"),
+            'ž' | 'Ž' => s.push_str("zh"),
+            'ŝ' | 'Ŝ' => s.push_str("shch"),
+            'ł' | 'Ł' => s.push('l'),
+            'ŭ' | 'ǔ' | 'Ŭ' => s.push('u'),
+            'ʹ' | 'ʺ' | '’' | 'ʼ' | '\'' | '`' | '"' | '”' => {}
+            _ => s.push(c),
+        }
+    }
+    deunicode::deunicode(&s).to_lowercase()
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+/// The East Slavic skeleton of a folded ASCII token (NAMES.md §6 step 4). `ch_as_kh` takes
+/// the Łacinka/2007 reading of "ch" (х) instead of the English one (ч).
+#[must_use]
+pub fn skeleton(token: &str, ch_as_kh: bool) -> String {
+    let mut s = token.to_string();
+    for (from, to) in [
+        ("shch", "S"),
+        ("sch", "S"),
+        ("zh", "Z"),
+        ("sh", "S"),
+        ("sz", "S"),
+        ("cz", "C"),
+        ("kh", "h"),
+    ] {
+        s = s.replace(from, to);
+    }
+    s = s.replace("ch", if ch_as_kh { "h" } else { "C" });
+    s = s.replace('x', "ks").replace('w', "v");
+    let mut c: Vec<char> = s.chars().collect();
+    // ў ↔ в: a vowel then u before a consonant or at the end reads as v.
+    for i in 1..c.len() {
+        if c[i] == 'u'
+            && matches!(c[i - 1], 'a' | 'o' | 'e' | 'i')
+            && c.get(i + 1).is_none_or(|n| !is_vowel(*n))
+        {
+            c[i] = 'v';
+        }
+    }
+    // Tsekanne and dzekanne: ts/c and dz before i, e, y read as t and d.
+    let mut out: Vec<char> = Vec::with_capacity(c.len());
+    let mut i = 0;
+    while i < c.len() {
+        let soft = |k: usize| matches!(c.get(k), Some('i' | 'e' | 'y'));
+        if c[i] == 't' && c.get(i + 1) == Some(&'s') {
+            out.push(if soft(i + 2) { 't' } else { 'T' });
+            i += 2;
+            continue;
+        }
+        if c[i] == 'c' {
+            out.push(if soft(i + 1) { 't' } else { 'T' });
+            i += 1;
+            continue;
+        }
+        if c[i] == 'd' && c.get(i + 1) == Some(&'z') && soft(i + 2) {
+            out.push('d');
+            i += 2;
+            continue;
+        }
+        out.push(if c[i] == 'h' { 'g' } else { c[i] });
+        i += 1;
+    }
+    // Iotation: i, y, j before a vowel, and a final one after a vowel, are dropped.
+    let mut kept: Vec<char> = Vec::with_capacity(out.len());
+    for (k, &ch) in out.iter().enumerate() {
+        let iota = matches!(ch, 'i' | 'y' | 'j');
+        let before_vowel = out.get(k + 1).is_some_and(|n| is_vowel(*n));
+        let final_after_vowel = k + 1 == out.len() && k > 0 && is_vowel(out[k - 1]);
+        if iota && k > 0 && (before_vowel || final_after_vowel) {
+            continue;
+        }
+        if iota && k == 0 && before_vowel && ch != 'i' {
+            // Word-initial y/j before a vowel (Yauhen, Jan) is iotation too.
+            continue;
+        }
+        kept.push(ch);
+    }
+    // Keep the first letter, drop the other vowels, collapse doubles.
+    let mut key = String::new();
+    for (k, &ch) in kept.iter().enumerate() {
+        if k > 0 && (is_vowel(ch) || ch == 'j') {
+            continue;
+        }
+        if key.ends_with(ch) {
+            continue;
+        }
+        key.push(ch);
+    }
+    key
+}
+
+/// One analysed token of a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The token as normalised (NFKC, lowercase, apostrophes removed).
+    pub text: String,
+    /// Latin readings, folded to ASCII.
+    pub readings: Vec<String>,
+    /// Skeleton keys of the readings.
+    pub keys: Vec<String>,
+    /// Given-name equivalence classes the token belongs to.
+    pub symbols: Vec<u16>,
+    pub patronymic: bool,
+}
+
+/// Analyses a name into tokens, in order.
+#[must_use]
+pub fn analyse(name: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = normalise(name)
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.' | '(' | ')' | '/'))
+        .filter(|t| !t.is_empty())
+        .map(token)
+        .collect();
+    mark_patronymic(&mut tokens);
+    let dict = dictionary();
+    for t in &mut tokens {
+        let mut symbols: Vec<u16> = t
+            .keys
+            .iter()
+            .filter_map(|k| dict.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        symbols.sort_unstable();
+        symbols.dedup();
+        t.symbols = symbols;
+    }
+    tokens
+}
+
+fn normalise(name: &str) -> String {
+    name.nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !matches!(c, '\'' | '’' | 'ʼ' | '`' | 'ʹ' | '"' | '“' | '”'))
+        .collect()
+}
+
+fn token(text: &str) -> Token {
+    let cyrillic = text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    let mut readings: Vec<String> = Vec::new();
+    if cyrillic {
+        let be = text.chars().any(|c| matches!(c, 'і' | 'ў'));
+        let ru = text.chars().any(|c| matches!(c, 'и' | 'щ' | 'ъ'));
+        let mut schemes: Vec<Scheme> = Vec::new();
+        if be || !ru {
+            schemes.extend_from_slice(Scheme::BELARUSIAN);
+        }
+        if ru || !be {
+            schemes.extend_from_slice(Scheme::RUSSIAN);
+        }
+        for s in schemes {
+            readings.push(fold(&transliterate(text, s)));
+        }
+    } else {
+        readings.push(fold(text));
+    }
+    readings.sort();
+    readings.dedup();
+    let mut keys: Vec<String> = Vec::new();
+    for r in &readings {
+        keys.push(skeleton(r, false));
+        if r.contains("ch") {
+            keys.push(skeleton(r, true));
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    Token {
+        text: text.to_string(),
+        readings,
+        keys,
+        symbols: Vec::new(),
+        patronymic: false,
+    }
+}
+
+/// In a name of three or more tokens, the one patronymic (Віктаравіч, Викторович,
+/// Viktorovich, -ovna…): the middle token if it has the ending, else the last.
+fn mark_patronymic(tokens: &mut [Token]) {
+    if tokens.len() < 3 {
+        return;
+    }
+    let ending = |t: &Token| {
+        t.readings.iter().any(|r| {
+            r.len() > 5
+                && [
+                    "ovich", "evich", "avich", "ovna", "evna", "auna", "ouna", "ichna", "ievich",
+                ]
+                .iter()
+                .any(|e| r.ends_with(e))
+        })
+    };
+    let middle = tokens.len() / 2;
+    let last = tokens.len() - 1;
+    if ending(&tokens[middle]) {
+        tokens[middle].patronymic = true;
+    } else if ending(&tokens[last]) {
+        tokens[last].patronymic = true;
+    }
+}
+
+/// Given names that are one name in another language or form. Each line is one class; a
+/// token joins a class when one of its skeleton keys equals a key of a form listed.
+const GIVEN_NAMES: &[&str] = &[
+    "Аляксандр Александр Алесь Алесь Алексанр Alexander Aleksandr Aliaksandr Alyaksandr Ales Aleś Alaksandr Саша Sasha Олександр Oleksandr Alexandre",
+    "Дзмітрый Дмитрий Зміцер Змiцер Dzmitry Dzmitryi Dmitry Dmitri Dmitriy Zmitser Zmicier Дмитро Dmytro",
+    "Уладзімір Владимир Uladzimir Vladimir Uładzimir Władzimir Володимир Volodymyr Валодзя",
+    "Мікалай Николай Mikalai Mikalaj Nikolai Nikolay Мікола Микола Mikola Mykola Nicholas",
+    "Янка Ян Иван Іван Ivan Ian Yan Jan Janka Yanka Ivan",
+    "Алег Олег Aleh Aleg Oleg Oleh",
+    "Сяргей Сергей Siarhei Siarhiej Syarhey Sergei Sergey Serhii Сергій Serhiy",
+    "Ігар Игорь Ihar Igor Ігор Ihor",
+    "Міхаіл Міхась Михаил Mikhail Michael Mikhas Michaś Міхал Mikhal Михайло Mykhailo",
+    "Павел Павал Pavel Paval Paul Павло Pavlo Pavał",
+    "Марыя Мария Maria Maryia Mariya Марія Mariia Maryja",
+    "Святлана Светлана Sviatlana Svetlana Sviatłana Sviatlana Sveta Света",
+    "Віктар Виктор Viktar Viktor Victor Віктор",
+    "Юрый Юрий Yury Yuri Yurii Yuriy Jury Jurij Юрась Yuras Юрій",
+    "Андрэй Андрей Andrei Andrey Andrew Andrej Андрій Andrii Andrzej Анджэй",
+    "Анастасія Анастасия Anastasia Anastasiya Nastya Настя Наста Nasta",
+    "Кацярына Екатерина Katsiaryna Katsyaryna Kaciaryna Ekaterina Yekaterina Katerina Katya Каця Катерина Kateryna",
+    "Максім Максим Maksim Maxim Maksym Максім",
+    "Васіль Василий Vasil Vasily Vasiliy Vasyl Васіль Василь",
+    "Аляксей Алексей Aliaksei Alyaksey Alexei Alexey Aleksei Aleksey Олексій Oleksii",
+    "Ілья Илья Ilya Illia Ілля Ilja",
+    "Яўген Евгений Yauhen Jaŭhien Evgeny Evgenii Yevgeny Yevgeniy Eugene Євген Yevhen",
+    "Наталля Наталья Natallia Natalia Natalya Natallja Наталія Nataliia",
+    "Вольга Ольга Volha Olga Volga Вольга Olha",
+    "Таццяна Татьяна Tatsiana Tatsyana Tatiana Tatyana Tacciana Тетяна Tetiana",
+    "Алена Елена Alena Alyona Elena Yelena Helen Helena Олена Olena",
+    "Ірына Ирина Iryna Irina Iryna",
+    "Марына Марина Maryna Marina",
+    "Сцяпан Степан Stsiapan Styapan Stepan Sciapan",
+    "Раман Роман Raman Roman",
+    "Уладзіслаў Владислав Uladzislau Vladislav Uładzisłaŭ",
+    "Эдуард Eduard Edward Edvard",
+    "Рыгор Григорий Ryhor Grigory Grigoriy Hryhoriy Рыгор",
+    "Валянцін Валентин Valiantsin Valyantsin Valentin Valentyn",
+    "Паліна Полина Palina Polina",
+    "Людміла Людмила Liudmila Lyudmila Ludmila Ludmiła",
+    "Вераніка Вероника Veranika Veronika",
+    "Кірыл Кирилл Kiryl Kirill Kyrylo",
+    "Дзяніс Денис Dzianis Dzyanis Denis Denys",
+    "Антон Anton",
+    "Яна Yana Jana",
+    "Ксенія Ксения Kseniya Ksenia Ksenija Ксенія",
+    "Лявон Леонид Лёня Lyavon Liavon Leanid Leonid",
+    "Мікіта Никита Mikita Nikita Mykyta",
+    "Вадзім Вадим Vadzim Vadim Vadym",
+    "Станіслаў Станислав Stanislau Stanislav",
+    "Генадзь Геннадий Henadz Hienadz Gennady Gennadiy",
+    "Францішак Франтишек Frantsishak Franciszek",
+];
+
+/// Skeleton key → given-name classes.
+fn dictionary() -> &'static HashMap<String, Vec<u16>> {
+    static DICT: OnceLock<HashMap<String, Vec<u16>>> = OnceLock::new();
+    DICT.get_or_init(|| {
+        let mut map: HashMap<String, Vec<u16>> = HashMap::new();
+        for (class, line) in GIVEN_NAMES.iter().enumerate() {
+            for form in line.split_whitespace() {
+                for key in token(&normalise(form)).keys {
+                    let v = map.entry(key).or_default();
+                    if !v.contains(&(class as u16)) {
+                        v.push(class as u16);
+                    }
+                }
+            }
+        }
+        map
+    })
+}
+
+/// Why two tokens match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    Same,
+    GivenName,
+    Skeleton,
+    Similar,
+    Initial,
+}
+
+impl Evidence {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Same => "same reading",
+            Evidence::GivenName => "given-name equivalence",
+            Evidence::Skeleton => "same skeleton",
+            Evidence::Similar => "similar spelling",
+            Evidence::Initial => "initial",
+        }
+    }
+}
+
+/// How alike two tokens are, in [0, 1], and why.
+#[must_use]
+pub fn token_similarity(a: &Token, b: &Token) -> (f64, Evidence) {
+    if a.readings.iter().any(|r| b.readings.contains(r)) {
+        return (1.0, Evidence::Same);
+    }
+    if a.symbols.iter().any(|s| b.symbols.contains(s)) {
+        return (0.95, Evidence::GivenName);
+    }
+    if a.keys.iter().any(|k| b.keys.contains(k)) {
+        // A short key ("b") matches too much to mean the same name.
+        if a.keys.iter().any(|k| k.len() >= 2 && b.keys.contains(k)) {
+            return (0.9, Evidence::Skeleton);
+        }
+    }
+    let short = |t: &Token| t.readings.iter().map(String::len).min().unwrap_or(0);
+    let (sa, sb) = (short(a), short(b));
+    if sa.min(sb) <= 3 {
+        // Short tokens must match exactly, or as an initial.
+        let initial = |x: &Token, y: &Token| {
+            short(x) == 1
+                && x.readings
+                    .iter()
+                    .any(|r| y.readings.iter().any(|s| s.starts_with(r.as_str())))
+        };
+        if initial(a, b) || initial(b, a) {
+            return (0.7, Evidence::Initial);
+        }
+        return (0.0, Evidence::Similar);
+    }
+    let mut best: f64 = 0.0;
+    for x in &a.readings {
+        for y in &b.readings {
+            best = best.max(strsim::jaro_winkler(x, y));
+        }
+    }
+    // Squared: Jaro-Winkler is generous to shared prefixes (Kolesova, Kolesnikova: 0.95).
+    (0.9 * best * best, Evidence::Similar)
+}
+
+/// One pair of aligned tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub query: usize,
+    pub candidate: usize,
+    pub score: f64,
+    pub evidence: Evidence,
+}
+
+/// Aligns tokens regardless of order: greedily, best pair first. Patronymics align only
+/// with patronymics.
+#[must_use]
+pub fn align(a: &[Token], b: &[Token]) -> Vec<Pair> {
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            if x.patronymic != y.patronymic {
+                continue;
+            }
+            let (score, evidence) = token_similarity(x, y);
+            if score > 0.0 {
+                pairs.push(Pair {
+                    query: i,
+                    candidate: j,
+                    score,
+                    evidence,
+                });
+            }
+        }
+    }
+    pairs.sort_by(|p, q| q.score.total_cmp(&p.score));
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    pairs
+        .into_iter()
+        .filter(|p| {
+            if used_a.contains(&p.query) || used_b.contains(&p.candidate) {
+                return false;
+            }
+            used_a.insert(p.query);
+            used_b.insert(p.candidate);
+            true
+        })
+        .collect()
+}
+
+/// How well a query covers a name: the mean over the query's tokens (patronymics only
+/// when the name has one too) of the aligned similarity.
+#[must_use]
+pub fn query_score(query: &[Token], name: &[Token]) -> (f64, Vec<Pair>) {
+    let pairs = align(query, name);
+    let name_has_patronymic = name.iter().any(|t| t.patronymic);
+    let counted: Vec<usize> = (0..query.len())
+        .filter(|&i| !query[i].patronymic || name_has_patronymic)
+        .collect();
+    if counted.is_empty() {
+        return (0.0, pairs);
+    }
+    let sum: f64 = pairs
+        .iter()
+        .filter(|p| counted.contains(&p.query))
+        .map(|p| p.score)
+        .sum();
+    (sum / counted.len() as f64, pairs)
+}
+
+/// How alike two names are, symmetric: matched tokens over the longer name's tokens
+/// (patronymics aside), +0.05 when both patronymics agree, −0.1 when they differ.
+#[must_use]
+pub fn name_score(a: &[Token], b: &[Token]) -> (f64, Vec<Pair>) {
+    let pairs = align(a, b);
+    let plain = |t: &[Token]| t.iter().filter(|x| !x.patronymic).count();
+    let (na, nb) = (plain(a), plain(b));
+    if na == 0 || nb == 0 {
+        return (0.0, pairs);
+    }
+    let sum: f64 = pairs
+        .iter()
+        .filter(|p| !a[p.query].patronymic)
+        .map(|p| p.score)
+        .sum();
+    // An extra token (a second given name, a maiden name) costs half a token.
+    let denominator = na.min(nb) as f64 + 0.5 * (na.max(nb) - na.min(nb)) as f64;
+    let mut score = sum / denominator;
+    let pa = a.iter().find(|t| t.patronymic);
+    let pb = b.iter().find(|t| t.patronymic);
+    if let (Some(x), Some(y)) = (pa, pb) {
+        score += if token_similarity(x, y).0 >= 0.9 {
+            0.05
+        } else {
+            -0.1
+        };
+    }
+    (score.clamp(0.0, 1.0), pairs)
+}
+
+#[cfg(test)]
+mod tests;
