@@ -15,4 +15,5 @@ pub mod generate;
 pub mod identify;
 pub mod names;
 pub mod record;
+pub mod search;
 pub mod stats;

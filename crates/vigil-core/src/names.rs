@@ -65,6 +65,7 @@ fn is_cyrillic_vowel(c: char) -> bool {
 
 /// Transliterates one lowercase Cyrillic word; characters outside the table pass through.
 #[must_use]
+#[allow(clippy::match_same_arms)] // one arm per letter and scheme, as the standards' tables read
 pub fn transliterate(word: &str, scheme: Scheme) -> String {
     use Scheme::{BgnBe, BgnRu, IcaoBe, IcaoRu, Iso9, Lacinka, National2007, PressBe};
     let chars: Vec<char> = word.chars().collect();
@@ -314,9 +315,15 @@ pub fn skeleton(token: &str, ch_as_kh: bool) -> String {
         }
         kept.push(ch);
     }
-    // Keep the first letter, drop the other vowels, collapse doubles.
+    // Keep the first letter, drop the other vowels, collapse doubles. A first a, o or e
+    // is one letter: akanne reaches the first syllable too (Алег/Олег, Арлоў/Орлов,
+    // Алена/Елена).
     let mut key = String::new();
     for (k, &ch) in kept.iter().enumerate() {
+        if k == 0 && matches!(ch, 'o' | 'e') {
+            key.push('a');
+            continue;
+        }
         if k > 0 && (is_vowel(ch) || ch == 'j') {
             continue;
         }
@@ -463,6 +470,7 @@ const GIVEN_NAMES: &[&str] = &[
     "Аляксей Алексей Aliaksei Alyaksey Alexei Alexey Aleksei Aleksey Олексій Oleksii",
     "Ілья Илья Ilya Illia Ілля Ilja",
     "Яўген Евгений Yauhen Jaŭhien Evgeny Evgenii Yevgeny Yevgeniy Eugene Євген Yevhen",
+    "Яўгенія Евгения Yevgenia Evgenia Evgeniya Yauheniya Jaŭhienija Yevheniia Zhenya Женя",
     "Наталля Наталья Natallia Natalia Natalya Natallja Наталія Nataliia",
     "Вольга Ольга Volha Olga Volga Вольга Olha",
     "Таццяна Татьяна Tatsiana Tatsyana Tatiana Tatyana Tacciana Тетяна Tetiana",
@@ -619,23 +627,27 @@ pub fn align(a: &[Token], b: &[Token]) -> Vec<Pair> {
 }
 
 /// How well a query covers a name: the mean over the query's tokens (patronymics only
-/// when the name has one too) of the aligned similarity.
+/// when the name has one too) of the aligned similarity, where a token left unmatched
+/// (under 0.5: a second surname the record lacks) counts half.
 #[must_use]
 pub fn query_score(query: &[Token], name: &[Token]) -> (f64, Vec<Pair>) {
     let pairs = align(query, name);
     let name_has_patronymic = name.iter().any(|t| t.patronymic);
-    let counted: Vec<usize> = (0..query.len())
-        .filter(|&i| !query[i].patronymic || name_has_patronymic)
-        .collect();
-    if counted.is_empty() {
+    let mut sum = 0.0;
+    let mut weight = 0.0;
+    for i in (0..query.len()).filter(|&i| !query[i].patronymic || name_has_patronymic) {
+        match pairs.iter().find(|p| p.query == i && p.score >= 0.5) {
+            Some(p) => {
+                sum += p.score;
+                weight += 1.0;
+            }
+            None => weight += 0.5,
+        }
+    }
+    if sum == 0.0 {
         return (0.0, pairs);
     }
-    let sum: f64 = pairs
-        .iter()
-        .filter(|p| counted.contains(&p.query))
-        .map(|p| p.score)
-        .sum();
-    (sum / counted.len() as f64, pairs)
+    (sum / weight, pairs)
 }
 
 /// How alike two names are, symmetric: matched tokens over the longer name's tokens

@@ -1,0 +1,533 @@
+//! Name search and duplicate detection over every stored name of every person.
+//!
+//! The index keeps, per person, each name analysed into tokens ([`crate::names`]), and
+//! posting lists from each token's skeleton keys and given-name classes to the persons
+//! having them. A query is analysed the same way; persons sharing keys with more of the
+//! query's tokens are scored first, each by its best-matching name.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::names::{analyse, name_score, query_score, Pair, Token};
+
+/// A person as the index sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    pub id: String,
+    pub names: Vec<String>,
+    pub birth_year: Option<i32>,
+    pub region: Option<String>,
+}
+
+struct Indexed {
+    id: String,
+    names: Vec<(String, Vec<Token>)>,
+    birth_year: Option<i32>,
+    region: Option<String>,
+}
+
+/// One search result.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub person: String,
+    /// The stored name that matched best.
+    pub name: String,
+    pub score: f64,
+    /// Which query token matched which name token, and how.
+    pub why: String,
+}
+
+/// A probable duplicate pair.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Duplicate {
+    pub a: String,
+    pub b: String,
+    pub score: f64,
+    pub names: [String; 2],
+    /// Names matched token by token, birth years and regions compared.
+    pub evidence: Vec<String>,
+}
+
+/// Scores under this are not shown (NAMES.md §6: 0.70 and up is worth a look).
+pub const SHOW_FROM: f64 = 0.7;
+/// The score from which a pair is proposed as a duplicate.
+pub const DUPLICATE_FROM: f64 = 0.9;
+/// Posting lists longer than this (common given names) are not used to pair duplicates.
+const BLOCK_LIMIT: usize = 200;
+
+#[derive(Default)]
+pub struct NameIndex {
+    persons: Vec<Indexed>,
+    keys: HashMap<String, Vec<u32>>,
+    symbols: HashMap<u16, Vec<u32>>,
+    by_id: HashMap<String, u32>,
+}
+
+fn push_posting(list: &mut Vec<u32>, p: u32) {
+    if list.last() != Some(&p) {
+        list.push(p);
+    }
+}
+
+impl NameIndex {
+    #[must_use]
+    pub fn build(entries: impl IntoIterator<Item = Entry>) -> NameIndex {
+        let mut ix = NameIndex::default();
+        for e in entries {
+            ix.add(e);
+        }
+        ix
+    }
+
+    pub fn add(&mut self, e: Entry) {
+        let p = self.persons.len() as u32;
+        let names: Vec<(String, Vec<Token>)> = e
+            .names
+            .into_iter()
+            .map(|n| {
+                let t = analyse(&n);
+                (n, t)
+            })
+            .collect();
+        for (_, tokens) in &names {
+            for t in tokens {
+                for k in &t.keys {
+                    push_posting(self.keys.entry(k.clone()).or_default(), p);
+                }
+                for s in &t.symbols {
+                    push_posting(self.symbols.entry(*s).or_default(), p);
+                }
+            }
+        }
+        self.by_id.insert(e.id.clone(), p);
+        self.persons.push(Indexed {
+            id: e.id,
+            names,
+            birth_year: e.birth_year,
+            region: e.region,
+        });
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.persons.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.persons.is_empty()
+    }
+
+    /// Persons sharing a key or given-name class with each query token: person → how many
+    /// query tokens it shares something with.
+    fn candidates(&self, query: &[Token]) -> Vec<(u32, usize)> {
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        for t in query {
+            let mut seen: HashSet<u32> = HashSet::new();
+            let lists = t
+                .keys
+                .iter()
+                .filter_map(|k| self.keys.get(k))
+                .chain(t.symbols.iter().filter_map(|s| self.symbols.get(s)));
+            for list in lists {
+                for &p in list {
+                    if seen.insert(p) {
+                        *counts.entry(p).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut out: Vec<(u32, usize)> = counts.into_iter().collect();
+        out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// The best-matching persons for a query, best first, scores of at least [`SHOW_FROM`].
+    #[must_use]
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let q = analyse(query);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let candidates = self.candidates(&q);
+        let best = candidates.first().map_or(0, |c| c.1);
+        let mut hits: Vec<Hit> = candidates
+            .iter()
+            // Those sharing keys with fewer tokens than the best can still win on
+            // similarity; look at them too, up to a bound.
+            .take_while(|(_, n)| *n + 1 >= best)
+            .take(2_000)
+            .filter_map(|&(p, _)| {
+                let person = &self.persons[p as usize];
+                let (score, name, pairs) = person
+                    .names
+                    .iter()
+                    .map(|(text, tokens)| {
+                        let (s, pairs) = query_score(&q, tokens);
+                        (s, text, (pairs, tokens))
+                    })
+                    .max_by(|a, b| a.0.total_cmp(&b.0))?;
+                (score >= SHOW_FROM).then(|| Hit {
+                    person: person.id.clone(),
+                    name: name.clone(),
+                    score: round(score),
+                    why: explain(&q, pairs.1, &pairs.0),
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.person.cmp(&b.person))
+        });
+        hits.truncate(limit);
+        hits
+    }
+
+    fn pair_score(&self, first: u32, second: u32) -> Option<Duplicate> {
+        let (x, y) = (
+            &self.persons[first as usize],
+            &self.persons[second as usize],
+        );
+        let mut best: Option<(f64, usize, usize, Vec<Pair>)> = None;
+        for (i, (_, ta)) in x.names.iter().enumerate() {
+            for (j, (_, tb)) in y.names.iter().enumerate() {
+                let (s, pairs) = name_score(ta, tb);
+                if best.as_ref().is_none_or(|b| s > b.0) {
+                    best = Some((s, i, j, pairs));
+                }
+            }
+        }
+        let (mut score, i, j, pairs) = best?;
+        let mut evidence = vec![explain(&x.names[i].1, &y.names[j].1, &pairs)];
+        if let (Some(ya), Some(yb)) = (x.birth_year, y.birth_year) {
+            if ya == yb {
+                evidence.push(format!("both born {ya}"));
+            } else {
+                score -= 0.15;
+                evidence.push(format!("born {ya} and {yb}"));
+            }
+        }
+        if let (Some(ra), Some(rb)) = (&x.region, &y.region) {
+            if ra.eq_ignore_ascii_case(rb) {
+                evidence.push(format!("both from {ra}"));
+            } else {
+                score -= 0.05;
+                evidence.push(format!("from {ra} and {rb}"));
+            }
+        }
+        Some(Duplicate {
+            a: x.id.clone(),
+            b: y.id.clone(),
+            score: round(score.max(0.0)),
+            names: [x.names[i].0.clone(), y.names[j].0.clone()],
+            evidence,
+        })
+    }
+
+    /// Probable duplicate pairs with a score of at least `min_score`, best first. Pairs
+    /// are looked for among persons sharing a rare key (a surname's skeleton), so a
+    /// common given name alone never pairs two persons.
+    #[must_use]
+    pub fn duplicates(&self, min_score: f64) -> Vec<Duplicate> {
+        let mut seen: HashSet<(u32, u32)> = HashSet::new();
+        let mut out = Vec::new();
+        for list in self.keys.values() {
+            if list.len() < 2 || list.len() > BLOCK_LIMIT {
+                continue;
+            }
+            for (k, &a) in list.iter().enumerate() {
+                for &b in &list[k + 1..] {
+                    if !seen.insert((a.min(b), a.max(b))) {
+                        continue;
+                    }
+                    if let Some(d) = self.pair_score(a.min(b), a.max(b)) {
+                        if d.score >= min_score {
+                            out.push(d);
+                        }
+                    }
+                }
+            }
+        }
+        out.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+        });
+        out
+    }
+
+    /// Persons already indexed that `id` (also indexed) probably duplicates.
+    #[must_use]
+    pub fn duplicates_of(&self, id: &str, min_score: f64) -> Vec<Duplicate> {
+        let Some(&p) = self.by_id.get(id) else {
+            return Vec::new();
+        };
+        let person = &self.persons[p as usize];
+        let mut others: HashSet<u32> = HashSet::new();
+        for (_, tokens) in &person.names {
+            for t in tokens {
+                for k in &t.keys {
+                    if let Some(list) = self.keys.get(k) {
+                        if list.len() <= BLOCK_LIMIT {
+                            others.extend(list.iter().filter(|&&o| o != p));
+                        }
+                    }
+                }
+            }
+        }
+        let mut out: Vec<Duplicate> = others
+            .into_iter()
+            .filter_map(|o| self.pair_score(p, o))
+            .filter(|d| d.score >= min_score)
+            .collect();
+        out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| x.b.cmp(&y.b)));
+        out
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// "bialiatski ~ бяляцкі (same skeleton); ales = алесь (given-name equivalence)"
+fn explain(a: &[Token], b: &[Token], pairs: &[Pair]) -> String {
+    pairs
+        .iter()
+        .map(|p| {
+            let (x, y) = (&a[p.query].text, &b[p.candidate].text);
+            let sign = if p.score >= 0.9 { "=" } else { "~" };
+            format!("{x} {sign} {y} ({}, {:.2})", p.evidence.as_str(), p.score)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, names: &[&str], birth: Option<i32>, region: Option<&str>) -> Entry {
+        Entry {
+            id: id.into(),
+            names: names.iter().map(|n| (*n).to_string()).collect(),
+            birth_year: birth,
+            region: region.map(Into::into),
+        }
+    }
+
+    fn index() -> NameIndex {
+        NameIndex::build([
+            entry(
+                "p1",
+                &["Ales Bialiatski", "Алесь Бяляцкі"],
+                Some(1962),
+                Some("Minsk"),
+            ),
+            entry("p2", &["Maryia Kalesnikava"], Some(1982), None),
+            entry("p3", &["Siarhei Tsikhanouski"], Some(1978), Some("Homel")),
+            entry("p4", &["Sviatlana Tsikhanouskaya"], Some(1982), None),
+            entry("p5", &["Aliaksandr Lukashevich"], Some(1970), None),
+            entry(
+                "p6",
+                &["Беляцкий Алесь Викторович"],
+                Some(1962),
+                Some("Minsk"),
+            ),
+            entry("p7", &["Volha Kalesnikava"], Some(1990), None),
+            entry("p8", &["Ihar Losik"], None, None),
+        ])
+    }
+
+    #[test]
+    fn search_across_scripts_best_first() {
+        let ix = index();
+        let hits = ix.search("Беляцкий", 10);
+        let ids: Vec<&str> = hits.iter().map(|h| h.person.as_str()).collect();
+        assert!(
+            ids.starts_with(&["p1", "p6"]) || ids.starts_with(&["p6", "p1"]),
+            "{hits:#?}"
+        );
+        let hits = ix.search("Sergei Tikhanovsky", 10);
+        assert_eq!(hits[0].person, "p3", "{hits:#?}");
+        assert!(hits[0].why.contains("sergei"), "{}", hits[0].why);
+        // The feminine form ranks below the exact given name.
+        assert!(hits
+            .iter()
+            .position(|h| h.person == "p4")
+            .is_none_or(|i| i > 0));
+        let hits = ix.search("Kolesnikova Maria", 10);
+        assert_eq!(hits[0].person, "p2", "{hits:#?}");
+        assert!(
+            ix.search("Lukashenko", 10).is_empty(),
+            "Lukashevich is not Lukashenko"
+        );
+    }
+
+    #[test]
+    fn duplicates_with_evidence() {
+        let ix = index();
+        let d = ix.duplicates(DUPLICATE_FROM);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!((d[0].a.as_str(), d[0].b.as_str()), ("p1", "p6"));
+        assert!(d[0].evidence.iter().any(|e| e == "both born 1962"));
+        assert!(ix.duplicates_of("p6", DUPLICATE_FROM)[0].b == "p1");
+        // Same surname, another given name: not a duplicate.
+        assert!(!d.iter().any(|x| x.a == "p2" && x.b == "p7"));
+    }
+
+    /// The labelled evaluation set (tests/names/eval.tsv): 53 people, 4–5 spellings each.
+    /// Prints the numbers docs/performance.md reports:
+    /// `cargo test -p vigil-core --lib search::tests::evaluation -- --nocapture`
+    #[test]
+    fn evaluation() {
+        let rows: Vec<(&str, &str)> = include_str!("../../../tests/names/eval.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split_once('\t').unwrap())
+            .collect();
+        let mut people: Vec<&str> = rows.iter().map(|r| r.0).collect();
+        people.dedup();
+        // Stored: each person's first spelling. Queries: the others.
+        let stored: Vec<(&str, &str)> = people
+            .iter()
+            .map(|p| *rows.iter().find(|r| r.0 == *p).unwrap())
+            .collect();
+        let queries: Vec<(&str, &str)> = rows
+            .iter()
+            .filter(|r| !stored.contains(r))
+            .copied()
+            .collect();
+        // Distractors: 3,000 generated persons (Belarusian, Russian, Burmese, Venezuelan
+        // names in several scripts, including Kalesnikava and Lukashevich), without those
+        // that are true homonyms of someone in the set.
+        let everyone = NameIndex::build(rows.iter().map(|(p, n)| entry(p, &[n], None, None)));
+        let mut distractors: Vec<Entry> = Vec::new();
+        crate::generate::generate(
+            crate::generate::Settings {
+                persons: 3_000,
+                seed: 5,
+            },
+            &mut |line| {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                if v["type"] != "person" {
+                    return;
+                }
+                let names: Vec<String> = v["names"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n["text"].as_str().unwrap().to_string())
+                    .collect();
+                if names.iter().any(|n| {
+                    everyone
+                        .search(n, 1)
+                        .first()
+                        .is_some_and(|h| h.score >= 0.95)
+                }) {
+                    return;
+                }
+                distractors.push(Entry {
+                    id: format!("g{}", v["id"].as_str().unwrap()),
+                    names,
+                    ..Entry::default()
+                });
+            },
+        );
+        let distractor_names: Vec<(String, String)> = distractors
+            .iter()
+            .flat_map(|e| e.names.iter().map(|n| (e.id.clone(), n.clone())))
+            .collect();
+        let ix = NameIndex::build(
+            stored
+                .iter()
+                .map(|(p, n)| entry(p, &[n], None, None))
+                .chain(distractors),
+        );
+        let folded = |s: &str| deunicode::deunicode(s).to_lowercase();
+        let (mut at1, mut at10, mut jw1, mut jw10) = (0, 0, 0, 0);
+        for (want, q) in &queries {
+            let hits = ix.search(q, 10);
+            at1 += usize::from(hits.first().is_some_and(|h| h.person == *want));
+            at10 += usize::from(hits.iter().any(|h| h.person == *want));
+            // The baseline: Jaro-Winkler over every stored name, ASCII-folded.
+            let fq = folded(q);
+            let mut scan: Vec<(f64, &str)> = stored
+                .iter()
+                .map(|(p, n)| (strsim::jaro_winkler(&fq, &folded(n)), *p))
+                .chain(
+                    distractor_names
+                        .iter()
+                        .map(|(p, n)| (strsim::jaro_winkler(&fq, &folded(n)), p.as_str())),
+                )
+                .collect();
+            scan.sort_by(|a, b| b.0.total_cmp(&a.0));
+            jw1 += usize::from(scan[0].1 == *want);
+            jw10 += usize::from(scan.iter().take(10).any(|s| s.1 == *want));
+        }
+        let n = queries.len() as f64;
+        let r = |x: usize| x as f64 / n;
+        // Duplicates: every spelling as its own person; true pairs are the same person.
+        let all = NameIndex::build(
+            rows.iter()
+                .enumerate()
+                .map(|(i, (p, name))| entry(&format!("{p}#{i}"), &[name], None, None)),
+        );
+        let person_of = |id: &str| id.split('#').next().unwrap().to_string();
+        let true_pairs: usize = people
+            .iter()
+            .map(|p| {
+                let k = rows.iter().filter(|r| r.0 == *p).count();
+                k * (k - 1) / 2
+            })
+            .sum();
+        let found = all.duplicates(DUPLICATE_FROM);
+        let tp = found
+            .iter()
+            .filter(|d| person_of(&d.a) == person_of(&d.b))
+            .count();
+        let precision = tp as f64 / found.len().max(1) as f64;
+        let recall = tp as f64 / true_pairs as f64;
+        // Baseline duplicates: Jaro-Winkler ≥ 0.9 over all pairs.
+        let (mut jw_found, mut jw_tp) = (0usize, 0usize);
+        for i in 0..rows.len() {
+            for j in i + 1..rows.len() {
+                if strsim::jaro_winkler(&folded(rows[i].1), &folded(rows[j].1)) >= DUPLICATE_FROM {
+                    jw_found += 1;
+                    jw_tp += usize::from(rows[i].0 == rows[j].0);
+                }
+            }
+        }
+        eprintln!(
+            "evaluation: {} people and {} distractor names, {} queries: vigil recall@1 {:.3}, recall@10 {:.3}; Jaro-Winkler scan recall@1 {:.3}, recall@10 {:.3}",
+            people.len(), distractor_names.len(), queries.len(), r(at1), r(at10), r(jw1), r(jw10)
+        );
+        eprintln!(
+            "duplicates at {DUPLICATE_FROM}: vigil {} pairs, precision {precision:.3}, recall {recall:.3} of {true_pairs}; Jaro-Winkler {jw_found} pairs, precision {:.3}, recall {:.3}",
+            found.len(),
+            jw_tp as f64 / jw_found.max(1) as f64,
+            jw_tp as f64 / true_pairs as f64
+        );
+        for d in found.iter().filter(|d| person_of(&d.a) != person_of(&d.b)) {
+            eprintln!(
+                "  false pair: {} / {} ({})",
+                d.names[0], d.names[1], d.score
+            );
+        }
+        for (want, q) in &queries {
+            let hits = ix.search(q, 10);
+            if hits.first().is_none_or(|h| h.person != *want) {
+                eprintln!(
+                    "  missed at 1: {q} (want {want}) got {:?}",
+                    hits.first().map(|h| (&h.person, h.score))
+                );
+            }
+        }
+        assert!(r(at1) >= 0.9 && r(at1) > r(jw1), "recall@1 {}", r(at1));
+        assert!(r(at10) >= 0.95, "recall@10 {}", r(at10));
+        assert!(precision >= 0.9, "duplicate precision {precision}");
+    }
+}
