@@ -234,6 +234,36 @@ pub fn findings(reg: &Registry, audience: Audience, log: LogPosition) -> CheckAn
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchAnswer {
+    /// Best first.
+    pub results: Vec<crate::search::Hit>,
+    pub log: LogPosition,
+}
+
+/// `search`: persons whose names match a query in any script or spelling.
+#[must_use]
+pub fn search(
+    index: &crate::search::NameIndex,
+    query: &str,
+    limit: usize,
+    log: LogPosition,
+) -> SearchAnswer {
+    SearchAnswer {
+        results: index.search(query, limit),
+        log,
+    }
+}
+
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DuplicatesAnswer {
+    /// Best first.
+    pub pairs: Vec<crate::search::Duplicate>,
+    pub log: LogPosition,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

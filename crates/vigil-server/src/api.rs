@@ -123,7 +123,7 @@ pub struct FlowParams {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PersonsParams {
-    /// Part of any spelling of a name, case-insensitive.
+    /// A name in any script or spelling (ranked by the name search), or part of one.
     pub q: Option<String>,
     /// Only this country, e.g. `BY`.
     pub country: Option<String>,
@@ -135,6 +135,31 @@ pub struct PersonsParams {
     pub limit: Option<usize>,
     /// Skip this many.
     pub offset: Option<usize>,
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// A name in any script or spelling: "Ales Bialiatski", "Алесь Бяляцкі", "Беляцкий".
+    pub q: String,
+    /// At most this many results (default 20, at most 200).
+    pub limit: Option<usize>,
+}
+
+/// Public persons whose names match, best first, with the name that matched and why.
+#[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
+    responses((status = 200, body = answer::SearchAnswer)))]
+pub async fn search(
+    State(s): State<Arc<AppState>>,
+    Query(p): Query<SearchParams>,
+) -> Json<answer::SearchAnswer> {
+    let limit = p.limit.unwrap_or(20).min(200);
+    Json(answer::search(
+        &s.directory.search,
+        &p.q,
+        limit,
+        s.log.clone(),
+    ))
 }
 
 /// An error answer: a stable code, and for a bad parameter its name and what is wrong.
@@ -335,15 +360,8 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
             .filter(|q| !q.trim().is_empty());
     let day = today();
     let (offset, limit) = (p.offset.unwrap_or(0), p.limit.unwrap_or(50).min(500));
-    let mut total = 0;
-    let mut page = Vec::new();
-    for ix in 0..s.registry.person_count() as u32 {
-        if !s.registry.is_public(ix) {
-            continue;
-        }
-        let keep = q
-            .as_deref()
-            .is_none_or(|q| s.directory.matches(ix, q.trim()))
+    let filters = |ix: u32| {
+        s.registry.is_public(ix)
             && p.country
                 .as_deref()
                 .filter(|c| !c.is_empty())
@@ -359,14 +377,32 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
             && p.status
                 .as_deref()
                 .filter(|st| !st.is_empty())
-                .is_none_or(|st| s.registry.status(ix, day) == st);
-        if keep {
-            if total >= offset && page.len() < limit {
-                page.push(ix);
+                .is_none_or(|st| s.registry.status(ix, day) == st)
+    };
+    // With a name: the name search's matches first (any script, best first), then those
+    // whose spelling contains the text typed (a part of a name).
+    let mut ordered: Vec<u32> = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    if let Some(q) = &q {
+        for hit in s.directory.search.search(q, 500) {
+            if let Some(ix) = s.registry.person_index(&hit.person) {
+                if taken.insert(ix) {
+                    ordered.push(ix);
+                }
             }
-            total += 1;
         }
     }
+    for ix in 0..s.registry.person_count() as u32 {
+        let text_ok = q
+            .as_deref()
+            .is_none_or(|q| s.directory.matches(ix, q.trim()));
+        if text_ok && !taken.contains(&ix) {
+            ordered.push(ix);
+        }
+    }
+    let kept: Vec<u32> = ordered.into_iter().filter(|&ix| filters(ix)).collect();
+    let total = kept.len();
+    let page = kept.into_iter().skip(offset).take(limit).collect();
     (total, page)
 }
 
@@ -467,6 +503,7 @@ pub async fn announcement(
         persons,
         person,
         announcement,
+        search,
         openapi
     ),
     components(schemas(ErrorBody))

@@ -217,6 +217,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/v1/persons/{id}", get(api::person))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/announcements/{id}", get(api::announcement))
+        .route("/api/v1/search", get(api::search))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }

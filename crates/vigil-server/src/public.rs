@@ -6,6 +6,7 @@
 
 use serde_json::Value;
 use vigil_core::record::{parse_record, Record, RecordType};
+use vigil_core::search::{Entry, NameIndex};
 use vigil_core::stats::Registry;
 use vigil_store::{SqliteStore, Store, StoreError};
 
@@ -14,12 +15,15 @@ pub struct Directory {
     names: Vec<Option<Box<str>>>,
     /// Lower-cased names, every spelling joined, for the directory's filter.
     haystacks: Vec<Option<Box<str>>>,
+    /// Name search over public persons only: the public never finds anyone else.
+    pub search: NameIndex,
 }
 
 impl Directory {
     pub fn load(store: &SqliteStore, registry: &Registry) -> Result<Directory, StoreError> {
         let n = registry.person_count();
         let (mut names, mut haystacks) = (vec![None; n], vec![None; n]);
+        let mut search = NameIndex::default();
         store.export(&mut |rtype, body| {
             if rtype != RecordType::Person {
                 return Ok(());
@@ -41,10 +45,20 @@ impl Directory {
                 let all: Vec<String> = p.names.iter().map(|n| n.text.to_lowercase()).collect();
                 names[ix as usize] = Some(display.into());
                 haystacks[ix as usize] = Some(all.join(" | ").into());
+                search.add(Entry {
+                    id: p.id.clone(),
+                    names: p.names.iter().map(|n| n.text.clone()).collect(),
+                    birth_year: p.birth_date.map(|d| d.year_number()),
+                    region: p.region.clone(),
+                });
             }
             Ok(())
         })?;
-        Ok(Directory { names, haystacks })
+        Ok(Directory {
+            names,
+            haystacks,
+            search,
+        })
     }
 
     /// The display name of a public person; `None` for anyone the public may not see.

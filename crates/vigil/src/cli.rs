@@ -43,6 +43,10 @@ pub enum Command {
     /// Propose the announcements, figures and official claims an English report states.
     /// Nothing is stored unless --import is given and confirmed.
     Extract(ExtractArgs),
+    /// Find persons by name, in any script or spelling, best first.
+    Search(SearchArgs),
+    /// Probable duplicate persons, with the evidence.
+    Duplicates(DuplicatesArgs),
     /// Recompute the log's hash chain.
     Verify,
     /// Show log entries: who changed what, when and why.
@@ -81,6 +85,22 @@ pub struct ImportArgs {
     pub update: bool,
     #[command(flatten)]
     pub who: Who,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// A name: "Ales Bialiatski", "Алесь Бяляцкі", "Беляцкий", "Tikhanovsky".
+    pub query: String,
+    /// At most this many results.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct DuplicatesArgs {
+    /// The lowest score shown (0.9 proposes a merge; 0.7 to 0.9 is worth a look).
+    #[arg(long, default_value_t = vigil_core::search::DUPLICATE_FROM)]
+    pub min_score: f64,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ use vigil_core::check::{check, thousands};
 use vigil_core::date::{Day, PartialDate};
 use vigil_core::generate::{generate, Settings};
 use vigil_core::record::{parse_record, AnnouncementKind, Record, RecordType};
+use vigil_core::search::{Entry, NameIndex};
 use vigil_core::stats::{Audience, Mode, Registry};
 use vigil_store::{import, Head, ImportFailure, ImportOptions, SqliteStore, Store};
 
@@ -161,6 +162,56 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract(args) => crate::extract::run(cli, args),
+        Command::Search(args) => {
+            let store = open_for_read(cli)?;
+            let head = store.head()?;
+            let index = NameIndex::build(person_entries(&store)?);
+            let a = answer::search(&index, &args.query, args.limit, log_position(&head));
+            if cli.json {
+                output::json(&a)?;
+            } else if a.results.is_empty() {
+                output::line("no person matches")?;
+            } else {
+                let mut t = Table::new(["person", "name", "score", "why"]);
+                for h in &a.results {
+                    t.row([
+                        h.person.clone(),
+                        h.name.clone(),
+                        format!("{:.2}", h.score),
+                        h.why.clone(),
+                    ]);
+                }
+                t.print()?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Duplicates(args) => {
+            let store = open_for_read(cli)?;
+            let head = store.head()?;
+            let index = NameIndex::build(person_entries(&store)?);
+            let a = answer::DuplicatesAnswer {
+                pairs: index.duplicates(args.min_score),
+                log: log_position(&head),
+            };
+            if cli.json {
+                output::json(&a)?;
+            } else if a.pairs.is_empty() {
+                output::line("no probable duplicates")?;
+            } else {
+                let mut t = Table::new(["a", "b", "score", "names", "evidence"]);
+                for d in &a.pairs {
+                    t.row([
+                        d.a.clone(),
+                        d.b.clone(),
+                        format!("{:.2}", d.score),
+                        format!("{} / {}", d.names[0], d.names[1]),
+                        d.evidence.join("; "),
+                    ]);
+                }
+                t.print()?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Announcement(args) => {
             let store = open_for_read(cli)?;
             let (reg, _) = registry(&store, &args.as_of)?;
@@ -349,8 +400,19 @@ fn import_cmd(
         let size = f.metadata().ok().map(|m| m.len());
         (Box::new(BufReader::with_capacity(1 << 20, f)), size)
     };
+    // Duplicate warnings cost a pass over the persons: only for imports up to 64 MB into
+    // a registry that already has persons.
+    let before: Option<std::collections::HashSet<String>> = match (size, open_for_read(cli)) {
+        (Some(n), Ok(store)) if n <= 64 << 20 => {
+            Some(person_entries(&store)?.into_iter().map(|e| e.id).collect())
+        }
+        _ => None,
+    };
     match run_import(cli, &mut input, size, update, who)? {
         Ok(r) => {
+            if let Some(before) = before.filter(|_| r.added > 0) {
+                warn_duplicates(&open_for_read(cli)?, &before)?;
+            }
             let head = r.head.expect("set on success");
             if cli.json {
                 output::json(&json!({
@@ -422,6 +484,61 @@ pub(crate) fn run_import(
         Err(ImportFailure::Invalid(errors)) => Ok(Err(errors)),
         Err(e) => Err(e.into()),
     }
+}
+
+/// Every current person as the name index sees it: all stored names, birth year, region.
+fn person_entries(store: &SqliteStore) -> anyhow::Result<Vec<Entry>> {
+    let mut out = Vec::new();
+    store.export(&mut |rtype, body| {
+        if rtype != RecordType::Person {
+            return Ok(());
+        }
+        if let Ok(parsed) = parse_record(body) {
+            if let Record::Person(p) = parsed.record {
+                out.push(Entry {
+                    id: p.id,
+                    names: p.names.into_iter().map(|n| n.text).collect(),
+                    birth_year: p.birth_date.map(|d| d.year_number()),
+                    region: p.region,
+                });
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// After an import: new persons whose names probably duplicate someone already there.
+fn warn_duplicates(
+    store: &SqliteStore,
+    before: &std::collections::HashSet<String>,
+) -> anyhow::Result<()> {
+    let entries = person_entries(store)?;
+    let new: Vec<String> = entries
+        .iter()
+        .filter(|e| !before.contains(&e.id))
+        .map(|e| e.id.clone())
+        .collect();
+    if new.is_empty() || before.is_empty() {
+        return Ok(());
+    }
+    let index = NameIndex::build(entries);
+    for id in &new {
+        for d in index.duplicates_of(id, vigil_core::search::DUPLICATE_FROM) {
+            if before.contains(&d.b) {
+                eprintln!(
+                    "warning: new person {} ({}) probably duplicates {} ({}), score {:.2}: {}",
+                    d.a,
+                    d.names[0],
+                    d.b,
+                    d.names[1],
+                    d.score,
+                    d.evidence.join("; ")
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Writes every record as a line; with `public`, only public persons and their public

@@ -6,6 +6,7 @@
 mod bad_input;
 mod browser;
 mod extract;
+mod names;
 mod registry;
 mod seed_report;
 mod serve;

@@ -70,11 +70,11 @@ impl Server {
         panic!("server at {} never became healthy", server.base);
     }
 
-    fn get(&self, path: &str) -> (u16, String) {
+    pub fn get(&self, path: &str) -> (u16, String) {
         get(&format!("{}{path}", self.base))
     }
 
-    fn json(&self, path: &str) -> serde_json::Value {
+    pub fn json(&self, path: &str) -> serde_json::Value {
         let (status, body) = self.get(path);
         assert_eq!(status, 200, "GET {path}: {body}");
         serde_json::from_str(&body).unwrap()
@@ -215,6 +215,7 @@ fn every_api_answer_equals_the_cli_for_the_same_registry() {
         "/api/v1/check",
         "/api/v1/persons",
         "/api/v1/persons/{id}",
+        "/api/v1/search",
         "/api/v1/openapi.json",
     ] {
         assert!(
@@ -376,6 +377,9 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         "/api/v1/stats/held?on=2023-06-01&by=role&format=csv",
         "/api/v1/stats/waves?country=BY&year=2024",
         "/api/v1/announcements/a1",
+        "/api/v1/search?q=Restricted%20Name",
+        "/api/v1/search?q=Confidential%20Name",
+        "/api/v1/search?q=CANARY%20Never%20Detained",
     ]
     .iter()
     .map(ToString::to_string)
