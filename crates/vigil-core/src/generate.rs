@@ -16,6 +16,7 @@ use rand_chacha::ChaCha8Rng;
 use serde_json::{json, Value};
 
 use crate::date::{Day, PartialDate};
+use crate::names::Scheme;
 
 /// First and last day generated events fall on.
 const START: (i32, u32, u32) = (2020, 8, 1);
@@ -230,11 +231,29 @@ fn belarusian_names(rng: &mut ChaCha8Rng, female: bool) -> Vec<Value> {
     let given = pick(rng, if female { BY_GIVEN_F } else { BY_GIVEN_M });
     let s = pick(rng, BY_SURNAMES);
     let surname = if female { s.1 } else { s.0 };
-    vec![
+    let mut names = vec![
         name(&format!("{} {}", given.2, surname.2), "en"),
         name(&format!("{} {}", given.0, surname.0), "be"),
         name(&format!("{} {}", given.1, surname.1), "ru"),
-    ]
+    ];
+    // Some records also carry a Łacinka (national 2007) or English-press spelling, as
+    // real registries do. Chosen from the name itself, so the random stream is unchanged.
+    let latin = |scheme: Scheme| {
+        let word = |w: &str| {
+            let t = crate::names::transliterate(&w.to_lowercase(), scheme);
+            let mut c = t.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        };
+        format!("{} {}", word(given.0), word(surname.0))
+    };
+    match (given.0.len() + surname.0.len()) % 4 {
+        0 => names.push(name(&latin(Scheme::National2007), "be-Latn")),
+        1 => names.push(name(&latin(Scheme::PressBe), "en")),
+        _ => {}
+    }
+    names
 }
 
 fn russian_names(rng: &mut ChaCha8Rng, female: bool) -> Vec<Value> {
