@@ -17,6 +17,7 @@
 //! Jaro-Winkler on the readings (squared, times 0.9); names align token by token regardless of
 //! order, and patronymics are optional.
 
+use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -352,26 +353,38 @@ pub struct Token {
 /// Analyses a name into tokens, in order.
 #[must_use]
 pub fn analyse(name: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = normalise(name)
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.' | '(' | ')' | '/'))
-        .filter(|t| !t.is_empty())
-        .map(token)
-        .collect();
-    mark_patronymic(&mut tokens);
-    let dict = dictionary();
-    for t in &mut tokens {
-        let mut symbols: Vec<u16> = t
-            .keys
-            .iter()
-            .filter_map(|k| dict.get(k))
-            .flatten()
-            .copied()
-            .collect();
-        symbols.sort_unstable();
-        symbols.dedup();
-        t.symbols = symbols;
+    let mut tokens: Vec<Token> = split(name).iter().map(|t| analyse_token(t)).collect();
+    if let Some(i) = patronymic_position(&tokens) {
+        tokens[i].patronymic = true;
     }
     tokens
+}
+
+/// A name's normalised token texts (NFKC, lowercase, apostrophes removed), in order.
+#[must_use]
+pub fn split(name: &str) -> Vec<String> {
+    normalise(name)
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | ',' | '.' | '(' | ')' | '/'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// One normalised token analysed on its own (not marked as a patronymic).
+#[must_use]
+pub fn analyse_token(text: &str) -> Token {
+    let mut t = token(text);
+    let mut symbols: Vec<u16> = t
+        .keys
+        .iter()
+        .filter_map(|k| dictionary().get(k))
+        .flatten()
+        .copied()
+        .collect();
+    symbols.sort_unstable();
+    symbols.dedup();
+    t.symbols = symbols;
+    t
 }
 
 fn normalise(name: &str) -> String {
@@ -422,9 +435,10 @@ fn token(text: &str) -> Token {
 
 /// In a name of three or more tokens, the one patronymic (Віктаравіч, Викторович,
 /// Viktorovich, -ovna…): the middle token if it has the ending, else the last.
-fn mark_patronymic(tokens: &mut [Token]) {
+#[must_use]
+pub fn patronymic_position<T: Borrow<Token>>(tokens: &[T]) -> Option<usize> {
     if tokens.len() < 3 {
-        return;
+        return None;
     }
     let ending = |t: &Token| {
         t.readings.iter().any(|r| {
@@ -438,10 +452,12 @@ fn mark_patronymic(tokens: &mut [Token]) {
     };
     let middle = tokens.len() / 2;
     let last = tokens.len() - 1;
-    if ending(&tokens[middle]) {
-        tokens[middle].patronymic = true;
-    } else if ending(&tokens[last]) {
-        tokens[last].patronymic = true;
+    if ending(tokens[middle].borrow()) {
+        Some(middle)
+    } else if ending(tokens[last].borrow()) {
+        Some(last)
+    } else {
+        None
     }
 }
 
@@ -593,10 +609,10 @@ pub struct Pair {
 /// Aligns tokens regardless of order: greedily, best pair first. Patronymics align only
 /// with patronymics.
 #[must_use]
-pub fn align(a: &[Token], b: &[Token]) -> Vec<Pair> {
+pub fn align<A: Borrow<Token>, B: Borrow<Token>>(a: &[A], b: &[B]) -> Vec<Pair> {
     let mut pairs: Vec<Pair> = Vec::new();
-    for (i, x) in a.iter().enumerate() {
-        for (j, y) in b.iter().enumerate() {
+    for (i, x) in a.iter().map(Borrow::borrow).enumerate() {
+        for (j, y) in b.iter().map(Borrow::borrow).enumerate() {
             if x.patronymic != y.patronymic {
                 continue;
             }
@@ -626,50 +642,81 @@ pub fn align(a: &[Token], b: &[Token]) -> Vec<Pair> {
         .collect()
 }
 
-/// How well a query covers a name: the mean over the query's tokens (patronymics only
-/// when the name has one too) of the aligned similarity, where a token left unmatched
-/// (under 0.5: a second surname the record lacks) counts half.
+/// A token's weight in a name: a given name (one in the equivalence dictionary) 1, any
+/// other (a surname) 1.5, since a shared given name says little.
+fn weight(t: &Token) -> f64 {
+    if t.symbols.is_empty() {
+        1.5
+    } else {
+        1.0
+    }
+}
+
+/// Similarities under this are no match at all: two different surnames can share half
+/// their letters.
+const MATCH_FROM: f64 = 0.75;
+
+/// How well a query covers a name: the weighted mean over the query's tokens
+/// (patronymics only when the name has one too) of the aligned similarity, where a token
+/// left unmatched (a second surname the record lacks) counts half its weight.
 #[must_use]
-pub fn query_score(query: &[Token], name: &[Token]) -> (f64, Vec<Pair>) {
+pub fn query_score<A: Borrow<Token>, B: Borrow<Token>>(
+    query: &[A],
+    name: &[B],
+) -> (f64, Vec<Pair>) {
     let pairs = align(query, name);
-    let name_has_patronymic = name.iter().any(|t| t.patronymic);
+    let name_has_patronymic = name
+        .iter()
+        .map(Borrow::borrow)
+        .any(|t: &Token| t.patronymic);
     let mut sum = 0.0;
-    let mut weight = 0.0;
-    for i in (0..query.len()).filter(|&i| !query[i].patronymic || name_has_patronymic) {
-        match pairs.iter().find(|p| p.query == i && p.score >= 0.5) {
+    let mut total = 0.0;
+    for i in (0..query.len())
+        .filter(|&i| !Borrow::<Token>::borrow(&query[i]).patronymic || name_has_patronymic)
+    {
+        let w = weight(query[i].borrow());
+        match pairs.iter().find(|p| p.query == i && p.score >= MATCH_FROM) {
             Some(p) => {
-                sum += p.score;
-                weight += 1.0;
+                sum += w * p.score;
+                total += w;
             }
-            None => weight += 0.5,
+            None => total += 0.5 * w,
         }
     }
     if sum == 0.0 {
         return (0.0, pairs);
     }
-    (sum / weight, pairs)
+    (sum / total, pairs)
 }
 
 /// How alike two names are, symmetric: matched tokens over the longer name's tokens
 /// (patronymics aside), +0.05 when both patronymics agree, −0.1 when they differ.
 #[must_use]
-pub fn name_score(a: &[Token], b: &[Token]) -> (f64, Vec<Pair>) {
+pub fn name_score<A: Borrow<Token>, B: Borrow<Token>>(a: &[A], b: &[B]) -> (f64, Vec<Pair>) {
     let pairs = align(a, b);
-    let plain = |t: &[Token]| t.iter().filter(|x| !x.patronymic).count();
-    let (na, nb) = (plain(a), plain(b));
+    let (na, nb) = (
+        a.iter()
+            .map(Borrow::borrow)
+            .filter(|x: &&Token| !x.patronymic)
+            .count(),
+        b.iter()
+            .map(Borrow::borrow)
+            .filter(|x: &&Token| !x.patronymic)
+            .count(),
+    );
     if na == 0 || nb == 0 {
         return (0.0, pairs);
     }
     let sum: f64 = pairs
         .iter()
-        .filter(|p| !a[p.query].patronymic)
+        .filter(|p| !Borrow::<Token>::borrow(&a[p.query]).patronymic)
         .map(|p| p.score)
         .sum();
     // An extra token (a second given name, a maiden name) costs half a token.
     let denominator = na.min(nb) as f64 + 0.5 * (na.max(nb) - na.min(nb)) as f64;
     let mut score = sum / denominator;
-    let pa = a.iter().find(|t| t.patronymic);
-    let pb = b.iter().find(|t| t.patronymic);
+    let pa = a.iter().map(Borrow::borrow).find(|t| t.patronymic);
+    let pb = b.iter().map(Borrow::borrow).find(|t| t.patronymic);
     if let (Some(x), Some(y)) = (pa, pb) {
         score += if token_similarity(x, y).0 >= 0.9 {
             0.05

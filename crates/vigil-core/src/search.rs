@@ -6,10 +6,13 @@
 //! query's tokens are scored first, each by its best-matching name.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::names::{analyse, name_score, query_score, Pair, Token};
+use crate::names::{
+    analyse, analyse_token, name_score, patronymic_position, query_score, split, Pair, Token,
+};
 
 /// A person as the index sees it.
 #[derive(Debug, Clone, Default)]
@@ -22,7 +25,8 @@ pub struct Entry {
 
 struct Indexed {
     id: String,
-    names: Vec<(String, Vec<Token>)>,
+    /// Each name's text and its tokens, shared between persons (given names repeat).
+    names: Vec<(String, Vec<Arc<Token>>)>,
     birth_year: Option<i32>,
     region: Option<String>,
 }
@@ -55,6 +59,8 @@ pub struct Duplicate {
 pub const SHOW_FROM: f64 = 0.7;
 /// The score from which a pair is proposed as a duplicate.
 pub const DUPLICATE_FROM: f64 = 0.9;
+/// A posting list this short names a rare token (a surname, not a given name).
+const RARE: usize = 1_000;
 /// Posting lists longer than this (common given names) are not used to pair duplicates.
 const BLOCK_LIMIT: usize = 200;
 
@@ -62,8 +68,13 @@ const BLOCK_LIMIT: usize = 200;
 pub struct NameIndex {
     persons: Vec<Indexed>,
     keys: HashMap<String, Vec<u32>>,
+    /// Surname skeletons with one letter deleted (symmetric deletion): a typo or a
+    /// changed consonant still meets the right person here.
+    near: HashMap<String, Vec<u32>>,
     symbols: HashMap<u16, Vec<u32>>,
     by_id: HashMap<String, u32>,
+    /// Analysed tokens by (text, is patronymic): each is analysed and kept once.
+    interned: HashMap<(String, bool), Arc<Token>>,
 }
 
 fn push_posting(list: &mut Vec<u32>, p: u32) {
@@ -84,18 +95,27 @@ impl NameIndex {
 
     pub fn add(&mut self, e: Entry) {
         let p = self.persons.len() as u32;
-        let names: Vec<(String, Vec<Token>)> = e
+        let names: Vec<(String, Vec<Arc<Token>>)> = e
             .names
             .into_iter()
             .map(|n| {
-                let t = analyse(&n);
-                (n, t)
+                let mut tokens: Vec<Arc<Token>> = split(&n)
+                    .into_iter()
+                    .map(|text| self.intern(text, false))
+                    .collect();
+                if let Some(i) = patronymic_position(&tokens) {
+                    tokens[i] = self.intern(tokens[i].text.clone(), true);
+                }
+                (n, tokens)
             })
             .collect();
         for (_, tokens) in &names {
             for t in tokens {
                 for k in &t.keys {
                     push_posting(self.keys.entry(k.clone()).or_default(), p);
+                }
+                for k in deletions(t) {
+                    push_posting(self.near.entry(k).or_default(), p);
                 }
                 for s in &t.symbols {
                     push_posting(self.symbols.entry(*s).or_default(), p);
@@ -111,6 +131,16 @@ impl NameIndex {
         });
     }
 
+    fn intern(&mut self, text: String, patronymic: bool) -> Arc<Token> {
+        Arc::clone(self.interned.entry((text, patronymic)).or_insert_with_key(
+            |(text, patronymic)| {
+                let mut t = analyse_token(text);
+                t.patronymic = *patronymic;
+                Arc::new(t)
+            },
+        ))
+    }
+
     #[must_use]
     pub fn len(&self) -> usize {
         self.persons.len()
@@ -122,25 +152,32 @@ impl NameIndex {
     }
 
     /// Persons sharing a key or given-name class with each query token: person → how many
-    /// query tokens it shares something with.
-    fn candidates(&self, query: &[Token]) -> Vec<(u32, usize)> {
-        let mut counts: HashMap<u32, usize> = HashMap::new();
+    /// query tokens it shares something with, and whether one of them was a rare key
+    /// (a posting list of at most [`RARE`] persons: a surname rather than a given name).
+    fn candidates(&self, query: &[Token]) -> Vec<(u32, usize, bool)> {
+        let mut counts: HashMap<u32, (usize, bool)> = HashMap::new();
         for t in query {
             let mut seen: HashSet<u32> = HashSet::new();
+            let near = deletions(t);
             let lists = t
                 .keys
                 .iter()
                 .filter_map(|k| self.keys.get(k))
-                .chain(t.symbols.iter().filter_map(|s| self.symbols.get(s)));
+                .chain(t.symbols.iter().filter_map(|s| self.symbols.get(s)))
+                .chain(near.iter().filter_map(|k| self.near.get(k)));
             for list in lists {
+                let rare = list.len() <= RARE;
                 for &p in list {
+                    let c = counts.entry(p).or_default();
                     if seen.insert(p) {
-                        *counts.entry(p).or_default() += 1;
+                        c.0 += 1;
                     }
+                    c.1 |= rare;
                 }
             }
         }
-        let mut out: Vec<(u32, usize)> = counts.into_iter().collect();
+        let mut out: Vec<(u32, usize, bool)> =
+            counts.into_iter().map(|(p, (n, r))| (p, n, r)).collect();
         out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
@@ -154,30 +191,22 @@ impl NameIndex {
         }
         let candidates = self.candidates(&q);
         let best = candidates.first().map_or(0, |c| c.1);
-        let mut hits: Vec<Hit> = candidates
-            .iter()
-            // Those sharing keys with fewer tokens than the best can still win on
-            // similarity; look at them too, up to a bound.
-            .take_while(|(_, n)| *n + 1 >= best)
-            .take(2_000)
-            .filter_map(|&(p, _)| {
-                let person = &self.persons[p as usize];
-                let (score, name, pairs) = person
-                    .names
+        // Those sharing keys with every matched token first; those sharing one fewer
+        // (a surname with a typo) only when the first tier leaves room, and only through a
+        // rare key: a common given name alone would bring in thousands.
+        let mut hits: Vec<Hit> = Vec::new();
+        for tier in [best, best.saturating_sub(1)] {
+            if tier == 0 || (tier < best && hits.len() >= limit) {
+                break;
+            }
+            hits.extend(
+                candidates
                     .iter()
-                    .map(|(text, tokens)| {
-                        let (s, pairs) = query_score(&q, tokens);
-                        (s, text, (pairs, tokens))
-                    })
-                    .max_by(|a, b| a.0.total_cmp(&b.0))?;
-                (score >= SHOW_FROM).then(|| Hit {
-                    person: person.id.clone(),
-                    name: name.clone(),
-                    score: round(score),
-                    why: explain(&q, pairs.1, &pairs.0),
-                })
-            })
-            .collect();
+                    .filter(|(_, n, rare)| *n == tier && (tier == best || *rare))
+                    .take(2_000)
+                    .filter_map(|&(p, _, _)| self.score(p, &q)),
+            );
+        }
         hits.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -185,6 +214,25 @@ impl NameIndex {
         });
         hits.truncate(limit);
         hits
+    }
+
+    /// A person's best-matching name for a query, if it scores at least [`SHOW_FROM`].
+    fn score(&self, p: u32, q: &[Token]) -> Option<Hit> {
+        let person = &self.persons[p as usize];
+        let (score, name, pairs, tokens) = person
+            .names
+            .iter()
+            .map(|(text, tokens)| {
+                let (s, pairs) = query_score(q, tokens);
+                (s, text, pairs, tokens)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        (score >= SHOW_FROM).then(|| Hit {
+            person: person.id.clone(),
+            name: name.clone(),
+            score: round(score),
+            why: explain(q, tokens, &pairs),
+        })
     }
 
     fn pair_score(&self, first: u32, second: u32) -> Option<Duplicate> {
@@ -289,16 +337,41 @@ impl NameIndex {
     }
 }
 
+/// A surname token's skeletons with one letter removed, and the skeleton itself (so a
+/// deletion on one side meets the full key on the other). Given names (in the dictionary)
+/// and short keys have none: they would match too much.
+fn deletions(t: &Token) -> Vec<String> {
+    if !t.symbols.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for k in t.keys.iter().filter(|k| k.chars().count() >= 4) {
+        let chars: Vec<char> = k.chars().collect();
+        out.push(k.clone());
+        for i in 0..chars.len() {
+            out.push(chars[..i].iter().chain(&chars[i + 1..]).collect::<String>());
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
 /// "bialiatski ~ бяляцкі (same skeleton); ales = алесь (given-name equivalence)"
-fn explain(a: &[Token], b: &[Token], pairs: &[Pair]) -> String {
+fn explain<A: std::borrow::Borrow<Token>, B: std::borrow::Borrow<Token>>(
+    a: &[A],
+    b: &[B],
+    pairs: &[Pair],
+) -> String {
     pairs
         .iter()
         .map(|p| {
-            let (x, y) = (&a[p.query].text, &b[p.candidate].text);
+            let x = &std::borrow::Borrow::<Token>::borrow(&a[p.query]).text;
+            let y = &std::borrow::Borrow::<Token>::borrow(&b[p.candidate]).text;
             let sign = if p.score >= 0.9 { "=" } else { "~" };
             format!("{x} {sign} {y} ({}, {:.2})", p.evidence.as_str(), p.score)
         })
