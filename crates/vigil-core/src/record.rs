@@ -45,7 +45,7 @@ macro_rules! string_enum {
 
 string_enum!(
     /// The kind of a record line.
-    RecordType { Source = "source", Person = "person", Announcement = "announcement", Event = "event", Figure = "figure" }
+    RecordType { Source = "source", Person = "person", Announcement = "announcement", Event = "event", Figure = "figure", Merge = "merge" }
 );
 string_enum!(Sex { Female = "female", Male = "male", Other = "other", Unknown = "unknown" });
 string_enum!(
@@ -222,6 +222,15 @@ pub struct Figure {
     pub sources: Vec<String>,
 }
 
+/// Two person records found to be one person: `merged`'s names and events count as
+/// `keep`'s. Undone by retracting it (`vigil unmerge`); the log keeps both.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Merge {
+    pub id: String,
+    pub keep: String,
+    pub merged: String,
+}
+
 fn exact() -> Qualifier {
     Qualifier::Exact
 }
@@ -234,6 +243,7 @@ pub enum Record {
     Announcement(Announcement),
     Event(Event),
     Figure(Figure),
+    Merge(Merge),
 }
 
 impl Record {
@@ -245,6 +255,7 @@ impl Record {
             Record::Announcement(_) => RecordType::Announcement,
             Record::Event(_) => RecordType::Event,
             Record::Figure(_) => RecordType::Figure,
+            Record::Merge(_) => RecordType::Merge,
         }
     }
 
@@ -256,16 +267,19 @@ impl Record {
             Record::Announcement(r) => &r.id,
             Record::Event(r) => &r.id,
             Record::Figure(r) => &r.id,
+            Record::Merge(r) => &r.id,
         }
     }
 
     /// Who may see the record: persons and events say; sources, announcements and
-    /// figures name no one and are public.
+    /// figures name no one and are public. A merge links two persons, one of whom the
+    /// public may not see: it is never public (its effect on counts is).
     #[must_use]
     pub fn visibility(&self) -> Visibility {
         match self {
             Record::Person(p) => p.visibility,
             Record::Event(e) => e.visibility,
+            Record::Merge(_) => Visibility::Restricted,
             Record::Source(_) | Record::Announcement(_) | Record::Figure(_) => Visibility::Public,
         }
     }
@@ -282,6 +296,10 @@ impl Record {
             Record::Source(_) | Record::Person(_) => Vec::new(),
             Record::Announcement(a) => sources(&a.sources),
             Record::Figure(f) => sources(&f.sources),
+            Record::Merge(m) => vec![
+                (RecordType::Person, m.keep.as_str(), "keep"),
+                (RecordType::Person, m.merged.as_str(), "merged"),
+            ],
             Record::Event(e) => {
                 let mut refs = vec![(RecordType::Person, e.person.as_str(), "person")];
                 if let Some(a) = &e.announcement {
@@ -375,6 +393,7 @@ fn typed(rtype: RecordType, value: &Value) -> Result<Record, String> {
         RecordType::Announcement => Record::Announcement(de(value)?),
         RecordType::Event => Record::Event(de(value)?),
         RecordType::Figure => Record::Figure(de(value)?),
+        RecordType::Merge => Record::Merge(de(value)?),
     })
 }
 
@@ -400,6 +419,17 @@ fn check_semantics(record: &Record) -> Result<(), String> {
         Record::Figure(f) => {
             if !f.value.is_finite() || f.value < 0.0 {
                 return Err(format!("field `value`: {} is not a count", f.value));
+            }
+        }
+        Record::Merge(m) => {
+            if m.keep.trim().is_empty() || m.merged.trim().is_empty() {
+                return Err("fields `keep` and `merged` name two persons".into());
+            }
+            if m.keep == m.merged {
+                return Err(format!(
+                    "a person cannot be merged into itself ('{}')",
+                    m.keep
+                ));
             }
         }
         Record::Source(_) | Record::Announcement(_) => {}

@@ -152,34 +152,48 @@ impl NameIndex {
     }
 
     /// Persons sharing a key or given-name class with each query token: person → how many
-    /// query tokens it shares something with, and whether one of them was a rare key
-    /// (a posting list of at most [`RARE`] persons: a surname rather than a given name).
+    /// query tokens it shares something with, how many of those exactly (a skeleton or a
+    /// given-name class, not only a one-deletion neighbour), and whether one of them was a
+    /// rare key (a posting list of at most [`RARE`] persons: a surname, not a given name).
+    /// Best first: more tokens, then more exact ones.
     fn candidates(&self, query: &[Token]) -> Vec<(u32, usize, bool)> {
-        let mut counts: HashMap<u32, (usize, bool)> = HashMap::new();
+        // (tokens shared, tokens shared exactly, rare)
+        let mut counts: HashMap<u32, (usize, usize, bool)> = HashMap::new();
         for t in query {
-            let mut seen: HashSet<u32> = HashSet::new();
-            let near = deletions(t);
-            let lists = t
+            let mut seen: HashMap<u32, bool> = HashMap::new();
+            let exact = t
                 .keys
                 .iter()
                 .filter_map(|k| self.keys.get(k))
                 .chain(t.symbols.iter().filter_map(|s| self.symbols.get(s)))
-                .chain(near.iter().filter_map(|k| self.near.get(k)));
-            for list in lists {
+                .map(|l| (l, true));
+            let near = deletions(t);
+            let near = near
+                .iter()
+                .filter_map(|k| self.near.get(k))
+                .map(|l| (l, false));
+            for (list, is_exact) in exact.chain(near) {
                 let rare = list.len() <= RARE;
                 for &p in list {
                     let c = counts.entry(p).or_default();
-                    if seen.insert(p) {
+                    c.2 |= rare;
+                    let was_exact = seen.entry(p).or_insert_with(|| {
                         c.0 += 1;
+                        false
+                    });
+                    if is_exact && !*was_exact {
+                        *was_exact = true;
+                        c.1 += 1;
                     }
-                    c.1 |= rare;
                 }
             }
         }
-        let mut out: Vec<(u32, usize, bool)> =
-            counts.into_iter().map(|(p, (n, r))| (p, n, r)).collect();
-        out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+        let mut out: Vec<(u32, usize, usize, bool)> = counts
+            .into_iter()
+            .map(|(p, (n, e, r))| (p, n, e, r))
+            .collect();
+        out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        out.into_iter().map(|(p, n, _, r)| (p, n, r)).collect()
     }
 
     /// The best-matching persons for a query, best first, scores of at least [`SHOW_FROM`].

@@ -233,6 +233,8 @@ pub struct Builder {
     announcement_ix: HashMap<String, u32>,
     announcements: Vec<Option<Announcement>>,
     figures: Vec<Figure>,
+    /// (keep, merged) person ids.
+    merges: Vec<(String, String)>,
 }
 
 /// A record that points at something the builder has not seen.
@@ -310,6 +312,13 @@ impl Builder {
         self.figures.push(f);
     }
 
+    /// Counts `merged`'s events as `keep`'s. Resolved when the registry is built, so the
+    /// order records arrive in does not matter; a merge naming an unknown person, or one
+    /// that would close a cycle, is left out.
+    pub fn add_merge(&mut self, keep: String, merged: String) {
+        self.merges.push((keep, merged));
+    }
+
     /// Adds a validated record. Persons must come before their events.
     pub fn add_record(&mut self, r: &Record) -> Result<(), DanglingReference> {
         match r {
@@ -319,6 +328,7 @@ impl Builder {
             }
             Record::Announcement(a) => self.add_announcement(a.clone()),
             Record::Figure(f) => self.add_figure(f.clone()),
+            Record::Merge(m) => self.add_merge(m.keep.clone(), m.merged.clone()),
             Record::Event(e) => {
                 let person = self
                     .person_index(&e.person)
@@ -353,8 +363,46 @@ impl Builder {
             mut events,
             announcements,
             figures,
+            merges,
             ..
         } = self;
+        // Merges: each merged person points at the one kept, followed to the end of a
+        // chain (a into b, b into c); a merge that would make a cycle is dropped.
+        let mut merged_into = vec![u32::MAX; persons.len()];
+        for (keep, merged) in &merges {
+            let (Some(&k), Some(&m)) = (person_ix.get(keep), person_ix.get(merged)) else {
+                continue;
+            };
+            let mut root = k;
+            let mut steps = 0;
+            while merged_into[root as usize] != u32::MAX && steps <= persons.len() {
+                root = merged_into[root as usize];
+                steps += 1;
+            }
+            if root != m {
+                merged_into[m as usize] = k;
+            }
+        }
+        let resolve = |mut p: u32| {
+            let mut steps = 0;
+            while merged_into[p as usize] != u32::MAX && steps <= merged_into.len() {
+                p = merged_into[p as usize];
+                steps += 1;
+            }
+            p
+        };
+        for e in &mut events {
+            e.person = resolve(e.person);
+        }
+        let merged_into: Vec<u32> = (0..persons.len() as u32)
+            .map(|p| {
+                if merged_into[p as usize] == u32::MAX {
+                    u32::MAX
+                } else {
+                    resolve(p)
+                }
+            })
+            .collect();
         // Group by person with a counting pass (linear), then order each person's few events.
         let mut offsets = vec![0u32; persons.len() + 1];
         for e in &events {
@@ -430,6 +478,7 @@ impl Builder {
             contradictions,
             announcements,
             figures,
+            merged_into,
             curves: Default::default(),
         }
     }
@@ -451,6 +500,8 @@ pub struct Registry {
     contradictions: Vec<(u32, Contradiction)>,
     announcements: Vec<Announcement>,
     figures: Vec<Figure>,
+    /// Per person, the person it was merged into (`u32::MAX` if none).
+    merged_into: Vec<u32>,
     curves: [OnceLock<Curves>; 3],
 }
 
@@ -630,7 +681,16 @@ impl Registry {
     /// May the public see person `p`? Counts include everyone; names and records only these.
     #[must_use]
     pub fn is_public(&self, p: u32) -> bool {
-        self.persons[p as usize].visibility.is_public()
+        self.persons[p as usize].visibility.is_public() && self.merged_into(p).is_none()
+    }
+
+    /// The person a merged record now counts as, if it was merged.
+    #[must_use]
+    pub fn merged_into(&self, p: u32) -> Option<u32> {
+        self.merged_into
+            .get(p as usize)
+            .copied()
+            .filter(|&k| k != u32::MAX)
     }
 
     /// The index of a person by id.

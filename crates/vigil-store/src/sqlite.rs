@@ -221,6 +221,12 @@ impl Store for SqliteStore {
                     }
                     Ok(())
                 })?;
+                export_type_in(&tx, RecordType::Merge, &mut |body| {
+                    if let Record::Merge(m) = reparse(body)? {
+                        b.add_merge(m.keep, m.merged);
+                    }
+                    Ok(())
+                })?;
                 let (events_seq, events) = events.join().expect("event reader does not panic")?;
                 for e in events {
                     let person = index_of_pk
@@ -572,7 +578,9 @@ impl SqliteWriter<'_> {
                     ])?;
                 Some(self.tx.last_insert_rowid())
             }
-            Record::Source(_) | Record::Announcement(_) | Record::Figure(_) => None,
+            Record::Source(_) | Record::Announcement(_) | Record::Figure(_) | Record::Merge(_) => {
+                None
+            }
         })
     }
 }

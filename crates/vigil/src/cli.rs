@@ -47,6 +47,11 @@ pub enum Command {
     Search(SearchArgs),
     /// Probable duplicate persons, with the evidence.
     Duplicates(DuplicatesArgs),
+    /// Record that two person records are one person: MERGED's names and events count as
+    /// KEEP's. A log entry; undone with `vigil unmerge`.
+    Merge(MergeArgs),
+    /// Undo a merge (the log keeps it): MERGED counts as a person of its own again.
+    Unmerge(UnmergeArgs),
     /// Recompute the log's hash chain.
     Verify,
     /// Show log entries: who changed what, when and why.
@@ -101,6 +106,24 @@ pub struct DuplicatesArgs {
     /// The lowest score shown (0.9 proposes a merge; 0.7 to 0.9 is worth a look).
     #[arg(long, default_value_t = vigil_core::search::DUPLICATE_FROM)]
     pub min_score: f64,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The person record that stays.
+    pub keep: String,
+    /// The person record merged into it.
+    pub merged: String,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+#[derive(Debug, Args)]
+pub struct UnmergeArgs {
+    /// The person record that was merged into another.
+    pub merged: String,
+    #[command(flatten)]
+    pub who: Who,
 }
 
 #[derive(Debug, Args)]
@@ -248,7 +271,7 @@ pub struct LogArgs {
 
 #[derive(Debug, Args)]
 pub struct RetractArgs {
-    /// source, person, announcement, event or figure.
+    /// source, person, announcement, event, figure or merge.
     pub rtype: String,
     pub id: String,
     #[command(flatten)]

@@ -321,9 +321,77 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Merge(args) => {
+            if args.who.reason.is_none() {
+                bail!("a merge needs --reason (it is kept in the log beside the merge)");
+            }
+            let store = open_for_read(cli)?;
+            for id in [&args.keep, &args.merged] {
+                if store.record_body(RecordType::Person, id)?.is_none() {
+                    bail!("person '{id}' does not exist");
+                }
+            }
+            if let Some(body) = store.record_body(RecordType::Merge, &merge_id(&args.merged))? {
+                bail!(
+                    "person '{}' is already merged: {body}; unmerge it first",
+                    args.merged
+                );
+            }
+            drop(store);
+            let line = json!({"type": "merge", "id": merge_id(&args.merged), "keep": args.keep, "merged": args.merged});
+            let mut input = std::io::Cursor::new(format!("{line}\n").into_bytes());
+            // As an update: a merge undone earlier is put back as a new entry.
+            match run_import(cli, &mut input, None, true, &args.who)? {
+                Ok(r) => {
+                    let head = r.head.expect("set on success");
+                    output::line(&format!(
+                        "merged '{}' into '{}' at log entry {}; undo with: vigil unmerge {} --reason …",
+                        args.merged, args.keep, head.entries, args.merged
+                    ))?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(errors) => {
+                    for e in errors {
+                        eprintln!("vigil: {}", e.message);
+                    }
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Unmerge(args) => {
+            let Some(reason) = &args.who.reason else {
+                bail!("an unmerge needs --reason")
+            };
+            let mut store = open_for_read(cli)?;
+            let id = merge_id(&args.merged);
+            let cur = store
+                .current(RecordType::Merge, &id)?
+                .filter(|c| !c.retracted)
+                .ok_or_else(|| anyhow!("person '{}' is not merged into anyone", args.merged))?;
+            let mut w = store.begin()?;
+            let entry = w.append(
+                Draft {
+                    at: now(),
+                    actor: actor(args.who.actor.as_ref()),
+                    reason: Some(reason.clone()),
+                    op: Op::Retract,
+                    rtype: RecordType::Merge,
+                    rid: id,
+                    refers_to: Some(cur.seq),
+                    body: None,
+                },
+                None,
+            )?;
+            w.commit()?;
+            output::line(&format!(
+                "unmerged '{}' at log entry {} (the merge was entry {})",
+                args.merged, entry.seq, cur.seq
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Retract(args) => {
             let rtype = RecordType::parse(&args.rtype).ok_or_else(|| {
-                anyhow!("unknown record type '{}'; expected source, person, announcement, event or figure", args.rtype)
+                anyhow!("unknown record type '{}'; expected source, person, announcement, event, figure or merge", args.rtype)
             })?;
             let Some(reason) = &args.who.reason else {
                 bail!("a retraction needs --reason")
@@ -486,25 +554,58 @@ pub(crate) fn run_import(
     }
 }
 
+/// The id of the merge record for a merged person: one merge per merged person.
+fn merge_id(merged: &str) -> String {
+    format!("merge-{merged}")
+}
+
 /// Every current person as the name index sees it: all stored names, birth year, region.
+/// A merged person's names are the kept person's too, and it is not a person of its own.
 fn person_entries(store: &SqliteStore) -> anyhow::Result<Vec<Entry>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Entry> = Vec::new();
+    let mut merges: Vec<(String, String)> = Vec::new();
     store.export(&mut |rtype, body| {
-        if rtype != RecordType::Person {
-            return Ok(());
-        }
-        if let Ok(parsed) = parse_record(body) {
-            if let Record::Person(p) = parsed.record {
-                out.push(Entry {
-                    id: p.id,
-                    names: p.names.into_iter().map(|n| n.text).collect(),
-                    birth_year: p.birth_date.map(|d| d.year_number()),
-                    region: p.region,
-                });
-            }
+        match parse_record(body).map(|p| p.record) {
+            Ok(Record::Person(p)) if rtype == RecordType::Person => out.push(Entry {
+                id: p.id,
+                names: p.names.into_iter().map(|n| n.text).collect(),
+                birth_year: p.birth_date.map(|d| d.year_number()),
+                region: p.region,
+            }),
+            Ok(Record::Merge(m)) => merges.push((m.keep, m.merged)),
+            _ => {}
         }
         Ok(())
     })?;
+    let into: std::collections::HashMap<String, String> =
+        merges.into_iter().map(|(k, m)| (m, k)).collect();
+    let root = |mut id: String| {
+        for _ in 0..=into.len() {
+            match into.get(&id) {
+                Some(k) => id = k.clone(),
+                None => break,
+            }
+        }
+        id
+    };
+    let mut moved: std::collections::HashMap<String, Vec<String>> =
+        std::collections::HashMap::new();
+    out.retain_mut(|e| {
+        if into.contains_key(&e.id) {
+            moved
+                .entry(root(e.id.clone()))
+                .or_default()
+                .append(&mut e.names);
+            false
+        } else {
+            true
+        }
+    });
+    for e in &mut out {
+        if let Some(names) = moved.remove(&e.id) {
+            e.names.extend(names);
+        }
+    }
     Ok(out)
 }
 
@@ -548,7 +649,12 @@ fn export(store: &SqliteStore, out: &mut dyn Write, public: bool) -> anyhow::Res
     let mut n = 0;
     let mut io_err = None;
     store.export(&mut |rtype, body| {
-        if public && matches!(rtype, RecordType::Person | RecordType::Event) {
+        if public
+            && matches!(
+                rtype,
+                RecordType::Person | RecordType::Event | RecordType::Merge
+            )
+        {
             let record = parse_record(body)
                 .map_err(|e| vigil_store::StoreError::Damaged(e.to_string()))?
                 .record;

@@ -95,3 +95,61 @@ fn public_search_finds_only_public_persons() {
         "{page}"
     );
 }
+
+#[test]
+fn merge_and_unmerge_are_log_entries_and_lose_nothing() {
+    let s = Scratch::new();
+    assert!(s.import("persons.jsonl", PERSONS).status);
+    let more = r#"{"type":"person","id":"p9","names":[{"text":"Беляцкий Алесь Викторович","lang":"ru"}],"sex":"male","birth_date":"1962","country":"BY"}
+{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-07-14"}
+{"type":"event","id":"e2","person":"p1","kind":"recognized","date":"2021-07-20"}
+{"type":"event","id":"e3","person":"p9","kind":"detained","date":"2021-07-14"}
+{"type":"event","id":"e4","person":"p9","kind":"recognized","date":"2021-08-01"}
+"#;
+    assert!(s.import("more.jsonl", more).status);
+    let held = |s: &Scratch| s.json(&["stats", "held", "--on", "2024-01-01"])["held"].clone();
+    assert_eq!(held(&s), 2, "one prisoner recorded twice counts twice");
+    let before = s.ok(&["export"]);
+
+    // A merge needs a reason; then one person, both names searchable, no duplicate left.
+    assert!(!s.run(&["merge", "p1", "p9"]).status);
+    s.ok(&[
+        "merge",
+        "p1",
+        "p9",
+        "--reason",
+        "same person, Russian spelling",
+    ]);
+    assert_eq!(held(&s), 1);
+    assert!(s.json(&["duplicates"])["pairs"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let hits = s.json(&["search", "Беляцкий Алесь"]);
+    assert_eq!(hits["results"][0]["person"], "p1", "{hits}");
+    assert!(!s.run(&["merge", "p1", "p9", "--reason", "twice"]).status);
+    let log = s.ok(&["log", "--json"]);
+    assert!(log.contains("same person, Russian spelling"), "{log}");
+    // The public export never shows the link between the two records.
+    let public = s.ok(&["export", "--public"]);
+    assert!(!public.contains("\"merge\""), "{public}");
+
+    // Undone: two again, nothing lost; and it can be merged again.
+    s.ok(&["unmerge", "p9", "--reason", "wrong: two people"]);
+    assert_eq!(held(&s), 2);
+    assert_eq!(
+        s.ok(&["export"]),
+        before,
+        "an unmerge gives back every record as it was"
+    );
+    s.ok(&["merge", "p1", "p9", "--reason", "confirmed by relatives"]);
+    assert_eq!(held(&s), 1);
+    assert_eq!(s.json(&["verify"])["ok"], true);
+
+    // The merge travels with an export into an empty database.
+    let t = Scratch::new();
+    let dump = s.ok(&["export"]);
+    assert!(t.run_stdin(&["import", "-"], &dump).status);
+    assert_eq!(held(&t), 1);
+    assert_eq!(t.ok(&["export"]), dump);
+}
