@@ -654,7 +654,7 @@ fn weight(t: &Token) -> f64 {
 
 /// Similarities under this are no match at all: two different surnames can share half
 /// their letters.
-const MATCH_FROM: f64 = 0.75;
+const MATCH_FROM: f64 = 0.8;
 
 /// How well a query covers a name: the weighted mean over the query's tokens
 /// (patronymics only when the name has one too) of the aligned similarity, where a token

@@ -59,6 +59,9 @@ pub struct Duplicate {
 pub const SHOW_FROM: f64 = 0.7;
 /// The score from which a pair is proposed as a duplicate.
 pub const DUPLICATE_FROM: f64 = 0.9;
+/// Candidates scored per tier, best-sharing first: a query's latency is mostly this many
+/// name comparisons.
+const CANDIDATES: usize = 500;
 /// A posting list this short names a rare token (a surname, not a given name).
 const RARE: usize = 1_000;
 /// Posting lists longer than this (common given names) are not used to pair duplicates.
@@ -157,10 +160,21 @@ impl NameIndex {
     /// rare key (a posting list of at most [`RARE`] persons: a surname, not a given name).
     /// Best first: more tokens, then more exact ones.
     fn candidates(&self, query: &[Token]) -> Vec<(u32, usize, bool)> {
-        // (tokens shared, tokens shared exactly, rare)
-        let mut counts: HashMap<u32, (usize, usize, bool)> = HashMap::new();
-        for t in query {
-            let mut seen: HashMap<u32, bool> = HashMap::new();
+        // Dense counters (one pass to clear is cheaper than hashing tens of thousands of
+        // postings): tokens shared, tokens shared exactly, rare; and which query token
+        // last touched the person, so each token counts once.
+        #[derive(Clone, Copy, Default)]
+        struct Count {
+            shared: u8,
+            exact: u8,
+            rare: bool,
+            token: u8,
+            token_exact: bool,
+        }
+        let mut counts = vec![Count::default(); self.persons.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for (ti, t) in query.iter().enumerate().take(250) {
+            let mark = ti as u8 + 1;
             let exact = t
                 .keys
                 .iter()
@@ -175,25 +189,34 @@ impl NameIndex {
             for (list, is_exact) in exact.chain(near) {
                 let rare = list.len() <= RARE;
                 for &p in list {
-                    let c = counts.entry(p).or_default();
-                    c.2 |= rare;
-                    let was_exact = seen.entry(p).or_insert_with(|| {
-                        c.0 += 1;
-                        false
-                    });
-                    if is_exact && !*was_exact {
-                        *was_exact = true;
-                        c.1 += 1;
+                    let c = &mut counts[p as usize];
+                    if c.shared == 0 && c.token == 0 {
+                        touched.push(p);
+                    }
+                    c.rare |= rare;
+                    if c.token != mark {
+                        c.token = mark;
+                        c.token_exact = false;
+                        c.shared += 1;
+                    }
+                    if is_exact && !c.token_exact {
+                        c.token_exact = true;
+                        c.exact += 1;
                     }
                 }
             }
         }
-        let mut out: Vec<(u32, usize, usize, bool)> = counts
+        let mut out: Vec<(u32, u8, u8, bool)> = touched
             .into_iter()
-            .map(|(p, (n, e, r))| (p, n, e, r))
+            .map(|p| {
+                let c = counts[p as usize];
+                (p, c.shared, c.exact, c.rare)
+            })
             .collect();
         out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
-        out.into_iter().map(|(p, n, _, r)| (p, n, r)).collect()
+        out.into_iter()
+            .map(|(p, n, _, r)| (p, usize::from(n), r))
+            .collect()
     }
 
     /// The best-matching persons for a query, best first, scores of at least [`SHOW_FROM`].
@@ -217,7 +240,7 @@ impl NameIndex {
                 candidates
                     .iter()
                     .filter(|(_, n, rare)| *n == tier && (tier == best || *rare))
-                    .take(2_000)
+                    .take(CANDIDATES)
                     .filter_map(|&(p, _, _)| self.score(p, &q)),
             );
         }

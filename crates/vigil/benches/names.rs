@@ -286,13 +286,22 @@ fn main() {
             .map(|(_, i)| persons[*i].id.as_str())
             .collect();
         want += top.len();
-        got += top
-            .iter()
-            .filter(|id| {
-                hits.iter().any(|h| h.person == **id)
-                    || (hits.len() == 10 && hits.iter().all(|h| h.score >= cut - 1e-9))
-            })
-            .count();
+        for (rank, id) in top.iter().enumerate() {
+            let ok = hits.iter().any(|h| h.person == **id)
+                || (hits.len() == 10 && hits.iter().all(|h| h.score >= cut - 1e-9));
+            got += usize::from(ok);
+            if !ok && std::env::var_os("VIGIL_BENCH_SHOW_MISSES").is_some() {
+                let i: usize = id[1..].parse().unwrap();
+                println!(
+                    "  missed: {} -> {} / {} (scan score {:.3}, rank {rank}); index gave {} hits",
+                    p.query,
+                    persons[i].be,
+                    persons[i].icao,
+                    scan[rank].0,
+                    hits.len()
+                );
+            }
+        }
     }
     println!(
         "recall@10 against the brute-force scan (40 queries, {:.1?} of scanning): {}/{} = {:.3}",
