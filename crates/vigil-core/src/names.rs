@@ -7,7 +7,8 @@
 //! name is analysed into, per token:
 //! - its Latin readings: every Cyrillic token transliterated with the schemes people use
 //!   (ICAO 9303 / Belarusian MVD passports, BGN/PCGN, English-press habit, the Belarusian
-//!   national 2007 system, Łacinka, ICAO for Russian, ISO 9 = GOST 7.79 A), folded to ASCII;
+//!   national 2007 system, Łacinka, ICAO for Russian, ISO 9 = GOST 7.79 A, the Ukrainian
+//!   national system of 2010), folded to ASCII;
 //! - its skeleton keys (after ../shared/NAMES.md §6): consonant skeletons that survive
 //!   akanne, -ka/-ko, ў/в, tsekanne/dzekanne, -ski/-sky/-skiy and feminine endings, with
 //!   both readings of an ambiguous Latin "ch";
@@ -42,6 +43,9 @@ pub enum Scheme {
     BgnRu,
     /// ISO 9:1995, identical to GOST 7.79-2000 system A: Ûrij, Čajkovskij.
     Iso9,
+    /// Ukrainian national system (KMU resolution 55 of 2010, passports): Mykola, Yurii,
+    /// Zghorany; є ї ю я iotated word-initially only.
+    KmuUk,
 }
 
 impl Scheme {
@@ -55,25 +59,110 @@ impl Scheme {
     ];
     pub const RUSSIAN: &'static [Scheme] =
         &[Scheme::IcaoRu, Scheme::BgnRu, Scheme::PressBe, Scheme::Iso9];
+    pub const UKRAINIAN: &'static [Scheme] = &[Scheme::KmuUk, Scheme::Iso9];
 }
 
 fn is_cyrillic_vowel(c: char) -> bool {
     matches!(
         c,
-        'а' | 'е' | 'ё' | 'и' | 'і' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я'
+        'а' | 'е' | 'ё' | 'и' | 'і' | 'о' | 'у' | 'ы' | 'э' | 'ю' | 'я' | 'є' | 'ї'
     )
+}
+
+/// The Ukrainian national system, letter by letter.
+fn kmu(c: char, initial: bool, prev: Option<char>) -> Option<&'static str> {
+    Some(match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        // зг is written zgh so that it is not read as ж.
+        'г' => {
+            if prev == Some('з') {
+                "gh"
+            } else {
+                "h"
+            }
+        }
+        'ґ' => "g",
+        'д' => "d",
+        'е' => "e",
+        'є' => {
+            if initial {
+                "ye"
+            } else {
+                "ie"
+            }
+        }
+        'ж' => "zh",
+        'з' => "z",
+        'и' => "y",
+        'і' => "i",
+        'ї' => {
+            if initial {
+                "yi"
+            } else {
+                "i"
+            }
+        }
+        'й' => {
+            if initial {
+                "y"
+            } else {
+                "i"
+            }
+        }
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ь' | '’' | '\'' => "",
+        'ю' => {
+            if initial {
+                "yu"
+            } else {
+                "iu"
+            }
+        }
+        'я' => {
+            if initial {
+                "ya"
+            } else {
+                "ia"
+            }
+        }
+        _ => return None,
+    })
 }
 
 /// Transliterates one lowercase Cyrillic word; characters outside the table pass through.
 #[must_use]
 #[allow(clippy::match_same_arms)] // one arm per letter and scheme, as the standards' tables read
 pub fn transliterate(word: &str, scheme: Scheme) -> String {
-    use Scheme::{BgnBe, BgnRu, IcaoBe, IcaoRu, Iso9, Lacinka, National2007, PressBe};
+    use Scheme::{BgnBe, BgnRu, IcaoBe, IcaoRu, Iso9, KmuUk, Lacinka, National2007, PressBe};
     let chars: Vec<char> = word.chars().collect();
     let mut out = String::with_capacity(word.len() * 2);
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).map(|j| chars[j]);
         let next = chars.get(i + 1).copied();
+        if scheme == KmuUk {
+            match kmu(c, i == 0, prev) {
+                Some(s) => out.push_str(s),
+                None => out.push(c),
+            }
+            continue;
+        }
         // Word-initial, after a vowel, or after a separating sign: the iotated reading.
         let iotated =
             prev.is_none_or(|p| is_cyrillic_vowel(p) || matches!(p, 'ь' | 'ъ' | '’' | '\'' | 'ў'));
@@ -143,6 +232,9 @@ pub fn transliterate(word: &str, scheme: Scheme) -> String {
             (_, 'з') => "z",
             (_, 'и') => "i",
             (Iso9, 'і') => "ì",
+            (Iso9, 'ї') => "ï",
+            (Iso9, 'є') => "ê",
+            (Iso9, 'ґ') => "g̀",
             (_, 'і') => "i",
             (IcaoBe | IcaoRu, 'й') => "i",
             (BgnBe | PressBe | BgnRu, 'й') => "y",
@@ -398,13 +490,28 @@ fn token(text: &str) -> Token {
     let cyrillic = text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
     let mut readings: Vec<String> = Vec::new();
     if cyrillic {
-        let be = text.chars().any(|c| matches!(c, 'і' | 'ў'));
-        let ru = text.chars().any(|c| matches!(c, 'и' | 'щ' | 'ъ'));
+        // Letters only one language has decide; і is Belarusian or Ukrainian, и Russian or
+        // Ukrainian; a token with neither is read every way.
+        let has = |set: &[char]| text.chars().any(|c| set.contains(&c));
+        let uk_only = has(&['є', 'ї', 'ґ']);
+        let be_only = has(&['ў']);
+        let ru_only = has(&['ё', 'ъ', 'ы', 'э']);
+        let i_dot = has(&['і']);
+        let i_ru = has(&['и', 'щ']);
+        let be = !uk_only && !ru_only && (be_only || i_dot || !i_ru);
+        let ru = !uk_only && !be_only && !i_dot;
+        let uk = !be_only && !ru_only && (uk_only || i_dot || i_ru || !has(&['ы']));
         let mut schemes: Vec<Scheme> = Vec::new();
-        if be || !ru {
+        if be {
             schemes.extend_from_slice(Scheme::BELARUSIAN);
         }
-        if ru || !be {
+        if ru {
+            schemes.extend_from_slice(Scheme::RUSSIAN);
+        }
+        if uk {
+            schemes.extend_from_slice(Scheme::UKRAINIAN);
+        }
+        if schemes.is_empty() {
             schemes.extend_from_slice(Scheme::RUSSIAN);
         }
         for s in schemes {

@@ -58,6 +58,20 @@ fn schemes_against_published_examples() {
         (Iso9, "Чайковский", "čajkovskij"),
         (Iso9, "Юрий", "ûrij"),
         (Iso9, "Ўладзімір", "ǔladzìmìr"),
+        // Ukrainian national system (KMU 2010 resolution 55, its own examples).
+        (KmuUk, "Згорани", "zghorany"),
+        (KmuUk, "Розгон", "rozghon"),
+        (KmuUk, "Юрій", "yurii"),
+        (KmuUk, "Крячко", "kriachko"),
+        (KmuUk, "Ярошенко", "yaroshenko"),
+        (KmuUk, "Шевченко", "shevchenko"),
+        (KmuUk, "Їжакевич", "yizhakevych"),
+        (KmuUk, "Київ", "kyiv"),
+        (KmuUk, "Олексій", "oleksii"),
+        (KmuUk, "Жуків", "zhukiv"),
+        (KmuUk, "Єнакієве", "yenakiieve"),
+        (KmuUk, "Гадяч", "hadiach"),
+        (KmuUk, "Ґалаґан", "galagan"),
     ] {
         assert_eq!(
             translit_words(cyrillic, scheme),
@@ -113,6 +127,12 @@ fn hard_cases_match() {
         ("Siarhei", "Sergei"),
         ("Бяляцкі", "Беляцкий"),
         ("Poczobut", "Пачобут"),
+        // Ukrainian forms of the same names.
+        ("Микола", "Мікалай"),
+        ("Mykola", "Николай"),
+        ("Олексій", "Aliaksei"),
+        ("Шевченко", "Shevchenko"),
+        ("Володимир", "Уладзімір"),
     ] {
         let s = names_score(a, b);
         assert!(s >= 0.9, "{a} ~ {b}: {s}");
