@@ -12,9 +12,11 @@ use vigil_core::record::{parse_record, Record, RecordType};
 use vigil_core::stats::{Builder, Registry};
 
 pub mod import;
+pub mod pg;
 pub mod sqlite;
 
 pub use import::{import, ImportFailure, ImportOptions, ImportReport, LineError};
+pub use pg::PgStore;
 pub use sqlite::SqliteStore;
 
 /// What went wrong below the domain: the message says what to do where it can.
@@ -22,6 +24,8 @@ pub use sqlite::SqliteStore;
 pub enum StoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("PostgreSQL: {0}")]
+    Postgres(String),
     #[error("{path}: this database was written by a newer vigil (schema {found}; this vigil knows up to {known})")]
     TooNew {
         path: String,

@@ -1,0 +1,740 @@
+//! The PostgreSQL backend (sqlx): the same tables and the same rules as SQLite's, for a
+//! team server. The `Store` trait is synchronous (the CLI and the counting engine are), so
+//! the store owns a small tokio runtime and blocks on it; callers inside an async server
+//! reach it from blocking threads, as they do SQLite.
+//!
+//! Writers are serialised in the database: `begin` takes a transaction-scoped advisory
+//! lock before reading the log's head, so any number of processes append to one chain.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
+use sqlx::{Connection, PgPool, Postgres, Row, Transaction};
+use vigil_core::chain::{Draft, Entry, Hash, Op};
+use vigil_core::custody::EventFact;
+use vigil_core::date::PartialDate;
+use vigil_core::record::{
+    parse_record, EventKind, Health, Record, RecordType, ReleaseReason, Sex, Visibility,
+};
+use vigil_core::stats::{Builder, EventRow, PersonParts, Registry};
+
+use crate::{Current, Head, Store, StoreError, Writer};
+
+/// Schema migrations, applied in order; `vigil_schema` records how many ran.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/postgres/0001_init.sql")];
+
+/// The advisory lock key every writer takes ("vigil" in ASCII).
+const WRITE_LOCK: i64 = 0x7669_6769_6c;
+
+/// A registry in a PostgreSQL database.
+pub struct PgStore {
+    rt: tokio::runtime::Runtime,
+    pool: PgPool,
+    url: String,
+}
+
+fn pg(e: sqlx::Error) -> StoreError {
+    StoreError::Postgres(e.to_string())
+}
+
+impl PgStore {
+    /// Connects and brings the schema up to date. `schema`, when given, is created if
+    /// needed and used as the search path (tests use one schema each).
+    pub fn open(url: &str, schema: Option<&str>) -> Result<PgStore, StoreError> {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| StoreError::Postgres(format!("starting the client runtime: {e}")))?;
+        let mut options = PgConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Postgres(format!("{}: {e}", redact(url))))?;
+        if let Some(s) = schema {
+            if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Err(StoreError::Postgres(format!(
+                    "schema name '{s}': use letters, digits and _ only"
+                )));
+            }
+            options = options.options([("search_path", s)]);
+        }
+        let pool = rt.block_on(async {
+            if let Some(s) = schema {
+                let mut c = sqlx::PgConnection::connect_with(
+                    &options.clone().options([("search_path", "public")]),
+                )
+                .await?;
+                // A schema name is an identifier: letters, digits and _ only (checked).
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "CREATE SCHEMA IF NOT EXISTS \"{s}\""
+                )))
+                .execute(&mut c)
+                .await?;
+            }
+            PgPoolOptions::new()
+                .max_connections(4)
+                .connect_with(options)
+                .await
+        });
+        let pool = pool.map_err(|e| StoreError::Postgres(format!("{}: {e}", redact(url))))?;
+        let store = PgStore {
+            rt,
+            pool,
+            url: redact(url),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&self) -> Result<(), StoreError> {
+        self.rt.block_on(async {
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(WRITE_LOCK)
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            sqlx::query("CREATE TABLE IF NOT EXISTS vigil_schema (version BIGINT NOT NULL)")
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            let version: Option<i64> = sqlx::query_scalar("SELECT max(version) FROM vigil_schema")
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(pg)?;
+            let version = version.unwrap_or(0);
+            let known = MIGRATIONS.len() as i64;
+            if version > known {
+                return Err(StoreError::TooNew {
+                    path: self.url.clone(),
+                    found: version,
+                    known,
+                });
+            }
+            for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+                sqlx::raw_sql(*sql).execute(&mut *tx).await.map_err(pg)?;
+                sqlx::query("INSERT INTO vigil_schema (version) VALUES ($1)")
+                    .bind(i as i64 + 1)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(pg)?;
+            }
+            tx.commit().await.map_err(pg)
+        })
+    }
+
+    /// Runs plain SQL, for tests that play an attacker.
+    pub fn execute_raw(&self, sql: &str) -> Result<(), StoreError> {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        self.rt
+            .block_on(async { sqlx::raw_sql(sql).execute(&self.pool).await })
+            .map(|_| ())
+            .map_err(pg)
+    }
+}
+
+/// A URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.find(':') {
+                Some(c) => format!("{}{}:…{}", &url[..s + 3], &creds[..c], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn entry_from_row(row: &PgRow) -> Result<Entry, StoreError> {
+    let seq: i64 = row.try_get(0).map_err(pg)?;
+    let op: String = row.try_get(4).map_err(pg)?;
+    let rtype: String = row.try_get(5).map_err(pg)?;
+    let prev: Vec<u8> = row.try_get(9).map_err(pg)?;
+    let hash: Vec<u8> = row.try_get(10).map_err(pg)?;
+    let parts = (
+        Op::parse(&op),
+        RecordType::parse(&rtype),
+        Hash::from_slice(&prev),
+        Hash::from_slice(&hash),
+    );
+    let (Some(op), Some(rtype), Some(prev), Some(hash)) = parts else {
+        return Err(StoreError::Damaged(format!(
+            "log entry {seq} has an unreadable op, type or hash"
+        )));
+    };
+    Ok(Entry {
+        seq: seq as u64,
+        at: row.try_get(1).map_err(pg)?,
+        actor: row.try_get(2).map_err(pg)?,
+        reason: row.try_get(3).map_err(pg)?,
+        op,
+        rtype,
+        rid: row.try_get(6).map_err(pg)?,
+        refers_to: row
+            .try_get::<Option<i64>, _>(7)
+            .map_err(pg)?
+            .map(|s| s as u64),
+        body: row.try_get(8).map_err(pg)?,
+        prev,
+        hash,
+    })
+}
+
+async fn head_of(conn: &mut sqlx::PgConnection) -> Result<Head, StoreError> {
+    let row: Option<(i64, Vec<u8>)> =
+        sqlx::query_as("SELECT seq, hash FROM log ORDER BY seq DESC LIMIT 1")
+            .fetch_optional(conn)
+            .await
+            .map_err(pg)?;
+    Ok(match row {
+        None => Head {
+            entries: 0,
+            hash: Hash::GENESIS,
+        },
+        Some((seq, hash)) => Head {
+            entries: seq as u64,
+            hash: Hash::from_slice(&hash).ok_or_else(|| {
+                StoreError::Damaged(format!("log entry {seq} has a malformed hash"))
+            })?,
+        },
+    })
+}
+
+async fn current_of(
+    conn: &mut sqlx::PgConnection,
+    rtype: RecordType,
+    rid: &str,
+) -> Result<Option<(Current, Option<i64>)>, StoreError> {
+    let row: Option<(i64, Vec<u8>, bool, Option<i64>)> = sqlx::query_as(
+        "SELECT seq, digest, retracted, pk FROM record WHERE rtype = $1 AND rid = $2",
+    )
+    .bind(rtype.as_str())
+    .bind(rid)
+    .fetch_optional(conn)
+    .await
+    .map_err(pg)?;
+    row.map(|(seq, digest, retracted, pk)| {
+        let digest = Hash::from_slice(&digest).ok_or_else(|| {
+            StoreError::Damaged(format!("{rtype} '{rid}' has a malformed digest"))
+        })?;
+        Ok((
+            Current {
+                seq: seq as u64,
+                digest,
+                retracted,
+            },
+            pk,
+        ))
+    })
+    .transpose()
+}
+
+async fn bodies(
+    conn: &mut sqlx::PgConnection,
+    rtype: RecordType,
+) -> Result<Vec<String>, StoreError> {
+    sqlx::query_scalar(
+        "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = $1 AND NOT r.retracted ORDER BY r.rid COLLATE \"C\"",
+    )
+    .bind(rtype.as_str())
+    .fetch_all(conn)
+    .await
+    .map_err(pg)
+}
+
+fn reparse(body: &str) -> Result<Record, StoreError> {
+    parse_record(body)
+        .map(|p| p.record)
+        .map_err(|e| StoreError::Damaged(format!("a stored record no longer parses: {e}")))
+}
+
+impl Store for PgStore {
+    fn begin(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
+        let (tx, head) = self.rt.block_on(async {
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            // One writer at a time across every process sharing the database.
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(WRITE_LOCK)
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            let head = head_of(&mut tx).await?;
+            Ok::<_, StoreError>((tx, head))
+        })?;
+        Ok(Box::new(PgWriter {
+            rt: &self.rt,
+            tx: Some(tx),
+            head,
+            person_pk: HashMap::new(),
+        }))
+    }
+
+    fn head(&self) -> Result<Head, StoreError> {
+        self.rt.block_on(async {
+            let mut c = self.pool.acquire().await.map_err(pg)?;
+            head_of(&mut c).await
+        })
+    }
+
+    fn for_each_entry(
+        &self,
+        upto: Option<u64>,
+        visit: &mut dyn FnMut(Entry) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        // In pages, so a long log is never held in memory at once.
+        let upto = upto.map_or(i64::MAX, |u| u as i64);
+        let mut after = 0i64;
+        loop {
+            let rows = self.rt.block_on(
+                sqlx::query(
+                    "SELECT seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash FROM log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT 10000",
+                )
+                .bind(after)
+                .bind(upto)
+                .fetch_all(&self.pool),
+            )
+            .map_err(pg)?;
+            if rows.is_empty() {
+                return Ok(());
+            }
+            for row in &rows {
+                let e = entry_from_row(row)?;
+                after = e.seq as i64;
+                visit(e)?;
+            }
+        }
+    }
+
+    fn load(&self) -> Result<Registry, StoreError> {
+        self.rt.block_on(async {
+            // One snapshot for every table.
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            let persons = sqlx::query(
+                "SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility FROM person",
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(pg)?;
+            let events = sqlx::query(
+                "SELECT pk, person_pk, kind, date, reason, announcement FROM event",
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(pg)?;
+            let mut b = Builder::with_capacity(persons.len(), events.len());
+            let mut index_of_pk: HashMap<i64, u32> = HashMap::with_capacity(persons.len());
+            let mut roles_cache: HashMap<String, Vec<String>> = HashMap::new();
+            let mut health_cache: HashMap<String, Vec<Health>> = HashMap::new();
+            for r in &persons {
+                let pk: i64 = r.try_get(0).map_err(pg)?;
+                let id: String = r.try_get(1).map_err(pg)?;
+                let bad = |field: &str| {
+                    StoreError::Damaged(format!("person '{id}': stored {field} is unreadable"))
+                };
+                let text = |i: usize| r.try_get::<Option<String>, _>(i).map_err(pg);
+                let sex = text(2)?
+                    .map(|s| Sex::parse(&s).ok_or_else(|| bad("sex")))
+                    .transpose()?;
+                let birth = text(3)?
+                    .map(|s| s.parse::<PartialDate>().map_err(|_| bad("birth date")))
+                    .transpose()?;
+                let roles_text = text(6)?;
+                if let Some(j) = &roles_text {
+                    if !roles_cache.contains_key(j) {
+                        roles_cache.insert(j.clone(), serde_json::from_str(j).map_err(|_| bad("roles"))?);
+                    }
+                }
+                let health_text = text(7)?;
+                if let Some(j) = &health_text {
+                    if !health_cache.contains_key(j) {
+                        let names: Vec<String> = serde_json::from_str(j).map_err(|_| bad("health"))?;
+                        let health = names
+                            .iter()
+                            .map(|h| Health::parse(h).ok_or_else(|| bad("health")))
+                            .collect::<Result<_, _>>()?;
+                        health_cache.insert(j.clone(), health);
+                    }
+                }
+                let country = text(4)?;
+                let region = text(5)?;
+                let visibility: String = r.try_get(9).map_err(pg)?;
+                let parts = PersonParts {
+                    id: &id,
+                    sex,
+                    birth,
+                    country: country.as_deref(),
+                    region: region.as_deref(),
+                    roles: roles_text.as_ref().map(|j| roles_cache[j].as_slice()),
+                    health: health_text.as_ref().map(|j| health_cache[j].as_slice()),
+                    prominent: r.try_get(8).map_err(pg)?,
+                    visibility: Visibility::parse(&visibility).ok_or_else(|| bad("visibility"))?,
+                };
+                index_of_pk.insert(pk, b.add_person_parts(&parts));
+            }
+            for body in bodies(&mut tx, RecordType::Announcement).await? {
+                if let Record::Announcement(a) = reparse(&body)? {
+                    b.add_announcement(a);
+                }
+            }
+            for body in bodies(&mut tx, RecordType::Figure).await? {
+                if let Record::Figure(f) = reparse(&body)? {
+                    b.add_figure(f);
+                }
+            }
+            for body in bodies(&mut tx, RecordType::Merge).await? {
+                if let Record::Merge(m) = reparse(&body)? {
+                    b.add_merge(m.keep, m.merged);
+                }
+            }
+            for r in &events {
+                let pk: i64 = r.try_get(0).map_err(pg)?;
+                let bad = |field: &str| {
+                    StoreError::Damaged(format!("event row {pk}: stored {field} is unreadable"))
+                };
+                let person_pk: i64 = r.try_get(1).map_err(pg)?;
+                let person = *index_of_pk.get(&person_pk).ok_or_else(|| {
+                    StoreError::Damaged(format!(
+                        "an event points at person row {person_pk} which is not there"
+                    ))
+                })?;
+                let kind: String = r.try_get(2).map_err(pg)?;
+                let date: String = r.try_get(3).map_err(pg)?;
+                let reason: Option<String> = r.try_get(4).map_err(pg)?;
+                let announcement: Option<String> = r.try_get(5).map_err(pg)?;
+                let date: PartialDate = date.parse().map_err(|_| bad("date"))?;
+                let announcement = announcement.as_deref().map(|a| b.announcement_slot(a));
+                b.add_event(EventRow {
+                    person,
+                    fact: EventFact {
+                        kind: EventKind::parse(&kind).ok_or_else(|| bad("kind"))?,
+                        when: date.range(),
+                    },
+                    reason: reason
+                        .map(|s| ReleaseReason::parse(&s).ok_or_else(|| bad("reason")))
+                        .transpose()?,
+                    announcement,
+                });
+            }
+            tx.commit().await.map_err(pg)?;
+            Ok(b.finish())
+        })
+    }
+
+    fn export(
+        &self,
+        visit: &mut dyn FnMut(RecordType, &str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let all = self.rt.block_on(async {
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            let mut all = Vec::new();
+            for &rtype in RecordType::ALL {
+                all.push((rtype, bodies(&mut tx, rtype).await?));
+            }
+            tx.commit().await.map_err(pg)?;
+            Ok::<_, StoreError>(all)
+        })?;
+        for (rtype, list) in all {
+            for body in list {
+                visit(rtype, &body)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn current(&self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError> {
+        self.rt.block_on(async {
+            let mut c = self.pool.acquire().await.map_err(pg)?;
+            Ok(current_of(&mut c, rtype, rid).await?.map(|(c, _)| c))
+        })
+    }
+
+    fn record_body(&self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError> {
+        self.rt
+            .block_on(
+                sqlx::query_scalar(
+                    "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = $1 AND r.rid = $2 AND NOT r.retracted",
+                )
+                .bind(rtype.as_str())
+                .bind(rid)
+                .fetch_optional(&self.pool),
+            )
+            .map_err(pg)
+    }
+
+    fn events_of(&self, person: &str) -> Result<Vec<String>, StoreError> {
+        self.rt
+            .block_on(
+                sqlx::query_scalar(
+                    "SELECT l.body FROM record p JOIN event e ON e.person_pk = p.pk
+                     JOIN record r ON r.rtype = 'event' AND r.rid = e.id JOIN log l ON l.seq = r.seq
+                     WHERE p.rtype = 'person' AND p.rid = $1 AND NOT p.retracted ORDER BY e.date COLLATE \"C\", e.id COLLATE \"C\"",
+                )
+                .bind(person)
+                .fetch_all(&self.pool),
+            )
+            .map_err(pg)
+    }
+
+    fn seq_at(&self, at: &str) -> Result<u64, StoreError> {
+        let seq: Option<i64> = self
+            .rt
+            .block_on(
+                sqlx::query_scalar("SELECT max(seq) FROM log WHERE at <= $1")
+                    .bind(at)
+                    .fetch_one(&self.pool),
+            )
+            .map_err(pg)?;
+        Ok(seq.unwrap_or(0) as u64)
+    }
+}
+
+/// A writer dropped without `commit` rolls back, inside the runtime its connection needs.
+impl Drop for PgWriter<'_> {
+    fn drop(&mut self) {
+        if let Some(tx) = self.tx.take() {
+            let _ = self.rt.block_on(tx.rollback());
+        }
+    }
+}
+
+/// The pool's connections close inside the runtime that opened them.
+impl Drop for PgStore {
+    fn drop(&mut self) {
+        let pool = self.pool.clone();
+        self.rt.block_on(async move { pool.close().await });
+    }
+}
+
+struct PgWriter<'s> {
+    rt: &'s tokio::runtime::Runtime,
+    /// Always `Some` until committed.
+    tx: Option<Transaction<'static, Postgres>>,
+    head: Head,
+    person_pk: HashMap<String, i64>,
+}
+
+impl PgWriter<'_> {
+    fn tx(&mut self) -> &mut Transaction<'static, Postgres> {
+        self.tx
+            .as_mut()
+            .expect("a writer is used only until it commits")
+    }
+
+    fn person_pk(&mut self, id: &str) -> Result<i64, StoreError> {
+        if let Some(&pk) = self.person_pk.get(id) {
+            return Ok(pk);
+        }
+        let rt = self.rt;
+        let tx = self.tx();
+        let found = rt.block_on(current_of(tx, RecordType::Person, id))?;
+        let pk = found
+            .and_then(|(c, pk)| (!c.retracted).then_some(pk).flatten())
+            .ok_or_else(|| StoreError::NotFound {
+                rtype: RecordType::Person,
+                rid: id.to_string(),
+            })?;
+        self.person_pk.insert(id.to_string(), pk);
+        Ok(pk)
+    }
+}
+
+impl Writer for PgWriter<'_> {
+    fn current(&mut self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError> {
+        let rt = self.rt;
+        Ok(rt
+            .block_on(current_of(self.tx(), rtype, rid))?
+            .map(|(c, _)| c))
+    }
+
+    fn next_seq(&self) -> u64 {
+        self.head.entries + 1
+    }
+
+    fn append(&mut self, draft: Draft, record: Option<&Record>) -> Result<Entry, StoreError> {
+        let entry = draft.seal(self.next_seq(), self.head.hash);
+        let rt = self.rt;
+        let previous = rt.block_on(current_of(self.tx(), entry.rtype, &entry.rid))?;
+        if entry.op == Op::Retract {
+            let users: i64 = match (entry.rtype, &previous) {
+                (RecordType::Person, Some((_, Some(pk)))) => rt
+                    .block_on(
+                        sqlx::query_scalar("SELECT count(*) FROM event WHERE person_pk = $1")
+                            .bind(*pk)
+                            .fetch_one(&mut **self.tx()),
+                    )
+                    .map_err(pg)?,
+                (RecordType::Announcement, Some(_)) => rt
+                    .block_on(
+                        sqlx::query_scalar("SELECT count(*) FROM event WHERE announcement = $1")
+                            .bind(&entry.rid)
+                            .fetch_one(&mut **self.tx()),
+                    )
+                    .map_err(pg)?,
+                _ => 0,
+            };
+            if users > 0 {
+                return Err(StoreError::InUse {
+                    rtype: entry.rtype,
+                    rid: entry.rid,
+                    users: format!("{users} event(s)"),
+                });
+            }
+            if previous.as_ref().is_none_or(|(c, _)| c.retracted) {
+                return Err(StoreError::NotFound {
+                    rtype: entry.rtype,
+                    rid: entry.rid,
+                });
+            }
+        }
+        let event_person = match record {
+            Some(Record::Event(e)) => Some(self.person_pk(&e.person)?),
+            _ => None,
+        };
+        let tx = self
+            .tx
+            .as_mut()
+            .expect("a writer is used only until it commits");
+        rt.block_on(async {
+            sqlx::query(
+                "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            )
+            .bind(entry.seq as i64)
+            .bind(&entry.at)
+            .bind(&entry.actor)
+            .bind(&entry.reason)
+            .bind(entry.op.as_str())
+            .bind(entry.rtype.as_str())
+            .bind(&entry.rid)
+            .bind(entry.refers_to.map(|s| s as i64))
+            .bind(&entry.body)
+            .bind(entry.prev.0.as_slice())
+            .bind(entry.hash.0.as_slice())
+            .execute(&mut **tx)
+            .await
+            .map_err(pg)?;
+            if let Some((_, Some(pk))) = &previous {
+                let table = match entry.rtype {
+                    RecordType::Person => Some("DELETE FROM person WHERE pk = $1"),
+                    RecordType::Event => Some("DELETE FROM event WHERE pk = $1"),
+                    _ => None,
+                };
+                if let Some(sql) = table {
+                    sqlx::query(sql).bind(*pk).execute(&mut **tx).await.map_err(pg)?;
+                }
+            }
+            Ok::<_, StoreError>(())
+        })?;
+        match (entry.op, record) {
+            (Op::Put, Some(record)) => {
+                let pk: Option<i64> = match record {
+                    Record::Person(p) => {
+                        let json = |v: &Option<Vec<String>>| {
+                            v.as_ref()
+                                .map(|v| serde_json::to_string(v).expect("strings serialise"))
+                        };
+                        let health: Option<Vec<String>> = p
+                            .health
+                            .as_ref()
+                            .map(|h| h.iter().map(|x| x.as_str().to_string()).collect());
+                        let pk: i64 = rt
+                            .block_on(
+                                sqlx::query_scalar(
+                                    "INSERT INTO person (id, sex, birth, country, region, roles, health, prominent, visibility)
+                                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING pk",
+                                )
+                                .bind(&p.id)
+                                .bind(p.sex.map(Sex::as_str))
+                                .bind(p.birth_date.map(|d| d.to_string()))
+                                .bind(&p.country)
+                                .bind(&p.region)
+                                .bind(json(&p.roles))
+                                .bind(json(&health))
+                                .bind(p.prominent)
+                                .bind(p.visibility.as_str())
+                                .fetch_one(&mut **tx),
+                            )
+                            .map_err(pg)?;
+                        self.person_pk.insert(p.id.clone(), pk);
+                        Some(pk)
+                    }
+                    Record::Event(e) => Some(
+                        rt.block_on(
+                            sqlx::query_scalar(
+                                "INSERT INTO event (id, person_pk, kind, date, reason, announcement) VALUES ($1, $2, $3, $4, $5, $6) RETURNING pk",
+                            )
+                            .bind(&e.id)
+                            .bind(event_person.expect("looked up above"))
+                            .bind(e.kind.as_str())
+                            .bind(e.date.to_string())
+                            .bind(e.details.reason.map(ReleaseReason::as_str))
+                            .bind(&e.announcement)
+                            .fetch_one(&mut **tx),
+                        )
+                        .map_err(pg)?,
+                    ),
+                    Record::Source(_)
+                    | Record::Announcement(_)
+                    | Record::Figure(_)
+                    | Record::Merge(_) => None,
+                };
+                let digest = Hash::of_body(entry.body.as_deref().unwrap_or_default());
+                rt.block_on(
+                    sqlx::query(
+                        "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES ($1, $2, $3, $4, FALSE, $5)
+                         ON CONFLICT (rtype, rid) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, retracted = FALSE, pk = excluded.pk",
+                    )
+                    .bind(entry.rtype.as_str())
+                    .bind(&entry.rid)
+                    .bind(entry.seq as i64)
+                    .bind(digest.0.as_slice())
+                    .bind(pk)
+                    .execute(&mut **tx),
+                )
+                .map_err(pg)?;
+            }
+            (Op::Retract, _) => {
+                if entry.rtype == RecordType::Person {
+                    self.person_pk.remove(&entry.rid);
+                }
+                rt.block_on(
+                    sqlx::query(
+                        "UPDATE record SET retracted = TRUE, seq = $3, pk = NULL WHERE rtype = $1 AND rid = $2",
+                    )
+                    .bind(entry.rtype.as_str())
+                    .bind(&entry.rid)
+                    .bind(entry.seq as i64)
+                    .execute(&mut **tx),
+                )
+                .map_err(pg)?;
+            }
+            (Op::Put, None) => {
+                return Err(StoreError::Damaged(format!(
+                    "log entry {} puts no record",
+                    entry.seq
+                )))
+            }
+        }
+        self.head = Head {
+            entries: entry.seq,
+            hash: entry.hash,
+        };
+        Ok(entry)
+    }
+
+    fn commit(mut self: Box<Self>) -> Result<Head, StoreError> {
+        // (Drop below rolls back a writer that is not committed.)
+        let head = self.head;
+        let tx = self.tx.take().expect("committed once");
+        self.rt.block_on(tx.commit()).map_err(pg)?;
+        Ok(head)
+    }
+}
