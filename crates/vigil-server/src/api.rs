@@ -13,7 +13,6 @@ use serde_json::{json, Value};
 use utoipa::{IntoParams, OpenApi};
 use vigil_core::answer::{self, Counting, ParamError};
 use vigil_core::stats::Audience;
-use vigil_store::Store;
 
 use crate::{public, today, AppError, AppState};
 

@@ -21,7 +21,7 @@ use axum::Router;
 use vigil_core::answer::{LogPosition, ParamError};
 use vigil_core::date::Day;
 use vigil_core::stats::Registry;
-use vigil_store::{SqliteStore, Store, StoreError};
+use vigil_store::{Store, StoreError};
 
 pub use public::Directory;
 
@@ -30,7 +30,7 @@ pub struct AppState {
     pub registry: Registry,
     pub log: LogPosition,
     pub directory: Directory,
-    store: Mutex<SqliteStore>,
+    store: Mutex<Box<dyn Store + Send>>,
     /// Rendered dashboards by (day, query). The registry does not change while serving,
     /// so a page changes only with its query or the date.
     pages: Mutex<PageCache>,
@@ -44,10 +44,10 @@ const PAGE_CACHE: usize = 256;
 
 impl AppState {
     /// Loads the registry and the public directory from a store.
-    pub fn load(store: SqliteStore) -> Result<AppState, StoreError> {
+    pub fn load(store: Box<dyn Store + Send>) -> Result<AppState, StoreError> {
         let registry = store.load()?;
         let head = store.head()?;
-        let directory = Directory::load(&store, &registry)?;
+        let directory = Directory::load(store.as_ref(), &registry)?;
         Ok(AppState {
             registry,
             log: LogPosition {
@@ -90,7 +90,7 @@ impl AppState {
     /// Runs a store read off the async threads.
     async fn with_store<T: Send + 'static>(
         self: &Arc<Self>,
-        read: impl FnOnce(&SqliteStore) -> Result<T, StoreError> + Send + 'static,
+        read: impl FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, AppError> {
         let state = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
@@ -98,7 +98,7 @@ impl AppState {
                 .store
                 .lock()
                 .map_err(|_| AppError::Internal("store lock poisoned".into()))?;
-            read(&store).map_err(|e| AppError::Internal(e.to_string()))
+            read(store.as_ref()).map_err(|e| AppError::Internal(e.to_string()))
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?

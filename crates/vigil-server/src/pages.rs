@@ -16,8 +16,6 @@ use vigil_core::date::Day;
 use vigil_core::record::{AnnouncementKind, RecordType};
 use vigil_core::stats::{Audience, By, Mode, Step};
 
-use vigil_store::Store;
-
 use crate::api::{matching, person_bundle, PersonsParams};
 use crate::chart::{self, Marker};
 use crate::{today, AppError, AppState};

@@ -8,7 +8,7 @@ use serde_json::Value;
 use vigil_core::record::{parse_record, Record, RecordType};
 use vigil_core::search::{Entry, NameIndex};
 use vigil_core::stats::Registry;
-use vigil_store::{SqliteStore, Store, StoreError};
+use vigil_store::{Store, StoreError};
 
 /// Display names of public persons, by the registry's person index.
 pub struct Directory {
@@ -20,7 +20,7 @@ pub struct Directory {
 }
 
 impl Directory {
-    pub fn load(store: &SqliteStore, registry: &Registry) -> Result<Directory, StoreError> {
+    pub fn load(store: &dyn Store, registry: &Registry) -> Result<Directory, StoreError> {
         let n = registry.person_count();
         let (mut names, mut haystacks) = (vec![None; n], vec![None; n]);
         let mut search = NameIndex::default();

@@ -25,7 +25,7 @@ use crate::{Current, Head, Store, StoreError, Writer};
 const MIGRATIONS: &[&str] = &[include_str!("../migrations/postgres/0001_init.sql")];
 
 /// The advisory lock key every writer takes ("vigil" in ASCII).
-const WRITE_LOCK: i64 = 0x7669_6769_6c;
+const WRITE_LOCK: i64 = 0x0076_6967_696c;
 
 /// A registry in a PostgreSQL database.
 pub struct PgStore {
@@ -34,6 +34,7 @@ pub struct PgStore {
     url: String,
 }
 
+#[allow(clippy::needless_pass_by_value)] // shaped for `map_err`
 fn pg(e: sqlx::Error) -> StoreError {
     StoreError::Postgres(e.to_string())
 }

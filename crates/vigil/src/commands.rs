@@ -24,7 +24,11 @@ use crate::output::{self, Table};
 /// Where the registry lives.
 enum Location {
     Sqlite(PathBuf),
+    Postgres(String),
 }
+
+/// A store of either backend.
+pub(crate) type AnyStore = Box<dyn Store + Send>;
 
 fn location(cli: &Cli) -> anyhow::Result<Location> {
     let Some(url) = &cli.database_url else {
@@ -35,31 +39,43 @@ fn location(cli: &Cli) -> anyhow::Result<Location> {
         .ok_or_else(|| anyhow!("database URL '{url}' has no scheme; use sqlite://PATH"))?;
     match scheme {
         "sqlite" => Ok(Location::Sqlite(PathBuf::from(rest))),
-        "postgres" | "postgresql" => {
-            bail!("PostgreSQL is not supported by this build yet; use --db PATH (SQLite) for now")
-        }
+        "postgres" | "postgresql" => Ok(Location::Postgres(url.clone())),
         other => bail!(
             "unknown database URL scheme '{other}' in '{url}'; use sqlite://PATH or postgres://…"
         ),
     }
 }
 
-/// Opens the store for writing, creating the database if needed.
-fn open_for_write(cli: &Cli) -> anyhow::Result<SqliteStore> {
-    let Location::Sqlite(path) = location(cli)?;
-    SqliteStore::open(&path).with_context(|| format!("opening {}", path.display()))
+/// Opens the store for writing, creating the database (or the schema) if needed.
+pub(crate) fn open_for_write(cli: &Cli) -> anyhow::Result<AnyStore> {
+    open_location(location(cli)?, true)
 }
 
-/// Opens an existing store for reading; a missing file is an error, not a new database.
-fn open_for_read(cli: &Cli) -> anyhow::Result<SqliteStore> {
-    let Location::Sqlite(path) = location(cli)?;
-    if !path.exists() {
-        bail!(
-            "no database at {}; import records first (vigil import FILE) or pass --db PATH",
-            path.display()
-        );
-    }
-    SqliteStore::open_existing(&path).with_context(|| format!("opening {}", path.display()))
+/// Opens an existing store for reading; a missing SQLite file is an error, not a new
+/// database.
+pub(crate) fn open_for_read(cli: &Cli) -> anyhow::Result<AnyStore> {
+    open_location(location(cli)?, false)
+}
+
+fn open_location(at: Location, create: bool) -> anyhow::Result<AnyStore> {
+    Ok(match at {
+        Location::Sqlite(path) if create => Box::new(
+            SqliteStore::open(&path).with_context(|| format!("opening {}", path.display()))?,
+        ),
+        Location::Sqlite(path) => {
+            if !path.exists() {
+                bail!(
+                    "no database at {}; import records first (vigil import FILE) or pass --db PATH",
+                    path.display()
+                );
+            }
+            Box::new(
+                SqliteStore::open_existing(&path)
+                    .with_context(|| format!("opening {}", path.display()))?,
+            )
+        }
+        Location::Postgres(url) => Box::new(vigil_store::PgStore::open(&url, None)?),
+    })
 }
 
 /// The time written on log entries: UTC, fixed width so text order is time order.
@@ -81,7 +97,7 @@ fn today() -> Day {
 }
 
 /// The registry to answer from, and the log position it reflects.
-fn registry(store: &SqliteStore, as_of: &AsOf) -> anyhow::Result<(Registry, Head)> {
+fn registry(store: &dyn Store, as_of: &AsOf) -> anyhow::Result<(Registry, Head)> {
     let head = store.head()?;
     let Some(spec) = &as_of.as_of else {
         return Ok((store.load()?, head));
@@ -135,7 +151,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
                 )),
                 None => Box::new(BufWriter::new(std::io::stdout().lock())),
             };
-            let n = export(&store, &mut out, args.public)?;
+            let n = export(&*store, &mut out, args.public)?;
             out.flush()?;
             eprintln!(
                 "exported {n} records at log entry {} (head {})",
@@ -146,7 +162,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Stats(s) => stats(cli, s),
         Command::Check(as_of) => {
             let store = open_for_read(cli)?;
-            let (reg, head) = registry(&store, as_of)?;
+            let (reg, head) = registry(&*store, as_of)?;
             let a = answer::findings(&reg, Audience::Trusted, log_position(&head));
             if cli.json {
                 output::json(&a)?;
@@ -165,7 +181,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Search(args) => {
             let store = open_for_read(cli)?;
             let head = store.head()?;
-            let index = NameIndex::build(person_entries(&store)?);
+            let index = NameIndex::build(person_entries(&*store)?);
             let a = answer::search(&index, &args.query, args.limit, log_position(&head));
             if cli.json {
                 output::json(&a)?;
@@ -188,7 +204,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Duplicates(args) => {
             let store = open_for_read(cli)?;
             let head = store.head()?;
-            let index = NameIndex::build(person_entries(&store)?);
+            let index = NameIndex::build(person_entries(&*store)?);
             let a = answer::DuplicatesAnswer {
                 pairs: index.duplicates(args.min_score),
                 log: log_position(&head),
@@ -214,7 +230,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Announcement(args) => {
             let store = open_for_read(cli)?;
-            let (reg, _) = registry(&store, &args.as_of)?;
+            let (reg, _) = registry(&*store, &args.as_of)?;
             let a = vigil_core::identify::identify(&reg, &args.id, Audience::Trusted)
                 .ok_or_else(|| anyhow!("no announcement '{}'", args.id))?;
             if cli.json {
@@ -472,14 +488,14 @@ fn import_cmd(
     // a registry that already has persons.
     let before: Option<std::collections::HashSet<String>> = match (size, open_for_read(cli)) {
         (Some(n), Ok(store)) if n <= 64 << 20 => {
-            Some(person_entries(&store)?.into_iter().map(|e| e.id).collect())
+            Some(person_entries(&*store)?.into_iter().map(|e| e.id).collect())
         }
         _ => None,
     };
     match run_import(cli, &mut input, size, update, who)? {
         Ok(r) => {
             if let Some(before) = before.filter(|_| r.added > 0) {
-                warn_duplicates(&open_for_read(cli)?, &before)?;
+                warn_duplicates(&*open_for_read(cli)?, &before)?;
             }
             let head = r.head.expect("set on success");
             if cli.json {
@@ -543,7 +559,7 @@ pub(crate) fn run_import(
         at: now(),
         update,
     };
-    let result = import(&mut store, input, &opts, &mut |bytes| {
+    let result = import(store.as_mut(), input, &opts, &mut |bytes| {
         bar.set_position(bytes);
     });
     bar.finish_and_clear();
@@ -561,7 +577,7 @@ fn merge_id(merged: &str) -> String {
 
 /// Every current person as the name index sees it: all stored names, birth year, region.
 /// A merged person's names are the kept person's too, and it is not a person of its own.
-fn person_entries(store: &SqliteStore) -> anyhow::Result<Vec<Entry>> {
+fn person_entries(store: &dyn Store) -> anyhow::Result<Vec<Entry>> {
     let mut out: Vec<Entry> = Vec::new();
     let mut merges: Vec<(String, String)> = Vec::new();
     store.export(&mut |rtype, body| {
@@ -611,7 +627,7 @@ fn person_entries(store: &SqliteStore) -> anyhow::Result<Vec<Entry>> {
 
 /// After an import: new persons whose names probably duplicate someone already there.
 fn warn_duplicates(
-    store: &SqliteStore,
+    store: &dyn Store,
     before: &std::collections::HashSet<String>,
 ) -> anyhow::Result<()> {
     let entries = person_entries(store)?;
@@ -644,7 +660,7 @@ fn warn_duplicates(
 
 /// Writes every record as a line; with `public`, only public persons and their public
 /// events (and announcements, figures, sources, which carry no person).
-fn export(store: &SqliteStore, out: &mut dyn Write, public: bool) -> anyhow::Result<usize> {
+fn export(store: &dyn Store, out: &mut dyn Write, public: bool) -> anyhow::Result<usize> {
     let mut hidden_persons = std::collections::HashSet::new();
     let mut n = 0;
     let mut io_err = None;
@@ -704,7 +720,7 @@ fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
             counting: c,
             as_of,
         } => {
-            let (reg, head) = registry(&store, as_of)?;
+            let (reg, head) = registry(&*store, as_of)?;
             let a = answer::held(
                 &reg,
                 on.as_deref(),
@@ -744,7 +760,7 @@ fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
             counting: c,
             as_of,
         } => {
-            let (reg, head) = registry(&store, as_of)?;
+            let (reg, head) = registry(&*store, as_of)?;
             let a = answer::series(&reg, from, to, step, &counting(c), log_position(&head))
                 .map_err(flag)?;
             if cli.json {
@@ -767,7 +783,7 @@ fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
             kind,
             as_of,
         } => {
-            let (reg, head) = registry(&store, as_of)?;
+            let (reg, head) = registry(&*store, as_of)?;
             let a = answer::waves(&reg, country, *year, Some(kind), log_position(&head))
                 .map_err(flag)?;
             if cli.json {
@@ -796,7 +812,7 @@ fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
             counting: c,
             as_of,
         } => {
-            let (reg, head) = registry(&store, as_of)?;
+            let (reg, head) = registry(&*store, as_of)?;
             let a =
                 answer::flow(&reg, from, to, &counting(c), log_position(&head)).map_err(flag)?;
             if cli.json {
@@ -831,7 +847,7 @@ fn generated(
     path: &std::path::Path,
     persons: u64,
     seed: u64,
-) -> anyhow::Result<(SqliteStore, vigil_store::ImportReport)> {
+) -> anyhow::Result<(AnyStore, vigil_store::ImportReport)> {
     let mut text = Vec::new();
     generate(Settings { persons, seed }, &mut |l| {
         text.extend_from_slice(l.as_bytes());
@@ -846,7 +862,7 @@ fn generated(
     };
     let report = import(&mut store, &mut text.as_slice(), &opts, &mut |_| {})
         .map_err(|e| anyhow!("demo import: {e}"))?;
-    Ok((store, report))
+    Ok((Box::new(store), report))
 }
 
 fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<ExitCode> {
