@@ -11,6 +11,7 @@ use vigil_core::chain::{ChainError, Draft, Entry, Hash, Verifier};
 use vigil_core::record::{parse_record, Record, RecordType};
 use vigil_core::stats::{Builder, Registry};
 
+pub mod copy;
 pub mod import;
 pub mod pg;
 pub mod sqlite;
@@ -40,6 +41,10 @@ pub enum StoreError {
         rid: String,
         users: String,
     },
+    #[error(
+        "the destination already holds {0} log entries; copy and restore need an empty database"
+    )]
+    NotEmpty(u64),
     #[error("{rtype} '{rid}' does not exist")]
     NotFound { rtype: RecordType, rid: String },
 }

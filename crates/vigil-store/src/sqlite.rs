@@ -69,6 +69,14 @@ impl SqliteStore {
         })
     }
 
+    /// A consistent copy of the whole database file at `path` (`VACUUM INTO`), taken
+    /// while others may be writing.
+    pub fn vacuum_into(&self, path: &Path) -> Result<(), StoreError> {
+        self.conn
+            .execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
+        Ok(())
+    }
+
     /// The raw connection, for tests that play an attacker with plain SQL.
     #[must_use]
     pub fn connection(&self) -> &Connection {

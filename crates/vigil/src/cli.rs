@@ -52,6 +52,9 @@ pub enum Command {
     Merge(MergeArgs),
     /// Undo a merge (the log keeps it): MERGED counts as a person of its own again.
     Unmerge(UnmergeArgs),
+    /// Copy, back up and restore whole registries with their log.
+    #[command(subcommand)]
+    Db(Db),
     /// Recompute the log's hash chain.
     Verify,
     /// Show log entries: who changed what, when and why.
@@ -106,6 +109,24 @@ pub struct DuplicatesArgs {
     /// The lowest score shown (0.9 proposes a merge; 0.7 to 0.9 is worth a look).
     #[arg(long, default_value_t = vigil_core::search::DUPLICATE_FROM)]
     pub min_score: f64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Db {
+    /// Copy a registry with its log into an empty database: sqlite://PATH or postgres://….
+    /// `vigil verify` on the copy gives the same head hash.
+    Copy {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// Back up the registry (--db or --database-url) to FILE: the whole log as JSON Lines
+    /// with its hashes; from SQLite, a FILE ending in .db is a consistent copy of the
+    /// database file instead (VACUUM INTO).
+    Backup { file: PathBuf },
+    /// Restore a backup into the empty registry given by --db or --database-url.
+    Restore { file: PathBuf },
 }
 
 #[derive(Debug, Args)]

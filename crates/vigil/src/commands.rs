@@ -2,7 +2,7 @@
 //! vigil-core and the storage in vigil-store.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -34,6 +34,11 @@ fn location(cli: &Cli) -> anyhow::Result<Location> {
     let Some(url) = &cli.database_url else {
         return Ok(Location::Sqlite(cli.db.clone()));
     };
+    parse_location(url)
+}
+
+fn parse_location(url: &str) -> anyhow::Result<Location> {
+    let url = url.to_string();
     let (scheme, rest) = url
         .split_once("://")
         .ok_or_else(|| anyhow!("database URL '{url}' has no scheme; use sqlite://PATH"))?;
@@ -337,6 +342,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Db(db) => db_cmd(cli, db),
         Command::Merge(args) => {
             if args.who.reason.is_none() {
                 bail!("a merge needs --reason (it is kept in the log beside the merge)");
@@ -568,6 +574,68 @@ pub(crate) fn run_import(
         Err(ImportFailure::Invalid(errors)) => Ok(Err(errors)),
         Err(e) => Err(e.into()),
     }
+}
+
+fn db_cmd(cli: &Cli, db: &crate::cli::Db) -> anyhow::Result<ExitCode> {
+    use crate::cli::Db;
+    let done = |what: &str, head: Head| {
+        output::line(&format!(
+            "{what}: {} log entries, head {}",
+            head.entries, head.hash
+        ))
+    };
+    match db {
+        Db::Copy { from, to } => {
+            let source = open_location(parse_location(from)?, false)?;
+            let mut target = open_location(parse_location(to)?, true)?;
+            let head = vigil_store::copy::copy(&*source, target.as_mut())?;
+            done(&format!("copied {from} to {to}"), head)?;
+        }
+        Db::Backup { file } => {
+            let store = open_for_read(cli)?;
+            let is_sqlite_file = file.extension().is_some_and(|e| e == "db");
+            if is_sqlite_file {
+                let Location::Sqlite(path) = location(cli)? else {
+                    bail!("a .db backup is an SQLite file copy; from PostgreSQL, back up to a .jsonl file");
+                };
+                if file.exists() {
+                    bail!("{} exists; a backup never overwrites", file.display());
+                }
+                SqliteStore::open_existing(&path)?.vacuum_into(file)?;
+                done(&format!("backed up to {}", file.display()), store.head()?)?;
+            } else {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(file)
+                    .with_context(|| {
+                        format!("creating {} (a backup never overwrites)", file.display())
+                    })?;
+                let mut out = BufWriter::new(f);
+                let head = vigil_store::copy::backup(&*store, &mut out)?;
+                out.flush()?;
+                done(&format!("backed up to {}", file.display()), head)?;
+            }
+        }
+        Db::Restore { file } => {
+            let mut target = open_for_write(cli)?;
+            let mut magic = [0u8; 16];
+            let is_sqlite = File::open(file)
+                .with_context(|| format!("opening {}", file.display()))?
+                .read_exact(&mut magic)
+                .is_ok()
+                && magic.starts_with(b"SQLite format 3");
+            let head = if is_sqlite {
+                let source = SqliteStore::open_existing(file)?;
+                vigil_store::copy::copy(&source, target.as_mut())?
+            } else {
+                let mut input = BufReader::new(File::open(file)?);
+                vigil_store::copy::restore(&mut input, target.as_mut())?
+            };
+            done(&format!("restored {}", file.display()), head)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The id of the merge record for a merged person: one merge per merged person.

@@ -7,6 +7,7 @@ mod bad_input;
 mod browser;
 mod extract;
 mod names;
+mod postgres;
 mod registry;
 mod seed_report;
 mod serve;

@@ -1,0 +1,327 @@
+//! The same commands on PostgreSQL as on SQLite: answers, copies, backups, the server, and
+//! an import killed half-way. Runs when VIGIL_TEST_DATABASE_URL names a database whose role
+//! may create databases (`.ci/run` sets it); under CI=true it must.
+
+use std::process::{Command, Stdio};
+
+use crate::serve::Server;
+use crate::Scratch;
+
+/// A database of its own for one test, dropped afterwards.
+struct Database {
+    admin: String,
+    name: String,
+    url: String,
+}
+
+impl Database {
+    fn create(tag: &str) -> Option<Database> {
+        let admin = match std::env::var("VIGIL_TEST_DATABASE_URL") {
+            Ok(u) if !u.is_empty() => u,
+            _ => {
+                assert!(
+                    std::env::var("CI").as_deref() != Ok("true"),
+                    "CI=true but VIGIL_TEST_DATABASE_URL is not set: the PostgreSQL tests must run"
+                );
+                eprintln!("VIGIL_TEST_DATABASE_URL not set: PostgreSQL test skipped");
+                return None;
+            }
+        };
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let name = format!(
+            "vigil_t_{tag}_{}_{}",
+            std::process::id(),
+            nanos % 1_000_000_000
+        );
+        psql(&admin, &format!("CREATE DATABASE {name}"));
+        let base = admin.rsplit_once('/').unwrap().0;
+        Some(Database {
+            url: format!("{base}/{name}"),
+            admin,
+            name,
+        })
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        let _ = Command::new("psql")
+            .args([
+                &self.admin,
+                "-qc",
+                &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+            ])
+            .stdout(Stdio::null())
+            .status();
+    }
+}
+
+fn psql(url: &str, sql: &str) {
+    let out = Command::new("psql")
+        .args([url, "-v", "ON_ERROR_STOP=1", "-qc", sql])
+        .output()
+        .expect("psql runs");
+    assert!(
+        out.status.success(),
+        "psql {sql}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The answer without its log position (the two databases wrote at different times).
+fn answer(mut v: serde_json::Value) -> serde_json::Value {
+    if let Some(o) = v.as_object_mut() {
+        o.remove("log");
+    }
+    v
+}
+
+#[test]
+fn every_command_answers_alike_on_both_backends() {
+    let Some(db) = Database::create("same") else {
+        return;
+    };
+    let s = Scratch::new();
+    let generated = s.ok(&["generate", "--persons", "300", "--seed", "4"]);
+    assert!(s.run_stdin(&["import", "-"], &generated).status);
+    let pg = |args: &[&str]| -> Vec<String> {
+        [&["--database-url", db.url.as_str()], args]
+            .concat()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let r = s.run_stdin(
+        &pg(&["import", "-"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+        &generated,
+    );
+    assert!(r.status, "{}", r.stderr);
+    for args in [
+        &["stats", "held", "--on", "2024-12-09", "--by", "age"][..],
+        &[
+            "stats",
+            "series",
+            "--from",
+            "2021-01-01",
+            "--to",
+            "2025-12-31",
+            "--step",
+            "month",
+        ],
+        &["stats", "waves", "--country", "BY", "--year", "2024"],
+        &[
+            "stats",
+            "flow",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-12-31",
+        ],
+        &["check"],
+        &["search", "Kalesnikava"],
+        &["duplicates", "--min-score", "0.7"],
+        &["announcement", "a-BY-2022-5"],
+    ] {
+        let lite = answer(s.json(args));
+        let post = answer(s.json(&pg(args).iter().map(String::as_str).collect::<Vec<_>>()));
+        assert_eq!(
+            lite, post,
+            "vigil {args:?} differs between SQLite and PostgreSQL"
+        );
+    }
+    let pg_export = pg(&["export"]);
+    assert_eq!(
+        s.ok(&["export"]),
+        s.ok(&pg_export.iter().map(String::as_str).collect::<Vec<_>>()),
+        "exports differ"
+    );
+    // Bad input is refused the same way, naming the line, and nothing is written.
+    let bad = s.file("bad.jsonl", "{\"type\":\"person\",\"id\":\"x1\"}\n{\"type\":\"event\",\"id\":\"x2\",\"person\":\"nobody\",\"kind\":\"detained\",\"date\":\"2024-01-01\"}\n");
+    let before = s.json(
+        &pg(&["verify"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    let r = s.run(
+        &pg(&["import", bad.to_str().unwrap()])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert!(
+        !r.status && r.stderr.contains("bad.jsonl:2:"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        s.json(
+            &pg(&["verify"])
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        ),
+        before
+    );
+    // The server on PostgreSQL answers as the CLI does.
+    let server = Server::start_with(&["--database-url", &db.url, "serve", "--addr", "127.0.0.1:0"]);
+    assert_eq!(
+        server.json("/api/v1/stats/held?on=2024-12-09"),
+        s.json(
+            &pg(&["stats", "held", "--on", "2024-12-09"])
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        )
+    );
+}
+
+#[test]
+fn copies_and_backups_keep_the_log_and_its_head() {
+    let Some(db) = Database::create("copy") else {
+        return;
+    };
+    // Another SQLite file than the scratch one: --database-url overrides --db.
+    let lite = |p: &std::path::Path| format!("sqlite://{}", p.display());
+    let s = Scratch::new();
+    let generated = s.ok(&["generate", "--persons", "120", "--seed", "5"]);
+    assert!(s.run_stdin(&["import", "-"], &generated).status);
+    s.ok(&[
+        "retract",
+        "event",
+        "p1e0",
+        "--reason",
+        "a correction in the log",
+    ]);
+    let head = s.json(&["verify"])["head"].clone();
+    let sqlite_url = format!("sqlite://{}", s.db().display());
+    s.ok(&["db", "copy", "--from", &sqlite_url, "--to", &db.url]);
+    let on_pg = s.json(&["--database-url", &db.url, "verify"]);
+    assert_eq!((on_pg["ok"].as_bool(), &on_pg["head"]), (Some(true), &head));
+    // And back, into a new SQLite file.
+    let back = s.dir.path().join("back.db");
+    s.ok(&[
+        "db",
+        "copy",
+        "--from",
+        &db.url,
+        "--to",
+        &format!("sqlite://{}", back.display()),
+    ]);
+    let round = s.json(&["--database-url", &lite(&back), "verify"]);
+    assert_eq!(round["head"], head);
+    assert_eq!(
+        s.ok(&["--database-url", &lite(&back), "export"]),
+        s.ok(&["export"])
+    );
+    // Copying into a database that has data is refused.
+    let r = s.run(&["db", "copy", "--from", &sqlite_url, "--to", &db.url]);
+    assert!(
+        !r.status && r.stderr.contains("empty database"),
+        "{}",
+        r.stderr
+    );
+
+    // Backups: the log as JSON Lines from PostgreSQL, a file copy from SQLite.
+    let dump = s.dir.path().join("pg-backup.jsonl");
+    s.ok(&[
+        "--database-url",
+        &db.url,
+        "db",
+        "backup",
+        dump.to_str().unwrap(),
+    ]);
+    let restored = s.dir.path().join("from-pg.db");
+    s.ok(&[
+        "--database-url",
+        &lite(&restored),
+        "db",
+        "restore",
+        dump.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        s.json(&["--database-url", &lite(&restored), "verify"])["head"],
+        head
+    );
+    assert_eq!(
+        s.ok(&["--database-url", &lite(&restored), "export"]),
+        s.ok(&["export"])
+    );
+    let file = s.dir.path().join("copy.db");
+    s.ok(&["db", "backup", file.to_str().unwrap()]);
+    let into_pg = Database::create("restore").unwrap();
+    s.ok(&[
+        "--database-url",
+        &into_pg.url,
+        "db",
+        "restore",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        s.json(&["--database-url", &into_pg.url, "verify"])["head"],
+        head
+    );
+    // A damaged backup is refused and leaves the destination empty.
+    let text = std::fs::read_to_string(&dump).unwrap();
+    let cut: String = text.lines().take(40).flat_map(|l| [l, "\n"]).collect();
+    let truncated = s.file("cut.jsonl", &cut);
+    let empty = s.dir.path().join("empty.db");
+    let r = s.run(&[
+        "--database-url",
+        &lite(&empty),
+        "db",
+        "restore",
+        truncated.to_str().unwrap(),
+    ]);
+    assert!(!r.status && r.stderr.contains("incomplete"), "{}", r.stderr);
+    assert_eq!(
+        s.json(&["--database-url", &lite(&empty), "verify"])["entries"],
+        0
+    );
+}
+
+#[test]
+fn an_import_killed_half_way_leaves_nothing_half_there() {
+    let Some(db) = Database::create("kill") else {
+        return;
+    };
+    let s = Scratch::new();
+    let generated = s.ok(&["generate", "--persons", "4000", "--seed", "6"]);
+    let file = s.file("big.jsonl", &generated);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vigil"))
+        .args(["--database-url", &db.url, "import", file.to_str().unwrap()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once it has started writing (its transaction holds the writers' lock).
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let finished = child.try_wait().unwrap().is_some();
+    Command::new("kill")
+        .args(["-9", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let _ = child.wait();
+    let v = s.json(&["--database-url", &db.url, "verify"]);
+    assert_eq!(v["ok"], true, "{v}");
+    let lines = generated.lines().count();
+    let entries = v["entries"].as_u64().unwrap() as usize;
+    assert!(
+        entries == 0 || (finished && entries == lines),
+        "{entries} of {lines} entries after kill -9: half an import is there"
+    );
+    // And the import then runs through.
+    s.ok(&["--database-url", &db.url, "import", file.to_str().unwrap()]);
+    assert_eq!(
+        s.json(&["--database-url", &db.url, "verify"])["entries"]
+            .as_u64()
+            .unwrap() as usize,
+        lines
+    );
+}
