@@ -260,14 +260,18 @@ impl Store for PgStore {
                 .await
                 .map_err(pg)?;
             let head = head_of(&mut tx).await?;
-            Ok::<_, StoreError>((tx, head))
-        })?;
-        Ok(Box::new(PgWriter {
-            rt: &self.rt,
-            tx: Some(tx),
-            head,
-            person_pk: HashMap::new(),
-        }))
+            // Row keys are given here, under the lock: rows go in batches.
+            let pks: (i64, i64) = sqlx::query_as(
+                "SELECT (SELECT coalesce(max(pk), 0) FROM person), (SELECT coalesce(max(pk), 0) FROM event)",
+            )
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(pg)?;
+            Ok::<_, StoreError>((tx, head, pks))
+        })
+        .map(|(tx, head, pks)| (tx, (head, pks)))?;
+        let (head, pks) = head;
+        Ok(Box::new(PgWriter::new(&self.rt, tx, head, pks)))
     }
 
     fn head(&self) -> Result<Head, StoreError> {
@@ -514,45 +518,269 @@ impl Drop for PgStore {
     }
 }
 
+/// Rows are written in batches of this many entries (multi-row inserts from arrays).
+const BATCH: usize = 4096;
+/// After this many lookups a writer reads the whole record table once instead: it is an
+/// import, and one query beats a round trip per line.
+const LOOKUPS_BEFORE_PRELOAD: usize = 512;
+
+/// A row of `record` as read: rtype, rid, seq, digest, retracted, pk.
+type RecordTableRow = (String, String, i64, Vec<u8>, bool, Option<i64>);
+
+#[derive(Clone)]
+struct RecordRow {
+    seq: i64,
+    digest: Hash,
+    retracted: bool,
+    pk: Option<i64>,
+}
+
+#[derive(Default)]
+struct Pending {
+    log: Vec<Entry>,
+    /// Upserts of `record`, last write wins.
+    records: HashMap<(RecordType, String), RecordRow>,
+    persons: Vec<(i64, vigil_core::record::Person)>,
+    events: Vec<(i64, i64, vigil_core::record::Event)>,
+    delete_persons: Vec<i64>,
+    delete_events: Vec<i64>,
+}
+
 struct PgWriter<'s> {
     rt: &'s tokio::runtime::Runtime,
     /// Always `Some` until committed.
     tx: Option<Transaction<'static, Postgres>>,
     head: Head,
-    person_pk: HashMap<String, i64>,
+    /// Records this transaction knows: written by it, or read (all of them once preloaded).
+    known: HashMap<(RecordType, String), Option<RecordRow>>,
+    preloaded: bool,
+    lookups: usize,
+    next_person_pk: i64,
+    next_event_pk: i64,
+    pending: Pending,
 }
 
 impl PgWriter<'_> {
+    fn new<'s>(
+        rt: &'s tokio::runtime::Runtime,
+        tx: Transaction<'static, Postgres>,
+        head: Head,
+        pks: (i64, i64),
+    ) -> PgWriter<'s> {
+        PgWriter {
+            rt,
+            tx: Some(tx),
+            head,
+            known: HashMap::new(),
+            preloaded: false,
+            lookups: 0,
+            next_person_pk: pks.0 + 1,
+            next_event_pk: pks.1 + 1,
+            pending: Pending::default(),
+        }
+    }
+
     fn tx(&mut self) -> &mut Transaction<'static, Postgres> {
         self.tx
             .as_mut()
             .expect("a writer is used only until it commits")
     }
 
-    fn person_pk(&mut self, id: &str) -> Result<i64, StoreError> {
-        if let Some(&pk) = self.person_pk.get(id) {
-            return Ok(pk);
+    fn lookup(&mut self, rtype: RecordType, rid: &str) -> Result<Option<RecordRow>, StoreError> {
+        if let Some(found) = self.known.get(&(rtype, rid.to_string())) {
+            return Ok(found.clone());
+        }
+        if self.preloaded {
+            return Ok(None);
+        }
+        self.lookups += 1;
+        if self.lookups > LOOKUPS_BEFORE_PRELOAD {
+            self.preload()?;
+            return Ok(self.known.get(&(rtype, rid.to_string())).cloned().flatten());
         }
         let rt = self.rt;
-        let tx = self.tx();
-        let found = rt.block_on(current_of(tx, RecordType::Person, id))?;
-        let pk = found
-            .and_then(|(c, pk)| (!c.retracted).then_some(pk).flatten())
-            .ok_or_else(|| StoreError::NotFound {
-                rtype: RecordType::Person,
-                rid: id.to_string(),
+        let found = rt
+            .block_on(current_of(self.tx(), rtype, rid))?
+            .map(|(c, pk)| RecordRow {
+                seq: c.seq as i64,
+                digest: c.digest,
+                retracted: c.retracted,
+                pk,
+            });
+        self.known.insert((rtype, rid.to_string()), found.clone());
+        Ok(found)
+    }
+
+    /// Reads every record's state once; what this transaction wrote stays as written.
+    fn preload(&mut self) -> Result<(), StoreError> {
+        let rt = self.rt;
+        let rows: Vec<RecordTableRow> = rt
+            .block_on(
+                sqlx::query_as("SELECT rtype, rid, seq, digest, retracted, pk FROM record")
+                    .fetch_all(&mut **self.tx()),
+            )
+            .map_err(pg)?;
+        for (rtype, rid, seq, digest, retracted, pk) in rows {
+            let rtype = RecordType::parse(&rtype)
+                .ok_or_else(|| StoreError::Damaged(format!("record '{rid}' has type {rtype}")))?;
+            let digest = Hash::from_slice(&digest).ok_or_else(|| {
+                StoreError::Damaged(format!("{rtype} '{rid}' has a malformed digest"))
             })?;
-        self.person_pk.insert(id.to_string(), pk);
-        Ok(pk)
+            self.known.entry((rtype, rid)).or_insert(Some(RecordRow {
+                seq,
+                digest,
+                retracted,
+                pk,
+            }));
+        }
+        self.preloaded = true;
+        Ok(())
+    }
+
+    /// Writes what is pending, in a few multi-row statements.
+    fn flush(&mut self) -> Result<(), StoreError> {
+        let p = std::mem::take(&mut self.pending);
+        if p.log.is_empty() && p.records.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .tx
+            .as_mut()
+            .expect("a writer is used only until it commits");
+        self.rt.block_on(async {
+            if !p.delete_persons.is_empty() {
+                sqlx::query("DELETE FROM person WHERE pk = ANY($1)")
+                    .bind(&p.delete_persons)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(pg)?;
+            }
+            if !p.delete_events.is_empty() {
+                sqlx::query("DELETE FROM event WHERE pk = ANY($1)")
+                    .bind(&p.delete_events)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err(pg)?;
+            }
+            let l = &p.log;
+            sqlx::query(
+                "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
+                 SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::bytea[], $11::bytea[])",
+            )
+            .bind(l.iter().map(|e| e.seq as i64).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.at.clone()).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.actor.clone()).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.reason.clone()).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.op.as_str()).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.rtype.as_str()).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.rid.clone()).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.refers_to.map(|s| s as i64)).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.body.clone()).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.prev.0.to_vec()).collect::<Vec<_>>())
+            .bind(l.iter().map(|e| e.hash.0.to_vec()).collect::<Vec<_>>())
+            .execute(&mut **tx)
+            .await
+            .map_err(pg)?;
+            if !p.persons.is_empty() {
+                let json = |v: &Option<Vec<String>>| {
+                    v.as_ref()
+                        .map(|v| serde_json::to_string(v).expect("strings serialise"))
+                };
+                let ps = &p.persons;
+                sqlx::query(
+                    "INSERT INTO person (pk, id, sex, birth, country, region, roles, health, prominent, visibility)
+                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[])",
+                )
+                .bind(ps.iter().map(|(pk, _)| *pk).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.id.clone()).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.sex.map(Sex::as_str)).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.birth_date.map(|d| d.to_string())).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.country.clone()).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.region.clone()).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| json(&p.roles)).collect::<Vec<_>>())
+                .bind(
+                    ps.iter()
+                        .map(|(_, p)| {
+                            json(&p.health.as_ref().map(|h| {
+                                h.iter().map(|x| x.as_str().to_string()).collect()
+                            }))
+                        })
+                        .collect::<Vec<_>>(),
+                )
+                .bind(ps.iter().map(|(_, p)| p.prominent).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.visibility.as_str()).collect::<Vec<_>>())
+                .execute(&mut **tx)
+                .await
+                .map_err(pg)?;
+            }
+            if !p.events.is_empty() {
+                let es = &p.events;
+                sqlx::query(
+                    "INSERT INTO event (pk, id, person_pk, kind, date, reason, announcement)
+                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])",
+                )
+                .bind(es.iter().map(|(pk, _, _)| *pk).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.id.clone()).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, person, _)| *person).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.kind.as_str()).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.date.to_string()).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.details.reason.map(ReleaseReason::as_str)).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.announcement.clone()).collect::<Vec<_>>())
+                .execute(&mut **tx)
+                .await
+                .map_err(pg)?;
+            }
+            let rs: Vec<(&(RecordType, String), &RecordRow)> = p.records.iter().collect();
+            sqlx::query(
+                "INSERT INTO record (rtype, rid, seq, digest, retracted, pk)
+                 SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::bytea[], $5::bool[], $6::bigint[])
+                 ON CONFLICT (rtype, rid) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, retracted = excluded.retracted, pk = excluded.pk",
+            )
+            .bind(rs.iter().map(|((t, _), _)| t.as_str()).collect::<Vec<_>>())
+            .bind(rs.iter().map(|((_, id), _)| id.clone()).collect::<Vec<_>>())
+            .bind(rs.iter().map(|(_, r)| r.seq).collect::<Vec<_>>())
+            .bind(rs.iter().map(|(_, r)| r.digest.0.to_vec()).collect::<Vec<_>>())
+            .bind(rs.iter().map(|(_, r)| r.retracted).collect::<Vec<_>>())
+            .bind(rs.iter().map(|(_, r)| r.pk).collect::<Vec<_>>())
+            .execute(&mut **tx)
+            .await
+            .map_err(pg)?;
+            Ok(())
+        })
+    }
+
+    /// How many events point at a person or an announcement (written ones included).
+    fn users(&mut self, rtype: RecordType, rid: &str, pk: Option<i64>) -> Result<i64, StoreError> {
+        self.flush()?;
+        let rt = self.rt;
+        let n = match (rtype, pk) {
+            (RecordType::Person, Some(pk)) => rt
+                .block_on(
+                    sqlx::query_scalar("SELECT count(*) FROM event WHERE person_pk = $1")
+                        .bind(pk)
+                        .fetch_one(&mut **self.tx()),
+                )
+                .map_err(pg)?,
+            (RecordType::Announcement, _) => rt
+                .block_on(
+                    sqlx::query_scalar("SELECT count(*) FROM event WHERE announcement = $1")
+                        .bind(rid)
+                        .fetch_one(&mut **self.tx()),
+                )
+                .map_err(pg)?,
+            _ => 0,
+        };
+        Ok(n)
     }
 }
 
 impl Writer for PgWriter<'_> {
     fn current(&mut self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError> {
-        let rt = self.rt;
-        Ok(rt
-            .block_on(current_of(self.tx(), rtype, rid))?
-            .map(|(c, _)| c))
+        Ok(self.lookup(rtype, rid)?.map(|r| Current {
+            seq: r.seq as u64,
+            digest: r.digest,
+            retracted: r.retracted,
+        }))
     }
 
     fn next_seq(&self) -> u64 {
@@ -561,34 +789,22 @@ impl Writer for PgWriter<'_> {
 
     fn append(&mut self, draft: Draft, record: Option<&Record>) -> Result<Entry, StoreError> {
         let entry = draft.seal(self.next_seq(), self.head.hash);
-        let rt = self.rt;
-        let previous = rt.block_on(current_of(self.tx(), entry.rtype, &entry.rid))?;
+        // Refuse before writing anything, so a refused entry leaves the writer usable.
+        let previous = self.lookup(entry.rtype, &entry.rid)?;
         if entry.op == Op::Retract {
-            let users: i64 = match (entry.rtype, &previous) {
-                (RecordType::Person, Some((_, Some(pk)))) => rt
-                    .block_on(
-                        sqlx::query_scalar("SELECT count(*) FROM event WHERE person_pk = $1")
-                            .bind(*pk)
-                            .fetch_one(&mut **self.tx()),
-                    )
-                    .map_err(pg)?,
-                (RecordType::Announcement, Some(_)) => rt
-                    .block_on(
-                        sqlx::query_scalar("SELECT count(*) FROM event WHERE announcement = $1")
-                            .bind(&entry.rid)
-                            .fetch_one(&mut **self.tx()),
-                    )
-                    .map_err(pg)?,
-                _ => 0,
-            };
-            if users > 0 {
-                return Err(StoreError::InUse {
-                    rtype: entry.rtype,
-                    rid: entry.rid,
-                    users: format!("{users} event(s)"),
-                });
+            if matches!(entry.rtype, RecordType::Person | RecordType::Announcement) {
+                if let Some(prev) = previous.as_ref().filter(|r| !r.retracted) {
+                    let users = self.users(entry.rtype, &entry.rid, prev.pk)?;
+                    if users > 0 {
+                        return Err(StoreError::InUse {
+                            rtype: entry.rtype,
+                            rid: entry.rid,
+                            users: format!("{users} event(s)"),
+                        });
+                    }
+                }
             }
-            if previous.as_ref().is_none_or(|(c, _)| c.retracted) {
+            if previous.as_ref().is_none_or(|r| r.retracted) {
                 return Err(StoreError::NotFound {
                     rtype: entry.rtype,
                     rid: entry.rid,
@@ -596,143 +812,97 @@ impl Writer for PgWriter<'_> {
             }
         }
         let event_person = match record {
-            Some(Record::Event(e)) => Some(self.person_pk(&e.person)?),
+            Some(Record::Event(e)) => Some(
+                self.lookup(RecordType::Person, &e.person)?
+                    .filter(|r| !r.retracted)
+                    .and_then(|r| r.pk)
+                    .ok_or_else(|| StoreError::NotFound {
+                        rtype: RecordType::Person,
+                        rid: e.person.clone(),
+                    })?,
+            ),
             _ => None,
         };
-        let tx = self
-            .tx
-            .as_mut()
-            .expect("a writer is used only until it commits");
-        rt.block_on(async {
-            sqlx::query(
-                "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(entry.seq as i64)
-            .bind(&entry.at)
-            .bind(&entry.actor)
-            .bind(&entry.reason)
-            .bind(entry.op.as_str())
-            .bind(entry.rtype.as_str())
-            .bind(&entry.rid)
-            .bind(entry.refers_to.map(|s| s as i64))
-            .bind(&entry.body)
-            .bind(entry.prev.0.as_slice())
-            .bind(entry.hash.0.as_slice())
-            .execute(&mut **tx)
-            .await
-            .map_err(pg)?;
-            if let Some((_, Some(pk))) = &previous {
-                let table = match entry.rtype {
-                    RecordType::Person => Some("DELETE FROM person WHERE pk = $1"),
-                    RecordType::Event => Some("DELETE FROM event WHERE pk = $1"),
-                    _ => None,
-                };
-                if let Some(sql) = table {
-                    sqlx::query(sql).bind(*pk).execute(&mut **tx).await.map_err(pg)?;
+        // The typed row the record had goes; a new one comes for a put.
+        if let Some(RecordRow { pk: Some(pk), .. }) = &previous {
+            match entry.rtype {
+                RecordType::Person => {
+                    let before = self.pending.persons.len();
+                    self.pending.persons.retain(|(p, _)| p != pk);
+                    if self.pending.persons.len() == before {
+                        self.pending.delete_persons.push(*pk);
+                    }
                 }
+                RecordType::Event => {
+                    let before = self.pending.events.len();
+                    self.pending.events.retain(|(p, _, _)| p != pk);
+                    if self.pending.events.len() == before {
+                        self.pending.delete_events.push(*pk);
+                    }
+                }
+                _ => {}
             }
-            Ok::<_, StoreError>(())
-        })?;
-        match (entry.op, record) {
+        }
+        let row = match (entry.op, record) {
             (Op::Put, Some(record)) => {
-                let pk: Option<i64> = match record {
+                let pk = match record {
                     Record::Person(p) => {
-                        let json = |v: &Option<Vec<String>>| {
-                            v.as_ref()
-                                .map(|v| serde_json::to_string(v).expect("strings serialise"))
-                        };
-                        let health: Option<Vec<String>> = p
-                            .health
-                            .as_ref()
-                            .map(|h| h.iter().map(|x| x.as_str().to_string()).collect());
-                        let pk: i64 = rt
-                            .block_on(
-                                sqlx::query_scalar(
-                                    "INSERT INTO person (id, sex, birth, country, region, roles, health, prominent, visibility)
-                                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING pk",
-                                )
-                                .bind(&p.id)
-                                .bind(p.sex.map(Sex::as_str))
-                                .bind(p.birth_date.map(|d| d.to_string()))
-                                .bind(&p.country)
-                                .bind(&p.region)
-                                .bind(json(&p.roles))
-                                .bind(json(&health))
-                                .bind(p.prominent)
-                                .bind(p.visibility.as_str())
-                                .fetch_one(&mut **tx),
-                            )
-                            .map_err(pg)?;
-                        self.person_pk.insert(p.id.clone(), pk);
+                        let pk = self.next_person_pk;
+                        self.next_person_pk += 1;
+                        self.pending.persons.push((pk, p.clone()));
                         Some(pk)
                     }
-                    Record::Event(e) => Some(
-                        rt.block_on(
-                            sqlx::query_scalar(
-                                "INSERT INTO event (id, person_pk, kind, date, reason, announcement) VALUES ($1, $2, $3, $4, $5, $6) RETURNING pk",
-                            )
-                            .bind(&e.id)
-                            .bind(event_person.expect("looked up above"))
-                            .bind(e.kind.as_str())
-                            .bind(e.date.to_string())
-                            .bind(e.details.reason.map(ReleaseReason::as_str))
-                            .bind(&e.announcement)
-                            .fetch_one(&mut **tx),
-                        )
-                        .map_err(pg)?,
-                    ),
+                    Record::Event(e) => {
+                        let pk = self.next_event_pk;
+                        self.next_event_pk += 1;
+                        self.pending.events.push((
+                            pk,
+                            event_person.expect("looked up above"),
+                            e.clone(),
+                        ));
+                        Some(pk)
+                    }
                     Record::Source(_)
                     | Record::Announcement(_)
                     | Record::Figure(_)
                     | Record::Merge(_) => None,
                 };
-                let digest = Hash::of_body(entry.body.as_deref().unwrap_or_default());
-                rt.block_on(
-                    sqlx::query(
-                        "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES ($1, $2, $3, $4, FALSE, $5)
-                         ON CONFLICT (rtype, rid) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, retracted = FALSE, pk = excluded.pk",
-                    )
-                    .bind(entry.rtype.as_str())
-                    .bind(&entry.rid)
-                    .bind(entry.seq as i64)
-                    .bind(digest.0.as_slice())
-                    .bind(pk)
-                    .execute(&mut **tx),
-                )
-                .map_err(pg)?;
-            }
-            (Op::Retract, _) => {
-                if entry.rtype == RecordType::Person {
-                    self.person_pk.remove(&entry.rid);
+                RecordRow {
+                    seq: entry.seq as i64,
+                    digest: Hash::of_body(entry.body.as_deref().unwrap_or_default()),
+                    retracted: false,
+                    pk,
                 }
-                rt.block_on(
-                    sqlx::query(
-                        "UPDATE record SET retracted = TRUE, seq = $3, pk = NULL WHERE rtype = $1 AND rid = $2",
-                    )
-                    .bind(entry.rtype.as_str())
-                    .bind(&entry.rid)
-                    .bind(entry.seq as i64)
-                    .execute(&mut **tx),
-                )
-                .map_err(pg)?;
             }
+            (Op::Retract, _) => RecordRow {
+                seq: entry.seq as i64,
+                digest: previous.as_ref().expect("checked above").digest,
+                retracted: true,
+                pk: None,
+            },
             (Op::Put, None) => {
                 return Err(StoreError::Damaged(format!(
                     "log entry {} puts no record",
                     entry.seq
                 )))
             }
-        }
+        };
+        let key = (entry.rtype, entry.rid.clone());
+        self.known.insert(key.clone(), Some(row.clone()));
+        self.pending.records.insert(key, row);
+        self.pending.log.push(entry.clone());
         self.head = Head {
             entries: entry.seq,
             hash: entry.hash,
         };
+        if self.pending.log.len() >= BATCH {
+            self.flush()?;
+        }
         Ok(entry)
     }
 
     fn commit(mut self: Box<Self>) -> Result<Head, StoreError> {
-        // (Drop below rolls back a writer that is not committed.)
+        self.flush()?;
         let head = self.head;
         let tx = self.tx.take().expect("committed once");
         self.rt.block_on(tx.commit()).map_err(pg)?;

@@ -292,7 +292,7 @@ fn an_import_killed_half_way_leaves_nothing_half_there() {
         return;
     };
     let s = Scratch::new();
-    let generated = s.ok(&["generate", "--persons", "4000", "--seed", "6"]);
+    let generated = s.ok(&["generate", "--persons", "12000", "--seed", "6"]);
     let file = s.file("big.jsonl", &generated);
     let mut child = Command::new(env!("CARGO_BIN_EXE_vigil"))
         .args(["--database-url", &db.url, "import", file.to_str().unwrap()])
@@ -300,9 +300,30 @@ fn an_import_killed_half_way_leaves_nothing_half_there() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Kill it once it has started writing (its transaction holds the writers' lock).
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Kill it once it is writing: its transaction holds the writers' advisory lock.
+    let writing = || {
+        let out = Command::new("psql")
+            .args([
+                &db.url,
+                "-tAc",
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim() != "0"
+    };
+    for _ in 0..200 {
+        if writing() || child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
     let finished = child.try_wait().unwrap().is_some();
+    assert!(
+        !finished,
+        "the import finished before it could be killed: make it larger"
+    );
     Command::new("kill")
         .args(["-9", &child.id().to_string()])
         .status()
