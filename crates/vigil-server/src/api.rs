@@ -4,7 +4,9 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, RawQuery, State};
+use axum::extract::{Path, Query, RawQuery};
+
+use crate::Snapshot;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -149,7 +151,7 @@ pub struct SearchParams {
 #[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
     responses((status = 200, body = answer::SearchAnswer)))]
 pub async fn search(
-    State(s): State<Arc<AppState>>,
+    Snapshot(s): Snapshot,
     Query(p): Query<SearchParams>,
 ) -> Json<answer::SearchAnswer> {
     let limit = p.limit.unwrap_or(20).min(200);
@@ -189,7 +191,7 @@ fn csv(name: &str, body: impl Into<axum::body::Body>) -> Response {
 #[utoipa::path(get, path = "/api/v1/stats/held", params(HeldParams),
     responses((status = 200, body = answer::HeldAnswer), (status = 400, body = ErrorBody)))]
 pub async fn held(
-    State(s): State<Arc<AppState>>,
+    Snapshot(s): Snapshot,
     Query(p): Query<HeldParams>,
 ) -> Result<Response, AppError> {
     let a = answer::held(
@@ -221,7 +223,7 @@ pub async fn held(
 #[utoipa::path(get, path = "/api/v1/stats/series", params(SeriesParams),
     responses((status = 200, body = answer::SeriesAnswer), (status = 400, body = ErrorBody)))]
 pub async fn series(
-    State(s): State<Arc<AppState>>,
+    Snapshot(s): Snapshot,
     headers: axum::http::HeaderMap,
     RawQuery(raw): RawQuery,
     Query(p): Query<SeriesParams>,
@@ -271,7 +273,7 @@ pub async fn series(
 #[utoipa::path(get, path = "/api/v1/stats/waves", params(WavesParams),
     responses((status = 200, body = answer::WavesAnswer), (status = 400, body = ErrorBody)))]
 pub async fn waves(
-    State(s): State<Arc<AppState>>,
+    Snapshot(s): Snapshot,
     Query(p): Query<WavesParams>,
 ) -> Result<Response, AppError> {
     let country = required("country", p.country.as_ref())?;
@@ -302,7 +304,7 @@ pub async fn waves(
 #[utoipa::path(get, path = "/api/v1/stats/flow", params(FlowParams),
     responses((status = 200, body = answer::FlowAnswer), (status = 400, body = ErrorBody)))]
 pub async fn flow(
-    State(s): State<Arc<AppState>>,
+    Snapshot(s): Snapshot,
     Query(p): Query<FlowParams>,
 ) -> Result<Response, AppError> {
     let from = required("from", p.from.as_ref())?;
@@ -343,7 +345,7 @@ pub async fn flow(
 /// What disagrees: reported figures vs computed counts, breakdowns, timelines,
 /// identifications. Persons the public may not see are neither the subject nor named.
 #[utoipa::path(get, path = "/api/v1/check", responses((status = 200, body = answer::CheckAnswer)))]
-pub async fn check(State(s): State<Arc<AppState>>) -> Json<answer::CheckAnswer> {
+pub async fn check(Snapshot(s): Snapshot) -> Json<answer::CheckAnswer> {
     Json(answer::findings(
         &s.registry,
         Audience::Public,
@@ -407,10 +409,7 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
 
 /// Public persons matching the filters: id, name, country and status today.
 #[utoipa::path(get, path = "/api/v1/persons", params(PersonsParams), responses((status = 200, description = "`{total, persons: [{id, name, country, status}], log}`")))]
-pub async fn persons(
-    State(s): State<Arc<AppState>>,
-    Query(p): Query<PersonsParams>,
-) -> Json<Value> {
+pub async fn persons(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> Json<Value> {
     let (total, page) = matching(&s, &p);
     let day = today();
     let persons: Vec<Value> = page
@@ -429,7 +428,7 @@ pub async fn persons(
 #[utoipa::path(get, path = "/api/v1/persons/{id}", params(("id" = String, Path, description = "The person's id")),
     responses((status = 200, description = "`{person, events, log}`"), (status = 404, body = ErrorBody)))]
 pub async fn person(
-    State(s): State<Arc<AppState>>,
+    Snapshot(s): Snapshot,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let (person, events) = person_bundle(&s, id).await?;
@@ -476,7 +475,7 @@ fn csv_cell(s: &str) -> String {
 #[utoipa::path(get, path = "/api/v1/announcements/{id}", params(("id" = String, Path, description = "The announcement's id")),
     responses((status = 200, body = vigil_core::identify::Identification), (status = 404, body = ErrorBody)))]
 pub async fn announcement(
-    State(s): State<Arc<AppState>>,
+    Snapshot(s): Snapshot,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     let a = vigil_core::identify::identify(&s.registry, &id, Audience::Public)

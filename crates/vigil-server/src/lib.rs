@@ -30,7 +30,8 @@ pub struct AppState {
     pub registry: Registry,
     pub log: LogPosition,
     pub directory: Directory,
-    store: Mutex<Box<dyn Store + Send>>,
+    /// Shared by every snapshot of the registry.
+    store: Arc<Mutex<Box<dyn Store + Send>>>,
     /// Rendered dashboards by (day, query). The registry does not change while serving,
     /// so a page changes only with its query or the date.
     pages: Mutex<PageCache>,
@@ -45,9 +46,18 @@ const PAGE_CACHE: usize = 256;
 impl AppState {
     /// Loads the registry and the public directory from a store.
     pub fn load(store: Box<dyn Store + Send>) -> Result<AppState, StoreError> {
+        AppState::load_shared(Arc::new(Mutex::new(store)))
+    }
+
+    fn load_shared(shared: Arc<Mutex<Box<dyn Store + Send>>>) -> Result<AppState, StoreError> {
+        let store = shared
+            .lock()
+            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
         let registry = store.load()?;
         let head = store.head()?;
         let directory = Directory::load(store.as_ref(), &registry)?;
+        drop(store);
+        let store = shared;
         Ok(AppState {
             registry,
             log: LogPosition {
@@ -55,7 +65,7 @@ impl AppState {
                 head: head.hash.to_hex(),
             },
             directory,
-            store: Mutex::new(store),
+            store,
             pages: Mutex::new(std::collections::HashMap::new()),
         })
     }
@@ -197,8 +207,77 @@ impl IntoResponse for AppError {
     }
 }
 
+/// What the server answers from: the current snapshot of the registry, replaced as a
+/// whole when the log grows (another process wrote), so a request sees one state.
+pub struct Live {
+    current: std::sync::RwLock<Arc<AppState>>,
+}
+
+impl Live {
+    #[must_use]
+    pub fn new(state: AppState) -> Arc<Live> {
+        Arc::new(Live {
+            current: std::sync::RwLock::new(Arc::new(state)),
+        })
+    }
+
+    /// The snapshot requests read now.
+    #[must_use]
+    pub fn snapshot(&self) -> Arc<AppState> {
+        Arc::clone(
+            &self
+                .current
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+    }
+
+    /// Loads a new snapshot when the store's log has moved past the current one's.
+    /// Returns whether it did.
+    pub async fn refresh(self: &Arc<Self>) -> Result<bool, StoreError> {
+        let now = self.snapshot();
+        let shared = Arc::clone(&now.store);
+        let seen = now.log.entries;
+        let fresh = tokio::task::spawn_blocking(move || {
+            let head = shared
+                .lock()
+                .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?
+                .head()?;
+            if head.entries == seen {
+                return Ok(None);
+            }
+            AppState::load_shared(shared).map(Some)
+        })
+        .await
+        .map_err(|e| StoreError::Damaged(e.to_string()))??;
+        let Some(fresh) = fresh else { return Ok(false) };
+        *self
+            .current
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(fresh);
+        Ok(true)
+    }
+}
+
+/// The snapshot a handler answers from.
+pub struct Snapshot(pub Arc<AppState>);
+
+impl axum::extract::FromRequestParts<Arc<Live>> for Snapshot {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        _parts: &mut axum::http::request::Parts,
+        live: &Arc<Live>,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Snapshot(live.snapshot()))
+    }
+}
+
+/// How often a server looks for writes made by other processes.
+pub const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The whole application.
-pub fn router(state: Arc<AppState>) -> Router {
+pub fn router(state: Arc<Live>) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/", get(pages::dashboard))
@@ -245,8 +324,17 @@ async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Serves until Ctrl-C.
-pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
+/// Serves until Ctrl-C, picking up other processes' writes within a second.
+pub async fn serve(listener: tokio::net::TcpListener, state: Arc<Live>) -> std::io::Result<()> {
+    let watcher = Arc::clone(&state);
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(REFRESH_EVERY).await;
+            if let Err(e) = watcher.refresh().await {
+                eprintln!("vigil serve: reloading after a write elsewhere: {e}");
+            }
+        }
+    });
     axum::serve(listener, router(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, RawQuery, State};
+use axum::extract::{Path, Query, RawQuery};
+
+use crate::Snapshot;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use chrono::{Datelike, Months};
@@ -89,7 +91,7 @@ pub struct DashboardParams {
 }
 
 pub async fn dashboard(
-    State(state): State<Arc<AppState>>,
+    Snapshot(state): Snapshot,
     headers: axum::http::HeaderMap,
     RawQuery(raw): RawQuery,
     Query(params): Query<DashboardParams>,
@@ -285,10 +287,7 @@ async fn render_dashboard(
     Ok(layout(s, "Dashboard", &body).0)
 }
 
-pub async fn directory(
-    State(s): State<Arc<AppState>>,
-    Query(p): Query<PersonsParams>,
-) -> Html<String> {
+pub async fn directory(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> Html<String> {
     let (total, page) = matching(&s, &p);
     let day = today();
     let reg = &s.registry;
@@ -330,7 +329,7 @@ fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 }
 
 pub async fn person(
-    State(s): State<Arc<AppState>>,
+    Snapshot(s): Snapshot,
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let (person, events) = person_bundle(&s, id.clone()).await?;
@@ -439,7 +438,7 @@ async fn source_labels(
 }
 
 pub async fn announcement(
-    State(s): State<Arc<AppState>>,
+    Snapshot(s): Snapshot,
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let a = s

@@ -944,7 +944,7 @@ fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<ExitCode> {
     } else {
         open_for_read(cli)?
     };
-    let state = std::sync::Arc::new(vigil_server::AppState::load(store)?);
+    let state = vigil_server::AppState::load(store)?;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&args.addr)
@@ -957,7 +957,7 @@ fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<ExitCode> {
             listener.local_addr()?,
             state.log.entries
         );
-        vigil_server::serve(listener, state).await?;
+        vigil_server::serve(listener, vigil_server::Live::new(state)).await?;
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(ExitCode::SUCCESS)

@@ -346,3 +346,63 @@ fn an_import_killed_half_way_leaves_nothing_half_there() {
         lines
     );
 }
+
+#[test]
+fn two_servers_on_one_database_see_every_write_within_a_second() {
+    let Some(db) = Database::create("two") else {
+        return;
+    };
+    let s = Scratch::new();
+    let pg = |args: &[&str]| -> Vec<String> {
+        [&["--database-url", db.url.as_str()], args]
+            .concat()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let run = |args: &[&str], stdin: &str| {
+        let a = pg(args);
+        let r = s.run_stdin(&a.iter().map(String::as_str).collect::<Vec<_>>(), stdin);
+        assert!(r.status, "{}", r.stderr);
+    };
+    run(&["import", "-"], crate::CONTRACT_EXAMPLE);
+    let one = Server::start_with(&["--database-url", &db.url, "serve", "--addr", "127.0.0.1:0"]);
+    let two = Server::start_with(&["--database-url", &db.url, "serve", "--addr", "127.0.0.1:0"]);
+    let held = |server: &Server| server.json("/api/v1/stats/held?on=2024-06-01")["held"].clone();
+    let base = held(&one).as_i64().unwrap();
+    assert_eq!(held(&two), base);
+    // Writers from elsewhere, interleaved: each write shows on both servers within a second.
+    for i in 0..4 {
+        run(
+            &["import", "-"],
+            &format!(
+                "{{\"type\":\"person\",\"id\":\"n{i}\",\"names\":[{{\"text\":\"New Person {i}\"}}],\"country\":\"BY\"}}\n\
+                 {{\"type\":\"event\",\"id\":\"n{i}d\",\"person\":\"n{i}\",\"kind\":\"detained\",\"date\":\"2023-01-0{}\"}}\n\
+                 {{\"type\":\"event\",\"id\":\"n{i}r\",\"person\":\"n{i}\",\"kind\":\"recognized\",\"date\":\"2023-02-01\"}}\n",
+                i + 1
+            ),
+        );
+        let want = serde_json::json!(base + 1 + i);
+        let started = std::time::Instant::now();
+        while held(&one) != want || held(&two) != want {
+            assert!(
+                started.elapsed() < std::time::Duration::from_millis(1500),
+                "write {i} not seen within a second: {} / {}",
+                held(&one),
+                held(&two)
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+    let v = s.json(
+        &pg(&["verify"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(v["ok"], true);
+    assert_eq!(
+        one.json("/api/v1/stats/held?on=2024-06-01")["log"]["head"],
+        v["head"]
+    );
+}
