@@ -16,6 +16,20 @@ use vigil_core::stats::{Audience, Builder, By, Mode, Registry, Step};
 use vigil_store::{SqliteStore, Store};
 
 fn registry() -> Registry {
+    if let Ok(url) = std::env::var("VIGIL_BENCH_URL") {
+        let started = Instant::now();
+        let store = vigil_store::PgStore::open(&url, None).expect("VIGIL_BENCH_URL must name a vigil database");
+        let reg = store.load().expect("load");
+        let first = reg.held(Day::ymd(2024, 12, 9).unwrap(), None, Mode::Recognized);
+        eprintln!(
+            "PostgreSQL: {} persons, {} events; connect + load + index, first answer (held {}) after {:.2?}",
+            reg.person_count(),
+            reg.event_count(),
+            first.held,
+            started.elapsed()
+        );
+        return reg;
+    }
     if let Some(path) = std::env::var_os("VIGIL_BENCH_DB").map(PathBuf::from) {
         let started = Instant::now();
         let store =
