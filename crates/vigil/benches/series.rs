@@ -18,7 +18,8 @@ use vigil_store::{SqliteStore, Store};
 fn registry() -> Registry {
     if let Ok(url) = std::env::var("VIGIL_BENCH_URL") {
         let started = Instant::now();
-        let store = vigil_store::PgStore::open(&url, None).expect("VIGIL_BENCH_URL must name a vigil database");
+        let store = vigil_store::PgStore::open(&url, None)
+            .expect("VIGIL_BENCH_URL must name a vigil database");
         let reg = store.load().expect("load");
         let first = reg.held(Day::ymd(2024, 12, 9).unwrap(), None, Mode::Recognized);
         eprintln!(

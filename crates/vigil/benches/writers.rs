@@ -42,7 +42,10 @@ fn run(name: &str, writers: usize, open: &(dyn Fn() -> Box<dyn Store + Send> + S
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
     });
     let elapsed = started.elapsed();
     let mut sorted = latencies.clone();
@@ -65,7 +68,9 @@ fn main() {
     for writers in [1, 8, 32] {
         let path = dir.path().join(format!("w{writers}.db"));
         drop(SqliteStore::open(&path).unwrap());
-        run("SQLite", writers, &|| Box::new(SqliteStore::open(&path).unwrap()));
+        run("SQLite", writers, &|| {
+            Box::new(SqliteStore::open(&path).unwrap())
+        });
     }
     let Some(url) = std::env::var("VIGIL_BENCH_PG").ok() else {
         println!("VIGIL_BENCH_PG not set: PostgreSQL not measured");
@@ -74,7 +79,9 @@ fn main() {
     for writers in [1, 8, 32] {
         let schema = format!("vigil_bench_writers_{writers}_{}", std::process::id());
         drop(PgStore::open(&url, Some(&schema)).unwrap());
-        run("PostgreSQL", writers, &|| Box::new(PgStore::open(&url, Some(&schema)).unwrap()));
+        run("PostgreSQL", writers, &|| {
+            Box::new(PgStore::open(&url, Some(&schema)).unwrap())
+        });
         PgStore::open(&url, Some(&schema))
             .unwrap()
             .execute_raw(&format!("DROP SCHEMA {schema} CASCADE"))
