@@ -25,6 +25,8 @@ pub use sqlite::SqliteStore;
 pub enum StoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("cannot read {path}: {why}")]
+    Locked { path: String, why: String },
     #[error("PostgreSQL: {0}")]
     Postgres(String),
     #[error("{path}: this database was written by a newer vigil (schema {found}; this vigil knows up to {known})")]

@@ -20,30 +20,113 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/sqlite/0002_event_person.sql"),
 ];
 
-/// A registry in one SQLite file.
+/// A registry in one SQLite file, encrypted with SQLCipher when opened with a key.
 pub struct SqliteStore {
     conn: Connection,
     /// The file, for the second connection that loads events in parallel.
     path: std::path::PathBuf,
+    /// The SQLCipher passphrase, held in memory only: never written to the database.
+    key: Option<String>,
+}
+
+/// Applies the SQLCipher key (the first statement on a connection) and checks that the
+/// file can be read with it.
+fn unlock(conn: &Connection, path: &Path, key: Option<&str>) -> Result<(), StoreError> {
+    // SQLCipher would print decryption failures on stderr; the error below says it once.
+    let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
+    if let Some(key) = key {
+        conn.pragma_update(None, "key", key)?;
+    }
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(|_| ())
+    .map_err(|e| StoreError::Locked {
+        path: path.display().to_string(),
+        why: if key.is_some() {
+            format!("the key does not open it ({e})")
+        } else {
+            format!("it is encrypted: give its key with --key-file or VIGIL_DB_KEY ({e})")
+        },
+    })
 }
 
 impl SqliteStore {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        Self::open_keyed(path, None)
+    }
+
+    /// As [`SqliteStore::open`], encrypted with `key` (a new file is created encrypted).
+    pub fn open_keyed(path: &Path, key: Option<&str>) -> Result<SqliteStore, StoreError> {
         let conn = Connection::open(path)?;
-        Self::setup(conn, path)
+        Self::setup(conn, path, key)
     }
 
     /// Opens an existing database without creating it or changing its schema.
     pub fn open_existing(path: &Path) -> Result<SqliteStore, StoreError> {
+        Self::open_existing_keyed(path, None)
+    }
+
+    pub fn open_existing_keyed(path: &Path, key: Option<&str>) -> Result<SqliteStore, StoreError> {
         let conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        Self::setup(conn, path)
+        Self::setup(conn, path, key)
     }
 
-    fn setup(conn: Connection, path: &Path) -> Result<SqliteStore, StoreError> {
+    /// Whether the file is encrypted (opened with a key).
+    #[must_use]
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// Changes the encryption: a new key for an encrypted file, or encrypts a plain one,
+    /// or (with `None`) decrypts. The file is rewritten; the old key no longer opens it.
+    pub fn rekey(self, new: Option<&str>) -> Result<SqliteStore, StoreError> {
+        let path = self.path.clone();
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        match (&self.key, new) {
+            (Some(_), Some(new)) => {
+                self.conn.pragma_update(None, "rekey", new)?;
+                drop(self);
+            }
+            (_, new) => {
+                // Between plain and encrypted: export into a new file, then replace.
+                let tmp = path.with_extension("rekey-tmp");
+                // An empty file is an empty database: the connection may not create files.
+                std::fs::File::create(&tmp)
+                    .map_err(|e| StoreError::Damaged(format!("creating {}: {e}", tmp.display())))?;
+                self.conn.execute(
+                    "ATTACH DATABASE ?1 AS target KEY ?2",
+                    rusqlite::params![tmp.to_string_lossy(), new.unwrap_or("")],
+                )?;
+                self.conn
+                    .query_row("SELECT sqlcipher_export('target')", [], |_| Ok(()))?;
+                let version: i64 = self
+                    .conn
+                    .pragma_query_value(None, "user_version", |r| r.get(0))?;
+                self.conn
+                    .execute_batch(&format!("PRAGMA target.user_version = {version}"))?;
+                self.conn.execute("DETACH DATABASE target", [])?;
+                drop(self);
+                for suffix in ["-wal", "-shm"] {
+                    let mut p = path.clone().into_os_string();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(std::path::PathBuf::from(p));
+                }
+                std::fs::rename(&tmp, &path).map_err(|e| {
+                    StoreError::Damaged(format!("replacing {} after rekey: {e}", path.display()))
+                })?;
+            }
+        }
+        SqliteStore::open_existing_keyed(&path, new)
+    }
+
+    fn setup(conn: Connection, path: &Path, key: Option<&str>) -> Result<SqliteStore, StoreError> {
+        unlock(&conn, path, key)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -66,12 +149,18 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn,
             path: path.to_path_buf(),
+            key: key.map(str::to_string),
         })
     }
 
     /// A consistent copy of the whole database file at `path` (`VACUUM INTO`), taken
     /// while others may be writing.
     pub fn vacuum_into(&self, path: &Path) -> Result<(), StoreError> {
+        if self.key.is_some() {
+            return Err(StoreError::Damaged(
+                "a file copy of an encrypted database is not made here: back up the log (a .jsonl file) and keep it encrypted yourself".into(),
+            ));
+        }
         self.conn
             .execute("VACUUM INTO ?1", [path.to_string_lossy()])?;
         Ok(())
@@ -214,7 +303,8 @@ impl Store for SqliteStore {
             let seq = log_position(&tx)?;
             let (registry, events_seq) = std::thread::scope(|scope| {
                 let path = self.path.as_path();
-                let events = scope.spawn(move || read_events(path));
+                let key = self.key.as_deref();
+                let events = scope.spawn(move || read_events(path, key));
                 let mut b = Builder::with_capacity(max_pk(&tx, "person")?, max_pk(&tx, "event")?);
                 let index_of_pk = read_persons(&tx, &mut b)?;
                 export_type_in(&tx, RecordType::Announcement, &mut |body| {
@@ -398,11 +488,12 @@ fn read_persons(conn: &Connection, b: &mut Builder) -> Result<Vec<u32>, StoreErr
 }
 
 /// Reads every event on a connection of its own; returns the log position it saw.
-fn read_events(path: &Path) -> Result<(i64, Vec<RawEvent>), StoreError> {
+fn read_events(path: &Path, key: Option<&str>) -> Result<(i64, Vec<RawEvent>), StoreError> {
     let conn = Connection::open_with_flags(
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    unlock(&conn, path, key)?;
     let tx = conn.unchecked_transaction()?;
     let seq = log_position(&tx)?;
     let mut out = Vec::with_capacity(max_pk(&tx, "event")?);

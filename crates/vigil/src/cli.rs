@@ -19,6 +19,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "VIGIL_DATABASE_URL")]
     pub database_url: Option<String>,
 
+    /// A file holding the SQLite database's encryption key (SQLCipher); or set VIGIL_DB_KEY.
+    /// The key is never stored in the database. Without it an encrypted file does not open.
+    #[arg(long, global = true, env = "VIGIL_KEY_FILE")]
+    pub key_file: Option<PathBuf>,
+
     /// Print one JSON document instead of a table.
     #[arg(long, global = true)]
     pub json: bool,
@@ -127,6 +132,15 @@ pub enum Db {
     Backup { file: PathBuf },
     /// Restore a backup into the empty registry given by --db or --database-url.
     Restore { file: PathBuf },
+    /// Encrypt the SQLite file, change its key, or (--decrypt) remove the encryption. The
+    /// new key comes from --new-key-file or VIGIL_NEW_DB_KEY; the current one from
+    /// --key-file or VIGIL_DB_KEY.
+    Rekey {
+        #[arg(long, env = "VIGIL_NEW_KEY_FILE", conflicts_with = "decrypt")]
+        new_key_file: Option<PathBuf>,
+        #[arg(long)]
+        decrypt: bool,
+    },
 }
 
 #[derive(Debug, Args)]

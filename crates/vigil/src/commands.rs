@@ -53,19 +53,41 @@ fn parse_location(url: &str) -> anyhow::Result<Location> {
 
 /// Opens the store for writing, creating the database (or the schema) if needed.
 pub(crate) fn open_for_write(cli: &Cli) -> anyhow::Result<AnyStore> {
-    open_location(location(cli)?, true)
+    open_location_keyed(location(cli)?, true, key(cli)?.as_deref())
+}
+
+/// The SQLCipher key: from --key-file (VIGIL_KEY_FILE), else VIGIL_DB_KEY; never logged.
+fn key(cli: &Cli) -> anyhow::Result<Option<String>> {
+    read_key(cli.key_file.as_deref(), "VIGIL_DB_KEY")
+}
+
+fn read_key(file: Option<&std::path::Path>, env: &str) -> anyhow::Result<Option<String>> {
+    let key = match file {
+        Some(f) => Some(
+            std::fs::read_to_string(f)
+                .with_context(|| format!("reading the key file {}", f.display()))?
+                .trim_end_matches(['\n', '\r'])
+                .to_string(),
+        ),
+        None => std::env::var(env).ok(),
+    };
+    match key {
+        Some(k) if k.is_empty() => bail!("the database key is empty"),
+        k => Ok(k),
+    }
 }
 
 /// Opens an existing store for reading; a missing SQLite file is an error, not a new
 /// database.
 pub(crate) fn open_for_read(cli: &Cli) -> anyhow::Result<AnyStore> {
-    open_location(location(cli)?, false)
+    open_location_keyed(location(cli)?, false, key(cli)?.as_deref())
 }
 
-fn open_location(at: Location, create: bool) -> anyhow::Result<AnyStore> {
+fn open_location_keyed(at: Location, create: bool, key: Option<&str>) -> anyhow::Result<AnyStore> {
     Ok(match at {
         Location::Sqlite(path) if create => Box::new(
-            SqliteStore::open(&path).with_context(|| format!("opening {}", path.display()))?,
+            SqliteStore::open_keyed(&path, key)
+                .with_context(|| format!("opening {}", path.display()))?,
         ),
         Location::Sqlite(path) => {
             if !path.exists() {
@@ -75,7 +97,7 @@ fn open_location(at: Location, create: bool) -> anyhow::Result<AnyStore> {
                 );
             }
             Box::new(
-                SqliteStore::open_existing(&path)
+                SqliteStore::open_existing_keyed(&path, key)
                     .with_context(|| format!("opening {}", path.display()))?,
             )
         }
@@ -586,8 +608,9 @@ fn db_cmd(cli: &Cli, db: &crate::cli::Db) -> anyhow::Result<ExitCode> {
     };
     match db {
         Db::Copy { from, to } => {
-            let source = open_location(parse_location(from)?, false)?;
-            let mut target = open_location(parse_location(to)?, true)?;
+            let key = key(cli)?;
+            let source = open_location_keyed(parse_location(from)?, false, key.as_deref())?;
+            let mut target = open_location_keyed(parse_location(to)?, true, key.as_deref())?;
             let head = vigil_store::copy::copy(&*source, target.as_mut())?;
             done(&format!("copied {from} to {to}"), head)?;
         }
@@ -601,7 +624,7 @@ fn db_cmd(cli: &Cli, db: &crate::cli::Db) -> anyhow::Result<ExitCode> {
                 if file.exists() {
                     bail!("{} exists; a backup never overwrites", file.display());
                 }
-                SqliteStore::open_existing(&path)?.vacuum_into(file)?;
+                SqliteStore::open_existing_keyed(&path, key(cli)?.as_deref())?.vacuum_into(file)?;
                 done(&format!("backed up to {}", file.display()), store.head()?)?;
             } else {
                 let f = std::fs::OpenOptions::new()
@@ -626,13 +649,44 @@ fn db_cmd(cli: &Cli, db: &crate::cli::Db) -> anyhow::Result<ExitCode> {
                 .is_ok()
                 && magic.starts_with(b"SQLite format 3");
             let head = if is_sqlite {
-                let source = SqliteStore::open_existing(file)?;
+                let source = SqliteStore::open_existing_keyed(file, key(cli)?.as_deref())?;
                 vigil_store::copy::copy(&source, target.as_mut())?
             } else {
                 let mut input = BufReader::new(File::open(file)?);
                 vigil_store::copy::restore(&mut input, target.as_mut())?
             };
             done(&format!("restored {}", file.display()), head)?;
+        }
+        Db::Rekey {
+            new_key_file,
+            decrypt,
+        } => {
+            let Location::Sqlite(path) = location(cli)? else {
+                bail!("rekey is for the SQLite file; PostgreSQL encrypts at its own level (disk or tablespace)");
+            };
+            let new = if *decrypt {
+                None
+            } else {
+                Some(read_key(new_key_file.as_deref(), "VIGIL_NEW_DB_KEY")?.ok_or_else(|| {
+                    anyhow!("give the new key with --new-key-file or VIGIL_NEW_DB_KEY (or --decrypt)")
+                })?)
+            };
+            let store = SqliteStore::open_existing_keyed(&path, key(cli)?.as_deref())
+                .with_context(|| format!("opening {}", path.display()))?;
+            let store = store.rekey(new.as_deref())?;
+            let head = store.head()?;
+            done(
+                &format!(
+                    "{} {}",
+                    if new.is_some() {
+                        "encrypted"
+                    } else {
+                        "decrypted"
+                    },
+                    path.display()
+                ),
+                head,
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod browser;
+mod encryption;
 mod extract;
 mod names;
 mod postgres;
