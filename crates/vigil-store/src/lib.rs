@@ -11,6 +11,7 @@ use vigil_core::chain::{ChainError, Draft, Entry, Hash, Verifier};
 use vigil_core::record::{parse_record, Record, RecordType};
 use vigil_core::stats::{Builder, Registry};
 
+pub mod accounts;
 pub mod copy;
 pub mod import;
 pub mod pg;
@@ -25,6 +26,8 @@ pub use sqlite::SqliteStore;
 pub enum StoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Invalid(String),
     #[error("cannot read {path}: {why}")]
     Locked { path: String, why: String },
     #[error("PostgreSQL: {0}")]
@@ -102,6 +105,36 @@ pub trait Store {
 
     /// The last log position written at or before an RFC 3339 UTC time; 0 if none.
     fn seq_at(&self, at: &str) -> Result<u64, StoreError>;
+
+    /// An account by name.
+    fn account(&self, name: &str) -> Result<Option<accounts::Account>, StoreError>;
+
+    /// Every account, by name.
+    fn accounts(&self) -> Result<Vec<accounts::Account>, StoreError>;
+
+    /// Creates or replaces an account, and records in the audit trail who did it.
+    fn save_account(
+        &self,
+        account: &accounts::Account,
+        audit: &accounts::AuditRow,
+    ) -> Result<(), StoreError>;
+
+    /// An API token by the hash of its secret.
+    fn token(&self, hash: &str) -> Result<Option<accounts::TokenRow>, StoreError>;
+
+    /// Stores a new token's hash, and records who made it.
+    fn save_token(
+        &self,
+        hash: &str,
+        token: &accounts::TokenRow,
+        audit: &accounts::AuditRow,
+    ) -> Result<(), StoreError>;
+
+    /// Adds a line to the audit trail (reads of restricted records, account changes).
+    fn record_audit(&self, row: &accounts::AuditRow) -> Result<(), StoreError>;
+
+    /// The audit trail, newest first.
+    fn audit_trail(&self, limit: usize) -> Result<Vec<accounts::AuditRow>, StoreError>;
 
     /// The registry as it was known at log position `seq`, rebuilt by replaying the log.
     fn load_as_of(&self, seq: u64) -> Result<Registry, StoreError> {

@@ -19,10 +19,14 @@ use vigil_core::record::{
 };
 use vigil_core::stats::{Builder, EventRow, PersonParts, Registry};
 
+use crate::accounts::{Account, AuditRow, Role, TokenRow};
 use crate::{Current, Head, Store, StoreError, Writer};
 
 /// Schema migrations, applied in order; `vigil_schema` records how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/postgres/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/postgres/0001_init.sql"),
+    include_str!("../migrations/postgres/0002_accounts.sql"),
+];
 
 /// The advisory lock key every writer takes ("vigil" in ASCII).
 const WRITE_LOCK: i64 = 0x0076_6967_696c;
@@ -241,6 +245,30 @@ async fn bodies(
     .fetch_all(conn)
     .await
     .map_err(pg)
+}
+
+fn account_of(
+    (name, role, hash, disabled): (String, String, String, bool),
+) -> Result<Account, StoreError> {
+    Ok(Account {
+        role: Role::parse(&role)
+            .ok_or_else(|| StoreError::Damaged(format!("account {name}: role {role}")))?,
+        name,
+        hash,
+        disabled,
+    })
+}
+
+async fn insert_audit(conn: &mut sqlx::PgConnection, a: &AuditRow) -> Result<(), StoreError> {
+    sqlx::query("INSERT INTO audit (at, actor, action, subject) VALUES ($1, $2, $3, $4)")
+        .bind(&a.at)
+        .bind(&a.actor)
+        .bind(&a.action)
+        .bind(&a.subject)
+        .execute(conn)
+        .await
+        .map_err(pg)?;
+    Ok(())
 }
 
 fn reparse(body: &str) -> Result<Record, StoreError> {
@@ -486,6 +514,117 @@ impl Store for PgStore {
                 .fetch_all(&self.pool),
             )
             .map_err(pg)
+    }
+
+    fn account(&self, name: &str) -> Result<Option<Account>, StoreError> {
+        let row: Option<(String, String, String, bool)> = self
+            .rt
+            .block_on(
+                sqlx::query_as("SELECT name, role, hash, disabled FROM account WHERE name = $1")
+                    .bind(name)
+                    .fetch_optional(&self.pool),
+            )
+            .map_err(pg)?;
+        row.map(account_of).transpose()
+    }
+
+    fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        let rows: Vec<(String, String, String, bool)> = self
+            .rt
+            .block_on(
+                sqlx::query_as(
+                    "SELECT name, role, hash, disabled FROM account ORDER BY name COLLATE \"C\"",
+                )
+                .fetch_all(&self.pool),
+            )
+            .map_err(pg)?;
+        rows.into_iter().map(account_of).collect()
+    }
+
+    fn save_account(&self, a: &Account, audit: &AuditRow) -> Result<(), StoreError> {
+        self.rt.block_on(async {
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            sqlx::query(
+                "INSERT INTO account (name, role, hash, disabled) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (name) DO UPDATE SET role = excluded.role, hash = excluded.hash, disabled = excluded.disabled",
+            )
+            .bind(&a.name)
+            .bind(a.role.as_str())
+            .bind(&a.hash)
+            .bind(a.disabled)
+            .execute(&mut *tx)
+            .await
+            .map_err(pg)?;
+            insert_audit(&mut tx, audit).await?;
+            tx.commit().await.map_err(pg)
+        })
+    }
+
+    fn token(&self, hash: &str) -> Result<Option<TokenRow>, StoreError> {
+        let row: Option<(String, String, String, bool)> = self
+            .rt
+            .block_on(
+                sqlx::query_as("SELECT name, role, created, revoked FROM token WHERE hash = $1")
+                    .bind(hash)
+                    .fetch_optional(&self.pool),
+            )
+            .map_err(pg)?;
+        row.map(|(name, role, created, revoked)| {
+            Ok(TokenRow {
+                role: Role::parse(&role)
+                    .ok_or_else(|| StoreError::Damaged(format!("token of {name}: role {role}")))?,
+                name,
+                created,
+                revoked,
+            })
+        })
+        .transpose()
+    }
+
+    fn save_token(&self, hash: &str, t: &TokenRow, audit: &AuditRow) -> Result<(), StoreError> {
+        self.rt.block_on(async {
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            sqlx::query("INSERT INTO token (hash, name, role, created, revoked) VALUES ($1, $2, $3, $4, $5)")
+                .bind(hash)
+                .bind(&t.name)
+                .bind(t.role.as_str())
+                .bind(&t.created)
+                .bind(t.revoked)
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            insert_audit(&mut tx, audit).await?;
+            tx.commit().await.map_err(pg)
+        })
+    }
+
+    fn record_audit(&self, row: &AuditRow) -> Result<(), StoreError> {
+        self.rt.block_on(async {
+            let mut c = self.pool.acquire().await.map_err(pg)?;
+            insert_audit(&mut c, row).await
+        })
+    }
+
+    fn audit_trail(&self, limit: usize) -> Result<Vec<AuditRow>, StoreError> {
+        let rows: Vec<(String, String, String, String)> = self
+            .rt
+            .block_on(
+                sqlx::query_as(
+                    "SELECT at, actor, action, subject FROM audit ORDER BY id DESC LIMIT $1",
+                )
+                .bind(limit as i64)
+                .fetch_all(&self.pool),
+            )
+            .map_err(pg)?;
+        Ok(rows
+            .into_iter()
+            .map(|(at, actor, action, subject)| AuditRow {
+                at,
+                actor,
+                action,
+                subject,
+            })
+            .collect())
     }
 
     fn seq_at(&self, at: &str) -> Result<u64, StoreError> {

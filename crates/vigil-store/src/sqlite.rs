@@ -12,12 +12,14 @@ use vigil_core::record::{
 };
 use vigil_core::stats::{Builder, EventRow, PersonParts, Registry};
 
+use crate::accounts::{Account, AuditRow, Role, TokenRow};
 use crate::{Current, Head, Store, StoreError, Writer};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/sqlite/0001_init.sql"),
     include_str!("../migrations/sqlite/0002_event_person.sql"),
+    include_str!("../migrations/sqlite/0003_accounts.sql"),
 ];
 
 /// A registry in one SQLite file, encrypted with SQLCipher when opened with a key.
@@ -388,6 +390,89 @@ impl Store for SqliteStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    fn account(&self, name: &str) -> Result<Option<Account>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT name, role, hash, disabled FROM account WHERE name = ?1")?
+            .query_row([name], account_row)
+            .optional()?
+            .transpose()
+    }
+
+    fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT name, role, hash, disabled FROM account ORDER BY name")?;
+        let rows = st.query_map([], account_row)?;
+        rows.map(|r| r.map_err(StoreError::from)?).collect()
+    }
+
+    fn save_account(&self, a: &Account, audit: &AuditRow) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO account (name, role, hash, disabled) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (name) DO UPDATE SET role = excluded.role, hash = excluded.hash, disabled = excluded.disabled",
+            params![a.name, a.role.as_str(), a.hash, a.disabled],
+        )?;
+        insert_audit(&tx, audit)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn token(&self, hash: &str) -> Result<Option<TokenRow>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT name, role, created, revoked FROM token WHERE hash = ?1")?
+            .query_row([hash], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, bool>(3)?,
+                ))
+            })
+            .optional()?
+            .map(|(name, role, created, revoked)| {
+                Ok(TokenRow {
+                    role: Role::parse(&role).ok_or_else(|| {
+                        StoreError::Damaged(format!("token of {name}: role {role}"))
+                    })?,
+                    name,
+                    created,
+                    revoked,
+                })
+            })
+            .transpose()
+    }
+
+    fn save_token(&self, hash: &str, t: &TokenRow, audit: &AuditRow) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT INTO token (hash, name, role, created, revoked) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![hash, t.name, t.role.as_str(), t.created, t.revoked],
+        )?;
+        insert_audit(&tx, audit)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn record_audit(&self, row: &AuditRow) -> Result<(), StoreError> {
+        insert_audit(&self.conn, row)
+    }
+
+    fn audit_trail(&self, limit: usize) -> Result<Vec<AuditRow>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare("SELECT at, actor, action, subject FROM audit ORDER BY id DESC LIMIT ?1")?;
+        let rows = st.query_map([limit as i64], |r| {
+            Ok(AuditRow {
+                at: r.get(0)?,
+                actor: r.get(1)?,
+                action: r.get(2)?,
+                subject: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     fn seq_at(&self, at: &str) -> Result<u64, StoreError> {
         let seq: Option<i64> =
             self.conn
@@ -396,6 +481,28 @@ impl Store for SqliteStore {
                 })?;
         Ok(seq.unwrap_or(0) as u64)
     }
+}
+
+type AccountResult = Result<Account, StoreError>;
+
+fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountResult> {
+    let name: String = r.get(0)?;
+    let role: String = r.get(1)?;
+    Ok(match Role::parse(&role) {
+        Some(role) => Ok(Account {
+            name,
+            role,
+            hash: r.get(2)?,
+            disabled: r.get(3)?,
+        }),
+        None => Err(StoreError::Damaged(format!("account {name}: role {role}"))),
+    })
+}
+
+fn insert_audit(conn: &Connection, a: &AuditRow) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO audit (at, actor, action, subject) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![a.at, a.actor, a.action, a.subject])?;
+    Ok(())
 }
 
 /// The log position a read transaction sees.

@@ -42,6 +42,64 @@ fn suite(fresh: &dyn Fn() -> Box<dyn Store>) {
     the_loaded_registry_counts_what_was_imported(fresh().as_mut());
     retraction_and_as_of(fresh().as_mut());
     export_order_puts_references_first(fresh().as_mut());
+    accounts_tokens_and_audit(fresh().as_mut());
+}
+
+fn accounts_tokens_and_audit(store: &mut dyn Store) {
+    use vigil_store::accounts::{hash_password, secret_hash, Account, AuditRow, Role, TokenRow};
+    let audit = |action: &str, subject: &str| AuditRow {
+        at: "2026-11-25T10:00:00.000000Z".into(),
+        actor: "admin".into(),
+        action: action.into(),
+        subject: subject.into(),
+    };
+    assert_eq!(store.account("anna").unwrap(), None);
+    let mut anna = Account {
+        name: "anna".into(),
+        role: Role::Editor,
+        hash: hash_password("a long enough password").unwrap(),
+        disabled: false,
+    };
+    store
+        .save_account(&anna, &audit("user add", "anna"))
+        .unwrap();
+    assert_eq!(store.account("anna").unwrap().as_ref(), Some(&anna));
+    anna.role = Role::Viewer;
+    anna.disabled = true;
+    store
+        .save_account(&anna, &audit("user role", "anna"))
+        .unwrap();
+    assert_eq!(store.account("anna").unwrap().unwrap().role, Role::Viewer);
+    assert!(store.account("anna").unwrap().unwrap().disabled);
+    assert_eq!(store.accounts().unwrap().len(), 1);
+    let token = TokenRow {
+        name: "script".into(),
+        role: Role::Viewer,
+        created: "2026-11-25T10:00:00.000000Z".into(),
+        revoked: false,
+    };
+    store
+        .save_token(
+            &secret_hash("the secret"),
+            &token,
+            &audit("token create", "script"),
+        )
+        .unwrap();
+    assert_eq!(
+        store.token(&secret_hash("the secret")).unwrap(),
+        Some(token)
+    );
+    assert_eq!(store.token(&secret_hash("another")).unwrap(), None);
+    store.record_audit(&audit("read", "person p1")).unwrap();
+    let trail: Vec<String> = store
+        .audit_trail(10)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.action)
+        .collect();
+    assert_eq!(trail, ["read", "token create", "user role", "user add"]);
+    // None of it touches the registry's log.
+    assert_eq!(store.head().unwrap().entries, 0);
 }
 
 fn an_import_appends_one_entry_per_record_and_chains_them(store: &mut dyn Store) {

@@ -1,0 +1,166 @@
+//! Accounts, API tokens and the audit trail: the types, password hashing (argon2id) and
+//! token handling. Each backend stores them (`Store::account` and friends).
+
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+use crate::StoreError;
+
+/// What an account or token may do. Ordered: an admin may do what an editor may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Viewer,
+    Editor,
+    Admin,
+}
+
+impl Role {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Viewer => "viewer",
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Role> {
+        Some(match s {
+            "viewer" => Role::Viewer,
+            "editor" => Role::Editor,
+            "admin" => Role::Admin,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub name: String,
+    pub role: Role,
+    /// argon2id in PHC form.
+    pub hash: String,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenRow {
+    pub name: String,
+    pub role: Role,
+    pub created: String,
+    pub revoked: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AuditRow {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+}
+
+/// Hashes a password with argon2id (the crate's defaults: 19 MiB, 2 passes) and a
+/// random salt.
+pub fn hash_password(password: &str) -> Result<String, StoreError> {
+    if password.chars().count() < 10 {
+        return Err(StoreError::Invalid(
+            "a password needs at least 10 characters".into(),
+        ));
+    }
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| StoreError::Invalid(format!("hashing the password: {e}")))
+}
+
+/// A hash no password matches, verified against when the account does not exist, so an
+/// unknown name costs the same time as a wrong password.
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        let mut bytes = [0u8; 32];
+        OsRng.fill_bytes(&mut bytes);
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(&bytes, &salt)
+            .expect("hashing random bytes")
+            .to_string()
+    })
+}
+
+/// Checks a password against an account (or against nothing, at the same cost). Disabled
+/// accounts never pass.
+#[must_use]
+pub fn check_password(account: Option<&Account>, password: &str) -> bool {
+    let hash = account.map_or_else(|| dummy_hash(), |a| a.hash.as_str());
+    let ok = PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    });
+    ok && account.is_some_and(|a| !a.disabled)
+}
+
+/// A new random secret (API token or session id): 256 bits, hex.
+#[must_use]
+pub fn new_secret() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// How a token or session id is stored: its SHA-256 (the secret is random, so a fast hash
+/// is enough; a stolen table gives no usable token).
+#[must_use]
+pub fn secret_hash(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_and_unknown_accounts() {
+        let hash = hash_password("correct horse battery").unwrap();
+        assert!(hash.starts_with("$argon2id$"), "{hash}");
+        let mut a = Account {
+            name: "anna".into(),
+            role: Role::Editor,
+            hash,
+            disabled: false,
+        };
+        assert!(check_password(Some(&a), "correct horse battery"));
+        assert!(!check_password(Some(&a), "correct horse batter"));
+        assert!(!check_password(None, "correct horse battery"));
+        a.disabled = true;
+        assert!(!check_password(Some(&a), "correct horse battery"));
+        assert!(hash_password("short").is_err());
+        // An unknown name takes about as long as a wrong password (same argon2 work).
+        let t = std::time::Instant::now();
+        let _ = check_password(None, "whatever");
+        let unknown = t.elapsed();
+        let t = std::time::Instant::now();
+        let _ = check_password(Some(&a), "whatever");
+        let wrong = t.elapsed();
+        let ratio = unknown.as_secs_f64() / wrong.as_secs_f64();
+        assert!(
+            (0.3..3.0).contains(&ratio),
+            "unknown {unknown:?} vs wrong {wrong:?}"
+        );
+        assert_eq!(secret_hash("x").len(), 64);
+        assert_ne!(new_secret(), new_secret());
+        assert!(Role::Admin > Role::Editor && Role::Editor > Role::Viewer);
+    }
+}
