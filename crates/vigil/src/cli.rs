@@ -57,6 +57,17 @@ pub enum Command {
     Merge(MergeArgs),
     /// Undo a merge (the log keeps it): MERGED counts as a person of its own again.
     Unmerge(UnmergeArgs),
+    /// Accounts: add, change password or role, disable.
+    #[command(subcommand)]
+    User(User),
+    /// API tokens for scripts.
+    #[command(subcommand)]
+    Token(TokenCmd),
+    /// The audit trail: account changes and reads of restricted or confidential records.
+    Audit {
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
     /// Copy, back up and restore whole registries with their log.
     #[command(subcommand)]
     Db(Db),
@@ -114,6 +125,55 @@ pub struct DuplicatesArgs {
     /// The lowest score shown (0.9 proposes a merge; 0.7 to 0.9 is worth a look).
     #[arg(long, default_value_t = vigil_core::search::DUPLICATE_FROM)]
     pub min_score: f64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum User {
+    /// Add an account. The password is read from the terminal (twice) or from standard
+    /// input, never from the command line.
+    Add {
+        name: String,
+        #[arg(long, value_parser = ["admin", "editor", "viewer"])]
+        role: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Set a new password (read as for `add`).
+    Passwd {
+        name: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Change an account's role.
+    Role {
+        name: String,
+        #[arg(value_parser = ["admin", "editor", "viewer"])]
+        role: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Disable an account: it can no longer log in (nothing it wrote is removed).
+    Disable {
+        name: String,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// List accounts.
+    List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCmd {
+    /// Create an API token; it is printed once and only its hash is kept.
+    Create {
+        #[arg(long, value_parser = ["admin", "editor", "viewer"])]
+        role: String,
+        /// What the token is for (shown in the audit trail).
+        #[arg(long, default_value = "script")]
+        name: String,
+        #[command(flatten)]
+        who: Who,
+    },
 }
 
 #[derive(Debug, Subcommand)]

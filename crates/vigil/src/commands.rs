@@ -106,13 +106,13 @@ fn open_location_keyed(at: Location, create: bool, key: Option<&str>) -> anyhow:
 }
 
 /// The time written on log entries: UTC, fixed width so text order is time order.
-fn now() -> String {
+pub(crate) fn now() -> String {
     chrono::Utc::now()
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string()
 }
 
-fn actor(given: Option<&String>) -> String {
+pub(crate) fn actor(given: Option<&String>) -> String {
     given
         .cloned()
         .or_else(|| std::env::var("USER").ok())
@@ -365,6 +365,9 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Db(db) => db_cmd(cli, db),
+        Command::User(u) => crate::accounts::user(cli, u),
+        Command::Token(t) => crate::accounts::token(cli, t),
+        Command::Audit { limit } => crate::accounts::audit(cli, *limit),
         Command::Merge(args) => {
             if args.who.reason.is_none() {
                 bail!("a merge needs --reason (it is kept in the log beside the merge)");

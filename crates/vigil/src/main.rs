@@ -1,6 +1,7 @@
 //! The `vigil` binary: parses the command line, runs the command, maps the outcome to an
 //! exit status. A closed pipe (`vigil export | head`) is success, not an error.
 
+mod accounts;
 mod cli;
 mod commands;
 mod extract;

@@ -1,0 +1,159 @@
+//! `vigil user …`, `vigil token create`, `vigil audit`.
+
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail};
+use vigil_store::accounts::{
+    hash_password, new_secret, secret_hash, Account, AuditRow, Role, TokenRow,
+};
+
+use crate::cli::{Cli, TokenCmd, User, Who};
+use crate::commands::{actor, now, open_for_read, open_for_write};
+use crate::output::{self, Table};
+
+/// A password from the terminal (asked twice, not echoed) or the first line of standard
+/// input; never from the command line, where other users and shell history could see it.
+fn read_password(name: &str) -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(format!("password for {name}: "))?;
+        let second = rpassword::prompt_password("again: ")?;
+        if first != second {
+            bail!("the two passwords differ; nothing changed");
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\n', '\r']).to_string())
+    }
+}
+
+fn audit_row(who: &Who, action: &str, subject: &str) -> AuditRow {
+    AuditRow {
+        at: now(),
+        actor: actor(who.actor.as_ref()),
+        action: action.into(),
+        subject: subject.into(),
+    }
+}
+
+fn role(s: &str) -> anyhow::Result<Role> {
+    Role::parse(s).ok_or_else(|| anyhow!("unknown role '{s}'; expected admin, editor or viewer"))
+}
+
+pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
+    match u {
+        User::Add { name, role: r, who } => {
+            let store = open_for_write(cli)?;
+            if store.account(name)?.is_some() {
+                bail!("account '{name}' exists; use `vigil user passwd` or `vigil user role`");
+            }
+            if name.trim().is_empty() || name.chars().any(char::is_whitespace) {
+                bail!("an account name is one word");
+            }
+            let hash = hash_password(&read_password(name)?)?;
+            let a = Account {
+                name: name.clone(),
+                role: role(r)?,
+                hash,
+                disabled: false,
+            };
+            store.save_account(&a, &audit_row(who, "user add", &format!("{name} as {r}")))?;
+            output::line(&format!("added {name} ({r})"))?;
+        }
+        User::Passwd { name, who } => {
+            let store = open_for_write(cli)?;
+            let mut a = store
+                .account(name)?
+                .ok_or_else(|| anyhow!("no account '{name}'"))?;
+            a.hash = hash_password(&read_password(name)?)?;
+            store.save_account(&a, &audit_row(who, "user passwd", name))?;
+            output::line(&format!("password of {name} changed"))?;
+        }
+        User::Role { name, role: r, who } => {
+            let store = open_for_write(cli)?;
+            let mut a = store
+                .account(name)?
+                .ok_or_else(|| anyhow!("no account '{name}'"))?;
+            let was = a.role;
+            a.role = role(r)?;
+            store.save_account(
+                &a,
+                &audit_row(who, "user role", &format!("{name}: {was} -> {r}")),
+            )?;
+            output::line(&format!("{name} is now {r} (was {was})"))?;
+        }
+        User::Disable { name, who } => {
+            let store = open_for_write(cli)?;
+            let mut a = store
+                .account(name)?
+                .ok_or_else(|| anyhow!("no account '{name}'"))?;
+            a.disabled = true;
+            store.save_account(&a, &audit_row(who, "user disable", name))?;
+            output::line(&format!("{name} is disabled"))?;
+        }
+        User::List => {
+            let store = open_for_read(cli)?;
+            let accounts = store.accounts()?;
+            if cli.json {
+                let list: Vec<serde_json::Value> = accounts
+                    .iter()
+                    .map(|a| serde_json::json!({"name": a.name, "role": a.role.as_str(), "disabled": a.disabled}))
+                    .collect();
+                output::json(&serde_json::json!({ "accounts": list }))?;
+            } else {
+                let mut t = Table::new(["name", "role", "disabled"]);
+                for a in &accounts {
+                    t.row([a.name.clone(), a.role.to_string(), a.disabled.to_string()]);
+                }
+                t.print()?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn token(cli: &Cli, t: &TokenCmd) -> anyhow::Result<ExitCode> {
+    let TokenCmd::Create { role: r, name, who } = t;
+    let store = open_for_write(cli)?;
+    let secret = new_secret();
+    let row = TokenRow {
+        name: name.clone(),
+        role: role(r)?,
+        created: now(),
+        revoked: false,
+    };
+    store.save_token(
+        &secret_hash(&secret),
+        &row,
+        &audit_row(who, "token create", &format!("{name} as {r}")),
+    )?;
+    if cli.json {
+        output::json(&serde_json::json!({ "token": secret, "name": name, "role": r }))?;
+    } else {
+        output::line(&secret)?;
+        eprintln!("vigil: this {r} token is shown once; only its hash is kept. Send it as `Authorization: Bearer …`.");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn audit(cli: &Cli, limit: usize) -> anyhow::Result<ExitCode> {
+    let store = open_for_read(cli)?;
+    let rows = store.audit_trail(limit)?;
+    if cli.json {
+        output::json(&serde_json::json!({ "audit": rows }))?;
+    } else {
+        let mut t = Table::new(["at", "who", "what", "subject"]);
+        for r in &rows {
+            t.row([
+                r.at.clone(),
+                r.actor.clone(),
+                r.action.clone(),
+                r.subject.clone(),
+            ]);
+        }
+        t.print()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
