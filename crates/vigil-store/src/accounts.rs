@@ -103,7 +103,10 @@ fn dummy_hash() -> &'static str {
 /// accounts never pass.
 #[must_use]
 pub fn check_password(account: Option<&Account>, password: &str) -> bool {
-    let hash = account.map_or_else(dummy_hash, |a| a.hash.as_str());
+    let hash: &str = match account {
+        Some(a) => &a.hash,
+        None => dummy_hash(),
+    };
     let ok = PasswordHash::new(hash).is_ok_and(|parsed| {
         Argon2::default()
             .verify_password(password.as_bytes(), &parsed)
