@@ -6,7 +6,9 @@
 //! filter or rewrite answers after the fact.
 
 mod api;
+pub mod auth;
 mod chart;
+mod editor;
 mod pages;
 pub mod public;
 
@@ -211,6 +213,8 @@ impl IntoResponse for AppError {
 /// whole when the log grows (another process wrote), so a request sees one state.
 pub struct Live {
     current: std::sync::RwLock<Arc<AppState>>,
+    /// Sessions and login limits: they outlive snapshots.
+    pub auth: auth::Auth,
 }
 
 impl Live {
@@ -218,7 +222,14 @@ impl Live {
     pub fn new(state: AppState) -> Arc<Live> {
         Arc::new(Live {
             current: std::sync::RwLock::new(Arc::new(state)),
+            auth: auth::Auth::default(),
         })
+    }
+
+    /// The store, shared by every snapshot.
+    #[must_use]
+    pub fn store(&self) -> Arc<Mutex<Box<dyn Store + Send>>> {
+        Arc::clone(&self.snapshot().store)
     }
 
     /// The snapshot requests read now.
@@ -297,6 +308,16 @@ pub fn router(state: Arc<Live>) -> Router {
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/announcements/{id}", get(api::announcement))
         .route("/api/v1/search", get(api::search))
+        .route("/login", axum::routing::post(editor::login_form))
+        .route(
+            "/api/v1/session",
+            get(editor::whoami)
+                .post(editor::login_json)
+                .delete(editor::logout),
+        )
+        .route("/api/v1/records", axum::routing::post(editor::save_record))
+        .route("/api/v1/records/{type}/{id}", get(editor::record))
+        .route("/api/v1/audit", get(editor::audit))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }
@@ -335,9 +356,12 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<Live>) -> std::
             }
         }
     });
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
 }

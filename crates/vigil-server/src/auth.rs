@@ -1,0 +1,363 @@
+//! Who is asking: sessions (cookies set at login), API tokens (`Authorization: Bearer`),
+//! login rate limits, CSRF, and the role extractors.
+//!
+//! **Architecture Invariant:** a write needs an [`Editor`], which only its extractor can
+//! make (the field is private to this module): a handler that does not take one cannot
+//! call a function that writes. For a session, the extractor also checks the CSRF token
+//! (`X-CSRF-Token` must equal the session's) on every request that is not a read; API
+//! tokens are not ambient credentials and need none.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{header, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
+use vigil_store::accounts::{check_password, new_secret, secret_hash, Role};
+
+use crate::Live;
+
+/// The session cookie's name.
+pub const COOKIE: &str = "vigil_session";
+/// How long a session lasts without a new login.
+pub const SESSION_LIFETIME: Duration = Duration::from_hours(12);
+/// Failed logins allowed per account, and per address, in [`LIMIT_WINDOW`].
+pub const ACCOUNT_FAILURES: usize = 5;
+pub const ADDRESS_FAILURES: usize = 20;
+pub const LIMIT_WINDOW: Duration = Duration::from_mins(15);
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub name: String,
+    pub role: Role,
+    pub csrf: String,
+    expires: Instant,
+}
+
+/// Live sessions by the hash of their id, and recent failed logins.
+#[derive(Default)]
+pub struct Auth {
+    sessions: Mutex<HashMap<String, Session>>,
+    failures: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+/// How a caller proved who they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Via {
+    Session { csrf: String },
+    Token,
+}
+
+/// A caller who proved who they are.
+#[derive(Debug, Clone)]
+pub struct Principal {
+    pub name: String,
+    pub role: Role,
+    pub via: Via,
+}
+
+/// Why a request is refused.
+#[derive(Debug)]
+pub enum Refusal {
+    /// No or unknown credentials.
+    Unauthenticated,
+    /// Known, but the role does not allow it.
+    Forbidden,
+    /// A session's write without the matching CSRF token.
+    Csrf,
+    /// Too many failed logins.
+    TooMany(Duration),
+    Internal(String),
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let (status, code) = match &self {
+            Refusal::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
+            Refusal::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+            Refusal::Csrf => (StatusCode::FORBIDDEN, "csrf"),
+            Refusal::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+            Refusal::Internal(detail) => {
+                eprintln!("vigil serve: {detail}");
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
+        };
+        let mut response = (
+            status,
+            axum::Json(serde_json::json!({ "error": { "code": code } })),
+        )
+            .into_response();
+        if let Refusal::TooMany(wait) = self {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, wait.as_secs().max(1).into());
+        }
+        response
+    }
+}
+
+impl Auth {
+    fn prune(list: &mut Vec<Instant>, now: Instant) {
+        list.retain(|t| now.duration_since(*t) < LIMIT_WINDOW);
+    }
+
+    /// Refuses when the account or the address has failed too often lately.
+    fn check_limits(&self, name: &str, addr: Option<IpAddr>) -> Result<(), Refusal> {
+        let now = Instant::now();
+        let mut f = self
+            .failures
+            .lock()
+            .map_err(|_| Refusal::Internal("limits poisoned".into()))?;
+        for (key, max) in [
+            (format!("account:{name}"), ACCOUNT_FAILURES),
+            (
+                format!(
+                    "address:{}",
+                    addr.map_or_else(String::new, |a| a.to_string())
+                ),
+                ADDRESS_FAILURES,
+            ),
+        ] {
+            let list = f.entry(key).or_default();
+            Self::prune(list, now);
+            if list.len() >= max {
+                let oldest = list[0];
+                return Err(Refusal::TooMany(
+                    LIMIT_WINDOW.saturating_sub(now.duration_since(oldest)),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn failed(&self, name: &str, addr: Option<IpAddr>) {
+        if let Ok(mut f) = self.failures.lock() {
+            let now = Instant::now();
+            f.entry(format!("account:{name}")).or_default().push(now);
+            f.entry(format!(
+                "address:{}",
+                addr.map_or_else(String::new, |a| a.to_string())
+            ))
+            .or_default()
+            .push(now);
+        }
+    }
+
+    fn session(&self, id: &str) -> Option<Session> {
+        let mut map = self.sessions.lock().ok()?;
+        let key = secret_hash(id);
+        match map.get(&key) {
+            Some(s) if s.expires > Instant::now() => Some(s.clone()),
+            Some(_) => {
+                map.remove(&key);
+                None
+            }
+            None => None,
+        }
+    }
+
+    /// Ends a session.
+    pub fn logout(&self, id: &str) {
+        if let Ok(mut map) = self.sessions.lock() {
+            map.remove(&secret_hash(id));
+        }
+    }
+}
+
+/// Checks a name and password (rate-limited per account and per address; an unknown name
+/// costs the same as a wrong password) and opens a session: returns its id and the session.
+pub async fn login(
+    live: &Arc<Live>,
+    name: &str,
+    password: &str,
+    addr: Option<IpAddr>,
+) -> Result<(String, Session), Refusal> {
+    live.auth.check_limits(name, addr)?;
+    let store = live.store();
+    let (name_owned, password) = (name.to_string(), password.to_string());
+    let account = tokio::task::spawn_blocking(move || {
+        let store = store
+            .lock()
+            .map_err(|_| "store lock poisoned".to_string())?;
+        let account = store.account(&name_owned).map_err(|e| e.to_string())?;
+        let ok = check_password(account.as_ref(), &password);
+        Ok::<_, String>(account.filter(|_| ok))
+    })
+    .await
+    .map_err(|e| Refusal::Internal(e.to_string()))?
+    .map_err(Refusal::Internal)?;
+    let Some(account) = account else {
+        live.auth.failed(name, addr);
+        return Err(Refusal::Unauthenticated);
+    };
+    let id = new_secret();
+    let session = Session {
+        name: account.name,
+        role: account.role,
+        csrf: new_secret(),
+        expires: Instant::now() + SESSION_LIFETIME,
+    };
+    live.auth
+        .sessions
+        .lock()
+        .map_err(|_| Refusal::Internal("sessions poisoned".into()))?
+        .insert(secret_hash(&id), session.clone());
+    Ok((id, session))
+}
+
+/// The session cookie: secure, HttpOnly, SameSite=Strict.
+#[must_use]
+pub fn session_cookie(id: &str) -> String {
+    format!(
+        "{COOKIE}={id}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age={}",
+        SESSION_LIFETIME.as_secs()
+    )
+}
+
+/// The cookie that ends a session in the browser.
+#[must_use]
+pub fn cleared_cookie() -> String {
+    format!("{COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=0")
+}
+
+/// The caller, if any: a valid bearer token, else a live session cookie.
+async fn principal(parts: &mut Parts, live: &Arc<Live>) -> Result<Option<Principal>, Refusal> {
+    if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or(Refusal::Unauthenticated)?
+            .trim()
+            .to_string();
+        let store = live.store();
+        let row = tokio::task::spawn_blocking(move || {
+            let store = store
+                .lock()
+                .map_err(|_| "store lock poisoned".to_string())?;
+            store.token(&secret_hash(&token)).map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| Refusal::Internal(e.to_string()))?
+        .map_err(Refusal::Internal)?;
+        return match row {
+            Some(t) if !t.revoked => Ok(Some(Principal {
+                name: format!("token:{}", t.name),
+                role: t.role,
+                via: Via::Token,
+            })),
+            _ => Err(Refusal::Unauthenticated),
+        };
+    }
+    let jar = CookieJar::from_headers(&parts.headers);
+    Ok(jar
+        .get(COOKIE)
+        .and_then(|c| live.auth.session(c.value()))
+        .map(|s| Principal {
+            name: s.name,
+            role: s.role,
+            via: Via::Session { csrf: s.csrf },
+        }))
+}
+
+/// The session id the request carries, if any (for logout).
+#[must_use]
+pub fn session_id(headers: &axum::http::HeaderMap) -> Option<String> {
+    CookieJar::from_headers(headers)
+        .get(COOKIE)
+        .map(|c| c.value().to_string())
+}
+
+/// The address a request came from.
+#[must_use]
+pub fn address(parts: &Parts) -> Option<IpAddr> {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip())
+}
+
+/// Anyone: the caller if they proved who they are.
+pub struct Caller(pub Option<Principal>);
+
+impl FromRequestParts<Arc<Live>> for Caller {
+    type Rejection = Refusal;
+    async fn from_request_parts(parts: &mut Parts, live: &Arc<Live>) -> Result<Self, Refusal> {
+        Ok(Caller(principal(parts, live).await?))
+    }
+}
+
+/// A caller with at least `min`, whose session writes carry the CSRF token.
+async fn at_least(parts: &mut Parts, live: &Arc<Live>, min: Role) -> Result<Principal, Refusal> {
+    let p = principal(parts, live)
+        .await?
+        .ok_or(Refusal::Unauthenticated)?;
+    if p.role < min {
+        return Err(Refusal::Forbidden);
+    }
+    let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
+    if let Via::Session { csrf } = &p.via {
+        let sent = parts
+            .headers
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok());
+        if !safe && sent != Some(csrf.as_str()) {
+            return Err(Refusal::Csrf);
+        }
+    }
+    Ok(p)
+}
+
+/// A viewer, editor or admin: may read restricted records (confidential ones need more).
+pub struct Viewer(pub Principal);
+
+impl FromRequestParts<Arc<Live>> for Viewer {
+    type Rejection = Refusal;
+    async fn from_request_parts(parts: &mut Parts, live: &Arc<Live>) -> Result<Self, Refusal> {
+        Ok(Viewer(at_least(parts, live, Role::Viewer).await?))
+    }
+}
+
+/// An editor or admin: the only proof that lets a handler write.
+pub struct Editor(Principal);
+
+impl Editor {
+    #[must_use]
+    pub fn principal(&self) -> &Principal {
+        &self.0
+    }
+}
+
+impl FromRequestParts<Arc<Live>> for Editor {
+    type Rejection = Refusal;
+    async fn from_request_parts(parts: &mut Parts, live: &Arc<Live>) -> Result<Self, Refusal> {
+        Ok(Editor(at_least(parts, live, Role::Editor).await?))
+    }
+}
+
+/// An admin.
+pub struct Admin(pub Principal);
+
+impl FromRequestParts<Arc<Live>> for Admin {
+    type Rejection = Refusal;
+    async fn from_request_parts(parts: &mut Parts, live: &Arc<Live>) -> Result<Self, Refusal> {
+        Ok(Admin(at_least(parts, live, Role::Admin).await?))
+    }
+}
+
+/// The caller's address, for rate limits.
+pub struct Address(pub Option<IpAddr>);
+
+impl FromRequestParts<Arc<Live>> for Address {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _live: &Arc<Live>,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Address(address(parts)))
+    }
+}
