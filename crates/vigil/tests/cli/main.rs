@@ -3,6 +3,7 @@
 // Test helpers: results are always used, and a scratch folder is never a default.
 #![allow(clippy::must_use_candidate, clippy::new_without_default)]
 
+mod accounts;
 mod bad_input;
 mod browser;
 mod encryption;

@@ -1,0 +1,333 @@
+//! Accounts and roles against the real server: every route × every role (and anonymous),
+//! CSRF, rate limits, versions and conflicts, concurrent editors, the audit trail.
+
+use reqwest::blocking::Client;
+use serde_json::{json, Value};
+
+use crate::serve::Server;
+use crate::Scratch;
+
+const RECORDS: &str = r#"{"type":"person","id":"p-public","names":[{"text":"Public Person"}],"country":"BY"}
+{"type":"person","id":"p-restricted","names":[{"text":"Restricted Person"}],"country":"BY","visibility":"restricted"}
+{"type":"person","id":"p-conf","names":[{"text":"Confidential Person"}],"country":"BY","visibility":"confidential"}
+"#;
+
+/// How a request authenticates.
+#[derive(Clone)]
+enum Who {
+    Anonymous,
+    Session { cookie: String, csrf: String },
+    Token(String),
+}
+
+struct Api {
+    base: String,
+    client: Client,
+}
+
+impl Api {
+    fn send(
+        &self,
+        method: &str,
+        path: &str,
+        who: &Who,
+        body: Option<Value>,
+        csrf: bool,
+    ) -> (u16, Value, reqwest::header::HeaderMap) {
+        let url = format!("{}{path}", self.base);
+        let mut req = match method {
+            "GET" => self.client.get(&url),
+            "POST" => self.client.post(&url),
+            "DELETE" => self.client.delete(&url),
+            _ => unreachable!(),
+        };
+        match who {
+            Who::Anonymous => {}
+            Who::Session {
+                cookie,
+                csrf: token,
+            } => {
+                req = req.header("cookie", cookie);
+                if csrf {
+                    req = req.header("x-csrf-token", token);
+                }
+            }
+            Who::Token(t) => req = req.header("authorization", format!("Bearer {t}")),
+        }
+        if let Some(b) = body {
+            req = req
+                .header("content-type", "application/json")
+                .body(b.to_string());
+        }
+        let r = req.send().unwrap();
+        let status = r.status().as_u16();
+        let headers = r.headers().clone();
+        let text = r.text().unwrap();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::Null),
+            headers,
+        )
+    }
+
+    fn login(&self, name: &str, password: &str) -> Result<Who, u16> {
+        let (status, body, headers) = self.send(
+            "POST",
+            "/api/v1/session",
+            &Who::Anonymous,
+            Some(json!({"name": name, "password": password})),
+            false,
+        );
+        if status != 200 {
+            return Err(status);
+        }
+        let set = headers
+            .get("set-cookie")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        for flag in ["HttpOnly", "Secure", "SameSite=Strict"] {
+            assert!(set.contains(flag), "session cookie lacks {flag}: {set}");
+        }
+        Ok(Who::Session {
+            cookie: set.split(';').next().unwrap().to_string(),
+            csrf: body["csrf"].as_str().unwrap().to_string(),
+        })
+    }
+}
+
+fn setup() -> (Scratch, Server, Api, Vec<(&'static str, Who)>) {
+    let s = Scratch::new();
+    assert!(s.import("records.jsonl", RECORDS).status);
+    for (name, role) in [
+        ("vera", "viewer"),
+        ("eda", "editor"),
+        ("edik", "editor"),
+        ("ada", "admin"),
+    ] {
+        let r = s.run_stdin(
+            &["user", "add", name, "--role", role],
+            &format!("{name} password 123\n"),
+        );
+        assert!(r.status, "{}", r.stderr);
+    }
+    let viewer_token = s.json(&["token", "create", "--role", "viewer"])["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let editor_token = s.json(&["token", "create", "--role", "editor"])["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let server = Server::start(&s);
+    let api = Api {
+        base: server.base.clone(),
+        client: Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+    };
+    let callers = vec![
+        ("anonymous", Who::Anonymous),
+        ("viewer", api.login("vera", "vera password 123").unwrap()),
+        ("editor", api.login("eda", "eda password 123").unwrap()),
+        ("admin", api.login("ada", "ada password 123").unwrap()),
+        ("viewer token", Who::Token(viewer_token)),
+        ("editor token", Who::Token(editor_token)),
+    ];
+    (s, server, api, callers)
+}
+
+#[test]
+fn every_route_for_every_role() {
+    let (s, _server, api, callers) = setup();
+    // Expected status per caller, in the order of `callers`.
+    let matrix: &[(&str, &str, [u16; 6])] = &[
+        ("GET", "/", [200; 6]),
+        ("GET", "/api/v1/stats/held", [200; 6]),
+        ("GET", "/api/v1/persons/p-restricted", [404; 6]),
+        (
+            "GET",
+            "/api/v1/records/person/p-public",
+            [401, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/records/person/p-restricted",
+            [401, 200, 200, 200, 200, 200],
+        ),
+        (
+            "GET",
+            "/api/v1/records/person/p-conf",
+            [401, 404, 200, 200, 404, 200],
+        ),
+        ("GET", "/api/v1/session", [401, 200, 200, 200, 200, 200]),
+        ("GET", "/api/v1/audit", [401, 403, 403, 403, 403, 403]),
+        ("POST", "/api/v1/records", [401, 403, 200, 200, 403, 200]),
+    ];
+    // The admin's audit view is the one 200 in its row.
+    let matrix: Vec<(&str, &str, [u16; 6])> = matrix
+        .iter()
+        .map(|(m, p, mut want)| {
+            if *p == "/api/v1/audit" {
+                want[3] = 200;
+            }
+            (*m, *p, want)
+        })
+        .collect();
+    for (method, path, want) in &matrix {
+        for (i, (label, who)) in callers.iter().enumerate() {
+            let body = (*method == "POST").then(|| {
+                json!({"record": {"type": "person", "id": format!("new-{i}"), "names": [{"text": format!("Added by {label}")}], "country": "BY"}, "version": null})
+            });
+            let (status, answer, _) = api.send(method, path, who, body, true);
+            assert_eq!(status, want[i], "{method} {path} as {label}: {answer}");
+        }
+    }
+    // A session's write without its CSRF token, or with another, is refused and writes nothing.
+    let editor = &callers[2].1;
+    let before = s.json(&["verify"])["entries"].clone();
+    let body = json!({"record": {"type": "person", "id": "csrf-test", "names": [{"text": "X"}]}, "version": null});
+    let (status, answer, _) =
+        api.send("POST", "/api/v1/records", editor, Some(body.clone()), false);
+    assert_eq!((status, &answer["error"]["code"]), (403, &json!("csrf")));
+    let Who::Session { cookie, .. } = editor else {
+        unreachable!()
+    };
+    let forged = Who::Session {
+        cookie: cookie.clone(),
+        csrf: "0".repeat(64),
+    };
+    assert_eq!(
+        api.send("POST", "/api/v1/records", &forged, Some(body), true)
+            .0,
+        403
+    );
+    assert_eq!(
+        api.send("DELETE", "/api/v1/session", editor, None, false).0,
+        403
+    );
+    assert_eq!(s.json(&["verify"])["entries"], before);
+    // Reads of non-public records are in the audit trail, with who read them.
+    let trail = s.ok(&["audit", "--json"]);
+    assert!(
+        trail.contains("person p-restricted (restricted)") && trail.contains("vera"),
+        "{trail}"
+    );
+    assert!(
+        trail.contains("person p-conf (confidential)") && trail.contains("eda"),
+        "{trail}"
+    );
+    // Saves are log entries under the editor's name.
+    let log = s.ok(&["log", "--json"]);
+    assert!(
+        log.contains("\"actor\":\"eda\"") || log.contains("\"actor\": \"eda\""),
+        "{log}"
+    );
+    // Logging out ends the session.
+    assert_eq!(
+        api.send("DELETE", "/api/v1/session", editor, None, true).0,
+        204
+    );
+    assert_eq!(
+        api.send(
+            "GET",
+            "/api/v1/records/person/p-restricted",
+            editor,
+            None,
+            true
+        )
+        .0,
+        401
+    );
+}
+
+#[test]
+fn logins_are_limited_and_disabled_accounts_stay_out() {
+    let (s, _server, api, _) = setup();
+    for _ in 0..5 {
+        assert_eq!(api.login("vera", "wrong password").err(), Some(401));
+    }
+    // The sixth attempt is refused before the password is even looked at.
+    assert_eq!(api.login("vera", "vera password 123").err(), Some(429));
+    // An unknown name is refused like a wrong password.
+    assert_eq!(api.login("nobody", "whatever password").err(), Some(401));
+    s.ok(&["user", "disable", "edik"]);
+    assert_eq!(api.login("edik", "edik password 123").err(), Some(401));
+    // A token that was never issued is refused.
+    let (status, _, _) = api.send(
+        "GET",
+        "/api/v1/session",
+        &Who::Token("f".repeat(64)),
+        None,
+        false,
+    );
+    assert_eq!(status, 401);
+}
+
+#[test]
+fn a_stale_save_is_refused_with_what_changed_and_nothing_is_lost() {
+    let (s, server, api, callers) = setup();
+    let (one, two) = (&callers[2].1, &callers[3].1);
+    let (_, read, _) = api.send("GET", "/api/v1/records/person/p-public", one, None, true);
+    let version = read["version"].clone();
+    let edit = |who: &Who, name: &str, version: &Value| {
+        api.send(
+            "POST",
+            "/api/v1/records",
+            who,
+            Some(json!({"record": {"type": "person", "id": "p-public", "names": [{"text": name}], "country": "BY"}, "version": version, "reason": "spelling"})),
+            true,
+        )
+    };
+    let (status, first, _) = edit(one, "Public Person (first)", &version);
+    assert_eq!(status, 200, "{first}");
+    let (status, conflict, _) = edit(two, "Public Person (second)", &version);
+    assert_eq!(status, 409, "{conflict}");
+    assert_eq!(conflict["error"]["version"], first["version"]);
+    assert_eq!(
+        conflict["error"]["current"]["names"][0]["text"],
+        "Public Person (first)"
+    );
+    // Saved again against the version it now has, the second edit goes through.
+    let (status, _, _) = edit(two, "Public Person (second)", &first["version"]);
+    assert_eq!(status, 200);
+    // The public page shows the latest at once.
+    let (_, page) = server.get("/persons/p-public");
+    assert!(page.contains("Public Person (second)"), "{page}");
+
+    // Two editors saving concurrently: no update lost, one chain.
+    let before = s.json(&["verify"])["entries"].as_u64().unwrap();
+    let done: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = [one, two]
+            .into_iter()
+            .enumerate()
+            .map(|(w, who)| {
+                let api = &api;
+                scope.spawn(move || {
+                    (0..15)
+                        .map(|i| {
+                            api.send(
+                                "POST",
+                                "/api/v1/records",
+                                who,
+                                Some(json!({"record": {"type": "person", "id": format!("c{w}-{i}"), "names": [{"text": format!("Concurrent {w} {i}")}]}, "version": null})),
+                                true,
+                            )
+                            .0
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    assert!(done.iter().all(|&s| s == 200), "{done:?}");
+    let v = s.json(&["verify"]);
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["entries"].as_u64().unwrap(), before + 30);
+}
