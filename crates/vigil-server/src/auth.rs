@@ -339,6 +339,47 @@ impl FromRequestParts<Arc<Live>> for Editor {
     }
 }
 
+/// An editor's form post: the role, and for a session the `csrf` field of the form, are
+/// checked before the handler sees the fields. The other way to reach a write.
+pub struct EditorForm {
+    editor: Editor,
+    pub fields: HashMap<String, String>,
+}
+
+impl EditorForm {
+    #[must_use]
+    pub fn editor(&self) -> &Editor {
+        &self.editor
+    }
+}
+
+impl axum::extract::FromRequest<Arc<Live>> for EditorForm {
+    type Rejection = Refusal;
+    async fn from_request(req: axum::extract::Request, live: &Arc<Live>) -> Result<Self, Refusal> {
+        let (mut parts, body) = req.into_parts();
+        let p = principal(&mut parts, live)
+            .await?
+            .ok_or(Refusal::Unauthenticated)?;
+        if p.role < Role::Editor {
+            return Err(Refusal::Forbidden);
+        }
+        let req = axum::extract::Request::from_parts(parts, body);
+        let axum::Form(fields): axum::Form<HashMap<String, String>> =
+            axum::Form::from_request(req, live)
+                .await
+                .map_err(|_| Refusal::Csrf)?;
+        if let Via::Session { csrf } = &p.via {
+            if fields.get("csrf") != Some(csrf) {
+                return Err(Refusal::Csrf);
+            }
+        }
+        Ok(EditorForm {
+            editor: Editor(p),
+            fields,
+        })
+    }
+}
+
 /// An admin.
 pub struct Admin(pub Principal);
 

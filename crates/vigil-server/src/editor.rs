@@ -15,10 +15,10 @@ use vigil_core::record::{parse_value, RecordType, Visibility};
 use vigil_store::accounts::{AuditRow, Role};
 use vigil_store::StoreError;
 
-use crate::auth::{self, Address, Admin, Caller, Editor, Principal, Refusal, Via, Viewer};
+use crate::auth::{self, Address, Admin, Caller, Editor, Refusal, Via, Viewer};
 use crate::Live;
 
-fn now() -> String {
+pub(crate) fn now() -> String {
     chrono::Utc::now()
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string()
@@ -95,7 +95,7 @@ pub async fn logout(
 
 /// May this role see a record of this visibility? Viewers see restricted records; only
 /// editors and admins see confidential ones.
-fn may_see(role: Role, v: Visibility) -> bool {
+pub(crate) fn may_see(role: Role, v: Visibility) -> bool {
     match v {
         Visibility::Public | Visibility::Restricted => true,
         Visibility::Confidential => role >= Role::Editor,
@@ -166,17 +166,17 @@ pub async fn record(
 #[derive(Deserialize)]
 pub struct Save {
     /// The record in the interchange format.
-    record: Value,
+    pub record: Value,
     /// The version it was read at; absent or null for a new record.
     #[serde(default)]
-    version: Option<u64>,
+    pub version: Option<u64>,
     /// Why, kept in the log.
     #[serde(default)]
-    reason: Option<String>,
+    pub reason: Option<String>,
 }
 
 /// What a save came to.
-enum Saved {
+pub(crate) enum Saved {
     Done {
         version: u64,
         entries: u64,
@@ -189,12 +189,14 @@ enum Saved {
     Invalid(String),
 }
 
-/// Writes one record against the version it was read at. Only an [`Editor`] can call it.
-fn save(
+/// Writes one record against the version it was read at. Only an [`Editor`] can call it:
+/// nothing else makes one.
+pub(crate) fn save(
     store: &mut dyn vigil_store::Store,
-    editor: &Principal,
+    editor: &Editor,
     s: Save,
 ) -> Result<Saved, StoreError> {
+    let editor = editor.principal();
     let parsed = match parse_value(s.record) {
         Ok(p) => p,
         Err(e) => return Ok(Saved::Invalid(e.to_string())),
@@ -253,12 +255,11 @@ pub async fn save_record(
     Json(s): Json<Save>,
 ) -> Response {
     let store = live.store();
-    let principal = editor.principal().clone();
     let result = tokio::task::spawn_blocking(move || {
         let mut store = store
             .lock()
             .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        save(store.as_mut(), &principal, s)
+        save(store.as_mut(), &editor, s)
     })
     .await;
     match result {

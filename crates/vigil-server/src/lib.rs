@@ -7,6 +7,7 @@
 
 mod api;
 pub mod auth;
+mod backoffice;
 mod chart;
 mod editor;
 mod pages;
@@ -308,7 +309,18 @@ pub fn router(state: Arc<Live>) -> Router {
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/announcements/{id}", get(api::announcement))
         .route("/api/v1/search", get(api::search))
-        .route("/login", axum::routing::post(editor::login_form))
+        .route(
+            "/login",
+            get(backoffice::login_page).post(editor::login_form),
+        )
+        .route("/logout", axum::routing::post(backoffice::logout))
+        .route("/edit", get(backoffice::home))
+        .route(
+            "/edit/person",
+            get(backoffice::open_query).post(backoffice::save_person),
+        )
+        .route("/edit/person/{id}", get(backoffice::open))
+        .route("/edit/event", axum::routing::post(backoffice::save_event))
         .route(
             "/api/v1/session",
             get(editor::whoami)

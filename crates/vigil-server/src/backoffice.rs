@@ -1,0 +1,391 @@
+//! The editors' pages: log in, add or edit a person, add an event. Server-rendered forms
+//! (no script: the CSP allows none), each with the session's CSRF token, saved through
+//! the same `editor::save` as the JSON API, against the version the form was opened at.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use maud::{html, Markup, DOCTYPE};
+use serde_json::{json, Value};
+use vigil_core::record::{EventKind, RecordType, Sex, Visibility};
+use vigil_store::StoreError;
+
+use crate::auth::{Caller, EditorForm, Principal, Refusal, Via};
+use crate::editor::{save, Save, Saved};
+use crate::Live;
+
+fn page(title: &str, who: Option<&Principal>, body: &Markup) -> Html<String> {
+    Html(
+        html! {
+            (DOCTYPE)
+            html lang="en" {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    title { (title) " — vigil" }
+                    link rel="stylesheet" href="/static/vigil.css";
+                    link rel="icon" href="/static/favicon.svg" type="image/svg+xml";
+                }
+                body {
+                    header.top {
+                        a.brand href="/" { "vigil" }
+                        nav {
+                            a href="/" { "Dashboard" }
+                            a href="/persons" { "Persons" }
+                            a href="/edit" { "Edit" }
+                            @if let Some(p) = who { span.who { (p.name) " (" (p.role.as_str()) ")" } }
+                        }
+                    }
+                    main { (*body) }
+                }
+            }
+        }
+        .into_string(),
+    )
+}
+
+fn csrf(p: &Principal) -> &str {
+    match &p.via {
+        Via::Session { csrf } => csrf,
+        Via::Token => "",
+    }
+}
+
+/// `GET /login`.
+pub async fn login_page() -> Html<String> {
+    page(
+        "Log in",
+        None,
+        &html! {
+            h1 { "Log in" }
+            form #login method="post" action="/login" {
+                label { "Name " input type="text" name="name" autocomplete="username" required; }
+                label { "Password " input type="password" name="password" autocomplete="current-password" required; }
+                button type="submit" { "Log in" }
+            }
+        },
+    )
+}
+
+/// An editor or admin with a session, or a redirect to the login page.
+/// Why a page is not shown: not an editor, or not logged in (sent to the login page).
+enum Away {
+    Forbidden,
+    Login,
+}
+
+impl IntoResponse for Away {
+    fn into_response(self) -> Response {
+        match self {
+            Away::Forbidden => Refusal::Forbidden.into_response(),
+            Away::Login => Redirect::to("/login").into_response(),
+        }
+    }
+}
+
+fn editor_or_login(p: Option<Principal>) -> Result<Principal, Away> {
+    match p {
+        Some(p) if p.role >= vigil_store::accounts::Role::Editor => Ok(p),
+        Some(_) => Err(Away::Forbidden),
+        None => Err(Away::Login),
+    }
+}
+
+fn person_form(p: &Principal, current: Option<(&Value, u64)>) -> Markup {
+    let field = |k: &str| {
+        current
+            .and_then(|(v, _)| v.get(k))
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let name = current
+        .and_then(|(v, _)| v["names"].get(0))
+        .and_then(|n| n["text"].as_str())
+        .unwrap_or("")
+        .to_string();
+    let sex = field("sex");
+    let visibility = current.map_or_else(
+        || "public".to_string(),
+        |_| {
+            let v = field("visibility");
+            if v.is_empty() {
+                "public".into()
+            } else {
+                v
+            }
+        },
+    );
+    html! {
+        form #person-form method="post" action="/edit/person" {
+            input type="hidden" name="csrf" value=(csrf(p));
+            input type="hidden" name="version" value=(current.map_or(String::new(), |(_, v)| v.to_string()));
+            label { "Id " input type="text" name="id" value=(field("id")) required readonly[current.is_some()]; }
+            label { "Name " input type="text" name="name" value=(name) required; }
+            label { "Country " input type="text" name="country" value=(field("country")) placeholder="BY"; }
+            label { "Sex " select name="sex" {
+                option value="" { "unknown" }
+                @for s in ["female", "male", "other"] { option value=(s) selected[sex == s] { (s) } }
+            } }
+            label { "Birth date " input type="text" name="birth_date" value=(field("birth_date")) placeholder="YYYY-MM-DD, YYYY-MM or YYYY"; }
+            label { "Visibility " select name="visibility" {
+                @for v in ["public", "restricted", "confidential"] { option value=(v) selected[visibility == v] { (v) } }
+            } }
+            label { "Reason " input type="text" name="reason" placeholder="why (kept in the log)"; }
+            button type="submit" { "Save person" }
+        }
+    }
+}
+
+/// `GET /edit`: the editors' start page.
+pub async fn home(Caller(p): Caller) -> Response {
+    let p = match editor_or_login(p) {
+        Ok(p) => p,
+        Err(r) => return r.into_response(),
+    };
+    page(
+        "Edit",
+        Some(&p),
+        &html! {
+            h1 { "Edit the registry" }
+            p { "Every save is a log entry under your name. A save made against an older version of a record is refused and shows what changed." }
+            h2 { "Add a person" }
+            (person_form(&p, None))
+            h2 { "Add an event" }
+            form #event-form method="post" action="/edit/event" {
+                input type="hidden" name="csrf" value=(csrf(&p));
+                label { "Id " input type="text" name="id" required; }
+                label { "Person " input type="text" name="person" required placeholder="person id"; }
+                label { "Kind " select name="kind" {
+                    @for k in EventKind::ALL { option value=(k.as_str()) { (k.as_str().replace('_', " ")) } }
+                } }
+                label { "Date " input type="text" name="date" required placeholder="YYYY-MM-DD"; }
+                label { "Source " input type="text" name="source" placeholder="source id (optional)"; }
+                label { "Visibility " select name="visibility" {
+                    @for v in ["public", "restricted", "confidential"] { option value=(v) { (v) } }
+                } }
+                label { "Reason " input type="text" name="reason"; }
+                button type="submit" { "Save event" }
+            }
+            h2 { "Edit a person" }
+            form method="get" action="/edit/person" {
+                label { "Person id " input type="text" name="id" required; }
+                button type="submit" { "Open" }
+            }
+        },
+    )
+    .into_response()
+}
+
+#[derive(serde::Deserialize)]
+pub struct Open {
+    id: String,
+}
+
+/// `GET /edit/person?id=…`, `GET /edit/person/{id}`: a person's form at its current version.
+pub async fn open_query(
+    State(live): State<Arc<Live>>,
+    caller: Caller,
+    axum::extract::Query(o): axum::extract::Query<Open>,
+) -> Response {
+    open(State(live), caller, Path(o.id)).await
+}
+
+pub async fn open(
+    State(live): State<Arc<Live>>,
+    Caller(p): Caller,
+    Path(id): Path<String>,
+) -> Response {
+    let p = match editor_or_login(p) {
+        Ok(p) => p,
+        Err(r) => return r.into_response(),
+    };
+    let store = live.store();
+    let (id2, who) = (id.clone(), p.name.clone());
+    let found = tokio::task::spawn_blocking(move || {
+        let store = store
+            .lock()
+            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
+        let Some(body) = store.record_body(RecordType::Person, &id2)? else {
+            return Ok(None);
+        };
+        let version = store
+            .current(RecordType::Person, &id2)?
+            .map_or(0, |c| c.seq);
+        let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+        let visibility = v["visibility"].as_str().unwrap_or("public").to_string();
+        if visibility != "public" {
+            store.record_audit(&vigil_store::accounts::AuditRow {
+                at: crate::editor::now(),
+                actor: who,
+                action: "read".into(),
+                subject: format!("person {id2} ({visibility})"),
+            })?;
+        }
+        Ok::<_, StoreError>(Some((v, version)))
+    })
+    .await;
+    match found {
+        Ok(Ok(Some((v, version)))) => page(
+            "Edit person",
+            Some(&p),
+            &html! {
+                h1 { "Edit " (id) }
+                p { "Version " span #version { (version) } }
+                (person_form(&p, Some((&v, version))))
+            },
+        )
+        .into_response(),
+        Ok(Ok(None)) => (
+            StatusCode::NOT_FOUND,
+            page("Not found", Some(&p), &html! { h1 { "No person " (id) } }),
+        )
+            .into_response(),
+        Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+    }
+}
+
+/// A stored record, indented for reading.
+fn pretty(body: &str) -> String {
+    serde_json::from_str::<Value>(body)
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or_else(|_| body.to_string())
+}
+
+fn text(f: &std::collections::HashMap<String, String>, k: &str) -> Option<String> {
+    f.get(k)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Saves and answers with a page: done, refused (what was wrong) or a conflict (what the
+/// record is now).
+async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: String) -> Response {
+    let version = text(&form.fields, "version").and_then(|v| v.parse().ok());
+    let reason = text(&form.fields, "reason");
+    let principal = form.editor().principal().clone();
+    let store = live.store();
+    let result = tokio::task::spawn_blocking(move || {
+        let mut store = store
+            .lock()
+            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
+        save(
+            store.as_mut(),
+            form.editor(),
+            Save {
+                record,
+                version,
+                reason,
+            },
+        )
+    })
+    .await;
+    let shown = |status: StatusCode, title: &str, body: Markup| {
+        (status, page(title, Some(&principal), &body)).into_response()
+    };
+    match result {
+        Ok(Ok(Saved::Done { version, .. })) => {
+            if let Err(e) = live.refresh().await {
+                eprintln!("vigil serve: reloading after a save: {e}");
+            }
+            shown(
+                StatusCode::OK,
+                "Saved",
+                html! {
+                    h1 #saved { "Saved" }
+                    p { "Log entry " (version) ". " a href=(back) { "Open it again" } " · " a href="/edit" { "Edit something else" } }
+                },
+            )
+        }
+        Ok(Ok(Saved::Conflict { version, current })) => shown(
+            StatusCode::CONFLICT,
+            "Changed meanwhile",
+            html! {
+                h1 #conflict { "This record changed since you opened it" }
+                p { "Someone saved it after you opened the form (now at log entry "
+                    (version.map_or("—".to_string(), |v| v.to_string())) "). Nothing of yours was saved. This is what it is now:" }
+                pre #current { (pretty(current.as_deref().unwrap_or_default())) }
+                p { a href=(back) { "Open the current version" } " and make your change again." }
+            },
+        ),
+        Ok(Ok(Saved::Invalid(message))) => shown(
+            StatusCode::BAD_REQUEST,
+            "Not saved",
+            html! { h1 { "Not saved" } p #problem { (message) } p { a href="/edit" { "Back" } } },
+        ),
+        Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+    }
+}
+
+/// `POST /edit/person`.
+pub async fn save_person(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+    let f = &form.fields;
+    let Some(id) = text(f, "id") else {
+        return (StatusCode::BAD_REQUEST, "a person needs an id").into_response();
+    };
+    let mut record = json!({"type": "person", "id": id, "names": [{"text": text(f, "name").unwrap_or_default()}]});
+    let o = record.as_object_mut().expect("an object");
+    if let Some(c) = text(f, "country") {
+        o.insert("country".into(), c.into());
+    }
+    if let Some(s) = text(f, "sex").filter(|s| Sex::parse(s).is_some()) {
+        o.insert("sex".into(), s.into());
+    }
+    if let Some(b) = text(f, "birth_date") {
+        o.insert("birth_date".into(), b.into());
+    }
+    if let Some(v) = text(f, "visibility").filter(|v| Visibility::parse(v).is_some()) {
+        o.insert("visibility".into(), v.into());
+    }
+    let back = format!("/edit/person/{id}");
+    save_form(live, form, record, back).await
+}
+
+/// `POST /edit/event`.
+pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+    let f = &form.fields;
+    let (Some(id), Some(person), Some(kind), Some(date)) = (
+        text(f, "id"),
+        text(f, "person"),
+        text(f, "kind"),
+        text(f, "date"),
+    ) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "an event needs an id, a person, a kind and a date",
+        )
+            .into_response();
+    };
+    let mut record =
+        json!({"type": "event", "id": id, "person": person, "kind": kind, "date": date});
+    let o = record.as_object_mut().expect("an object");
+    if let Some(s) = text(f, "source") {
+        o.insert("sources".into(), json!([s]));
+    }
+    if let Some(v) = text(f, "visibility").filter(|v| *v != "public") {
+        o.insert("visibility".into(), v.into());
+    }
+    let back = format!("/persons/{person}");
+    save_form(live, form, record, back).await
+}
+
+/// `POST /logout` from a page (the form carries the CSRF token).
+pub async fn logout(
+    State(live): State<Arc<Live>>,
+    headers: axum::http::HeaderMap,
+    form: EditorForm,
+) -> Response {
+    let _ = form;
+    if let Some(id) = crate::auth::session_id(&headers) {
+        live.auth.logout(&id);
+    }
+    (
+        [(header::SET_COOKIE, crate::auth::cleared_cookie())],
+        Redirect::to("/"),
+    )
+        .into_response()
+}
