@@ -106,6 +106,37 @@ fn store_error(e: &StoreError) -> Response {
     Refusal::Internal(e.to_string()).into_response()
 }
 
+/// Field-level protection: a viewer sees a non-public person without health, with the
+/// birth year only, and without region. Editors and admins see every field. Returns the
+/// fields held back.
+fn protect_fields(record: &mut Value, role: Role) -> Vec<&'static str> {
+    let is_person = record["type"] == "person";
+    let public = record
+        .get("visibility")
+        .and_then(Value::as_str)
+        .is_none_or(|v| v == "public");
+    if role >= Role::Editor || !is_person || public {
+        return Vec::new();
+    }
+    let mut held = Vec::new();
+    let Some(o) = record.as_object_mut() else {
+        return held;
+    };
+    if o.remove("health").is_some() {
+        held.push("health");
+    }
+    if o.remove("region").is_some() {
+        held.push("region");
+    }
+    if let Some(Value::String(b)) = o.get_mut("birth_date") {
+        if b.len() > 4 {
+            b.truncate(4);
+            held.push("birth_date (year only)");
+        }
+    }
+    held
+}
+
 /// `GET /api/v1/records/{type}/{id}`: a record as stored, with its version (the log entry
 /// that holds it), for a viewer, editor or admin; reading a non-public one is audited.
 pub async fn record(
@@ -133,7 +164,15 @@ pub async fn record(
             .expect("a body has a current state");
         let parsed = vigil_core::record::parse_record(&body)
             .map_err(|e| StoreError::Damaged(e.to_string()))?;
-        let visibility = parsed.record.visibility();
+        let mut visibility = parsed.record.visibility();
+        // An event is no more visible than its person.
+        if let vigil_core::record::Record::Event(e) = &parsed.record {
+            let person = store
+                .record_body(RecordType::Person, &e.person)?
+                .and_then(|b| vigil_core::record::parse_record(&b).ok())
+                .map_or(Visibility::Confidential, |p| p.record.visibility());
+            visibility = visibility.max(person);
+        }
         if !may_see(p.role, visibility) {
             return Ok(None);
         }
@@ -150,8 +189,10 @@ pub async fn record(
     .await;
     match result {
         Ok(Ok(Some((body, version)))) => {
-            let record: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-            Json(json!({ "record": record, "version": version })).into_response()
+            let mut record: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+            let protected = protect_fields(&mut record, p.role);
+            Json(json!({ "record": record, "version": version, "protected": protected }))
+                .into_response()
         }
         Ok(Ok(None)) => (
             StatusCode::NOT_FOUND,

@@ -331,3 +331,90 @@ fn a_stale_save_is_refused_with_what_changed_and_nothing_is_lost() {
     assert_eq!(v["ok"], true);
     assert_eq!(v["entries"].as_u64().unwrap(), before + 30);
 }
+
+const CANARIES: &str = r#"{"type":"person","id":"p-r","names":[{"text":"Restricted Canary"}],"country":"BY","region":"CanaryRegion","birth_date":"1980-05-06","health":["chronic_illness"],"visibility":"restricted"}
+{"type":"person","id":"p-c","names":[{"text":"Confidential Canary"}],"country":"BY","visibility":"confidential"}
+{"type":"event","id":"e-r1","person":"p-r","kind":"detained","date":"2022-01-01","visibility":"restricted"}
+{"type":"event","id":"e-r2","person":"p-r","kind":"transferred","date":"2022-02-01","visibility":"confidential","details":{"to":"CanarySecretPrison"}}
+{"type":"event","id":"e-c1","person":"p-c","kind":"detained","date":"2022-01-01"}
+"#;
+
+#[test]
+fn a_viewer_sees_no_confidential_value_and_no_protected_field() {
+    let (s, _server, api, callers) = setup();
+    assert!(s.import("canaries.jsonl", CANARIES).status);
+    // Wait for the server to pick up the import (it checks every 500 ms).
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let viewer = &callers[1].1;
+    let secrets = [
+        "Confidential Canary",
+        "CanaryRegion",
+        "CanarySecretPrison",
+        "1980-05-06",
+        "chronic_illness",
+    ];
+    // Every record the registry holds, as the viewer asks for it.
+    let export = s.ok(&["export"]);
+    let mut seen = 0;
+    for line in export.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        let path = format!(
+            "/api/v1/records/{}/{}",
+            v["type"].as_str().unwrap(),
+            v["id"].as_str().unwrap()
+        );
+        let (status, body, _) = api.send("GET", &path, viewer, None, true);
+        assert!(status == 200 || status == 404, "{path}: {status}");
+        let text = body.to_string();
+        for secret in secrets {
+            assert!(
+                !text.contains(secret),
+                "a viewer got {secret:?} from {path}: {text}"
+            );
+        }
+        seen += usize::from(status == 200);
+    }
+    // p-public, p-restricted, p-r, e-r1: not the confidential person, nor its events.
+    assert_eq!(
+        seen, 4,
+        "the viewer sees the public and restricted records only"
+    );
+    let (_, p_r, _) = api.send("GET", "/api/v1/records/person/p-r", viewer, None, true);
+    assert_eq!(p_r["record"]["birth_date"], "1980", "{p_r}");
+    assert_eq!(
+        p_r["protected"],
+        json!(["health", "region", "birth_date (year only)"])
+    );
+    // Public pages do not change with who asks.
+    for path in [
+        "/",
+        "/persons",
+        "/persons/p-r",
+        "/persons/p-c",
+        "/api/v1/persons?limit=500",
+    ] {
+        let (_, body, _) = api.send("GET", path, viewer, None, true);
+        let text = body.to_string();
+        assert!(
+            !text.contains("Canary"),
+            "{path} shows a canary to a viewer: {text}"
+        );
+    }
+    // An editor sees every field (so the test above could have failed).
+    let (_, as_editor, _) = api.send(
+        "GET",
+        "/api/v1/records/person/p-r",
+        &callers[2].1,
+        None,
+        true,
+    );
+    assert_eq!(as_editor["record"]["region"], "CanaryRegion");
+    let (status, _, _) = api.send(
+        "GET",
+        "/api/v1/records/event/e-r2",
+        &callers[2].1,
+        None,
+        true,
+    );
+    assert_eq!(status, 200);
+}
