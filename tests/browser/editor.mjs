@@ -71,13 +71,22 @@ try {
   assert.match(await b.textContent('#conflict'), /changed since you opened it/);
   assert.match(await b.textContent('#current'), /first editor/);
   await b.screenshot({ path: `${shots}/editor-conflict.png`, fullPage: true });
+  // The record's history is its log entries, with who saved each.
+  await a.goto(`${base}/edit/person/p-browser`);
+  const rows = await a.locator('#history tbody tr').count();
+  assert.ok(rows >= 2, `history has ${rows} entries`);
+  assert.match(await a.textContent('#history'), /eda/);
+  // A person with events cannot be retracted: the page says why, nothing changes.
+  await a.fill('#retract-form input[name=reason]', 'test');
+  assert.equal(await submit(a, '#retract-form'), 409);
+  assert.match(await a.textContent('#problem'), /still referred to/);
   // The public page shows the first editor's name, not the second's.
   await a.goto(`${base}/persons/p-browser`);
   assert.match(await a.textContent('h1'), /first editor/);
 
   // Chromium logs the refused save's 409 as a failed load: that one is the point.
-  const unexpected = problems.filter((p) => !p.startsWith('edb error: Failed to load resource: the server responded with a status of 409'));
-  assert.equal(problems.length - unexpected.length, 1, 'exactly one 409, the stale save');
+  const unexpected = problems.filter((p) => !p.includes('Failed to load resource: the server responded with a status of 409'));
+  assert.equal(problems.length - unexpected.length, 2, 'exactly two 409s: the stale save and the refused retraction');
   assert.deepEqual(unexpected, [], 'console errors or warnings');
   assert.deepEqual(outside, [], 'requests to another host');
   console.log(`ok: public count ${before} -> ${after}, stale save refused`);

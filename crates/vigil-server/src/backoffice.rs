@@ -214,6 +214,7 @@ pub async fn open(
         let version = store
             .current(RecordType::Person, &id2)?
             .map_or(0, |c| c.seq);
+        let history = store.history(RecordType::Person, &id2)?;
         let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
         let visibility = v["visibility"].as_str().unwrap_or("public").to_string();
         if visibility != "public" {
@@ -224,17 +225,42 @@ pub async fn open(
                 subject: format!("person {id2} ({visibility})"),
             })?;
         }
-        Ok::<_, StoreError>(Some((v, version)))
+        Ok::<_, StoreError>(Some((v, version, history)))
     })
     .await;
     match found {
-        Ok(Ok(Some((v, version)))) => page(
+        Ok(Ok(Some((v, version, history)))) => page(
             "Edit person",
             Some(&p),
             &html! {
                 h1 { "Edit " (id) }
                 p { "Version " span #version { (version) } }
                 (person_form(&p, Some((&v, version))))
+                h2 { "Retract" }
+                p { "A retraction withdraws the person from every answer; the log keeps it. A person with events cannot be retracted: retract the events first." }
+                form #retract-form method="post" action="/edit/retract" {
+                    input type="hidden" name="csrf" value=(csrf(&p));
+                    input type="hidden" name="type" value="person";
+                    input type="hidden" name="id" value=(id);
+                    input type="hidden" name="version" value=(version);
+                    label { "Reason " input type="text" name="reason" required; }
+                    button type="submit" { "Retract" }
+                }
+                h2 { "History" }
+                table #history {
+                    thead { tr { th { "entry" } th { "when" } th { "who" } th { "what" } th { "why" } } }
+                    tbody {
+                        @for e in &history {
+                            tr {
+                                td { (e.seq) }
+                                td { (e.at) }
+                                td { (e.actor) }
+                                td { (if e.op == vigil_core::chain::Op::Put { if e.refers_to.is_some() { "correction" } else { "added" } } else { "retracted" }) }
+                                td { (e.reason.as_deref().unwrap_or("")) }
+                            }
+                        }
+                    }
+                }
             },
         )
         .into_response(),
@@ -371,6 +397,55 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
     }
     let back = format!("/persons/{person}");
     save_form(live, form, record, back).await
+}
+
+/// `POST /edit/retract`: withdraw a record (the log keeps it), against its version.
+pub async fn retract(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+    let f = &form.fields;
+    let (Some(rtype), Some(id), Some(reason)) = (
+        text(f, "type").and_then(|t| RecordType::parse(&t)),
+        text(f, "id"),
+        text(f, "reason"),
+    ) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "a retraction needs a record type, an id and a reason",
+        )
+            .into_response();
+    };
+    let version: Option<u64> = text(f, "version").and_then(|v| v.parse().ok());
+    let principal = form.editor().principal().clone();
+    let store = live.store();
+    let id2 = id.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        let mut store = store
+            .lock()
+            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
+        crate::editor::retract(store.as_mut(), form.editor(), rtype, &id2, version, reason)
+    })
+    .await;
+    let shown = |status: StatusCode, title: &str, body: Markup| {
+        (status, page(title, Some(&principal), &body)).into_response()
+    };
+    match result {
+        Ok(Ok(Ok(seq))) => {
+            if let Err(e) = live.refresh().await {
+                eprintln!("vigil serve: reloading after a retraction: {e}");
+            }
+            shown(
+                StatusCode::OK,
+                "Retracted",
+                html! { h1 #saved { "Retracted" } p { (rtype) " " (id) " at log entry " (seq) ". " a href="/edit" { "Back" } } },
+            )
+        }
+        Ok(Ok(Err(message))) => shown(
+            StatusCode::CONFLICT,
+            "Not retracted",
+            html! { h1 { "Not retracted" } p #problem { (message) } p { a href="/edit" { "Back" } } },
+        ),
+        Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+    }
 }
 
 /// `POST /logout` from a page (the form carries the CSRF token).

@@ -288,6 +288,49 @@ pub(crate) fn save(
     })
 }
 
+/// Retracts a record against the version it was read at; the inner error says why not
+/// (changed meanwhile, still referred to, already gone). Only an [`Editor`] can call it.
+pub(crate) fn retract(
+    store: &mut dyn vigil_store::Store,
+    editor: &Editor,
+    rtype: RecordType,
+    id: &str,
+    version: Option<u64>,
+    reason: String,
+) -> Result<Result<u64, String>, StoreError> {
+    let mut w = store.begin()?;
+    let current = w.current(rtype, id)?.filter(|c| !c.retracted);
+    let Some(current) = current else {
+        return Ok(Err(format!(
+            "{rtype} '{id}' does not exist or is already retracted"
+        )));
+    };
+    if Some(current.seq) != version {
+        return Ok(Err(format!(
+            "{rtype} '{id}' changed since it was read (now log entry {})",
+            current.seq
+        )));
+    }
+    let draft = Draft {
+        at: now(),
+        actor: editor.principal().name.clone(),
+        reason: Some(reason),
+        op: Op::Retract,
+        rtype,
+        rid: id.to_string(),
+        refers_to: Some(current.seq),
+        body: None,
+    };
+    match w.append(draft, None) {
+        Ok(entry) => {
+            w.commit()?;
+            Ok(Ok(entry.seq))
+        }
+        Err(e @ (StoreError::InUse { .. } | StoreError::NotFound { .. })) => Ok(Err(e.to_string())),
+        Err(e) => Err(e),
+    }
+}
+
 /// `POST /api/v1/records`: save a record (`{record, version, reason}`) as an editor. A save
 /// against a stale version answers 409 with the current version and record.
 pub async fn save_record(

@@ -321,6 +321,7 @@ pub fn router(state: Arc<Live>) -> Router {
         )
         .route("/edit/person/{id}", get(backoffice::open))
         .route("/edit/event", axum::routing::post(backoffice::save_event))
+        .route("/edit/retract", axum::routing::post(backoffice::retract))
         .route(
             "/api/v1/session",
             get(editor::whoami)

@@ -106,6 +106,9 @@ pub trait Store {
     /// The last log position written at or before an RFC 3339 UTC time; 0 if none.
     fn seq_at(&self, at: &str) -> Result<u64, StoreError>;
 
+    /// Every log entry about one record, oldest first: its history.
+    fn history(&self, rtype: RecordType, rid: &str) -> Result<Vec<Entry>, StoreError>;
+
     /// An account by name.
     fn account(&self, name: &str) -> Result<Option<accounts::Account>, StoreError>;
 

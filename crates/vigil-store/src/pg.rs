@@ -26,6 +26,7 @@ use crate::{Current, Head, Store, StoreError, Writer};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/postgres/0001_init.sql"),
     include_str!("../migrations/postgres/0002_accounts.sql"),
+    include_str!("../migrations/postgres/0003_log_record.sql"),
 ];
 
 /// The advisory lock key every writer takes ("vigil" in ASCII).
@@ -514,6 +515,21 @@ impl Store for PgStore {
                 .fetch_all(&self.pool),
             )
             .map_err(pg)
+    }
+
+    fn history(&self, rtype: RecordType, rid: &str) -> Result<Vec<Entry>, StoreError> {
+        let rows = self
+            .rt
+            .block_on(
+                sqlx::query(
+                    "SELECT seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash FROM log WHERE rtype = $1 AND rid = $2 ORDER BY seq",
+                )
+                .bind(rtype.as_str())
+                .bind(rid)
+                .fetch_all(&self.pool),
+            )
+            .map_err(pg)?;
+        rows.iter().map(entry_from_row).collect()
     }
 
     fn account(&self, name: &str) -> Result<Option<Account>, StoreError> {

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/sqlite/0001_init.sql"),
     include_str!("../migrations/sqlite/0002_event_person.sql"),
     include_str!("../migrations/sqlite/0003_accounts.sql"),
+    include_str!("../migrations/sqlite/0004_log_record.sql"),
 ];
 
 /// A registry in one SQLite file, encrypted with SQLCipher when opened with a key.
@@ -388,6 +389,18 @@ impl Store for SqliteStore {
         )?;
         let rows = st.query_map([person], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn history(&self, rtype: RecordType, rid: &str) -> Result<Vec<Entry>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash FROM log WHERE rtype = ?1 AND rid = ?2 ORDER BY seq",
+        )?;
+        let mut rows = st.query(params![rtype.as_str(), rid])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(entry_from_row(row)?.map_err(StoreError::Damaged)?);
+        }
+        Ok(out)
     }
 
     fn account(&self, name: &str) -> Result<Option<Account>, StoreError> {

@@ -43,6 +43,30 @@ fn suite(fresh: &dyn Fn() -> Box<dyn Store>) {
     retraction_and_as_of(fresh().as_mut());
     export_order_puts_references_first(fresh().as_mut());
     accounts_tokens_and_audit(fresh().as_mut());
+    a_records_history_is_its_log_entries(fresh().as_mut());
+}
+
+fn a_records_history_is_its_log_entries(store: &mut dyn Store) {
+    load(store, BASE).unwrap();
+    let fix = BASE.replace(
+        "{\"type\":\"person\",\"id\":\"p1\",\"country\":\"BY\",\"sex\":\"female\"}",
+        "{\"type\":\"person\",\"id\":\"p1\",\"country\":\"BY\",\"sex\":\"female\",\"region\":\"Minsk\"}",
+    );
+    let mut opts = opts();
+    opts.update = true;
+    import(store, &mut fix.as_bytes(), &opts, &mut |_| {}).unwrap();
+    let h = store.history(RecordType::Person, "p1").unwrap();
+    assert_eq!(h.len(), 2, "{h:?}");
+    assert_eq!(
+        h[1].refers_to,
+        Some(h[0].seq),
+        "the correction points at what it corrects"
+    );
+    assert!(h[1].body.as_deref().unwrap().contains("Minsk"));
+    assert!(store
+        .history(RecordType::Person, "nobody")
+        .unwrap()
+        .is_empty());
 }
 
 fn accounts_tokens_and_audit(store: &mut dyn Store) {
