@@ -82,7 +82,35 @@ pub struct HeldAnswer {
     pub held_min: i64,
     pub held_max: i64,
     pub by: BTreeMap<String, i64>,
+    /// For the public: the keys whose count is under `fewer_than` (and not zero), taken out
+    /// of `by`, since a count of one or two can point at a person.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub small: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fewer_than: Option<i64>,
     pub log: LogPosition,
+}
+
+impl HeldAnswer {
+    /// Moves cells with fewer than `threshold` persons out of `by` into `small`.
+    pub fn suppress_small(&mut self, threshold: i64) {
+        if threshold <= 1 {
+            return;
+        }
+        let small: Vec<String> = self
+            .by
+            .iter()
+            .filter(|(_, &n)| n > 0 && n < threshold)
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in &small {
+            self.by.remove(k);
+        }
+        if !small.is_empty() {
+            self.fewer_than = Some(threshold);
+        }
+        self.small = small;
+    }
 }
 
 /// `stats held`: on a day (default `today`), optionally split by a dimension.
@@ -106,6 +134,8 @@ pub fn held(
     let country = counting.country.as_deref();
     let h = reg.held(day, country, mode);
     Ok(HeldAnswer {
+        small: Vec::new(),
+        fewer_than: None,
         on: on.map_or_else(|| day.to_string(), str::to_string),
         held: h.held,
         held_min: h.held_min,

@@ -194,7 +194,7 @@ pub async fn held(
     Snapshot(s): Snapshot,
     Query(p): Query<HeldParams>,
 ) -> Result<Response, AppError> {
-    let a = answer::held(
+    let mut a = answer::held(
         &s.registry,
         p.on.as_deref(),
         p.by.as_deref(),
@@ -203,6 +203,7 @@ pub async fn held(
         Audience::Public,
         s.log.clone(),
     )?;
+    a.suppress_small(s.min_cell);
     if wants_csv(p.format.as_ref()) {
         let mut out = format!(
             "on,held,held_min,held_max\n{},{},{},{}\n",
@@ -212,6 +213,9 @@ pub async fn held(
             out.push_str("\nkey,held\n");
             for (k, v) in &a.by {
                 let _ = writeln!(out, "{},{v}", csv_cell(k));
+            }
+            for k in &a.small {
+                let _ = writeln!(out, "{},fewer than {}", csv_cell(k), s.min_cell);
             }
         }
         return Ok(csv("held", out));

@@ -33,6 +33,8 @@ pub struct AppState {
     pub registry: Registry,
     pub log: LogPosition,
     pub directory: Directory,
+    /// Public breakdown cells under this many persons are shown as "fewer than N".
+    pub min_cell: i64,
     /// Shared by every snapshot of the registry.
     store: Arc<Mutex<Box<dyn Store + Send>>>,
     /// Rendered dashboards by (day, query). The registry does not change while serving,
@@ -62,6 +64,7 @@ impl AppState {
         drop(store);
         let store = shared;
         Ok(AppState {
+            min_cell: 3,
             registry,
             log: LogPosition {
                 entries: head.entries,
@@ -262,7 +265,10 @@ impl Live {
         })
         .await
         .map_err(|e| StoreError::Damaged(e.to_string()))??;
-        let Some(fresh) = fresh else { return Ok(false) };
+        let Some(mut fresh) = fresh else {
+            return Ok(false);
+        };
+        fresh.min_cell = now.min_cell;
         *self
             .current
             .write()

@@ -276,7 +276,9 @@ async fn render_dashboard(
                         h3 { "By " (name) " " (sources(&format!("stats/held?on={day}&by={name}"), true)) }
                         table { tbody {
                             @for (k, v) in reg.held_by(day, None, Mode::Recognized, by, Audience::Public) {
-                                tr { td { (k.replace('_', " ")) } td.n { (num(v)) } }
+                                tr { td { (k.replace('_', " ")) } td.n {
+                                    @if v > 0 && v < s.min_cell { "fewer than " (s.min_cell) } @else { (num(v)) }
+                                } }
                             }
                         } }
                     }

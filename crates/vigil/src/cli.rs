@@ -98,6 +98,9 @@ pub struct ServeArgs {
     pub persons: u64,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// Public breakdown cells with fewer persons than this are shown as "fewer than N".
+    #[arg(long, default_value_t = 3)]
+    pub min_cell: i64,
 }
 
 #[derive(Debug, Args)]

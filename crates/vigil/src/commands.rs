@@ -1001,7 +1001,8 @@ fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<ExitCode> {
     } else {
         open_for_read(cli)?
     };
-    let state = vigil_server::AppState::load(store)?;
+    let mut state = vigil_server::AppState::load(store)?;
+    state.min_cell = args.min_cell;
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&args.addr)

@@ -181,7 +181,22 @@ fn every_api_answer_equals_the_cli_for_the_same_registry() {
     ];
     for (path, args) in pairs {
         let api = server.json(path);
-        let cli = s.json(args);
+        let mut cli = s.json(args);
+        // The public answer gives cells under 3 as keys only; the CLI is trusted.
+        if let Some(by) = cli.get_mut("by").and_then(serde_json::Value::as_object_mut) {
+            let small: Vec<String> = by
+                .iter()
+                .filter(|(_, n)| n.as_i64().is_some_and(|n| n > 0 && n < 3))
+                .map(|(k, _)| k.clone())
+                .collect();
+            for k in &small {
+                by.remove(k);
+            }
+            if !small.is_empty() {
+                cli["small"] = serde_json::json!(small);
+                cli["fewer_than"] = serde_json::json!(3);
+            }
+        }
         assert_eq!(api, cli, "GET {path} differs from vigil {args:?}");
     }
     // Some numbers, so the equality above is not between two empty answers.
@@ -428,10 +443,13 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
     assert_eq!(kinds, ["recognized", "detained", "sentenced", "released"]);
     // Counted, but under a key that names no one.
     let by_region = server.json("/api/v1/stats/held?on=2023-06-01&by=region");
+    // Cells of one person are shown as "fewer than 3", their counts not given.
+    assert_eq!(by_region["by"], serde_json::json!({}));
     assert_eq!(
-        by_region["by"],
-        serde_json::json!({"Minsk": 1, "unknown": 1, "withheld": 1})
+        by_region["small"],
+        serde_json::json!(["Minsk", "unknown", "withheld"])
     );
+    assert_eq!(by_region["fewer_than"], 3);
     assert_eq!(
         s.json(&["stats", "held", "--on", "2023-06-01", "--by", "region"])["by"]["CANARY-REGION"],
         1,
