@@ -60,6 +60,16 @@ try {
   assert.equal(api.held, after, 'the API agrees');
   await a.screenshot({ path: `${shots}/editor-dashboard.png`, fullPage: true });
 
+  // An announcement, with its breakdown and claims, through the JSON form.
+  await a.goto(`${base}/edit/record?type=announcement`);
+  await a.fill('#record-form textarea[name=record]', JSON.stringify({
+    type: 'announcement', id: 'a-browser', kind: 'pardon', date: '2024-12-09', country: 'BY', total: 29,
+    breakdown: { women: 11, men: 18 }, names_disclosed: false, claims: ['All of those released repented'],
+  }));
+  assert.equal(await submit(a, '#record-form'), 200);
+  await a.goto(`${base}/announcements/a-browser`);
+  assert.match(await a.textContent('main'), /repented/);
+
   // Two editors open the same person; the first saves; the second's save is stale.
   const b = await editor('edb');
   await b.goto(`${base}/edit/person/p-browser`);

@@ -174,6 +174,15 @@ pub async fn home(Caller(p): Caller) -> Response {
                 label { "Person id " input type="text" name="id" required; }
                 button type="submit" { "Open" }
             }
+            h2 { "Any record, as JSON" }
+            p { "Announcements (breakdown, claims), figures, sources, persons with several names: open one by type and id, or leave the id empty for a new one." }
+            form method="get" action="/edit/record" {
+                label { "Type " select name="type" {
+                    @for t in ["announcement", "figure", "source", "person", "event"] { option value=(t) { (t) } }
+                } }
+                label { "Id " input type="text" name="id"; }
+                button type="submit" { "Open" }
+            }
         },
     )
     .into_response()
@@ -396,6 +405,124 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
         o.insert("visibility".into(), v.into());
     }
     let back = format!("/persons/{person}");
+    save_form(live, form, record, back).await
+}
+
+#[derive(serde::Deserialize)]
+pub struct OpenRecord {
+    #[serde(rename = "type")]
+    rtype: String,
+    #[serde(default)]
+    id: Option<String>,
+}
+
+/// A new record's skeleton, to fill in.
+fn template(rtype: RecordType) -> Value {
+    match rtype {
+        RecordType::Announcement => {
+            json!({"type": "announcement", "id": "", "kind": "pardon", "date": "", "country": "", "total": 0, "breakdown": {}, "names_disclosed": false, "claims": [], "sources": []})
+        }
+        RecordType::Figure => {
+            json!({"type": "figure", "id": "", "metric": "political_prisoners_held", "value": 0, "qualifier": "approximately", "as_of": "", "country": "", "sources": []})
+        }
+        RecordType::Source => {
+            json!({"type": "source", "id": "", "publisher": "", "title": "", "url": "", "published": ""})
+        }
+        RecordType::Person => {
+            json!({"type": "person", "id": "", "names": [{"text": ""}], "visibility": "public"})
+        }
+        _ => json!({"type": rtype.as_str(), "id": ""}),
+    }
+}
+
+/// `GET /edit/record?type=…&id=…`: any record as JSON, at its current version.
+pub async fn open_record(
+    State(live): State<Arc<Live>>,
+    Caller(p): Caller,
+    axum::extract::Query(o): axum::extract::Query<OpenRecord>,
+) -> Response {
+    let p = match editor_or_login(p) {
+        Ok(p) => p,
+        Err(r) => return r.into_response(),
+    };
+    let Some(rtype) = RecordType::parse(&o.rtype) else {
+        return (StatusCode::BAD_REQUEST, "unknown record type").into_response();
+    };
+    let id = o.id.filter(|i| !i.trim().is_empty());
+    let store = live.store();
+    let who = p.name.clone();
+    let id2 = id.clone();
+    let found = tokio::task::spawn_blocking(move || {
+        let Some(id) = id2 else { return Ok(None) };
+        let store = store
+            .lock()
+            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
+        let Some(body) = store.record_body(rtype, &id)? else {
+            return Ok(None);
+        };
+        let version = store.current(rtype, &id)?.map_or(0, |c| c.seq);
+        let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+        let visibility = v["visibility"].as_str().unwrap_or("public").to_string();
+        if visibility != "public" {
+            store.record_audit(&vigil_store::accounts::AuditRow {
+                at: crate::editor::now(),
+                actor: who,
+                action: "read".into(),
+                subject: format!("{rtype} {id} ({visibility})"),
+            })?;
+        }
+        Ok::<_, StoreError>(Some((v, version)))
+    })
+    .await;
+    let (value, version) = match found {
+        Ok(Ok(Some((v, version)))) => (v, Some(version)),
+        Ok(Ok(None)) if id.is_none() => (template(rtype), None),
+        Ok(Ok(None)) => {
+            return (
+                StatusCode::NOT_FOUND,
+                page("Not found", Some(&p), &html! { h1 { "No such record" } }),
+            )
+                .into_response();
+        }
+        Ok(Err(e)) => return Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => return Refusal::Internal(e.to_string()).into_response(),
+    };
+    let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    page(
+        "Edit record",
+        Some(&p),
+        &html! {
+            h1 { "Edit " (rtype) @if let Some(id) = &id { " " (id) } @else { " (new)" } }
+            form #record-form method="post" action="/edit/record" {
+                input type="hidden" name="csrf" value=(csrf(&p));
+                input type="hidden" name="version" value=(version.map_or(String::new(), |v| v.to_string()));
+                textarea name="record" rows="18" cols="80" spellcheck="false" { (text) }
+                label { "Reason " input type="text" name="reason"; }
+                button type="submit" { "Save" }
+            }
+        },
+    )
+    .into_response()
+}
+
+/// `POST /edit/record`: save a record given as JSON.
+pub async fn save_record(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+    let record: Value = match form.fields.get("record").map(|t| serde_json::from_str(t)) {
+        Some(Ok(v)) => v,
+        Some(Err(e)) => {
+            return (
+                StatusCode::BAD_REQUEST,
+                format!("the record is not JSON: {e}"),
+            )
+                .into_response();
+        }
+        None => return (StatusCode::BAD_REQUEST, "no record").into_response(),
+    };
+    let back = format!(
+        "/edit/record?type={}&id={}",
+        record["type"].as_str().unwrap_or(""),
+        record["id"].as_str().unwrap_or("")
+    );
     save_form(live, form, record, back).await
 }
 
