@@ -30,12 +30,29 @@ pub struct Credentials {
     password: String,
 }
 
+/// Is a form post from this site's own pages? Browsers send `Origin` with every POST; a
+/// login form on another site (login CSRF: logging someone in as the attacker) is refused.
+fn same_origin(headers: &axum::http::HeaderMap) -> bool {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+        None => true,
+        Some(origin) => {
+            let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
+            Some(origin_host) == host
+        }
+    }
+}
+
 /// `POST /login` from the login form: a session cookie and back to the dashboard.
 pub async fn login_form(
     State(live): State<Arc<Live>>,
     Address(addr): Address,
+    headers: axum::http::HeaderMap,
     Form(c): Form<Credentials>,
 ) -> Response {
+    if !same_origin(&headers) {
+        return Refusal::Csrf.into_response();
+    }
     match auth::login(&live, &c.name, &c.password, addr).await {
         Ok((id, _)) => (
             [(header::SET_COOKIE, auth::session_cookie(&id))],

@@ -225,6 +225,20 @@ fn every_route_for_every_role() {
         log.contains("\"actor\":\"eda\"") || log.contains("\"actor\": \"eda\""),
         "{log}"
     );
+    // A login form posted from another site is refused (login CSRF); from this one it works.
+    let form = |origin: &str| {
+        api.client
+            .post(format!("{}/login", api.base))
+            .header("origin", origin)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("name=vera&password=vera+password+123")
+            .send()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(form("https://evil.example"), 403);
+    assert_eq!(form(&api.base), 303);
     // Logging out ends the session.
     assert_eq!(
         api.send("DELETE", "/api/v1/session", editor, None, true).0,
