@@ -23,6 +23,8 @@ use crate::Live;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "vigil_session";
+/// The login page's anti-forgery cookie.
+pub const LOGIN_COOKIE: &str = "vigil_login";
 /// How long a session lasts without a new login.
 pub const SESSION_LIFETIME: Duration = Duration::from_hours(12);
 /// Failed logins allowed per account, and per address, in [`LIMIT_WINDOW`].

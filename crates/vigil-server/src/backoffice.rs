@@ -53,23 +53,33 @@ fn csrf(p: &Principal) -> &str {
     }
 }
 
-/// `GET /login`.
-pub async fn login_page() -> Html<String> {
-    page(
-        "Log in",
-        None,
-        &html! {
-            h1 { "Log in" }
-            form #login method="post" action="/login" {
-                label { "Name " input type="text" name="name" autocomplete="username" required; }
-                label { "Password " input type="password" name="password" autocomplete="current-password" required; }
-                button type="submit" { "Log in" }
-            }
-        },
+/// `GET /login`: the form, with a fresh token also set as a SameSite=Strict cookie; the
+/// login only goes through when both match (no other site can post this form).
+pub async fn login_page() -> Response {
+    let token = vigil_store::accounts::new_secret();
+    let cookie = format!(
+        "{}={token}; Path=/login; HttpOnly; Secure; SameSite=Strict; Max-Age=3600",
+        crate::auth::LOGIN_COOKIE
+    );
+    (
+        [(header::SET_COOKIE, cookie)],
+        page(
+            "Log in",
+            None,
+            &html! {
+                h1 { "Log in" }
+                form #login method="post" action="/login" {
+                    input type="hidden" name="login_token" value=(token);
+                    label { "Name " input type="text" name="name" autocomplete="username" required; }
+                    label { "Password " input type="password" name="password" autocomplete="current-password" required; }
+                    button type="submit" { "Log in" }
+                }
+            },
+        ),
     )
+        .into_response()
 }
 
-/// An editor or admin with a session, or a redirect to the login page.
 /// Why a page is not shown: not an editor, or not logged in (sent to the login page).
 enum Away {
     Forbidden,

@@ -28,29 +28,24 @@ pub(crate) fn now() -> String {
 pub struct Credentials {
     name: String,
     password: String,
+    /// The login page's token (form logins only).
+    #[serde(default)]
+    login_token: Option<String>,
 }
 
-/// Is a form post from this site's own pages? Browsers send `Origin` with every POST; a
-/// login form on another site (login CSRF: logging someone in as the attacker) is refused.
-fn same_origin(headers: &axum::http::HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
-        None => true,
-        Some(origin) => {
-            let origin_host = origin.split_once("://").map_or(origin, |(_, rest)| rest);
-            Some(origin_host) == host
-        }
-    }
-}
-
-/// `POST /login` from the login form: a session cookie and back to the dashboard.
+/// `POST /login` from the login form: a session cookie and back to the dashboard. The form
+/// carries the token the login page set in a SameSite=Strict cookie, so a login form
+/// posted from another site (login CSRF: logging someone in as the attacker) is refused.
 pub async fn login_form(
     State(live): State<Arc<Live>>,
     Address(addr): Address,
     headers: axum::http::HeaderMap,
     Form(c): Form<Credentials>,
 ) -> Response {
-    if !same_origin(&headers) {
+    let cookie = axum_extra::extract::cookie::CookieJar::from_headers(&headers)
+        .get(auth::LOGIN_COOKIE)
+        .map(|c| c.value().to_string());
+    if cookie.is_none() || cookie != c.login_token {
         return Refusal::Csrf.into_response();
     }
     match auth::login(&live, &c.name, &c.password, addr).await {

@@ -300,7 +300,13 @@ impl Store for PgStore {
         })
         .map(|(tx, head, pks)| (tx, (head, pks)))?;
         let (head, pks) = head;
-        Ok(Box::new(PgWriter::new(&self.rt, tx, head, pks)))
+        Ok(Box::new(PgWriter::new(
+            &self.rt,
+            self.pool.clone(),
+            tx,
+            head,
+            pks,
+        )))
     }
 
     fn head(&self) -> Result<Head, StoreError> {
@@ -703,6 +709,10 @@ struct Pending {
 
 struct PgWriter<'s> {
     rt: &'s tokio::runtime::Runtime,
+    /// For statistics after a bulk write.
+    pool: PgPool,
+    /// The first entry this writer appends.
+    first_seq: u64,
     /// Always `Some` until committed.
     tx: Option<Transaction<'static, Postgres>>,
     head: Head,
@@ -718,12 +728,15 @@ struct PgWriter<'s> {
 impl PgWriter<'_> {
     fn new<'s>(
         rt: &'s tokio::runtime::Runtime,
+        pool: PgPool,
         tx: Transaction<'static, Postgres>,
         head: Head,
         pks: (i64, i64),
     ) -> PgWriter<'s> {
         PgWriter {
             rt,
+            pool,
+            first_seq: head.entries + 1,
             tx: Some(tx),
             head,
             known: HashMap::new(),
@@ -1059,8 +1072,21 @@ impl Writer for PgWriter<'_> {
     fn commit(mut self: Box<Self>) -> Result<Head, StoreError> {
         self.flush()?;
         let head = self.head;
+        let written = head.entries.saturating_sub(self.first_seq - 1);
         let tx = self.tx.take().expect("committed once");
         self.rt.block_on(tx.commit()).map_err(pg)?;
+        // After a bulk write the planner's row estimates are stale until autovacuum gets
+        // to it; with empty statistics it joins record and log by scanning (minutes at
+        // 100k rows, seen under load). Refresh them now.
+        if written >= 1000 {
+            let pool = self.pool.clone();
+            self.rt
+                .block_on(
+                    sqlx::raw_sql("ANALYZE log; ANALYZE record; ANALYZE person; ANALYZE event")
+                        .execute(&pool),
+                )
+                .map_err(pg)?;
+        }
         Ok(head)
     }
 }

@@ -225,20 +225,41 @@ fn every_route_for_every_role() {
         log.contains("\"actor\":\"eda\"") || log.contains("\"actor\": \"eda\""),
         "{log}"
     );
-    // A login form posted from another site is refused (login CSRF); from this one it works.
-    let form = |origin: &str| {
-        api.client
+    // A login form posted from another site is refused (login CSRF): it cannot carry the
+    // token the login page set in its own cookie. From the login page it works.
+    let post = |cookie: Option<&str>, token: &str| {
+        let mut req = api
+            .client
             .post(format!("{}/login", api.base))
-            .header("origin", origin)
             .header("content-type", "application/x-www-form-urlencoded")
-            .body("name=vera&password=vera+password+123")
-            .send()
-            .unwrap()
-            .status()
-            .as_u16()
+            .body(format!(
+                "name=vera&password=vera+password+123&login_token={token}"
+            ));
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        req.send().unwrap().status().as_u16()
     };
-    assert_eq!(form("https://evil.example"), 403);
-    assert_eq!(form(&api.base), 303);
+    assert_eq!(post(None, "forged"), 403);
+    let page = api
+        .client
+        .get(format!("{}/login", api.base))
+        .send()
+        .unwrap();
+    let cookie = page.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let token = cookie.split_once('=').unwrap().1.to_string();
+    assert!(
+        page.text().unwrap().contains(&token),
+        "the form carries the cookie's token"
+    );
+    assert_eq!(post(Some(&cookie), "another"), 403);
+    assert_eq!(post(Some(&cookie), &token), 303);
     // Logging out ends the session.
     assert_eq!(
         api.send("DELETE", "/api/v1/session", editor, None, true).0,
