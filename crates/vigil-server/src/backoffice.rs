@@ -7,7 +7,7 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use maud::{html, Markup, DOCTYPE};
+use maud::{html, Markup};
 use serde_json::{json, Value};
 use vigil_core::record::{EventKind, RecordType, Sex, Visibility};
 use vigil_store::StoreError;
@@ -17,32 +17,14 @@ use crate::editor::{save, Save, Saved};
 use crate::Live;
 
 fn page(title: &str, who: Option<&Principal>, body: &Markup) -> Html<String> {
-    Html(
-        html! {
-            (DOCTYPE)
-            html lang="en" {
-                head {
-                    meta charset="utf-8";
-                    meta name="viewport" content="width=device-width, initial-scale=1";
-                    title { (title) " — vigil" }
-                    link rel="stylesheet" href="/static/vigil.css";
-                    link rel="icon" href="/static/favicon.svg" type="image/svg+xml";
-                }
-                body {
-                    header.top {
-                        a.brand href="/" { "vigil" }
-                        nav {
-                            a href="/" { "Dashboard" }
-                            a href="/persons" { "Persons" }
-                            a href="/edit" { "Edit" }
-                            @if let Some(p) = who { span.who { (p.name) " (" (p.role.as_str()) ")" } }
-                        }
-                    }
-                    main { (*body) }
-                }
-            }
-        }
-        .into_string(),
+    crate::pages::shell(
+        title,
+        &html! {
+            a href="/edit" { "Edit" }
+            @if let Some(p) = who { span.who { (p.name) " (" (p.role.as_str()) ")" } }
+        },
+        &html! {},
+        body,
     )
 }
 
@@ -234,16 +216,7 @@ pub async fn open(
             .current(RecordType::Person, &id2)?
             .map_or(0, |c| c.seq);
         let history = store.history(RecordType::Person, &id2)?;
-        let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-        let visibility = v["visibility"].as_str().unwrap_or("public").to_string();
-        if visibility != "public" {
-            store.record_audit(&vigil_store::accounts::AuditRow {
-                at: crate::editor::now(),
-                actor: who,
-                action: "read".into(),
-                subject: format!("person {id2} ({visibility})"),
-            })?;
-        }
+        let v = read_audited(store.as_ref(), &body, &who, RecordType::Person, &id2)?;
         Ok::<_, StoreError>(Some((v, version, history)))
     })
     .await;
@@ -298,6 +271,27 @@ fn pretty(body: &str) -> String {
     serde_json::from_str::<Value>(body)
         .and_then(|v| serde_json::to_string_pretty(&v))
         .unwrap_or_else(|_| body.to_string())
+}
+
+/// A stored record read by an editor: parsed, and the read audited when it is not public.
+fn read_audited(
+    store: &dyn vigil_store::Store,
+    body: &str,
+    who: &str,
+    rtype: RecordType,
+    id: &str,
+) -> Result<Value, StoreError> {
+    let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let visibility = v["visibility"].as_str().unwrap_or("public");
+    if visibility != "public" {
+        store.record_audit(&vigil_store::accounts::AuditRow {
+            at: crate::editor::now(),
+            actor: who.to_string(),
+            action: "read".into(),
+            subject: format!("{rtype} {id} ({visibility})"),
+        })?;
+    }
+    Ok(v)
 }
 
 fn text(f: &std::collections::HashMap<String, String>, k: &str) -> Option<String> {
@@ -471,16 +465,7 @@ pub async fn open_record(
             return Ok(None);
         };
         let version = store.current(rtype, &id)?.map_or(0, |c| c.seq);
-        let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-        let visibility = v["visibility"].as_str().unwrap_or("public").to_string();
-        if visibility != "public" {
-            store.record_audit(&vigil_store::accounts::AuditRow {
-                at: crate::editor::now(),
-                actor: who,
-                action: "read".into(),
-                subject: format!("{rtype} {id} ({visibility})"),
-            })?;
-        }
+        let v = read_audited(store.as_ref(), &body, &who, rtype, &id)?;
         Ok::<_, StoreError>(Some((v, version)))
     })
     .await;

@@ -39,6 +39,28 @@ pub async fn stylesheet() -> Response {
 }
 
 fn layout(s: &AppState, title: &str, body: &Markup) -> Html<String> {
+    shell(
+        title,
+        &html! {},
+        &html! {
+            footer {
+                "Computed at log entry " (s.log.entries) ", head "
+                code { (&s.log.head[..s.log.head.len().min(16)]) } "…. "
+                "Reproduce any number with " code { "--as-of " (s.log.entries) } "."
+            }
+        },
+        body,
+    )
+}
+
+/// Every page's frame: head, the top bar (with `nav_extra` after the links), the body
+/// and a footer.
+pub(crate) fn shell(
+    title: &str,
+    nav_extra: &Markup,
+    footer: &Markup,
+    body: &Markup,
+) -> Html<String> {
     Html(
         html! {
             (DOCTYPE)
@@ -53,14 +75,10 @@ fn layout(s: &AppState, title: &str, body: &Markup) -> Html<String> {
                 body {
                     header.top {
                         a.brand href="/" { "vigil" }
-                        nav { a href="/" { "Dashboard" } a href="/persons" { "Persons" } }
+                        nav { a href="/" { "Dashboard" } a href="/persons" { "Persons" } (*nav_extra) }
                     }
                     main { (*body) }
-                    footer {
-                        "Computed at log entry " (s.log.entries) ", head "
-                        code { (&s.log.head[..s.log.head.len().min(16)]) } "…. "
-                        "Reproduce any number with " code { "--as-of " (s.log.entries) } "."
-                    }
+                    (*footer)
                 }
             }
         }

@@ -73,23 +73,7 @@ fn an_editor_changes_the_public_count_and_a_stale_save_is_refused() {
 fn the_dashboard_works_in_a_real_browser() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let script = root.join("tests/browser/dashboard.mjs");
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let ready = root
-        .join("tests/browser/node_modules/playwright-core")
-        .exists()
-        && PathBuf::from(&chromium).exists()
-        && Command::new("node")
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success());
-    if !ready {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run the browser test: .ci/run installs chromium and runs npm ci in tests/browser"
-        );
-        eprintln!(
-            "skipping the browser test: needs node, {chromium} and `npm ci --prefix tests/browser`"
-        );
+    if !browser_ready(&root) {
         return;
     }
     let server = Server::start_with(&[
