@@ -69,6 +69,24 @@ pub struct Current {
     pub retracted: bool,
 }
 
+/// A `record` row as both backends read it: the state and the typed row's key.
+pub(crate) fn current_from(
+    rtype: RecordType,
+    rid: &str,
+    (seq, digest, retracted, pk): (i64, Vec<u8>, bool, Option<i64>),
+) -> Result<(Current, Option<i64>), StoreError> {
+    let digest = Hash::from_slice(&digest)
+        .ok_or_else(|| StoreError::Damaged(format!("{rtype} '{rid}' has a malformed digest")))?;
+    Ok((
+        Current {
+            seq: seq as u64,
+            digest,
+            retracted,
+        },
+        pk,
+    ))
+}
+
 /// A registry's storage. Implemented per backend; the conformance tests run on each.
 pub trait Store {
     /// Opens a write transaction holding the database's write lock. Dropping it without

@@ -219,20 +219,7 @@ async fn current_of(
     .fetch_optional(conn)
     .await
     .map_err(pg)?;
-    row.map(|(seq, digest, retracted, pk)| {
-        let digest = Hash::from_slice(&digest).ok_or_else(|| {
-            StoreError::Damaged(format!("{rtype} '{rid}' has a malformed digest"))
-        })?;
-        Ok((
-            Current {
-                seq: seq as u64,
-                digest,
-                retracted,
-            },
-            pk,
-        ))
-    })
-    .transpose()
+    row.map(|r| crate::current_from(rtype, rid, r)).transpose()
 }
 
 async fn bodies(
