@@ -13,7 +13,7 @@ use vigil_core::record::{EventKind, RecordType, Sex, Visibility};
 use vigil_store::StoreError;
 
 use crate::auth::{Caller, EditorForm, Principal, Refusal, Via};
-use crate::editor::{save, Save, Saved};
+use crate::editor::{save, save_all, Save, Saved, SavedAll};
 use crate::Live;
 
 fn page(title: &str, who: Option<&Principal>, body: &Markup) -> Html<String> {
@@ -161,6 +161,8 @@ pub async fn home(Caller(p): Caller) -> Response {
                 label { "Reason " input type="text" name="reason"; }
                 button type="submit" { "Save event" }
             }
+            h2 { "Read a report" }
+            p { a href="/edit/extract" { "Paste a report" } " to propose the announcements and figures it states; nothing is stored until you confirm." }
             h2 { "Edit a person" }
             form method="get" action="/edit/person" {
                 label { "Person id " input type="text" name="id" required; }
@@ -585,4 +587,143 @@ pub async fn logout(
         Redirect::to("/"),
     )
         .into_response()
+}
+
+/// The report form, filled with what was given.
+fn extract_form(p: &Principal, f: &std::collections::HashMap<String, String>) -> Markup {
+    let v = |k: &str| f.get(k).cloned().unwrap_or_default();
+    html! {
+        form #extract-form method="post" action="/edit/extract" {
+            input type="hidden" name="csrf" value=(csrf(p));
+            label { "Report (English) " textarea name="text" rows="14" cols="80" required { (v("text")) } }
+            label { "Date " input type="text" name="date" placeholder="YYYY-MM-DD" value=(v("date")); }
+            label { "Publisher " input type="text" name="publisher" value=(v("publisher")); }
+            label { "URL " input type="text" name="url" value=(v("url")); }
+            button type="submit" { "Read" }
+        }
+    }
+}
+
+/// `GET /edit/extract`: paste a report.
+pub async fn extract_page(Caller(p): Caller) -> Response {
+    let p = match editor_or_login(p) {
+        Ok(p) => p,
+        Err(r) => return r.into_response(),
+    };
+    page(
+        "Read a report",
+        Some(&p),
+        &html! {
+            h1 { "Read a report" }
+            p { "vigil proposes the announcements (with their breakdown and official claims) and the reported figures the text states. You see them before anything is stored." }
+            (extract_form(&p, &std::collections::HashMap::new()))
+        },
+    )
+    .into_response()
+}
+
+/// `POST /edit/extract`: without `confirm`, show the proposals and a form to confirm
+/// them; with it, store them all in one transaction (or none).
+pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+    use vigil_core::extract::{extract, proposed_records, Options, SourceInfo};
+    let principal = form.editor().principal().clone();
+    let fields = form.fields.clone();
+    let f = &fields;
+    let shown = |status: StatusCode, body: Markup| {
+        (status, page("Read a report", Some(&principal), &body)).into_response()
+    };
+    let refused = |message: String| {
+        shown(
+            StatusCode::BAD_REQUEST,
+            html! { h1 { "Read a report" } p #problem { (message) } (extract_form(&principal, f)) },
+        )
+    };
+    let Some(report) = f.get("text").filter(|t| !t.trim().is_empty()).cloned() else {
+        return refused("paste the report's text".into());
+    };
+    let date = match text(f, "date").map(|d| d.parse()) {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => return refused(format!("date: {e}")),
+    };
+    let x = extract(
+        &report,
+        &Options {
+            date,
+            country: None,
+        },
+    );
+    let source = SourceInfo {
+        publisher: text(f, "publisher"),
+        url: text(f, "url"),
+        date: text(f, "date"),
+    };
+    let records = match proposed_records(&report, &x, &source) {
+        Ok(r) if r.len() > 1 => r,
+        Ok(_) => return refused("no announcement or figure was found in this text".into()),
+        Err(e) => return refused(e.to_string()),
+    };
+    if f.get("confirm").map(String::as_str) != Some("yes") {
+        return shown(
+            StatusCode::OK,
+            html! {
+                h1 { "Proposed records" }
+                p { "Nothing is stored yet. These are the records vigil would add, each with the source it cites:" }
+                @for r in &records { pre.proposal { (pretty(&r.to_string())) } }
+                @if !x.claims.is_empty() {
+                    h2 { "Official claims (kept apart from facts)" }
+                    ul { @for c in &x.claims { li { (c) } } }
+                }
+                form #confirm-form method="post" action="/edit/extract" {
+                    input type="hidden" name="csrf" value=(csrf(&principal));
+                    input type="hidden" name="confirm" value="yes";
+                    @for k in ["text", "date", "publisher", "url"] {
+                        input type="hidden" name=(k) value=(f.get(k).cloned().unwrap_or_default());
+                    }
+                    label { "Reason " input type="text" name="reason"; }
+                    button type="submit" { "Store these " (records.len()) " records" }
+                }
+                p { a href="/edit/extract" { "Start again" } }
+            },
+        );
+    }
+    let reason = text(f, "reason");
+    let ids: Vec<(String, String)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["type"].as_str().unwrap_or_default().to_string(),
+                r["id"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    let store = live.store();
+    let result = tokio::task::spawn_blocking(move || {
+        let mut store = store
+            .lock()
+            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
+        save_all(store.as_mut(), form.editor(), records, reason.as_deref())
+    })
+    .await;
+    match result {
+        Ok(Ok(SavedAll::Done { added, unchanged })) => {
+            if let Err(e) = live.refresh().await {
+                eprintln!("vigil serve: reloading after a save: {e}");
+            }
+            shown(
+                StatusCode::OK,
+                html! {
+                    h1 #stored { "Stored" }
+                    p { (added) " records added, " (unchanged) " already stored and left as they are." }
+                    ul { @for (t, id) in &ids {
+                        li { a href={ "/edit/record?type=" (t) "&id=" (id) } { (t) " " (id) } }
+                    } }
+                    p { a href="/edit" { "Edit something else" } }
+                },
+            )
+        }
+        Ok(Ok(SavedAll::Invalid(message))) => refused(format!("nothing was stored: {message}")),
+        Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+    }
 }

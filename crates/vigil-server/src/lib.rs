@@ -329,6 +329,10 @@ pub fn router(state: Arc<Live>) -> Router {
         .route("/edit/event", axum::routing::post(backoffice::save_event))
         .route("/edit/retract", axum::routing::post(backoffice::retract))
         .route(
+            "/edit/extract",
+            get(backoffice::extract_page).post(backoffice::extract_post),
+        )
+        .route(
             "/edit/record",
             get(backoffice::open_record).post(backoffice::save_record),
         )

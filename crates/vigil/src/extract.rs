@@ -5,11 +5,12 @@ use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
-use serde_json::{json, Map, Value};
-use vigil_core::chain::Hash;
+use serde_json::{json, Value};
 use vigil_core::check::{qualifier_words, thousands};
-use vigil_core::extract::{extract, Extraction, Options};
-use vigil_core::record::{parse_value, Qualifier};
+use vigil_core::extract::{
+    extract, proposed_records, Extraction, Options, ProposalError, SourceInfo,
+};
+use vigil_core::record::Qualifier;
 
 use crate::cli::{Cli, ExtractArgs};
 use crate::output::{self, Table};
@@ -111,71 +112,18 @@ pub fn run(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// The records to import: a source for the report, then the announcements and figures
-/// citing it. Ids derive from the text, so importing the same report twice changes nothing.
+/// The records to import (vigil_core::extract::proposed_records), with the file named in
+/// any refusal.
 fn records(text: &str, x: &Extraction, args: &ExtractArgs) -> anyhow::Result<Vec<Value>> {
-    let digest = Hash::of_body(text).to_hex();
-    let prefix = format!("x{}", &digest[..10]);
-    let source_id = format!("{prefix}-source");
-    let mut source = Map::new();
-    source.insert("type".into(), "source".into());
-    source.insert("id".into(), source_id.clone().into());
-    if let Some(title) = text.lines().map(str::trim).find(|l| !l.is_empty()) {
-        source.insert(
-            "title".into(),
-            title.chars().take(200).collect::<String>().into(),
-        );
-    }
-    if let Some(p) = &args.publisher {
-        source.insert("publisher".into(), p.clone().into());
-    }
-    if let Some(u) = &args.url {
-        source.insert("url".into(), u.clone().into());
-    }
-    if let Some(d) = &args.date {
-        source.insert("published".into(), d.clone().into());
-    }
-    let mut out = vec![Value::Object(source)];
-    let mut missing = Vec::new();
-    for (i, a) in x.announcements.iter().enumerate() {
-        if a.date.is_none() {
-            missing.push(format!("the {} of {}", a.kind, a.total));
-        }
-        out.push(with_id(
-            serde_json::to_value(a)?,
-            format!("{prefix}-a{}", i + 1),
-            &source_id,
-        ));
-    }
-    for (i, f) in x.figures.iter().enumerate() {
-        if f.as_of.is_none() {
-            missing.push(format!("the figure {} {}", f.metric, thousands(f.value)));
-        }
-        out.push(with_id(
-            serde_json::to_value(f)?,
-            format!("{prefix}-f{}", i + 1),
-            &source_id,
-        ));
-    }
-    if !missing.is_empty() {
-        bail!(
-            "{}: no date for {}: give the report's date with --date YYYY-MM-DD",
-            args.file,
-            missing.join(", ")
-        );
-    }
-    // Every proposed record must be valid interchange before anything is asked.
-    for r in &out {
-        parse_value(r.clone()).map_err(|e| anyhow::anyhow!("proposed {}: {e}", r["id"]))?;
-    }
-    Ok(out)
-}
-
-fn with_id(mut v: Value, id: String, source: &str) -> Value {
-    let o = v.as_object_mut().expect("records serialise as objects");
-    o.insert("id".into(), id.into());
-    o.insert("sources".into(), json!([source]));
-    v
+    let source = SourceInfo {
+        publisher: args.publisher.clone(),
+        url: args.url.clone(),
+        date: args.date.clone(),
+    };
+    proposed_records(text, x, &source).map_err(|e| match e {
+        ProposalError::NoDate(_) => anyhow::anyhow!("{}: {e} with --date YYYY-MM-DD", args.file),
+        ProposalError::Invalid(..) => anyhow::anyhow!("{}: {e}", args.file),
+    })
 }
 
 fn show(x: &Extraction) -> anyhow::Result<()> {

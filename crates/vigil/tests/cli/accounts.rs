@@ -453,3 +453,78 @@ fn a_viewer_sees_no_confidential_value_and_no_protected_field() {
     );
     assert_eq!(status, 200);
 }
+
+/// An editor pastes a report in the back office: the proposals are shown and nothing is
+/// stored; confirmed, they are stored in one go (again: nothing added twice); a viewer
+/// cannot reach the page's write, and a post without the form's token stores nothing.
+#[test]
+fn a_pasted_report_is_stored_only_when_an_editor_confirms() {
+    let (s, _server, api, callers) = setup();
+    let report = include_str!("../../../../tests/reports/belarus-pardons-article.txt");
+    let post = |who: &Who, fields: &[(&str, &str)]| {
+        let mut req = api.client.post(format!("{}/edit/extract", api.base));
+        let mut fields = fields.to_vec();
+        if let Who::Session { cookie, csrf } = who {
+            req = req.header("cookie", cookie);
+            fields.push(("csrf", csrf.as_str()));
+        }
+        let r = req.form(&fields).send().unwrap();
+        (r.status().as_u16(), r.text().unwrap())
+    };
+    let entries = |s: &Scratch| s.json(&["verify"])["entries"].as_u64().unwrap();
+    let before = entries(&s);
+    let editor = &callers[2].1;
+    let base = [
+        ("text", report),
+        ("date", "2024-12-09"),
+        ("publisher", "RFE/RL"),
+    ];
+    let (status, page) = post(editor, &base);
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("Proposed records") && page.contains("&quot;total&quot;: 29"),
+        "{page}"
+    );
+    assert!(
+        page.contains("All of those released repented"),
+        "the official claim is shown"
+    );
+    assert_eq!(entries(&s), before, "showing proposals stores nothing");
+
+    // Without the session's token, or as a viewer, confirming stores nothing.
+    let mut confirm = base.to_vec();
+    confirm.push(("confirm", "yes"));
+    let (status, _) = post(&Who::Anonymous, &confirm);
+    assert!(
+        status == 401 || status == 403 || status == 303,
+        "anonymous: {status}"
+    );
+    let (status, _) = post(&callers[1].1, &confirm);
+    assert_eq!(status, 403, "a viewer may not store");
+    if let Who::Session { cookie, .. } = editor {
+        let forged = Who::Session {
+            cookie: cookie.clone(),
+            csrf: "0".repeat(64),
+        };
+        let (status, _) = post(&forged, &confirm);
+        assert_eq!(status, 403, "a wrong token");
+    }
+    assert_eq!(entries(&s), before);
+
+    let (status, page) = post(editor, &confirm);
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("id=\"stored\""), "{page}");
+    let after = entries(&s);
+    assert!(
+        after > before + 2,
+        "a source, the announcement and figures: {before} -> {after}"
+    );
+    let exported = s.run(&["export"]).stdout;
+    assert!(exported.contains("\"total\":29") && exported.contains("\"publisher\":\"RFE/RL\""));
+    assert!(s.json(&["verify"])["ok"].as_bool().unwrap());
+    // The same report again: nothing added twice.
+    let (status, page) = post(editor, &confirm);
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("0 records added"), "{page}");
+    assert_eq!(entries(&s), after);
+}
