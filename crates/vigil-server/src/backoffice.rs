@@ -13,7 +13,7 @@ use vigil_core::record::{EventKind, RecordType, Sex, Visibility};
 use vigil_store::StoreError;
 
 use crate::auth::{Caller, EditorForm, Principal, Refusal, Via};
-use crate::editor::{save, save_all, Save, Saved, SavedAll};
+use crate::editor::{now, save, Save, Saved};
 use crate::Live;
 
 fn page(title: &str, who: Option<&Principal>, body: &Markup) -> Html<String> {
@@ -627,8 +627,7 @@ pub async fn extract_page(Caller(p): Caller) -> Response {
 pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
     use vigil_core::extract::{extract, proposed_records, Options, SourceInfo};
     let principal = form.editor().principal().clone();
-    let fields = form.fields.clone();
-    let f = &fields;
+    let f = &form.fields;
     let shown = |status: StatusCode, body: Markup| {
         (status, page("Read a report", Some(&principal), &body)).into_response()
     };
@@ -687,7 +686,6 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
             },
         );
     }
-    let reason = text(f, "reason");
     let ids: Vec<(String, String)> = records
         .iter()
         .map(|r| {
@@ -697,16 +695,30 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
             )
         })
         .collect();
+    // The same way in as `vigil import` (and `vigil extract --import`): one transaction,
+    // all or nothing, a record identical to the stored one skipped, a different one refused.
+    let lines: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let opts = vigil_store::ImportOptions {
+        actor: form.editor().principal().name.clone(),
+        reason: text(f, "reason"),
+        at: now(),
+        update: false,
+    };
     let store = live.store();
     let result = tokio::task::spawn_blocking(move || {
         let mut store = store
             .lock()
             .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        save_all(store.as_mut(), form.editor(), records, reason.as_deref())
+        Ok::<_, StoreError>(vigil_store::import(
+            store.as_mut(),
+            &mut std::io::Cursor::new(lines.into_bytes()),
+            &opts,
+            &mut |_| {},
+        ))
     })
     .await;
     match result {
-        Ok(Ok(SavedAll::Done { added, unchanged })) => {
+        Ok(Ok(Ok(report))) => {
             if let Err(e) = live.refresh().await {
                 eprintln!("vigil serve: reloading after a save: {e}");
             }
@@ -714,7 +726,7 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
                 StatusCode::OK,
                 html! {
                     h1 #stored { "Stored" }
-                    p { (added) " records added, " (unchanged) " already stored and left as they are." }
+                    p { (report.added) " records added, " (report.unchanged) " already stored as they are." }
                     ul { @for (t, id) in &ids {
                         li { a href={ "/edit/record?type=" (t) "&id=" (id) } { (t) " " (id) } }
                     } }
@@ -722,7 +734,21 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
                 },
             )
         }
-        Ok(Ok(SavedAll::Invalid(message))) => refused(format!("nothing was stored: {message}")),
+        Ok(Ok(Err(vigil_store::ImportFailure::Invalid(errors)))) => {
+            let problems: Vec<String> = errors
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{} ({}): {}",
+                        ids[e.line - 1].1,
+                        ids[e.line - 1].0,
+                        e.message
+                    )
+                })
+                .collect();
+            refused(format!("nothing was stored: {}", problems.join("; ")))
+        }
+        Ok(Ok(Err(e))) => Refusal::Internal(e.to_string()).into_response(),
         Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
         Err(e) => Refusal::Internal(e.to_string()).into_response(),
     }

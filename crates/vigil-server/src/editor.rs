@@ -242,64 +242,6 @@ pub(crate) enum Saved {
     Invalid(String),
 }
 
-/// What a confirmed batch did: records added, and those already stored (left as they are).
-pub(crate) enum SavedAll {
-    Done { added: usize, unchanged: usize },
-    Invalid(String),
-}
-
-/// Writes new records (a report's proposals) all in one transaction, or none of them: a
-/// record already stored under its id is left as it is. Only an [`Editor`] can call it.
-pub(crate) fn save_all(
-    store: &mut dyn vigil_store::Store,
-    editor: &Editor,
-    records: Vec<Value>,
-    reason: Option<&str>,
-) -> Result<SavedAll, StoreError> {
-    let editor = editor.principal();
-    let mut w = store.begin()?;
-    let (mut added, mut unchanged) = (0, 0);
-    for record in records {
-        let parsed = match parse_value(record) {
-            Ok(p) => p,
-            Err(e) => return Ok(SavedAll::Invalid(e.to_string())),
-        };
-        let (rtype, id) = (parsed.record.record_type(), parsed.record.id().to_string());
-        if !may_see(editor.role, parsed.record.visibility()) {
-            return Ok(SavedAll::Invalid(format!(
-                "{rtype} '{id}': its visibility is above your role"
-            )));
-        }
-        if w.current(rtype, &id)?.is_some_and(|c| !c.retracted) {
-            unchanged += 1;
-            continue;
-        }
-        for (target, target_id, field) in parsed.record.references() {
-            if w.current(target, target_id)?.is_none_or(|c| c.retracted) {
-                return Ok(SavedAll::Invalid(format!(
-                    "{rtype} '{id}': field `{field}` refers to unknown {target} '{target_id}'"
-                )));
-            }
-        }
-        w.append(
-            Draft {
-                at: now(),
-                actor: editor.name.clone(),
-                reason: reason.map(str::to_string),
-                op: Op::Put,
-                rtype,
-                rid: id,
-                refers_to: None,
-                body: Some(parsed.canonical),
-            },
-            Some(&parsed.record),
-        )?;
-        added += 1;
-    }
-    w.commit()?;
-    Ok(SavedAll::Done { added, unchanged })
-}
-
 /// Writes one record against the version it was read at. Only an [`Editor`] can call it:
 /// nothing else makes one.
 pub(crate) fn save(

@@ -527,4 +527,15 @@ fn a_pasted_report_is_stored_only_when_an_editor_confirms() {
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("0 records added"), "{page}");
     assert_eq!(entries(&s), after);
+    // The same report under another publisher would change the stored source: refused,
+    // named, and nothing of it stored (corrections go through the record's own form).
+    let mut other = confirm.clone();
+    other[2] = ("publisher", "AP");
+    let (status, page) = post(editor, &other);
+    assert_eq!(status, 400, "{page}");
+    assert!(
+        page.contains("nothing was stored") && page.contains("-source (source)"),
+        "{page}"
+    );
+    assert_eq!(entries(&s), after);
 }
