@@ -94,11 +94,15 @@ fn log_binomials(n: usize, cap: usize) -> Vec<f64> {
 /// Weights up to e^500 (≈ 10^217) are used as they are; beyond, the excess is taken out.
 const LN_ROOM: f64 = 500.0;
 
+/// What to take out of weights whose largest logarithm is `ln_max`.
+fn taken(ln_max: f64) -> f64 {
+    (ln_max - LN_ROOM).max(0.0)
+}
+
 /// `exp(ln − taken)` and what was taken out: nothing unless the largest would overflow,
 /// so that small weights beside it do not underflow needlessly.
 fn scaled(ln: &[f64]) -> (Vec<f64>, f64) {
-    let max = ln.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let taken = (max - LN_ROOM).max(0.0);
+    let taken = taken(ln.iter().copied().fold(f64::NEG_INFINITY, f64::max));
     (ln.iter().map(|x| (x - taken).exp()).collect(), taken)
 }
 
@@ -217,7 +221,8 @@ struct Expansion {
     map: Vec<Option<usize>>,
     /// `ln C(c, i)` for c on the size axis.
     ln_binom: Vec<Vec<f64>>,
-    ln_max: f64,
+    /// ln of the factor taken out of every weight (see [`taken`]).
+    ln_taken: f64,
 }
 
 impl Expansion {
@@ -243,13 +248,12 @@ impl Expansion {
                     .sum::<f64>()
             })
             .fold(0.0, f64::max);
-        let ln_max = (ln_max - LN_ROOM).max(0.0);
         Expansion {
             reduced: Space::new(dims),
             full: full.clone(),
             map,
             ln_binom,
-            ln_max,
+            ln_taken: taken(ln_max),
         }
     }
 
@@ -258,7 +262,7 @@ impl Expansion {
         self.full.each(|i, c| {
             let count = c[0];
             let mut r = 0;
-            let mut ln = -self.ln_max;
+            let mut ln = -self.ln_taken;
             for (a, m) in self.map.iter().enumerate() {
                 match m {
                     Some(ra) => r += c[a] * self.reduced.strides[*ra],
@@ -273,13 +277,13 @@ impl Expansion {
     fn forward(&self, src: &[f64]) -> (Vec<f64>, f64) {
         let mut out = vec![0.0; self.full.len];
         self.each(|i, r, w| out[i] = w * src[r]);
-        (out, self.ln_max)
+        (out, self.ln_taken)
     }
 
     fn backward(&self, src: &[f64]) -> (Vec<f64>, f64) {
         let mut out = vec![0.0; self.reduced.len];
         self.each(|i, r, w| out[r] += w * src[i]);
-        (out, self.ln_max)
+        (out, self.ln_taken)
     }
 }
 
@@ -295,8 +299,6 @@ enum Op {
 
 /// One group of candidates (women, men, or of unknown sex) counted in its own space.
 struct Group {
-    /// The space a pass starts in (reduced when there is an expansion).
-    start: Space,
     full: Space,
     ops: Vec<Op>,
 }
@@ -346,9 +348,7 @@ impl Group {
             .cloned()
             .partition(|(a, _, _)| !spread.is_empty() && spread.iter().all(|&k| a[k].is_none()));
         let mut ops = Vec::new();
-        let start = if spread.is_empty() {
-            full.clone()
-        } else {
+        if !spread.is_empty() {
             let axes: Vec<usize> = spread.iter().map(|k| k + 1).collect();
             let e = Expansion::new(&full, &axes);
             for (attrs, n, index) in prefix {
@@ -358,14 +358,12 @@ impl Group {
                     .collect();
                 ops.push(Op::Type { index, attrs, n });
             }
-            let start = e.reduced.clone();
             ops.push(Op::Expand(e));
-            start
-        };
+        }
         for (attrs, n, index) in rest {
             ops.push(Op::Type { index, attrs, n });
         }
-        Group { start, full, ops }
+        Group { full, ops }
     }
 
     fn every(&self) -> usize {
@@ -402,12 +400,14 @@ impl Group {
         4.0 * one
     }
 
+    /// The space the array is in before `op`: the reduced one until the expansion.
     fn space_before(&self, op: usize) -> &Space {
-        let expanded = self.ops[..op].iter().any(|o| matches!(o, Op::Expand(_)));
-        if expanded {
-            &self.full
-        } else {
-            &self.start
+        match self.ops.iter().position(|o| matches!(o, Op::Expand(_))) {
+            Some(e) if op <= e => match &self.ops[e] {
+                Op::Expand(x) => &x.reduced,
+                Op::Type { .. } => unreachable!("position found an expansion"),
+            },
+            _ => &self.full,
         }
     }
 
@@ -423,7 +423,7 @@ impl Group {
     /// The group's count at every state of its full space, with the checkpoints kept.
     fn forward(&self) -> (Scaled, Vec<Scaled>) {
         let k = self.every();
-        let mut x: Scaled = (self.start.unit(), 0.0);
+        let mut x: Scaled = (self.space_before(0).unit(), 0.0);
         let mut checkpoints = Vec::new();
         for op in 0..self.ops.len() {
             if op % k == 0 {
