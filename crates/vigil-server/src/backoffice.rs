@@ -697,7 +697,11 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
         .collect();
     // The same way in as `vigil import` (and `vigil extract --import`): one transaction,
     // all or nothing, a record identical to the stored one skipped, a different one refused.
-    let lines: String = records.iter().map(|r| format!("{r}\n")).collect();
+    let lines = records
+        .iter()
+        .map(Value::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
     let opts = vigil_store::ImportOptions {
         actor: form.editor().principal().name.clone(),
         reason: text(f, "reason"),
