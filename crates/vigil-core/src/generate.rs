@@ -690,7 +690,7 @@ mod tests {
         let all = lines(400, 1);
         let records: Vec<Record> = all
             .iter()
-            .map(|l| parse_record(l).unwrap().record)
+            .map(|l| parse_record(l).unwrap().into_record())
             .collect();
         let mut linked: BTreeMap<String, u32> = BTreeMap::new();
         let mut kinds = std::collections::BTreeSet::new();

@@ -449,7 +449,10 @@ mod tests {
     fn an_announcement_too_large_to_count_exactly_says_so_instead_of_exhausting_memory() {
         use crate::record::parse_record;
         let mut b = crate::stats::Builder::new();
-        let mut add = |line: String| b.add_record(&parse_record(&line).unwrap().record).unwrap();
+        let mut add = |line: String| {
+            b.add_record(&parse_record(&line).unwrap().into_record())
+                .unwrap()
+        };
         add(r#"{"type":"announcement","id":"big","kind":"pardon","date":"2024-12-09","country":"BY","total":150,"breakdown":{"women":40,"men":110,"under_25":20,"pensioners":10,"disabled":8,"chronic_illness":60}}"#.into());
         for p in 0..300 {
             let sex = if p % 3 == 0 { "female" } else { "male" };

@@ -312,12 +312,40 @@ impl Record {
     }
 }
 
-/// A line turned into a record, with the object it came from kept whole.
+/// A line turned into a record, with the object it came from kept whole. Made only by
+/// [`parse_record`] and [`parse_value`], so the typed record and the canonical text the
+/// log stores always say the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parsed {
-    pub record: Record,
+    record: Record,
     /// The JSON object, every field kept, in canonical (sorted-key) form.
-    pub canonical: String,
+    canonical: String,
+}
+
+impl Parsed {
+    /// The typed record.
+    #[must_use]
+    pub fn record(&self) -> &Record {
+        &self.record
+    }
+
+    /// The canonical JSON text, as the log stores it.
+    #[must_use]
+    pub fn canonical(&self) -> &str {
+        &self.canonical
+    }
+
+    /// The typed record, the text let go.
+    #[must_use]
+    pub fn into_record(self) -> Record {
+        self.record
+    }
+
+    /// Both halves.
+    #[must_use]
+    pub fn into_parts(self) -> (Record, String) {
+        (self.record, self.canonical)
+    }
 }
 
 /// Why a line is not a record. `Display` gives the message a monitor reads.

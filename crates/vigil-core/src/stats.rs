@@ -1193,7 +1193,7 @@ mod tests {
         let mut records: Vec<Record> = lines
             .lines()
             .filter(|l| !l.trim().is_empty())
-            .map(|l| parse_record(l).unwrap().record)
+            .map(|l| parse_record(l).unwrap().into_record())
             .collect();
         records.sort_by_key(|r| r.record_type().rank());
         let mut b = Builder::new();

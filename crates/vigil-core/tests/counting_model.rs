@@ -225,7 +225,8 @@ fn build(persons: &[P]) -> Registry {
             r#"{{"type":"person","id":"p{i}","country":"{}"}}"#,
             p.country
         );
-        b.add_record(&parse_record(&line).unwrap().record).unwrap();
+        b.add_record(&parse_record(&line).unwrap().into_record())
+            .unwrap();
     }
     for (i, p) in persons.iter().enumerate() {
         for (k, e) in p.events.iter().enumerate() {
@@ -234,7 +235,8 @@ fn build(persons: &[P]) -> Registry {
                 e.kind.name(),
                 e.date
             );
-            b.add_record(&parse_record(&line).unwrap().record).unwrap();
+            b.add_record(&parse_record(&line).unwrap().into_record())
+                .unwrap();
         }
     }
     b.finish()
@@ -297,7 +299,7 @@ proptest! {
         for (i, (country, kind, offset, total)) in raw.iter().enumerate() {
             let day = Day(Day::ymd(2021, 1, 1).unwrap().0 + offset);
             let line = format!(r#"{{"type":"announcement","id":"a{i:02}","kind":"{kind}","date":"{day}","country":"{country}","total":{total}}}"#);
-            b.add_record(&parse_record(&line).unwrap().record).unwrap();
+            b.add_record(&parse_record(&line).unwrap().into_record()).unwrap();
         }
         let reg = b.finish();
         for year in [2021, 2022] {

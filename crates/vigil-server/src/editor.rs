@@ -10,10 +10,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use vigil_core::chain::{Draft, Op};
+
 use vigil_core::record::{parse_value, RecordType, Visibility};
 use vigil_store::accounts::{AuditRow, Role};
-use vigil_store::StoreError;
+use vigil_store::ops::{self, Expect, OpError, Refusal as Refused};
+use vigil_store::{Meta, StoreError};
 
 use crate::auth::{self, Address, Admin, Caller, Editor, Refusal, Via, Viewer};
 use crate::Live;
@@ -176,13 +177,13 @@ pub async fn record(
             .expect("a body has a current state");
         let parsed = vigil_core::record::parse_record(&body)
             .map_err(|e| StoreError::Damaged(e.to_string()))?;
-        let mut visibility = parsed.record.visibility();
+        let mut visibility = parsed.record().visibility();
         // An event is no more visible than its person.
-        if let vigil_core::record::Record::Event(e) = &parsed.record {
+        if let vigil_core::record::Record::Event(e) = parsed.record() {
             let person = store
                 .record_body(RecordType::Person, &e.person)?
                 .and_then(|b| vigil_core::record::parse_record(&b).ok())
-                .map_or(Visibility::Confidential, |p| p.record.visibility());
+                .map_or(Visibility::Confidential, |p| p.record().visibility());
             visibility = visibility.max(person);
         }
         if !may_see(p.role, visibility) {
@@ -254,50 +255,49 @@ pub(crate) fn save(
         Ok(p) => p,
         Err(e) => return Ok(Saved::Invalid(e.to_string())),
     };
-    let (rtype, id) = (parsed.record.record_type(), parsed.record.id().to_string());
-    if !may_see(editor.role, parsed.record.visibility()) {
+    let (rtype, id) = (
+        parsed.record().record_type(),
+        parsed.record().id().to_string(),
+    );
+    if !may_see(editor.role, parsed.record().visibility()) {
         return Ok(Saved::Invalid(
             "this record's visibility is above your role".into(),
         ));
     }
+    let meta = Meta {
+        at: now(),
+        actor: editor.name.clone(),
+        reason: s.reason,
+    };
+    let expect = s.version.map_or(Expect::New, Expect::Version);
     let mut w = store.begin()?;
     // The version check is inside the write transaction: no other writer can slip between.
-    let current = w.current(rtype, &id)?.filter(|c| !c.retracted);
-    if current.as_ref().map(|c| c.seq) != s.version {
-        drop(w);
-        let body = store.record_body(rtype, &id)?;
-        return Ok(Saved::Conflict {
-            version: current.map(|c| c.seq),
-            current: body,
-        });
-    }
-    for (target, target_id, field) in parsed.record.references() {
-        let exists = w.current(target, target_id)?.is_some_and(|c| !c.retracted);
-        if !exists {
-            return Ok(Saved::Invalid(format!(
-                "{rtype} '{id}': field `{field}` refers to unknown {target} '{target_id}'"
-            )));
+    match ops::put(w.as_mut(), &meta, &parsed, expect) {
+        Ok(put) => {
+            let head = w.commit()?;
+            Ok(Saved::Done {
+                version: put.version(),
+                entries: head.entries,
+                head: head.hash.to_hex(),
+            })
         }
+        Err(OpError::Refused(Refused::Stale { current, .. })) => {
+            drop(w);
+            Ok(Saved::Conflict {
+                version: current,
+                current: store.record_body(rtype, &id)?,
+            })
+        }
+        Err(OpError::Refused(Refused::Taken { seq, .. })) => {
+            drop(w);
+            Ok(Saved::Conflict {
+                version: Some(seq),
+                current: store.record_body(rtype, &id)?,
+            })
+        }
+        Err(OpError::Refused(r)) => Ok(Saved::Invalid(r.to_string())),
+        Err(OpError::Store(e)) => Err(e),
     }
-    let entry = w.append(
-        Draft {
-            at: now(),
-            actor: editor.name.clone(),
-            reason: s.reason,
-            op: Op::Put,
-            rtype,
-            rid: id,
-            refers_to: current.map(|c| c.seq),
-            body: Some(parsed.canonical),
-        },
-        Some(&parsed.record),
-    )?;
-    let head = w.commit()?;
-    Ok(Saved::Done {
-        version: entry.seq,
-        entries: head.entries,
-        head: head.hash.to_hex(),
-    })
 }
 
 /// Retracts a record against the version it was read at; the inner error says why not
@@ -310,36 +310,24 @@ pub(crate) fn retract(
     version: Option<u64>,
     reason: String,
 ) -> Result<Result<u64, String>, StoreError> {
-    let mut w = store.begin()?;
-    let current = w.current(rtype, id)?.filter(|c| !c.retracted);
-    let Some(current) = current else {
+    let Some(version) = version else {
         return Ok(Err(format!(
-            "{rtype} '{id}' does not exist or is already retracted"
+            "{rtype} '{id}': say which version you are retracting"
         )));
     };
-    if Some(current.seq) != version {
-        return Ok(Err(format!(
-            "{rtype} '{id}' changed since it was read (now log entry {})",
-            current.seq
-        )));
-    }
-    let draft = Draft {
+    let meta = Meta {
         at: now(),
         actor: editor.principal().name.clone(),
         reason: Some(reason),
-        op: Op::Retract,
-        rtype,
-        rid: id.to_string(),
-        refers_to: Some(current.seq),
-        body: None,
     };
-    match w.append(draft, None) {
+    let mut w = store.begin()?;
+    match ops::retract(w.as_mut(), &meta, rtype, id, Expect::Version(version)) {
         Ok(entry) => {
             w.commit()?;
             Ok(Ok(entry.seq))
         }
-        Err(e @ (StoreError::InUse { .. } | StoreError::NotFound { .. })) => Ok(Err(e.to_string())),
-        Err(e) => Err(e),
+        Err(OpError::Refused(r)) => Ok(Err(r.to_string())),
+        Err(OpError::Store(e)) => Err(e),
     }
 }
 

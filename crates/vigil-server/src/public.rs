@@ -31,7 +31,7 @@ impl Directory {
             let Ok(parsed) = parse_record(body) else {
                 return Ok(());
             };
-            let Record::Person(p) = parsed.record else {
+            let Record::Person(p) = parsed.into_record() else {
                 return Ok(());
             };
             if let Some(ix) = registry
@@ -81,7 +81,7 @@ impl Directory {
 /// checked separately).
 #[must_use]
 pub fn visible(body: &str) -> Option<Value> {
-    let record = parse_record(body).ok()?.record;
+    let record = parse_record(body).ok()?.into_record();
     record
         .visibility()
         .is_public()

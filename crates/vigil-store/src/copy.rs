@@ -5,26 +5,18 @@
 use std::io::{BufRead, Write};
 
 use serde_json::{json, Value};
-use vigil_core::chain::{Draft, Entry, Hash, Op, Verifier};
+use vigil_core::chain::{Entry, Hash, Op, Verifier};
 use vigil_core::record::{parse_record, RecordType};
 
-use crate::{Head, Store, StoreError, Writer};
+use crate::{Change, Head, Meta, Store, StoreError, Writer};
 
 /// The first line of a log backup file.
 const BACKUP_HEADER: &str = "vigil-log-backup";
 
-/// Replays `entry` into `w`; the sealed entry must hash as the original did.
-fn replay(w: &mut dyn Writer, entry: Entry) -> Result<(), StoreError> {
-    let record = match (&entry.op, &entry.body) {
-        (Op::Put, Some(body)) => Some(
-            parse_record(body)
-                .map_err(|e| {
-                    StoreError::Damaged(format!("log entry {} no longer parses: {e}", entry.seq))
-                })?
-                .record,
-        ),
-        _ => None,
-    };
+/// Replays `entry` into `w`; the sealed entry must hash as the original did. Copies,
+/// restores and rebuilds replay a log that was checked when it was written, so they
+/// append directly rather than through [`crate::ops`].
+pub(crate) fn replay(w: &mut dyn Writer, entry: Entry) -> Result<(), StoreError> {
     if w.next_seq() != entry.seq {
         return Err(StoreError::Damaged(format!(
             "log entry {} arrives where entry {} belongs",
@@ -32,23 +24,39 @@ fn replay(w: &mut dyn Writer, entry: Entry) -> Result<(), StoreError> {
             w.next_seq()
         )));
     }
-    let (seq, hash) = (entry.seq, entry.hash);
-    let sealed = w.append(
-        Draft {
-            at: entry.at,
-            actor: entry.actor,
-            reason: entry.reason,
-            op: entry.op,
+    let meta = Meta {
+        at: entry.at,
+        actor: entry.actor,
+        reason: entry.reason,
+    };
+    let parsed;
+    let change = match (entry.op, &entry.body, entry.refers_to) {
+        (Op::Put, Some(body), refers_to) => {
+            parsed = parse_record(body).map_err(|e| {
+                StoreError::Damaged(format!("log entry {} no longer parses: {e}", entry.seq))
+            })?;
+            Change::Put {
+                record: &parsed,
+                refers_to,
+            }
+        }
+        (Op::Retract, None, Some(refers_to)) => Change::Retract {
             rtype: entry.rtype,
-            rid: entry.rid,
-            refers_to: entry.refers_to,
-            body: entry.body,
+            rid: &entry.rid,
+            refers_to,
         },
-        record.as_ref(),
-    )?;
-    if sealed.hash != hash {
+        _ => {
+            return Err(StoreError::Damaged(format!(
+                "log entry {} is neither a put with a body nor a retraction of an earlier entry",
+                entry.seq
+            )))
+        }
+    };
+    let sealed = w.append(&meta, change)?;
+    if sealed.hash != entry.hash {
         return Err(StoreError::Damaged(format!(
-            "log entry {seq} does not hash as recorded: the source is damaged"
+            "log entry {} does not hash as recorded: the log is damaged",
+            entry.seq
         )));
     }
     Ok(())

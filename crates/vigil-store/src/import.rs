@@ -4,14 +4,14 @@
 //! nothing is committed. Every bad line is reported, not just the first, so a monitor
 //! fixes a file in one pass. Idempotent: a record identical to the stored one is skipped.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::BufRead;
 use std::sync::mpsc;
 
-use vigil_core::chain::{Draft, Hash, Op};
+use vigil_core::chain::Hash;
 use vigil_core::record::{parse_record, Parsed, RecordError, RecordType};
 
-use crate::{Head, Store, StoreError, Writer};
+use crate::{ops, Change, Head, Meta, Store, StoreError, Writer};
 
 /// Who is importing, and how.
 #[derive(Debug, Clone)]
@@ -53,15 +53,6 @@ pub enum ImportFailure {
     Io(#[from] std::io::Error),
 }
 
-/// A reference not yet satisfied when its line was read.
-struct Pending {
-    line: usize,
-    label: String,
-    field: &'static str,
-    target: RecordType,
-    target_id: String,
-}
-
 /// A line read and parsed on the parser thread.
 struct Line {
     number: usize,
@@ -98,7 +89,7 @@ fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) 
             continue;
         }
         let parsed = parse_record(text).map(|p| {
-            let digest = Hash::of_body(&p.canonical);
+            let digest = Hash::of_body(p.canonical());
             (p, digest)
         });
         batch.push(Line { number, parsed });
@@ -117,6 +108,12 @@ fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) 
 }
 
 /// Imports `input`, calling `progress` with the bytes read so far now and then.
+///
+/// The order of lines does not matter: a record whose references are not yet stored is
+/// held back until the whole file has been read, then written after the records it
+/// refers to (references only point at earlier record types: sources, then persons and
+/// announcements, then events, figures and merges). A reference that is neither in the
+/// file nor in the store is reported at its line.
 pub fn import(
     store: &mut dyn Store,
     input: &mut (dyn BufRead + Send),
@@ -134,9 +131,21 @@ pub fn import(
                 Batch::Failed(e) => return Err(ImportFailure::Io(e)),
             };
             for line in lines {
-                state.take(w.as_mut(), opts, line)?;
+                state.take(w.as_mut(), opts, line, false)?;
             }
             progress(bytes);
+        }
+        let mut waiting = std::mem::take(&mut state.waiting);
+        waiting.sort_by_key(|l| {
+            (
+                l.parsed
+                    .as_ref()
+                    .map_or(0, |(p, _)| p.record().record_type().rank()),
+                l.number,
+            )
+        });
+        for line in waiting {
+            state.take(w.as_mut(), opts, line, true)?;
         }
         let errors = state.finish();
         if !errors.is_empty() {
@@ -154,10 +163,8 @@ struct State {
     /// Line of each entry this import appended, by seq - first_seq: to name a duplicate's first line.
     entry_lines: Vec<u32>,
     errors: Vec<LineError>,
-    pending: Vec<Pending>,
-    /// Referenceable ids (sources, persons, announcements) this import met, with their
-    /// line, so that a forward reference is named as such.
-    seen_lines: HashMap<(RecordType, String), usize>,
+    /// Lines whose references were not all stored when they were read.
+    waiting: Vec<Line>,
     /// Referenced ids known to exist: each is looked up in the store once.
     known: HashSet<(RecordType, String)>,
     report: ImportReport,
@@ -169,22 +176,26 @@ impl State {
             first_seq,
             entry_lines: Vec::new(),
             errors: Vec::new(),
-            pending: Vec::new(),
-            seen_lines: HashMap::new(),
+            waiting: Vec::new(),
             known: HashSet::new(),
             report: ImportReport::default(),
         }
     }
 
+    /// Takes one line; with `last`, the whole file has been read and a reference still
+    /// missing is an error rather than a reason to wait.
     fn take(
         &mut self,
         w: &mut dyn Writer,
         opts: &ImportOptions,
         line: Line,
+        last: bool,
     ) -> Result<(), StoreError> {
         let lineno = line.number;
-        self.report.lines += 1;
-        let (parsed, digest) = match line.parsed {
+        if !last {
+            self.report.lines += 1;
+        }
+        let (parsed, digest) = match &line.parsed {
             Ok(p) => p,
             Err(e) => {
                 self.errors.push(LineError {
@@ -194,31 +205,11 @@ impl State {
                 return Ok(());
             }
         };
-        let rtype = parsed.record.record_type();
-        let rid = parsed.record.id().to_string();
+        let rtype = parsed.record().record_type();
+        let rid = parsed.record().id();
         let label = || format!("{rtype} '{rid}'");
-        // References must point at records already stored or earlier in the file.
-        let mut missing = false;
-        for (target, target_id, field) in parsed.record.references() {
-            let key = (target, target_id.to_string());
-            if self.known.contains(&key) {
-                continue;
-            }
-            if exists(w, target, target_id)? {
-                self.known.insert(key);
-            } else {
-                missing = true;
-                self.pending.push(Pending {
-                    line: lineno,
-                    label: label(),
-                    field,
-                    target,
-                    target_id: key.1,
-                });
-            }
-        }
-        let refers_to = match w.current(rtype, &rid)? {
-            Some(cur) if cur.digest == digest && (!cur.retracted || !opts.update) => {
+        let refers_to = match w.current(rtype, rid)? {
+            Some(cur) if cur.digest == *digest && (!cur.retracted || !opts.update) => {
                 self.report.unchanged += 1;
                 return Ok(());
             }
@@ -251,29 +242,51 @@ impl State {
             Some(cur) => Some(cur.seq),
             None => None,
         };
-        if matches!(
-            rtype,
-            RecordType::Source | RecordType::Person | RecordType::Announcement
-        ) {
-            self.seen_lines
-                .entry((rtype, rid.clone()))
-                .or_insert(lineno);
+        // References must point at records stored already or written by this import.
+        let mut missing = Vec::new();
+        for (target, target_id, field) in parsed.record().references() {
+            let key = (target, target_id.to_string());
+            if self.known.contains(&key) {
+                continue;
+            }
+            if w.current(target, target_id)?.is_some_and(|c| !c.retracted) {
+                self.known.insert(key);
+            } else {
+                missing.push((field, target, target_id));
+            }
         }
-        if missing {
-            // Cannot be written without its target; the error is reported at the end.
+        if !missing.is_empty() {
+            if last {
+                for (field, target, target_id) in missing {
+                    self.errors.push(LineError {
+                        line: lineno,
+                        message: ops::Refusal::MissingReference {
+                            rtype,
+                            rid: rid.to_string(),
+                            field,
+                            target,
+                            target_id: target_id.to_string(),
+                        }
+                        .to_string(),
+                    });
+                }
+            } else {
+                self.waiting.push(line);
+            }
             return Ok(());
         }
-        let draft = Draft {
+        let meta = Meta {
             at: opts.at.clone(),
             actor: opts.actor.clone(),
             reason: opts.reason.clone(),
-            op: Op::Put,
-            rtype,
-            rid,
-            refers_to,
-            body: Some(parsed.canonical),
         };
-        let entry = w.append(draft, Some(&parsed.record))?;
+        let entry = w.append(
+            &meta,
+            Change::Put {
+                record: parsed,
+                refers_to,
+            },
+        )?;
         if matches!(
             rtype,
             RecordType::Source | RecordType::Person | RecordType::Announcement
@@ -291,25 +304,8 @@ impl State {
 
     /// Every error, in line order, once all lines are in.
     fn finish(&mut self) -> Vec<LineError> {
-        for p in std::mem::take(&mut self.pending) {
-            let message = match self.seen_lines.get(&(p.target, p.target_id.clone())) {
-                Some(line) if *line > p.line => format!(
-                    "{}: field `{}`: {} '{}' comes later, at line {line}; put a record after the records it refers to",
-                    p.label, p.field, p.target, p.target_id
-                ),
-                _ => format!("{}: field `{}`: unknown {} '{}'", p.label, p.field, p.target, p.target_id),
-            };
-            self.errors.push(LineError {
-                line: p.line,
-                message,
-            });
-        }
         let mut errors = std::mem::take(&mut self.errors);
         errors.sort_by_key(|e| e.line);
         errors
     }
-}
-
-fn exists(w: &mut dyn Writer, rtype: RecordType, rid: &str) -> Result<bool, StoreError> {
-    Ok(w.current(rtype, rid)?.is_some_and(|c| !c.retracted))
 }

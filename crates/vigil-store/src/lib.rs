@@ -1,20 +1,25 @@
-//! vigil's storage: the [`Store`] trait every backend implements, the SQLite backend,
-//! and the backend-independent import that writes through it.
+//! vigil's storage: the [`Store`] trait every backend implements (SQLite and PostgreSQL),
+//! the write operations every change goes through ([`ops`]), and the backend-independent
+//! import built on them.
 //!
-//! **Architecture Invariant:** every change is appended to the log through
-//! [`Writer::append`], which updates the derived tables in the same transaction. Nothing
-//! else writes; nothing deletes from the log.
+//! **Architecture Invariant:** every change to a record is appended to the log through
+//! [`Writer::append`], which updates the derived tables in the same transaction, and the
+//! domain's write rules (references exist, the version matches, what may be retracted)
+//! are checked once, in [`ops`], inside that transaction. Nothing deletes from the log.
 
 use std::collections::HashMap;
 
-use vigil_core::chain::{ChainError, Draft, Entry, Hash, Verifier};
-use vigil_core::record::{parse_record, Record, RecordType};
+use vigil_core::chain::{ChainError, Draft, Entry, Hash, Op, Verifier};
+use vigil_core::record::{parse_record, Parsed, RecordType};
 use vigil_core::stats::{Builder, Registry};
 
 pub mod accounts;
 pub mod copy;
+pub mod derived;
 pub mod import;
+pub mod ops;
 pub mod pg;
+pub mod rows;
 pub mod sqlite;
 
 pub use import::{import, ImportFailure, ImportOptions, ImportReport, LineError};
@@ -157,6 +162,14 @@ pub trait Store {
     /// The audit trail, newest first.
     fn audit_trail(&self, limit: usize) -> Result<Vec<accounts::AuditRow>, StoreError>;
 
+    /// Every derived row, decoded, for [`derived::check`] to compare with a replay.
+    fn derived_rows(&self) -> Result<derived::Rows, StoreError>;
+
+    /// Recreates every derived table from the log, in one transaction: what repairs a
+    /// file whose derived rows were damaged. The log, accounts, tokens and audit trail
+    /// are left as they are. Refused (nothing changed) if the log's chain is broken.
+    fn rebuild(&mut self) -> Result<Head, StoreError>;
+
     /// The registry as it was known at log position `seq`, rebuilt by replaying the log.
     fn load_as_of(&self, seq: u64) -> Result<Registry, StoreError> {
         let mut state: HashMap<(RecordType, String), (u64, Option<String>)> = HashMap::new();
@@ -170,7 +183,8 @@ pub trait Store {
                 let r = parse_record(&body).map_err(|e| {
                     StoreError::Damaged(format!("log entry {seq} ({rid}) no longer parses: {e}"))
                 })?;
-                records.push((r.record.record_type().rank(), seq, r.record));
+                let r = r.into_record();
+                records.push((r.record_type().rank(), seq, r));
             }
         }
         records.sort_unstable_by_key(|(rank, seq, _)| (*rank, *seq));
@@ -204,7 +218,68 @@ pub trait Store {
     }
 }
 
-/// A write transaction.
+/// Who writes, when and why: what a caller gives of a log entry besides the change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Meta {
+    /// RFC 3339 UTC, fixed width (the log's time format).
+    pub at: String,
+    pub actor: String,
+    pub reason: Option<String>,
+}
+
+/// What one log entry does. A put carries a [`Parsed`] record, so the body the log
+/// stores and the typed rows derived from it cannot disagree.
+#[derive(Debug, Clone, Copy)]
+pub enum Change<'a> {
+    /// Creates the record, or (with `refers_to`, the entry it replaces) corrects it.
+    Put {
+        record: &'a Parsed,
+        refers_to: Option<u64>,
+    },
+    /// Withdraws the record that entry `refers_to` put.
+    Retract {
+        rtype: RecordType,
+        rid: &'a str,
+        refers_to: u64,
+    },
+}
+
+impl Change<'_> {
+    /// The record this change is about.
+    #[must_use]
+    pub fn target(&self) -> (RecordType, &str) {
+        match self {
+            Change::Put { record, .. } => (record.record().record_type(), record.record().id()),
+            Change::Retract { rtype, rid, .. } => (*rtype, rid),
+        }
+    }
+
+    /// The entry this change makes, chained at `seq` after `prev`.
+    #[must_use]
+    pub fn seal(&self, meta: &Meta, seq: u64, prev: Hash) -> Entry {
+        let (rtype, rid) = self.target();
+        let (op, refers_to, body) = match self {
+            Change::Put { record, refers_to } => {
+                (Op::Put, *refers_to, Some(record.canonical().to_string()))
+            }
+            Change::Retract { refers_to, .. } => (Op::Retract, Some(*refers_to), None),
+        };
+        Draft {
+            at: meta.at.clone(),
+            actor: meta.actor.clone(),
+            reason: meta.reason.clone(),
+            op,
+            rtype,
+            rid: rid.to_string(),
+            refers_to,
+            body,
+        }
+        .seal(seq, prev)
+    }
+}
+
+/// A write transaction. Callers outside this crate write through [`ops`], which checks
+/// the domain's rules before it appends.
 pub trait Writer {
     /// The current state of a record, including what this transaction wrote.
     fn current(&mut self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError>;
@@ -212,9 +287,20 @@ pub trait Writer {
     /// The position the next appended entry will get.
     fn next_seq(&self) -> u64;
 
-    /// Appends one entry and updates the derived tables. `record` is the validated form
-    /// of the draft's body for a `Put`, `None` for a `Retract`.
-    fn append(&mut self, draft: Draft, record: Option<&Record>) -> Result<Entry, StoreError>;
+    /// The current canonical JSON of one record, including what this transaction wrote.
+    fn record_body(&mut self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError>;
+
+    /// The current records that refer to a record (an event to its person, announcement
+    /// and sources, a merge to its persons…): how many, and the first few of them.
+    fn referrers(
+        &mut self,
+        rtype: RecordType,
+        rid: &str,
+    ) -> Result<(u64, Vec<(RecordType, String)>), StoreError>;
+
+    /// Appends one entry and updates the derived tables, keeping each typed row's
+    /// identity across corrections (so nothing that points at it is orphaned).
+    fn append(&mut self, meta: &Meta, change: Change<'_>) -> Result<Entry, StoreError>;
 
     fn commit(self: Box<Self>) -> Result<Head, StoreError>;
 }

@@ -11,23 +11,29 @@ use std::str::FromStr;
 
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::{Connection, PgPool, Postgres, Row, Transaction};
-use vigil_core::chain::{Draft, Entry, Hash, Op};
+use vigil_core::chain::{Entry, Hash, Op};
 use vigil_core::custody::EventFact;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{
-    parse_record, EventKind, Health, Record, RecordType, ReleaseReason, Sex, Visibility,
+    parse_record, EventKind, Health, Parsed, Record, RecordType, ReleaseReason, Sex, Visibility,
 };
 use vigil_core::stats::{Builder, EventRow, PersonParts, Registry};
 
 use crate::accounts::{Account, AuditRow, Role, TokenRow};
-use crate::{Current, Head, Store, StoreError, Writer};
+use crate::rows::{references_of, EventCols, PersonCols};
+use crate::{derived, Change, Current, Head, Meta, Store, StoreError, Writer};
 
 /// Schema migrations, applied in order; `vigil_schema` records how many ran.
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/postgres/0001_init.sql"),
     include_str!("../migrations/postgres/0002_accounts.sql"),
     include_str!("../migrations/postgres/0003_log_record.sql"),
+    include_str!("../migrations/postgres/0004_reference.sql"),
 ];
+
+/// The first schema with the `reference` table: an older database has its derived
+/// tables rebuilt from the log when it is brought up to date.
+const REFERENCE_SCHEMA: i64 = 4;
 
 /// The advisory lock key every writer takes ("vigil" in ASCII).
 const WRITE_LOCK: i64 = 0x0076_6967_696c;
@@ -86,11 +92,18 @@ impl PgStore {
             pool,
             url: redact(url),
         };
-        store.migrate()?;
+        let mut store = store;
+        let from = store.migrate()?;
+        if from > 0 && from < REFERENCE_SCHEMA && store.head()?.entries > 0 {
+            // The new `reference` rows (and any row a bug of an older vigil damaged) come
+            // from the log.
+            store.rebuild()?;
+        }
         Ok(store)
     }
 
-    fn migrate(&self) -> Result<(), StoreError> {
+    /// Applies what migrations are missing; returns the version found.
+    fn migrate(&self) -> Result<i64, StoreError> {
         self.rt.block_on(async {
             let mut tx = self.pool.begin().await.map_err(pg)?;
             sqlx::query("SELECT pg_advisory_xact_lock($1)")
@@ -123,8 +136,36 @@ impl PgStore {
                     .await
                     .map_err(pg)?;
             }
-            tx.commit().await.map_err(pg)
+            tx.commit().await.map_err(pg)?;
+            Ok(version)
         })
+    }
+
+    /// Opens a write transaction under the write lock.
+    fn begin_writer(&self, derived_only: bool) -> Result<PgWriter<'_>, StoreError> {
+        let (tx, head) = self.rt.block_on(async {
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            // One writer at a time across every process sharing the database.
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(WRITE_LOCK)
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            let head = head_of(&mut tx).await?;
+            // Row keys are given here, under the lock: rows go in batches.
+            let pks: (i64, i64) = sqlx::query_as(
+                "SELECT (SELECT coalesce(max(pk), 0) FROM person), (SELECT coalesce(max(pk), 0) FROM event)",
+            )
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(pg)?;
+            Ok::<_, StoreError>((tx, head, pks))
+        })
+        .map(|(tx, head, pks)| (tx, (head, pks)))?;
+        let (head, pks) = head;
+        let mut w = PgWriter::new(&self.rt, self.pool.clone(), tx, head, pks);
+        w.derived_only = derived_only;
+        Ok(w)
     }
 
     /// Runs plain SQL, for tests that play an attacker.
@@ -261,39 +302,13 @@ async fn insert_audit(conn: &mut sqlx::PgConnection, a: &AuditRow) -> Result<(),
 
 fn reparse(body: &str) -> Result<Record, StoreError> {
     parse_record(body)
-        .map(|p| p.record)
+        .map(Parsed::into_record)
         .map_err(|e| StoreError::Damaged(format!("a stored record no longer parses: {e}")))
 }
 
 impl Store for PgStore {
     fn begin(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
-        let (tx, head) = self.rt.block_on(async {
-            let mut tx = self.pool.begin().await.map_err(pg)?;
-            // One writer at a time across every process sharing the database.
-            sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                .bind(WRITE_LOCK)
-                .execute(&mut *tx)
-                .await
-                .map_err(pg)?;
-            let head = head_of(&mut tx).await?;
-            // Row keys are given here, under the lock: rows go in batches.
-            let pks: (i64, i64) = sqlx::query_as(
-                "SELECT (SELECT coalesce(max(pk), 0) FROM person), (SELECT coalesce(max(pk), 0) FROM event)",
-            )
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(pg)?;
-            Ok::<_, StoreError>((tx, head, pks))
-        })
-        .map(|(tx, head, pks)| (tx, (head, pks)))?;
-        let (head, pks) = head;
-        Ok(Box::new(PgWriter::new(
-            &self.rt,
-            self.pool.clone(),
-            tx,
-            head,
-            pks,
-        )))
+        Ok(Box::new(self.begin_writer(false)?))
     }
 
     fn head(&self) -> Result<Head, StoreError> {
@@ -347,7 +362,7 @@ impl Store for PgStore {
             .await
             .map_err(pg)?;
             let events = sqlx::query(
-                "SELECT pk, person_pk, kind, date, reason, announcement FROM event",
+                "SELECT pk, person_pk, kind, date, reason, announcement, id FROM event",
             )
             .fetch_all(&mut *tx)
             .await
@@ -424,8 +439,9 @@ impl Store for PgStore {
                 };
                 let person_pk: i64 = r.try_get(1).map_err(pg)?;
                 let person = *index_of_pk.get(&person_pk).ok_or_else(|| {
+                    let id: String = r.try_get(6).unwrap_or_default();
                     StoreError::Damaged(format!(
-                        "an event points at person row {person_pk} which is not there"
+                        "event '{id}' points at person row {person_pk}, which is not there: the derived tables disagree with the log; `vigil verify` names what differs, `vigil db rebuild` repairs it"
                     ))
                 })?;
                 let kind: String = r.try_get(2).map_err(pg)?;
@@ -484,16 +500,49 @@ impl Store for PgStore {
     }
 
     fn record_body(&self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError> {
-        self.rt
-            .block_on(
-                sqlx::query_scalar(
-                    "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = $1 AND r.rid = $2 AND NOT r.retracted",
-                )
-                .bind(rtype.as_str())
-                .bind(rid)
-                .fetch_optional(&self.pool),
+        self.rt.block_on(async {
+            let mut c = self.pool.acquire().await.map_err(pg)?;
+            record_body_in(&mut c, rtype, rid).await
+        })
+    }
+
+    fn derived_rows(&self) -> Result<derived::Rows, StoreError> {
+        self.rt.block_on(read_derived(&self.pool))
+    }
+
+    fn rebuild(&mut self) -> Result<Head, StoreError> {
+        let mut w = self.begin_writer(true)?;
+        // Under the write lock: nobody appends while the log is read.
+        let stored = self.head()?;
+        let rt = w.rt;
+        rt.block_on(
+            sqlx::raw_sql(
+                "DELETE FROM record; DELETE FROM person; DELETE FROM event; DELETE FROM reference;",
             )
-            .map_err(pg)
+            .execute(&mut **w.tx()),
+        )
+        .map_err(pg)?;
+        w.head = Head {
+            entries: 0,
+            hash: Hash::GENESIS,
+        };
+        w.next_person_pk = 1;
+        w.next_event_pk = 1;
+        w.preloaded = true;
+        let mut entries = Vec::new();
+        self.for_each_entry(None, &mut |e| {
+            entries.push(e);
+            Ok(())
+        })?;
+        for e in entries {
+            crate::copy::replay(&mut w, e)?;
+        }
+        if w.head != stored {
+            return Err(StoreError::Damaged(
+                "the log's end does not match what was replayed".into(),
+            ));
+        }
+        Box::new(w).commit()
     }
 
     fn events_of(&self, person: &str) -> Result<Vec<String>, StoreError> {
@@ -692,6 +741,10 @@ struct Pending {
     events: Vec<(i64, i64, vigil_core::record::Event)>,
     delete_persons: Vec<i64>,
     delete_events: Vec<i64>,
+    /// Records whose stored references go (before `refs` are inserted).
+    delete_refs: Vec<(RecordType, String)>,
+    /// (from type, from id, to type, to id).
+    refs: Vec<(RecordType, String, RecordType, String)>,
 }
 
 struct PgWriter<'s> {
@@ -710,6 +763,8 @@ struct PgWriter<'s> {
     next_person_pk: i64,
     next_event_pk: i64,
     pending: Pending,
+    /// Rebuilding: the log is there already, only the derived rows are written.
+    derived_only: bool,
 }
 
 impl PgWriter<'_> {
@@ -732,6 +787,7 @@ impl PgWriter<'_> {
             next_person_pk: pks.0 + 1,
             next_event_pk: pks.1 + 1,
             pending: Pending::default(),
+            derived_only: false,
         }
     }
 
@@ -795,7 +851,8 @@ impl PgWriter<'_> {
     /// Writes what is pending, in a few multi-row statements.
     fn flush(&mut self) -> Result<(), StoreError> {
         let p = std::mem::take(&mut self.pending);
-        if p.log.is_empty() && p.records.is_empty() {
+        if p.log.is_empty() && p.records.is_empty() && p.refs.is_empty() && p.delete_refs.is_empty()
+        {
             return Ok(());
         }
         let tx = self
@@ -817,7 +874,31 @@ impl PgWriter<'_> {
                     .await
                     .map_err(pg)?;
             }
+            if !p.delete_refs.is_empty() {
+                sqlx::query(
+                    "DELETE FROM reference WHERE (from_type, from_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))",
+                )
+                .bind(p.delete_refs.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>())
+                .bind(p.delete_refs.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>())
+                .execute(&mut **tx)
+                .await
+                .map_err(pg)?;
+            }
+            if !p.refs.is_empty() {
+                let r = &p.refs;
+                sqlx::query(
+                    "INSERT INTO reference (from_type, from_id, to_type, to_id) SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[])",
+                )
+                .bind(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>())
+                .bind(r.iter().map(|x| x.1.clone()).collect::<Vec<_>>())
+                .bind(r.iter().map(|x| x.2.as_str()).collect::<Vec<_>>())
+                .bind(r.iter().map(|x| x.3.clone()).collect::<Vec<_>>())
+                .execute(&mut **tx)
+                .await
+                .map_err(pg)?;
+            }
             let l = &p.log;
+            if !l.is_empty() {
             sqlx::query(
                 "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
                  SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::bytea[], $11::bytea[])",
@@ -836,40 +917,34 @@ impl PgWriter<'_> {
             .execute(&mut **tx)
             .await
             .map_err(pg)?;
+            }
             if !p.persons.is_empty() {
-                let json = |v: &Option<Vec<String>>| {
-                    v.as_ref()
-                        .map(|v| serde_json::to_string(v).expect("strings serialise"))
-                };
-                let ps = &p.persons;
+                let ps: Vec<(i64, PersonCols)> =
+                    p.persons.iter().map(|(pk, p)| (*pk, PersonCols::of(p))).collect();
                 sqlx::query(
                     "INSERT INTO person (pk, id, sex, birth, country, region, roles, health, prominent, visibility)
                      SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[])",
                 )
                 .bind(ps.iter().map(|(pk, _)| *pk).collect::<Vec<_>>())
                 .bind(ps.iter().map(|(_, p)| p.id.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.sex.map(Sex::as_str)).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.birth_date.map(|d| d.to_string())).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.sex.clone()).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.birth.clone()).collect::<Vec<_>>())
                 .bind(ps.iter().map(|(_, p)| p.country.clone()).collect::<Vec<_>>())
                 .bind(ps.iter().map(|(_, p)| p.region.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| json(&p.roles)).collect::<Vec<_>>())
-                .bind(
-                    ps.iter()
-                        .map(|(_, p)| {
-                            json(&p.health.as_ref().map(|h| {
-                                h.iter().map(|x| x.as_str().to_string()).collect()
-                            }))
-                        })
-                        .collect::<Vec<_>>(),
-                )
+                .bind(ps.iter().map(|(_, p)| p.roles.clone()).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.health.clone()).collect::<Vec<_>>())
                 .bind(ps.iter().map(|(_, p)| p.prominent).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.visibility.as_str()).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.visibility.clone()).collect::<Vec<_>>())
                 .execute(&mut **tx)
                 .await
                 .map_err(pg)?;
             }
             if !p.events.is_empty() {
-                let es = &p.events;
+                let es: Vec<(i64, i64, EventCols)> = p
+                    .events
+                    .iter()
+                    .map(|(pk, person, e)| (*pk, *person, EventCols::of(e)))
+                    .collect();
                 sqlx::query(
                     "INSERT INTO event (pk, id, person_pk, kind, date, reason, announcement)
                      SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])",
@@ -877,9 +952,9 @@ impl PgWriter<'_> {
                 .bind(es.iter().map(|(pk, _, _)| *pk).collect::<Vec<_>>())
                 .bind(es.iter().map(|(_, _, e)| e.id.clone()).collect::<Vec<_>>())
                 .bind(es.iter().map(|(_, person, _)| *person).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.kind.as_str()).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.date.to_string()).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.details.reason.map(ReleaseReason::as_str)).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.kind.clone()).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.date.clone()).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.reason.clone()).collect::<Vec<_>>())
                 .bind(es.iter().map(|(_, _, e)| e.announcement.clone()).collect::<Vec<_>>())
                 .execute(&mut **tx)
                 .await
@@ -903,30 +978,6 @@ impl PgWriter<'_> {
             Ok(())
         })
     }
-
-    /// How many events point at a person or an announcement (written ones included).
-    fn users(&mut self, rtype: RecordType, rid: &str, pk: Option<i64>) -> Result<i64, StoreError> {
-        self.flush()?;
-        let rt = self.rt;
-        let n = match (rtype, pk) {
-            (RecordType::Person, Some(pk)) => rt
-                .block_on(
-                    sqlx::query_scalar("SELECT count(*) FROM event WHERE person_pk = $1")
-                        .bind(pk)
-                        .fetch_one(&mut **self.tx()),
-                )
-                .map_err(pg)?,
-            (RecordType::Announcement, _) => rt
-                .block_on(
-                    sqlx::query_scalar("SELECT count(*) FROM event WHERE announcement = $1")
-                        .bind(rid)
-                        .fetch_one(&mut **self.tx()),
-                )
-                .map_err(pg)?,
-            _ => 0,
-        };
-        Ok(n)
-    }
 }
 
 impl Writer for PgWriter<'_> {
@@ -942,30 +993,67 @@ impl Writer for PgWriter<'_> {
         self.head.entries + 1
     }
 
-    fn append(&mut self, draft: Draft, record: Option<&Record>) -> Result<Entry, StoreError> {
-        let entry = draft.seal(self.next_seq(), self.head.hash);
+    fn record_body(&mut self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError> {
+        self.flush()?;
+        let rt = self.rt;
+        rt.block_on(record_body_in(self.tx(), rtype, rid))
+    }
+
+    fn referrers(
+        &mut self,
+        rtype: RecordType,
+        rid: &str,
+    ) -> Result<(u64, Vec<(RecordType, String)>), StoreError> {
+        self.flush()?;
+        let rt = self.rt;
+        let tx = self.tx();
+        let n: i64 = rt
+            .block_on(
+                sqlx::query_scalar(
+                    "SELECT count(*) FROM reference WHERE to_type = $1 AND to_id = $2",
+                )
+                .bind(rtype.as_str())
+                .bind(rid)
+                .fetch_one(&mut **tx),
+            )
+            .map_err(pg)?;
+        let first: Vec<(String, String)> = rt
+            .block_on(
+                sqlx::query_as(
+                    "SELECT from_type, from_id FROM reference WHERE to_type = $1 AND to_id = $2 ORDER BY from_type COLLATE \"C\", from_id COLLATE \"C\" LIMIT 5",
+                )
+                .bind(rtype.as_str())
+                .bind(rid)
+                .fetch_all(&mut **tx),
+            )
+            .map_err(pg)?;
+        let first = first
+            .into_iter()
+            .map(|(t, id)| {
+                RecordType::parse(&t).map(|t| (t, id)).ok_or_else(|| {
+                    StoreError::Damaged(format!("a reference from an unknown type '{t}'"))
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        Ok((n as u64, first))
+    }
+
+    fn append(&mut self, meta: &Meta, change: Change<'_>) -> Result<Entry, StoreError> {
+        let entry = change.seal(meta, self.next_seq(), self.head.hash);
         // Refuse before writing anything, so a refused entry leaves the writer usable.
         let previous = self.lookup(entry.rtype, &entry.rid)?;
-        if entry.op == Op::Retract {
-            if matches!(entry.rtype, RecordType::Person | RecordType::Announcement) {
-                if let Some(prev) = previous.as_ref().filter(|r| !r.retracted) {
-                    let users = self.users(entry.rtype, &entry.rid, prev.pk)?;
-                    if users > 0 {
-                        return Err(StoreError::InUse {
-                            rtype: entry.rtype,
-                            rid: entry.rid,
-                            users: format!("{users} event(s)"),
-                        });
-                    }
+        let record = match change {
+            Change::Put { record, .. } => Some(record.record()),
+            Change::Retract { .. } => {
+                if previous.as_ref().is_none_or(|r| r.retracted) {
+                    return Err(StoreError::NotFound {
+                        rtype: entry.rtype,
+                        rid: entry.rid,
+                    });
                 }
+                None
             }
-            if previous.as_ref().is_none_or(|r| r.retracted) {
-                return Err(StoreError::NotFound {
-                    rtype: entry.rtype,
-                    rid: entry.rid,
-                });
-            }
-        }
+        };
         let event_person = match record {
             Some(Record::Event(e)) => Some(
                 self.lookup(RecordType::Person, &e.person)?
@@ -978,79 +1066,92 @@ impl Writer for PgWriter<'_> {
             ),
             _ => None,
         };
-        // The typed row the record had goes; a new one comes for a put.
-        if let Some(RecordRow { pk: Some(pk), .. }) = &previous {
+        // The typed row the record had goes; a put writes it again under the same key,
+        // so events keep pointing at a corrected person.
+        let previous_pk = previous.as_ref().and_then(|r| r.pk);
+        if let Some(pk) = previous_pk {
             match entry.rtype {
                 RecordType::Person => {
                     let before = self.pending.persons.len();
-                    self.pending.persons.retain(|(p, _)| p != pk);
+                    self.pending.persons.retain(|(p, _)| *p != pk);
                     if self.pending.persons.len() == before {
-                        self.pending.delete_persons.push(*pk);
+                        self.pending.delete_persons.push(pk);
                     }
                 }
                 RecordType::Event => {
                     let before = self.pending.events.len();
-                    self.pending.events.retain(|(p, _, _)| p != pk);
+                    self.pending.events.retain(|(p, _, _)| *p != pk);
                     if self.pending.events.len() == before {
-                        self.pending.delete_events.push(*pk);
+                        self.pending.delete_events.push(pk);
                     }
                 }
                 _ => {}
             }
         }
-        let row = match (entry.op, record) {
-            (Op::Put, Some(record)) => {
-                let pk = match record {
-                    Record::Person(p) => {
-                        let pk = self.next_person_pk;
-                        self.next_person_pk += 1;
-                        self.pending.persons.push((pk, p.clone()));
-                        Some(pk)
-                    }
-                    Record::Event(e) => {
-                        let pk = self.next_event_pk;
-                        self.next_event_pk += 1;
-                        self.pending.events.push((
-                            pk,
-                            event_person.expect("looked up above"),
-                            e.clone(),
-                        ));
-                        Some(pk)
-                    }
-                    Record::Source(_)
-                    | Record::Announcement(_)
-                    | Record::Figure(_)
-                    | Record::Merge(_) => None,
-                };
-                RecordRow {
-                    seq: entry.seq as i64,
-                    digest: Hash::of_body(entry.body.as_deref().unwrap_or_default()),
-                    retracted: false,
-                    pk,
-                }
+        // What it pointed at goes too; a put says again what it points at.
+        let key = (entry.rtype, entry.rid.clone());
+        if previous.is_some() {
+            self.pending
+                .refs
+                .retain(|(t, id, _, _)| (*t, id) != (key.0, &key.1));
+            self.pending.delete_refs.push(key.clone());
+        }
+        if let Some(record) = record {
+            for (t, id) in references_of(record) {
+                self.pending.refs.push((key.0, key.1.clone(), t, id));
             }
-            (Op::Retract, _) => RecordRow {
+        }
+        let row = if let Some(record) = record {
+            let pk = match record {
+                Record::Person(p) => {
+                    let pk = previous_pk.unwrap_or_else(|| {
+                        self.next_person_pk += 1;
+                        self.next_person_pk - 1
+                    });
+                    self.pending.persons.push((pk, p.clone()));
+                    Some(pk)
+                }
+                Record::Event(e) => {
+                    let pk = previous_pk.unwrap_or_else(|| {
+                        self.next_event_pk += 1;
+                        self.next_event_pk - 1
+                    });
+                    self.pending.events.push((
+                        pk,
+                        event_person.expect("looked up above"),
+                        e.clone(),
+                    ));
+                    Some(pk)
+                }
+                Record::Source(_)
+                | Record::Announcement(_)
+                | Record::Figure(_)
+                | Record::Merge(_) => None,
+            };
+            RecordRow {
+                seq: entry.seq as i64,
+                digest: Hash::of_body(entry.body.as_deref().unwrap_or_default()),
+                retracted: false,
+                pk,
+            }
+        } else {
+            RecordRow {
                 seq: entry.seq as i64,
                 digest: previous.as_ref().expect("checked above").digest,
                 retracted: true,
                 pk: None,
-            },
-            (Op::Put, None) => {
-                return Err(StoreError::Damaged(format!(
-                    "log entry {} puts no record",
-                    entry.seq
-                )))
             }
         };
-        let key = (entry.rtype, entry.rid.clone());
         self.known.insert(key.clone(), Some(row.clone()));
         self.pending.records.insert(key, row);
-        self.pending.log.push(entry.clone());
+        if !self.derived_only {
+            self.pending.log.push(entry.clone());
+        }
         self.head = Head {
             entries: entry.seq,
             hash: entry.hash,
         };
-        if self.pending.log.len() >= BATCH {
+        if self.pending.log.len() >= BATCH || self.pending.records.len() >= BATCH {
             self.flush()?;
         }
         Ok(entry)
@@ -1076,4 +1177,118 @@ impl Writer for PgWriter<'_> {
         }
         Ok(head)
     }
+}
+
+async fn record_body_in(
+    conn: &mut sqlx::PgConnection,
+    rtype: RecordType,
+    rid: &str,
+) -> Result<Option<String>, StoreError> {
+    sqlx::query_scalar(
+        "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = $1 AND r.rid = $2 AND NOT r.retracted",
+    )
+    .bind(rtype.as_str())
+    .bind(rid)
+    .fetch_optional(conn)
+    .await
+    .map_err(pg)
+}
+
+/// Every derived row, decoded (see [`crate::derived`]), from one snapshot.
+async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreError> {
+    let mut tx = pool.begin().await.map_err(pg)?;
+    sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        .execute(&mut *tx)
+        .await
+        .map_err(pg)?;
+    let rtype = |t: &str| {
+        RecordType::parse(t)
+            .ok_or_else(|| StoreError::Damaged(format!("a derived row of unknown type '{t}'")))
+    };
+    let mut rows = derived::Rows::default();
+    let records: Vec<(String, String, i64, Vec<u8>, bool, Option<String>)> = sqlx::query_as(
+        "SELECT r.rtype, r.rid, r.seq, r.digest, r.retracted,
+                CASE r.rtype WHEN 'person' THEN (SELECT id FROM person WHERE pk = r.pk)
+                             WHEN 'event' THEN (SELECT id FROM event WHERE pk = r.pk) END
+         FROM record r",
+    )
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(pg)?;
+    for (t, rid, seq, digest, retracted, typed) in records {
+        let t = rtype(&t)?;
+        let (current, _) = crate::current_from(t, &rid, (seq, digest, retracted, None))?;
+        rows.records.push(derived::RecordState {
+            rtype: t,
+            rid,
+            seq: current.seq,
+            digest: current.digest,
+            retracted: current.retracted,
+            typed,
+        });
+    }
+    type PersonRowText = (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        bool,
+        String,
+    );
+    let persons: Vec<PersonRowText> = sqlx::query_as(
+        "SELECT id, sex, birth, country, region, roles, health, prominent, visibility FROM person",
+    )
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(pg)?;
+    for (id, sex, birth, country, region, roles, health, prominent, visibility) in persons {
+        rows.persons.push(PersonCols {
+            id,
+            sex,
+            birth,
+            country,
+            region,
+            roles,
+            health,
+            prominent,
+            visibility,
+        });
+    }
+    type EventRowText = (
+        String,
+        Option<String>,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let events: Vec<EventRowText> = sqlx::query_as(
+        "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
+    )
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(pg)?;
+    for (id, person, kind, date, reason, announcement) in events {
+        rows.events.push(EventCols {
+            id,
+            person,
+            kind,
+            date,
+            reason,
+            announcement,
+        });
+    }
+    let refs: Vec<(String, String, String, String)> =
+        sqlx::query_as("SELECT from_type, from_id, to_type, to_id FROM reference")
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(pg)?;
+    for (ft, fid, tt, tid) in refs {
+        rows.references.push((rtype(&ft)?, fid, rtype(&tt)?, tid));
+    }
+    tx.commit().await.map_err(pg)?;
+    Ok(rows)
 }

@@ -4,16 +4,17 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use vigil_core::chain::{Draft, Entry, Hash, Op};
+use vigil_core::chain::{Entry, Hash, Op};
 use vigil_core::custody::EventFact;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{
-    parse_record, EventKind, Health, Record, RecordType, ReleaseReason, Sex, Visibility,
+    parse_record, EventKind, Health, Parsed, Record, RecordType, ReleaseReason, Sex, Visibility,
 };
 use vigil_core::stats::{Builder, EventRow, PersonParts, Registry};
 
 use crate::accounts::{Account, AuditRow, Role, TokenRow};
-use crate::{Current, Head, Store, StoreError, Writer};
+use crate::rows::{references_of, EventCols, PersonCols};
+use crate::{derived, Change, Current, Head, Meta, Store, StoreError, Writer};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[
@@ -21,7 +22,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/sqlite/0002_event_person.sql"),
     include_str!("../migrations/sqlite/0003_accounts.sql"),
     include_str!("../migrations/sqlite/0004_log_record.sql"),
+    include_str!("../migrations/sqlite/0005_reference.sql"),
 ];
+
+/// The first schema with the `reference` table: a file older than this has its derived
+/// tables rebuilt from the log when it is brought up to date.
+const REFERENCE_SCHEMA: i64 = 5;
 
 /// A registry in one SQLite file, encrypted with SQLCipher when opened with a key.
 pub struct SqliteStore {
@@ -149,11 +155,17 @@ impl SqliteStore {
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
         }
-        Ok(SqliteStore {
+        let mut store = SqliteStore {
             conn,
             path: path.to_path_buf(),
             key: key.map(str::to_string),
-        })
+        };
+        if version > 0 && version < REFERENCE_SCHEMA && store.head()?.entries > 0 {
+            // The new `reference` rows (and any row a bug of an older vigil damaged) come
+            // from the log.
+            store.rebuild_derived()?;
+        }
+        Ok(store)
     }
 
     /// A consistent copy of the whole database file at `path` (`VACUUM INTO`), taken
@@ -262,6 +274,7 @@ impl Store for SqliteStore {
             head,
             person_pk: HashMap::new(),
             memo: None,
+            derived_only: false,
         }))
     }
 
@@ -321,12 +334,7 @@ impl Store for SqliteStore {
                         .get(e.person_pk as usize)
                         .copied()
                         .filter(|&i| i != u32::MAX)
-                        .ok_or_else(|| {
-                            StoreError::Damaged(format!(
-                                "an event points at person row {} which is not there",
-                                e.person_pk
-                            ))
-                        })?;
+                        .ok_or_else(|| orphan_event(&tx, e.person_pk))?;
                     let announcement = e.announcement.as_deref().map(|a| b.announcement_slot(a));
                     b.add_event(EventRow {
                         person,
@@ -359,13 +367,15 @@ impl Store for SqliteStore {
     }
 
     fn record_body(&self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = ?1 AND r.rid = ?2 AND r.retracted = 0",
-            )?
-            .query_row(params![rtype.as_str(), rid], |r| r.get(0))
-            .optional()?)
+        record_body_in(&self.conn, rtype, rid)
+    }
+
+    fn derived_rows(&self) -> Result<derived::Rows, StoreError> {
+        self.read_derived()
+    }
+
+    fn rebuild(&mut self) -> Result<Head, StoreError> {
+        self.rebuild_derived()
     }
 
     fn events_of(&self, person: &str) -> Result<Vec<String>, StoreError> {
@@ -517,6 +527,23 @@ fn max_pk(conn: &Connection, table: &str) -> Result<usize, StoreError> {
     Ok(n.unwrap_or(0) as usize)
 }
 
+/// The error for an event whose person row is missing, naming the event.
+fn orphan_event(conn: &Connection, person_pk: i64) -> StoreError {
+    let id: Option<String> = conn
+        .query_row(
+            "SELECT id FROM event WHERE person_pk = ?1 LIMIT 1",
+            [person_pk],
+            |r| r.get(0),
+        )
+        .optional()
+        .ok()
+        .flatten();
+    StoreError::Damaged(format!(
+        "event '{}' points at person row {person_pk}, which is not there: the derived tables disagree with the log; `vigil verify` names what differs, `vigil db rebuild` repairs it",
+        id.unwrap_or_default()
+    ))
+}
+
 /// An event as read, before its person row is mapped to the builder's index.
 struct RawEvent {
     person_pk: i64,
@@ -665,7 +692,7 @@ fn export_type_in(
 
 fn reparse(body: &str) -> Result<Record, StoreError> {
     parse_record(body)
-        .map(|p| p.record)
+        .map(Parsed::into_record)
         .map_err(|e| StoreError::Damaged(format!("a stored record no longer parses: {e}")))
 }
 
@@ -686,6 +713,8 @@ struct SqliteWriter<'c> {
     person_pk: HashMap<String, i64>,
     /// The last record looked up: an import asks about a record just before appending it.
     memo: Option<Lookup>,
+    /// Rebuilding: the log is there already, only the derived rows are written.
+    derived_only: bool,
 }
 
 type Lookup = (RecordType, String, Option<(Current, Option<i64>)>);
@@ -737,57 +766,59 @@ impl SqliteWriter<'_> {
         Ok(())
     }
 
-    fn insert_typed(&mut self, record: &Record) -> Result<Option<i64>, StoreError> {
-        let json = |v: &Option<Vec<String>>| {
-            v.as_ref()
-                .map(|v| serde_json::to_string(v).expect("strings serialise"))
-        };
+    /// Writes a record's typed row under `keep` (its row key before a correction, so
+    /// events keep pointing at their person) or a new key.
+    fn put_typed(&mut self, record: &Record, keep: Option<i64>) -> Result<Option<i64>, StoreError> {
         Ok(match record {
             Record::Person(p) => {
-                let health: Option<Vec<String>> = p
-                    .health
-                    .as_ref()
-                    .map(|h| h.iter().map(|x| x.as_str().to_string()).collect());
+                let c = PersonCols::of(p);
                 self.tx
                     .prepare_cached(
-                        "INSERT INTO person (id, sex, birth, country, region, roles, health, prominent, visibility)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        "INSERT OR REPLACE INTO person (pk, id, sex, birth, country, region, roles, health, prominent, visibility)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                     )?
                     .execute(params![
-                        p.id,
-                        p.sex.map(Sex::as_str),
-                        p.birth_date.map(|d| d.to_string()),
-                        p.country,
-                        p.region,
-                        json(&p.roles),
-                        json(&health),
-                        p.prominent,
-                        p.visibility.as_str(),
+                        keep, c.id, c.sex, c.birth, c.country, c.region, c.roles, c.health,
+                        c.prominent, c.visibility,
                     ])?;
-                let pk = self.tx.last_insert_rowid();
+                let pk = keep.unwrap_or_else(|| self.tx.last_insert_rowid());
                 self.person_pk.insert(p.id.clone(), pk);
                 Some(pk)
             }
             Record::Event(e) => {
                 let person_pk = self.person_pk(&e.person)?;
+                let c = EventCols::of(e);
                 self.tx
                     .prepare_cached(
-                        "INSERT INTO event (id, person_pk, kind, date, reason, announcement) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        "INSERT OR REPLACE INTO event (pk, id, person_pk, kind, date, reason, announcement) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                     )?
-                    .execute(params![
-                        e.id,
-                        person_pk,
-                        e.kind.as_str(),
-                        e.date.to_string(),
-                        e.details.reason.map(ReleaseReason::as_str),
-                        e.announcement
-                    ])?;
-                Some(self.tx.last_insert_rowid())
+                    .execute(params![keep, c.id, person_pk, c.kind, c.date, c.reason, c.announcement])?;
+                Some(keep.unwrap_or_else(|| self.tx.last_insert_rowid()))
             }
             Record::Source(_) | Record::Announcement(_) | Record::Figure(_) | Record::Merge(_) => {
                 None
             }
         })
+    }
+
+    /// Replaces what a record points at.
+    fn put_references(
+        &mut self,
+        rtype: RecordType,
+        rid: &str,
+        record: Option<&Record>,
+    ) -> Result<(), StoreError> {
+        self.tx
+            .prepare_cached("DELETE FROM reference WHERE from_type = ?1 AND from_id = ?2")?
+            .execute(params![rtype.as_str(), rid])?;
+        for (t, id) in record.map(references_of).unwrap_or_default() {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO reference (from_type, from_id, to_type, to_id) VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(params![rtype.as_str(), rid, t.as_str(), id])?;
+        }
+        Ok(())
     }
 }
 
@@ -800,95 +831,100 @@ impl Writer for SqliteWriter<'_> {
         self.head.entries + 1
     }
 
-    fn append(&mut self, draft: Draft, record: Option<&Record>) -> Result<Entry, StoreError> {
-        let entry = draft.seal(self.next_seq(), self.head.hash);
+    fn record_body(&mut self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError> {
+        record_body_in(&self.tx, rtype, rid)
+    }
+
+    fn referrers(
+        &mut self,
+        rtype: RecordType,
+        rid: &str,
+    ) -> Result<(u64, Vec<(RecordType, String)>), StoreError> {
+        let n: i64 = self
+            .tx
+            .prepare_cached("SELECT count(*) FROM reference WHERE to_type = ?1 AND to_id = ?2")?
+            .query_row(params![rtype.as_str(), rid], |r| r.get(0))?;
+        let mut st = self.tx.prepare_cached(
+            "SELECT from_type, from_id FROM reference WHERE to_type = ?1 AND to_id = ?2 ORDER BY from_type, from_id LIMIT 5",
+        )?;
+        let first = st
+            .query_map(params![rtype.as_str(), rid], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .map(|r| {
+                let (t, id) = r?;
+                Ok((
+                    RecordType::parse(&t).ok_or_else(|| {
+                        StoreError::Damaged(format!("a reference from an unknown type '{t}'"))
+                    })?,
+                    id,
+                ))
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok((n as u64, first))
+    }
+
+    fn append(&mut self, meta: &Meta, change: Change<'_>) -> Result<Entry, StoreError> {
+        let entry = change.seal(meta, self.next_seq(), self.head.hash);
         // Refuse before writing anything, so a refused entry leaves the writer usable.
         let previous = self.lookup(entry.rtype, &entry.rid)?;
         self.memo = None;
-        // A record still pointed at cannot be withdrawn: the counts would lose what the
-        // pointing events mean. Retract those first.
-        if entry.op == Op::Retract {
-            let users: i64 = match (entry.rtype, &previous) {
-                (RecordType::Person, Some((_, Some(pk)))) => self
-                    .tx
-                    .prepare_cached("SELECT count(*) FROM event WHERE person_pk = ?1")?
-                    .query_row([pk], |r| r.get(0))?,
-                (RecordType::Announcement, Some(_)) => self
-                    .tx
-                    .prepare_cached("SELECT count(*) FROM event WHERE announcement = ?1")?
-                    .query_row([&entry.rid], |r| r.get(0))?,
-                _ => 0,
-            };
-            if users > 0 {
-                return Err(StoreError::InUse {
-                    rtype: entry.rtype,
-                    rid: entry.rid,
-                    users: format!("{users} event(s)"),
-                });
-            }
-        }
-        if entry.op == Op::Retract && previous.as_ref().is_none_or(|(c, _)| c.retracted) {
-            return Err(StoreError::NotFound {
-                rtype: entry.rtype,
-                rid: entry.rid,
-            });
-        }
-        if let Some(Record::Event(e)) = record {
-            self.person_pk(&e.person)?;
-        }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?
-            .execute(params![
-                entry.seq as i64,
-                entry.at,
-                entry.actor,
-                entry.reason,
-                entry.op.as_str(),
-                entry.rtype.as_str(),
-                entry.rid,
-                entry.refers_to.map(|s| s as i64),
-                entry.body,
-                entry.prev.0.as_slice(),
-                entry.hash.0.as_slice(),
-            ])?;
-        if let Some((_, pk)) = &previous {
-            self.drop_typed(entry.rtype, *pk)?;
-        }
-        match (entry.op, record) {
-            (Op::Put, Some(record)) => {
-                let pk = self.insert_typed(record)?;
-                let digest = Hash::of_body(entry.body.as_deref().unwrap_or_default());
-                self.tx
-                    .prepare_cached(
-                        "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES (?1, ?2, ?3, ?4, 0, ?5)
-                         ON CONFLICT (rtype, rid) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, retracted = 0, pk = excluded.pk",
-                    )?
-                    .execute(params![entry.rtype.as_str(), entry.rid, entry.seq as i64, digest.0.as_slice(), pk])?;
-            }
-            (Op::Retract, _) => {
-                if entry.rtype == RecordType::Person {
-                    self.person_pk.remove(&entry.rid);
-                }
-                let n = self
-                    .tx
-                    .prepare_cached("UPDATE record SET retracted = 1, seq = ?3, pk = NULL WHERE rtype = ?1 AND rid = ?2")?
-                    .execute(params![entry.rtype.as_str(), entry.rid, entry.seq as i64])?;
-                if n == 0 {
+        let record = match change {
+            Change::Put { record, .. } => Some(record.record()),
+            Change::Retract { .. } => {
+                if previous.as_ref().is_none_or(|(c, _)| c.retracted) {
                     return Err(StoreError::NotFound {
                         rtype: entry.rtype,
                         rid: entry.rid,
                     });
                 }
+                None
             }
-            (Op::Put, None) => {
-                return Err(StoreError::Damaged(format!(
-                    "log entry {} puts no record",
-                    entry.seq
-                )))
+        };
+        if let Some(Record::Event(e)) = record {
+            self.person_pk(&e.person)?;
+        }
+        if !self.derived_only {
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                )?
+                .execute(params![
+                    entry.seq as i64,
+                    entry.at,
+                    entry.actor,
+                    entry.reason,
+                    entry.op.as_str(),
+                    entry.rtype.as_str(),
+                    entry.rid,
+                    entry.refers_to.map(|s| s as i64),
+                    entry.body,
+                    entry.prev.0.as_slice(),
+                    entry.hash.0.as_slice(),
+                ])?;
+        }
+        let previous_pk = previous.as_ref().and_then(|(_, pk)| *pk);
+        self.put_references(entry.rtype, &entry.rid, record)?;
+        if let Some(record) = record {
+            let pk = self.put_typed(record, previous_pk)?;
+            let digest = Hash::of_body(entry.body.as_deref().unwrap_or_default());
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES (?1, ?2, ?3, ?4, 0, ?5)
+                     ON CONFLICT (rtype, rid) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, retracted = 0, pk = excluded.pk",
+                )?
+                .execute(params![entry.rtype.as_str(), entry.rid, entry.seq as i64, digest.0.as_slice(), pk])?;
+        } else {
+            self.drop_typed(entry.rtype, previous_pk)?;
+            if entry.rtype == RecordType::Person {
+                self.person_pk.remove(&entry.rid);
             }
+            self.tx
+                .prepare_cached(
+                    "UPDATE record SET retracted = 1, seq = ?3, pk = NULL WHERE rtype = ?1 AND rid = ?2",
+                )?
+                .execute(params![entry.rtype.as_str(), entry.rid, entry.seq as i64])?;
         }
         self.head = Head {
             entries: entry.seq,
@@ -901,5 +937,145 @@ impl Writer for SqliteWriter<'_> {
         let head = self.head;
         self.tx.commit()?;
         Ok(head)
+    }
+}
+
+fn record_body_in(
+    conn: &Connection,
+    rtype: RecordType,
+    rid: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT l.body FROM record r JOIN log l ON l.seq = r.seq WHERE r.rtype = ?1 AND r.rid = ?2 AND r.retracted = 0",
+        )?
+        .query_row(params![rtype.as_str(), rid], |r| r.get(0))
+        .optional()?)
+}
+
+impl SqliteStore {
+    /// Every derived row, decoded (see [`crate::derived`]).
+    fn read_derived(&self) -> Result<derived::Rows, StoreError> {
+        let conn = &self.conn;
+        let tx = conn.unchecked_transaction()?;
+        let mut rows = derived::Rows::default();
+        let rtype = |t: String| {
+            RecordType::parse(&t)
+                .ok_or_else(|| StoreError::Damaged(format!("a derived row of unknown type '{t}'")))
+        };
+        {
+            let mut st = tx.prepare(
+                "SELECT r.rtype, r.rid, r.seq, r.digest, r.retracted,
+                        CASE r.rtype WHEN 'person' THEN (SELECT id FROM person WHERE pk = r.pk)
+                                     WHEN 'event' THEN (SELECT id FROM event WHERE pk = r.pk) END
+                 FROM record r",
+            )?;
+            let mut q = st.query([])?;
+            while let Some(r) = q.next()? {
+                let t = rtype(r.get(0)?)?;
+                let rid: String = r.get(1)?;
+                let (current, _) =
+                    crate::current_from(t, &rid, (r.get(2)?, r.get(3)?, r.get(4)?, None))?;
+                rows.records.push(derived::RecordState {
+                    rtype: t,
+                    rid,
+                    seq: current.seq,
+                    digest: current.digest,
+                    retracted: current.retracted,
+                    typed: r.get(5)?,
+                });
+            }
+        }
+        {
+            let mut st = tx.prepare(
+                "SELECT id, sex, birth, country, region, roles, health, prominent, visibility FROM person",
+            )?;
+            let mut q = st.query([])?;
+            while let Some(r) = q.next()? {
+                rows.persons.push(PersonCols {
+                    id: r.get(0)?,
+                    sex: r.get(1)?,
+                    birth: r.get(2)?,
+                    country: r.get(3)?,
+                    region: r.get(4)?,
+                    roles: r.get(5)?,
+                    health: r.get(6)?,
+                    prominent: r.get(7)?,
+                    visibility: r.get(8)?,
+                });
+            }
+        }
+        {
+            let mut st = tx.prepare(
+                "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
+            )?;
+            let mut q = st.query([])?;
+            while let Some(r) = q.next()? {
+                rows.events.push(EventCols {
+                    id: r.get(0)?,
+                    person: r.get(1)?,
+                    kind: r.get(2)?,
+                    date: r.get(3)?,
+                    reason: r.get(4)?,
+                    announcement: r.get(5)?,
+                });
+            }
+        }
+        {
+            let mut st = tx.prepare("SELECT from_type, from_id, to_type, to_id FROM reference")?;
+            let mut q = st.query([])?;
+            while let Some(r) = q.next()? {
+                rows.references
+                    .push((rtype(r.get(0)?)?, r.get(1)?, rtype(r.get(2)?)?, r.get(3)?));
+            }
+        }
+        tx.commit()?;
+        Ok(rows)
+    }
+
+    /// Recreates the derived tables from the log in one transaction.
+    fn rebuild_derived(&mut self) -> Result<Head, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "DELETE FROM record; DELETE FROM person; DELETE FROM event; DELETE FROM reference;",
+        )?;
+        let stored = head_of(&tx)?;
+        let mut w = SqliteWriter {
+            tx,
+            head: Head {
+                entries: 0,
+                hash: Hash::GENESIS,
+            },
+            person_pk: HashMap::new(),
+            memo: None,
+            derived_only: true,
+        };
+        let mut after = 0i64;
+        loop {
+            let chunk: Vec<Entry> = {
+                let mut st = w.tx.prepare_cached(
+                    "SELECT seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash FROM log WHERE seq > ?1 ORDER BY seq LIMIT 10000",
+                )?;
+                let mut q = st.query([after])?;
+                let mut out = Vec::new();
+                while let Some(row) = q.next()? {
+                    out.push(entry_from_row(row)?.map_err(StoreError::Damaged)?);
+                }
+                out
+            };
+            let Some(last) = chunk.last() else { break };
+            after = last.seq as i64;
+            for e in chunk {
+                crate::copy::replay(&mut w, e)?;
+            }
+        }
+        if w.head != stored {
+            return Err(StoreError::Damaged(
+                "the log's end does not match what was replayed".into(),
+            ));
+        }
+        Box::new(w).commit()
     }
 }

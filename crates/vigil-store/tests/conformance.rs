@@ -1,11 +1,11 @@
 //! The store conformance suite: what every backend must do, written against `dyn Store`.
 //! It runs on SQLite always; the PostgreSQL backend plugs into the same functions.
 
-use vigil_core::chain::{Draft, Op};
 use vigil_core::date::PartialDate;
 use vigil_core::record::RecordType;
 use vigil_core::stats::Mode;
-use vigil_store::{import, ImportFailure, ImportOptions, SqliteStore, Store, StoreError};
+use vigil_store::ops::{self, Expect, OpError, Refusal};
+use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
 
 const BASE: &str = r#"{"type":"source","id":"s1","publisher":"Viasna"}
 {"type":"person","id":"p1","country":"BY","sex":"female"}
@@ -211,19 +211,23 @@ fn retraction_and_as_of(store: &mut dyn Store) {
     load(store, BASE).unwrap();
     let before = store.head().unwrap();
     let cur = store.current(RecordType::Event, "e5").unwrap().unwrap();
-    let retract = |rtype, rid: &str, refers_to| Draft {
+    let meta = Meta {
         at: "2026-02-01T00:00:00.000000Z".into(),
         actor: "editor".into(),
         reason: Some("wrong person".into()),
-        op: Op::Retract,
-        rtype,
-        rid: rid.into(),
-        refers_to,
-        body: None,
+    };
+    let retract = |w: &mut dyn vigil_store::Writer, rtype, rid: &str| {
+        ops::retract(w, &meta, rtype, rid, Expect::Any)
     };
     let mut w = store.begin().unwrap();
-    w.append(retract(RecordType::Event, "e5", Some(cur.seq)), None)
-        .unwrap();
+    ops::retract(
+        w.as_mut(),
+        &meta,
+        RecordType::Event,
+        "e5",
+        Expect::Version(cur.seq),
+    )
+    .unwrap();
     w.commit().unwrap();
     assert!(
         store
@@ -256,22 +260,21 @@ fn retraction_and_as_of(store: &mut dyn Store) {
     // A person with events cannot be retracted; nothing is half-written when refused.
     let head = store.head().unwrap();
     let mut w = store.begin().unwrap();
-    let err = w
-        .append(retract(RecordType::Person, "p1", Some(2)), None)
-        .unwrap_err();
-    assert!(matches!(err, StoreError::InUse { .. }), "{err}");
+    let err = retract(w.as_mut(), RecordType::Person, "p1").unwrap_err();
+    assert!(
+        matches!(err, OpError::Refused(Refusal::InUse { .. })),
+        "{err}"
+    );
     drop(w);
     assert_eq!(store.head().unwrap(), head);
     // Nor an announcement that an event still points at (e5 was retracted above, so add one).
     load(store, "{\"type\":\"event\",\"id\":\"e6\",\"person\":\"p2\",\"kind\":\"pardoned\",\"date\":\"2024-07-03\",\"announcement\":\"a1\"}\n").unwrap();
     let head = store.head().unwrap();
     let mut w = store.begin().unwrap();
-    let err = w
-        .append(retract(RecordType::Announcement, "a1", None), None)
-        .unwrap_err();
+    let err = retract(w.as_mut(), RecordType::Announcement, "a1").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "announcement 'a1' is still referred to by 1 event(s); retract those first"
+        "announcement 'a1' is still referred to by event 'e6'; retract those first"
     );
     drop(w);
     assert_eq!(store.head().unwrap(), head);

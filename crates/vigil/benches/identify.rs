@@ -60,7 +60,10 @@ fn registry(n: usize, size: usize, keys: usize, known: bool, seed: u64) -> (Regi
         .map(|(k, c)| format!("\"{k}\":{c}"))
         .collect();
     let mut b = Builder::new();
-    let mut add = |line: String| b.add_record(&parse_record(&line).unwrap().record).unwrap();
+    let mut add = |line: String| {
+        b.add_record(&parse_record(&line).unwrap().into_record())
+            .unwrap()
+    };
     add(format!(
         r#"{{"type":"announcement","id":"wave","kind":"pardon","date":"2024-12-09","country":"BY","total":{size},"breakdown":{{{}}}}}"#,
         breakdown.join(",")

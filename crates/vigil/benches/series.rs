@@ -56,7 +56,8 @@ fn registry() -> Registry {
             seed: 1,
         },
         &mut |line| {
-            b.add_record(&parse_record(line).unwrap().record).unwrap();
+            b.add_record(&parse_record(line).unwrap().into_record())
+                .unwrap();
         },
     );
     b.finish()

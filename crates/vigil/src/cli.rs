@@ -195,6 +195,10 @@ pub enum Db {
     Backup { file: PathBuf },
     /// Restore a backup into the empty registry given by --db or --database-url.
     Restore { file: PathBuf },
+    /// Recreate the tables answers are read from by replaying the log, in one
+    /// transaction: repairs a file `vigil verify` says is damaged there. The log,
+    /// accounts, tokens and audit trail stay as they are.
+    Rebuild,
     /// Encrypt the SQLite file, change its key, or (--decrypt) remove the encryption. The
     /// new key comes from --new-key-file or VIGIL_NEW_DB_KEY; the current one from
     /// --key-file or VIGIL_DB_KEY.

@@ -9,14 +9,13 @@ use std::process::ExitCode;
 use anyhow::{anyhow, bail, Context};
 use serde_json::json;
 use vigil_core::answer;
-use vigil_core::chain::{Draft, Op};
 use vigil_core::check::{check, thousands};
 use vigil_core::date::{Day, PartialDate};
 use vigil_core::generate::{generate, Settings};
-use vigil_core::record::{parse_record, AnnouncementKind, Record, RecordType};
+use vigil_core::record::{parse_record, AnnouncementKind, Parsed, Record, RecordType};
 use vigil_core::search::{Entry, NameIndex};
 use vigil_core::stats::{Audience, Mode, Registry};
-use vigil_store::{import, Head, ImportFailure, ImportOptions, SqliteStore, Store};
+use vigil_store::{import, ops, Head, ImportFailure, ImportOptions, SqliteStore, Store};
 
 use crate::cli::{AsOf, Cli, Command, Counting, Stats};
 use crate::output::{self, Table};
@@ -110,6 +109,23 @@ pub(crate) fn now() -> String {
     chrono::Utc::now()
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string()
+}
+
+/// Who writes, now, and why: the log entry's own fields.
+fn meta(who: &crate::cli::Who, reason: Option<String>) -> vigil_store::Meta {
+    vigil_store::Meta {
+        at: now(),
+        actor: actor(who.actor.as_ref()),
+        reason,
+    }
+}
+
+/// A refused write as the CLI says it; a store failure as it is.
+fn refused<T>(r: Result<T, ops::OpError>) -> anyhow::Result<T> {
+    r.map_err(|e| match e {
+        ops::OpError::Refused(r) => anyhow!("{r}; nothing was written"),
+        ops::OpError::Store(e) => e.into(),
+    })
 }
 
 pub(crate) fn actor(given: Option<&String>) -> String {
@@ -308,19 +324,30 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Verify => {
             let store = open_for_read(cli)?;
             let result = store.verify()?;
-            let ok = result.is_ok();
-            match (&result, cli.json) {
-                (Ok(h), true) => output::json(
+            // The chain holds: then the derived tables must say what the log says.
+            let derived = match &result {
+                Ok(_) => vigil_store::derived::check(store.as_ref())?,
+                Err(_) => None,
+            };
+            let ok = result.is_ok() && derived.is_none();
+            match (&result, &derived, cli.json) {
+                (Ok(h), None, true) => output::json(
                     &json!({ "ok": true, "entries": h.entries, "head": h.hash.to_hex() }),
                 )?,
-                (Ok(h), false) => {
+                (Ok(h), None, false) => {
                     output::line(&format!("ok: {} entries, head {}", h.entries, h.hash))?;
                 }
-                (Err(e), true) => output::json(&json!({
+                (Ok(h), Some(m), true) => output::json(&json!({
+                    "ok": false, "entries": h.entries, "head": h.hash.to_hex(),
+                    "derived": { "type": m.rtype.as_str(), "id": m.rid, "what": m.what },
+                    "message": m.to_string(),
+                }))?,
+                (Ok(_), Some(m), false) => eprintln!("vigil: verify failed: {m}"),
+                (Err(e), _, true) => output::json(&json!({
                     "ok": false, "entries": store.head()?.entries, "head": store.head()?.hash.to_hex(),
                     "first_bad_entry": e.seq(), "message": e.to_string(),
                 }))?,
-                (Err(e), false) => eprintln!("vigil: verify failed: {e}"),
+                (Err(e), _, false) => eprintln!("vigil: verify failed: {e}"),
             }
             Ok(if ok {
                 ExitCode::SUCCESS
@@ -369,70 +396,37 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         Command::Token(t) => crate::accounts::token(cli, t),
         Command::Audit { limit } => crate::accounts::audit(cli, *limit),
         Command::Merge(args) => {
-            if args.who.reason.is_none() {
-                bail!("a merge needs --reason (it is kept in the log beside the merge)");
-            }
-            let store = open_for_read(cli)?;
-            for id in [&args.keep, &args.merged] {
-                if store.record_body(RecordType::Person, id)?.is_none() {
-                    bail!("person '{id}' does not exist");
-                }
-            }
-            if let Some(body) = store.record_body(RecordType::Merge, &merge_id(&args.merged))? {
-                bail!(
-                    "person '{}' is already merged: {body}; unmerge it first",
-                    args.merged
-                );
-            }
-            drop(store);
-            let line = json!({"type": "merge", "id": merge_id(&args.merged), "keep": args.keep, "merged": args.merged});
-            let mut input = std::io::Cursor::new(format!("{line}\n").into_bytes());
-            // As an update: a merge undone earlier is put back as a new entry.
-            match run_import(cli, &mut input, None, true, &args.who)? {
-                Ok(r) => {
-                    let head = r.head.expect("set on success");
-                    output::line(&format!(
-                        "merged '{}' into '{}' at log entry {}; undo with: vigil unmerge {} --reason …",
-                        args.merged, args.keep, head.entries, args.merged
-                    ))?;
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(errors) => {
-                    for e in errors {
-                        eprintln!("vigil: {}", e.message);
-                    }
-                    Ok(ExitCode::FAILURE)
-                }
-            }
+            let Some(reason) = &args.who.reason else {
+                bail!("a merge needs --reason (it is kept in the log beside the merge)")
+            };
+            let meta = meta(&args.who, Some(reason.clone()));
+            let mut store = open_for_read(cli)?;
+            let mut w = store.begin()?;
+            let put = refused(ops::merge(w.as_mut(), &meta, &args.keep, &args.merged))?;
+            w.commit()?;
+            output::line(&format!(
+                "merged '{}' into '{}' at log entry {}; undo with: vigil unmerge {} --reason …",
+                args.merged,
+                args.keep,
+                put.version(),
+                args.merged
+            ))?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Unmerge(args) => {
             let Some(reason) = &args.who.reason else {
                 bail!("an unmerge needs --reason")
             };
+            let meta = meta(&args.who, Some(reason.clone()));
             let mut store = open_for_read(cli)?;
-            let id = merge_id(&args.merged);
-            let cur = store
-                .current(RecordType::Merge, &id)?
-                .filter(|c| !c.retracted)
-                .ok_or_else(|| anyhow!("person '{}' is not merged into anyone", args.merged))?;
             let mut w = store.begin()?;
-            let entry = w.append(
-                Draft {
-                    at: now(),
-                    actor: actor(args.who.actor.as_ref()),
-                    reason: Some(reason.clone()),
-                    op: Op::Retract,
-                    rtype: RecordType::Merge,
-                    rid: id,
-                    refers_to: Some(cur.seq),
-                    body: None,
-                },
-                None,
-            )?;
+            let entry = refused(ops::unmerge(w.as_mut(), &meta, &args.merged))?;
             w.commit()?;
             output::line(&format!(
                 "unmerged '{}' at log entry {} (the merge was entry {})",
-                args.merged, entry.seq, cur.seq
+                args.merged,
+                entry.seq,
+                entry.refers_to.unwrap_or_default()
             ))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -443,32 +437,22 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             let Some(reason) = &args.who.reason else {
                 bail!("a retraction needs --reason")
             };
+            let meta = meta(&args.who, Some(reason.clone()));
             let mut store = open_for_read(cli)?;
-            let cur = store
-                .current(rtype, &args.id)?
-                .filter(|c| !c.retracted)
-                .ok_or_else(|| {
-                    anyhow!(
-                        "{rtype} '{}' does not exist or is already retracted",
-                        args.id
-                    )
-                })?;
             let mut w = store.begin()?;
-            let draft = Draft {
-                at: now(),
-                actor: actor(args.who.actor.as_ref()),
-                reason: Some(reason.clone()),
-                op: Op::Retract,
+            let entry = refused(ops::retract(
+                w.as_mut(),
+                &meta,
                 rtype,
-                rid: args.id.clone(),
-                refers_to: Some(cur.seq),
-                body: None,
-            };
-            let entry = w.append(draft, None)?;
+                &args.id,
+                ops::Expect::Any,
+            ))?;
             w.commit()?;
             output::line(&format!(
                 "retracted {rtype} '{}' at log entry {} (was entry {})",
-                args.id, entry.seq, cur.seq
+                args.id,
+                entry.seq,
+                entry.refers_to.unwrap_or_default()
             ))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -660,6 +644,11 @@ fn db_cmd(cli: &Cli, db: &crate::cli::Db) -> anyhow::Result<ExitCode> {
             };
             done(&format!("restored {}", file.display()), head)?;
         }
+        Db::Rebuild => {
+            let mut store = open_for_read(cli)?;
+            let head = store.rebuild()?;
+            done("rebuilt the derived tables from the log", head)?;
+        }
         Db::Rekey {
             new_key_file,
             decrypt,
@@ -695,18 +684,13 @@ fn db_cmd(cli: &Cli, db: &crate::cli::Db) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The id of the merge record for a merged person: one merge per merged person.
-fn merge_id(merged: &str) -> String {
-    format!("merge-{merged}")
-}
-
 /// Every current person as the name index sees it: all stored names, birth year, region.
 /// A merged person's names are the kept person's too, and it is not a person of its own.
 fn person_entries(store: &dyn Store) -> anyhow::Result<Vec<Entry>> {
     let mut out: Vec<Entry> = Vec::new();
     let mut merges: Vec<(String, String)> = Vec::new();
     store.export(&mut |rtype, body| {
-        match parse_record(body).map(|p| p.record) {
+        match parse_record(body).map(Parsed::into_record) {
             Ok(Record::Person(p)) if rtype == RecordType::Person => out.push(Entry {
                 id: p.id,
                 names: p.names.into_iter().map(|n| n.text).collect(),
@@ -798,7 +782,7 @@ fn export(store: &dyn Store, out: &mut dyn Write, public: bool) -> anyhow::Resul
         {
             let record = parse_record(body)
                 .map_err(|e| vigil_store::StoreError::Damaged(e.to_string()))?
-                .record;
+                .into_record();
             let hide = !record.visibility().is_public()
                 || matches!(&record, Record::Event(e) if hidden_persons.contains(&e.person));
             if hide {

@@ -1,0 +1,118 @@
+//! The typed rows derived from a record, as both backends write them and as
+//! [`crate::derived::check`] expects them: one function per table, so what is written and
+//! what is checked cannot drift apart.
+
+use vigil_core::record::{Event, Person, Record, RecordType, ReleaseReason, Sex};
+
+/// The `person` table's columns for one person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonCols {
+    pub id: String,
+    pub sex: Option<String>,
+    pub birth: Option<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    /// A JSON array; `None` = unknown.
+    pub roles: Option<String>,
+    /// A JSON array; `None` = unknown.
+    pub health: Option<String>,
+    pub prominent: bool,
+    pub visibility: String,
+}
+
+impl PersonCols {
+    #[must_use]
+    pub fn of(p: &Person) -> PersonCols {
+        let json =
+            |v: Option<Vec<&str>>| v.map(|v| serde_json::to_string(&v).expect("strings serialise"));
+        PersonCols {
+            id: p.id.clone(),
+            sex: p.sex.map(|s| Sex::as_str(s).to_string()),
+            birth: p.birth_date.map(|d| d.to_string()),
+            country: p.country.clone(),
+            region: p.region.clone(),
+            roles: json(
+                p.roles
+                    .as_ref()
+                    .map(|r| r.iter().map(String::as_str).collect()),
+            ),
+            health: json(
+                p.health
+                    .as_ref()
+                    .map(|h| h.iter().map(|x| x.as_str()).collect()),
+            ),
+            prominent: p.prominent,
+            visibility: p.visibility.as_str().to_string(),
+        }
+    }
+
+    /// Column name and value, for naming what differs.
+    #[must_use]
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        let o = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".into());
+        vec![
+            ("sex", o(&self.sex)),
+            ("birth", o(&self.birth)),
+            ("country", o(&self.country)),
+            ("region", o(&self.region)),
+            ("roles", o(&self.roles)),
+            ("health", o(&self.health)),
+            ("prominent", self.prominent.to_string()),
+            ("visibility", self.visibility.clone()),
+        ]
+    }
+}
+
+/// The `event` table's columns for one event; `person` is the person's id (the backends
+/// store the person's row key and join it back when checked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventCols {
+    pub id: String,
+    pub person: Option<String>,
+    pub kind: String,
+    pub date: String,
+    pub reason: Option<String>,
+    pub announcement: Option<String>,
+}
+
+impl EventCols {
+    #[must_use]
+    pub fn of(e: &Event) -> EventCols {
+        EventCols {
+            id: e.id.clone(),
+            person: Some(e.person.clone()),
+            kind: e.kind.as_str().to_string(),
+            date: e.date.to_string(),
+            reason: e
+                .details
+                .reason
+                .map(|r| ReleaseReason::as_str(r).to_string()),
+            announcement: e.announcement.clone(),
+        }
+    }
+
+    #[must_use]
+    pub fn fields(&self) -> Vec<(&'static str, String)> {
+        let o = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".into());
+        vec![
+            ("person", o(&self.person)),
+            ("kind", self.kind.clone()),
+            ("date", self.date.clone()),
+            ("reason", o(&self.reason)),
+            ("announcement", o(&self.announcement)),
+        ]
+    }
+}
+
+/// The `reference` table's rows for one record: what it points at.
+#[must_use]
+pub fn references_of(record: &Record) -> Vec<(RecordType, String)> {
+    let mut refs: Vec<(RecordType, String)> = record
+        .references()
+        .into_iter()
+        .map(|(t, id, _)| (t, id.to_string()))
+        .collect();
+    refs.sort_unstable_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));
+    refs.dedup();
+    refs
+}
