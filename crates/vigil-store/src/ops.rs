@@ -152,11 +152,6 @@ pub fn put(
     if let Some(refused) = missing_references(w, record)?.into_iter().next() {
         return Err(refused.into());
     }
-    if let vigil_core::record::Record::Merge(m) = record.record() {
-        if m.keep == m.merged {
-            return Err(Refusal::SelfMerge(m.keep.clone()).into());
-        }
-    }
     let refers_to = current.as_ref().map(|c| c.seq);
     let entry = w.append(meta, Change::Put { record, refers_to })?;
     Ok(if refers_to.is_some() {
@@ -219,6 +214,9 @@ pub fn retract(
 /// person's, and its names find the kept person.
 pub fn merge(w: &mut dyn Writer, meta: &Meta, keep: &str, merged: &str) -> Result<Put, OpError> {
     let id = merge_id(merged);
+    if keep == merged {
+        return Err(Refusal::SelfMerge(keep.to_string()).into());
+    }
     if let Some(c) = w.current(RecordType::Merge, &id)? {
         if !c.retracted {
             return Err(Refusal::AlreadyMerged {

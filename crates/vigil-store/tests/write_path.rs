@@ -1,0 +1,563 @@
+//! The write path as sequences of real edits: random imports of shuffled files,
+//! corrections of records others point at, saves at fresh and stale versions,
+//! retractions, merges and unmerges, applied to a real store (SQLite on disk, and
+//! PostgreSQL when `VIGIL_TEST_DATABASE_URL` is set) and, after every step, compared with
+//! a plain in-memory model of what the registry should now hold: the same records, the
+//! same counts (held with its bounds, waves), a log that verifies with derived tables that
+//! match it, `load` equal to `load_as_of(head)`, and export → import → export identical.
+//!
+//! `PROPTEST_CASES=N` sets the number of sequences (200 by default, each of 30–45 steps).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use rand::seq::SliceRandom;
+use rand::SeedableRng;
+use vigil_core::date::PartialDate;
+use vigil_core::record::{parse_record, AnnouncementKind, Parsed, Record, RecordType};
+use vigil_core::stats::{Builder, Mode, Registry};
+use vigil_store::ops::{self, Expect, OpError, Refusal};
+use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
+
+// ---------------------------------------------------------------------------------------
+// Records, from small numbers (so a failing sequence shrinks to a readable one).
+
+const TYPES: [RecordType; 5] = [
+    RecordType::Source,
+    RecordType::Person,
+    RecordType::Announcement,
+    RecordType::Event,
+    RecordType::Figure,
+];
+
+/// How many ids of each type the sequences use: few, so records collide and refer to
+/// each other often.
+fn ids_of(t: RecordType) -> u8 {
+    match t {
+        RecordType::Source | RecordType::Figure => 2,
+        RecordType::Person => 5,
+        RecordType::Announcement => 3,
+        _ => 10,
+    }
+}
+
+fn record_line(t: RecordType, i: u8, v: u16) -> String {
+    let i = i % ids_of(t);
+    let v = u32::from(v);
+    let pick = |list: &[&str], n: u32| list[(n as usize) % list.len()].to_string();
+    let value = match t {
+        RecordType::Source => serde_json::json!({
+            "type": "source", "id": format!("s{i}"),
+            "publisher": pick(&["Viasna", "RFE/RL", "AP"], v),
+        }),
+        RecordType::Person => {
+            let mut p = serde_json::json!({
+                "type": "person", "id": format!("p{i}"),
+                "names": [{"text": format!("Person {i}")}, {"text": format!("Асоба {i}"), "lang": "be"}],
+                "sex": pick(&["male", "female"], v),
+                "birth_date": pick(&["1980", "1990-05", "1975-03-02", "2001"], v / 2),
+                "country": "BY",
+                "visibility": pick(&["public", "public", "restricted"], v / 8),
+                "kept": v % 5,
+            });
+            if v % 4 != 0 {
+                p["region"] = format!("Region {}", v % 3).into();
+            }
+            p
+        }
+        RecordType::Announcement => {
+            let mut a = serde_json::json!({
+                "type": "announcement", "id": format!("a{i}"), "kind": "pardon",
+                "date": pick(&["2021-06-15", "2022-01-01", "2024-07-03", "2024-07"], v),
+                "country": "BY", "total": 5 + v % 7,
+            });
+            if v % 3 == 0 {
+                a["sources"] = serde_json::json!([format!("s{}", v % 2)]);
+            }
+            a
+        }
+        RecordType::Event => {
+            let kind = pick(&["detained", "recognized", "released", "pardoned"], v / 5);
+            let mut e = serde_json::json!({
+                "type": "event", "id": format!("e{i}"), "person": format!("p{}", v % 5),
+                "kind": kind,
+                "date": pick(&["2020", "2021-03", "2021-06-15", "2022-01-01", "2023-07", "2024-07-03"], v / 20),
+            });
+            if kind == "pardoned" && v % 2 == 0 {
+                e["announcement"] = format!("a{}", v % 3).into();
+            }
+            if v % 7 == 0 {
+                e["sources"] = serde_json::json!([format!("s{}", v % 2)]);
+            }
+            e
+        }
+        _ => {
+            let mut f = serde_json::json!({
+                "type": "figure", "id": format!("f{i}"), "metric": "political_prisoners_held",
+                "value": 100 + v, "qualifier": "approximately", "as_of": "2023-01-01", "country": "BY",
+            });
+            if v % 2 == 0 {
+                f["sources"] = serde_json::json!(["s0"]);
+            }
+            f
+        }
+    };
+    value.to_string()
+}
+
+fn parsed(line: &str) -> Parsed {
+    parse_record(line).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------
+// Operations.
+
+#[derive(Debug, Clone)]
+enum Step {
+    /// A file of records (one per id), its lines shuffled.
+    Import {
+        lines: Vec<(usize, u8, u16)>,
+        update: bool,
+        shuffle: u64,
+    },
+    /// A form or API save: at the current version (or as new), or at a stale one.
+    Save {
+        t: usize,
+        id: u8,
+        v: u16,
+        stale: bool,
+    },
+    Retract {
+        t: usize,
+        id: u8,
+        stale: bool,
+    },
+    Merge {
+        keep: u8,
+        merged: u8,
+    },
+    Unmerge {
+        merged: u8,
+    },
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        3 => (prop::collection::vec((0..5usize, any::<u8>(), any::<u16>()), 1..12), any::<bool>(), any::<u64>())
+            .prop_map(|(lines, update, shuffle)| Step::Import { lines, update, shuffle }),
+        3 => (0..5usize, any::<u8>(), any::<u16>(), prop::bool::weighted(0.2))
+            .prop_map(|(t, id, v, stale)| Step::Save { t, id, v, stale }),
+        2 => (0..5usize, any::<u8>(), prop::bool::weighted(0.2))
+            .prop_map(|(t, id, stale)| Step::Retract { t, id, stale }),
+        1 => (0..5u8, 0..5u8).prop_map(|(keep, merged)| Step::Merge { keep, merged }),
+        1 => (0..5u8).prop_map(|merged| Step::Unmerge { merged }),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------
+// The model: the current body of every record, whether it is retracted, and how many log
+// entries there are.
+
+#[derive(Default, Clone)]
+struct Model {
+    records: BTreeMap<(RecordType, String), (String, bool)>,
+    entries: u64,
+}
+
+impl Model {
+    fn live(&self, t: RecordType, id: &str) -> Option<&str> {
+        match self.records.get(&(t, id.to_string())) {
+            Some((body, false)) => Some(body),
+            _ => None,
+        }
+    }
+
+    /// Whether any current record points at (t, id).
+    fn referred(&self, t: RecordType, id: &str) -> bool {
+        self.records.values().filter(|(_, r)| !r).any(|(body, _)| {
+            parsed(body)
+                .record()
+                .references()
+                .iter()
+                .any(|(rt, rid, _)| *rt == t && *rid == id)
+        })
+    }
+
+    fn put(&mut self, t: RecordType, id: &str, body: String) {
+        self.records.insert((t, id.to_string()), (body, false));
+        self.entries += 1;
+    }
+
+    fn retract(&mut self, t: RecordType, id: &str) {
+        self.records.get_mut(&(t, id.to_string())).unwrap().1 = true;
+        self.entries += 1;
+    }
+
+    /// The current records as a registry, built directly.
+    fn registry(&self) -> Registry {
+        let mut live: Vec<Record> = self
+            .records
+            .values()
+            .filter(|(_, r)| !r)
+            .map(|(b, _)| parsed(b).into_record())
+            .collect();
+        live.sort_by_key(|r| r.record_type().rank());
+        let mut b = Builder::new();
+        for r in &live {
+            b.add_record(r).unwrap();
+        }
+        b.finish()
+    }
+
+    fn bodies(&self) -> BTreeSet<(RecordType, String)> {
+        self.records
+            .iter()
+            .filter(|(_, (_, r))| !r)
+            .map(|((t, _), (b, _))| (*t, b.clone()))
+            .collect()
+    }
+}
+
+/// What the counts say, for comparison.
+fn counts(reg: &Registry) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in ["2020-06-01", "2021-03-15", "2021-07-01", "2022-06-01", "2024-07-03", "2025-01-01"] {
+        let day = d.parse::<PartialDate>().unwrap().first_day();
+        for mode in [Mode::All, Mode::Recognized, Mode::RecognizedByDate] {
+            let h = reg.held(day, Some("BY"), mode);
+            out.push(format!("{d} {mode:?}: {} [{}, {}]", h.held, h.held_min, h.held_max));
+        }
+    }
+    for year in 2021..=2024 {
+        out.push(format!("{:?}", reg.waves("BY", year, AnnouncementKind::Pardon)));
+    }
+    out
+}
+
+fn meta() -> Meta {
+    Meta {
+        at: "2026-12-01T00:00:00.000000Z".into(),
+        actor: "model".into(),
+        reason: Some("a step of the write-path test".into()),
+    }
+}
+
+fn export_set(store: &dyn Store) -> BTreeSet<(RecordType, String)> {
+    let mut out = BTreeSet::new();
+    store
+        .export(&mut |t, body| {
+            out.insert((t, body.to_string()));
+            Ok(())
+        })
+        .unwrap();
+    out
+}
+
+fn export_text(store: &dyn Store) -> String {
+    let mut out = String::new();
+    store
+        .export(&mut |_, body| {
+            out.push_str(body);
+            out.push('\n');
+            Ok(())
+        })
+        .unwrap();
+    out
+}
+
+fn import_opts(update: bool) -> ImportOptions {
+    ImportOptions {
+        actor: "model".into(),
+        reason: None,
+        at: "2026-12-01T00:00:00.000000Z".into(),
+        update,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// One step on the store and on the model.
+
+fn apply(store: &mut dyn Store, model: &mut Model, step: &Step) -> Result<(), TestCaseError> {
+    match step {
+        Step::Import {
+            lines,
+            update,
+            shuffle,
+        } => {
+            // One line per id: a file that says two things of one record is refused, a
+            // case bad_input covers.
+            let mut by_id: BTreeMap<(RecordType, String), String> = BTreeMap::new();
+            for (t, i, v) in lines {
+                let line = record_line(TYPES[*t], *i, *v);
+                let p = parsed(&line);
+                by_id
+                    .entry((p.record().record_type(), p.record().id().to_string()))
+                    .or_insert(line);
+            }
+            let mut file: Vec<String> = by_id.values().cloned().collect();
+            file.shuffle(&mut rand_chacha::ChaCha8Rng::seed_from_u64(*shuffle));
+            // What the model says: which lines write, and whether the file is refused.
+            let mut writes = Vec::new();
+            let mut refused = false;
+            for line in &file {
+                let p = parsed(line);
+                let key = (p.record().record_type(), p.record().id().to_string());
+                match model.records.get(&key) {
+                    Some((body, retracted))
+                        if body == p.canonical() && (!retracted || !update) => {}
+                    Some(_) if !update => refused = true,
+                    _ => writes.push((key, p.canonical().to_string())),
+                }
+            }
+            let written: BTreeSet<&(RecordType, String)> = writes.iter().map(|(k, _)| k).collect();
+            for (_, body) in &writes {
+                let p = parsed(body);
+                for (t, id, _) in p.record().references() {
+                    if model.live(t, id).is_none() && !written.contains(&(t, id.to_string())) {
+                        refused = true;
+                    }
+                }
+            }
+            let text = file.join("\n") + "\n";
+            let got = import(store, &mut text.as_bytes(), &import_opts(*update), &mut |_| {});
+            match (got, refused) {
+                (Ok(report), false) => {
+                    prop_assert_eq!(report.added + report.corrected, writes.len());
+                    for ((t, id), body) in writes {
+                        model.put(t, &id, body);
+                    }
+                }
+                (Err(ImportFailure::Invalid(errors)), true) => {
+                    prop_assert!(errors.iter().all(|e| e.line >= 1 && e.line <= file.len()));
+                }
+                (got, refused) => {
+                    return Err(TestCaseError::fail(format!(
+                        "import of\n{text}gave {got:?}, the model says refused={refused}"
+                    )))
+                }
+            }
+        }
+        Step::Save { t, id, v, stale } => {
+            let line = record_line(TYPES[*t], *id, *v);
+            let p = parsed(&line);
+            let (rt, rid) = (p.record().record_type(), p.record().id().to_string());
+            let current = store.current(rt, &rid).unwrap().filter(|c| !c.retracted);
+            let expect = match (&current, stale) {
+                (Some(c), false) => Expect::Version(c.seq),
+                (Some(c), true) => Expect::Version(c.seq - 1),
+                (None, false) => Expect::New,
+                (None, true) => Expect::Version(1),
+            };
+            let live = model.live(rt, &rid).map(str::to_string);
+            let mut w = store.begin().unwrap();
+            let got = ops::put(w.as_mut(), &meta(), &p, expect);
+            let missing = p
+                .record()
+                .references()
+                .iter()
+                .any(|(t, id, _)| model.live(*t, id).is_none());
+            match got {
+                Err(OpError::Refused(Refusal::Stale { .. })) => prop_assert!(*stale),
+                Ok(ops::Put::Unchanged(_)) => {
+                    prop_assert!(!stale);
+                    prop_assert_eq!(live.as_deref(), Some(p.canonical()));
+                }
+                Err(OpError::Refused(Refusal::MissingReference { .. })) => {
+                    prop_assert!(!stale && missing);
+                }
+                Ok(_) => {
+                    prop_assert!(!stale && !missing, "saved with a stale version or a dangling reference");
+                    prop_assert_ne!(live.as_deref(), Some(p.canonical()));
+                    w.commit().unwrap();
+                    model.put(rt, &rid, p.canonical().to_string());
+                }
+                Err(e) => return Err(TestCaseError::fail(format!("save {line}: {e}"))),
+            }
+        }
+        Step::Retract { t, id, stale } => {
+            let rt = TYPES[*t];
+            let rid = format!(
+                "{}{}",
+                &rt.as_str()[..1],
+                id % ids_of(rt)
+            );
+            let current = store.current(rt, &rid).unwrap().filter(|c| !c.retracted);
+            let expect = match (&current, stale) {
+                (Some(c), false) => Expect::Version(c.seq),
+                (Some(c), true) => Expect::Version(c.seq - 1),
+                (None, _) => Expect::Any,
+            };
+            let mut w = store.begin().unwrap();
+            let got = ops::retract(w.as_mut(), &meta(), rt, &rid, expect);
+            let live = model.live(rt, &rid).is_some();
+            match got {
+                Err(OpError::Refused(Refusal::NotFound { .. })) => prop_assert!(!live),
+                Err(OpError::Refused(Refusal::Stale { .. })) => prop_assert!(live && *stale),
+                Err(OpError::Refused(Refusal::InUse { .. })) => {
+                    prop_assert!(live && !stale && model.referred(rt, &rid));
+                }
+                Ok(_) => {
+                    prop_assert!(live && !stale && !model.referred(rt, &rid));
+                    w.commit().unwrap();
+                    model.retract(rt, &rid);
+                }
+                Err(e) => return Err(TestCaseError::fail(format!("retract {rid}: {e}"))),
+            }
+        }
+        Step::Merge { keep, merged } => {
+            let (keep, merged) = (format!("p{keep}"), format!("p{merged}"));
+            let id = ops::merge_id(&merged);
+            let mut w = store.begin().unwrap();
+            let got = ops::merge(w.as_mut(), &meta(), &keep, &merged);
+            let persons = model.live(RecordType::Person, &keep).is_some()
+                && model.live(RecordType::Person, &merged).is_some();
+            match got {
+                Err(OpError::Refused(Refusal::AlreadyMerged { .. })) => {
+                    prop_assert!(keep != merged && model.live(RecordType::Merge, &id).is_some());
+                }
+                Err(OpError::Refused(Refusal::MissingReference { .. })) => prop_assert!(!persons),
+                Err(OpError::Refused(Refusal::SelfMerge(_))) => prop_assert!(keep == merged),
+                Ok(ops::Put::Added(e) | ops::Put::Corrected(e)) => {
+                    prop_assert!(persons && keep != merged);
+                    prop_assert!(model.live(RecordType::Merge, &id).is_none());
+                    w.commit().unwrap();
+                    model.put(RecordType::Merge, &id, e.body.unwrap());
+                }
+                other => return Err(TestCaseError::fail(format!("merge: {other:?}"))),
+            }
+        }
+        Step::Unmerge { merged } => {
+            let id = ops::merge_id(&format!("p{merged}"));
+            let mut w = store.begin().unwrap();
+            let got = ops::unmerge(w.as_mut(), &meta(), &format!("p{merged}"));
+            match got {
+                Err(OpError::Refused(Refusal::NotMerged(_))) => {
+                    prop_assert!(model.live(RecordType::Merge, &id).is_none());
+                }
+                Ok(_) => {
+                    prop_assert!(model.live(RecordType::Merge, &id).is_some());
+                    w.commit().unwrap();
+                    model.retract(RecordType::Merge, &id);
+                }
+                Err(e) => return Err(TestCaseError::fail(format!("unmerge: {e}"))),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// After every step: the store says what the model says.
+fn agree(
+    store: &dyn Store,
+    model: &Model,
+    fresh: &dyn Fn() -> Box<dyn Store>,
+    round_trip: bool,
+) -> Result<(), TestCaseError> {
+    let head = store.head().unwrap();
+    prop_assert_eq!(head.entries, model.entries, "log entries");
+    prop_assert!(store.verify().unwrap().is_ok(), "the chain verifies");
+    let derived = vigil_store::derived::check(store).unwrap();
+    prop_assert!(derived.is_none(), "derived tables: {}", derived.unwrap());
+    prop_assert_eq!(export_set(store), model.bodies(), "the records");
+    let loaded = counts(&store.load().unwrap());
+    prop_assert_eq!(&loaded, &counts(&model.registry()), "counts against the model");
+    prop_assert_eq!(
+        &loaded,
+        &counts(&store.load_as_of(head.entries).unwrap()),
+        "load against load_as_of(head)"
+    );
+    if round_trip {
+        let text = export_text(store);
+        let mut copy = fresh();
+        import(copy.as_mut(), &mut text.as_bytes(), &import_opts(false), &mut |_| {}).unwrap();
+        prop_assert_eq!(export_text(copy.as_ref()), text, "export → import → export");
+    }
+    Ok(())
+}
+
+fn run(fresh: &dyn Fn() -> Box<dyn Store>) {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(200);
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let sequences = prop::collection::vec(step(), 30..45);
+    runner
+        .run(&sequences, |steps| {
+            let mut store = fresh();
+            let mut model = Model::default();
+            for (i, s) in steps.iter().enumerate() {
+                apply(store.as_mut(), &mut model, s)
+                    .map_err(|e| TestCaseError::fail(format!("step {i} {s:?}: {e}")))?;
+                agree(store.as_ref(), &model, fresh, i % 10 == 9 || i + 1 == steps.len())
+                    .map_err(|e| TestCaseError::fail(format!("after step {i} {s:?}: {e}")))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn sqlite_write_path_agrees_with_the_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = std::cell::Cell::new(0u32);
+    run(&|| {
+        n.set(n.get() + 1);
+        let path = dir.path().join(format!("{}.db", n.get()));
+        Box::new(SqliteStore::open(&path).unwrap())
+    });
+}
+
+#[test]
+fn postgres_write_path_agrees_with_the_model() {
+    let url = match std::env::var("VIGIL_TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "CI=true but VIGIL_TEST_DATABASE_URL is not set: the PostgreSQL tests must run"
+            );
+            eprintln!("VIGIL_TEST_DATABASE_URL not set: PostgreSQL half skipped");
+            return;
+        }
+    };
+    let tag = format!(
+        "vigil_wp_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis()
+    );
+    let n = std::cell::Cell::new(0u32);
+    let schemas = std::cell::RefCell::new(Vec::new());
+    run(&|| {
+        n.set(n.get() + 1);
+        let schema = format!("{tag}_{}", n.get());
+        let store = vigil_store::PgStore::open(&url, Some(&schema)).unwrap();
+        // Schemas of earlier sequences go as new ones come (a sequence makes about five).
+        let mut s = schemas.borrow_mut();
+        s.push(schema);
+        if s.len() > 12 {
+            let old = s.remove(0);
+            store
+                .execute_raw(&format!("DROP SCHEMA \"{old}\" CASCADE"))
+                .unwrap();
+        }
+        Box::new(store)
+    });
+    let s = schemas.into_inner();
+    if let Some(last) = s.last() {
+        let admin = vigil_store::PgStore::open(&url, Some(last)).unwrap();
+        for schema in &s {
+            admin
+                .execute_raw(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
+                .unwrap();
+        }
+    }
+}
