@@ -3,6 +3,8 @@
 //! Findings never change data: a contradicting timeline is stored as recorded and reported
 //! here, so a monitor decides what is wrong.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::date::PartialDate;
@@ -207,19 +209,22 @@ fn days_apart(a: &PartialDate, b: &PartialDate) -> i32 {
 fn duplicate_announcements(all: &[Announcement]) -> Vec<Finding> {
     let mut list: Vec<&Announcement> = all.iter().filter(|a| a.total.is_some()).collect();
     list.sort_by(|a, b| (a.date.first_day(), &a.id).cmp(&(b.date.first_day(), &b.id)));
-    let same_country = |a: &Announcement, b: &Announcement| match (&a.country, &b.country) {
-        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
-        (None, None) => true,
-        _ => false,
-    };
+    // Only announcements of one kind, country and total are compared, each group in order.
+    let mut groups: HashMap<_, Vec<&Announcement>> = HashMap::new();
     let mut out = Vec::new();
-    for (i, later) in list.iter().enumerate() {
-        let Some(earlier) = list[..i].iter().find(|e| {
-            e.kind == later.kind
-                && e.total == later.total
-                && same_country(e, later)
-                && days_apart(&e.date, &later.date) <= 1
-        }) else {
+    for later in list {
+        let key = (
+            later.kind,
+            later.country.as_deref().map(str::to_ascii_lowercase),
+            later.total,
+        );
+        let group = groups.entry(key).or_default();
+        let earlier = group
+            .iter()
+            .find(|e| days_apart(&e.date, &later.date) <= 1)
+            .copied();
+        group.push(later);
+        let Some(earlier) = earlier else {
             continue;
         };
         let total = later.total.unwrap_or_default();
@@ -252,21 +257,22 @@ fn duplicate_announcements(all: &[Announcement]) -> Vec<Finding> {
 fn duplicate_figures(all: &[Figure]) -> Vec<Finding> {
     let mut list: Vec<&Figure> = all.iter().collect();
     list.sort_by(|a, b| (a.as_of.first_day(), &a.id).cmp(&(b.as_of.first_day(), &b.id)));
+    // The first figure of each (metric, country, as-of, qualifier, value).
+    let mut first: HashMap<_, &Figure> = HashMap::new();
     let mut out = Vec::new();
-    for (i, later) in list.iter().enumerate() {
-        let Some(earlier) = list[..i].iter().find(|e| {
-            e.metric == later.metric
-                && e.as_of == later.as_of
-                && e.qualifier == later.qualifier
-                && (e.value - later.value).abs() < 1e-9
-                && match (&e.country, &later.country) {
-                    (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
-                    (None, None) => true,
-                    _ => false,
-                }
-        }) else {
+    for later in list {
+        let key = (
+            later.metric.as_str(),
+            later.country.as_deref().map(str::to_ascii_lowercase),
+            later.as_of,
+            later.qualifier,
+            // Values come from JSON (no NaN); adding 0.0 makes -0.0 the same key as 0.0.
+            (later.value + 0.0).to_bits(),
+        );
+        let earlier = *first.entry(key).or_insert(later);
+        if std::ptr::eq(earlier, later) {
             continue;
-        };
+        }
         let mut a = earlier.sources.clone();
         let mut b = later.sources.clone();
         a.sort();
