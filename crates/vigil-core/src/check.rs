@@ -3,9 +3,12 @@
 //! Findings never change data: a contradicting timeline is stored as recorded and reported
 //! here, so a monitor decides what is wrong.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
-use crate::record::{AnnouncementKind, Figure, Qualifier};
+use crate::date::PartialDate;
+use crate::record::{Announcement, AnnouncementKind, Figure, Qualifier};
 use crate::stats::{Audience, Mode, Registry};
 
 /// One thing `check` found.
@@ -19,12 +22,16 @@ pub struct Finding {
 }
 
 /// Runs every check. For a public audience, findings about persons it may not see are
-/// left out and such persons are not named in messages.
+/// left out and such persons are not named in messages. Duplicate findings name only
+/// announcements and figures, which are public records (`Record::visibility`), so every
+/// audience gets them.
 #[must_use]
 pub fn check(r: &Registry, audience: Audience) -> Vec<Finding> {
     let mut out = Vec::new();
     out.extend(r.figures().iter().filter_map(|f| figure_mismatch(r, f)));
     out.extend(breakdowns(r));
+    out.extend(duplicate_announcements(r.announcements()));
+    out.extend(duplicate_figures(r.figures()));
     for a in r.announcements() {
         if r.identified(&a.id).is_empty() {
             continue;
@@ -186,6 +193,128 @@ format!(
     })
 }
 
+/// How many days apart two dates are at their closest: 0 when the days they could stand
+/// for overlap (2024-12 and 2024-12-09).
+fn days_apart(a: &PartialDate, b: &PartialDate) -> i32 {
+    let (a0, a1) = (a.first_day().0, a.last_day().0);
+    let (b0, b1) = (b.first_day().0, b.last_day().0);
+    (b0 - a1).max(a0 - b1).max(0)
+}
+
+/// Announcements that are probably one act stored twice (the same report imported under
+/// two ids, or reported by two outlets): same kind, same country, same total, dates at
+/// most a day apart (a partial date at its closest day). Counted twice, they add a wave
+/// and double a running total. Each is named once, as the subject, beside the first
+/// earlier one it repeats (in date order, then id order, as waves are).
+fn duplicate_announcements(all: &[Announcement]) -> Vec<Finding> {
+    let mut list: Vec<&Announcement> = all.iter().filter(|a| a.total.is_some()).collect();
+    list.sort_by(|a, b| (a.date.first_day(), &a.id).cmp(&(b.date.first_day(), &b.id)));
+    // Only announcements of one kind, country and total are compared, each group in order.
+    let mut groups: HashMap<_, Vec<&Announcement>> = HashMap::new();
+    let mut out = Vec::new();
+    for later in list {
+        let key = (
+            later.kind,
+            later.country.as_deref().map(str::to_ascii_lowercase),
+            later.total,
+        );
+        let group = groups.entry(key).or_default();
+        let earlier = group
+            .iter()
+            .find(|e| days_apart(&e.date, &later.date) <= 1)
+            .copied();
+        group.push(later);
+        let Some(earlier) = earlier else {
+            continue;
+        };
+        let total = later.total.unwrap_or_default();
+        let place = later
+            .country
+            .as_deref()
+            .map_or(String::new(), |c| format!(" in {c}"));
+        out.push(Finding {
+            kind: "duplicate",
+            subject: later.id.clone(),
+            message: format!(
+                "announcement {} ({} of {total}{place} on {}) is probably announcement {} ({} of {total} on {}) stored twice: as two waves they count {}; retract one, or correct the date or total if these are two acts",
+                later.id,
+                later.kind,
+                later.date,
+                earlier.id,
+                earlier.kind,
+                earlier.date,
+                2 * u64::from(total)
+            ),
+        });
+    }
+    out
+}
+
+/// Figures stored twice: same metric, country, as-of date, qualifier and value. With the
+/// same sources it is one report's figure stored twice; with different sources, two
+/// reports of one figure, better kept as one figure citing both. Figures that differ only
+/// in value are a disagreement between sources, not a duplicate, and are not reported here.
+fn duplicate_figures(all: &[Figure]) -> Vec<Finding> {
+    let mut list: Vec<&Figure> = all.iter().collect();
+    list.sort_by(|a, b| (a.as_of.first_day(), &a.id).cmp(&(b.as_of.first_day(), &b.id)));
+    // The first figure of each (metric, country, as-of, qualifier, value).
+    let mut first: HashMap<_, &Figure> = HashMap::new();
+    let mut out = Vec::new();
+    for later in list {
+        let key = (
+            later.metric.as_str(),
+            later.country.as_deref().map(str::to_ascii_lowercase),
+            later.as_of,
+            later.qualifier,
+            // Values come from JSON (no NaN); adding 0.0 makes -0.0 the same key as 0.0.
+            (later.value + 0.0).to_bits(),
+        );
+        let earlier = *first.entry(key).or_insert(later);
+        if std::ptr::eq(earlier, later) {
+            continue;
+        }
+        let mut a = earlier.sources.clone();
+        let mut b = later.sources.clone();
+        a.sort();
+        b.sort();
+        let what = if a == b {
+            "stored twice; retract one".to_string()
+        } else {
+            format!(
+                "reported again by other sources ({} and {}); keep one figure citing both",
+                list_or_none(&earlier.sources),
+                list_or_none(&later.sources)
+            )
+        };
+        let place = later
+            .country
+            .as_deref()
+            .map_or(String::new(), |c| format!(" in {c}"));
+        out.push(Finding {
+            kind: "duplicate",
+            subject: later.id.clone(),
+            message: format!(
+                "figure {} ({} {}{}{place} as of {}) repeats figure {}: {what}",
+                later.id,
+                later.metric,
+                qualifier_words(later.qualifier),
+                thousands(later.value),
+                later.as_of,
+                earlier.id
+            ),
+        });
+    }
+    out
+}
+
+fn list_or_none(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "no source".into()
+    } else {
+        ids.join(", ")
+    }
+}
+
 fn breakdowns(r: &Registry) -> Vec<Finding> {
     let mut out = Vec::new();
     for a in r.announcements() {
@@ -275,6 +404,159 @@ fn claim_against_counts(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn registry(lines: &str) -> Registry {
+        let mut records: Vec<crate::record::Record> = lines
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| crate::record::parse_record(l).unwrap().record)
+            .collect();
+        records.sort_by_key(|r| r.record_type().rank());
+        let mut b = crate::stats::Builder::new();
+        for r in &records {
+            b.add_record(r).unwrap();
+        }
+        b.finish()
+    }
+
+    fn duplicates(r: &Registry, audience: Audience) -> Vec<Finding> {
+        check(r, audience)
+            .into_iter()
+            .filter(|f| f.kind == "duplicate")
+            .collect()
+    }
+
+    #[test]
+    fn duplicate_announcements_table() {
+        // (kind, date, country, total) of a second announcement beside
+        // a1: a pardon of 29 in BY on 2024-12-09; is it reported as a1 stored twice?
+        for (kind, date, country, total, duplicate) in [
+            ("pardon", "2024-12-09", "BY", 29, true),
+            ("pardon", "2024-12-10", "BY", 29, true),
+            ("pardon", "2024-12-08", "BY", 29, true),
+            ("pardon", "2024-12-11", "BY", 29, false),
+            ("pardon", "2024-12-07", "BY", 29, false),
+            ("pardon", "2024-12-10", "BY", 30, false),
+            ("pardon", "2024-12-09", "RU", 29, false),
+            ("amnesty", "2024-12-09", "BY", 29, false),
+            ("pardon", "2024-12-09", "by", 29, true),
+            // A month that contains the day could be that day.
+            ("pardon", "2024-12", "BY", 29, true),
+            ("pardon", "2024-11", "BY", 29, false),
+        ] {
+            let r = registry(&format!(
+                r#"{{"type":"announcement","id":"a1","kind":"pardon","date":"2024-12-09","country":"BY","total":29}}
+{{"type":"announcement","id":"a2","kind":"{kind}","date":"{date}","country":"{country}","total":{total}}}"#
+            ));
+            let found = duplicates(&r, Audience::Trusted);
+            let case = format!("{kind} {date} {country} {total}: {found:?}");
+            assert_eq!(found.len(), usize::from(duplicate), "{case}");
+            if duplicate {
+                let f = &found[0];
+                // The later one is the subject; ties go by id, as waves order them.
+                let later = if date < "2024-12-09" { "a1" } else { "a2" };
+                assert_eq!(f.subject, later, "{case}");
+                assert!(
+                    f.message.contains("a1") && f.message.contains("a2"),
+                    "{case}"
+                );
+                assert!(
+                    f.message.contains("2024-12-09") && f.message.contains(date),
+                    "{case}"
+                );
+                assert!(f.message.contains("of 29"), "{case}");
+                assert!(f.message.contains("they count 58"), "{case}");
+            }
+        }
+    }
+
+    #[test]
+    fn three_copies_give_two_findings_each_naming_the_first() {
+        let r = registry(
+            r#"{"type":"announcement","id":"b","kind":"pardon","date":"2024-12-09","country":"BY","total":29}
+{"type":"announcement","id":"a","kind":"pardon","date":"2024-12-09","country":"BY","total":29}
+{"type":"announcement","id":"c","kind":"pardon","date":"2024-12-10","country":"BY","total":29}
+{"type":"announcement","id":"d","kind":"pardon","date":"2024-12-09","country":"BY"}
+{"type":"announcement","id":"e","kind":"pardon","date":"2024-12-09","country":"BY"}"#,
+        );
+        let found = duplicates(&r, Audience::Trusted);
+        let pairs: Vec<(&str, bool)> = found
+            .iter()
+            .map(|f| (f.subject.as_str(), f.message.contains("announcement a (")))
+            .collect();
+        // Without a total there is nothing to compare: d and e are not reported.
+        assert_eq!(pairs, [("b", true), ("c", true)], "{found:?}");
+    }
+
+    #[test]
+    fn duplicate_figures_table() {
+        let first = r#"{"type":"figure","id":"f1","metric":"political_prisoners_held","value":1300,"qualifier":"approximately","as_of":"2024-12-09","country":"BY","sources":["s1"]}"#;
+        // A second figure; is it reported as repeating f1, and how?
+        for (second, expect) in [
+            (
+                r#""metric":"political_prisoners_held","value":1300,"qualifier":"approximately","as_of":"2024-12-09","country":"BY","sources":["s1"]"#,
+                Some("stored twice"),
+            ),
+            (
+                r#""metric":"political_prisoners_held","value":1300,"qualifier":"approximately","as_of":"2024-12-09","country":"BY","sources":["s2"]"#,
+                Some("other sources (s1 and s2)"),
+            ),
+            (
+                r#""metric":"political_prisoners_held","value":1300,"qualifier":"approximately","as_of":"2024-12-10","country":"BY","sources":["s1"]"#,
+                None,
+            ),
+            (
+                r#""metric":"political_prisoners_held","value":1301,"qualifier":"approximately","as_of":"2024-12-09","country":"BY","sources":["s1"]"#,
+                None,
+            ),
+            (
+                r#""metric":"political_prisoners_held","value":1300,"qualifier":"at_least","as_of":"2024-12-09","country":"BY","sources":["s1"]"#,
+                None,
+            ),
+            (
+                r#""metric":"political_prisoners_held","value":1300,"qualifier":"approximately","as_of":"2024-12-09","country":"RU","sources":["s1"]"#,
+                None,
+            ),
+            (
+                r#""metric":"exiled_total","value":1300,"qualifier":"approximately","as_of":"2024-12-09","country":"BY","sources":["s1"]"#,
+                None,
+            ),
+        ] {
+            let r = registry(&format!(
+                "{{\"type\":\"source\",\"id\":\"s1\"}}\n{{\"type\":\"source\",\"id\":\"s2\"}}\n{first}\n{{\"type\":\"figure\",\"id\":\"f2\",{second}}}"
+            ));
+            let found = duplicates(&r, Audience::Trusted);
+            match expect {
+                None => assert!(found.is_empty(), "{second}: {found:?}"),
+                Some(what) => {
+                    assert_eq!(found.len(), 1, "{second}: {found:?}");
+                    assert_eq!(found[0].subject, "f2");
+                    let m = &found[0].message;
+                    assert!(m.contains("figure f2 (political_prisoners_held approximately 1,300 in BY as of 2024-12-09) repeats figure f1"), "{m}");
+                    assert!(m.contains(what), "{m}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn duplicates_are_found_for_the_public_too() {
+        // Announcements and figures are public records: the public check names them.
+        let r = registry(
+            r#"{"type":"announcement","id":"a1","kind":"pardon","date":"2024-12-09","country":"BY","total":29}
+{"type":"announcement","id":"a2","kind":"pardon","date":"2024-12-09","country":"BY","total":29}
+{"type":"figure","id":"f1","metric":"exiled_total","value":13000,"qualifier":"at_least","as_of":"2024-12-09","country":"BY"}
+{"type":"figure","id":"f2","metric":"exiled_total","value":13000,"qualifier":"at_least","as_of":"2024-12-09","country":"BY"}"#,
+        );
+        let subjects = |a| {
+            duplicates(&r, a)
+                .into_iter()
+                .map(|f| f.subject)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(subjects(Audience::Public), ["a2", "f2"]);
+        assert_eq!(subjects(Audience::Public), subjects(Audience::Trusted));
+    }
 
     #[test]
     fn qualifiers_table() {

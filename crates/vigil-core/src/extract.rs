@@ -94,10 +94,12 @@ pub struct Extraction {
     pub notes: Vec<String>,
 }
 
-/// Reads `text` and proposes what it states.
+/// Reads `text` and proposes what it states. The text is read as [`normalise`] gives it,
+/// so the same report with other line endings, spacing or Unicode form reads the same.
 #[must_use]
 pub fn extract(text: &str, opts: &Options) -> Extraction {
-    let sentences = sentences(text);
+    let text = normalise(text);
+    let sentences = sentences(&text);
     let country = opts.country.clone().or_else(|| country_of(&sentences));
     let mut r = Reader {
         opts,
@@ -1583,6 +1585,33 @@ fn country_of(sentences: &[Sentence]) -> Option<String> {
     best.map(|(c, _)| c.to_string())
 }
 
+/// A report's text in the one form its reading and its proposals' ids derive from: a
+/// leading byte order mark dropped, Unicode NFC, every line break (CRLF, CR, LF, NEL,
+/// U+2028, U+2029) one LF, every run of other whitespace one space, each line trimmed and
+/// blank lines dropped. The same report saved by an editor (LF), pasted in a browser
+/// (CRLF), re-spaced or decomposed (NFD) is one text. Sentences do not cross lines, so
+/// line breaks are kept.
+#[must_use]
+pub fn normalise(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let nfc: String = text.nfc().collect();
+    let mut out = String::with_capacity(nfc.len());
+    for line in nfc.split(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else { continue };
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(first);
+        for w in words {
+            out.push(' ');
+            out.push_str(w);
+        }
+    }
+    out
+}
+
 /// Where a report came from, for the source record of its proposals.
 #[derive(Debug, Clone, Default)]
 pub struct SourceInfo {
@@ -1602,15 +1631,17 @@ pub enum ProposalError {
 }
 
 /// The records an editor confirms: a source for the report, then the announcements and
-/// figures citing it, in the interchange format. Ids derive from the text, so confirming
-/// the same report twice proposes the same records. Every one is valid interchange.
+/// figures citing it, in the interchange format. Ids derive from the [`normalise`]d text,
+/// so confirming the same report twice — from a file, pasted in a browser — proposes the
+/// same records, and storing them again adds nothing. Every one is valid interchange.
 pub fn proposed_records(
     text: &str,
     x: &Extraction,
     source: &SourceInfo,
 ) -> Result<Vec<serde_json::Value>, ProposalError> {
     use serde_json::{json, Map, Value};
-    let digest = crate::chain::Hash::of_body(text).to_hex();
+    let text = normalise(text);
+    let digest = crate::chain::Hash::of_body(&text).to_hex();
     let prefix = format!("x{}", &digest[..10]);
     let source_id = format!("{prefix}-source");
     let mut src = Map::new();

@@ -368,3 +368,75 @@ fn proportions_read() {
     assert!(Compare::MoreThan(0.5).holds(15, 29));
     assert!(!Compare::MoreThan(0.5).holds(14, 29));
 }
+
+/// The ids of the records proposed from `text`, read with the seed's date and source.
+fn proposed_ids(text: &str) -> Vec<String> {
+    let x = read(text, "2024-12-09");
+    let source = SourceInfo {
+        publisher: Some("RFE/RL".into()),
+        url: None,
+        date: Some("2024-12-09".into()),
+    };
+    proposed_records(text, &x, &source)
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn the_same_report_in_another_form_proposes_the_same_records() {
+    use unicode_normalization::UnicodeNormalization;
+    let seed = include_str!("../../../../tests/reports/belarus-pardons-article.txt");
+    // Accented letters, so NFC and NFD differ (the seed itself is ASCII).
+    let text = format!("{seed}\nAlès Bialiatski’s colleagues at Viasna — Naŭma — said so.\n");
+    assert_ne!(
+        text.nfd().collect::<String>(),
+        text,
+        "the NFD form must differ"
+    );
+    let source = SourceInfo {
+        publisher: Some("RFE/RL".into()),
+        url: None,
+        date: Some("2024-12-09".into()),
+    };
+    let records = |t: &str| proposed_records(t, &read(t, "2024-12-09"), &source).unwrap();
+    let lf = records(&text);
+    assert!(lf.len() > 2, "{lf:#?}");
+    for (how, variant) in [
+        ("CRLF, as a browser sends it", text.replace('\n', "\r\n")),
+        ("CR alone", text.replace('\n', "\r")),
+        ("NFD", text.nfd().collect()),
+        ("a byte order mark", format!("\u{feff}{text}")),
+        ("trailing spaces and tabs", text.replace('\n', " \t\n")),
+        (
+            "leading space and blank lines",
+            format!("\n\n  {}\n\n", text.replace('\n', "\n\n")),
+        ),
+        (
+            "runs of spaces and a no-break space",
+            text.replace(' ', "  ").replacen("  ", "\u{a0}", 3),
+        ),
+    ] {
+        // Not only the ids: every field, so storing it again is "unchanged", not a conflict.
+        assert_eq!(records(&variant), lf, "{how}");
+    }
+    assert_eq!(normalise(&text.replace('\n', "\r\n")), normalise(&text));
+    assert_eq!(normalise(" a \t b\r\n\r\n\u{2028}c  "), "a b\nc");
+}
+
+#[test]
+fn a_different_report_proposes_different_ids() {
+    let seed = include_str!("../../../../tests/reports/belarus-pardons-article.txt");
+    let ids = proposed_ids(seed);
+    // One word changed, the numbers read the same.
+    let other = seed.replacen("Belarus", "Belarus's", 1);
+    assert_ne!(other, seed);
+    let other_ids = proposed_ids(&other);
+    assert_eq!(ids.len(), other_ids.len());
+    for (a, b) in ids.iter().zip(&other_ids) {
+        assert_ne!(a, b);
+    }
+    // Line breaks are kept: sentences do not cross lines.
+    assert_ne!(normalise("a\nb"), normalise("a b"));
+}

@@ -6,6 +6,7 @@
 mod accounts;
 mod bad_input;
 mod browser;
+mod dedupe;
 mod encryption;
 mod extract;
 mod names;

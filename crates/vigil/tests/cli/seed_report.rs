@@ -188,7 +188,7 @@ fn a_figure_dated_the_day_before_the_wave_does_not_count_it() {
 fn the_report_breakdown_adds_up_and_a_bad_one_is_flagged() {
     let s = Scratch::new();
     let text = r#"{"type":"announcement","id":"ok","kind":"pardon","date":"2024-12-09","country":"BY","total":29,"breakdown":{"women":11,"men":18,"under_25":6,"pensioners":3,"disabled":2,"chronic_illness":15}}
-{"type":"announcement","id":"bad","kind":"pardon","date":"2024-12-10","country":"BY","total":29,"breakdown":{"women":12,"men":18,"chronic_illness":31}}
+{"type":"announcement","id":"bad","kind":"pardon","date":"2024-12-20","country":"BY","total":29,"breakdown":{"women":12,"men":18,"chronic_illness":31}}
 "#;
     assert!(s.import("a.jsonl", text).status);
     let v = s.json(&["check"]);
