@@ -8,6 +8,7 @@ mod bad_input;
 mod browser;
 mod encryption;
 mod extract;
+mod forms;
 mod names;
 mod postgres;
 mod registry;
