@@ -1043,3 +1043,129 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
         Err(e) => Refusal::Internal(e.to_string()).into_response(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A posted form: what the form showed for the record, with `changes` made.
+    fn posted(
+        shown: &[(&'static str, String)],
+        changes: &[(&str, &str)],
+    ) -> std::collections::HashMap<String, String> {
+        let mut f: std::collections::HashMap<String, String> = shown
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), v.clone()))
+            .collect();
+        for (k, v) in changes {
+            f.insert((*k).to_string(), (*v).to_string());
+        }
+        f
+    }
+
+    #[test]
+    fn a_person_form_writes_only_the_fields_changed_in_it() {
+        let stored = json!({"type": "person", "id": "p1",
+            "names": [{"text": "Ales", "script": "Latn"}, {"text": "Алесь", "lang": "be"}],
+            "sex": "unknown", "birth_date": "1962-09-25", "country": "BY", "region": "Minsk",
+            "roles": ["journalist"], "health": ["disability"], "prominent": true, "note": "kept"});
+        let with = |edit: &dyn Fn(&mut Value)| {
+            let mut v = stored.clone();
+            edit(&mut v);
+            v
+        };
+        let cases: Vec<(&str, Vec<(&str, &str)>, Value)> = vec![
+            ("nothing changed", vec![], stored.clone()),
+            (
+                "birth year",
+                vec![("birth_date", "1963")],
+                with(&|v| v["birth_date"] = json!("1963")),
+            ),
+            (
+                "country emptied",
+                vec![("country", " ")],
+                with(&|v| {
+                    v.as_object_mut().unwrap().remove("country");
+                }),
+            ),
+            (
+                "first name's text",
+                vec![("name", "Aleś")],
+                with(&|v| v["names"][0]["text"] = json!("Aleś")),
+            ),
+            (
+                "first name emptied",
+                vec![("name", "")],
+                with(&|v| v["names"] = json!([{"text": "Алесь", "lang": "be"}])),
+            ),
+            (
+                "sex chosen",
+                vec![("sex", "male")],
+                with(&|v| v["sex"] = json!("male")),
+            ),
+            (
+                "visibility chosen",
+                vec![("visibility", "restricted")],
+                with(&|v| v["visibility"] = json!("restricted")),
+            ),
+        ];
+        for (what, changes, want) in cases {
+            let shown = person_shown(&stored);
+            let f = posted(&shown, &changes);
+            let mut got = stored.clone();
+            merge_posted(&mut got, &shown, &f, put_person_field);
+            assert_eq!(got, want, "{what}");
+        }
+        // A field the post leaves out is not touched, even if the form shows it.
+        let shown = person_shown(&stored);
+        let mut f = posted(&shown, &[("country", "")]);
+        f.remove("country");
+        let mut got = stored.clone();
+        merge_posted(&mut got, &shown, &f, put_person_field);
+        assert_eq!(got, stored);
+    }
+
+    #[test]
+    fn an_event_form_writes_only_the_fields_changed_in_it() {
+        let stored = json!({"type": "event", "id": "e1", "person": "p1", "kind": "sentenced",
+            "date": "2023-03-03", "sources": ["s1", "s2"], "confidence": "confirmed",
+            "details": {"term_months": 120}, "witness": "kept"});
+        let with = |edit: &dyn Fn(&mut Value)| {
+            let mut v = stored.clone();
+            edit(&mut v);
+            v
+        };
+        let cases: Vec<(&str, Vec<(&str, &str)>, Value)> = vec![
+            ("nothing changed", vec![], stored.clone()),
+            (
+                "sources spaced otherwise",
+                vec![("sources", "s1,s2")],
+                stored.clone(),
+            ),
+            (
+                "date",
+                vec![("date", "2023-03-04")],
+                with(&|v| v["date"] = json!("2023-03-04")),
+            ),
+            (
+                "a source added",
+                vec![("sources", "s1, s2, s3")],
+                with(&|v| v["sources"] = json!(["s1", "s2", "s3"])),
+            ),
+            (
+                "sources emptied",
+                vec![("sources", "")],
+                with(&|v| {
+                    v.as_object_mut().unwrap().remove("sources");
+                }),
+            ),
+        ];
+        for (what, changes, want) in cases {
+            let shown = event_shown(&stored);
+            let f = posted(&shown, &changes);
+            let mut got = stored.clone();
+            merge_posted(&mut got, &shown, &f, put_event_field);
+            assert_eq!(got, want, "{what}");
+        }
+    }
+}
