@@ -1048,6 +1048,9 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
 mod tests {
     use super::*;
 
+    /// What a case is called, the fields changed in the form, the record it should save.
+    type Case = (&'static str, Vec<(&'static str, &'static str)>, Value);
+
     /// A posted form: what the form showed for the record, with `changes` made.
     fn posted(
         shown: &[(&'static str, String)],
@@ -1074,7 +1077,7 @@ mod tests {
             edit(&mut v);
             v
         };
-        let cases: Vec<(&str, Vec<(&str, &str)>, Value)> = vec![
+        let cases: Vec<Case> = vec![
             ("nothing changed", vec![], stored.clone()),
             (
                 "birth year",
@@ -1135,7 +1138,7 @@ mod tests {
             edit(&mut v);
             v
         };
-        let cases: Vec<(&str, Vec<(&str, &str)>, Value)> = vec![
+        let cases: Vec<Case> = vec![
             ("nothing changed", vec![], stored.clone()),
             (
                 "sources spaced otherwise",
