@@ -352,10 +352,9 @@ pub async fn save_record(
             entries,
             head,
         })) => {
-            if let Err(e) = live.refresh().await {
-                eprintln!("vigil serve: reloading after a save: {e}");
-            }
-            Json(json!({ "version": version, "log": { "entries": entries, "head": head } }))
+            // Saved either way; `stale` says when the answers do not show it yet, and why.
+            let stale = live.after_write().await;
+            Json(json!({ "version": version, "log": { "entries": entries, "head": head }, "stale": stale }))
                 .into_response()
         }
         Ok(Ok(Saved::Conflict { version, current })) => {

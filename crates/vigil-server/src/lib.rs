@@ -49,9 +49,10 @@ type PageCache = std::collections::HashMap<(Day, String), Arc<tokio::sync::OnceC
 const PAGE_CACHE: usize = 256;
 
 impl AppState {
-    /// Loads the registry and the public directory from a store.
-    pub fn load(store: Box<dyn Store + Send>) -> Result<AppState, StoreError> {
-        AppState::load_shared(Arc::new(Mutex::new(store)))
+    /// Loads the registry and the public directory from a store. A store whose derived
+    /// tables cannot be loaded is refused with what failed and how to repair it.
+    pub fn load(store: Box<dyn Store + Send>) -> Result<AppState, LoadError> {
+        AppState::load_shared(Arc::new(Mutex::new(store))).map_err(LoadError)
     }
 
     fn load_shared(shared: Arc<Mutex<Box<dyn Store + Send>>>) -> Result<AppState, StoreError> {
@@ -213,10 +214,29 @@ impl IntoResponse for AppError {
     }
 }
 
+/// Why a server cannot start on a store: the registry it holds does not load.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot load the registry to serve it: {}", explained(.0))]
+pub struct LoadError(pub StoreError);
+
+/// A store error, with the repair to try when the derived tables are at fault (the log
+/// they come from is checked by `vigil verify`).
+fn explained(e: &StoreError) -> String {
+    match e {
+        StoreError::Damaged(_) | StoreError::Invalid(_) => format!(
+            "{e}. The log itself may be intact: `vigil verify` checks it, and `vigil db rebuild` recreates the derived tables from it (accounts are kept)"
+        ),
+        _ => e.to_string(),
+    }
+}
+
 /// What the server answers from: the current snapshot of the registry, replaced as a
 /// whole when the log grows (another process wrote), so a request sees one state.
 pub struct Live {
     current: std::sync::RwLock<Arc<AppState>>,
+    /// Why the snapshot is behind the store's log, while it is: the last refresh failed.
+    /// `/healthz` answers 503 with it; editors are told after a save.
+    stale: Mutex<Option<String>>,
     /// Sessions and login limits: they outlive snapshots.
     pub auth: auth::Auth,
 }
@@ -226,8 +246,50 @@ impl Live {
     pub fn new(state: AppState) -> Arc<Live> {
         Arc::new(Live {
             current: std::sync::RwLock::new(Arc::new(state)),
+            stale: Mutex::new(None),
             auth: auth::Auth::default(),
         })
+    }
+
+    /// Why the answers are behind the store, if they are.
+    #[must_use]
+    pub fn stale(&self) -> Option<String> {
+        self.stale
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Records whether the last refresh worked, and logs only when that changes (the
+    /// watcher retries every [`REFRESH_EVERY`]; one line per change is what an operator
+    /// can read).
+    fn mark(&self, outcome: Option<String>) {
+        let mut stale = self
+            .stale
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *stale == outcome {
+            return;
+        }
+        match &outcome {
+            Some(reason) => eprintln!(
+                "vigil serve: the answers are stale (from log entry {}): {reason}",
+                self.snapshot().log.entries
+            ),
+            None => eprintln!(
+                "vigil serve: the answers are current again (log entry {})",
+                self.snapshot().log.entries
+            ),
+        }
+        *stale = outcome;
+    }
+
+    /// Refreshes after this server wrote: `None` when the answers now include the write,
+    /// otherwise why they do not (the write itself is stored either way).
+    pub(crate) async fn after_write(self: &Arc<Self>) -> Option<String> {
+        // `refresh` has recorded the reason; the answer is what it recorded.
+        let _ = self.refresh().await;
+        self.stale()
     }
 
     /// The store, shared by every snapshot.
@@ -248,8 +310,15 @@ impl Live {
     }
 
     /// Loads a new snapshot when the store's log has moved past the current one's.
-    /// Returns whether it did.
+    /// Returns whether it did. A failure leaves the current snapshot serving and marks the
+    /// server stale until a refresh succeeds.
     pub async fn refresh(self: &Arc<Self>) -> Result<bool, StoreError> {
+        let outcome = self.load_fresh().await;
+        self.mark(outcome.as_ref().err().map(explained));
+        outcome
+    }
+
+    async fn load_fresh(self: &Arc<Self>) -> Result<bool, StoreError> {
         let now = self.snapshot();
         let shared = Arc::clone(&now.store);
         let seen = now.log.entries;
@@ -297,7 +366,7 @@ pub const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_millis(
 /// The whole application.
 pub fn router(state: Arc<Live>) -> Router {
     Router::new()
-        .route("/healthz", get(|| async { "ok" }))
+        .route("/healthz", get(healthz))
         .route("/", get(pages::dashboard))
         .route("/persons", get(pages::directory))
         .route("/persons/{id}", get(pages::person))
@@ -327,6 +396,7 @@ pub fn router(state: Arc<Live>) -> Router {
         )
         .route("/edit/person/{id}", get(backoffice::open))
         .route("/edit/event", axum::routing::post(backoffice::save_event))
+        .route("/edit/event/{id}", get(backoffice::open_event))
         .route("/edit/retract", axum::routing::post(backoffice::retract))
         .route(
             "/edit/extract",
@@ -347,6 +417,22 @@ pub fn router(state: Arc<Live>) -> Router {
         .route("/api/v1/audit", get(editor::audit))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
+}
+
+/// `GET /healthz`: 200 while the answers follow the store; 503 with the reason while the
+/// snapshot is stale (a write landed that the server could not load).
+async fn healthz(axum::extract::State(live): axum::extract::State<Arc<Live>>) -> Response {
+    match live.stale() {
+        None => "ok".into_response(),
+        Some(reason) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "stale: the answers are from log entry {}; the store could not be loaded since: {reason}\n",
+                live.snapshot().log.entries
+            ),
+        )
+            .into_response(),
+    }
 }
 
 /// Security headers on every response: nothing from another host may load, nothing may
@@ -378,9 +464,8 @@ pub async fn serve(listener: tokio::net::TcpListener, state: Arc<Live>) -> std::
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(REFRESH_EVERY).await;
-            if let Err(e) = watcher.refresh().await {
-                eprintln!("vigil serve: reloading after a write elsewhere: {e}");
-            }
+            // A failure is logged once, when the server becomes stale (`Live::mark`).
+            let _ = watcher.refresh().await;
         }
     });
     axum::serve(

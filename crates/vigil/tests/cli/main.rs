@@ -9,6 +9,7 @@ mod browser;
 mod dedupe;
 mod encryption;
 mod extract;
+mod forms;
 mod names;
 mod postgres;
 mod registry;

@@ -11,7 +11,7 @@ pub struct Server {
     child: Child,
     pub base: String,
     /// Kept open: the server may still write to it.
-    _stderr: BufReader<std::process::ChildStderr>,
+    stderr: BufReader<std::process::ChildStderr>,
 }
 
 impl Drop for Server {
@@ -59,7 +59,7 @@ impl Server {
         let server = Server {
             child,
             base,
-            _stderr: stderr,
+            stderr,
         };
         for _ in 0..100 {
             if get(&format!("{}/healthz", server.base)).0 == 200 {
@@ -68,6 +68,15 @@ impl Server {
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
         panic!("server at {} never became healthy", server.base);
+    }
+
+    /// Stops the server and answers what it logged after saying where it listens.
+    pub fn stop(&mut self) -> String {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let mut rest = String::new();
+        let _ = std::io::Read::read_to_string(&mut self.stderr, &mut rest);
+        rest
     }
 
     pub fn get(&self, path: &str) -> (u16, String) {
