@@ -409,7 +409,7 @@ mod tests {
         let mut records: Vec<crate::record::Record> = lines
             .lines()
             .filter(|l| !l.trim().is_empty())
-            .map(|l| crate::record::parse_record(l).unwrap().record)
+            .map(|l| crate::record::parse_record(l).unwrap().into_record())
             .collect();
         records.sort_by_key(|r| r.record_type().rank());
         let mut b = crate::stats::Builder::new();

@@ -65,14 +65,15 @@ enum Batch {
     Failed(std::io::Error),
 }
 
-/// Reads and parses on its own thread, so parsing overlaps the database's work.
+/// Reads and parses on its own thread, so parsing overlaps the database's work. A byte
+/// order mark at the start is skipped; a line that is not UTF-8 is a bad line, named.
 fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) {
     const BATCH: usize = 2048;
-    let (mut buf, mut bytes, mut number) = (String::new(), 0u64, 0usize);
+    let (mut buf, mut bytes, mut number) = (Vec::new(), 0u64, 0usize);
     let mut batch = Vec::with_capacity(BATCH);
     loop {
         buf.clear();
-        let n = match input.read_line(&mut buf) {
+        let n = match input.read_until(b'\n', &mut buf) {
             Ok(n) => n,
             Err(e) => {
                 let _ = out.send(Batch::Failed(e));
@@ -84,7 +85,23 @@ fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) 
         }
         number += 1;
         bytes += n as u64;
-        let text = buf.trim_end_matches(['\n', '\r']);
+        let mut raw = buf.as_slice();
+        if number == 1 {
+            raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
+        }
+        let text = match std::str::from_utf8(raw) {
+            Ok(t) => t.trim_end_matches(['\n', '\r']),
+            Err(e) => {
+                batch.push(Line {
+                    number,
+                    parsed: Err(RecordError(format!(
+                        "the line is not UTF-8 text (byte {} cannot be read); save the file as UTF-8",
+                        e.valid_up_to() + 1
+                    ))),
+                });
+                continue;
+            }
+        };
         if text.trim().is_empty() {
             continue;
         }
@@ -93,7 +110,7 @@ fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) 
             (p, digest)
         });
         batch.push(Line { number, parsed });
-        if batch.len() == BATCH
+        if batch.len() >= BATCH
             && out
                 .send(Batch::Lines(
                     std::mem::replace(&mut batch, Vec::with_capacity(BATCH)),

@@ -222,15 +222,28 @@ impl Model {
 /// What the counts say, for comparison.
 fn counts(reg: &Registry) -> Vec<String> {
     let mut out = Vec::new();
-    for d in ["2020-06-01", "2021-03-15", "2021-07-01", "2022-06-01", "2024-07-03", "2025-01-01"] {
+    for d in [
+        "2020-06-01",
+        "2021-03-15",
+        "2021-07-01",
+        "2022-06-01",
+        "2024-07-03",
+        "2025-01-01",
+    ] {
         let day = d.parse::<PartialDate>().unwrap().first_day();
         for mode in [Mode::All, Mode::Recognized, Mode::RecognizedByDate] {
             let h = reg.held(day, Some("BY"), mode);
-            out.push(format!("{d} {mode:?}: {} [{}, {}]", h.held, h.held_min, h.held_max));
+            out.push(format!(
+                "{d} {mode:?}: {} [{}, {}]",
+                h.held, h.held_min, h.held_max
+            ));
         }
     }
     for year in 2021..=2024 {
-        out.push(format!("{:?}", reg.waves("BY", year, AnnouncementKind::Pardon)));
+        out.push(format!(
+            "{:?}",
+            reg.waves("BY", year, AnnouncementKind::Pardon)
+        ));
     }
     out
 }
@@ -304,8 +317,8 @@ fn apply(store: &mut dyn Store, model: &mut Model, step: &Step) -> Result<(), Te
                 let p = parsed(line);
                 let key = (p.record().record_type(), p.record().id().to_string());
                 match model.records.get(&key) {
-                    Some((body, retracted))
-                        if body == p.canonical() && (!retracted || !update) => {}
+                    Some((body, retracted)) if body == p.canonical() && (!retracted || !update) => {
+                    }
                     Some(_) if !update => refused = true,
                     _ => writes.push((key, p.canonical().to_string())),
                 }
@@ -320,7 +333,12 @@ fn apply(store: &mut dyn Store, model: &mut Model, step: &Step) -> Result<(), Te
                 }
             }
             let text = file.join("\n") + "\n";
-            let got = import(store, &mut text.as_bytes(), &import_opts(*update), &mut |_| {});
+            let got = import(
+                store,
+                &mut text.as_bytes(),
+                &import_opts(*update),
+                &mut |_| {},
+            );
             match (got, refused) {
                 (Ok(report), false) => {
                     prop_assert_eq!(report.added + report.corrected, writes.len());
@@ -367,7 +385,10 @@ fn apply(store: &mut dyn Store, model: &mut Model, step: &Step) -> Result<(), Te
                     prop_assert!(!stale && missing);
                 }
                 Ok(_) => {
-                    prop_assert!(!stale && !missing, "saved with a stale version or a dangling reference");
+                    prop_assert!(
+                        !stale && !missing,
+                        "saved with a stale version or a dangling reference"
+                    );
                     prop_assert_ne!(live.as_deref(), Some(p.canonical()));
                     w.commit().unwrap();
                     model.put(rt, &rid, p.canonical().to_string());
@@ -377,11 +398,7 @@ fn apply(store: &mut dyn Store, model: &mut Model, step: &Step) -> Result<(), Te
         }
         Step::Retract { t, id, stale } => {
             let rt = TYPES[*t];
-            let rid = format!(
-                "{}{}",
-                &rt.as_str()[..1],
-                id % ids_of(rt)
-            );
+            let rid = format!("{}{}", &rt.as_str()[..1], id % ids_of(rt));
             let current = store.current(rt, &rid).unwrap().filter(|c| !c.retracted);
             let expect = match (&current, stale) {
                 (Some(c), false) => Expect::Version(c.seq),
@@ -461,7 +478,11 @@ fn agree(
     prop_assert!(derived.is_none(), "derived tables: {}", derived.unwrap());
     prop_assert_eq!(export_set(store), model.bodies(), "the records");
     let loaded = counts(&store.load().unwrap());
-    prop_assert_eq!(&loaded, &counts(&model.registry()), "counts against the model");
+    prop_assert_eq!(
+        &loaded,
+        &counts(&model.registry()),
+        "counts against the model"
+    );
     prop_assert_eq!(
         &loaded,
         &counts(&store.load_as_of(head.entries).unwrap()),
@@ -470,7 +491,13 @@ fn agree(
     if round_trip {
         let text = export_text(store);
         let mut copy = fresh();
-        import(copy.as_mut(), &mut text.as_bytes(), &import_opts(false), &mut |_| {}).unwrap();
+        import(
+            copy.as_mut(),
+            &mut text.as_bytes(),
+            &import_opts(false),
+            &mut |_| {},
+        )
+        .unwrap();
         prop_assert_eq!(export_text(copy.as_ref()), text, "export → import → export");
     }
     Ok(())

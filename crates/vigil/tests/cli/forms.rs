@@ -625,7 +625,6 @@ fn a_server_that_cannot_refresh_says_so_and_recovers() {
 /// registry must still load (the server stays current, the CLI still counts). Ignored
 /// until vigil-store keeps derived rows across corrections; the store's fix un-ignores it.
 #[test]
-#[ignore = "needs vigil-store to keep an event's person row across a correction (issue 11)"]
 fn a_person_corrected_through_the_form_leaves_the_registry_loadable() {
     let s = registry_with_accounts(FULL);
     let server = Server::start(&s);
