@@ -37,7 +37,7 @@ pub enum Refusal {
         rid: String,
         current: Option<u64>,
     },
-    #[error("{rtype} '{rid}': field `{field}` refers to unknown {target} '{target_id}'")]
+    #[error("{rtype} '{rid}': field `{field}`: unknown {target} '{target_id}'")]
     MissingReference {
         rtype: RecordType,
         rid: String,
