@@ -87,7 +87,10 @@ pub fn copy(from: &dyn Store, to: &mut dyn Store) -> Result<Head, StoreError> {
 /// Writes the whole log as JSON Lines: a header, then one entry per line with its hashes.
 pub fn backup(from: &dyn Store, out: &mut dyn Write) -> Result<Head, StoreError> {
     let head = from.head()?;
-    let io = |e: std::io::Error| StoreError::Damaged(format!("writing the backup: {e}"));
+    let io = |e: std::io::Error| StoreError::Io {
+        what: "writing the backup".into(),
+        source: e,
+    };
     writeln!(
         out,
         "{}",
@@ -111,7 +114,7 @@ pub fn backup(from: &dyn Store, out: &mut dyn Write) -> Result<Head, StoreError>
 }
 
 fn entry_from_json(line: usize, v: &Value) -> Result<Entry, StoreError> {
-    let bad = |what: &str| StoreError::Damaged(format!("backup line {line}: {what}"));
+    let bad = |what: &str| StoreError::BadBackup(format!("line {line}: {what}"));
     let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     let hash = |k: &str| {
         text(k)
@@ -148,35 +151,41 @@ pub fn restore(input: &mut dyn BufRead, to: &mut dyn Store) -> Result<Head, Stor
     let mut lines = input.lines();
     let header: Value = lines
         .next()
-        .ok_or_else(|| StoreError::Damaged("the backup is empty".into()))?
-        .map_err(|e| StoreError::Damaged(format!("reading the backup: {e}")))
+        .ok_or_else(|| StoreError::BadBackup("the file is empty".into()))?
+        .map_err(|e| StoreError::Io {
+            what: "reading the backup".into(),
+            source: e,
+        })
         .and_then(|l| {
-            serde_json::from_str(&l).map_err(|e| StoreError::Damaged(format!("backup line 1: {e}")))
+            serde_json::from_str(&l).map_err(|e| StoreError::BadBackup(format!("line 1: {e}")))
         })?;
     if header.get("format").and_then(Value::as_str) != Some(BACKUP_HEADER) {
-        return Err(StoreError::Damaged(
-            "backup line 1: not a vigil log backup".into(),
+        return Err(StoreError::BadBackup(
+            "line 1: not a vigil log backup".into(),
         ));
     }
     let mut w = to.begin()?;
     let mut verifier = Verifier::default();
     for (i, line) in lines.enumerate() {
-        let line = line.map_err(|e| StoreError::Damaged(format!("reading the backup: {e}")))?;
+        let line = line.map_err(|e| StoreError::Io {
+            what: "reading the backup".into(),
+            source: e,
+        })?;
         if line.trim().is_empty() {
             continue;
         }
         let v: Value = serde_json::from_str(&line)
-            .map_err(|e| StoreError::Damaged(format!("backup line {}: {e}", i + 2)))?;
+            .map_err(|e| StoreError::BadBackup(format!("line {}: {e}", i + 2)))?;
         let e = entry_from_json(i + 2, &v)?;
         verifier
             .push(&e)
-            .map_err(|err| StoreError::Damaged(format!("backup line {}: {err}", i + 2)))?;
+            .map_err(|err| StoreError::BadBackup(format!("line {}: {err}", i + 2)))?;
         replay(w.as_mut(), e)?;
     }
     let want = header.get("head").and_then(Value::as_str).unwrap_or("");
     if verifier.head().to_hex() != want {
-        return Err(StoreError::Damaged(format!(
-            "the backup ends at {} but its header says {want}: it is incomplete",
+        return Err(StoreError::BadBackup(format!(
+            "it ends at {} but its header says {want}: it is incomplete",
             verifier.head().to_hex()
         )));
     }

@@ -43,8 +43,23 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    /// The stored data contradicts itself (a row that does not parse, a chain that does
+    /// not hash): `vigil verify` says where, `vigil db rebuild` repairs derived rows.
     #[error("stored data is damaged: {0}")]
     Damaged(String),
+    /// A file could not be read or written (disk full, permissions): nothing is damaged.
+    #[error("{what}: {source}")]
+    Io {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A backup file that cannot be restored from.
+    #[error("the backup cannot be used: {0}")]
+    BadBackup(String),
+    /// Something this store cannot do, and what to do instead.
+    #[error("{0}")]
+    Unsupported(String),
     #[error("{rtype} '{rid}' is still referred to by {users}; retract those first")]
     InUse {
         rtype: RecordType,

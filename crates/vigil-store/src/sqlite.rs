@@ -106,8 +106,10 @@ impl SqliteStore {
                 // Between plain and encrypted: export into a new file, then replace.
                 let tmp = path.with_extension("rekey-tmp");
                 // An empty file is an empty database: the connection may not create files.
-                std::fs::File::create(&tmp)
-                    .map_err(|e| StoreError::Damaged(format!("creating {}: {e}", tmp.display())))?;
+                std::fs::File::create(&tmp).map_err(|e| StoreError::Io {
+                    what: format!("creating {}", tmp.display()),
+                    source: e,
+                })?;
                 self.conn.execute(
                     "ATTACH DATABASE ?1 AS target KEY ?2",
                     rusqlite::params![tmp.to_string_lossy(), new.unwrap_or("")],
@@ -126,8 +128,9 @@ impl SqliteStore {
                     p.push(suffix);
                     let _ = std::fs::remove_file(std::path::PathBuf::from(p));
                 }
-                std::fs::rename(&tmp, &path).map_err(|e| {
-                    StoreError::Damaged(format!("replacing {} after rekey: {e}", path.display()))
+                std::fs::rename(&tmp, &path).map_err(|e| StoreError::Io {
+                    what: format!("replacing {} after rekey", path.display()),
+                    source: e,
                 })?;
             }
         }
@@ -172,7 +175,7 @@ impl SqliteStore {
     /// while others may be writing.
     pub fn vacuum_into(&self, path: &Path) -> Result<(), StoreError> {
         if self.key.is_some() {
-            return Err(StoreError::Damaged(
+            return Err(StoreError::Unsupported(
                 "a file copy of an encrypted database is not made here: back up the log (a .jsonl file) and keep it encrypted yourself".into(),
             ));
         }

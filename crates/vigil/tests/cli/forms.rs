@@ -430,7 +430,13 @@ fn an_editor_retracts_any_record_from_its_page_with_the_cli_guards() {
     // (Saving it unchanged writes nothing, so the version would not move: correct it.)
     let a1 = r#"{"type":"announcement","id":"a1","kind":"pardon","date":"2024-12-09","country":"BY","issuer":"Presidential administration","total":30,"breakdown":{"women":11,"men":18},"names_disclosed":false,"claims":["All of those released repented"],"sources":["s1"]}"#;
     let fix = s.file("a1.jsonl", &format!("{a1}\n"));
-    s.ok(&["import", fix.to_str().unwrap(), "--update", "--reason", "total"]);
+    s.ok(&[
+        "import",
+        fix.to_str().unwrap(),
+        "--update",
+        "--reason",
+        "total",
+    ]);
     stale.insert("reason".into(), "wrong".into());
     let (status, page) = eda.post("/edit/retract", &stale);
     assert_eq!(status, 409, "{page}");
