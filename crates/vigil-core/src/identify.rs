@@ -451,7 +451,7 @@ mod tests {
         let mut b = crate::stats::Builder::new();
         let mut add = |line: String| {
             b.add_record(&parse_record(&line).unwrap().into_record())
-                .unwrap()
+                .unwrap();
         };
         add(r#"{"type":"announcement","id":"big","kind":"pardon","date":"2024-12-09","country":"BY","total":150,"breakdown":{"women":40,"men":110,"under_25":20,"pensioners":10,"disabled":8,"chronic_illness":60}}"#.into());
         for p in 0..300 {

@@ -54,10 +54,14 @@ impl std::fmt::Display for Mismatch {
 
 type Key = (RecordType, String);
 
+/// Each record's last log position, the digest of its last body, and the record while it
+/// is current.
+type Replayed = BTreeMap<Key, (u64, Hash, Option<Record>)>;
+
 /// What the log says each record is now: its last entry's position, digest, whether it
 /// is retracted, and the record itself when it is not.
-fn replay(store: &dyn Store) -> Result<BTreeMap<Key, (u64, Hash, Option<Record>)>, StoreError> {
-    let mut state: BTreeMap<Key, (u64, Hash, Option<Record>)> = BTreeMap::new();
+fn replay(store: &dyn Store) -> Result<Replayed, StoreError> {
+    let mut state: Replayed = BTreeMap::new();
     store.for_each_entry(None, &mut |e| {
         let key = (e.rtype, e.rid.clone());
         match (e.op, &e.body) {
@@ -223,7 +227,7 @@ fn refs_text(refs: &[(RecordType, String)]) -> String {
 /// Compares one typed table with what the log's current records of `rtype` give.
 fn compare_typed<C: PartialEq>(
     rtype: RecordType,
-    state: &BTreeMap<Key, (u64, Hash, Option<Record>)>,
+    state: &Replayed,
     actual: &[C],
     id: impl Fn(&C) -> &String,
     of: impl Fn(&Record) -> Option<C>,
@@ -245,7 +249,6 @@ fn compare_typed<C: PartialEq>(
         }
         let expected = record.as_ref().and_then(&of);
         match (expected, by_id.remove(key.1.as_str())) {
-            (None, None) => {}
             (Some(_), None) => differ(key, format!("its `{rtype}` row is missing")),
             (None, Some(_)) => differ(
                 key,
@@ -264,7 +267,7 @@ fn compare_typed<C: PartialEq>(
                     .join(", ");
                 differ(key, format!("its `{rtype}` row differs: {what}"));
             }
-            (Some(_), Some(_)) => {}
+            (None, None) | (Some(_), Some(_)) => {}
         }
     }
     for (rid, _) in by_id {

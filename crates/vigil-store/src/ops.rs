@@ -102,7 +102,7 @@ pub fn missing_references(w: &mut dyn Writer, record: &Parsed) -> Result<Vec<Ref
     let r = record.record();
     let mut missing = Vec::new();
     for (target, target_id, field) in r.references() {
-        if !w.current(target, target_id)?.is_some_and(|c| !c.retracted) {
+        if w.current(target, target_id)?.is_none_or(|c| c.retracted) {
             missing.push(Refusal::MissingReference {
                 rtype: r.record_type(),
                 rid: r.id().to_string(),

@@ -1194,6 +1194,28 @@ async fn record_body_in(
     .map_err(pg)
 }
 
+/// A `record` row with the id its typed row carries.
+type RecordRowText = (String, String, i64, Vec<u8>, bool, Option<String>);
+type PersonRowText = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    bool,
+    String,
+);
+type EventRowText = (
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
 /// Every derived row, decoded (see [`crate::derived`]), from one snapshot.
 async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreError> {
     let mut tx = pool.begin().await.map_err(pg)?;
@@ -1206,7 +1228,7 @@ async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreError> {
             .ok_or_else(|| StoreError::Damaged(format!("a derived row of unknown type '{t}'")))
     };
     let mut rows = derived::Rows::default();
-    let records: Vec<(String, String, i64, Vec<u8>, bool, Option<String>)> = sqlx::query_as(
+    let records: Vec<RecordRowText> = sqlx::query_as(
         "SELECT r.rtype, r.rid, r.seq, r.digest, r.retracted,
                 CASE r.rtype WHEN 'person' THEN (SELECT id FROM person WHERE pk = r.pk)
                              WHEN 'event' THEN (SELECT id FROM event WHERE pk = r.pk) END
@@ -1227,17 +1249,7 @@ async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreError> {
             typed,
         });
     }
-    type PersonRowText = (
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        bool,
-        String,
-    );
+
     let persons: Vec<PersonRowText> = sqlx::query_as(
         "SELECT id, sex, birth, country, region, roles, health, prominent, visibility FROM person",
     )
@@ -1257,14 +1269,7 @@ async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreError> {
             visibility,
         });
     }
-    type EventRowText = (
-        String,
-        Option<String>,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-    );
+
     let events: Vec<EventRowText> = sqlx::query_as(
         "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
     )

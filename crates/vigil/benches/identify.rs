@@ -62,7 +62,7 @@ fn registry(n: usize, size: usize, keys: usize, known: bool, seed: u64) -> (Regi
     let mut b = Builder::new();
     let mut add = |line: String| {
         b.add_record(&parse_record(&line).unwrap().into_record())
-            .unwrap()
+            .unwrap();
     };
     add(format!(
         r#"{{"type":"announcement","id":"wave","kind":"pardon","date":"2024-12-09","country":"BY","total":{size},"breakdown":{{{}}}}}"#,

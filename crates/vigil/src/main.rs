@@ -1,10 +1,9 @@
 //! The `vigil` binary: parses the command line, runs the command, maps the outcome to an
 //! exit status. A closed pipe (`vigil export | head`) is success, not an error.
 
-mod accounts;
 mod cli;
 mod commands;
-mod extract;
+mod context;
 mod output;
 
 use std::process::ExitCode;

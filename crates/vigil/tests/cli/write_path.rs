@@ -89,7 +89,7 @@ fn correcting_a_person_with_events_keeps_every_count_through_the_api() {
 #[test]
 fn a_file_in_any_order_imports_and_a_missing_reference_is_still_named() {
     let s = Scratch::new();
-    let reversed: String = A.lines().rev().map(|l| format!("{l}\n")).collect();
+    let reversed = A.lines().rev().collect::<Vec<_>>().join("\n") + "\n";
     let r = s.import("rev.jsonl", &reversed);
     assert!(r.status, "{}", r.stderr);
     assert_eq!(counts(&s), (2.into(), 1.into()));

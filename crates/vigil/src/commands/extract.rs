@@ -83,7 +83,7 @@ pub fn run(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     who.reason
         .get_or_insert_with(|| format!("extracted from {}", args.file));
     let mut input = std::io::Cursor::new(lines.into_bytes());
-    match crate::commands::run_import(cli, &mut input, None, false, &who)? {
+    match crate::context::run_import(cli, &mut input, None, false, &who)? {
         Ok(r) => {
             let head = r.head.expect("set on success");
             if cli.json {

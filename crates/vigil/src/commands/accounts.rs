@@ -9,7 +9,7 @@ use vigil_store::accounts::{
 };
 
 use crate::cli::{Cli, TokenCmd, User, Who};
-use crate::commands::{actor, now, open_for_read, open_for_write};
+use crate::context::{actor, now, open_existing, open_or_create};
 use crate::output::{self, Table};
 
 /// A password from the terminal (asked twice, not echoed) or the first line of standard
@@ -45,7 +45,7 @@ fn role(s: &str) -> anyhow::Result<Role> {
 pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
     match u {
         User::Add { name, role: r, who } => {
-            let store = open_for_write(cli)?;
+            let store = open_or_create(cli)?;
             if store.account(name)?.is_some() {
                 bail!("account '{name}' exists; use `vigil user passwd` or `vigil user role`");
             }
@@ -63,7 +63,7 @@ pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
             output::line(&format!("added {name} ({r})"))?;
         }
         User::Passwd { name, who } => {
-            let store = open_for_write(cli)?;
+            let store = open_or_create(cli)?;
             let mut a = store
                 .account(name)?
                 .ok_or_else(|| anyhow!("no account '{name}'"))?;
@@ -72,7 +72,7 @@ pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
             output::line(&format!("password of {name} changed"))?;
         }
         User::Role { name, role: r, who } => {
-            let store = open_for_write(cli)?;
+            let store = open_or_create(cli)?;
             let mut a = store
                 .account(name)?
                 .ok_or_else(|| anyhow!("no account '{name}'"))?;
@@ -85,7 +85,7 @@ pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
             output::line(&format!("{name} is now {r} (was {was})"))?;
         }
         User::Disable { name, who } => {
-            let store = open_for_write(cli)?;
+            let store = open_or_create(cli)?;
             let mut a = store
                 .account(name)?
                 .ok_or_else(|| anyhow!("no account '{name}'"))?;
@@ -94,7 +94,7 @@ pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
             output::line(&format!("{name} is disabled"))?;
         }
         User::List => {
-            let store = open_for_read(cli)?;
+            let store = open_existing(cli)?;
             let accounts = store.accounts()?;
             if cli.json {
                 let list: Vec<serde_json::Value> = accounts
@@ -116,7 +116,7 @@ pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
 
 pub fn token(cli: &Cli, t: &TokenCmd) -> anyhow::Result<ExitCode> {
     let TokenCmd::Create { role: r, name, who } = t;
-    let store = open_for_write(cli)?;
+    let store = open_or_create(cli)?;
     let secret = new_secret();
     let row = TokenRow {
         name: name.clone(),
@@ -139,7 +139,7 @@ pub fn token(cli: &Cli, t: &TokenCmd) -> anyhow::Result<ExitCode> {
 }
 
 pub fn audit(cli: &Cli, limit: usize) -> anyhow::Result<ExitCode> {
-    let store = open_for_read(cli)?;
+    let store = open_existing(cli)?;
     let rows = store.audit_trail(limit)?;
     if cli.json {
         output::json(&serde_json::json!({ "audit": rows }))?;

@@ -1,0 +1,116 @@
+//! Names: search and duplicates, over the one index of every person's names.
+
+use std::process::ExitCode;
+
+use vigil_core::answer;
+use vigil_core::record::{parse_record, Parsed, Record, RecordType};
+use vigil_core::search::{Entry, NameIndex};
+use vigil_store::Store;
+
+use crate::cli::{Cli, DuplicatesArgs, SearchArgs};
+use crate::context::{log_position, open_existing};
+use crate::output::{self, Table};
+
+/// `vigil search QUERY`.
+pub(super) fn search(cli: &Cli, args: &SearchArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(cli)?;
+    let head = store.head()?;
+    let index = NameIndex::build(person_entries(&*store)?);
+    let a = answer::search(&index, &args.query, args.limit, log_position(&head));
+    if cli.json {
+        output::json(&a)?;
+    } else if a.results.is_empty() {
+        output::line("no person matches")?;
+    } else {
+        let mut t = Table::new(["person", "name", "score", "why"]);
+        for h in &a.results {
+            t.row([
+                h.person.clone(),
+                h.name.clone(),
+                format!("{:.2}", h.score),
+                h.why.clone(),
+            ]);
+        }
+        t.print()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `vigil duplicates`: probable duplicate persons.
+pub(super) fn duplicates(cli: &Cli, args: &DuplicatesArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(cli)?;
+    let head = store.head()?;
+    let index = NameIndex::build(person_entries(&*store)?);
+    let a = answer::DuplicatesAnswer {
+        pairs: index.duplicates(args.min_score),
+        log: log_position(&head),
+    };
+    if cli.json {
+        output::json(&a)?;
+    } else if a.pairs.is_empty() {
+        output::line("no probable duplicates")?;
+    } else {
+        let mut t = Table::new(["a", "b", "score", "names", "evidence"]);
+        for d in &a.pairs {
+            t.row([
+                d.a.clone(),
+                d.b.clone(),
+                format!("{:.2}", d.score),
+                format!("{} / {}", d.names[0], d.names[1]),
+                d.evidence.join("; "),
+            ]);
+        }
+        t.print()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every current person as the name index sees it: all stored names, birth year, region.
+/// A merged person's names are the kept person's too, and it is not a person of its own.
+pub(super) fn person_entries(store: &dyn Store) -> anyhow::Result<Vec<Entry>> {
+    let mut out: Vec<Entry> = Vec::new();
+    let mut merges: Vec<(String, String)> = Vec::new();
+    store.export(&mut |rtype, body| {
+        match parse_record(body).map(Parsed::into_record) {
+            Ok(Record::Person(p)) if rtype == RecordType::Person => out.push(Entry {
+                id: p.id,
+                names: p.names.into_iter().map(|n| n.text).collect(),
+                birth_year: p.birth_date.map(|d| d.year_number()),
+                region: p.region,
+            }),
+            Ok(Record::Merge(m)) => merges.push((m.keep, m.merged)),
+            _ => {}
+        }
+        Ok(())
+    })?;
+    let into: std::collections::HashMap<String, String> =
+        merges.into_iter().map(|(k, m)| (m, k)).collect();
+    let root = |mut id: String| {
+        for _ in 0..=into.len() {
+            match into.get(&id) {
+                Some(k) => id = k.clone(),
+                None => break,
+            }
+        }
+        id
+    };
+    let mut moved: std::collections::HashMap<String, Vec<String>> =
+        std::collections::HashMap::new();
+    out.retain_mut(|e| {
+        if into.contains_key(&e.id) {
+            moved
+                .entry(root(e.id.clone()))
+                .or_default()
+                .append(&mut e.names);
+            false
+        } else {
+            true
+        }
+    });
+    for e in &mut out {
+        if let Some(names) = moved.remove(&e.id) {
+            e.names.extend(names);
+        }
+    }
+    Ok(out)
+}
