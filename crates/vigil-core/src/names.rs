@@ -1,5 +1,8 @@
 //! Person names across scripts: normalisation, transliteration, skeleton keys, a given-name
-//! equivalence dictionary, and the scores search and duplicate detection use.
+//! equivalence dictionary, and the scores search and duplicate detection use. The file is
+//! longer than 800 lines because the transliteration tables are written out as `match` arms
+//! beside the rules that read them; splitting them from their context rules would hide
+//! which rule a table row belongs to.
 //!
 //! A Belarusian prisoner appears as Алесь Бяляцкі, Алесь Беляцкий, Ales Bialiatski,
 //! Aleś Bialacki, Alyes Byalyatski… These are not typos of each other: they are two Cyrillic

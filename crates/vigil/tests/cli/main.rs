@@ -15,6 +15,7 @@ mod postgres;
 mod registry;
 mod seed_report;
 mod serve;
+mod tidy;
 mod write_path;
 
 use std::path::{Path, PathBuf};
