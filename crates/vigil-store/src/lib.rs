@@ -57,6 +57,9 @@ pub enum StoreError {
     /// A backup file that cannot be restored from.
     #[error("the backup cannot be used: {0}")]
     BadBackup(String),
+    /// Another process holds what this operation needs alone.
+    #[error("{0}")]
+    Busy(String),
     /// Something this store cannot do, and what to do instead.
     #[error("{0}")]
     Unsupported(String),
@@ -184,6 +187,13 @@ pub trait Store {
     /// file whose derived rows were damaged. The log, accounts, tokens and audit trail
     /// are left as they are. Refused (nothing changed) if the log's chain is broken.
     fn rebuild(&mut self) -> Result<Head, StoreError>;
+
+    /// For an operation that fills or replaces the whole database (restore, rekey):
+    /// refused while another process has it open, then held alone until dropped. A
+    /// server database is shared by design, so the default holds nothing.
+    fn hold_alone(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
 
     /// The registry as it was known at log position `seq`, rebuilt by replaying the log.
     fn load_as_of(&self, seq: u64) -> Result<Registry, StoreError> {

@@ -35,6 +35,10 @@ pub struct SqliteStore {
     path: std::path::PathBuf,
     /// The SQLCipher passphrase, held in memory only: never written to the database.
     key: Option<String>,
+    /// The file itself, held with a shared lock (`flock`, apart from SQLite's own
+    /// locks) while this store is open, so a whole-file operation in another process
+    /// (rekey, restore) can tell that someone would go on writing to the old file.
+    presence: Option<std::fs::File>,
 }
 
 /// Applies the SQLCipher key (the first statement on a connection) and checks that the
@@ -84,6 +88,39 @@ impl SqliteStore {
         Self::setup(conn, path, key)
     }
 
+    /// Makes sure no other process has the file open, for an operation that replaces or
+    /// refills it, and holds it exclusively until the store is dropped. Refused while
+    /// another vigil (a running `vigil serve`, say) has it open: its writes would be lost.
+    pub fn alone(&mut self) -> Result<(), StoreError> {
+        if let Some(own) = self.presence.take() {
+            let _ = own.unlock();
+        }
+        let f = std::fs::File::open(&self.path).map_err(|e| StoreError::Io {
+            what: format!("opening {}", self.path.display()),
+            source: e,
+        })?;
+        match f.try_lock() {
+            Ok(()) => {
+                self.presence = Some(f);
+                Ok(())
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                // Back to sharing, as before.
+                if f.lock_shared().is_ok() {
+                    self.presence = Some(f);
+                }
+                Err(StoreError::Busy(format!(
+                    "another vigil process (a running `vigil serve`?) has {} open; stop it first, or its writes would go to the old file",
+                    self.path.display()
+                )))
+            }
+            Err(std::fs::TryLockError::Error(e)) => Err(StoreError::Io {
+                what: format!("locking {}", self.path.display()),
+                source: e,
+            }),
+        }
+    }
+
     /// Whether the file is encrypted (opened with a key).
     #[must_use]
     pub fn is_encrypted(&self) -> bool {
@@ -92,7 +129,8 @@ impl SqliteStore {
 
     /// Changes the encryption: a new key for an encrypted file, or encrypts a plain one,
     /// or (with `None`) decrypts. The file is rewritten; the old key no longer opens it.
-    pub fn rekey(self, new: Option<&str>) -> Result<SqliteStore, StoreError> {
+    pub fn rekey(mut self, new: Option<&str>) -> Result<SqliteStore, StoreError> {
+        self.alone()?;
         let path = self.path.clone();
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
@@ -157,10 +195,18 @@ impl SqliteStore {
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
             tx.commit()?;
         }
+        let presence = std::fs::File::open(path).ok();
+        if let Some(f) = &presence {
+            f.lock_shared().map_err(|e| StoreError::Io {
+                what: format!("taking a shared lock on {}", path.display()),
+                source: e,
+            })?;
+        }
         let mut store = SqliteStore {
             conn,
             path: path.to_path_buf(),
             key: key.map(str::to_string),
+            presence,
         };
         if version > 0 && version < REFERENCE_SCHEMA && store.head()?.entries > 0 {
             // The new `reference` rows (and any row a bug of an older vigil damaged) come
@@ -378,6 +424,10 @@ impl Store for SqliteStore {
 
     fn rebuild(&mut self) -> Result<Head, StoreError> {
         self.rebuild_derived()
+    }
+
+    fn hold_alone(&mut self) -> Result<(), StoreError> {
+        self.alone()
     }
 
     fn events_of(&self, person: &str) -> Result<Vec<String>, StoreError> {

@@ -58,6 +58,8 @@ pub(super) fn db(cli: &Cli, db: &crate::cli::Db) -> anyhow::Result<ExitCode> {
         }
         Db::Restore { file } => {
             let mut target = open_or_create(cli)?;
+            // A restore fills the file: nobody else may be writing to it meanwhile.
+            target.hold_alone()?;
             let mut magic = [0u8; 16];
             let is_sqlite = File::open(file)
                 .with_context(|| format!("opening {}", file.display()))?

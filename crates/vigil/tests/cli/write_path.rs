@@ -157,3 +157,39 @@ fn verify_names_a_derived_row_altered_with_sql_and_rebuild_repairs_it() {
     assert_eq!((v["ok"].clone(), v["head"].clone()), (true.into(), head));
     assert_eq!(counts(&s), (2.into(), 1.into()));
 }
+
+#[test]
+fn a_whole_file_operation_is_refused_while_a_server_has_the_file_open() {
+    let s = Scratch::new();
+    assert!(s.import("a.jsonl", A).status);
+    let key = s.file("new.key", "a long enough passphrase\n");
+    let server = Server::start(&s);
+    let r = s.run(&["db", "rekey", "--new-key-file", key.to_str().unwrap()]);
+    assert_eq!(r.code, Some(1));
+    assert!(
+        r.stderr.contains("another vigil process") && r.stderr.contains("stop it first"),
+        "{}",
+        r.stderr
+    );
+    // Nothing changed: the file still opens without a key, and the server still answers.
+    assert_eq!(s.json(&["verify"])["ok"], true);
+    assert_eq!(server.get("/healthz").0, 200);
+    let backup = s.dir.path().join("b.jsonl");
+    s.ok(&["db", "backup", backup.to_str().unwrap()]);
+    drop(server);
+    // Alone, it runs.
+    let r = s.run(&["db", "rekey", "--new-key-file", key.to_str().unwrap()]);
+    assert!(r.status, "{}", r.stderr);
+    // A restore into a file a server holds is refused the same way.
+    let empty = Scratch::new();
+    let r = empty.import("empty.jsonl", "");
+    assert!(r.status && empty.db().exists(), "{}", r.stderr);
+    let server = Server::start(&empty);
+    let r = empty.run(&["db", "restore", backup.to_str().unwrap()]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("another vigil process"), "{}", r.stderr);
+    assert_eq!(empty.json(&["verify"])["entries"], 0);
+    drop(server);
+    empty.ok(&["db", "restore", backup.to_str().unwrap()]);
+    assert_eq!(empty.json(&["verify"])["entries"], 5);
+}
