@@ -52,21 +52,29 @@ pub(crate) fn key(cli: &Cli) -> anyhow::Result<Option<String>> {
     read_key(cli.key_file.as_deref(), "VIGIL_DB_KEY")
 }
 
+/// The shortest key accepted.
+const MIN_KEY: usize = 8;
+
 pub(crate) fn read_key(
     file: Option<&std::path::Path>,
     env: &str,
 ) -> anyhow::Result<Option<String>> {
+    // Surrounding whitespace is not part of a key (a file's last newline, a pasted space):
+    // the same passphrase opens the file however it was given.
     let key = match file {
         Some(f) => Some(
             std::fs::read_to_string(f)
                 .with_context(|| format!("reading the key file {}", f.display()))?
-                .trim_end_matches(['\n', '\r'])
+                .trim()
                 .to_string(),
         ),
-        None => std::env::var(env).ok(),
+        None => std::env::var(env).ok().map(|k| k.trim().to_string()),
     };
     match key {
-        Some(k) if k.is_empty() => bail!("the database key is empty"),
+        Some(k) if k.chars().count() < MIN_KEY => bail!(
+            "the database key is {} characters long; use at least {MIN_KEY} (a passphrase of several words is best)",
+            k.chars().count()
+        ),
         k => Ok(k),
     }
 }

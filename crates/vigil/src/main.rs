@@ -26,7 +26,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("vigil: {err:#}");
+            eprintln!("vigil: {}", output::visible(&format!("{err:#}")));
             ExitCode::FAILURE
         }
     }

@@ -26,9 +26,11 @@ impl Table {
         }
     }
 
+    /// Adds a row; control characters in a cell are shown escaped, so a stored reason
+    /// or id can neither forge a line nor send the terminal escape codes.
     pub fn row<S: ToString>(&mut self, cells: impl IntoIterator<Item = S>) {
         self.rows
-            .push(cells.into_iter().map(|c| c.to_string()).collect());
+            .push(cells.into_iter().map(|c| visible(&c.to_string())).collect());
     }
 
     pub fn print(&self) -> anyhow::Result<()> {
@@ -67,8 +69,30 @@ impl Table {
     }
 }
 
-/// Prints a line to standard output.
+/// Prints a line to standard output, its control characters escaped.
 pub fn line(text: &str) -> anyhow::Result<()> {
-    writeln!(std::io::stdout().lock(), "{text}")?;
+    writeln!(std::io::stdout().lock(), "{}", visible(text))?;
     Ok(())
+}
+
+/// `text` with every control character (newlines, ESC, NUL, bidi overrides…) written as
+/// its `\u{…}` escape.
+#[must_use]
+pub fn visible(text: &str) -> String {
+    if !text.chars().any(hidden) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if hidden(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn hidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

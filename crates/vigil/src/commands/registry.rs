@@ -222,7 +222,7 @@ pub(super) fn import(
                 output::json(&errors)?;
             }
             for e in &errors {
-                eprintln!("{file}:{}: {}", e.line, e.message);
+                eprintln!("{file}:{}: {}", e.line, output::visible(&e.message));
             }
             eprintln!(
                 "vigil: {} bad line(s) in {file}; nothing was imported",

@@ -193,3 +193,21 @@ fn a_whole_file_operation_is_refused_while_a_server_has_the_file_open() {
     empty.ok(&["db", "restore", backup.to_str().unwrap()]);
     assert_eq!(empty.json(&["verify"])["entries"], 5);
 }
+
+#[test]
+fn control_characters_in_a_reason_cannot_forge_a_line_of_the_log() {
+    let s = Scratch::new();
+    assert!(s.import("a.jsonl", A).status);
+    let forged = "typo\n  9  2026-01-01T00:00:00.000000Z  admin  put  person p1\u{1b}[2J";
+    s.ok(&["retract", "event", "e3", "--reason", forged]);
+    let out = s.ok(&["log"]);
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert_eq!(out.lines().count(), 7, "{out}");
+    assert!(out.contains("typo\\u{a}"), "{out}");
+    // The JSON keeps the reason exactly as given.
+    assert_eq!(s.json(&["log"])["entries"][5]["reason"], forged);
+    // A key of spaces opens nothing and is said to be too short.
+    let blank = s.file("blank.key", "   \n");
+    let r = s.run(&["--key-file", blank.to_str().unwrap(), "verify"]);
+    assert!(r.stderr.contains("use at least 8"), "{}", r.stderr);
+}
