@@ -8,6 +8,7 @@
 pub mod answer;
 pub mod chain;
 pub mod check;
+pub mod checkpoint;
 pub mod custody;
 pub mod date;
 pub mod extract;

@@ -71,8 +71,12 @@ pub enum Command {
     /// Copy, back up and restore whole registries with their log.
     #[command(subcommand)]
     Db(Db),
-    /// Recompute the log's hash chain.
-    Verify,
+    /// Recompute the log's hash chain, compare the derived tables with a replay of the
+    /// log, and (with --checkpoint) check that the log still extends a signed checkpoint.
+    Verify(VerifyArgs),
+    /// Signed checkpoints of the log's head, with an Ed25519 key kept outside the database.
+    #[command(subcommand)]
+    Checkpoint(CheckpointCmd),
     /// Show log entries: who changed what, when and why.
     Log(LogArgs),
     /// Withdraw a record from every answer (the log keeps it).
@@ -359,6 +363,32 @@ pub struct AnnouncementArgs {
     pub limit: usize,
     #[command(flatten)]
     pub as_of: AsOf,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// A checkpoint written by `vigil checkpoint create`: the log must still extend it.
+    #[arg(long)]
+    pub checkpoint: Option<PathBuf>,
+    /// The public key the checkpoint must be signed by (the `.pub` file `keygen` wrote);
+    /// without it a checkpoint re-signed with another key would not be noticed.
+    #[arg(long, env = "VIGIL_CHECKPOINT_PUBLIC_KEY")]
+    pub public_key: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CheckpointCmd {
+    /// Make a signing key: FILE (secret, mode 0600; keep it off the database's machine)
+    /// and FILE.pub (the public key, to give to whoever checks).
+    Keygen { file: PathBuf },
+    /// Sign the log's head (after checking its chain); prints the checkpoint or writes it
+    /// to --out.
+    Create {
+        #[arg(long)]
+        signing_key: PathBuf,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 //! rules in vigil-core and the storage in vigil-store.
 
 mod accounts;
+mod checkpoint;
 mod db;
 mod extract;
 mod names;
@@ -19,7 +20,8 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Import(args) => registry::import(cli, &args.file, args.update, &args.who),
         Command::Export(args) => registry::export(cli, args),
-        Command::Verify => registry::verify(cli),
+        Command::Verify(args) => registry::verify(cli, args),
+        Command::Checkpoint(c) => checkpoint::run(cli, c),
         Command::Log(args) => registry::log(cli, args),
         Command::Merge(args) => registry::merge(cli, args),
         Command::Unmerge(args) => registry::unmerge(cli, args),

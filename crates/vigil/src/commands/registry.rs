@@ -11,7 +11,7 @@ use vigil_core::search::NameIndex;
 use vigil_store::{ops, Store};
 
 use super::names::person_entries;
-use crate::cli::{Cli, ExportArgs, LogArgs, MergeArgs, RetractArgs, UnmergeArgs};
+use crate::cli::{Cli, ExportArgs, LogArgs, MergeArgs, RetractArgs, UnmergeArgs, VerifyArgs};
 use crate::context::{meta, open_existing, refused, run_import};
 use crate::output::{self, Table};
 
@@ -34,36 +34,60 @@ pub(super) fn export(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `vigil verify`: the hash chain, then the derived tables against a replay of the log.
-pub(super) fn verify(cli: &Cli) -> anyhow::Result<ExitCode> {
+/// `vigil verify`: the hash chain, then the derived tables against a replay of the log,
+/// then (with `--checkpoint`) that the log still extends a signed checkpoint.
+pub(super) fn verify(cli: &Cli, args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let store = open_existing(cli)?;
-    let result = store.verify()?;
-    // The chain holds: then the derived tables must say what the log says.
-    let derived = match &result {
-        Ok(_) => vigil_store::derived::check(store.as_ref())?,
-        Err(_) => None,
+    let head = store.head()?;
+    let mut answer = json!({ "ok": true, "entries": head.entries, "head": head.hash.to_hex() });
+    let failure: Option<String> = match store.verify()? {
+        Err(e) => {
+            answer["first_bad_entry"] = e.seq().into();
+            Some(e.to_string())
+        }
+        Ok(_) => match vigil_store::derived::check(store.as_ref())? {
+            Some(m) => {
+                answer["derived"] =
+                    json!({ "type": m.rtype.as_str(), "id": m.rid, "what": m.what });
+                Some(m.to_string())
+            }
+            None => match &args.checkpoint {
+                None => None,
+                Some(file) => {
+                    let (cp, result) =
+                        super::checkpoint::check(store.as_ref(), file, args.public_key.as_deref())?;
+                    answer["checkpoint"] = json!({
+                        "entries": cp.entries, "head": cp.head, "at": cp.at,
+                        "public_key": cp.public_key, "key_pinned": args.public_key.is_some(),
+                    });
+                    result.err().map(|e| e.to_string())
+                }
+            },
+        },
     };
-    let ok = result.is_ok() && derived.is_none();
-    match (&result, &derived, cli.json) {
-        (Ok(h), None, true) => {
-            output::json(&json!({ "ok": true, "entries": h.entries, "head": h.hash.to_hex() }))?;
-        }
-        (Ok(h), None, false) => {
-            output::line(&format!("ok: {} entries, head {}", h.entries, h.hash))?;
-        }
-        (Ok(h), Some(m), true) => output::json(&json!({
-            "ok": false, "entries": h.entries, "head": h.hash.to_hex(),
-            "derived": { "type": m.rtype.as_str(), "id": m.rid, "what": m.what },
-            "message": m.to_string(),
-        }))?,
-        (Ok(_), Some(m), false) => eprintln!("vigil: verify failed: {m}"),
-        (Err(e), _, true) => output::json(&json!({
-            "ok": false, "entries": store.head()?.entries, "head": store.head()?.hash.to_hex(),
-            "first_bad_entry": e.seq(), "message": e.to_string(),
-        }))?,
-        (Err(e), _, false) => eprintln!("vigil: verify failed: {e}"),
+    if let Some(message) = &failure {
+        answer["ok"] = false.into();
+        answer["message"] = message.clone().into();
     }
-    Ok(if ok {
+    if cli.json {
+        output::json(&answer)?;
+    } else if let Some(message) = &failure {
+        eprintln!("vigil: verify failed: {}", output::visible(message));
+    } else {
+        output::line(&format!("ok: {} entries, head {}", head.entries, head.hash))?;
+        if args.checkpoint.is_some() {
+            output::line(&format!(
+                "the log extends the checkpoint of entry {}{}",
+                answer["checkpoint"]["entries"],
+                if args.public_key.is_some() {
+                    ", signed by the trusted key"
+                } else {
+                    " (its key was not checked: give --public-key to notice a replaced key)"
+                }
+            ))?;
+        }
+    }
+    Ok(if failure.is_none() {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
