@@ -140,6 +140,11 @@ enum Step {
     Unmerge {
         merged: u8,
     },
+    /// `vigil db rebuild`: the derived tables recreated from the log.
+    Rebuild,
+    /// `vigil db copy` (and restore, which replays the same way): the sequence goes on in
+    /// the copy.
+    Copy,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -152,6 +157,8 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(t, id, stale)| Step::Retract { t, id, stale }),
         1 => (0..5u8, 0..5u8).prop_map(|(keep, merged)| Step::Merge { keep, merged }),
         1 => (0..5u8).prop_map(|merged| Step::Unmerge { merged }),
+        1 => Just(Step::Rebuild),
+        1 => Just(Step::Copy),
     ]
 }
 
@@ -291,8 +298,29 @@ fn import_opts(update: bool) -> ImportOptions {
 // ---------------------------------------------------------------------------------------
 // One step on the store and on the model.
 
-fn apply(store: &mut dyn Store, model: &mut Model, step: &Step) -> Result<(), TestCaseError> {
+fn apply(
+    store: &mut Box<dyn Store>,
+    model: &mut Model,
+    step: &Step,
+    fresh: &dyn Fn() -> Box<dyn Store>,
+) -> Result<(), TestCaseError> {
+    let store: &mut dyn Store = match step {
+        Step::Rebuild => {
+            let before = store.head().unwrap();
+            prop_assert_eq!(store.rebuild().unwrap(), before);
+            return Ok(());
+        }
+        Step::Copy => {
+            let mut copy = fresh();
+            let head = vigil_store::copy::copy(store.as_ref(), copy.as_mut()).unwrap();
+            prop_assert_eq!(head, store.head().unwrap(), "the copy has the same head");
+            *store = copy;
+            return Ok(());
+        }
+        _ => store.as_mut(),
+    };
     match step {
+        Step::Rebuild | Step::Copy => unreachable!("handled above"),
         Step::Import {
             lines,
             update,
@@ -519,7 +547,7 @@ fn run(fresh: &dyn Fn() -> Box<dyn Store>) {
             let mut store = fresh();
             let mut model = Model::default();
             for (i, s) in steps.iter().enumerate() {
-                apply(store.as_mut(), &mut model, s)
+                apply(&mut store, &mut model, s, fresh)
                     .map_err(|e| TestCaseError::fail(format!("step {i} {s:?}: {e}")))?;
                 agree(store.as_ref(), &model, fresh, i + 1 == steps.len())
                     .map_err(|e| TestCaseError::fail(format!("after step {i} {s:?}: {e}")))?;
