@@ -5,12 +5,8 @@
 //! (`Registry::is_public`, `Record::visibility`, `Audience::Public`); handlers never
 //! filter or rewrite answers after the fact.
 
-mod api;
 pub mod auth;
-mod backoffice;
-mod chart;
-mod editor;
-mod pages;
+mod edit;
 pub mod public;
 
 use std::sync::{Arc, Mutex};
@@ -26,7 +22,7 @@ use vigil_core::date::Day;
 use vigil_core::stats::Registry;
 use vigil_store::{Store, StoreError};
 
-pub use public::Directory;
+pub use public::directory::Directory;
 
 /// Everything a request reads. The registry is immutable while serving.
 pub struct AppState {
@@ -367,54 +363,54 @@ pub const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_millis(
 pub fn router(state: Arc<Live>) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
-        .route("/", get(pages::dashboard))
-        .route("/persons", get(pages::directory))
-        .route("/persons/{id}", get(pages::person))
-        .route("/announcements/{id}", get(pages::announcement))
-        .route("/static/vigil.css", get(pages::stylesheet))
-        .route("/static/favicon.svg", get(pages::favicon))
-        .route("/favicon.ico", get(pages::favicon))
-        .route("/api/v1/stats/held", get(api::held))
-        .route("/api/v1/stats/series", get(api::series))
-        .route("/api/v1/stats/waves", get(api::waves))
-        .route("/api/v1/stats/flow", get(api::flow))
-        .route("/api/v1/check", get(api::check))
-        .route("/api/v1/persons", get(api::persons))
-        .route("/api/v1/persons/{id}", get(api::person))
-        .route("/api/v1/openapi.json", get(api::openapi))
-        .route("/api/v1/announcements/{id}", get(api::announcement))
-        .route("/api/v1/search", get(api::search))
+        .route("/", get(public::pages::dashboard))
+        .route("/persons", get(public::pages::directory))
+        .route("/persons/{id}", get(public::pages::person))
+        .route("/announcements/{id}", get(public::pages::announcement))
+        .route("/static/vigil.css", get(public::pages::stylesheet))
+        .route("/static/favicon.svg", get(public::pages::favicon))
+        .route("/favicon.ico", get(public::pages::favicon))
+        .route("/api/v1/stats/held", get(public::api::held))
+        .route("/api/v1/stats/series", get(public::api::series))
+        .route("/api/v1/stats/waves", get(public::api::waves))
+        .route("/api/v1/stats/flow", get(public::api::flow))
+        .route("/api/v1/check", get(public::api::check))
+        .route("/api/v1/persons", get(public::api::persons))
+        .route("/api/v1/persons/{id}", get(public::api::person))
+        .route("/api/v1/openapi.json", get(public::api::openapi))
+        .route("/api/v1/announcements/{id}", get(public::api::announcement))
+        .route("/api/v1/search", get(public::api::search))
         .route(
             "/login",
-            get(backoffice::login_page).post(editor::login_form),
+            get(edit::pages::login_page).post(edit::api::login_form),
         )
-        .route("/logout", axum::routing::post(backoffice::logout))
-        .route("/edit", get(backoffice::home))
+        .route("/logout", axum::routing::post(edit::pages::logout))
+        .route("/edit", get(edit::pages::home))
         .route(
             "/edit/person",
-            get(backoffice::open_query).post(backoffice::save_person),
+            get(edit::pages::open_query).post(edit::pages::save_person),
         )
-        .route("/edit/person/{id}", get(backoffice::open))
-        .route("/edit/event", axum::routing::post(backoffice::save_event))
-        .route("/edit/event/{id}", get(backoffice::open_event))
-        .route("/edit/retract", axum::routing::post(backoffice::retract))
+        .route("/edit/person/{id}", get(edit::pages::open))
+        .route("/edit/event", axum::routing::post(edit::pages::save_event))
+        .route("/edit/event/{id}", get(edit::pages::open_event))
+        .route("/edit/retract", axum::routing::post(edit::pages::retract))
         .route(
             "/edit/extract",
-            get(backoffice::extract_page).post(backoffice::extract_post),
+            get(edit::pages::extract_page).post(edit::pages::extract_post),
         )
         .route(
             "/edit/record",
-            get(backoffice::open_record).post(backoffice::save_record),
+            get(edit::pages::open_record).post(edit::pages::save_record),
         )
         .route(
             "/api/v1/session",
-            get(editor::whoami)
-                .post(editor::login_json)
-                .delete(editor::logout),
+            get(edit::api::whoami)
+                .post(edit::api::login_json)
+                .delete(edit::api::logout),
         )
-        .route("/api/v1/records", axum::routing::post(editor::save_record))
-        .route("/api/v1/records/{type}/{id}", get(editor::record))
-        .route("/api/v1/audit", get(editor::audit))
+        .route("/api/v1/records", axum::routing::post(edit::api::save_record))
+        .route("/api/v1/records/{type}/{id}", get(edit::api::record))
+        .route("/api/v1/audit", get(edit::api::audit))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }

@@ -16,7 +16,8 @@ use utoipa::{IntoParams, OpenApi};
 use vigil_core::answer::{self, Counting, ParamError};
 use vigil_core::stats::Audience;
 
-use crate::{public, today, AppError, AppState};
+use crate::public::directory as public;
+use crate::{today, AppError, AppState};
 
 /// Who counts, shared by the counting routes.
 fn counting(country: Option<&String>, all: bool, recognized_by_date: bool) -> Counting {

@@ -13,11 +13,11 @@ use vigil_core::record::{EventKind, RecordType};
 use vigil_store::StoreError;
 
 use crate::auth::{Caller, EditorForm, Principal, Refusal, Via};
-use crate::editor::{now, save, Save, Saved};
+use crate::edit::api::{now, save, Save, Saved};
 use crate::Live;
 
 fn page(title: &str, who: Option<&Principal>, body: &Markup) -> Html<String> {
-    crate::pages::shell(
+    crate::public::pages::shell(
         title,
         &html! {
             a href="/edit" { "Edit" }
@@ -451,7 +451,7 @@ fn read_audited(
     let visibility = v["visibility"].as_str().unwrap_or("public");
     if visibility != "public" {
         store.record_audit(&vigil_store::accounts::AuditRow {
-            at: crate::editor::now(),
+            at: crate::edit::api::now(),
             actor: who.to_string(),
             action: "read".into(),
             subject: format!("{rtype} {id} ({visibility})"),
@@ -830,7 +830,7 @@ pub async fn retract(State(live): State<Arc<Live>>, form: EditorForm) -> Respons
         let mut store = store
             .lock()
             .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        crate::editor::retract(store.as_mut(), form.editor(), rtype, &id2, version, reason)
+        crate::edit::api::retract(store.as_mut(), form.editor(), rtype, &id2, version, reason)
     })
     .await;
     let shown = |status: StatusCode, title: &str, body: Markup| {

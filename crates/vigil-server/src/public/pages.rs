@@ -18,14 +18,14 @@ use vigil_core::date::Day;
 use vigil_core::record::{AnnouncementKind, RecordType};
 use vigil_core::stats::{Audience, By, Mode, Step};
 
-use crate::api::{matching, person_bundle, PersonsParams};
-use crate::chart::{self, Marker};
+use crate::public::api::{matching, person_bundle, PersonsParams};
+use crate::public::chart::{self, Marker};
 use crate::{today, AppError, AppState};
 
 pub async fn favicon() -> Response {
     (
         [(header::CONTENT_TYPE, "image/svg+xml")],
-        include_str!("../static/favicon.svg"),
+        include_str!("../../static/favicon.svg"),
     )
         .into_response()
 }
@@ -33,7 +33,7 @@ pub async fn favicon() -> Response {
 pub async fn stylesheet() -> Response {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-        include_str!("../static/vigil.css"),
+        include_str!("../../static/vigil.css"),
     )
         .into_response()
 }
