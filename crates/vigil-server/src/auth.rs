@@ -84,7 +84,7 @@ impl IntoResponse for Refusal {
             Refusal::Csrf => (StatusCode::FORBIDDEN, "csrf"),
             Refusal::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
             Refusal::Internal(detail) => {
-                eprintln!("vigil serve: {detail}");
+                tracing::error!(error = %detail, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
         };
@@ -179,19 +179,20 @@ pub async fn login(
     addr: Option<IpAddr>,
 ) -> Result<(String, Session), Refusal> {
     live.auth.check_limits(name, addr)?;
-    let store = live.store();
-    let (name_owned, password) = (name.to_string(), password.to_string());
+    let name_owned = name.to_string();
+    let account = live
+        .read(move |store| store.account(&name_owned))
+        .await
+        .map_err(|e| Refusal::Internal(e.to_string()))?;
+    // The store's lock is released: argon2 (tens of milliseconds by design) runs without
+    // holding up other requests' reads and writes.
+    let password = password.to_string();
     let account = tokio::task::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| "store lock poisoned".to_string())?;
-        let account = store.account(&name_owned).map_err(|e| e.to_string())?;
         let ok = check_password(account.as_ref(), &password);
-        Ok::<_, String>(account.filter(|_| ok))
+        account.filter(|_| ok)
     })
     .await
-    .map_err(|e| Refusal::Internal(e.to_string()))?
-    .map_err(Refusal::Internal)?;
+    .map_err(|e| Refusal::Internal(e.to_string()))?;
     let Some(account) = account else {
         live.auth.failed(name, addr);
         return Err(Refusal::Unauthenticated);
@@ -236,16 +237,10 @@ async fn principal(parts: &mut Parts, live: &Arc<Live>) -> Result<Option<Princip
             .ok_or(Refusal::Unauthenticated)?
             .trim()
             .to_string();
-        let store = live.store();
-        let row = tokio::task::spawn_blocking(move || {
-            let store = store
-                .lock()
-                .map_err(|_| "store lock poisoned".to_string())?;
-            store.token(&secret_hash(&token)).map_err(|e| e.to_string())
-        })
-        .await
-        .map_err(|e| Refusal::Internal(e.to_string()))?
-        .map_err(Refusal::Internal)?;
+        let row = live
+            .read(move |store| store.token(&secret_hash(&token)))
+            .await
+            .map_err(|e| Refusal::Internal(e.to_string()))?;
         return match row {
             Some(t) if !t.revoked => Ok(Some(Principal {
                 name: format!("token:{}", t.name),
@@ -324,7 +319,9 @@ impl FromRequestParts<Arc<Live>> for Viewer {
     }
 }
 
-/// An editor or admin: the only proof that lets a handler write.
+/// An editor or admin: the only proof that lets a handler write (`Live::write` takes one).
+/// Cloning needs one already, so it makes no new proof.
+#[derive(Clone)]
 pub struct Editor(Principal);
 
 impl Editor {

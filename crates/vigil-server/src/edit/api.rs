@@ -12,12 +12,13 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use vigil_core::record::{parse_value, RecordType, Visibility};
-use vigil_store::accounts::{AuditRow, Role};
+use vigil_store::accounts::Role;
 use vigil_store::ops::{self, Expect, OpError, Refusal as Refused};
 use vigil_store::{Meta, StoreError};
 
 use crate::auth::{self, Address, Admin, Caller, Editor, Refusal, Via, Viewer};
-use crate::Live;
+use crate::state::Written;
+use crate::{AppError, Live};
 
 pub(crate) fn now() -> String {
     chrono::Utc::now()
@@ -115,10 +116,6 @@ pub(crate) fn may_see(role: Role, v: Visibility) -> bool {
     }
 }
 
-fn store_error(e: &StoreError) -> Response {
-    Refusal::Internal(e.to_string()).into_response()
-}
-
 /// Field-level protection: a viewer sees a non-public person without health, with the
 /// birth year only, and without region. Editors and admins see every field. Returns the
 /// fields held back.
@@ -164,11 +161,10 @@ pub async fn record(
         )
             .into_response();
     };
-    let store = live.store();
-    let result = tokio::task::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
+    let (who, role, id2) = (p.name.clone(), p.role, id.clone());
+    let result = live
+        .read(move |store| {
+        let id = id2;
         let Some(body) = store.record_body(rtype, &id)? else {
             return Ok(None);
         };
@@ -186,34 +182,27 @@ pub async fn record(
                 .map_or(Visibility::Confidential, |p| p.record().visibility());
             visibility = visibility.max(person);
         }
-        if !may_see(p.role, visibility) {
+        if !may_see(role, visibility) {
             return Ok(None);
         }
-        if !visibility.is_public() {
-            store.record_audit(&AuditRow {
-                at: now(),
-                actor: p.name.clone(),
-                action: "read".into(),
-                subject: format!("{rtype} {id} ({})", visibility.as_str()),
-            })?;
-        }
-        Ok::<_, StoreError>(Some((body, current.seq)))
+        Ok::<_, StoreError>(Some((body, current.seq, visibility)))
     })
     .await;
     match result {
-        Ok(Ok(Some((body, version)))) => {
+        Ok(Some((body, version, visibility))) => {
+            if !visibility.is_public() {
+                let subject = format!("{rtype} {id} ({})", visibility.as_str());
+                if let Err(e) = live.audit_read(&who, subject).await {
+                    return e.into_response();
+                }
+            }
             let mut record: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
             let protected = protect_fields(&mut record, p.role);
             Json(json!({ "record": record, "version": version, "protected": protected }))
                 .into_response()
         }
-        Ok(Ok(None)) => (
-            StatusCode::NOT_FOUND,
-            Json(json!({"error": {"code": "not_found"}})),
-        )
-            .into_response(),
-        Ok(Err(e)) => store_error(&e),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+        Ok(None) => AppError::NotFound.into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -338,26 +327,27 @@ pub async fn save_record(
     editor: Editor,
     Json(s): Json<Save>,
 ) -> Response {
-    let store = live.store();
-    let result = tokio::task::spawn_blocking(move || {
-        let mut store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        save(store.as_mut(), &editor, s)
-    })
-    .await;
+    let result = live
+        .write(&editor, move |store, editor| save(store, editor, s))
+        .await;
     match result {
-        Ok(Ok(Saved::Done {
-            version,
-            entries,
-            head,
-        })) => {
+        Ok(Written {
+            value:
+                Saved::Done {
+                    version,
+                    entries,
+                    head,
+                },
+            stale,
+        }) => {
             // Saved either way; `stale` says when the answers do not show it yet, and why.
-            let stale = live.after_write().await;
             Json(json!({ "version": version, "log": { "entries": entries, "head": head }, "stale": stale }))
                 .into_response()
         }
-        Ok(Ok(Saved::Conflict { version, current })) => {
+        Ok(Written {
+            value: Saved::Conflict { version, current },
+            ..
+        }) => {
             let current: Value = current
                 .as_deref()
                 .and_then(|b| serde_json::from_str(b).ok())
@@ -373,29 +363,22 @@ pub async fn save_record(
             )
                 .into_response()
         }
-        Ok(Ok(Saved::Invalid(message))) => (
+        Ok(Written {
+            value: Saved::Invalid(message),
+            ..
+        }) => (
             StatusCode::BAD_REQUEST,
             Json(json!({ "error": { "code": "bad_record", "message": message } })),
         )
             .into_response(),
-        Ok(Err(e)) => store_error(&e),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
 /// `GET /api/v1/audit`: the audit trail, for admins.
 pub async fn audit(State(live): State<Arc<Live>>, Admin(_): Admin) -> Response {
-    let store = live.store();
-    let rows = tokio::task::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        store.audit_trail(500)
-    })
-    .await;
-    match rows {
-        Ok(Ok(rows)) => Json(json!({ "audit": rows })).into_response(),
-        Ok(Err(e)) => store_error(&e),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+    match live.read(|store| store.audit_trail(500)).await {
+        Ok(rows) => Json(json!({ "audit": rows })).into_response(),
+        Err(e) => e.into_response(),
     }
 }

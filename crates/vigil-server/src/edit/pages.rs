@@ -14,7 +14,8 @@ use vigil_store::StoreError;
 
 use crate::auth::{Caller, EditorForm, Principal, Refusal, Via};
 use crate::edit::api::{now, save, Save, Saved};
-use crate::Live;
+use crate::state::Written;
+use crate::{AppError, Live};
 
 fn page(title: &str, who: Option<&Principal>, body: &Markup) -> Html<String> {
     crate::public::pages::shell(
@@ -351,12 +352,9 @@ pub async fn open(
         Ok(p) => p,
         Err(r) => return r.into_response(),
     };
-    let store = live.store();
-    let (id2, who) = (id.clone(), p.name.clone());
-    let found = tokio::task::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
+    let id2 = id.clone();
+    let found = live
+        .read(move |store| {
         let Some(body) = store.record_body(RecordType::Person, &id2)? else {
             return Ok(None);
         };
@@ -364,7 +362,7 @@ pub async fn open(
             .current(RecordType::Person, &id2)?
             .map_or(0, |c| c.seq);
         let history = store.history(RecordType::Person, &id2)?;
-        let v = read_audited(store.as_ref(), &body, &who, RecordType::Person, &id2)?;
+        let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
         let mut events = Vec::new();
         for body in store.events_of(&id2)? {
             let e: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
@@ -375,8 +373,13 @@ pub async fn open(
         Ok::<_, StoreError>(Some((v, version, history, events)))
     })
     .await;
+    if let Ok(Some((v, ..))) = &found {
+        if let Err(e) = audit_read(&live, v, &p.name, RecordType::Person, &id).await {
+            return e.into_response();
+        }
+    }
     match found {
-        Ok(Ok(Some((v, version, history, events)))) => page(
+        Ok(Some((v, version, history, events))) => page(
             "Edit person",
             Some(&p),
             &html! {
@@ -422,13 +425,12 @@ pub async fn open(
             },
         )
         .into_response(),
-        Ok(Ok(None)) => (
+        Ok(None) => (
             StatusCode::NOT_FOUND,
             page("Not found", Some(&p), &html! { h1 { "No person " (id) } }),
         )
             .into_response(),
-        Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -439,25 +441,20 @@ fn pretty(body: &str) -> String {
         .unwrap_or_else(|_| body.to_string())
 }
 
-/// A stored record read by an editor: parsed, and the read audited when it is not public.
-fn read_audited(
-    store: &dyn vigil_store::Store,
-    body: &str,
+/// Audits an editor's read of a stored record when it is not public.
+async fn audit_read(
+    live: &Live,
+    v: &Value,
     who: &str,
     rtype: RecordType,
     id: &str,
-) -> Result<Value, StoreError> {
-    let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+) -> Result<(), AppError> {
     let visibility = v["visibility"].as_str().unwrap_or("public");
     if visibility != "public" {
-        store.record_audit(&vigil_store::accounts::AuditRow {
-            at: crate::edit::api::now(),
-            actor: who.to_string(),
-            action: "read".into(),
-            subject: format!("{rtype} {id} ({visibility})"),
-        })?;
+        live.audit_read(who, format!("{rtype} {id} ({visibility})"))
+            .await?;
     }
-    Ok(v)
+    Ok(())
 }
 
 fn text(f: &std::collections::HashMap<String, String>, k: &str) -> Option<String> {
@@ -487,15 +484,12 @@ async fn stored_at(
     rtype: RecordType,
     id: &str,
     version: Option<u64>,
-) -> Result<Option<Value>, StoreError> {
+) -> Result<Option<Value>, AppError> {
     let Some(version) = version else {
         return Ok(None);
     };
-    let (store, id) = (live.store(), id.to_string());
-    tokio::task::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
+    let id = id.to_string();
+    live.read(move |store| {
         let at = store
             .history(rtype, &id)?
             .into_iter()
@@ -515,7 +509,6 @@ async fn stored_at(
         .transpose()
     })
     .await
-    .map_err(|e| StoreError::Damaged(e.to_string()))?
 }
 
 /// Saves and answers with a page: done, refused (what was wrong) or a conflict (what the
@@ -524,29 +517,22 @@ async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: Strin
     let version = text(&form.fields, "version").and_then(|v| v.parse().ok());
     let reason = text(&form.fields, "reason");
     let principal = form.editor().principal().clone();
-    let store = live.store();
-    let result = tokio::task::spawn_blocking(move || {
-        let mut store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        save(
-            store.as_mut(),
-            form.editor(),
-            Save {
-                record,
-                version,
-                reason,
-            },
-        )
-    })
-    .await;
+    let s = Save {
+        record,
+        version,
+        reason,
+    };
+    let result = live
+        .write(form.editor(), move |store, editor| save(store, editor, s))
+        .await;
     let shown = |status: StatusCode, title: &str, body: Markup| {
         (status, page(title, Some(&principal), &body)).into_response()
     };
     match result {
-        Ok(Ok(Saved::Done { version, .. })) => {
-            let stale = live.after_write().await;
-            shown(
+        Ok(Written {
+            value: Saved::Done { version, .. },
+            stale,
+        }) => shown(
                 StatusCode::OK,
                 "Saved",
                 html! {
@@ -554,9 +540,11 @@ async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: Strin
                     (stale_warning(stale.as_deref()))
                     p { "Log entry " (version) ". " a href=(back) { "Open it again" } " · " a href="/edit" { "Edit something else" } }
                 },
-            )
-        }
-        Ok(Ok(Saved::Conflict { version, current })) => shown(
+            ),
+        Ok(Written {
+            value: Saved::Conflict { version, current },
+            ..
+        }) => shown(
             StatusCode::CONFLICT,
             "Changed meanwhile",
             html! {
@@ -567,13 +555,15 @@ async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: Strin
                 p { a href=(back) { "Open the current version" } " and make your change again." }
             },
         ),
-        Ok(Ok(Saved::Invalid(message))) => shown(
+        Ok(Written {
+            value: Saved::Invalid(message),
+            ..
+        }) => shown(
             StatusCode::BAD_REQUEST,
             "Not saved",
             html! { h1 { "Not saved" } p #problem { (message) } p { a href="/edit" { "Back" } } },
         ),
-        Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -587,7 +577,7 @@ pub async fn save_person(State(live): State<Arc<Live>>, form: EditorForm) -> Res
     let mut record = match stored_at(&live, RecordType::Person, &id, version).await {
         Ok(Some(v)) => v,
         Ok(None) => json!({"type": "person", "id": id}),
-        Err(e) => return Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => return e.into_response(),
     };
     let shown = person_shown(&record);
     merge_posted(&mut record, &shown, &form.fields, put_person_field);
@@ -614,7 +604,7 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
     let mut record = match stored_at(&live, RecordType::Event, &id, version).await {
         Ok(Some(v)) => v,
         Ok(None) => json!({"type": "event", "id": id}),
-        Err(e) => return Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => return e.into_response(),
     };
     let shown = event_shown(&record);
     merge_posted(&mut record, &shown, &form.fields, put_event_field);
@@ -632,22 +622,14 @@ pub async fn open_event(
         Ok(p) => p,
         Err(r) => return r.into_response(),
     };
-    let store = live.store();
-    let (id2, who) = (id.clone(), p.name.clone());
-    let found = tokio::task::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        let Some(body) = store.record_body(RecordType::Event, &id2)? else {
-            return Ok(None);
-        };
-        let version = store.current(RecordType::Event, &id2)?.map_or(0, |c| c.seq);
-        let v = read_audited(store.as_ref(), &body, &who, RecordType::Event, &id2)?;
-        Ok::<_, StoreError>(Some((v, version)))
-    })
-    .await;
+    let found = read_record(&live, RecordType::Event, Some(id.clone())).await;
+    if let Ok(Some((v, _))) = &found {
+        if let Err(e) = audit_read(&live, v, &p.name, RecordType::Event, &id).await {
+            return e.into_response();
+        }
+    }
     match found {
-        Ok(Ok(Some((v, version)))) => {
+        Ok(Some((v, version))) => {
             let person = string(&v, "person");
             page(
                 "Edit event",
@@ -663,14 +645,31 @@ pub async fn open_event(
             )
             .into_response()
         }
-        Ok(Ok(None)) => (
+        Ok(None) => (
             StatusCode::NOT_FOUND,
             page("Not found", Some(&p), &html! { h1 { "No event " (id) } }),
         )
             .into_response(),
-        Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => e.into_response(),
     }
+}
+
+/// A stored record, parsed, at its current version; `None` when there is none (or no id).
+async fn read_record(
+    live: &Live,
+    rtype: RecordType,
+    id: Option<String>,
+) -> Result<Option<(Value, u64)>, AppError> {
+    live.read(move |store| {
+        let Some(id) = id else { return Ok(None) };
+        let Some(body) = store.record_body(rtype, &id)? else {
+            return Ok(None);
+        };
+        let version = store.current(rtype, &id)?.map_or(0, |c| c.seq);
+        let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+        Ok(Some((v, version)))
+    })
+    .await
 }
 
 #[derive(serde::Deserialize)]
@@ -714,34 +713,23 @@ pub async fn open_record(
         return (StatusCode::BAD_REQUEST, "unknown record type").into_response();
     };
     let id = o.id.filter(|i| !i.trim().is_empty());
-    let store = live.store();
-    let who = p.name.clone();
-    let id2 = id.clone();
-    let found = tokio::task::spawn_blocking(move || {
-        let Some(id) = id2 else { return Ok(None) };
-        let store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        let Some(body) = store.record_body(rtype, &id)? else {
-            return Ok(None);
-        };
-        let version = store.current(rtype, &id)?.map_or(0, |c| c.seq);
-        let v = read_audited(store.as_ref(), &body, &who, rtype, &id)?;
-        Ok::<_, StoreError>(Some((v, version)))
-    })
-    .await;
+    let found = read_record(&live, rtype, id.clone()).await;
+    if let (Ok(Some((v, _))), Some(id)) = (&found, &id) {
+        if let Err(e) = audit_read(&live, v, &p.name, rtype, id).await {
+            return e.into_response();
+        }
+    }
     let (value, version) = match found {
-        Ok(Ok(Some((v, version)))) => (v, Some(version)),
-        Ok(Ok(None)) if id.is_none() => (template(rtype), None),
-        Ok(Ok(None)) => {
+        Ok(Some((v, version))) => (v, Some(version)),
+        Ok(None) if id.is_none() => (template(rtype), None),
+        Ok(None) => {
             return (
                 StatusCode::NOT_FOUND,
                 page("Not found", Some(&p), &html! { h1 { "No such record" } }),
             )
                 .into_response();
         }
-        Ok(Err(e)) => return Refusal::Internal(e.to_string()).into_response(),
-        Err(e) => return Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => return e.into_response(),
     };
     let text = serde_json::to_string_pretty(&value).unwrap_or_default();
     page(
@@ -824,22 +812,20 @@ pub async fn retract(State(live): State<Arc<Live>>, form: EditorForm) -> Respons
     };
     let version: Option<u64> = text(f, "version").and_then(|v| v.parse().ok());
     let principal = form.editor().principal().clone();
-    let store = live.store();
     let id2 = id.clone();
-    let result = tokio::task::spawn_blocking(move || {
-        let mut store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        crate::edit::api::retract(store.as_mut(), form.editor(), rtype, &id2, version, reason)
-    })
-    .await;
+    let result = live
+        .write(form.editor(), move |store, editor| {
+            crate::edit::api::retract(store, editor, rtype, &id2, version, reason)
+        })
+        .await;
     let shown = |status: StatusCode, title: &str, body: Markup| {
         (status, page(title, Some(&principal), &body)).into_response()
     };
     match result {
-        Ok(Ok(Ok(seq))) => {
-            let stale = live.after_write().await;
-            shown(
+        Ok(Written {
+            value: Ok(seq),
+            stale,
+        }) => shown(
                 StatusCode::OK,
                 "Retracted",
                 html! {
@@ -847,15 +833,16 @@ pub async fn retract(State(live): State<Arc<Live>>, form: EditorForm) -> Respons
                     (stale_warning(stale.as_deref()))
                     p { (rtype) " " (id) " at log entry " (seq) ". " a href="/edit" { "Back" } }
                 },
-            )
-        }
-        Ok(Ok(Err(message))) => shown(
+            ),
+        Ok(Written {
+            value: Err(message),
+            ..
+        }) => shown(
             StatusCode::CONFLICT,
             "Not retracted",
             html! { h1 { "Not retracted" } p #problem { (message) } p { a href="/edit" { "Back" } } },
         ),
-        Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -995,23 +982,21 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
         at: now(),
         update: false,
     };
-    let store = live.store();
-    let result = tokio::task::spawn_blocking(move || {
-        let mut store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        Ok::<_, StoreError>(vigil_store::import(
-            store.as_mut(),
-            &mut std::io::Cursor::new(lines.into_bytes()),
-            &opts,
-            &mut |_| {},
-        ))
-    })
-    .await;
+    let result = live
+        .write(form.editor(), move |store, _| {
+            Ok(vigil_store::import(
+                store,
+                &mut std::io::Cursor::new(lines.into_bytes()),
+                &opts,
+                &mut |_| {},
+            ))
+        })
+        .await;
     match result {
-        Ok(Ok(Ok(report))) => {
-            let stale = live.after_write().await;
-            shown(
+        Ok(Written {
+            value: Ok(report),
+            stale,
+        }) => shown(
                 StatusCode::OK,
                 html! {
                     h1 #stored { "Stored" }
@@ -1022,9 +1007,11 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
                     } }
                     p { a href="/edit" { "Edit something else" } }
                 },
-            )
-        }
-        Ok(Ok(Err(vigil_store::ImportFailure::Invalid(errors)))) => {
+            ),
+        Ok(Written {
+            value: Err(vigil_store::ImportFailure::Invalid(errors)),
+            ..
+        }) => {
             let problems: Vec<String> = errors
                 .iter()
                 .map(|e| {
@@ -1038,9 +1025,8 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
                 .collect();
             refused(format!("nothing was stored: {}", problems.join("; ")))
         }
-        Ok(Ok(Err(e))) => Refusal::Internal(e.to_string()).into_response(),
-        Ok(Err(e)) => Refusal::Internal(e.to_string()).into_response(),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+        Ok(Written { value: Err(e), .. }) => AppError::Internal(e.to_string()).into_response(),
+        Err(e) => e.into_response(),
     }
 }
 

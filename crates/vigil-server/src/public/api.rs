@@ -452,7 +452,7 @@ pub async fn person_bundle(s: &Arc<AppState>, id: String) -> Result<(Value, Vec<
         return Err(AppError::NotFound);
     }
     let (body, events) = s
-        .with_store(move |store| {
+        .read(move |store| {
             let body = store.record_body(vigil_core::record::RecordType::Person, &id)?;
             Ok((body, store.events_of(&id)?))
         })

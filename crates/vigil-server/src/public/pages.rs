@@ -165,7 +165,7 @@ async fn render_dashboard(
             .iter()
             .flat_map(|f| f.sources.iter().cloned())
             .collect();
-        s.with_store(move |store| {
+        s.read(move |store| {
             let mut m = BTreeMap::new();
             for id in ids {
                 if let Some(body) = store.record_body(RecordType::Source, &id)? {
@@ -426,7 +426,7 @@ async fn source_labels(
     s: &Arc<AppState>,
     ids: Vec<String>,
 ) -> Result<BTreeMap<String, (String, Option<String>)>, AppError> {
-    s.with_store(move |store| {
+    s.read(move |store| {
         let mut out = BTreeMap::new();
         for id in ids {
             if out.contains_key(&id) {
@@ -474,7 +474,7 @@ pub async fn announcement(
         .collect();
     let sources = a.sources.clone();
     let publishers: Vec<(String, Option<String>, Option<String>)> = s
-        .with_store(move |store| {
+        .read(move |store| {
             let mut out = Vec::new();
             for id in sources {
                 let v: Value = store
