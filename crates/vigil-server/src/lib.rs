@@ -47,9 +47,9 @@ pub fn router(state: Arc<Live>) -> Router {
         .route("/api/v1/search", get(public::api::search))
         .route(
             "/login",
-            get(edit::pages::login_page).post(edit::api::login_form),
+            get(edit::login::login_page).post(edit::login::login_form),
         )
-        .route("/logout", axum::routing::post(edit::pages::logout))
+        .route("/logout", axum::routing::post(edit::login::logout_form))
         .route("/edit", get(edit::pages::home))
         .route(
             "/edit/person",
@@ -61,7 +61,7 @@ pub fn router(state: Arc<Live>) -> Router {
         .route("/edit/retract", axum::routing::post(edit::pages::retract))
         .route(
             "/edit/extract",
-            get(edit::pages::extract_page).post(edit::pages::extract_post),
+            get(edit::extract::extract_page).post(edit::extract::extract_post),
         )
         .route(
             "/edit/record",
@@ -69,9 +69,9 @@ pub fn router(state: Arc<Live>) -> Router {
         )
         .route(
             "/api/v1/session",
-            get(edit::api::whoami)
-                .post(edit::api::login_json)
-                .delete(edit::api::logout),
+            get(edit::login::whoami)
+                .post(edit::login::login_json)
+                .delete(edit::login::logout),
         )
         .route("/api/v1/records", axum::routing::post(edit::api::save_record))
         .route("/api/v1/records/{type}/{id}", get(edit::api::record))

@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -16,7 +16,7 @@ use vigil_store::accounts::Role;
 use vigil_store::ops::{self, Expect, OpError, Refusal as Refused};
 use vigil_store::{Meta, StoreError};
 
-use crate::auth::{self, Address, Admin, Caller, Editor, Refusal, Via, Viewer};
+use crate::auth::{Admin, Editor, Viewer};
 use crate::state::Written;
 use crate::{AppError, Live};
 
@@ -24,87 +24,6 @@ pub(crate) fn now() -> String {
     chrono::Utc::now()
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string()
-}
-
-#[derive(Deserialize)]
-pub struct Credentials {
-    name: String,
-    password: String,
-    /// The login page's token (form logins only).
-    #[serde(default)]
-    login_token: Option<String>,
-}
-
-/// `POST /login` from the login form: a session cookie and back to the dashboard. The form
-/// carries the token the login page set in a SameSite=Strict cookie, so a login form
-/// posted from another site (login CSRF: logging someone in as the attacker) is refused.
-pub async fn login_form(
-    State(live): State<Arc<Live>>,
-    Address(addr): Address,
-    headers: axum::http::HeaderMap,
-    Form(c): Form<Credentials>,
-) -> Response {
-    let cookie = axum_extra::extract::cookie::CookieJar::from_headers(&headers)
-        .get(auth::LOGIN_COOKIE)
-        .map(|c| c.value().to_string());
-    if cookie.is_none() || cookie != c.login_token {
-        return Refusal::Csrf.into_response();
-    }
-    match auth::login(&live, &c.name, &c.password, addr).await {
-        Ok((id, _)) => (
-            [(header::SET_COOKIE, auth::session_cookie(&id))],
-            Redirect::to("/"),
-        )
-            .into_response(),
-        Err(r) => r.into_response(),
-    }
-}
-
-/// `POST /api/v1/session`: log in from a script or the editors' pages; answers the CSRF
-/// token to send as `X-CSRF-Token` with every write.
-pub async fn login_json(
-    State(live): State<Arc<Live>>,
-    Address(addr): Address,
-    Json(c): Json<Credentials>,
-) -> Response {
-    match auth::login(&live, &c.name, &c.password, addr).await {
-        Ok((id, s)) => (
-            [(header::SET_COOKIE, auth::session_cookie(&id))],
-            Json(json!({ "name": s.name, "role": s.role.as_str(), "csrf": s.csrf })),
-        )
-            .into_response(),
-        Err(r) => r.into_response(),
-    }
-}
-
-/// `GET /api/v1/session`: who the caller is.
-pub async fn whoami(Caller(p): Caller) -> Response {
-    match p {
-        None => Refusal::Unauthenticated.into_response(),
-        Some(p) => {
-            let csrf = match &p.via {
-                Via::Session { csrf } => Some(csrf.clone()),
-                Via::Token => None,
-            };
-            Json(json!({ "name": p.name, "role": p.role.as_str(), "csrf": csrf })).into_response()
-        }
-    }
-}
-
-/// `DELETE /api/v1/session`: log out (a write: the CSRF token is checked).
-pub async fn logout(
-    State(live): State<Arc<Live>>,
-    Viewer(_): Viewer,
-    headers: axum::http::HeaderMap,
-) -> Response {
-    if let Some(id) = auth::session_id(&headers) {
-        live.auth.logout(&id);
-    }
-    (
-        [(header::SET_COOKIE, auth::cleared_cookie())],
-        StatusCode::NO_CONTENT,
-    )
-        .into_response()
 }
 
 /// May this role see a record of this visibility? Viewers see restricted records; only

@@ -1,90 +1,25 @@
-//! The editors' pages: log in, add or edit a person, add an event. Server-rendered forms
+//! The editors' forms: the start page, a person's form with its history, its events and
+//! retract forms, an event's form, any record as JSON with a retract form. Server-rendered
 //! (no script: the CSP allows none), each with the session's CSRF token, saved through
-//! the same `editor::save` as the JSON API, against the version the form was opened at.
+//! the same `edit::api::save`/`retract` as the JSON API (by `Live::write`, which takes the
+//! form's editor), against the version the form was opened at. A form writes only the
+//! fields whose posted value differs from what it showed (`person_shown`/`event_shown`).
 
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use serde_json::{json, Value};
 use vigil_core::record::{EventKind, RecordType};
 use vigil_store::StoreError;
 
-use crate::auth::{Caller, EditorForm, Principal, Refusal, Via};
-use crate::edit::api::{now, save, Save, Saved};
+use crate::auth::{BackofficeEditor, EditorForm, Principal};
+use crate::edit::api::{save, Save, Saved};
+use crate::edit::{csrf, page, pretty, stale_warning, text};
 use crate::state::Written;
 use crate::{AppError, Live};
-
-fn page(title: &str, who: Option<&Principal>, body: &Markup) -> Html<String> {
-    crate::public::pages::shell(
-        title,
-        &html! {
-            a href="/edit" { "Edit" }
-            @if let Some(p) = who { span.who { (p.name) " (" (p.role.as_str()) ")" } }
-        },
-        &html! {},
-        body,
-    )
-}
-
-fn csrf(p: &Principal) -> &str {
-    match &p.via {
-        Via::Session { csrf } => csrf,
-        Via::Token => "",
-    }
-}
-
-/// `GET /login`: the form, with a fresh token also set as a SameSite=Strict cookie; the
-/// login only goes through when both match (no other site can post this form).
-pub async fn login_page() -> Response {
-    let token = vigil_store::accounts::new_secret();
-    let cookie = format!(
-        "{}={token}; Path=/login; HttpOnly; Secure; SameSite=Strict; Max-Age=3600",
-        crate::auth::LOGIN_COOKIE
-    );
-    (
-        [(header::SET_COOKIE, cookie)],
-        page(
-            "Log in",
-            None,
-            &html! {
-                h1 { "Log in" }
-                form #login method="post" action="/login" {
-                    input type="hidden" name="login_token" value=(token);
-                    label { "Name " input type="text" name="name" autocomplete="username" required; }
-                    label { "Password " input type="password" name="password" autocomplete="current-password" required; }
-                    button type="submit" { "Log in" }
-                }
-            },
-        ),
-    )
-        .into_response()
-}
-
-/// Why a page is not shown: not an editor, or not logged in (sent to the login page).
-enum Away {
-    Forbidden,
-    Login,
-}
-
-impl IntoResponse for Away {
-    fn into_response(self) -> Response {
-        match self {
-            Away::Forbidden => Refusal::Forbidden.into_response(),
-            Away::Login => Redirect::to("/login").into_response(),
-        }
-    }
-}
-
-fn editor_or_login(p: Option<Principal>) -> Result<Principal, Away> {
-    match p {
-        Some(p) if p.role >= vigil_store::accounts::Role::Editor => Ok(p),
-        Some(_) => Err(Away::Forbidden),
-        None => Err(Away::Login),
-    }
-}
 
 /// The person fields the form shows, each as the form shows it for `v` (a stored record,
 /// or a new one's skeleton). A save compares what comes back with these, so a field the
@@ -293,11 +228,8 @@ fn retract_form(p: &Principal, rtype: RecordType, id: &str, version: u64, dom_id
 }
 
 /// `GET /edit`: the editors' start page.
-pub async fn home(Caller(p): Caller) -> Response {
-    let p = match editor_or_login(p) {
-        Ok(p) => p,
-        Err(r) => return r.into_response(),
-    };
+pub async fn home(BackofficeEditor(editor): BackofficeEditor) -> Response {
+    let p = editor.principal().clone();
     page(
         "Edit",
         Some(&p),
@@ -337,21 +269,18 @@ pub struct Open {
 /// `GET /edit/person?id=…`, `GET /edit/person/{id}`: a person's form at its current version.
 pub async fn open_query(
     State(live): State<Arc<Live>>,
-    caller: Caller,
+    editor: BackofficeEditor,
     axum::extract::Query(o): axum::extract::Query<Open>,
 ) -> Response {
-    open(State(live), caller, Path(o.id)).await
+    open(State(live), editor, Path(o.id)).await
 }
 
 pub async fn open(
     State(live): State<Arc<Live>>,
-    Caller(p): Caller,
+    BackofficeEditor(editor): BackofficeEditor,
     Path(id): Path<String>,
 ) -> Response {
-    let p = match editor_or_login(p) {
-        Ok(p) => p,
-        Err(r) => return r.into_response(),
-    };
+    let p = editor.principal().clone();
     let id2 = id.clone();
     let found = live
         .read(move |store| {
@@ -434,13 +363,6 @@ pub async fn open(
     }
 }
 
-/// A stored record, indented for reading.
-fn pretty(body: &str) -> String {
-    serde_json::from_str::<Value>(body)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| body.to_string())
-}
-
 /// Audits an editor's read of a stored record when it is not public.
 async fn audit_read(
     live: &Live,
@@ -455,25 +377,6 @@ async fn audit_read(
             .await?;
     }
     Ok(())
-}
-
-fn text(f: &std::collections::HashMap<String, String>, k: &str) -> Option<String> {
-    f.get(k)
-        .map(|v| v.trim().to_string())
-        .filter(|v| !v.is_empty())
-}
-
-/// Said after a write that landed when the server could not load the registry again: the
-/// write is stored, the public answers do not show it yet.
-fn stale_warning(stale: Option<&str>) -> Markup {
-    html! {
-        @if let Some(reason) = stale {
-            p #stale.problem {
-                "Stored in the log, but the public answers are stale: this server could not load the registry again, so they do not show this change (nor any other since). "
-                "Reason: " (reason)
-            }
-        }
-    }
 }
 
 /// The stored record a form was opened at: the body of log entry `version` when that is
@@ -615,13 +518,10 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
 /// `GET /edit/event/{id}`: an event's form at its current version, with a retract form.
 pub async fn open_event(
     State(live): State<Arc<Live>>,
-    Caller(p): Caller,
+    BackofficeEditor(editor): BackofficeEditor,
     Path(id): Path<String>,
 ) -> Response {
-    let p = match editor_or_login(p) {
-        Ok(p) => p,
-        Err(r) => return r.into_response(),
-    };
+    let p = editor.principal().clone();
     let found = read_record(&live, RecordType::Event, Some(id.clone())).await;
     if let Ok(Some((v, _))) = &found {
         if let Err(e) = audit_read(&live, v, &p.name, RecordType::Event, &id).await {
@@ -702,13 +602,10 @@ fn template(rtype: RecordType) -> Value {
 /// `GET /edit/record?type=…&id=…`: any record as JSON, at its current version.
 pub async fn open_record(
     State(live): State<Arc<Live>>,
-    Caller(p): Caller,
+    BackofficeEditor(editor): BackofficeEditor,
     axum::extract::Query(o): axum::extract::Query<OpenRecord>,
 ) -> Response {
-    let p = match editor_or_login(p) {
-        Ok(p) => p,
-        Err(r) => return r.into_response(),
-    };
+    let p = editor.principal().clone();
     let Some(rtype) = RecordType::parse(&o.rtype) else {
         return (StatusCode::BAD_REQUEST, "unknown record type").into_response();
     };
@@ -842,190 +739,6 @@ pub async fn retract(State(live): State<Arc<Live>>, form: EditorForm) -> Respons
             "Not retracted",
             html! { h1 { "Not retracted" } p #problem { (message) } p { a href="/edit" { "Back" } } },
         ),
-        Err(e) => e.into_response(),
-    }
-}
-
-/// `POST /logout` from a page (the form carries the CSRF token).
-pub async fn logout(
-    State(live): State<Arc<Live>>,
-    headers: axum::http::HeaderMap,
-    form: EditorForm,
-) -> Response {
-    let _ = form;
-    if let Some(id) = crate::auth::session_id(&headers) {
-        live.auth.logout(&id);
-    }
-    (
-        [(header::SET_COOKIE, crate::auth::cleared_cookie())],
-        Redirect::to("/"),
-    )
-        .into_response()
-}
-
-/// The report form, filled with what was given.
-fn extract_form(p: &Principal, f: &std::collections::HashMap<String, String>) -> Markup {
-    let v = |k: &str| f.get(k).cloned().unwrap_or_default();
-    html! {
-        form #extract-form method="post" action="/edit/extract" {
-            input type="hidden" name="csrf" value=(csrf(p));
-            label { "Report (English) " textarea name="text" rows="14" cols="80" required { (v("text")) } }
-            label { "Date " input type="text" name="date" placeholder="YYYY-MM-DD" value=(v("date")); }
-            label { "Publisher " input type="text" name="publisher" value=(v("publisher")); }
-            label { "URL " input type="text" name="url" value=(v("url")); }
-            button type="submit" { "Read" }
-        }
-    }
-}
-
-/// `GET /edit/extract`: paste a report.
-pub async fn extract_page(Caller(p): Caller) -> Response {
-    let p = match editor_or_login(p) {
-        Ok(p) => p,
-        Err(r) => return r.into_response(),
-    };
-    page(
-        "Read a report",
-        Some(&p),
-        &html! {
-            h1 { "Read a report" }
-            p { "vigil proposes the announcements (with their breakdown and official claims) and the reported figures the text states. You see them before anything is stored." }
-            (extract_form(&p, &std::collections::HashMap::new()))
-        },
-    )
-    .into_response()
-}
-
-/// `POST /edit/extract`: without `confirm`, show the proposals and a form to confirm
-/// them; with it, store them all in one transaction (or none).
-pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
-    use vigil_core::extract::{extract, proposed_records, Options, SourceInfo};
-    let principal = form.editor().principal().clone();
-    let f = &form.fields;
-    let shown = |status: StatusCode, body: Markup| {
-        (status, page("Read a report", Some(&principal), &body)).into_response()
-    };
-    let refused = |message: String| {
-        shown(
-            StatusCode::BAD_REQUEST,
-            html! { h1 { "Read a report" } p #problem { (message) } (extract_form(&principal, f)) },
-        )
-    };
-    let Some(report) = f.get("text").filter(|t| !t.trim().is_empty()).cloned() else {
-        return refused("paste the report's text".into());
-    };
-    let date = match text(f, "date").map(|d| d.parse()) {
-        None => None,
-        Some(Ok(d)) => Some(d),
-        Some(Err(e)) => return refused(format!("date: {e}")),
-    };
-    let x = extract(
-        &report,
-        &Options {
-            date,
-            country: None,
-        },
-    );
-    let source = SourceInfo {
-        publisher: text(f, "publisher"),
-        url: text(f, "url"),
-        date: text(f, "date"),
-    };
-    let records = match proposed_records(&report, &x, &source) {
-        Ok(r) if r.len() > 1 => r,
-        Ok(_) => return refused("no announcement or figure was found in this text".into()),
-        Err(e) => return refused(e.to_string()),
-    };
-    if f.get("confirm").map(String::as_str) != Some("yes") {
-        return shown(
-            StatusCode::OK,
-            html! {
-                h1 { "Proposed records" }
-                p { "Nothing is stored yet. These are the records vigil would add, each with the source it cites:" }
-                @for r in &records { pre.proposal { (pretty(&r.to_string())) } }
-                @if !x.claims.is_empty() {
-                    h2 { "Official claims (kept apart from facts)" }
-                    ul { @for c in &x.claims { li { (c) } } }
-                }
-                form #confirm-form method="post" action="/edit/extract" {
-                    input type="hidden" name="csrf" value=(csrf(&principal));
-                    input type="hidden" name="confirm" value="yes";
-                    @for k in ["text", "date", "publisher", "url"] {
-                        input type="hidden" name=(k) value=(f.get(k).cloned().unwrap_or_default());
-                    }
-                    label { "Reason " input type="text" name="reason"; }
-                    button type="submit" { "Store these " (records.len()) " records" }
-                }
-                p { a href="/edit/extract" { "Start again" } }
-            },
-        );
-    }
-    let ids: Vec<(String, String)> = records
-        .iter()
-        .map(|r| {
-            (
-                r["type"].as_str().unwrap_or_default().to_string(),
-                r["id"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect();
-    // The same way in as `vigil import` (and `vigil extract --import`): one transaction,
-    // all or nothing, a record identical to the stored one skipped, a different one refused.
-    let lines = records
-        .iter()
-        .map(Value::to_string)
-        .collect::<Vec<_>>()
-        .join("\n");
-    let opts = vigil_store::ImportOptions {
-        actor: form.editor().principal().name.clone(),
-        reason: text(f, "reason"),
-        at: now(),
-        update: false,
-    };
-    let result = live
-        .write(form.editor(), move |store, _| {
-            Ok(vigil_store::import(
-                store,
-                &mut std::io::Cursor::new(lines.into_bytes()),
-                &opts,
-                &mut |_| {},
-            ))
-        })
-        .await;
-    match result {
-        Ok(Written {
-            value: Ok(report),
-            stale,
-        }) => shown(
-                StatusCode::OK,
-                html! {
-                    h1 #stored { "Stored" }
-                    (stale_warning(stale.as_deref()))
-                    p { (report.added) " records added, " (report.unchanged) " already stored as they are." }
-                    ul { @for (t, id) in &ids {
-                        li { a href={ "/edit/record?type=" (t) "&id=" (id) } { (t) " " (id) } }
-                    } }
-                    p { a href="/edit" { "Edit something else" } }
-                },
-            ),
-        Ok(Written {
-            value: Err(vigil_store::ImportFailure::Invalid(errors)),
-            ..
-        }) => {
-            let problems: Vec<String> = errors
-                .iter()
-                .map(|e| {
-                    format!(
-                        "{} ({}): {}",
-                        ids[e.line - 1].1,
-                        ids[e.line - 1].0,
-                        e.message
-                    )
-                })
-                .collect();
-            refused(format!("nothing was stored: {}", problems.join("; ")))
-        }
-        Ok(Written { value: Err(e), .. }) => AppError::Internal(e.to_string()).into_response(),
         Err(e) => e.into_response(),
     }
 }
