@@ -8,8 +8,10 @@
 pub mod auth;
 mod edit;
 mod error;
+mod links;
 pub mod public;
 mod state;
+mod trace;
 
 use std::sync::Arc;
 
@@ -73,9 +75,13 @@ pub fn router(state: Arc<Live>) -> Router {
                 .post(edit::login::login_json)
                 .delete(edit::login::logout),
         )
-        .route("/api/v1/records", axum::routing::post(edit::api::save_record))
+        .route(
+            "/api/v1/records",
+            axum::routing::post(edit::api::save_record),
+        )
         .route("/api/v1/records/{type}/{id}", get(edit::api::record))
         .route("/api/v1/audit", get(edit::api::audit))
+        .layer(middleware::from_fn(trace::request_span))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
 }

@@ -264,15 +264,16 @@ impl Live {
             return;
         }
         let entries = self.snapshot().log.entries;
-        match &outcome {
-            Some(reason) => tracing::warn!(
+        if let Some(reason) = &outcome {
+            tracing::warn!(
                 entries,
                 "the answers are stale (from log entry {entries}): {reason}"
-            ),
-            None => tracing::info!(
+            );
+        } else {
+            tracing::info!(
                 entries,
                 "the answers are current again (log entry {entries})"
-            ),
+            );
         }
         *stale = outcome;
     }

@@ -83,30 +83,30 @@ pub async fn record(
     let (who, role, id2) = (p.name.clone(), p.role, id.clone());
     let result = live
         .read(move |store| {
-        let id = id2;
-        let Some(body) = store.record_body(rtype, &id)? else {
-            return Ok(None);
-        };
-        let current = store
-            .current(rtype, &id)?
-            .expect("a body has a current state");
-        let parsed = vigil_core::record::parse_record(&body)
-            .map_err(|e| StoreError::Damaged(e.to_string()))?;
-        let mut visibility = parsed.record().visibility();
-        // An event is no more visible than its person.
-        if let vigil_core::record::Record::Event(e) = parsed.record() {
-            let person = store
-                .record_body(RecordType::Person, &e.person)?
-                .and_then(|b| vigil_core::record::parse_record(&b).ok())
-                .map_or(Visibility::Confidential, |p| p.record().visibility());
-            visibility = visibility.max(person);
-        }
-        if !may_see(role, visibility) {
-            return Ok(None);
-        }
-        Ok::<_, StoreError>(Some((body, current.seq, visibility)))
-    })
-    .await;
+            let id = id2;
+            let Some(body) = store.record_body(rtype, &id)? else {
+                return Ok(None);
+            };
+            let current = store
+                .current(rtype, &id)?
+                .expect("a body has a current state");
+            let parsed = vigil_core::record::parse_record(&body)
+                .map_err(|e| StoreError::Damaged(e.to_string()))?;
+            let mut visibility = parsed.record().visibility();
+            // An event is no more visible than its person.
+            if let vigil_core::record::Record::Event(e) = parsed.record() {
+                let person = store
+                    .record_body(RecordType::Person, &e.person)?
+                    .and_then(|b| vigil_core::record::parse_record(&b).ok())
+                    .map_or(Visibility::Confidential, |p| p.record().visibility());
+                visibility = visibility.max(person);
+            }
+            if !may_see(role, visibility) {
+                return Ok(None);
+            }
+            Ok::<_, StoreError>(Some((body, current.seq, visibility)))
+        })
+        .await;
     match result {
         Ok(Some((body, version, visibility))) => {
             if !visibility.is_public() {

@@ -13,6 +13,7 @@ use serde_json::Value;
 use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::api::now;
 use crate::edit::{csrf, page, pretty, stale_warning, text};
+use crate::links::with_query;
 use crate::state::Written;
 use crate::{AppError, Live};
 
@@ -147,17 +148,17 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
             value: Ok(report),
             stale,
         }) => shown(
-                StatusCode::OK,
-                html! {
-                    h1 #stored { "Stored" }
-                    (stale_warning(stale.as_deref()))
-                    p { (report.added) " records added, " (report.unchanged) " already stored as they are." }
-                    ul { @for (t, id) in &ids {
-                        li { a href={ "/edit/record?type=" (t) "&id=" (id) } { (t) " " (id) } }
-                    } }
-                    p { a href="/edit" { "Edit something else" } }
-                },
-            ),
+            StatusCode::OK,
+            html! {
+                h1 #stored { "Stored" }
+                (stale_warning(stale.as_deref()))
+                p { (report.added) " records added, " (report.unchanged) " already stored as they are." }
+                ul { @for (t, id) in &ids {
+                    li { a href=(with_query("/edit/record", &[("type", t), ("id", id)])) { (t) " " (id) } }
+                } }
+                p { a href="/edit" { "Edit something else" } }
+            },
+        ),
         Ok(Written {
             value: Err(vigil_store::ImportFailure::Invalid(errors)),
             ..
@@ -179,4 +180,3 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
         Err(e) => e.into_response(),
     }
 }
-

@@ -139,4 +139,3 @@ pub async fn logout(
     )
         .into_response()
 }
-

@@ -92,4 +92,3 @@ pub(crate) fn stale_warning(stale: Option<&str>) -> Markup {
         }
     }
 }
-

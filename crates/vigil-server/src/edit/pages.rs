@@ -18,6 +18,7 @@ use vigil_store::StoreError;
 use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::api::{save, Save, Saved};
 use crate::edit::{csrf, page, pretty, stale_warning, text};
+use crate::links::with_query;
 use crate::state::Written;
 use crate::{AppError, Live};
 
@@ -179,7 +180,7 @@ fn person_form(p: &Principal, current: Option<(&Value, u64)>) -> Markup {
         }
         @if current.is_some() {
             p.note { "Names in other scripts, region, roles, health and every other field are kept as they are; "
-                a href={ "/edit/record?type=person&id=" (id) } { "edit them as JSON" } "." }
+                a href=(with_query("/edit/record", &[("type", "person"), ("id", &id)])) { "edit them as JSON" } "." }
         }
     }
 }
@@ -208,7 +209,7 @@ fn event_form(p: &Principal, current: Option<(&Value, u64)>) -> Markup {
         }
         @if current.is_some() {
             p.note { "Details, confidence, the announcement and every other field are kept as they are; "
-                a href={ "/edit/record?type=event&id=" (id) } { "edit them as JSON" } "." }
+                a href=(with_query("/edit/record", &[("type", "event"), ("id", &id)])) { "edit them as JSON" } "." }
         }
     }
 }
@@ -284,24 +285,24 @@ pub async fn open(
     let id2 = id.clone();
     let found = live
         .read(move |store| {
-        let Some(body) = store.record_body(RecordType::Person, &id2)? else {
-            return Ok(None);
-        };
-        let version = store
-            .current(RecordType::Person, &id2)?
-            .map_or(0, |c| c.seq);
-        let history = store.history(RecordType::Person, &id2)?;
-        let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-        let mut events = Vec::new();
-        for body in store.events_of(&id2)? {
-            let e: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-            let eid = string(&e, "id");
-            let version = store.current(RecordType::Event, &eid)?.map_or(0, |c| c.seq);
-            events.push((e, eid, version));
-        }
-        Ok::<_, StoreError>(Some((v, version, history, events)))
-    })
-    .await;
+            let Some(body) = store.record_body(RecordType::Person, &id2)? else {
+                return Ok(None);
+            };
+            let version = store
+                .current(RecordType::Person, &id2)?
+                .map_or(0, |c| c.seq);
+            let history = store.history(RecordType::Person, &id2)?;
+            let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+            let mut events = Vec::new();
+            for body in store.events_of(&id2)? {
+                let e: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+                let eid = string(&e, "id");
+                let version = store.current(RecordType::Event, &eid)?.map_or(0, |c| c.seq);
+                events.push((e, eid, version));
+            }
+            Ok::<_, StoreError>(Some((v, version, history, events)))
+        })
+        .await;
     if let Ok(Some((v, ..))) = &found {
         if let Err(e) = audit_read(&live, v, &p.name, RecordType::Person, &id).await {
             return e.into_response();
@@ -326,7 +327,7 @@ pub async fn open(
                                     td { (string(e, "date")) }
                                     td { (string(e, "kind").replace('_', " ")) }
                                     td { (eid) }
-                                    td { a href={ "/edit/event/" (eid) } { "form" } " · " a href={ "/edit/record?type=event&id=" (eid) } { "JSON" } }
+                                    td { a href={ "/edit/event/" (eid) } { "form" } " · " a href=(with_query("/edit/record", &[("type", "event"), ("id", eid)])) { "JSON" } }
                                     td { (retract_form(&p, RecordType::Event, eid, *eversion, &format!("retract-event-{eid}"))) }
                                 }
                             }
@@ -436,14 +437,14 @@ async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: Strin
             value: Saved::Done { version, .. },
             stale,
         }) => shown(
-                StatusCode::OK,
-                "Saved",
-                html! {
-                    h1 #saved { "Saved" }
-                    (stale_warning(stale.as_deref()))
-                    p { "Log entry " (version) ". " a href=(back) { "Open it again" } " · " a href="/edit" { "Edit something else" } }
-                },
-            ),
+            StatusCode::OK,
+            "Saved",
+            html! {
+                h1 #saved { "Saved" }
+                (stale_warning(stale.as_deref()))
+                p { "Log entry " (version) ". " a href=(back) { "Open it again" } " · " a href="/edit" { "Edit something else" } }
+            },
+        ),
         Ok(Written {
             value: Saved::Conflict { version, current },
             ..
@@ -675,10 +676,12 @@ pub async fn save_record(State(live): State<Arc<Live>>, form: EditorForm) -> Res
         }
         None => return (StatusCode::BAD_REQUEST, "no record").into_response(),
     };
-    let back = format!(
-        "/edit/record?type={}&id={}",
-        record["type"].as_str().unwrap_or(""),
-        record["id"].as_str().unwrap_or("")
+    let back = with_query(
+        "/edit/record",
+        &[
+            ("type", record["type"].as_str().unwrap_or("")),
+            ("id", record["id"].as_str().unwrap_or("")),
+        ],
     );
     save_form(live, form, record, back).await
 }
@@ -723,14 +726,14 @@ pub async fn retract(State(live): State<Arc<Live>>, form: EditorForm) -> Respons
             value: Ok(seq),
             stale,
         }) => shown(
-                StatusCode::OK,
-                "Retracted",
-                html! {
-                    h1 #saved { "Retracted" }
-                    (stale_warning(stale.as_deref()))
-                    p { (rtype) " " (id) " at log entry " (seq) ". " a href="/edit" { "Back" } }
-                },
-            ),
+            StatusCode::OK,
+            "Retracted",
+            html! {
+                h1 #saved { "Retracted" }
+                (stale_warning(stale.as_deref()))
+                p { (rtype) " " (id) " at log entry " (seq) ". " a href="/edit" { "Back" } }
+            },
+        ),
         Ok(Written {
             value: Err(message),
             ..
