@@ -7,6 +7,7 @@
 
 pub(crate) mod api;
 pub(crate) mod extract;
+pub(crate) mod fields;
 pub(crate) mod login;
 pub(crate) mod pages;
 
