@@ -12,7 +12,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -84,7 +84,7 @@ impl IntoResponse for Refusal {
             Refusal::Csrf => (StatusCode::FORBIDDEN, "csrf"),
             Refusal::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
             Refusal::Internal(detail) => {
-                eprintln!("vigil serve: {detail}");
+                tracing::error!(error = %detail, "request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "internal")
             }
         };
@@ -179,19 +179,20 @@ pub async fn login(
     addr: Option<IpAddr>,
 ) -> Result<(String, Session), Refusal> {
     live.auth.check_limits(name, addr)?;
-    let store = live.store();
-    let (name_owned, password) = (name.to_string(), password.to_string());
+    let name_owned = name.to_string();
+    let account = live
+        .read(move |store| store.account(&name_owned))
+        .await
+        .map_err(|e| Refusal::Internal(e.to_string()))?;
+    // The store's lock is released: argon2 (tens of milliseconds by design) runs without
+    // holding up other requests' reads and writes.
+    let password = password.to_string();
     let account = tokio::task::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| "store lock poisoned".to_string())?;
-        let account = store.account(&name_owned).map_err(|e| e.to_string())?;
         let ok = check_password(account.as_ref(), &password);
-        Ok::<_, String>(account.filter(|_| ok))
+        account.filter(|_| ok)
     })
     .await
-    .map_err(|e| Refusal::Internal(e.to_string()))?
-    .map_err(Refusal::Internal)?;
+    .map_err(|e| Refusal::Internal(e.to_string()))?;
     let Some(account) = account else {
         live.auth.failed(name, addr);
         return Err(Refusal::Unauthenticated);
@@ -236,16 +237,10 @@ async fn principal(parts: &mut Parts, live: &Arc<Live>) -> Result<Option<Princip
             .ok_or(Refusal::Unauthenticated)?
             .trim()
             .to_string();
-        let store = live.store();
-        let row = tokio::task::spawn_blocking(move || {
-            let store = store
-                .lock()
-                .map_err(|_| "store lock poisoned".to_string())?;
-            store.token(&secret_hash(&token)).map_err(|e| e.to_string())
-        })
-        .await
-        .map_err(|e| Refusal::Internal(e.to_string()))?
-        .map_err(Refusal::Internal)?;
+        let row = live
+            .read(move |store| store.token(&secret_hash(&token)))
+            .await
+            .map_err(|e| Refusal::Internal(e.to_string()))?;
         return match row {
             Some(t) if !t.revoked => Ok(Some(Principal {
                 name: format!("token:{}", t.name),
@@ -324,7 +319,9 @@ impl FromRequestParts<Arc<Live>> for Viewer {
     }
 }
 
-/// An editor or admin: the only proof that lets a handler write.
+/// An editor or admin: the only proof that lets a handler write (`Live::write` takes one).
+/// Cloning needs one already, so it makes no new proof.
+#[derive(Clone)]
 pub struct Editor(Principal);
 
 impl Editor {
@@ -341,8 +338,34 @@ impl FromRequestParts<Arc<Live>> for Editor {
     }
 }
 
-/// An editor's form post: the role, and for a session the `csrf` field of the form, are
-/// checked before the handler sees the fields. The other way to reach a write.
+/// A form post by a caller with at least `min`: the role, and for a session the `csrf`
+/// field of the form, are checked before the handler sees the fields.
+async fn signed_form(
+    req: axum::extract::Request,
+    live: &Arc<Live>,
+    min: Role,
+) -> Result<(Principal, HashMap<String, String>), Refusal> {
+    let (mut parts, body) = req.into_parts();
+    let p = principal(&mut parts, live)
+        .await?
+        .ok_or(Refusal::Unauthenticated)?;
+    if p.role < min {
+        return Err(Refusal::Forbidden);
+    }
+    let req = axum::extract::Request::from_parts(parts, body);
+    let axum::Form(fields): axum::Form<HashMap<String, String>> =
+        axum::Form::from_request(req, live)
+            .await
+            .map_err(|_| Refusal::Csrf)?;
+    if let Via::Session { csrf } = &p.via {
+        if fields.get("csrf") != Some(csrf) {
+            return Err(Refusal::Csrf);
+        }
+    }
+    Ok((p, fields))
+}
+
+/// An editor's form post (see [`signed_form`]). The other way to reach a write.
 pub struct EditorForm {
     editor: Editor,
     pub fields: HashMap<String, String>,
@@ -355,30 +378,57 @@ impl EditorForm {
     }
 }
 
-impl axum::extract::FromRequest<Arc<Live>> for EditorForm {
+impl FromRequest<Arc<Live>> for EditorForm {
     type Rejection = Refusal;
     async fn from_request(req: axum::extract::Request, live: &Arc<Live>) -> Result<Self, Refusal> {
-        let (mut parts, body) = req.into_parts();
-        let p = principal(&mut parts, live)
-            .await?
-            .ok_or(Refusal::Unauthenticated)?;
-        if p.role < Role::Editor {
-            return Err(Refusal::Forbidden);
-        }
-        let req = axum::extract::Request::from_parts(parts, body);
-        let axum::Form(fields): axum::Form<HashMap<String, String>> =
-            axum::Form::from_request(req, live)
-                .await
-                .map_err(|_| Refusal::Csrf)?;
-        if let Via::Session { csrf } = &p.via {
-            if fields.get("csrf") != Some(csrf) {
-                return Err(Refusal::Csrf);
-            }
-        }
+        let (p, fields) = signed_form(req, live, Role::Editor).await?;
         Ok(EditorForm {
             editor: Editor(p),
             fields,
         })
+    }
+}
+
+/// A form post by anyone logged in (viewers too), CSRF-checked: logging out from a page.
+pub struct SignedInForm(pub Principal);
+
+impl FromRequest<Arc<Live>> for SignedInForm {
+    type Rejection = Refusal;
+    async fn from_request(req: axum::extract::Request, live: &Arc<Live>) -> Result<Self, Refusal> {
+        Ok(SignedInForm(signed_form(req, live, Role::Viewer).await?.0))
+    }
+}
+
+/// An editor opening one of the editors' pages (a `GET`): anyone not logged in is sent
+/// to the login page, a viewer is told the page needs the editor role (with a way to log
+/// out). Replaces a "editor or login" check at the top of every page handler.
+pub struct BackofficeEditor(pub Editor);
+
+/// Why an editors' page is not shown.
+pub enum Away {
+    /// Not logged in: to the login page.
+    Login,
+    /// Logged in, but not as an editor.
+    Forbidden(Principal),
+    /// Bad credentials, or a request that is not a read.
+    Refused(Refusal),
+}
+
+impl FromRequestParts<Arc<Live>> for BackofficeEditor {
+    type Rejection = Away;
+    async fn from_request_parts(parts: &mut Parts, live: &Arc<Live>) -> Result<Self, Away> {
+        let p = principal(parts, live)
+            .await
+            .map_err(Away::Refused)?
+            .ok_or(Away::Login)?;
+        if p.role < Role::Editor {
+            return Err(Away::Forbidden(p));
+        }
+        // Pages only: a write comes as an `EditorForm`, which checks the form's CSRF field.
+        if !matches!(parts.method, Method::GET | Method::HEAD) {
+            return Err(Away::Refused(Refusal::Csrf));
+        }
+        Ok(BackofficeEditor(Editor(p)))
     }
 }
 

@@ -74,6 +74,15 @@ pub(super) fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<E
     } else {
         open_existing(cli)?
     };
+    // The server logs through `tracing`, to stderr (stdout is for answers). `RUST_LOG`
+    // chooses what; by default the server's notices and everyone's warnings.
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,vigil_server=info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .try_init();
     let mut state = vigil_server::AppState::load(store)?;
     state.min_cell = args.min_cell;
     let runtime = tokio::runtime::Runtime::new()?;

@@ -1,7 +1,6 @@
 //! The JSON API: the same answers as the CLI's `--json` (built by `vigil_core::answer`),
 //! plus CSV for every series of numbers (`format=csv`), and the public persons.
 
-use std::fmt::Write;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, RawQuery};
@@ -16,7 +15,8 @@ use utoipa::{IntoParams, OpenApi};
 use vigil_core::answer::{self, Counting, ParamError};
 use vigil_core::stats::Audience;
 
-use crate::{public, today, AppError, AppState};
+use crate::public::directory as public;
+use crate::{today, AppError, AppState};
 
 /// Who counts, shared by the counting routes.
 fn counting(country: Option<&String>, all: bool, recognized_by_date: bool) -> Counting {
@@ -205,18 +205,21 @@ pub async fn held(
     )?;
     a.suppress_small(s.min_cell);
     if wants_csv(p.format.as_ref()) {
-        let mut out = format!(
-            "on,held,held_min,held_max\n{},{},{},{}\n",
-            a.on, a.held, a.held_min, a.held_max
-        );
+        let mut out = table(
+            &["on", "held", "held_min", "held_max"],
+            [vec![
+                a.on.clone(),
+                a.held.to_string(),
+                a.held_min.to_string(),
+                a.held_max.to_string(),
+            ]],
+        )?;
         if !a.by.is_empty() {
-            out.push_str("\nkey,held\n");
-            for (k, v) in &a.by {
-                let _ = writeln!(out, "{},{v}", csv_cell(k));
-            }
-            for k in &a.small {
-                let _ = writeln!(out, "{},fewer than {}", csv_cell(k), s.min_cell);
-            }
+            let fewer = format!("fewer than {}", s.min_cell);
+            let rows = a.by.iter().map(|(k, v)| vec![k.clone(), v.to_string()]);
+            let small = a.small.iter().map(|k| vec![k.clone(), fewer.clone()]);
+            out.push('\n');
+            out.push_str(&table(&["key", "held"], rows.chain(small))?);
         }
         return Ok(csv("held", out));
     }
@@ -251,12 +254,17 @@ pub async fn series(
                     state.log.clone(),
                 )?;
                 if csv_wanted {
-                    let mut out = String::from("date,held,held_min,held_max\n");
-                    for x in &a.points {
-                        let _ =
-                            writeln!(out, "{},{},{},{}", x.date, x.held, x.held_min, x.held_max);
-                    }
-                    return Ok(out);
+                    return table(
+                        &["date", "held", "held_min", "held_max"],
+                        a.points.iter().map(|x| {
+                            vec![
+                                x.date.clone(),
+                                x.held.to_string(),
+                                x.held_min.to_string(),
+                                x.held_max.to_string(),
+                            ]
+                        }),
+                    );
                 }
                 serde_json::to_string(&a).map_err(|e| AppError::Internal(e.to_string()))
             },
@@ -287,18 +295,18 @@ pub async fn waves(
     })?;
     let a = answer::waves(&s.registry, country, year, p.kind.as_deref(), s.log.clone())?;
     if wants_csv(p.format.as_ref()) {
-        let mut out = String::from("ordinal,date,announcement,count,running_total\n");
-        for w in &a.waves.waves {
-            let _ = writeln!(
-                out,
-                "{},{},{},{},{}",
-                w.ordinal,
-                w.date,
-                csv_cell(&w.announcement),
-                w.count,
-                w.running_total
-            );
-        }
+        let out = table(
+            &["ordinal", "date", "announcement", "count", "running_total"],
+            a.waves.waves.iter().map(|w| {
+                vec![
+                    w.ordinal.to_string(),
+                    w.date.clone(),
+                    w.announcement.clone(),
+                    w.count.to_string(),
+                    w.running_total.to_string(),
+                ]
+            }),
+        )?;
         return Ok(csv("waves", out));
     }
     Ok(Json(a).into_response())
@@ -322,25 +330,38 @@ pub async fn flow(
     )?;
     if wants_csv(p.format.as_ref()) {
         let f = &a.flow;
-        let mut out = String::from("from,to,detained,recognized,pardoned,pardoned_identified,pardoned_announced,ratio_recognized_to_pardoned\n");
         let ratio = f
             .ratio_recognized_to_pardoned
             .map_or(String::new(), |r| r.to_string());
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{},{},{},{ratio}",
-            f.from,
-            f.to,
-            f.detained,
-            f.recognized,
-            f.pardoned,
-            f.pardoned_identified,
-            f.pardoned_announced
-        );
-        out.push_str("\nreleased_reason,count\n");
-        for (k, v) in &f.released {
-            let _ = writeln!(out, "{k},{v}");
-        }
+        let mut out = table(
+            &[
+                "from",
+                "to",
+                "detained",
+                "recognized",
+                "pardoned",
+                "pardoned_identified",
+                "pardoned_announced",
+                "ratio_recognized_to_pardoned",
+            ],
+            [vec![
+                f.from.clone(),
+                f.to.clone(),
+                f.detained.to_string(),
+                f.recognized.to_string(),
+                f.pardoned.to_string(),
+                f.pardoned_identified.to_string(),
+                f.pardoned_announced.to_string(),
+                ratio,
+            ]],
+        )?;
+        out.push('\n');
+        out.push_str(&table(
+            &["released_reason", "count"],
+            f.released
+                .iter()
+                .map(|(k, v)| vec![k.clone(), v.to_string()]),
+        )?);
         return Ok(csv("flow", out));
     }
     Ok(Json(a).into_response())
@@ -451,7 +472,7 @@ pub async fn person_bundle(s: &Arc<AppState>, id: String) -> Result<(Value, Vec<
         return Err(AppError::NotFound);
     }
     let (body, events) = s
-        .with_store(move |store| {
+        .read(move |store| {
             let body = store.record_body(vigil_core::record::RecordType::Person, &id)?;
             Ok((body, store.events_of(&id)?))
         })
@@ -464,13 +485,22 @@ pub async fn person_bundle(s: &Arc<AppState>, id: String) -> Result<(Value, Vec<
     Ok((person, events))
 }
 
-/// A CSV cell: quoted when it holds a comma, quote or newline.
-fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+/// A CSV table (header, then rows; lines end in `\n`), each cell quoted by the `csv`
+/// crate where it must be (a comma, a quote, a line break in it).
+pub(crate) fn table(
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<String, AppError> {
+    let broken = |e: &dyn std::fmt::Display| AppError::Internal(format!("writing CSV: {e}"));
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(header).map_err(|e| broken(&e))?;
+    for row in rows {
+        w.write_record(&row).map_err(|e| broken(&e))?;
     }
+    let bytes = w.into_inner().map_err(|e| broken(&e))?;
+    String::from_utf8(bytes).map_err(|e| broken(&e))
 }
 
 /// Who was in an announcement: identified persons, what remains of its breakdown,
@@ -516,4 +546,25 @@ pub struct ApiDoc;
 #[utoipa::path(get, path = "/api/v1/openapi.json", responses((status = 200, description = "OpenAPI 3.1")))]
 pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table;
+
+    #[test]
+    fn csv_cells_are_quoted_where_they_must_be() {
+        let rows = [
+            vec!["plain".to_string(), "1".into()],
+            vec!["a, b".into(), "2".into()],
+            vec!["say \"no\"".into(), "3".into()],
+            vec!["two\nlines".into(), "4".into()],
+            vec![String::new(), "5".into()],
+        ];
+        let got = table(&["key", "held"], rows).unwrap();
+        assert_eq!(
+            got,
+            "key,held\nplain,1\n\"a, b\",2\n\"say \"\"no\"\"\",3\n\"two\nlines\",4\n,5\n"
+        );
+    }
 }

@@ -18,14 +18,15 @@ use vigil_core::date::Day;
 use vigil_core::record::{AnnouncementKind, RecordType};
 use vigil_core::stats::{Audience, By, Mode, Step};
 
-use crate::api::{matching, person_bundle, PersonsParams};
-use crate::chart::{self, Marker};
+use crate::links::with_query;
+use crate::public::api::{matching, person_bundle, PersonsParams};
+use crate::public::chart::{self, Marker};
 use crate::{today, AppError, AppState};
 
 pub async fn favicon() -> Response {
     (
         [(header::CONTENT_TYPE, "image/svg+xml")],
-        include_str!("../static/favicon.svg"),
+        include_str!("../../static/favicon.svg"),
     )
         .into_response()
 }
@@ -33,7 +34,7 @@ pub async fn favicon() -> Response {
 pub async fn stylesheet() -> Response {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
-        include_str!("../static/vigil.css"),
+        include_str!("../../static/vigil.css"),
     )
         .into_response()
 }
@@ -90,12 +91,14 @@ fn num(n: i64) -> String {
     thousands(n as f64)
 }
 
-/// `[JSON] [CSV]` links to the query behind a number.
-fn sources(query: &str, csv: bool) -> Markup {
+/// `[JSON] [CSV]` links to the API query behind a number (`route` under `/api/v1/`).
+fn sources(route: &str, pairs: &[(&str, &str)], csv: bool) -> Markup {
+    let path = format!("/api/v1/{route}");
+    let with_csv: Vec<(&str, &str)> = pairs.iter().copied().chain([("format", "csv")]).collect();
     html! {
         span.dl {
-            a href=(format!("/api/v1/{query}")) { "JSON" }
-            @if csv { " · " a href=(format!("/api/v1/{query}{}format=csv", if query.contains('?') { "&" } else { "?" })) { "CSV" } }
+            a href=(with_query(&path, pairs)) { "JSON" }
+            @if csv { " · " a href=(with_query(&path, &with_csv)) { "CSV" } }
         }
     }
 }
@@ -165,7 +168,7 @@ async fn render_dashboard(
             .iter()
             .flat_map(|f| f.sources.iter().cloned())
             .collect();
-        s.with_store(move |store| {
+        s.read(move |store| {
             let mut m = BTreeMap::new();
             for id in ids {
                 if let Some(body) = store.record_body(RecordType::Source, &id)? {
@@ -211,7 +214,7 @@ async fn render_dashboard(
             @if h.held_min != h.held_max {
                 p.bounds { "between " (num(h.held_min)) " surely and " (num(h.held_max)) " possibly held, where dates are known only to the month or year" }
             }
-            p { "Recognized political prisoners in custody on " (day) ". " (sources(&format!("stats/held?on={day}"), true)) }
+            p { "Recognized political prisoners in custody on " (day) ". " (sources("stats/held", &[("on", &day.to_string())], true)) }
             @if !figures.is_empty() {
                 h2 { "Reported figures" }
                 ul.figures {
@@ -234,7 +237,7 @@ async fn render_dashboard(
                     @if st == step.as_str() { strong { (st) } } @else { a href=(format!("/?step={st}")) { (st) } }
                     " "
                 }
-                (sources(&format!("stats/series?from={chart_from}&to={day}&step={}", step.as_str()), true))
+                (sources("stats/series", &[("from", &chart_from.to_string()), ("to", &day.to_string()), ("step", step.as_str())], true))
             }
             (chart::series(&points, &markers))
             p.legend { "Line: headline count. Band: surely to possibly held. Markers: announcements (pardons, amnesties); select one to open it." }
@@ -245,7 +248,7 @@ async fn render_dashboard(
             @for c in &countries {
                 @let w = reg.waves(c, year, AnnouncementKind::Pardon);
                 @if !w.waves.is_empty() {
-                    h3 { (c) ": " (w.waves.len()) " waves, " (num(w.total as i64)) " persons " (sources(&format!("stats/waves?country={c}&year={year}"), true)) }
+                    h3 { (c) ": " (w.waves.len()) " waves, " (num(w.total as i64)) " persons " (sources("stats/waves", &[("country", c), ("year", &year.to_string())], true)) }
                     div.scroll { table.waves {
                         thead { tr { th { "#" } th { "date" } th.n { "count" } th.n { "running total" } th { "breakdown" } th.n { "identified" } } }
                         tbody {
@@ -270,7 +273,7 @@ async fn render_dashboard(
             p { "From " (flow.from) " to " (flow.to) ": " strong { (flow.detained) } " detained, " strong { (flow.recognized) } " recognized, "
                 strong { (flow.pardoned) } " pardoned"
                 @if let Some(r) = flow.ratio_recognized_to_pardoned { " — " strong { (format!("{r:.2}")) } " recognized for every one pardoned" }
-                ". " (sources(&format!("stats/flow?from={}&to={}", flow.from, flow.to), true)) }
+                ". " (sources("stats/flow", &[("from", &flow.from), ("to", &flow.to)], true)) }
             form.controls method="get" action="/" {
                 label { "from " input type="date" name="from" value=(flow.from); }
                 label { " to " input type="date" name="to" value=(flow.to); }
@@ -291,7 +294,7 @@ async fn render_dashboard(
             div.breakdowns {
                 @for (name, by) in [("sex", By::Sex), ("age", By::Age), ("role", By::Role), ("region", By::Region)] {
                     div {
-                        h3 { "By " (name) " " (sources(&format!("stats/held?on={day}&by={name}"), true)) }
+                        h3 { "By " (name) " " (sources("stats/held", &[("on", &day.to_string()), ("by", name)], true)) }
                         table { tbody {
                             @for (k, v) in reg.held_by(day, None, Mode::Recognized, by, Audience::Public) {
                                 tr { td { (k.replace('_', " ")) } td.n {
@@ -327,7 +330,7 @@ pub async fn directory(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) ->
             label { "Role " input type="text" name="role" value=(val(&p.role)) placeholder="e.g. journalist"; }
             button type="submit" { "Filter" }
         }
-        p { (num(total as i64)) " persons. " a href=(format!("/api/v1/persons?q={}&country={}&status={}&role={}", val(&p.q), val(&p.country), val(&p.status), val(&p.role))) { "JSON" } }
+        p { (num(total as i64)) " persons. " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" } }
         div.scroll { table #directory {
             thead { tr { th { "name" } th { "country" } th { "status" } } }
             tbody {
@@ -426,7 +429,7 @@ async fn source_labels(
     s: &Arc<AppState>,
     ids: Vec<String>,
 ) -> Result<BTreeMap<String, (String, Option<String>)>, AppError> {
-    s.with_store(move |store| {
+    s.read(move |store| {
         let mut out = BTreeMap::new();
         for id in ids {
             if out.contains_key(&id) {
@@ -474,7 +477,7 @@ pub async fn announcement(
         .collect();
     let sources = a.sources.clone();
     let publishers: Vec<(String, Option<String>, Option<String>)> = s
-        .with_store(move |store| {
+        .read(move |store| {
             let mut out = Vec::new();
             for id in sources {
                 let v: Value = store

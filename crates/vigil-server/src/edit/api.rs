@@ -5,105 +5,25 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use vigil_core::record::{parse_value, RecordType, Visibility};
-use vigil_store::accounts::{AuditRow, Role};
+use vigil_store::accounts::Role;
 use vigil_store::ops::{self, Expect, OpError, Refusal as Refused};
 use vigil_store::{Meta, StoreError};
 
-use crate::auth::{self, Address, Admin, Caller, Editor, Refusal, Via, Viewer};
-use crate::Live;
+use crate::auth::{Admin, Editor, Viewer};
+use crate::state::Written;
+use crate::{AppError, Live};
 
 pub(crate) fn now() -> String {
     chrono::Utc::now()
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string()
-}
-
-#[derive(Deserialize)]
-pub struct Credentials {
-    name: String,
-    password: String,
-    /// The login page's token (form logins only).
-    #[serde(default)]
-    login_token: Option<String>,
-}
-
-/// `POST /login` from the login form: a session cookie and back to the dashboard. The form
-/// carries the token the login page set in a SameSite=Strict cookie, so a login form
-/// posted from another site (login CSRF: logging someone in as the attacker) is refused.
-pub async fn login_form(
-    State(live): State<Arc<Live>>,
-    Address(addr): Address,
-    headers: axum::http::HeaderMap,
-    Form(c): Form<Credentials>,
-) -> Response {
-    let cookie = axum_extra::extract::cookie::CookieJar::from_headers(&headers)
-        .get(auth::LOGIN_COOKIE)
-        .map(|c| c.value().to_string());
-    if cookie.is_none() || cookie != c.login_token {
-        return Refusal::Csrf.into_response();
-    }
-    match auth::login(&live, &c.name, &c.password, addr).await {
-        Ok((id, _)) => (
-            [(header::SET_COOKIE, auth::session_cookie(&id))],
-            Redirect::to("/"),
-        )
-            .into_response(),
-        Err(r) => r.into_response(),
-    }
-}
-
-/// `POST /api/v1/session`: log in from a script or the editors' pages; answers the CSRF
-/// token to send as `X-CSRF-Token` with every write.
-pub async fn login_json(
-    State(live): State<Arc<Live>>,
-    Address(addr): Address,
-    Json(c): Json<Credentials>,
-) -> Response {
-    match auth::login(&live, &c.name, &c.password, addr).await {
-        Ok((id, s)) => (
-            [(header::SET_COOKIE, auth::session_cookie(&id))],
-            Json(json!({ "name": s.name, "role": s.role.as_str(), "csrf": s.csrf })),
-        )
-            .into_response(),
-        Err(r) => r.into_response(),
-    }
-}
-
-/// `GET /api/v1/session`: who the caller is.
-pub async fn whoami(Caller(p): Caller) -> Response {
-    match p {
-        None => Refusal::Unauthenticated.into_response(),
-        Some(p) => {
-            let csrf = match &p.via {
-                Via::Session { csrf } => Some(csrf.clone()),
-                Via::Token => None,
-            };
-            Json(json!({ "name": p.name, "role": p.role.as_str(), "csrf": csrf })).into_response()
-        }
-    }
-}
-
-/// `DELETE /api/v1/session`: log out (a write: the CSRF token is checked).
-pub async fn logout(
-    State(live): State<Arc<Live>>,
-    Viewer(_): Viewer,
-    headers: axum::http::HeaderMap,
-) -> Response {
-    if let Some(id) = auth::session_id(&headers) {
-        live.auth.logout(&id);
-    }
-    (
-        [(header::SET_COOKIE, auth::cleared_cookie())],
-        StatusCode::NO_CONTENT,
-    )
-        .into_response()
 }
 
 /// May this role see a record of this visibility? Viewers see restricted records; only
@@ -113,10 +33,6 @@ pub(crate) fn may_see(role: Role, v: Visibility) -> bool {
         Visibility::Public | Visibility::Restricted => true,
         Visibility::Confidential => role >= Role::Editor,
     }
-}
-
-fn store_error(e: &StoreError) -> Response {
-    Refusal::Internal(e.to_string()).into_response()
 }
 
 /// Field-level protection: a viewer sees a non-public person without health, with the
@@ -164,56 +80,48 @@ pub async fn record(
         )
             .into_response();
     };
-    let store = live.store();
-    let result = tokio::task::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        let Some(body) = store.record_body(rtype, &id)? else {
-            return Ok(None);
-        };
-        let current = store
-            .current(rtype, &id)?
-            .expect("a body has a current state");
-        let parsed = vigil_core::record::parse_record(&body)
-            .map_err(|e| StoreError::Damaged(e.to_string()))?;
-        let mut visibility = parsed.record().visibility();
-        // An event is no more visible than its person.
-        if let vigil_core::record::Record::Event(e) = parsed.record() {
-            let person = store
-                .record_body(RecordType::Person, &e.person)?
-                .and_then(|b| vigil_core::record::parse_record(&b).ok())
-                .map_or(Visibility::Confidential, |p| p.record().visibility());
-            visibility = visibility.max(person);
-        }
-        if !may_see(p.role, visibility) {
-            return Ok(None);
-        }
-        if !visibility.is_public() {
-            store.record_audit(&AuditRow {
-                at: now(),
-                actor: p.name.clone(),
-                action: "read".into(),
-                subject: format!("{rtype} {id} ({})", visibility.as_str()),
-            })?;
-        }
-        Ok::<_, StoreError>(Some((body, current.seq)))
-    })
-    .await;
+    let (who, role, id2) = (p.name.clone(), p.role, id.clone());
+    let result = live
+        .read(move |store| {
+            let id = id2;
+            let Some(body) = store.record_body(rtype, &id)? else {
+                return Ok(None);
+            };
+            let current = store
+                .current(rtype, &id)?
+                .expect("a body has a current state");
+            let parsed = vigil_core::record::parse_record(&body)
+                .map_err(|e| StoreError::Damaged(e.to_string()))?;
+            let mut visibility = parsed.record().visibility();
+            // An event is no more visible than its person.
+            if let vigil_core::record::Record::Event(e) = parsed.record() {
+                let person = store
+                    .record_body(RecordType::Person, &e.person)?
+                    .and_then(|b| vigil_core::record::parse_record(&b).ok())
+                    .map_or(Visibility::Confidential, |p| p.record().visibility());
+                visibility = visibility.max(person);
+            }
+            if !may_see(role, visibility) {
+                return Ok(None);
+            }
+            Ok::<_, StoreError>(Some((body, current.seq, visibility)))
+        })
+        .await;
     match result {
-        Ok(Ok(Some((body, version)))) => {
+        Ok(Some((body, version, visibility))) => {
+            if !visibility.is_public() {
+                let subject = format!("{rtype} {id} ({})", visibility.as_str());
+                if let Err(e) = live.audit_read(&who, subject).await {
+                    return e.into_response();
+                }
+            }
             let mut record: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
             let protected = protect_fields(&mut record, p.role);
             Json(json!({ "record": record, "version": version, "protected": protected }))
                 .into_response()
         }
-        Ok(Ok(None)) => (
-            StatusCode::NOT_FOUND,
-            Json(json!({"error": {"code": "not_found"}})),
-        )
-            .into_response(),
-        Ok(Err(e)) => store_error(&e),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+        Ok(None) => AppError::NotFound.into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
@@ -338,26 +246,27 @@ pub async fn save_record(
     editor: Editor,
     Json(s): Json<Save>,
 ) -> Response {
-    let store = live.store();
-    let result = tokio::task::spawn_blocking(move || {
-        let mut store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        save(store.as_mut(), &editor, s)
-    })
-    .await;
+    let result = live
+        .write(&editor, move |store, editor| save(store, editor, s))
+        .await;
     match result {
-        Ok(Ok(Saved::Done {
-            version,
-            entries,
-            head,
-        })) => {
+        Ok(Written {
+            value:
+                Saved::Done {
+                    version,
+                    entries,
+                    head,
+                },
+            stale,
+        }) => {
             // Saved either way; `stale` says when the answers do not show it yet, and why.
-            let stale = live.after_write().await;
             Json(json!({ "version": version, "log": { "entries": entries, "head": head }, "stale": stale }))
                 .into_response()
         }
-        Ok(Ok(Saved::Conflict { version, current })) => {
+        Ok(Written {
+            value: Saved::Conflict { version, current },
+            ..
+        }) => {
             let current: Value = current
                 .as_deref()
                 .and_then(|b| serde_json::from_str(b).ok())
@@ -373,29 +282,22 @@ pub async fn save_record(
             )
                 .into_response()
         }
-        Ok(Ok(Saved::Invalid(message))) => (
+        Ok(Written {
+            value: Saved::Invalid(message),
+            ..
+        }) => (
             StatusCode::BAD_REQUEST,
             Json(json!({ "error": { "code": "bad_record", "message": message } })),
         )
             .into_response(),
-        Ok(Err(e)) => store_error(&e),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+        Err(e) => e.into_response(),
     }
 }
 
 /// `GET /api/v1/audit`: the audit trail, for admins.
 pub async fn audit(State(live): State<Arc<Live>>, Admin(_): Admin) -> Response {
-    let store = live.store();
-    let rows = tokio::task::spawn_blocking(move || {
-        let store = store
-            .lock()
-            .map_err(|_| StoreError::Damaged("store lock poisoned".into()))?;
-        store.audit_trail(500)
-    })
-    .await;
-    match rows {
-        Ok(Ok(rows)) => Json(json!({ "audit": rows })).into_response(),
-        Ok(Err(e)) => store_error(&e),
-        Err(e) => Refusal::Internal(e.to_string()).into_response(),
+    match live.read(|store| store.audit_trail(500)).await {
+        Ok(rows) => Json(json!({ "audit": rows })).into_response(),
+        Err(e) => e.into_response(),
     }
 }

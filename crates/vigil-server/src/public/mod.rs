@@ -1,0 +1,6 @@
+//! The public half: what anyone may read, as HTML pages and as the JSON API.
+
+pub(crate) mod api;
+pub(crate) mod chart;
+pub mod directory;
+pub(crate) mod pages;

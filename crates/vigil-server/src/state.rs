@@ -1,0 +1,363 @@
+//! What a server answers from, and the one way to its store. `AppState` is a snapshot
+//! (registry, directory, log position, page cache); `Live` holds the current snapshot,
+//! swaps in a new one when the log grows, and keeps the store private: `Live::read` for
+//! every read, `Live::write` (which takes an `auth::Editor`) for every registry write, and
+//! `Live::audit_read` for the audit row a non-public read leaves. Each runs the store on
+//! a blocking thread; after a write, `Live::write` refreshes the snapshot, in one place.
+//!
+//! **Architecture Invariant:** no handler reaches the store but through these methods:
+//! the store field is private to this module and nothing hands it out, so a handler that
+//! does not hold an [`Editor`] cannot get a `&mut dyn Store` (there is no other `&mut`).
+
+use std::sync::{Arc, Mutex};
+
+use axum::http::{header, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use vigil_core::answer::LogPosition;
+use vigil_core::date::Day;
+use vigil_core::stats::Registry;
+use vigil_store::accounts::AuditRow;
+use vigil_store::{Store, StoreError};
+
+use crate::auth::{self, Editor};
+use crate::public::directory::Directory;
+use crate::AppError;
+
+/// The store, shared by every snapshot; only this module touches the lock.
+type Shared = Arc<Mutex<Box<dyn Store + Send>>>;
+
+/// Everything a request reads. The registry is immutable while serving.
+pub struct AppState {
+    pub registry: Registry,
+    pub log: LogPosition,
+    pub directory: Directory,
+    /// Public breakdown cells under this many persons are shown as "fewer than N".
+    pub min_cell: i64,
+    /// Shared by every snapshot of the registry; private to this module.
+    store: Shared,
+    /// Rendered dashboards by (day, query). The registry does not change while serving,
+    /// so a page changes only with its query or the date.
+    pages: Mutex<PageCache>,
+}
+
+/// Rendered answers by (day, query); a cell is filled by the first request for its key.
+type PageCache = std::collections::HashMap<(Day, String), Arc<tokio::sync::OnceCell<Cached>>>;
+
+/// Most cached pages kept; the cache is emptied when full (queries are few in practice).
+const PAGE_CACHE: usize = 256;
+
+/// Takes the store's lock; a poisoned lock (a panic while holding it) is a store error.
+fn lock(shared: &Shared) -> Result<std::sync::MutexGuard<'_, Box<dyn Store + Send>>, StoreError> {
+    shared
+        .lock()
+        .map_err(|_| StoreError::Damaged("store lock poisoned".into()))
+}
+
+/// Runs `f` on the store on a blocking thread (the store is synchronous).
+async fn blocking<T: Send + 'static>(
+    shared: &Shared,
+    f: impl FnOnce(&mut (dyn Store + Send)) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, AppError> {
+    let shared = Arc::clone(shared);
+    let out = tokio::task::spawn_blocking(move || f(lock(&shared)?.as_mut())).await?;
+    Ok(out?)
+}
+
+impl AppState {
+    /// Loads the registry and the public directory from a store. A store whose derived
+    /// tables cannot be loaded is refused with what failed and how to repair it.
+    pub fn load(store: Box<dyn Store + Send>) -> Result<AppState, LoadError> {
+        AppState::load_shared(Arc::new(Mutex::new(store))).map_err(LoadError)
+    }
+
+    fn load_shared(shared: Shared) -> Result<AppState, StoreError> {
+        let store = lock(&shared)?;
+        let registry = store.load()?;
+        let head = store.head()?;
+        let directory = Directory::load(store.as_ref(), &registry)?;
+        drop(store);
+        Ok(AppState {
+            min_cell: 3,
+            registry,
+            log: LogPosition {
+                entries: head.entries,
+                head: head.hash.to_hex(),
+            },
+            directory,
+            store: shared,
+            pages: Mutex::new(std::collections::HashMap::new()),
+        })
+    }
+
+    /// A cached answer, or renders and keeps it (with a gzip copy when it is large).
+    /// Requests arriving while a key renders wait for that one render.
+    pub(crate) async fn cached_page<F>(
+        self: &Arc<Self>,
+        day: Day,
+        query: String,
+        render: F,
+    ) -> Result<Cached, AppError>
+    where
+        F: std::future::Future<Output = Result<String, AppError>>,
+    {
+        let cell = {
+            let mut pages = self
+                .pages
+                .lock()
+                .map_err(|_| AppError::Internal("page cache poisoned".into()))?;
+            if pages.len() >= PAGE_CACHE && !pages.contains_key(&(day, query.clone())) {
+                pages.clear();
+            }
+            Arc::clone(pages.entry((day, query)).or_default())
+        };
+        let page = cell
+            .get_or_try_init(|| async { Ok::<_, AppError>(Cached::new(render.await?)) })
+            .await?;
+        Ok(page.clone())
+    }
+
+    /// Reads the store off the async threads (what a page needs beyond the registry).
+    pub(crate) async fn read<T: Send + 'static>(
+        &self,
+        read: impl FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        blocking(&self.store, move |s| read(&*s)).await
+    }
+}
+
+/// A rendered answer kept for reuse: the body, and a gzip copy when compressing pays.
+#[derive(Clone)]
+pub(crate) struct Cached {
+    plain: axum::body::Bytes,
+    gzip: Option<axum::body::Bytes>,
+}
+
+impl Cached {
+    fn new(body: String) -> Cached {
+        use std::io::Write;
+        let gzip = (body.len() > 4096)
+            .then(|| {
+                let mut z =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                z.write_all(body.as_bytes()).ok()?;
+                z.finish().ok()
+            })
+            .flatten()
+            .map(axum::body::Bytes::from);
+        Cached {
+            plain: body.into(),
+            gzip,
+        }
+    }
+
+    /// The response for a request, compressed when it accepts gzip.
+    pub(crate) fn respond(
+        &self,
+        request: &axum::http::HeaderMap,
+        content_type: &'static str,
+    ) -> Response {
+        let accepts_gzip = request
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.split(',')
+                    .any(|e| e.trim().split(';').next() == Some("gzip"))
+            });
+        let mut response = match (&self.gzip, accepts_gzip) {
+            (Some(z), true) => ([(header::CONTENT_ENCODING, "gzip")], z.clone()).into_response(),
+            _ => self.plain.clone().into_response(),
+        };
+        let h = response.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        response
+    }
+}
+
+/// Today, by the server's clock (UTC).
+#[must_use]
+pub fn today() -> Day {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Day((secs / 86_400) as i32)
+}
+
+/// Why a server cannot start on a store: the registry it holds does not load.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot load the registry to serve it: {}", explained(.0))]
+pub struct LoadError(pub StoreError);
+
+/// A store error, with the repair to try when the derived tables are at fault (the log
+/// they come from is checked by `vigil verify`).
+fn explained(e: &StoreError) -> String {
+    match e {
+        StoreError::Damaged(_) | StoreError::Invalid(_) => format!(
+            "{e}. The log itself may be intact: `vigil verify` checks it, and `vigil db rebuild` recreates the derived tables from it (accounts are kept)"
+        ),
+        _ => e.to_string(),
+    }
+}
+
+/// The snapshot a handler answers from.
+pub struct Snapshot(pub Arc<AppState>);
+
+impl axum::extract::FromRequestParts<Arc<Live>> for Snapshot {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        _parts: &mut axum::http::request::Parts,
+        live: &Arc<Live>,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Snapshot(live.snapshot()))
+    }
+}
+
+/// How often a server looks for writes made by other processes.
+pub const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+/// What the server answers from: the current snapshot of the registry, replaced as a
+/// whole when the log grows (another process wrote), so a request sees one state.
+pub struct Live {
+    current: std::sync::RwLock<Arc<AppState>>,
+    /// Why the snapshot is behind the store's log, while it is: the last refresh failed.
+    /// `/healthz` answers 503 with it; editors are told after a save.
+    stale: Mutex<Option<String>>,
+    /// Sessions and login limits: they outlive snapshots.
+    pub auth: auth::Auth,
+}
+
+/// What a write came to, and whether the answers show it yet.
+pub(crate) struct Written<T> {
+    pub value: T,
+    /// Why the answers do not include the write yet (it is stored either way).
+    pub stale: Option<String>,
+}
+
+impl Live {
+    #[must_use]
+    pub fn new(state: AppState) -> Arc<Live> {
+        Arc::new(Live {
+            current: std::sync::RwLock::new(Arc::new(state)),
+            stale: Mutex::new(None),
+            auth: auth::Auth::default(),
+        })
+    }
+
+    /// Why the answers are behind the store, if they are.
+    #[must_use]
+    pub fn stale(&self) -> Option<String> {
+        self.stale
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Records whether the last refresh worked, and logs only when that changes (the
+    /// watcher retries every [`REFRESH_EVERY`]; one line per change is what an operator
+    /// can read).
+    fn mark(&self, outcome: Option<String>) {
+        let mut stale = self
+            .stale
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if *stale == outcome {
+            return;
+        }
+        let entries = self.snapshot().log.entries;
+        if let Some(reason) = &outcome {
+            tracing::warn!(
+                entries,
+                "the answers are stale (from log entry {entries}): {reason}"
+            );
+        } else {
+            tracing::info!(
+                entries,
+                "the answers are current again (log entry {entries})"
+            );
+        }
+        *stale = outcome;
+    }
+
+    /// Reads the store on a blocking thread: for everyone.
+    pub(crate) async fn read<T: Send + 'static>(
+        &self,
+        read: impl FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        self.snapshot().read(read).await
+    }
+
+    /// Writes to the registry: only with an [`Editor`], whom `write` hands on to the
+    /// closure (for the actor's name and role). Afterwards the snapshot is refreshed, so
+    /// the answer can say whether the answers show the write yet.
+    pub(crate) async fn write<T: Send + 'static>(
+        self: &Arc<Self>,
+        editor: &Editor,
+        write: impl FnOnce(&mut dyn Store, &Editor) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<Written<T>, AppError> {
+        let editor = editor.clone();
+        let shared = Arc::clone(&self.snapshot().store);
+        let value = blocking(&shared, move |s| write(s, &editor)).await?;
+        // `refresh` records the reason when it fails; the answer is what it recorded.
+        let _ = self.refresh().await;
+        Ok(Written {
+            value,
+            stale: self.stale(),
+        })
+    }
+
+    /// Records that `actor` read a non-public record. Not a registry write (the audit
+    /// trail is beside the log): a viewer's read leaves one too.
+    pub(crate) async fn audit_read(&self, actor: &str, subject: String) -> Result<(), AppError> {
+        let row = AuditRow {
+            at: crate::edit::api::now(),
+            actor: actor.to_string(),
+            action: "read".into(),
+            subject,
+        };
+        self.read(move |s| s.record_audit(&row)).await
+    }
+
+    /// The snapshot requests read now.
+    #[must_use]
+    pub fn snapshot(&self) -> Arc<AppState> {
+        Arc::clone(
+            &self
+                .current
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        )
+    }
+
+    /// Loads a new snapshot when the store's log has moved past the current one's.
+    /// Returns whether it did. A failure leaves the current snapshot serving and marks the
+    /// server stale until a refresh succeeds.
+    pub async fn refresh(self: &Arc<Self>) -> Result<bool, StoreError> {
+        let outcome = self.load_fresh().await;
+        self.mark(outcome.as_ref().err().map(explained));
+        outcome
+    }
+
+    async fn load_fresh(self: &Arc<Self>) -> Result<bool, StoreError> {
+        let now = self.snapshot();
+        let shared = Arc::clone(&now.store);
+        let seen = now.log.entries;
+        let fresh = tokio::task::spawn_blocking(move || {
+            let head = lock(&shared)?.head()?;
+            if head.entries == seen {
+                return Ok(None);
+            }
+            AppState::load_shared(shared).map(Some)
+        })
+        .await
+        .map_err(|e| StoreError::Damaged(e.to_string()))??;
+        let Some(mut fresh) = fresh else {
+            return Ok(false);
+        };
+        fresh.min_cell = now.min_cell;
+        *self
+            .current
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(fresh);
+        Ok(true)
+    }
+}

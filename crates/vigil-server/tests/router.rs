@@ -1,0 +1,149 @@
+//! In-process tests of the whole router (`tower::ServiceExt::oneshot`, axum's testing
+//! pattern): no port, no binary; a scratch SQLite registry of one person.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use tower::ServiceExt;
+use vigil_server::{router, AppState, Live};
+use vigil_store::sqlite::SqliteStore;
+use vigil_store::Store;
+
+/// A server over a scratch registry, and the database file (to look at it from outside).
+fn server() -> (Arc<Live>, tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut store = SqliteStore::open(&path).unwrap();
+    let lines = concat!(
+        r#"{"type":"person","id":"p1","names":[{"text":"Ales"}],"country":"BY"}"#,
+        "\n",
+        r#"{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-07-14"}"#,
+        "\n"
+    );
+    let opts = vigil_store::ImportOptions {
+        actor: "test".into(),
+        reason: None,
+        at: "2026-01-01T00:00:00.000000Z".into(),
+        update: false,
+    };
+    vigil_store::import(&mut store, &mut lines.as_bytes(), &opts, &mut |_| {}).unwrap();
+    let state = AppState::load(Box::new(store)).unwrap();
+    (Live::new(state), dir, path)
+}
+
+fn entries(path: &std::path::Path) -> u64 {
+    SqliteStore::open_existing(path)
+        .unwrap()
+        .head()
+        .unwrap()
+        .entries
+}
+
+async fn send(live: &Arc<Live>, request: Request<Body>) -> axum::response::Response {
+    router(Arc::clone(live)).oneshot(request).await.unwrap()
+}
+
+fn get(uri: &str) -> Request<Body> {
+    Request::builder().uri(uri).body(Body::empty()).unwrap()
+}
+
+fn post_form(uri: &str, body: &str) -> Request<Body> {
+    Request::builder()
+        .method(Method::POST)
+        .uri(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_404s_and_refusals_too() {
+    let (live, _dir, _) = server();
+    let requests = [
+        ("/", get("/")),
+        ("/healthz", get("/healthz")),
+        ("/persons/p1", get("/persons/p1")),
+        ("/no/such/page", get("/no/such/page")),
+        ("/api/v1/persons/nobody", get("/api/v1/persons/nobody")),
+        ("/edit (to the login page)", get("/edit")),
+        ("POST /edit/person", post_form("/edit/person", "id=p2")),
+    ];
+    for (what, request) in requests {
+        let response = send(&live, request).await;
+        let h = response.headers();
+        let csp = h
+            .get(header::CONTENT_SECURITY_POLICY)
+            .unwrap_or_else(|| panic!("{what}: no CSP"));
+        assert!(
+            csp.to_str().unwrap().starts_with("default-src 'none'"),
+            "{what}: {csp:?}"
+        );
+        assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{what}");
+        assert_eq!(h[header::REFERRER_POLICY], "no-referrer", "{what}");
+        assert_eq!(h[header::X_FRAME_OPTIONS], "DENY", "{what}");
+    }
+}
+
+#[tokio::test]
+async fn an_anonymous_write_is_refused_and_writes_nothing() {
+    let (live, _dir, path) = server();
+    let before = entries(&path);
+    let person = r#"{"type":"person","id":"p2","names":[{"text":"Maria"}]}"#;
+    let requests = [
+        Request::builder()
+            .method(Method::POST)
+            .uri("/api/v1/records")
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(format!(r#"{{"record":{person}}}"#)))
+            .unwrap(),
+        post_form("/edit/person", "id=p2&name=Maria"),
+        post_form(
+            "/edit/event",
+            "id=e2&person=p1&kind=released&date=2022-01-01",
+        ),
+        post_form("/edit/retract", "type=event&id=e1&version=2&reason=x"),
+        post_form(
+            "/edit/record",
+            &form_urlencoded::Serializer::new(String::new())
+                .append_pair("record", person)
+                .finish(),
+        ),
+        post_form(
+            "/edit/extract",
+            "confirm=yes&text=On+1+May+2025+the+president+pardoned+16+persons.",
+        ),
+    ];
+    for request in requests {
+        let uri = request.uri().clone();
+        let response = send(&live, request).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "POST {uri}");
+    }
+    // A made-up session cookie is no better than none.
+    let mut forged = post_form("/edit/person", "id=p2&name=Maria&csrf=x");
+    forged
+        .headers_mut()
+        .insert(header::COOKIE, "vigil_session=forged".parse().unwrap());
+    assert_eq!(send(&live, forged).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(entries(&path), before, "nothing was written");
+    assert_eq!(live.snapshot().log.entries, before);
+}
+
+#[tokio::test]
+async fn csv_answers_are_csv() {
+    let (live, _dir, _) = server();
+    let response = send(&live, get("/api/v1/stats/held?on=2022-01-01&format=csv")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "text/csv; charset=utf-8"
+    );
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let text = String::from_utf8(body.to_vec()).unwrap();
+    assert!(
+        text.starts_with("on,held,held_min,held_max\n2022-01-01,"),
+        "{text}"
+    );
+}
