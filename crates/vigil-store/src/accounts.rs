@@ -59,6 +59,37 @@ pub struct TokenRow {
     pub role: Role,
     pub created: String,
     pub revoked: bool,
+    /// When it stops working (the log's time format); `None` for a token made before
+    /// tokens expired.
+    pub expires: Option<String>,
+}
+
+impl TokenRow {
+    /// Whether it lets a caller in at `now` (the log's time format, which sorts as text).
+    #[must_use]
+    pub fn valid_at(&self, now: &str) -> bool {
+        !self.revoked && self.expires.as_deref().is_none_or(|e| now < e)
+    }
+}
+
+/// A `token` row as both backends read it: hash, name, role, created, revoked, expires.
+pub type TokenTableRow = (String, String, String, String, bool, Option<String>);
+
+/// Decodes a `token` row.
+pub fn token_row(
+    (hash, name, role, created, revoked, expires): TokenTableRow,
+) -> Result<(String, TokenRow), StoreError> {
+    Ok((
+        hash,
+        TokenRow {
+            role: Role::parse(&role)
+                .ok_or_else(|| StoreError::Damaged(format!("token of {name}: role {role}")))?,
+            name,
+            created,
+            revoked,
+            expires,
+        },
+    ))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -166,7 +166,10 @@ pub trait Store {
     /// An API token by the hash of its secret.
     fn token(&self, hash: &str) -> Result<Option<accounts::TokenRow>, StoreError>;
 
-    /// Stores a new token's hash, and records who made it.
+    /// Every token, by the hash of its secret, oldest first.
+    fn tokens(&self) -> Result<Vec<(String, accounts::TokenRow)>, StoreError>;
+
+    /// Stores a token's hash (a new one, or a revocation of it), and records who did it.
     fn save_token(
         &self,
         hash: &str,

@@ -178,6 +178,17 @@ pub enum TokenCmd {
         /// What the token is for (shown in the audit trail).
         #[arg(long, default_value = "script")]
         name: String,
+        /// It stops working after this many days.
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        expires_in_days: u32,
+        #[command(flatten)]
+        who: Who,
+    },
+    /// Every token: its id (the start of its hash), name, role, when made, when it expires.
+    List,
+    /// Revoke a token by its id (from `vigil token list`); it stops working at once.
+    Revoke {
+        id: String,
         #[command(flatten)]
         who: Who,
     },

@@ -113,9 +113,12 @@ pub(crate) fn open_location_keyed(
 
 /// The time written on log entries: UTC, fixed width so text order is time order.
 pub(crate) fn now() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string()
+    log_time(chrono::Utc::now())
+}
+
+/// A time in the log's format.
+pub(crate) fn log_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
 
 /// Who writes, now, and why: the log entry's own fields.

@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0002_accounts.sql"),
     include_str!("../../migrations/postgres/0003_log_record.sql"),
     include_str!("../../migrations/postgres/0004_reference.sql"),
+    include_str!("../../migrations/postgres/0005_token_expiry.sql"),
 ];
 
 /// The first schema with the `reference` table: an older database has its derived
@@ -618,38 +619,42 @@ impl Store for PgStore {
     }
 
     fn token(&self, hash: &str) -> Result<Option<TokenRow>, StoreError> {
-        let row: Option<(String, String, String, bool)> = self
+        Ok(self
+            .tokens()?
+            .into_iter()
+            .find(|(h, _)| h == hash)
+            .map(|(_, t)| t))
+    }
+
+    fn tokens(&self) -> Result<Vec<(String, TokenRow)>, StoreError> {
+        let rows: Vec<crate::accounts::TokenTableRow> = self
             .rt
             .block_on(
-                sqlx::query_as("SELECT name, role, created, revoked FROM token WHERE hash = $1")
-                    .bind(hash)
-                    .fetch_optional(&self.pool),
+                sqlx::query_as(
+                    "SELECT hash, name, role, created, revoked, expires FROM token ORDER BY created COLLATE \"C\", hash COLLATE \"C\"",
+                )
+                .fetch_all(&self.pool),
             )
             .map_err(pg)?;
-        row.map(|(name, role, created, revoked)| {
-            Ok(TokenRow {
-                role: Role::parse(&role)
-                    .ok_or_else(|| StoreError::Damaged(format!("token of {name}: role {role}")))?,
-                name,
-                created,
-                revoked,
-            })
-        })
-        .transpose()
+        rows.into_iter().map(crate::accounts::token_row).collect()
     }
 
     fn save_token(&self, hash: &str, t: &TokenRow, audit: &AuditRow) -> Result<(), StoreError> {
         self.rt.block_on(async {
             let mut tx = self.pool.begin().await.map_err(pg)?;
-            sqlx::query("INSERT INTO token (hash, name, role, created, revoked) VALUES ($1, $2, $3, $4, $5)")
-                .bind(hash)
-                .bind(&t.name)
-                .bind(t.role.as_str())
-                .bind(&t.created)
-                .bind(t.revoked)
-                .execute(&mut *tx)
-                .await
-                .map_err(pg)?;
+            sqlx::query(
+                "INSERT INTO token (hash, name, role, created, revoked, expires) VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (hash) DO UPDATE SET revoked = excluded.revoked, expires = excluded.expires",
+            )
+            .bind(hash)
+            .bind(&t.name)
+            .bind(t.role.as_str())
+            .bind(&t.created)
+            .bind(t.revoked)
+            .bind(&t.expires)
+            .execute(&mut *tx)
+            .await
+            .map_err(pg)?;
             insert_audit(&mut tx, audit).await?;
             tx.commit().await.map_err(pg)
         })

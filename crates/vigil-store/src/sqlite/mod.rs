@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0003_accounts.sql"),
     include_str!("../../migrations/sqlite/0004_log_record.sql"),
     include_str!("../../migrations/sqlite/0005_reference.sql"),
+    include_str!("../../migrations/sqlite/0006_token_expiry.sql"),
 ];
 
 /// The first schema with the `reference` table: a file older than this has its derived
@@ -481,35 +482,36 @@ impl Store for SqliteStore {
     }
 
     fn token(&self, hash: &str) -> Result<Option<TokenRow>, StoreError> {
-        self.conn
-            .prepare_cached("SELECT name, role, created, revoked FROM token WHERE hash = ?1")?
-            .query_row([hash], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, bool>(3)?,
-                ))
-            })
-            .optional()?
-            .map(|(name, role, created, revoked)| {
-                Ok(TokenRow {
-                    role: Role::parse(&role).ok_or_else(|| {
-                        StoreError::Damaged(format!("token of {name}: role {role}"))
-                    })?,
-                    name,
-                    created,
-                    revoked,
-                })
-            })
-            .transpose()
+        Ok(self
+            .tokens()?
+            .into_iter()
+            .find(|(h, _)| h == hash)
+            .map(|(_, t)| t))
+    }
+
+    fn tokens(&self) -> Result<Vec<(String, TokenRow)>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT hash, name, role, created, revoked, expires FROM token ORDER BY created, hash",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, bool>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        rows.map(|r| crate::accounts::token_row(r?)).collect()
     }
 
     fn save_token(&self, hash: &str, t: &TokenRow, audit: &AuditRow) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         tx.execute(
-            "INSERT INTO token (hash, name, role, created, revoked) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![hash, t.name, t.role.as_str(), t.created, t.revoked],
+            "INSERT INTO token (hash, name, role, created, revoked, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (hash) DO UPDATE SET revoked = excluded.revoked, expires = excluded.expires",
+            params![hash, t.name, t.role.as_str(), t.created, t.revoked, t.expires],
         )?;
         insert_audit(&tx, audit)?;
         tx.commit()?;

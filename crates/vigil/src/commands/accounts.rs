@@ -114,26 +114,113 @@ pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The public id of a token: the first 12 hex digits of its secret's hash.
+fn token_id(hash: &str) -> &str {
+    &hash[..hash.len().min(12)]
+}
+
 pub fn token(cli: &Cli, t: &TokenCmd) -> anyhow::Result<ExitCode> {
-    let TokenCmd::Create { role: r, name, who } = t;
-    let store = open_or_create(cli)?;
-    let secret = new_secret();
-    let row = TokenRow {
-        name: name.clone(),
-        role: role(r)?,
-        created: now(),
-        revoked: false,
-    };
-    store.save_token(
-        &secret_hash(&secret),
-        &row,
-        &audit_row(who, "token create", &format!("{name} as {r}")),
-    )?;
-    if cli.json {
-        output::json(&serde_json::json!({ "token": secret, "name": name, "role": r }))?;
-    } else {
-        output::line(&secret)?;
-        eprintln!("vigil: this {r} token is shown once; only its hash is kept. Send it as `Authorization: Bearer …`.");
+    match t {
+        TokenCmd::Create {
+            role: r,
+            name,
+            expires_in_days,
+            who,
+        } => {
+            let store = open_or_create(cli)?;
+            let secret = new_secret();
+            let hash = secret_hash(&secret);
+            let expires = crate::context::log_time(
+                chrono::Utc::now() + chrono::Duration::days(i64::from(*expires_in_days)),
+            );
+            let row = TokenRow {
+                name: name.clone(),
+                role: role(r)?,
+                created: now(),
+                revoked: false,
+                expires: Some(expires.clone()),
+            };
+            store.save_token(
+                &hash,
+                &row,
+                &audit_row(
+                    who,
+                    "token create",
+                    &format!("{name} as {r} ({})", token_id(&hash)),
+                ),
+            )?;
+            if cli.json {
+                output::json(&serde_json::json!({
+                    "token": secret, "id": token_id(&hash), "name": name, "role": r, "expires": expires,
+                }))?;
+            } else {
+                output::line(&secret)?;
+                eprintln!("vigil: this {r} token (id {}) is shown once; only its hash is kept. It expires {expires}. Send it as `Authorization: Bearer …`.", token_id(&hash));
+            }
+        }
+        TokenCmd::List => {
+            let store = open_existing(cli)?;
+            let tokens = store.tokens()?;
+            if cli.json {
+                let list: Vec<serde_json::Value> = tokens
+                    .iter()
+                    .map(|(h, t)| {
+                        serde_json::json!({
+                            "id": token_id(h), "name": t.name, "role": t.role.as_str(),
+                            "created": t.created, "expires": t.expires, "revoked": t.revoked,
+                        })
+                    })
+                    .collect();
+                output::json(&serde_json::json!({ "tokens": list }))?;
+            } else {
+                let mut table = Table::new(["id", "name", "role", "created", "expires", "revoked"]);
+                for (h, t) in &tokens {
+                    table.row([
+                        token_id(h).to_string(),
+                        t.name.clone(),
+                        t.role.to_string(),
+                        t.created.clone(),
+                        t.expires.clone().unwrap_or_else(|| "never".into()),
+                        t.revoked.to_string(),
+                    ]);
+                }
+                table.print()?;
+            }
+        }
+        TokenCmd::Revoke { id, who } => {
+            let store = open_existing(cli)?;
+            let id = id.trim().to_ascii_lowercase();
+            let found: Vec<(String, TokenRow)> = store
+                .tokens()?
+                .into_iter()
+                .filter(|(h, _)| id.len() >= 6 && h.starts_with(&id))
+                .collect();
+            let (hash, mut row) = match found.len() {
+                1 => found.into_iter().next().expect("one"),
+                0 => bail!(
+                    "no token has the id '{id}' (see `vigil token list`; give at least 6 digits)"
+                ),
+                n => bail!("{n} tokens start with '{id}'; give more of the id"),
+            };
+            if row.revoked {
+                bail!(
+                    "token {} ({}) is already revoked",
+                    token_id(&hash),
+                    row.name
+                );
+            }
+            row.revoked = true;
+            store.save_token(
+                &hash,
+                &row,
+                &audit_row(
+                    who,
+                    "token revoke",
+                    &format!("{} ({})", row.name, token_id(&hash)),
+                ),
+            )?;
+            output::line(&format!("revoked token {} ({})", token_id(&hash), row.name))?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

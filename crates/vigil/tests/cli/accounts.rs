@@ -539,3 +539,73 @@ fn a_pasted_report_is_stored_only_when_an_editor_confirms() {
     );
     assert_eq!(entries(&s), after);
 }
+
+#[test]
+fn tokens_are_listed_revoked_and_expire() {
+    let s = Scratch::new();
+    assert!(s.import("a.jsonl", crate::CONTRACT_EXAMPLE).status);
+    let made = s.json(&[
+        "token",
+        "create",
+        "--role",
+        "viewer",
+        "--name",
+        "dashboard-script",
+    ]);
+    let (secret, id) = (
+        made["token"].as_str().unwrap().to_string(),
+        made["id"].as_str().unwrap().to_string(),
+    );
+    assert!(made["expires"].as_str().unwrap() > "2026");
+    let other = s.json(&[
+        "token",
+        "create",
+        "--role",
+        "viewer",
+        "--expires-in-days",
+        "1",
+    ]);
+    let list = s.json(&["token", "list"]);
+    let ids: Vec<&str> = list["tokens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&id.as_str()) && ids.len() == 2, "{list}");
+    assert!(
+        !list.to_string().contains(&secret),
+        "the list never shows a secret"
+    );
+    let server = crate::serve::Server::start(&s);
+    let get = |token: &str| {
+        reqwest::blocking::Client::new()
+            .get(format!("{}/api/v1/records/person/p1", server.base))
+            .header("authorization", format!("Bearer {token}"))
+            .send()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(get(&secret), 200);
+    s.ok(&["token", "revoke", &id, "--reason", "laptop lost"]);
+    assert_eq!(get(&secret), 401, "a revoked token stops working at once");
+    assert_eq!(
+        s.run(&["token", "revoke", &id]).code,
+        Some(1),
+        "already revoked"
+    );
+    // An expired token is refused.
+    let other_secret = other["token"].as_str().unwrap();
+    assert_eq!(get(other_secret), 200);
+    rusqlite::Connection::open(s.db())
+        .unwrap()
+        .execute(
+            "UPDATE token SET expires = '2020-01-01T00:00:00.000000Z' WHERE revoked = 0",
+            [],
+        )
+        .unwrap();
+    assert_eq!(get(other_secret), 401);
+    let audit = s.ok(&["audit"]);
+    assert!(audit.contains("token revoke"), "{audit}");
+}
