@@ -218,6 +218,7 @@ fn accounts_tokens_and_audit(store: &mut dyn Store) {
         role: Role::Viewer,
         created: "2026-11-25T10:00:00.000000Z".into(),
         revoked: false,
+        expires: Some("2027-02-23T10:00:00.000000Z".into()),
     };
     store
         .save_token(
@@ -228,9 +229,26 @@ fn accounts_tokens_and_audit(store: &mut dyn Store) {
         .unwrap();
     assert_eq!(
         store.token(&secret_hash("the secret")).unwrap(),
-        Some(token)
+        Some(token.clone())
     );
     assert_eq!(store.token(&secret_hash("another")).unwrap(), None);
+    // Revoking rewrites the same token; the list shows it, by its hash.
+    let mut revoked = token.clone();
+    revoked.revoked = true;
+    store
+        .save_token(
+            &secret_hash("the secret"),
+            &revoked,
+            &audit("token revoke", "script"),
+        )
+        .unwrap();
+    assert_eq!(
+        store.tokens().unwrap(),
+        [(secret_hash("the secret"), revoked.clone())]
+    );
+    assert!(!revoked.valid_at("2026-12-01T00:00:00.000000Z"));
+    assert!(token.valid_at("2026-12-01T00:00:00.000000Z"));
+    assert!(!token.valid_at("2027-03-01T00:00:00.000000Z"), "expired");
     store.record_audit(&audit("read", "person p1")).unwrap();
     let trail: Vec<String> = store
         .audit_trail(10)
@@ -238,7 +256,16 @@ fn accounts_tokens_and_audit(store: &mut dyn Store) {
         .into_iter()
         .map(|a| a.action)
         .collect();
-    assert_eq!(trail, ["read", "token create", "user role", "user add"]);
+    assert_eq!(
+        trail,
+        [
+            "read",
+            "token revoke",
+            "token create",
+            "user role",
+            "user add"
+        ]
+    );
     // None of it touches the registry's log.
     assert_eq!(store.head().unwrap().entries, 0);
 }
