@@ -38,6 +38,9 @@ pub struct Session {
     pub role: Role,
     pub csrf: String,
     expires: Instant,
+    /// The digest of the account's password hash at login: a changed password ends the
+    /// session.
+    password: String,
 }
 
 /// Live sessions by the hash of their id, and recent failed logins.
@@ -199,6 +202,7 @@ pub async fn login(
     };
     let id = new_secret();
     let session = Session {
+        password: secret_hash(&account.hash),
         name: account.name,
         role: account.role,
         csrf: new_secret(),
@@ -254,14 +258,32 @@ async fn principal(parts: &mut Parts, live: &Arc<Live>) -> Result<Option<Princip
         };
     }
     let jar = CookieJar::from_headers(&parts.headers);
-    Ok(jar
-        .get(COOKIE)
-        .and_then(|c| live.auth.session(c.value()))
-        .map(|s| Principal {
-            name: s.name,
-            role: s.role,
-            via: Via::Session { csrf: s.csrf },
-        }))
+    let Some((id, s)) = jar.get(COOKIE).and_then(|c| {
+        live.auth
+            .session(c.value())
+            .map(|s| (c.value().to_string(), s))
+    }) else {
+        return Ok(None);
+    };
+    // The account as it is now: disabled, given another role or another password since
+    // the login, the session ends at once.
+    let name = s.name.clone();
+    let account = live
+        .read(move |store| store.account(&name))
+        .await
+        .map_err(|e| Refusal::Internal(e.to_string()))?;
+    let current = account
+        .is_some_and(|a| !a.disabled && a.role == s.role && secret_hash(&a.hash) == s.password);
+    if !current {
+        live.auth.logout(&id);
+        tracing::info!(account = %s.name, "session ended: the account changed since its login");
+        return Ok(None);
+    }
+    Ok(Some(Principal {
+        name: s.name,
+        role: s.role,
+        via: Via::Session { csrf: s.csrf },
+    }))
 }
 
 /// The session id the request carries, if any (for logout).

@@ -609,3 +609,46 @@ fn tokens_are_listed_revoked_and_expire() {
     let audit = s.ok(&["audit"]);
     assert!(audit.contains("token revoke"), "{audit}");
 }
+
+#[test]
+fn sessions_end_when_their_account_is_disabled_demoted_or_given_a_new_password() {
+    let (s, _server, api, _) = setup();
+    let conf = "/api/v1/records/person/p-conf";
+    // Demoted: the editor's session no longer reads confidential records, nor writes.
+    let eda = api.login("eda", "eda password 123").unwrap();
+    assert_eq!(api.send("GET", conf, &eda, None, false).0, 200);
+    s.ok(&[
+        "user",
+        "role",
+        "eda",
+        "viewer",
+        "--reason",
+        "moved to another team",
+    ]);
+    assert_eq!(api.send("GET", conf, &eda, None, false).0, 401);
+    let body = json!({"record": {"type":"person","id":"p-new","country":"BY"}, "version": null, "reason": "x"});
+    assert_eq!(
+        api.send("POST", "/api/v1/records", &eda, Some(body.clone()), true)
+            .0,
+        401
+    );
+    // Disabled.
+    let edik = api.login("edik", "edik password 123").unwrap();
+    assert_eq!(api.send("GET", conf, &edik, None, false).0, 200);
+    s.ok(&["user", "disable", "edik", "--reason", "left"]);
+    assert_eq!(
+        api.send("POST", "/api/v1/records", &edik, Some(body), true)
+            .0,
+        401
+    );
+    // A new password: the old session ends, a login with the new one works.
+    let ada = api.login("ada", "ada password 123").unwrap();
+    assert_eq!(api.send("GET", conf, &ada, None, false).0, 200);
+    let r = s.run_stdin(&["user", "passwd", "ada"], "a brand new password\n");
+    assert!(r.status, "{}", r.stderr);
+    assert_eq!(api.send("GET", conf, &ada, None, false).0, 401);
+    let again = api.login("ada", "a brand new password").unwrap();
+    assert_eq!(api.send("GET", conf, &again, None, false).0, 200);
+    // Nothing was written by the ended sessions.
+    assert_eq!(s.json(&["verify"])["entries"], 3);
+}
