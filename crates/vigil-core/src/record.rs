@@ -353,6 +353,9 @@ impl Parsed {
 #[error("{0}")]
 pub struct RecordError(pub String);
 
+/// The longest id a record may have, in characters.
+pub const MAX_ID: usize = 200;
+
 /// Parses and validates one line of the interchange format. A key given twice in one
 /// object is refused (a plain JSON reader keeps the last one, so
 /// `"visibility":"confidential",…,"visibility":"public"` would be stored public).
@@ -455,6 +458,17 @@ pub fn parse_value(value: Value) -> Result<Parsed, RecordError> {
         None => return Err(RecordError("missing field `type`".into())),
     };
     let label = match object.get("id") {
+        Some(Value::String(id)) if id.chars().count() > MAX_ID => {
+            return Err(RecordError(format!(
+                "{rtype}: field `id` is {} characters long; an id has at most {MAX_ID}",
+                id.chars().count()
+            )))
+        }
+        Some(Value::String(id)) if id.chars().any(char::is_control) || id.trim() != id => {
+            return Err(RecordError(format!(
+                "{rtype}: field `id` {id:?} holds a control character or surrounding space"
+            )))
+        }
         Some(Value::String(id)) if !id.trim().is_empty() => format!("{rtype} '{id}'"),
         Some(Value::String(_)) => return Err(RecordError(format!("{rtype}: field `id` is empty"))),
         Some(other) => {

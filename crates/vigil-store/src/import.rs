@@ -65,6 +65,9 @@ enum Batch {
     Failed(std::io::Error),
 }
 
+/// The longest line read as a record.
+const MAX_LINE: usize = 1 << 20;
+
 /// Reads and parses on its own thread, so parsing overlaps the database's work. A byte
 /// order mark at the start is skipped; a line that is not UTF-8 is a bad line, named.
 fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) {
@@ -73,7 +76,17 @@ fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) 
     let mut batch = Vec::with_capacity(BATCH);
     loop {
         buf.clear();
-        let n = match input.read_until(b'\n', &mut buf) {
+        // At most one byte past the limit is read into memory; the rest of an over-long
+        // line is skipped.
+        let read =
+            std::io::Read::take(&mut *input, MAX_LINE as u64 + 1).read_until(b'\n', &mut buf);
+        let read = match read {
+            Ok(n) if n > MAX_LINE && buf.last() != Some(&b'\n') => {
+                skip_line(input).map(|skipped| n + skipped)
+            }
+            other => other,
+        };
+        let n = match read {
             Ok(n) => n,
             Err(e) => {
                 let _ = out.send(Batch::Failed(e));
@@ -85,6 +98,15 @@ fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) 
         }
         number += 1;
         bytes += n as u64;
+        if n > MAX_LINE {
+            batch.push(Line {
+                number,
+                parsed: Err(RecordError(format!(
+                    "the line is {n} bytes long; a record has at most {MAX_LINE} (1 MiB)"
+                ))),
+            });
+            continue;
+        }
         let mut raw = buf.as_slice();
         if number == 1 {
             raw = raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw);
@@ -122,6 +144,24 @@ fn parse_lines(input: &mut (dyn BufRead + Send), out: &mpsc::SyncSender<Batch>) 
         }
     }
     let _ = out.send(Batch::Lines(batch, bytes));
+}
+
+/// Reads past the end of the current line; returns the bytes skipped.
+fn skip_line(input: &mut (dyn BufRead + Send)) -> std::io::Result<usize> {
+    let mut skipped = 0;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(skipped);
+        }
+        if let Some(i) = chunk.iter().position(|&b| b == b'\n') {
+            input.consume(i + 1);
+            return Ok(skipped + i + 1);
+        }
+        let n = chunk.len();
+        input.consume(n);
+        skipped += n;
+    }
 }
 
 /// Imports `input`, calling `progress` with the bytes read so far now and then.

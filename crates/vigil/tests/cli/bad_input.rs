@@ -176,3 +176,44 @@ fn tampering_with_a_stored_entry_is_found_and_named() {
     let r = s.run(&["verify"]);
     assert!(r.stderr.contains("log entry 3 was altered"), "{}", r.stderr);
 }
+
+#[test]
+fn oversized_lines_and_ids_with_control_characters_are_refused_at_their_line() {
+    let s = Scratch::new();
+    let long_id = "x".repeat(300);
+    let huge = format!(
+        r#"{{"type":"source","id":"s-big","publisher":"{}"}}"#,
+        "y".repeat(2 << 20)
+    );
+    let text = format!(
+        "{}\n{}\n{}\n{}\n{}\n",
+        r#"{"type":"person","id":"ok","country":"BY"}"#,
+        format!(r#"{{"type":"person","id":"{long_id}"}}"#),
+        r#"{"type":"person","id":"a\u0000b"}"#,
+        huge,
+        r#"{"type":"person","id":"p","visibility":"confidential","visibility":"public"}"#,
+    );
+    let p = s.file("big.jsonl", &text);
+    let r = s.run(&["import", p.to_str().unwrap()]);
+    assert_eq!(r.code, Some(1));
+    for (line, says) in [
+        (2, "an id has at most 200"),
+        (3, "control character"),
+        (4, "a record has at most 1048576"),
+        (5, "the key `visibility` appears twice"),
+    ] {
+        assert!(
+            r.stderr.contains(&format!("big.jsonl:{line}: ")) && r.stderr.contains(says),
+            "line {line} should say {says}:\n{}",
+            r.stderr
+        );
+    }
+    assert!(
+        r.stderr.len() < 10_000,
+        "the message does not echo the huge line"
+    );
+    assert!(
+        !s.db().exists() || s.ok(&["export"]).is_empty(),
+        "nothing written"
+    );
+}
