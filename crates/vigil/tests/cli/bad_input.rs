@@ -185,14 +185,16 @@ fn oversized_lines_and_ids_with_control_characters_are_refused_at_their_line() {
         r#"{{"type":"source","id":"s-big","publisher":"{}"}}"#,
         "y".repeat(2 << 20)
     );
-    let text = format!(
-        "{}\n{}\n{}\n{}\n{}\n",
+    let long = format!(r#"{{"type":"person","id":"{long_id}"}}"#);
+    let text = [
         r#"{"type":"person","id":"ok","country":"BY"}"#,
-        format!(r#"{{"type":"person","id":"{long_id}"}}"#),
+        &long,
         r#"{"type":"person","id":"a\u0000b"}"#,
-        huge,
+        &huge,
         r#"{"type":"person","id":"p","visibility":"confidential","visibility":"public"}"#,
-    );
+    ]
+    .join("\n")
+        + "\n";
     let p = s.file("big.jsonl", &text);
     let r = s.run(&["import", p.to_str().unwrap()]);
     assert_eq!(r.code, Some(1));
