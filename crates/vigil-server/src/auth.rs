@@ -198,6 +198,13 @@ pub async fn login(
     .map_err(|e| Refusal::Internal(e.to_string()))?;
     let Some(account) = account else {
         live.auth.failed(name, addr);
+        // The name as typed, cut short: a failed login is evidence, not a place to store text.
+        let tried: String = name.chars().take(64).collect();
+        let from = addr.map_or_else(|| "an unknown address".into(), |a| a.to_string());
+        tracing::warn!(account = %tried, from = %from, "login refused");
+        let _ = live
+            .audit(&format!("login from {from}"), "login refused", tried)
+            .await;
         return Err(Refusal::Unauthenticated);
     };
     let id = new_secret();

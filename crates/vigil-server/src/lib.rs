@@ -105,8 +105,25 @@ async fn healthz(axum::extract::State(live): axum::extract::State<Arc<Live>>) ->
 /// Security headers on every response: nothing from another host may load, nothing may
 /// frame the pages, no referrer leaves.
 async fn security_headers(request: Request, next: Next) -> Response {
+    // An answer for someone signed in, or from the editors' side, may hold what the public
+    // must not see: no cache (a proxy's, a shared browser's) keeps it.
+    let private = request.headers().contains_key(header::AUTHORIZATION)
+        || request.headers().contains_key(header::COOKIE)
+        || [
+            "/edit",
+            "/login",
+            "/logout",
+            "/api/v1/records",
+            "/api/v1/session",
+            "/api/v1/audit",
+        ]
+        .iter()
+        .any(|p| request.uri().path().starts_with(p));
     let mut response = next.run(request).await;
     let h = response.headers_mut();
+    if private {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     h.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(

@@ -308,10 +308,21 @@ impl Live {
     /// Records that `actor` read a non-public record. Not a registry write (the audit
     /// trail is beside the log): a viewer's read leaves one too.
     pub(crate) async fn audit_read(&self, actor: &str, subject: String) -> Result<(), AppError> {
+        self.audit(actor, "read", subject).await
+    }
+
+    /// Adds a line to the audit trail (beside the log, like reads): a read of a
+    /// non-public record, a refused login.
+    pub(crate) async fn audit(
+        &self,
+        actor: &str,
+        action: &str,
+        subject: String,
+    ) -> Result<(), AppError> {
         let row = AuditRow {
             at: crate::edit::api::now(),
             actor: actor.to_string(),
-            action: "read".into(),
+            action: action.into(),
             subject,
         };
         self.read(move |s| s.record_audit(&row)).await

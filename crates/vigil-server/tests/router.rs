@@ -147,3 +147,36 @@ async fn csv_answers_are_csv() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn answers_for_the_signed_in_and_the_editors_side_are_never_cached() {
+    let (live, _dir, _) = server();
+    let with_token = Request::builder()
+        .uri("/api/v1/persons/p1")
+        .header(header::AUTHORIZATION, "Bearer not-a-token")
+        .body(Body::empty())
+        .unwrap();
+    for (what, request) in [
+        ("/edit", get("/edit")),
+        ("/login", get("/login")),
+        (
+            "/api/v1/records/person/p1",
+            get("/api/v1/records/person/p1"),
+        ),
+        ("a request with a token", with_token),
+    ] {
+        let response = send(&live, request).await;
+        assert_eq!(
+            response
+                .headers()
+                .get(header::CACHE_CONTROL)
+                .map(|v| v.to_str().unwrap()),
+            Some("no-store"),
+            "{what}"
+        );
+    }
+    // Public pages may be cached.
+    let response = send(&live, get("/persons/p1")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers().get(header::CACHE_CONTROL).is_none());
+}

@@ -652,3 +652,19 @@ fn sessions_end_when_their_account_is_disabled_demoted_or_given_a_new_password()
     // Nothing was written by the ended sessions.
     assert_eq!(s.json(&["verify"])["entries"], 3);
 }
+
+#[test]
+fn a_refused_login_is_in_the_audit_trail() {
+    let (s, _server, api, _) = setup();
+    assert!(matches!(api.login("eda", "not her password"), Err(401)));
+    assert!(matches!(api.login("nobody", "whatever it is"), Err(401)));
+    let audit = s.json(&["audit"]);
+    let refused: Vec<&str> = audit["audit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["action"] == "login refused")
+        .map(|r| r["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(refused, ["nobody", "eda"], "{audit}");
+}
