@@ -234,3 +234,40 @@ pub(crate) fn run_import(
         Err(e) => Err(e.into()),
     }
 }
+
+/// Opens a file for an export or a backup: readable by its owner only unless it is a
+/// public export; `new` refuses an existing file. From an encrypted database it says, once,
+/// that the copy is not encrypted.
+pub(crate) fn create_output(
+    cli: &Cli,
+    path: &std::path::Path,
+    public: bool,
+    new: bool,
+) -> anyhow::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if new {
+        options.create_new(true);
+    } else {
+        options.create(true).truncate(true);
+    }
+    #[cfg(unix)]
+    if !public {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(path).with_context(|| {
+        if new {
+            format!("creating {} (a backup never overwrites)", path.display())
+        } else {
+            format!("creating {}", path.display())
+        }
+    })?;
+    if key(cli)?.is_some() && !public {
+        eprintln!(
+            "vigil: the database is encrypted but {} is not: it is readable by you only; keep it on an encrypted disk",
+            path.display()
+        );
+    }
+    Ok(file)
+}

@@ -43,13 +43,7 @@ pub(super) fn db(cli: &Cli, db: &crate::cli::Db) -> anyhow::Result<ExitCode> {
                 SqliteStore::open_existing_keyed(&path, key(cli)?.as_deref())?.vacuum_into(file)?;
                 done(&format!("backed up to {}", file.display()), store.head()?)?;
             } else {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(file)
-                    .with_context(|| {
-                        format!("creating {} (a backup never overwrites)", file.display())
-                    })?;
+                let f = crate::context::create_output(cli, file, false, true)?;
                 let mut out = BufWriter::new(f);
                 let head = vigil_store::copy::backup(&*store, &mut out)?;
                 out.flush()?;

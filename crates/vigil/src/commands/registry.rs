@@ -20,9 +20,12 @@ pub(super) fn export(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let store = open_existing(cli)?;
     let head = store.head()?;
     let mut out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(
-            File::create(p).with_context(|| format!("creating {}", p.display()))?,
-        )),
+        Some(p) => Box::new(BufWriter::new(crate::context::create_output(
+            cli,
+            p,
+            args.public,
+            false,
+        )?)),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
     let n = write_export(&*store, &mut out, args.public)?;

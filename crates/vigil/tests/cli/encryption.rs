@@ -173,3 +173,33 @@ fn a_plain_database_can_be_encrypted_in_place() {
         head
     );
 }
+
+#[test]
+fn exports_and_backups_of_an_encrypted_database_are_private_and_say_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new();
+    let key = s.file("vigil.key", "correct horse battery staple\n");
+    let key = key.to_str().unwrap();
+    let r = s.run_stdin(&["--key-file", key, "import", "-"], crate::CONTRACT_EXAMPLE);
+    assert!(r.status, "{}", r.stderr);
+    let out = s.dir.path().join("all.jsonl");
+    let r = s.run(&[
+        "--key-file",
+        key,
+        "export",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(r.status, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("is not: it is readable by you only"),
+        "{}",
+        r.stderr
+    );
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), 0o600);
+    let backup = s.dir.path().join("b.jsonl");
+    let r = s.run(&["--key-file", key, "db", "backup", backup.to_str().unwrap()]);
+    assert!(r.status && r.stderr.contains("is not"), "{}", r.stderr);
+    assert_eq!(mode(&backup), 0o600);
+}
