@@ -6,7 +6,7 @@
 //! same counts (held with its bounds, waves), a log that verifies with derived tables that
 //! match it, `load` equal to `load_as_of(head)`, and export → import → export identical.
 //!
-//! `PROPTEST_CASES=N` sets the number of sequences (200 by default, each of 30–45 steps).
+//! `PROPTEST_CASES=N` sets the number of sequences (200 by default, each of 30–35 steps).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -541,7 +541,7 @@ fn run(fresh: &dyn Fn() -> Box<dyn Store>) {
         failure_persistence: None,
         ..Config::default()
     });
-    let sequences = prop::collection::vec(step(), 30..45);
+    let sequences = prop::collection::vec(step(), 30..36);
     runner
         .run(&sequences, |steps| {
             let mut store = fresh();
