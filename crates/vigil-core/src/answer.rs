@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::check::{check, Finding};
 use crate::date::{Day, PartialDate};
 use crate::record::AnnouncementKind;
-use crate::stats::{Audience, By, Flow, Mode, Registry, SeriesPoint, Step, Waves};
+use crate::registry::{Audience, By, Flow, Mode, Registry, SeriesPoint, Step, Waves};
 
 /// The log position an answer was computed at: a published number can be reproduced
 /// with `--as-of entries` and checked against `head`.
@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn parameters_are_refused_by_name() {
-        let reg = crate::stats::Builder::new().finish();
+        let reg = crate::registry::Builder::new().finish();
         let c = Counting::default();
         let today = Day(0);
         assert_eq!(

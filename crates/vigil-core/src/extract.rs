@@ -1683,7 +1683,7 @@ pub fn proposed_records(
             missing.push(format!(
                 "the figure {} {}",
                 f.metric,
-                crate::check::thousands(f.value)
+                crate::format::thousands(f.value)
             ));
         }
         let v = serde_json::to_value(f).expect("a proposal serialises");

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use utoipa::{IntoParams, OpenApi};
 use vigil_core::answer::{self, Counting, ParamError};
-use vigil_core::stats::Audience;
+use vigil_core::registry::Audience;
 
 use crate::{public, today, AppError, AppState};
 
@@ -382,7 +382,7 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
             && p.status
                 .as_deref()
                 .filter(|st| !st.is_empty())
-                .is_none_or(|st| s.registry.status(ix, day) == st)
+                .is_none_or(|st| s.registry.status(ix, day).as_str() == st)
     };
     // With a name: the name search's matches first (any script, best first), then those
     // whose spelling contains the text typed (a part of a name).
@@ -421,7 +421,7 @@ pub async fn persons(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> J
         .map(|&ix| {
             json!({
                 "id": s.registry.person_id(ix), "name": s.directory.name(ix),
-                "country": s.registry.country_of(ix), "status": s.registry.status(ix, day),
+                "country": s.registry.country_of(ix), "status": s.registry.status(ix, day).as_str(),
             })
         })
         .collect();

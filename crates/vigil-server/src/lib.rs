@@ -23,7 +23,7 @@ use axum::routing::get;
 use axum::Router;
 use vigil_core::answer::{LogPosition, ParamError};
 use vigil_core::date::Day;
-use vigil_core::stats::Registry;
+use vigil_core::registry::Registry;
 use vigil_store::{Store, StoreError};
 
 pub use public::Directory;

@@ -6,8 +6,8 @@
 
 use serde_json::Value;
 use vigil_core::record::{parse_record, Record, RecordType};
+use vigil_core::registry::Registry;
 use vigil_core::search::{Entry, NameIndex};
-use vigil_core::stats::Registry;
 use vigil_store::{Store, StoreError};
 
 /// Display names of public persons, by the registry's person index.

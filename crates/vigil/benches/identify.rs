@@ -14,7 +14,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use vigil_core::identify::identify;
 use vigil_core::record::parse_record;
-use vigil_core::stats::{Audience, Builder, Registry};
+use vigil_core::registry::{Audience, Builder, Registry};
 
 struct Person {
     female: bool,

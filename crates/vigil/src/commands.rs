@@ -9,12 +9,13 @@ use std::process::ExitCode;
 use anyhow::{anyhow, bail, Context};
 use serde_json::json;
 use vigil_core::answer;
-use vigil_core::check::{check, thousands};
+use vigil_core::check::check;
 use vigil_core::date::{Day, PartialDate};
+use vigil_core::format::thousands;
 use vigil_core::generate::{generate, Settings};
 use vigil_core::record::{parse_record, AnnouncementKind, Parsed, Record, RecordType};
+use vigil_core::registry::{Audience, Mode, Registry};
 use vigil_core::search::{Entry, NameIndex};
-use vigil_core::stats::{Audience, Mode, Registry};
 use vigil_store::{import, ops, Head, ImportFailure, ImportOptions, SqliteStore, Store};
 
 use crate::cli::{AsOf, Cli, Command, Counting, Stats};
