@@ -7,10 +7,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::access::Audience;
 use crate::date::PartialDate;
 use crate::format::{qualifier_words, thousands};
 use crate::record::{Announcement, AnnouncementKind, Figure, Qualifier};
-use crate::registry::{Audience, Mode, Registry};
+use crate::registry::{Mode, Registry};
 
 /// One thing `check` found.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -13,9 +13,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::access::Audience;
 use crate::date::{Day, PartialDate};
 use crate::record::{Health, Sex};
-use crate::registry::{age_on, Audience, PersonFacts, Registry, Status};
+use crate::registry::{age_on, PersonFacts, Registry, Status};
 
 /// Pension ages by country, for the `pensioners` key. Belarus since 2022: women 58, men 63.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -454,7 +455,7 @@ mod tests {
         let mut b = crate::registry::Builder::new();
         let mut add = |line: String| {
             b.add_record(&parse_record(&line).unwrap().into_record())
-                .unwrap()
+                .unwrap();
         };
         add(r#"{"type":"announcement","id":"big","kind":"pardon","date":"2024-12-09","country":"BY","total":150,"breakdown":{"women":40,"men":110,"under_25":20,"pensioners":10,"disabled":8,"chronic_illness":60}}"#.into());
         for p in 0..300 {
@@ -471,9 +472,8 @@ mod tests {
             ));
         }
         let reg = b.finish();
-        let started = std::time::Instant::now();
+        // Refused by the memory budget before any counting: a result, not a duration.
         let a = identify(&reg, "big", Audience::Trusted).unwrap();
-        assert!(started.elapsed() < std::time::Duration::from_secs(5));
         assert!(a.candidates.is_empty());
         let why = a.candidates_not_computed.unwrap();
         assert!(

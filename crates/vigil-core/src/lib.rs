@@ -5,6 +5,7 @@
 //! `today`, the records and the log entries; everything here is a function of its inputs,
 //! which is what makes counts reproducible.
 
+pub mod access;
 pub mod answer;
 pub mod chain;
 pub mod check;

@@ -13,8 +13,8 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use utoipa::{IntoParams, OpenApi};
+use vigil_core::access::Audience;
 use vigil_core::answer::{self, Counting, ParamError};
-use vigil_core::registry::Audience;
 
 use crate::{public, today, AppError, AppState};
 
@@ -477,16 +477,14 @@ fn csv_cell(s: &str) -> String {
 /// contradictions, and candidates with the probability of being among the unidentified.
 /// Publicly, only public persons are named; the others are counted.
 #[utoipa::path(get, path = "/api/v1/announcements/{id}", params(("id" = String, Path, description = "The announcement's id")),
-    responses((status = 200, body = vigil_core::identify::Identification), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = answer::AnnouncementAnswer), (status = 404, body = ErrorBody)))]
 pub async fn announcement(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
-    let a = vigil_core::identify::identify(&s.registry, &id, Audience::Public)
-        .ok_or(AppError::NotFound)?;
-    let mut v = serde_json::to_value(&a).map_err(|e| AppError::Internal(e.to_string()))?;
-    v["log"] = json!(s.log);
-    Ok(Json(v))
+) -> Result<Json<answer::AnnouncementAnswer>, AppError> {
+    answer::announcement(&s.registry, &id, Audience::Public, s.log.clone())
+        .map(Json)
+        .ok_or(AppError::NotFound)
 }
 
 /// The OpenAPI document, generated from the handlers' annotations and the answer types.

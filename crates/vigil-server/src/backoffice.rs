@@ -448,8 +448,11 @@ fn read_audited(
     id: &str,
 ) -> Result<Value, StoreError> {
     let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
-    let visibility = v["visibility"].as_str().unwrap_or("public");
-    if visibility != "public" {
+    let visibility = vigil_core::record::parse_record(body)
+        .map_err(|e| StoreError::Damaged(e.to_string()))?
+        .record()
+        .visibility();
+    if !visibility.is_public() {
         store.record_audit(&vigil_store::accounts::AuditRow {
             at: crate::editor::now(),
             actor: who.to_string(),

@@ -11,8 +11,9 @@ use axum::{Form, Json};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use vigil_core::record::{parse_value, RecordType, Visibility};
-use vigil_store::accounts::{AuditRow, Role};
+use vigil_core::access;
+use vigil_core::record::{parse_value, RecordType};
+use vigil_store::accounts::AuditRow;
 use vigil_store::ops::{self, Expect, OpError, Refusal as Refused};
 use vigil_store::{Meta, StoreError};
 
@@ -106,48 +107,8 @@ pub async fn logout(
         .into_response()
 }
 
-/// May this role see a record of this visibility? Viewers see restricted records; only
-/// editors and admins see confidential ones.
-pub(crate) fn may_see(role: Role, v: Visibility) -> bool {
-    match v {
-        Visibility::Public | Visibility::Restricted => true,
-        Visibility::Confidential => role >= Role::Editor,
-    }
-}
-
 fn store_error(e: &StoreError) -> Response {
     Refusal::Internal(e.to_string()).into_response()
-}
-
-/// Field-level protection: a viewer sees a non-public person without health, with the
-/// birth year only, and without region. Editors and admins see every field. Returns the
-/// fields held back.
-fn protect_fields(record: &mut Value, role: Role) -> Vec<&'static str> {
-    let is_person = record["type"] == "person";
-    let public = record
-        .get("visibility")
-        .and_then(Value::as_str)
-        .is_none_or(|v| v == "public");
-    if role >= Role::Editor || !is_person || public {
-        return Vec::new();
-    }
-    let mut held = Vec::new();
-    let Some(o) = record.as_object_mut() else {
-        return held;
-    };
-    if o.remove("health").is_some() {
-        held.push("health");
-    }
-    if o.remove("region").is_some() {
-        held.push("region");
-    }
-    if let Some(Value::String(b)) = o.get_mut("birth_date") {
-        if b.len() > 4 {
-            b.truncate(4);
-            held.push("birth_date (year only)");
-        }
-    }
-    held
 }
 
 /// `GET /api/v1/records/{type}/{id}`: a record as stored, with its version (the log entry
@@ -183,10 +144,10 @@ pub async fn record(
             let person = store
                 .record_body(RecordType::Person, &e.person)?
                 .and_then(|b| vigil_core::record::parse_record(&b).ok())
-                .map_or(Visibility::Confidential, |p| p.record().visibility());
-            visibility = visibility.max(person);
+                .map(|p| p.record().visibility());
+            visibility = access::event_visibility(visibility, person);
         }
-        if !may_see(p.role, visibility) {
+        if !access::may_see(p.role, visibility) {
             return Ok(None);
         }
         if !visibility.is_public() {
@@ -197,13 +158,11 @@ pub async fn record(
                 subject: format!("{rtype} {id} ({})", visibility.as_str()),
             })?;
         }
-        Ok::<_, StoreError>(Some((body, current.seq)))
+        Ok::<_, StoreError>(Some((access::shown(&parsed, p.role), current.seq)))
     })
     .await;
     match result {
-        Ok(Ok(Some((body, version)))) => {
-            let mut record: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-            let protected = protect_fields(&mut record, p.role);
+        Ok(Ok(Some((access::Shown { record, protected }, version)))) => {
             Json(json!({ "record": record, "version": version, "protected": protected }))
                 .into_response()
         }
@@ -259,7 +218,7 @@ pub(crate) fn save(
         parsed.record().record_type(),
         parsed.record().id().to_string(),
     );
-    if !may_see(editor.role, parsed.record().visibility()) {
+    if !access::may_see(editor.role, parsed.record().visibility()) {
         return Ok(Saved::Invalid(
             "this record's visibility is above your role".into(),
         ));

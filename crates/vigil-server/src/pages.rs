@@ -12,11 +12,12 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::{Datelike, Months};
 use maud::{html, Markup, DOCTYPE};
 use serde_json::Value;
+use vigil_core::access::Audience;
 use vigil_core::answer;
 use vigil_core::date::Day;
 use vigil_core::format::{qualifier_words, thousands};
 use vigil_core::record::{AnnouncementKind, RecordType};
-use vigil_core::registry::{Audience, By, Mode, Step};
+use vigil_core::registry::{By, Mode, Step};
 
 use crate::api::{matching, person_bundle, PersonsParams};
 use crate::chart::{self, Marker};

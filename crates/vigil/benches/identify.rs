@@ -12,9 +12,10 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use vigil_core::access::Audience;
 use vigil_core::identify::identify;
 use vigil_core::record::parse_record;
-use vigil_core::registry::{Audience, Builder, Registry};
+use vigil_core::registry::{Builder, Registry};
 
 struct Person {
     female: bool,
@@ -62,7 +63,7 @@ fn registry(n: usize, size: usize, keys: usize, known: bool, seed: u64) -> (Regi
     let mut b = Builder::new();
     let mut add = |line: String| {
         b.add_record(&parse_record(&line).unwrap().into_record())
-            .unwrap()
+            .unwrap();
     };
     add(format!(
         r#"{{"type":"announcement","id":"wave","kind":"pardon","date":"2024-12-09","country":"BY","total":{size},"breakdown":{{{}}}}}"#,

@@ -8,13 +8,14 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail, Context};
 use serde_json::json;
+use vigil_core::access::Audience;
 use vigil_core::answer;
 use vigil_core::check::check;
 use vigil_core::date::{Day, PartialDate};
 use vigil_core::format::thousands;
 use vigil_core::generate::{generate, Settings};
 use vigil_core::record::{parse_record, AnnouncementKind, Parsed, Record, RecordType};
-use vigil_core::registry::{Audience, Mode, Registry};
+use vigil_core::registry::{Mode, Registry};
 use vigil_core::search::{Entry, NameIndex};
 use vigil_store::{import, ops, Head, ImportFailure, ImportOptions, SqliteStore, Store};
 
@@ -274,13 +275,15 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Announcement(args) => {
             let store = open_for_read(cli)?;
-            let (reg, _) = registry(&*store, &args.as_of)?;
-            let a = vigil_core::identify::identify(&reg, &args.id, Audience::Trusted)
-                .ok_or_else(|| anyhow!("no announcement '{}'", args.id))?;
+            let (reg, head) = registry(&*store, &args.as_of)?;
+            let answer =
+                answer::announcement(&reg, &args.id, Audience::Trusted, log_position(&head))
+                    .ok_or_else(|| anyhow!("no announcement '{}'", args.id))?;
             if cli.json {
-                output::json(&a)?;
+                output::json(&answer)?;
                 return Ok(ExitCode::SUCCESS);
             }
+            let a = answer.identification;
             output::line(&format!(
                 "{}: {} announced, {} identified",
                 a.id,
@@ -688,51 +691,23 @@ fn db_cmd(cli: &Cli, db: &crate::cli::Db) -> anyhow::Result<ExitCode> {
 /// Every current person as the name index sees it: all stored names, birth year, region.
 /// A merged person's names are the kept person's too, and it is not a person of its own.
 fn person_entries(store: &dyn Store) -> anyhow::Result<Vec<Entry>> {
-    let mut out: Vec<Entry> = Vec::new();
+    let mut persons = Vec::new();
     let mut merges: Vec<(String, String)> = Vec::new();
     store.export(&mut |rtype, body| {
         match parse_record(body).map(Parsed::into_record) {
-            Ok(Record::Person(p)) if rtype == RecordType::Person => out.push(Entry {
-                id: p.id,
-                names: p.names.into_iter().map(|n| n.text).collect(),
-                birth_year: p.birth_date.map(|d| d.year_number()),
-                region: p.region,
-            }),
+            Ok(Record::Person(p)) if rtype == RecordType::Person => {
+                persons.push((Entry::of(&p), p.visibility));
+            }
             Ok(Record::Merge(m)) => merges.push((m.keep, m.merged)),
             _ => {}
         }
         Ok(())
     })?;
-    let into: std::collections::HashMap<String, String> =
-        merges.into_iter().map(|(k, m)| (m, k)).collect();
-    let root = |mut id: String| {
-        for _ in 0..=into.len() {
-            match into.get(&id) {
-                Some(k) => id = k.clone(),
-                None => break,
-            }
-        }
-        id
-    };
-    let mut moved: std::collections::HashMap<String, Vec<String>> =
-        std::collections::HashMap::new();
-    out.retain_mut(|e| {
-        if into.contains_key(&e.id) {
-            moved
-                .entry(root(e.id.clone()))
-                .or_default()
-                .append(&mut e.names);
-            false
-        } else {
-            true
-        }
-    });
-    for e in &mut out {
-        if let Some(names) = moved.remove(&e.id) {
-            e.names.extend(names);
-        }
-    }
-    Ok(out)
+    Ok(vigil_core::search::entries(
+        persons,
+        &merges,
+        Audience::Trusted,
+    ))
 }
 
 /// After an import: new persons whose names probably duplicate someone already there.
@@ -771,7 +746,7 @@ fn warn_duplicates(
 /// Writes every record as a line; with `public`, only public persons and their public
 /// events (and announcements, figures, sources, which carry no person).
 fn export(store: &dyn Store, out: &mut dyn Write, public: bool) -> anyhow::Result<usize> {
-    let mut hidden_persons = std::collections::HashSet::new();
+    let mut filter = vigil_core::access::PublicExport::default();
     let mut n = 0;
     let mut io_err = None;
     store.export(&mut |rtype, body| {
@@ -784,12 +759,7 @@ fn export(store: &dyn Store, out: &mut dyn Write, public: bool) -> anyhow::Resul
             let record = parse_record(body)
                 .map_err(|e| vigil_store::StoreError::Damaged(e.to_string()))?
                 .into_record();
-            let hide = !record.visibility().is_public()
-                || matches!(&record, Record::Event(e) if hidden_persons.contains(&e.person));
-            if hide {
-                if let Record::Person(p) = record {
-                    hidden_persons.insert(p.id);
-                }
+            if !filter.admits(&record) {
                 return Ok(());
             }
         }

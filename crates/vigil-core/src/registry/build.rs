@@ -153,40 +153,21 @@ impl Builder {
             merges,
             ..
         } = self;
-        // Merges: each merged person points at the one kept, followed to the end of a
-        // chain (a into b, b into c); a merge that would make a cycle is dropped.
-        let mut merged_into = vec![u32::MAX; persons.len()];
-        for (keep, merged) in &merges {
-            let (Some(&k), Some(&m)) = (person_ix.get(keep), person_ix.get(merged)) else {
-                continue;
-            };
-            let mut root = k;
-            let mut steps = 0;
-            while merged_into[root as usize] != u32::MAX && steps <= persons.len() {
-                root = merged_into[root as usize];
-                steps += 1;
-            }
-            if root != m {
-                merged_into[m as usize] = k;
-            }
-        }
-        let resolve = |mut p: u32| {
-            let mut steps = 0;
-            while merged_into[p as usize] != u32::MAX && steps <= merged_into.len() {
-                p = merged_into[p as usize];
-                steps += 1;
-            }
-            p
-        };
+        let roots = merge_roots(
+            persons.len(),
+            merges
+                .iter()
+                .filter_map(|(k, m)| Some((*person_ix.get(k)?, *person_ix.get(m)?))),
+        );
         for e in &mut events {
-            e.person = resolve(e.person);
+            e.person = roots[e.person as usize];
         }
-        let merged_into: Vec<u32> = (0..persons.len() as u32)
+        let merged_into: Vec<u32> = (0..persons.len())
             .map(|p| {
-                if merged_into[p as usize] == u32::MAX {
+                if roots[p] == p as u32 {
                     u32::MAX
                 } else {
-                    resolve(p)
+                    roots[p]
                 }
             })
             .collect();
@@ -269,6 +250,36 @@ impl Builder {
             curves: Default::default(),
         }
     }
+}
+
+/// Merge resolution, the only copy (the registry and the name search both use it): for
+/// persons `0..n` and their (keep, merged) merges in the order given, the person each now
+/// counts as (itself when not merged). A merged person points at the one kept, followed to
+/// the end of a chain (a into b, b into c); a merge that would make a cycle is dropped.
+#[must_use]
+pub fn merge_roots(n: usize, merges: impl IntoIterator<Item = (u32, u32)>) -> Vec<u32> {
+    let mut merged_into = vec![u32::MAX; n];
+    for (k, m) in merges {
+        let mut root = k;
+        let mut steps = 0;
+        while merged_into[root as usize] != u32::MAX && steps <= n {
+            root = merged_into[root as usize];
+            steps += 1;
+        }
+        if root != m {
+            merged_into[m as usize] = k;
+        }
+    }
+    (0..n as u32)
+        .map(|mut p| {
+            let mut steps = 0;
+            while merged_into[p as usize] != u32::MAX && steps <= n {
+                p = merged_into[p as usize];
+                steps += 1;
+            }
+            p
+        })
+        .collect()
 }
 
 /// Why a log prefix could not be replayed into a registry.

@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, Months};
 use serde::Serialize;
 
-use super::{spans_of, Audience, Mode, Registry, NONE};
+use super::{spans_of, Mode, Registry, NONE};
+use crate::access::Audience;
 use crate::custody::{self, HalfOpen, Span, OPEN};
 use crate::date::{Day, DayRange, PartialDate};
 use crate::record::{Announcement, AnnouncementKind, EventKind, ReleaseReason, Sex, Visibility};

@@ -9,7 +9,7 @@
 mod build;
 mod count;
 
-pub use build::{Builder, DanglingReference, Replay, ReplayError};
+pub use build::{merge_roots, Builder, DanglingReference, Replay, ReplayError};
 pub use count::{age_band, age_on, step_days, By, Flow, Held, SeriesPoint, Step, Wave, Waves};
 
 use std::collections::HashMap;
@@ -268,17 +268,6 @@ impl Status {
             Status::NotDetained => "not_detained",
         }
     }
-}
-
-/// Who an answer is for. The public sees counts of everyone, but a breakdown key taken
-/// from a non-public person's own free-text fields (region, roles) could name them, so
-/// for the public such persons count under `withheld`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Audience {
-    Public,
-    /// Editors and the command line: every key.
-    #[default]
-    Trusted,
 }
 
 impl Registry {
