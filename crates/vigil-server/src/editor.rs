@@ -21,9 +21,7 @@ use crate::auth::{self, Address, Admin, Caller, Editor, Refusal, Via, Viewer};
 use crate::Live;
 
 pub(crate) fn now() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string()
+    vigil_core::chain::timestamp(chrono::Utc::now())
 }
 
 #[derive(Deserialize)]

@@ -108,9 +108,7 @@ fn open_location_keyed(at: Location, create: bool, key: Option<&str>) -> anyhow:
 
 /// The time written on log entries: UTC, fixed width so text order is time order.
 pub(crate) fn now() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string()
+    vigil_core::chain::timestamp(chrono::Utc::now())
 }
 
 /// Who writes, now, and why: the log entry's own fields.
@@ -166,13 +164,10 @@ fn registry(store: &dyn Store, as_of: &AsOf) -> anyhow::Result<(Registry, Head)>
 /// An RFC 3339 time, or a day meaning its end, in the log's UTC format.
 fn as_of_time(spec: &str) -> anyhow::Result<String> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(spec) {
-        return Ok(t
-            .with_timezone(&chrono::Utc)
-            .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-            .to_string());
+        return Ok(vigil_core::chain::timestamp(t.with_timezone(&chrono::Utc)));
     }
     if let Ok(d) = spec.parse::<PartialDate>() {
-        return Ok(format!("{}T23:59:59.999999Z", d.last_day()));
+        return Ok(vigil_core::chain::end_of_day(d.last_day()));
     }
     bail!("--as-of '{spec}' is neither a log entry number, an RFC 3339 time nor a date")
 }
