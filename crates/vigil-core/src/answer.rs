@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::access::Audience;
 use crate::check::{check, Finding};
 use crate::date::{Day, PartialDate};
 use crate::record::AnnouncementKind;
-use crate::stats::{Audience, By, Flow, Mode, Registry, SeriesPoint, Step, Waves};
+use crate::registry::{By, Flow, Mode, Registry, SeriesPoint, Step, Waves};
 
 /// The log position an answer was computed at: a published number can be reproduced
 /// with `--as-of entries` and checked against `head`.
@@ -264,6 +265,30 @@ pub fn findings(reg: &Registry, audience: Audience, log: LogPosition) -> CheckAn
     }
 }
 
+/// `announcement ID`: who was in it (`identify`), with the log position like every answer.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnnouncementAnswer {
+    #[serde(flatten)]
+    pub identification: crate::identify::Identification,
+    pub log: LogPosition,
+}
+
+/// `announcement ID`: `None` when there is no such announcement. Persons the audience may
+/// not see are counted, never named.
+#[must_use]
+pub fn announcement(
+    reg: &Registry,
+    id: &str,
+    audience: Audience,
+    log: LogPosition,
+) -> Option<AnnouncementAnswer> {
+    Some(AnnouncementAnswer {
+        identification: crate::identify::identify(reg, id, audience)?,
+        log,
+    })
+}
+
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchAnswer {
@@ -311,7 +336,7 @@ mod tests {
 
     #[test]
     fn parameters_are_refused_by_name() {
-        let reg = crate::stats::Builder::new().finish();
+        let reg = crate::registry::Builder::new().finish();
         let c = Counting::default();
         let today = Day(0);
         assert_eq!(

@@ -7,9 +7,25 @@
 
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
+use crate::date::Day;
 use crate::record::RecordType;
+
+/// The time written on log entries, from a time the caller read (core reads no clock):
+/// UTC with microseconds, fixed width, so text order is time order (the stores find the
+/// entry at a time with a text comparison, `at <= ?`).
+#[must_use]
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// The last instant of a day in the log's time format: "as of a day" includes all of it.
+#[must_use]
+pub fn end_of_day(d: Day) -> String {
+    format!("{d}T23:59:59.999999Z")
+}
 
 /// A SHA-256 hash.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -354,5 +370,16 @@ mod tests {
         c[1].body = Some("{}".into());
         c[1].hash = c[1].recompute();
         assert!(matches!(verify(&c), Err(ChainError::Broken { seq: 3, .. })));
+    }
+
+    #[test]
+    fn log_times_are_fixed_width_utc() {
+        let t = chrono::DateTime::parse_from_rfc3339("2024-12-09T10:00:00+03:00")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(timestamp(t), "2024-12-09T07:00:00.000000Z");
+        let day = "2024-12".parse::<crate::date::PartialDate>().unwrap();
+        assert_eq!(end_of_day(day.last_day()), "2024-12-31T23:59:59.999999Z");
+        assert!(timestamp(t) < end_of_day(day.last_day()));
     }
 }

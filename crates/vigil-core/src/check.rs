@@ -7,9 +7,11 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::access::Audience;
 use crate::date::PartialDate;
+use crate::format::{qualifier_words, thousands};
 use crate::record::{Announcement, AnnouncementKind, Figure, Qualifier};
-use crate::stats::{Audience, Mode, Registry};
+use crate::registry::{Mode, Registry};
 
 /// One thing `check` found.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -70,38 +72,6 @@ pub fn agrees(q: Qualifier, reported: f64, computed: f64) -> bool {
         Qualifier::AtLeast => reported <= computed,
         Qualifier::MoreThan => reported < computed,
         Qualifier::UpTo => computed <= reported,
-    }
-}
-
-/// A number as people write it: 1,300.
-#[must_use]
-pub fn thousands(n: f64) -> String {
-    if n.fract() != 0.0 {
-        return format!("{n}");
-    }
-    let digits = format!("{}", n.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0.0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
-/// A qualifier as it reads before a number: "approximately ", "at least ", …
-#[must_use]
-pub fn qualifier_words(q: Qualifier) -> &'static str {
-    match q {
-        Qualifier::Exact => "",
-        Qualifier::Approximately => "approximately ",
-        Qualifier::AtLeast => "at least ",
-        Qualifier::MoreThan => "more than ",
-        Qualifier::UpTo => "up to ",
     }
 }
 
@@ -412,7 +382,7 @@ mod tests {
             .map(|l| crate::record::parse_record(l).unwrap().into_record())
             .collect();
         records.sort_by_key(|r| r.record_type().rank());
-        let mut b = crate::stats::Builder::new();
+        let mut b = crate::registry::Builder::new();
         for r in &records {
             b.add_record(r).unwrap();
         }
@@ -632,14 +602,5 @@ mod tests {
             claim_against_counts("All of those released repented", 29, &seed),
             None
         );
-    }
-
-    #[test]
-    fn numbers_read_as_people_write_them() {
-        assert_eq!(thousands(1300.0), "1,300");
-        assert_eq!(thousands(13000.0), "13,000");
-        assert_eq!(thousands(178.0), "178");
-        assert_eq!(thousands(1_234_567.0), "1,234,567");
-        assert_eq!(thousands(2.5), "2.5");
     }
 }

@@ -13,9 +13,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::access::Audience;
 use crate::date::{Day, PartialDate};
 use crate::record::{Health, Sex};
-use crate::stats::{age_on, Audience, PersonFacts, Registry};
+use crate::registry::{age_on, PersonFacts, Registry, Status};
 
 /// Pension ages by country, for the `pensioners` key. Belarus since 2022: women 58, men 63.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,7 +192,7 @@ fn identify_with(
     }
     let facts: Vec<PersonFacts> = identified_ix.iter().map(|&p| reg.person_facts(p)).collect();
     for p in &identified_ix {
-        if reg.status(*p, before) != "held" {
+        if reg.status(*p, before) != Status::Held {
             contradictions.push(format!(
                 "{} was not in custody on {before}, the day before the announcement",
                 name(*p)
@@ -252,7 +253,10 @@ fn identify_with(
         if !with_candidates {
             break;
         }
-        if identified_ix.contains(&p) || !reg.is_recognized(p) || reg.status(p, before) != "held" {
+        if identified_ix.contains(&p)
+            || !reg.is_recognized(p)
+            || reg.status(p, before) != Status::Held
+        {
             continue;
         }
         if country.is_some_and(|c| {
@@ -448,7 +452,7 @@ mod tests {
     #[test]
     fn an_announcement_too_large_to_count_exactly_says_so_instead_of_exhausting_memory() {
         use crate::record::parse_record;
-        let mut b = crate::stats::Builder::new();
+        let mut b = crate::registry::Builder::new();
         let mut add = |line: String| {
             b.add_record(&parse_record(&line).unwrap().into_record())
                 .unwrap();
@@ -468,9 +472,8 @@ mod tests {
             ));
         }
         let reg = b.finish();
-        let started = std::time::Instant::now();
+        // Refused by the memory budget before any counting: a result, not a duration.
         let a = identify(&reg, "big", Audience::Trusted).unwrap();
-        assert!(started.elapsed() < std::time::Duration::from_secs(5));
         assert!(a.candidates.is_empty());
         let why = a.candidates_not_computed.unwrap();
         assert!(

@@ -20,6 +20,10 @@
 //! Two tokens match by equal reading (1.0), shared symbol (0.95), shared skeleton (0.9) or
 //! Jaro-Winkler on the readings (squared, times 0.9); names align token by token regardless of
 //! order, and patronymics are optional.
+//!
+//! Over 800 lines for a stated reason: about 170 of them are `transliterate`, the
+//! per-scheme tables as `match` arms with their context rules, kept beside the readings and
+//! skeletons that depend on them; splitting the table from its one reader would only move it.
 
 use std::borrow::Borrow;
 use std::collections::{HashMap, HashSet};

@@ -10,6 +10,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::access::Audience;
+use crate::record::{Person, Visibility};
+use crate::registry::merge_roots;
+
 use crate::names::{
     analyse, analyse_token, name_score, patronymic_position, query_score, split, Pair, Token,
 };
@@ -21,6 +25,71 @@ pub struct Entry {
     pub names: Vec<String>,
     pub birth_year: Option<i32>,
     pub region: Option<String>,
+}
+
+impl Entry {
+    /// A person's entry: every stored name, birth year and region.
+    #[must_use]
+    pub fn of(p: &Person) -> Entry {
+        Entry {
+            id: p.id.clone(),
+            names: p.names.iter().map(|n| n.text.clone()).collect(),
+            birth_year: p.birth_date.map(|d| d.year_number()),
+            region: p.region.clone(),
+        }
+    }
+}
+
+/// The entries a name index is built from: the one place that decides which names find a
+/// person, so `vigil search` and `/api/v1/search` agree. A merged person is no entry of its
+/// own; its names are appended to the person it was merged into, merges resolved as the
+/// registry resolves them (`registry::merge_roots`: chains followed, cycles dropped).
+/// `persons` come with their record's visibility, in export order; `merges` are
+/// (keep, merged) ids in log order. For [`Audience::Public`] only public persons are
+/// entries and only a public person's names are folded in, so the public finds no one
+/// through a name it may not see.
+#[must_use]
+pub fn entries(
+    persons: Vec<(Entry, Visibility)>,
+    merges: &[(String, String)],
+    audience: Audience,
+) -> Vec<Entry> {
+    let ix: HashMap<&str, u32> = persons
+        .iter()
+        .enumerate()
+        .map(|(i, (e, _))| (e.id.as_str(), i as u32))
+        .collect();
+    let roots = merge_roots(
+        persons.len(),
+        merges
+            .iter()
+            .filter_map(|(k, m)| Some((*ix.get(k.as_str())?, *ix.get(m.as_str())?))),
+    );
+    drop(ix);
+    let shown = |v: Visibility| audience == Audience::Trusted || v.is_public();
+    let mut moved: HashMap<u32, Vec<String>> = HashMap::new();
+    let mut kept: Vec<Option<(Entry, Visibility)>> = Vec::with_capacity(persons.len());
+    for (p, (e, v)) in persons.into_iter().enumerate() {
+        let root = roots[p];
+        if root as usize == p {
+            kept.push(Some((e, v)));
+        } else {
+            if shown(v) {
+                moved.entry(root).or_default().extend(e.names);
+            }
+            kept.push(None);
+        }
+    }
+    kept.into_iter()
+        .enumerate()
+        .filter_map(|(p, k)| {
+            let (mut e, v) = k?;
+            if let Some(names) = moved.remove(&(p as u32)) {
+                e.names.extend(names);
+            }
+            shown(v).then_some(e)
+        })
+        .collect()
 }
 
 struct Indexed {

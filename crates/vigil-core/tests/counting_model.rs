@@ -9,9 +9,10 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
+use vigil_core::access::Audience;
 use vigil_core::date::{Day, PartialDate};
 use vigil_core::record::{parse_record, AnnouncementKind};
-use vigil_core::stats::{Audience, Builder, By, Mode, Registry, Step};
+use vigil_core::registry::{Builder, By, Mode, Registry, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum K {

@@ -15,7 +15,7 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use vigil_core::answer::LogPosition;
 use vigil_core::date::Day;
-use vigil_core::stats::Registry;
+use vigil_core::registry::Registry;
 use vigil_store::accounts::AuditRow;
 use vigil_store::{Store, StoreError};
 

@@ -7,11 +7,9 @@
 //! domain's write rules (references exist, the version matches, what may be retracted)
 //! are checked once, in [`ops`], inside that transaction. Nothing deletes from the log.
 
-use std::collections::HashMap;
-
 use vigil_core::chain::{ChainError, Draft, Entry, Hash, Op, Verifier};
-use vigil_core::record::{parse_record, Parsed, RecordType};
-use vigil_core::stats::{Builder, Registry};
+use vigil_core::record::{Parsed, RecordType};
+use vigil_core::registry::{Registry, Replay};
 
 pub mod accounts;
 pub mod copy;
@@ -200,28 +198,14 @@ pub trait Store {
 
     /// The registry as it was known at log position `seq`, rebuilt by replaying the log.
     fn load_as_of(&self, seq: u64) -> Result<Registry, StoreError> {
-        let mut state: HashMap<(RecordType, String), (u64, Option<String>)> = HashMap::new();
+        let mut replay = Replay::default();
         self.for_each_entry(Some(seq), &mut |e| {
-            state.insert((e.rtype, e.rid), (e.seq, e.body));
+            replay.push(e);
             Ok(())
         })?;
-        let mut records = Vec::with_capacity(state.len());
-        for ((_, rid), (seq, body)) in state {
-            if let Some(body) = body {
-                let r = parse_record(&body).map_err(|e| {
-                    StoreError::Damaged(format!("log entry {seq} ({rid}) no longer parses: {e}"))
-                })?;
-                let r = r.into_record();
-                records.push((r.record_type().rank(), seq, r));
-            }
-        }
-        records.sort_unstable_by_key(|(rank, seq, _)| (*rank, *seq));
-        let mut b = Builder::new();
-        for (_, seq, r) in &records {
-            b.add_record(r)
-                .map_err(|e| StoreError::Damaged(format!("as of entry {seq}: {e}")))?;
-        }
-        Ok(b.finish())
+        replay
+            .finish()
+            .map_err(|e| StoreError::Damaged(e.to_string()))
     }
 
     /// Recomputes the hash chain from the first entry.

@@ -3,7 +3,7 @@
 
 use vigil_core::date::PartialDate;
 use vigil_core::record::RecordType;
-use vigil_core::stats::Mode;
+use vigil_core::registry::Mode;
 use vigil_store::ops::{self, Expect, OpError, Refusal};
 use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
 

@@ -16,7 +16,7 @@ use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{parse_record, AnnouncementKind, Parsed, Record, RecordType};
-use vigil_core::stats::{Builder, Mode, Registry};
+use vigil_core::registry::{Builder, Mode, Registry};
 use vigil_store::ops::{self, Expect, OpError, Refusal};
 use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
 

@@ -12,9 +12,10 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use vigil_core::access::Audience;
 use vigil_core::identify::identify;
 use vigil_core::record::parse_record;
-use vigil_core::stats::{Audience, Builder, Registry};
+use vigil_core::registry::{Builder, Registry};
 
 struct Person {
     female: bool,

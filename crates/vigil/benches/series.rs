@@ -9,10 +9,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use vigil_core::access::Audience;
 use vigil_core::date::Day;
 use vigil_core::generate::{generate, Settings};
 use vigil_core::record::{parse_record, AnnouncementKind};
-use vigil_core::stats::{Audience, Builder, By, Mode, Registry, Step};
+use vigil_core::registry::{Builder, By, Mode, Registry, Step};
 use vigil_store::{SqliteStore, Store};
 
 fn registry() -> Registry {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::{anyhow, bail, Context};
 use vigil_core::answer;
 use vigil_core::date::{Day, PartialDate};
-use vigil_core::stats::Registry;
+use vigil_core::registry::Registry;
 use vigil_store::{import, ops, Head, ImportFailure, ImportOptions, SqliteStore, Store};
 
 use crate::cli::{AsOf, Cli};
@@ -118,7 +118,7 @@ pub(crate) fn now() -> String {
 
 /// A time in the log's format.
 pub(crate) fn log_time(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+    vigil_core::chain::timestamp(t)
 }
 
 /// Who writes, now, and why: the log entry's own fields.
@@ -174,13 +174,10 @@ pub(crate) fn registry(store: &dyn Store, as_of: &AsOf) -> anyhow::Result<(Regis
 /// An RFC 3339 time, or a day meaning its end, in the log's UTC format.
 pub(crate) fn as_of_time(spec: &str) -> anyhow::Result<String> {
     if let Ok(t) = chrono::DateTime::parse_from_rfc3339(spec) {
-        return Ok(t
-            .with_timezone(&chrono::Utc)
-            .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-            .to_string());
+        return Ok(vigil_core::chain::timestamp(t.with_timezone(&chrono::Utc)));
     }
     if let Ok(d) = spec.parse::<PartialDate>() {
-        return Ok(format!("{}T23:59:59.999999Z", d.last_day()));
+        return Ok(vigil_core::chain::end_of_day(d.last_day()));
     }
     bail!("--as-of '{spec}' is neither a log entry number, an RFC 3339 time nor a date")
 }

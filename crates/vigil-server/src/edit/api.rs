@@ -11,8 +11,8 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use vigil_core::record::{parse_value, RecordType, Visibility};
-use vigil_store::accounts::Role;
+use vigil_core::access;
+use vigil_core::record::{parse_value, RecordType};
 use vigil_store::ops::{self, Expect, OpError, Refusal as Refused};
 use vigil_store::{Meta, StoreError};
 
@@ -21,49 +21,7 @@ use crate::state::Written;
 use crate::{AppError, Live};
 
 pub(crate) fn now() -> String {
-    chrono::Utc::now()
-        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
-        .to_string()
-}
-
-/// May this role see a record of this visibility? Viewers see restricted records; only
-/// editors and admins see confidential ones.
-pub(crate) fn may_see(role: Role, v: Visibility) -> bool {
-    match v {
-        Visibility::Public | Visibility::Restricted => true,
-        Visibility::Confidential => role >= Role::Editor,
-    }
-}
-
-/// Field-level protection: a viewer sees a non-public person without health, with the
-/// birth year only, and without region. Editors and admins see every field. Returns the
-/// fields held back.
-fn protect_fields(record: &mut Value, role: Role) -> Vec<&'static str> {
-    let is_person = record["type"] == "person";
-    let public = record
-        .get("visibility")
-        .and_then(Value::as_str)
-        .is_none_or(|v| v == "public");
-    if role >= Role::Editor || !is_person || public {
-        return Vec::new();
-    }
-    let mut held = Vec::new();
-    let Some(o) = record.as_object_mut() else {
-        return held;
-    };
-    if o.remove("health").is_some() {
-        held.push("health");
-    }
-    if o.remove("region").is_some() {
-        held.push("region");
-    }
-    if let Some(Value::String(b)) = o.get_mut("birth_date") {
-        if b.len() > 4 {
-            b.truncate(4);
-            held.push("birth_date (year only)");
-        }
-    }
-    held
+    vigil_core::chain::timestamp(chrono::Utc::now())
 }
 
 /// `GET /api/v1/records/{type}/{id}`: a record as stored, with its version (the log entry
@@ -98,25 +56,27 @@ pub async fn record(
                 let person = store
                     .record_body(RecordType::Person, &e.person)?
                     .and_then(|b| vigil_core::record::parse_record(&b).ok())
-                    .map_or(Visibility::Confidential, |p| p.record().visibility());
-                visibility = visibility.max(person);
+                    .map(|p| p.record().visibility());
+                visibility = access::event_visibility(visibility, person);
             }
-            if !may_see(role, visibility) {
+            if !access::may_see(role, visibility) {
                 return Ok(None);
             }
-            Ok::<_, StoreError>(Some((body, current.seq, visibility)))
+            Ok::<_, StoreError>(Some((
+                access::shown(&parsed, role),
+                current.seq,
+                visibility,
+            )))
         })
         .await;
     match result {
-        Ok(Some((body, version, visibility))) => {
+        Ok(Some((access::Shown { record, protected }, version, visibility))) => {
             if !visibility.is_public() {
                 let subject = format!("{rtype} {id} ({})", visibility.as_str());
                 if let Err(e) = live.audit_read(&who, subject).await {
                     return e.into_response();
                 }
             }
-            let mut record: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-            let protected = protect_fields(&mut record, p.role);
             Json(json!({ "record": record, "version": version, "protected": protected }))
                 .into_response()
         }
@@ -167,7 +127,7 @@ pub(crate) fn save(
         parsed.record().record_type(),
         parsed.record().id().to_string(),
     );
-    if !may_see(editor.role, parsed.record().visibility()) {
+    if !access::may_see(editor.role, parsed.record().visibility()) {
         return Ok(Saved::Invalid(
             "this record's visibility is above your role".into(),
         ));

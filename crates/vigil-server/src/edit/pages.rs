@@ -242,9 +242,14 @@ async fn audit_read(
     rtype: RecordType,
     id: &str,
 ) -> Result<(), AppError> {
-    let visibility = v["visibility"].as_str().unwrap_or("public");
-    if visibility != "public" {
-        live.audit_read(who, format!("{rtype} {id} ({visibility})"))
+    // The record's own visibility rule (a merge is never public), not the raw field; a
+    // body that no longer parses is audited as if it were confidential.
+    let visibility = vigil_core::record::parse_value(v.clone())
+        .map_or(vigil_core::record::Visibility::Confidential, |p| {
+            p.record().visibility()
+        });
+    if !visibility.is_public() {
+        live.audit_read(who, format!("{rtype} {id} ({})", visibility.as_str()))
             .await?;
     }
     Ok(())

@@ -12,8 +12,8 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use utoipa::{IntoParams, OpenApi};
+use vigil_core::access::Audience;
 use vigil_core::answer::{self, Counting, ParamError};
-use vigil_core::stats::Audience;
 
 use crate::public::directory as public;
 use crate::{today, AppError, AppState};
@@ -403,7 +403,7 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
             && p.status
                 .as_deref()
                 .filter(|st| !st.is_empty())
-                .is_none_or(|st| s.registry.status(ix, day) == st)
+                .is_none_or(|st| s.registry.status(ix, day).as_str() == st)
     };
     // With a name: the name search's matches first (any script, best first), then those
     // whose spelling contains the text typed (a part of a name).
@@ -442,7 +442,7 @@ pub async fn persons(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> J
         .map(|&ix| {
             json!({
                 "id": s.registry.person_id(ix), "name": s.directory.name(ix),
-                "country": s.registry.country_of(ix), "status": s.registry.status(ix, day),
+                "country": s.registry.country_of(ix), "status": s.registry.status(ix, day).as_str(),
             })
         })
         .collect();
@@ -507,16 +507,14 @@ pub(crate) fn table(
 /// contradictions, and candidates with the probability of being among the unidentified.
 /// Publicly, only public persons are named; the others are counted.
 #[utoipa::path(get, path = "/api/v1/announcements/{id}", params(("id" = String, Path, description = "The announcement's id")),
-    responses((status = 200, body = vigil_core::identify::Identification), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = answer::AnnouncementAnswer), (status = 404, body = ErrorBody)))]
 pub async fn announcement(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
-    let a = vigil_core::identify::identify(&s.registry, &id, Audience::Public)
-        .ok_or(AppError::NotFound)?;
-    let mut v = serde_json::to_value(&a).map_err(|e| AppError::Internal(e.to_string()))?;
-    v["log"] = json!(s.log);
-    Ok(Json(v))
+) -> Result<Json<answer::AnnouncementAnswer>, AppError> {
+    answer::announcement(&s.registry, &id, Audience::Public, s.log.clone())
+        .map(Json)
+        .ok_or(AppError::NotFound)
 }
 
 /// The OpenAPI document, generated from the handlers' annotations and the answer types.

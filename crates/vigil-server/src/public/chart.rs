@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use maud::{html, Markup, PreEscaped};
-use vigil_core::stats::SeriesPoint;
+use vigil_core::registry::SeriesPoint;
 
 /// An announcement to mark on the chart.
 pub struct Marker {

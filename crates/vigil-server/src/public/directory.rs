@@ -5,9 +5,10 @@
 //! it to what the server reads from the store.
 
 use serde_json::Value;
-use vigil_core::record::{parse_record, Record, RecordType};
-use vigil_core::search::{Entry, NameIndex};
-use vigil_core::stats::Registry;
+use vigil_core::access::Audience;
+use vigil_core::record::{parse_record, Parsed, Record, RecordType};
+use vigil_core::registry::Registry;
+use vigil_core::search::{self, Entry, NameIndex};
 use vigil_store::{Store, StoreError};
 
 /// Display names of public persons, by the registry's person index.
@@ -23,8 +24,13 @@ impl Directory {
     pub fn load(store: &dyn Store, registry: &Registry) -> Result<Directory, StoreError> {
         let n = registry.person_count();
         let (mut names, mut haystacks) = (vec![None; n], vec![None; n]);
-        let mut search = NameIndex::default();
+        let (mut persons, mut merges) = (Vec::new(), Vec::new());
         store.export(&mut |rtype, body| {
+            if rtype == RecordType::Merge {
+                if let Ok(Record::Merge(m)) = parse_record(body).map(Parsed::into_record) {
+                    merges.push((m.keep, m.merged));
+                }
+            }
             if rtype != RecordType::Person {
                 return Ok(());
             }
@@ -34,6 +40,7 @@ impl Directory {
             let Record::Person(p) = parsed.into_record() else {
                 return Ok(());
             };
+            persons.push((Entry::of(&p), p.visibility));
             if let Some(ix) = registry
                 .person_index(&p.id)
                 .filter(|&ix| registry.is_public(ix))
@@ -45,15 +52,10 @@ impl Directory {
                 let all: Vec<String> = p.names.iter().map(|n| n.text.to_lowercase()).collect();
                 names[ix as usize] = Some(display.into());
                 haystacks[ix as usize] = Some(all.join(" | ").into());
-                search.add(Entry {
-                    id: p.id.clone(),
-                    names: p.names.iter().map(|n| n.text.clone()).collect(),
-                    birth_year: p.birth_date.map(|d| d.year_number()),
-                    region: p.region.clone(),
-                });
             }
             Ok(())
         })?;
+        let search = NameIndex::build(search::entries(persons, &merges, Audience::Public));
         Ok(Directory {
             names,
             haystacks,

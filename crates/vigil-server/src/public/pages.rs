@@ -12,11 +12,12 @@ use axum::response::{Html, IntoResponse, Response};
 use chrono::{Datelike, Months};
 use maud::{html, Markup, DOCTYPE};
 use serde_json::Value;
+use vigil_core::access::Audience;
 use vigil_core::answer;
-use vigil_core::check::{qualifier_words, thousands};
 use vigil_core::date::Day;
+use vigil_core::format::{qualifier_words, thousands};
 use vigil_core::record::{AnnouncementKind, RecordType};
-use vigil_core::stats::{Audience, By, Mode, Step};
+use vigil_core::registry::{By, Mode, Step};
 
 use crate::links::with_query;
 use crate::public::api::{matching, person_bundle, PersonsParams};
@@ -338,7 +339,7 @@ pub async fn directory(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) ->
                     tr {
                         td { a href=(format!("/persons/{}", reg.person_id(ix))) { (s.directory.name(ix).unwrap_or_default()) } }
                         td { (reg.country_of(ix).unwrap_or("")) }
-                        td { (reg.status(ix, day).replace('_', " ")) }
+                        td { (reg.status(ix, day).as_str().replace('_', " ")) }
                     }
                 }
             }
@@ -364,7 +365,7 @@ pub async fn person(
         .collect();
     let sources = source_labels(&s, source_ids).await?;
     let ix = s.registry.person_index(&id).ok_or(AppError::NotFound)?;
-    let status = s.registry.status(ix, today());
+    let status = s.registry.status(ix, today()).as_str();
     let names: Vec<(&str, &str)> = person
         .get("names")
         .and_then(Value::as_array)

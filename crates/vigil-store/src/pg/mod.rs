@@ -17,7 +17,7 @@ use vigil_core::date::PartialDate;
 use vigil_core::record::{
     parse_record, EventKind, Health, Parsed, Record, RecordType, ReleaseReason, Sex, Visibility,
 };
-use vigil_core::stats::{Builder, EventRow, PersonParts, Registry};
+use vigil_core::registry::{Builder, EventRow, PersonParts, Registry};
 
 use crate::accounts::{Account, AuditRow, Role, TokenRow};
 use crate::{derived, Current, Head, Store, StoreError, Writer};

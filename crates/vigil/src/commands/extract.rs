@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use serde_json::{json, Value};
-use vigil_core::check::{qualifier_words, thousands};
 use vigil_core::extract::{
     extract, proposed_records, Extraction, Options, ProposalError, SourceInfo,
 };
+use vigil_core::format::{qualifier_words, thousands};
 use vigil_core::record::Qualifier;
 
 use crate::cli::{Cli, ExtractArgs};

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use vigil_core::access::Audience;
 use vigil_core::answer;
 use vigil_core::record::{parse_record, Parsed, Record, RecordType};
 use vigil_core::search::{Entry, NameIndex};
@@ -68,49 +69,21 @@ pub(super) fn duplicates(cli: &Cli, args: &DuplicatesArgs) -> anyhow::Result<Exi
 /// Every current person as the name index sees it: all stored names, birth year, region.
 /// A merged person's names are the kept person's too, and it is not a person of its own.
 pub(super) fn person_entries(store: &dyn Store) -> anyhow::Result<Vec<Entry>> {
-    let mut out: Vec<Entry> = Vec::new();
+    let mut persons = Vec::new();
     let mut merges: Vec<(String, String)> = Vec::new();
     store.export(&mut |rtype, body| {
         match parse_record(body).map(Parsed::into_record) {
-            Ok(Record::Person(p)) if rtype == RecordType::Person => out.push(Entry {
-                id: p.id,
-                names: p.names.into_iter().map(|n| n.text).collect(),
-                birth_year: p.birth_date.map(|d| d.year_number()),
-                region: p.region,
-            }),
+            Ok(Record::Person(p)) if rtype == RecordType::Person => {
+                persons.push((Entry::of(&p), p.visibility));
+            }
             Ok(Record::Merge(m)) => merges.push((m.keep, m.merged)),
             _ => {}
         }
         Ok(())
     })?;
-    let into: std::collections::HashMap<String, String> =
-        merges.into_iter().map(|(k, m)| (m, k)).collect();
-    let root = |mut id: String| {
-        for _ in 0..=into.len() {
-            match into.get(&id) {
-                Some(k) => id = k.clone(),
-                None => break,
-            }
-        }
-        id
-    };
-    let mut moved: std::collections::HashMap<String, Vec<String>> =
-        std::collections::HashMap::new();
-    out.retain_mut(|e| {
-        if into.contains_key(&e.id) {
-            moved
-                .entry(root(e.id.clone()))
-                .or_default()
-                .append(&mut e.names);
-            false
-        } else {
-            true
-        }
-    });
-    for e in &mut out {
-        if let Some(names) = moved.remove(&e.id) {
-            e.names.extend(names);
-        }
-    }
-    Ok(out)
+    Ok(vigil_core::search::entries(
+        persons,
+        &merges,
+        Audience::Trusted,
+    ))
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail, Context};
 use serde_json::json;
-use vigil_core::record::{parse_record, Record, RecordType};
+use vigil_core::record::{parse_record, RecordType};
 use vigil_core::search::NameIndex;
 use vigil_store::{ops, Store};
 
@@ -296,7 +296,7 @@ fn warn_duplicates(
 /// Writes every record as a line; with `public`, only public persons and their public
 /// events (and announcements, figures, sources, which carry no person).
 fn write_export(store: &dyn Store, out: &mut dyn Write, public: bool) -> anyhow::Result<usize> {
-    let mut hidden_persons = std::collections::HashSet::new();
+    let mut filter = vigil_core::access::PublicExport::default();
     let mut n = 0;
     let mut io_err = None;
     store.export(&mut |rtype, body| {
@@ -309,12 +309,7 @@ fn write_export(store: &dyn Store, out: &mut dyn Write, public: bool) -> anyhow:
             let record = parse_record(body)
                 .map_err(|e| vigil_store::StoreError::Damaged(e.to_string()))?
                 .into_record();
-            let hide = !record.visibility().is_public()
-                || matches!(&record, Record::Event(e) if hidden_persons.contains(&e.person));
-            if hide {
-                if let Record::Person(p) = record {
-                    hidden_persons.insert(p.id);
-                }
+            if !filter.admits(&record) {
                 return Ok(());
             }
         }

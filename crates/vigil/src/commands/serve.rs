@@ -5,11 +5,13 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, Context};
 use serde_json::json;
-use vigil_core::check::{check, thousands};
+use vigil_core::access::Audience;
+use vigil_core::check::check;
 use vigil_core::date::Day;
+use vigil_core::format::thousands;
 use vigil_core::generate::{self, Settings};
 use vigil_core::record::AnnouncementKind;
-use vigil_core::stats::{Audience, Mode};
+use vigil_core::registry::Mode;
 use vigil_store::{import, ImportOptions, SqliteStore};
 
 use crate::cli::{Cli, GenerateArgs};

@@ -3,9 +3,9 @@
 use std::process::ExitCode;
 
 use anyhow::anyhow;
+use vigil_core::access::Audience;
 use vigil_core::answer;
-use vigil_core::check::thousands;
-use vigil_core::stats::Audience;
+use vigil_core::format::thousands;
 
 use crate::cli::{AnnouncementArgs, AsOf, Cli, Counting, Stats};
 use crate::context::{log_position, open_existing, registry, today};
@@ -33,13 +33,14 @@ pub(super) fn check(cli: &Cli, as_of: &AsOf) -> anyhow::Result<ExitCode> {
 /// `vigil announcement ID`: who was in it, who could have been.
 pub(super) fn announcement(cli: &Cli, args: &AnnouncementArgs) -> anyhow::Result<ExitCode> {
     let store = open_existing(cli)?;
-    let (reg, _) = registry(&*store, &args.as_of)?;
-    let a = vigil_core::identify::identify(&reg, &args.id, Audience::Trusted)
+    let (reg, head) = registry(&*store, &args.as_of)?;
+    let answer = answer::announcement(&reg, &args.id, Audience::Trusted, log_position(&head))
         .ok_or_else(|| anyhow!("no announcement '{}'", args.id))?;
     if cli.json {
-        output::json(&a)?;
+        output::json(&answer)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let a = answer.identification;
     output::line(&format!(
         "{}: {} announced, {} identified",
         a.id,

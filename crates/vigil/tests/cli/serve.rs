@@ -208,6 +208,102 @@ fn every_api_answer_equals_the_cli_for_the_same_registry() {
         }
         assert_eq!(api, cli, "GET {path} differs from vigil {args:?}");
     }
+    // Announcements and search: the server's audience is the public, the CLI's trusted, so
+    // the CLI's answer is reduced to what the public may see (persons named only if public)
+    // before they are compared.
+    let exported = s.ok(&["export"]);
+    let public_export = s.ok(&["export", "--public"]);
+    let public: BTreeSet<String> = public_export
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v["type"] == "person")
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
+    let records: Vec<serde_json::Value> = exported
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // Announcements some events point at (so persons are named), and one no event does.
+    let mut announcements: Vec<&str> = Vec::new();
+    for v in &records {
+        if let Some(a) = v["announcement"].as_str() {
+            if v["type"] == "event" && !announcements.contains(&a) && announcements.len() < 4 {
+                announcements.push(a);
+            }
+        }
+    }
+    announcements.extend(
+        records
+            .iter()
+            .filter(|v| v["type"] == "announcement")
+            .filter_map(|v| v["id"].as_str())
+            .find(|a| !announcements.contains(a)),
+    );
+    assert!(!announcements.is_empty());
+    let mut named = 0;
+    for id in &announcements {
+        let api = server.json(&format!("/api/v1/announcements/{id}"));
+        let mut cli = s.json(&["announcement", id]);
+        assert!(cli["log"]["entries"].as_u64().unwrap() > 0, "{cli}");
+        named += cli["identified"].as_array().unwrap().len();
+        for (list, not_shown) in [
+            ("identified", Some("identified_not_shown")),
+            ("candidates", Some("candidates_not_shown")),
+            ("prominent", None),
+        ] {
+            let all = cli[list].as_array().unwrap().clone();
+            let id_of = |v: &serde_json::Value| {
+                v.as_str()
+                    .or_else(|| v["person"].as_str())
+                    .unwrap()
+                    .to_string()
+            };
+            let (shown, hidden): (Vec<_>, Vec<_>) =
+                all.into_iter().partition(|v| public.contains(&id_of(v)));
+            cli[list] = serde_json::json!(shown);
+            if let Some(n) = not_shown {
+                cli[n] = serde_json::json!(hidden.len());
+            }
+        }
+        for c in cli["contradictions"].as_array_mut().unwrap() {
+            let text = c.as_str().unwrap().to_string();
+            if let Some((who, rest)) = text.split_once(" was not in custody") {
+                if !public.contains(who) {
+                    *c = serde_json::json!(format!(
+                        "a person not shown publicly was not in custody{rest}"
+                    ));
+                }
+            }
+        }
+        assert_eq!(
+            api, cli,
+            "GET /api/v1/announcements/{id} differs from vigil announcement {id}"
+        );
+    }
+    assert!(
+        named > 0,
+        "no announcement in {announcements:?} names anyone"
+    );
+    // A name of a public person, searched in full and by its surname alone.
+    let person = records
+        .iter()
+        .find(|v| v["type"] == "person" && public.contains(v["id"].as_str().unwrap()))
+        .unwrap();
+    let name = person["names"][0]["text"].as_str().unwrap();
+    let surname = name.split_whitespace().last().unwrap();
+    for q in [name, surname] {
+        let api = server.json(&format!("/api/v1/search?q={}&limit=200", url_escape(q)));
+        let mut cli = s.json(&["search", q, "--limit", "100000"]);
+        let results = cli["results"].as_array_mut().unwrap();
+        results.retain(|h| public.contains(h["person"].as_str().unwrap()));
+        results.truncate(200);
+        assert!(!results.is_empty(), "{q}");
+        assert_eq!(
+            api, cli,
+            "GET /api/v1/search?q={q} differs from vigil search"
+        );
+    }
+
     // Some numbers, so the equality above is not between two empty answers.
     let held = server.json("/api/v1/stats/held?on=2024-12-09");
     assert!(held["held"].as_i64().unwrap() > 50, "{held}");
@@ -464,4 +560,44 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         1,
         "the CLI is trusted"
     );
+}
+
+/// A query value, percent-encoded.
+fn url_escape(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_merged_persons_names_find_the_kept_person_in_the_cli_and_the_api() {
+    let s = Scratch::new();
+    let run = s.import(
+        "people.jsonl",
+        r#"{"type":"person","id":"p1","names":[{"text":"Ales Bialiatski"}],"country":"BY"}
+{"type":"person","id":"p9","names":[{"text":"Siarhei Tsikhanouski"}],"country":"BY"}
+{"type":"person","id":"p5","names":[{"text":"Maria Kalesnikava"}],"country":"BY"}
+"#,
+    );
+    assert!(run.status, "{}", run.stderr);
+    s.ok(&["merge", "p1", "p9", "--reason", "one person"]);
+    let server = Server::start(&s);
+    for q in ["Tsikhanouski", "Ales Bialiatski"] {
+        let cli = s.json(&["search", q]);
+        let api = server.json(&format!("/api/v1/search?q={}", url_escape(q)));
+        assert_eq!(api, cli, "{q}: API and CLI differ");
+        let found: Vec<&str> = cli["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["person"].as_str().unwrap())
+            .collect();
+        assert_eq!(found, ["p1"], "{q}: {cli}");
+    }
 }

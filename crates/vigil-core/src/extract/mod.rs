@@ -1,0 +1,134 @@
+//! `vigil extract`: proposes the announcements, figures and official claims an English
+//! report states, for an editor to confirm. Nothing here stores anything.
+//!
+//! The reading is rule-based and deliberately conservative: a number is taken only when
+//! its words say what it counts (a pardon of 29 political prisoners, approximately 1,300
+//! political prisoners remain, the seventh pardon this year, 11 women). Every other number
+//! is listed in `ignored` with the reason (a year, part of a date, an article number, an
+//! age or a term, no known pattern), so an editor sees what was left and why.
+//!
+//! Sentences come from Unicode sentence boundaries (UAX #29, `unicode-segmentation`);
+//! numbers written in words ("six", "twenty-nine", "seventh") from `text2num`.
+//!
+//! The module is a folder of single-purpose files: `text` (tokens, numbers, dates),
+//! `words` (the word lists), `reader` (the state machine), `claims` (attribution and the
+//! report's country), `proportion` (ratio claims, for `check`) and `proposal` (interchange
+//! records from proposals). This file holds the public types and `extract`, the one entry.
+
+// Token positions are a, b, i, j, k, as in the grammar texts this follows.
+#![allow(clippy::many_single_char_names)]
+
+mod claims;
+mod proportion;
+mod proposal;
+mod reader;
+mod text;
+mod words;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use proportion::{proportion, Compare, Proportion};
+pub use proposal::{normalise, proposed_records, ProposalError, SourceInfo};
+
+use crate::date::PartialDate;
+use claims::country_of;
+use reader::Reader;
+use text::sentences;
+
+/// What the text does not say and the editor does.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The report's date: the day of announcements and figures the text gives no date for,
+    /// and the year of "this year".
+    pub date: Option<PartialDate>,
+    /// The country, when the text's own mentions should not decide it.
+    pub country: Option<String>,
+}
+
+/// An announcement as the report states it: the interchange record without an id.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProposedAnnouncement {
+    #[serde(rename = "type")]
+    pub record_type: &'static str,
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    pub total: u32,
+    pub breakdown: BTreeMap<String, u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub names_disclosed: Option<bool>,
+    pub claims: Vec<String>,
+    /// The sentence the total was read from (shown to the editor, not stored).
+    #[serde(skip)]
+    pub evidence: String,
+}
+
+/// A figure as the report states it: the interchange record without an id.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProposedFigure {
+    #[serde(rename = "type")]
+    pub record_type: &'static str,
+    pub metric: String,
+    pub value: f64,
+    pub qualifier: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Who said it, when the report quotes someone for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributed_to: Option<String>,
+    #[serde(skip)]
+    pub evidence: String,
+}
+
+/// A number the reading did not take, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ignored {
+    pub number: String,
+    pub why: &'static str,
+}
+
+/// Everything proposed from one text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Extraction {
+    pub announcements: Vec<ProposedAnnouncement>,
+    pub figures: Vec<ProposedFigure>,
+    /// Official claims: statements attributed to an official source, quoted or reported.
+    pub claims: Vec<String>,
+    pub ignored: Vec<Ignored>,
+    /// What the editor should know: dates taken from the report rather than the text, …
+    pub notes: Vec<String>,
+}
+
+/// Reads `text` and proposes what it states. The text is read as [`normalise`] gives it,
+/// so the same report with other line endings, spacing or Unicode form reads the same.
+#[must_use]
+pub fn extract(text: &str, opts: &Options) -> Extraction {
+    let text = normalise(text);
+    let sentences = sentences(&text);
+    let country = opts.country.clone().or_else(|| country_of(&sentences));
+    let mut r = Reader {
+        opts,
+        country,
+        out: Extraction::default(),
+        current: None,
+        scope_start: 0,
+    };
+    for (k, s) in sentences.iter().enumerate() {
+        r.sentence(k, s, &sentences);
+    }
+    r.close_scope(&sentences, sentences.len());
+    r.out
+}
+
+#[cfg(test)]
+mod tests;

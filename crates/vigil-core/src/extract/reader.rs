@@ -1,0 +1,445 @@
+//! The reading: the `Reader` state machine that walks sentences in order, opens an
+//! announcement when one is stated, attaches breakdowns, figures, waves and claims to it,
+//! and lists every number it leaves with the reason (`not_a_count`).
+
+use super::claims::{issuer, names_disclosed, official_claims, speaker};
+use super::proportion::proportion_claims;
+use super::text::{is_year, Num, Sentence};
+use super::words::{
+    key_after, ARTICLE, DETAIN, DURATION, EXILE, HELD, MONEY, PEOPLE, RELEASE, TOTAL, WAVE,
+};
+use super::{Extraction, Ignored, Options, ProposedAnnouncement, ProposedFigure};
+use crate::date::{Day, PartialDate};
+use std::collections::BTreeMap;
+
+pub(super) struct Current {
+    pub(super) announcement: ProposedAnnouncement,
+    /// Claims already attached (quotes read as claims).
+    pub(super) sentence: usize,
+}
+
+pub(super) struct Reader<'o> {
+    pub(super) opts: &'o Options,
+    pub(super) country: Option<String>,
+    pub(super) out: Extraction,
+    pub(super) current: Option<Current>,
+    /// First sentence of the current announcement's scope.
+    pub(super) scope_start: usize,
+}
+
+impl Reader<'_> {
+    pub(super) fn report_date(&self) -> Option<String> {
+        self.opts.date.map(|d| d.to_string())
+    }
+
+    /// A date from the text, completing a missing year from the report's date.
+    pub(super) fn complete(&self, d: PartialDate) -> Option<PartialDate> {
+        if d.year_number() != 0 {
+            return Some(d);
+        }
+        let report = self.opts.date?;
+        let first = d.first_day().to_naive();
+        let year = report.year_number();
+        let candidate = Day::ymd(
+            year,
+            chrono::Datelike::month(&first),
+            chrono::Datelike::day(&first),
+        )?;
+        // A day after the report belongs to the year before.
+        if candidate > report.last_day() {
+            Day::ymd(
+                year - 1,
+                chrono::Datelike::month(&first),
+                chrono::Datelike::day(&first),
+            )
+            .map(PartialDate::day)
+        } else {
+            Some(PartialDate::day(candidate))
+        }
+    }
+
+    pub(super) fn sentence(&mut self, k: usize, s: &Sentence, all: &[Sentence]) {
+        let mut consumed = vec![false; s.toks.len()];
+        for (a, b, _) in &s.dates {
+            for c in consumed.iter_mut().take(*b).skip(*a) {
+                *c = true;
+            }
+            self.out.ignored.push(Ignored {
+                number: s.span(*a, *b).to_string(),
+                why: "part of a date",
+            });
+        }
+        if s.headline {
+            for n in &s.nums {
+                self.ignore(n, "in the headline (the body is read instead)");
+            }
+            return;
+        }
+        let mut figure_here = false;
+        let mut breakdown_here = false;
+        let nums = s.nums.clone();
+        for n in &nums {
+            if consumed[n.first] {
+                continue;
+            }
+            for c in consumed.iter_mut().take(n.end).skip(n.first) {
+                *c = true;
+            }
+            if let Some(why) = not_a_count(s, n) {
+                self.ignore(n, why);
+                continue;
+            }
+            let clause = s.clause(n.first);
+            let release_sentence = s.has(RELEASE);
+            if n.ordinal {
+                let wave_noun =
+                    (n.end..(n.end + 4).min(s.toks.len())).any(|i| WAVE.contains(&s.word(i)));
+                if wave_noun && release_sentence {
+                    self.figure(s, n, "pardon_waves_year", n.value);
+                    figure_here = true;
+                } else {
+                    self.ignore(n, "an ordinal");
+                }
+                continue;
+            }
+            if n.value.fract() != 0.0 || matches!(s.word(n.end), "million" | "billion" | "thousand")
+            {
+                self.ignore(n, "not a count of people");
+                continue;
+            }
+            if matches!(s.word(n.end), "percent" | "%" | "per") {
+                self.ignore(n, "a proportion");
+                continue;
+            }
+            if matches!(s.word(n.end), "times") || s.word(n.first.wrapping_sub(1)) == "times" {
+                self.ignore(n, "a ratio");
+                continue;
+            }
+            let people_after =
+                (n.end..(n.end + 4).min(s.toks.len())).any(|i| PEOPLE.contains(&s.word(i)));
+            let people_in_clause = s.has_in(clause, PEOPLE);
+            let release_clause = s.has_in(clause, RELEASE)
+                || s.phrase_in(clause, &["set", "free"])
+                || (s.has_in(clause, &["were", "have", "been"]) && release_sentence);
+            let perfect = s.has_in(clause, &["have", "has", "had", "so", "since", "to"]);
+            let total_marker = s.has_in(clause, TOTAL)
+                || s.phrase_in(clause, &["so", "far"])
+                || s.phrase_in(clause, &["in", "all"])
+                || s.phrase_in(clause, &["to", "date"])
+                || (s.phrase_in(clause, &["this", "year"]) && perfect);
+            // A running total of those freed.
+            if total_marker && (release_clause || release_sentence) && people_in_clause {
+                let year =
+                    s.phrase_in((0, s.toks.len()), &["this", "year"]) || s.has(&["year", "year's"]);
+                let metric = if year {
+                    "pardoned_total_year"
+                } else {
+                    "pardoned_total"
+                };
+                self.figure(s, n, metric, n.value);
+                figure_here = true;
+                continue;
+            }
+            if people_after
+                && (s.has_in(clause, EXILE) || s.phrase_in(clause, &["left", "the", "country"]))
+            {
+                self.figure(s, n, "exiled_total", n.value);
+                figure_here = true;
+                continue;
+            }
+            if s.has_in(clause, &["waves", "rounds"]) && release_sentence && n.value < 100.0 {
+                let wave_after = (n.end..(n.end + 4).min(s.toks.len()))
+                    .any(|i| matches!(s.word(i), "waves" | "rounds"));
+                if wave_after {
+                    self.figure(s, n, "pardon_waves_year", n.value);
+                    figure_here = true;
+                    continue;
+                }
+            }
+            // A breakdown of the announcement in scope ("11 women", "six are under 25").
+            if let Some((key, after)) = key_after(s, n.end) {
+                for c in consumed.iter_mut().take(after).skip(n.end) {
+                    *c = true;
+                }
+                if figure_here {
+                    self.ignore(n, "a breakdown of a reported figure");
+                    continue;
+                }
+                let fits = self.current.as_ref().is_some_and(|c| {
+                    n.value.fract() == 0.0 && n.value <= f64::from(c.announcement.total)
+                });
+                if fits {
+                    let c = self.current.as_mut().expect("checked");
+                    c.announcement
+                        .breakdown
+                        .entry(key)
+                        .or_insert(n.value as u32);
+                    breakdown_here = true;
+                    continue;
+                }
+                if !(release_clause && self.current.is_none()) {
+                    self.ignore(n, "a breakdown with no announcement it could belong to");
+                    continue;
+                }
+            }
+            let after_release_verb = n.first > 0 && RELEASE.contains(&s.word(n.first - 1))
+                || (n.first > 1
+                    && s.word(n.first - 1) == "of"
+                    && RELEASE.contains(&s.word(n.first - 2)));
+            let held_clause = s.has_in(clause, HELD) && !s.has_in(clause, RELEASE);
+            if release_clause
+                && (after_release_verb || (people_after && !detention_verb(s, n, clause)))
+                && !held_clause
+            {
+                self.announce(k, s, n, all);
+                continue;
+            }
+            let political = s.phrase_in(clause, &["political", "prisoners"])
+                || s.phrase_in(clause, &["political", "prisoner"]);
+            let number_of = s.phrase_in(clause, &["number", "of", "political", "prisoners"]);
+            if political && ((held_clause && people_after) || number_of) {
+                self.figure(s, n, "political_prisoners_held", n.value);
+                figure_here = true;
+                continue;
+            }
+            if political && s.has_in(clause, &["recognized", "recognised"]) && people_after {
+                self.figure(s, n, "recognized_total", n.value);
+                figure_here = true;
+                continue;
+            }
+            self.ignore(n, "no known pattern");
+        }
+        self.ratio(s);
+        if let Some(c) = &mut self.current {
+            if k >= c.sentence {
+                let claims = official_claims(s, breakdown_here);
+                for claim in claims {
+                    push_unique(&mut c.announcement.claims, &claim);
+                    push_unique(&mut self.out.claims, &claim);
+                }
+            }
+        } else {
+            for claim in official_claims(s, breakdown_here) {
+                push_unique(&mut self.out.claims, &claim);
+            }
+        }
+    }
+
+    pub(super) fn ignore(&mut self, n: &Num, why: &'static str) {
+        self.out.ignored.push(Ignored {
+            number: n.text.clone(),
+            why,
+        });
+    }
+
+    pub(super) fn figure(&mut self, s: &Sentence, n: &Num, metric: &str, value: f64) {
+        let as_of = s
+            .dates
+            .first()
+            .and_then(|(_, _, d)| self.complete(*d))
+            .map(|d| d.to_string())
+            .or_else(|| self.report_date());
+        self.out.figures.push(ProposedFigure {
+            record_type: "figure",
+            metric: metric.to_string(),
+            value,
+            qualifier: qualifier_before(s, n.first),
+            as_of,
+            country: self.country.clone(),
+            attributed_to: None,
+            evidence: s.text.to_string(),
+        });
+    }
+
+    /// "twice as many people put in prison as have been pardoned" → a ratio figure.
+    pub(super) fn ratio(&mut self, s: &Sentence) {
+        let n = s.toks.len();
+        for i in 0..n {
+            let (factor, next) = match s.word(i) {
+                "twice" => (2.0, i + 1),
+                "thrice" => (3.0, i + 1),
+                "half" if s.word(i + 1) == "as" => (0.5, i + 1),
+                _ => match s.num_at(i) {
+                    Some(num) if s.word(num.end) == "times" => (num.value, num.end + 1),
+                    _ => continue,
+                },
+            };
+            if !(s.word(next) == "as" && s.word(next + 1) == "many") {
+                continue;
+            }
+            let Some(sep) = (next + 2..n).find(|&j| matches!(s.word(j), "as" | "than")) else {
+                continue;
+            };
+            let group = |a: usize, b: usize| -> Option<&'static str> {
+                (a..b).find_map(|j| match s.word(j) {
+                    "prison" | "imprisoned" | "jailed" | "jail" | "convicted" | "sentenced" => {
+                        Some("imprisoned")
+                    }
+                    "detained" | "arrested" => Some("detained"),
+                    "pardoned" | "pardons" => Some("pardoned"),
+                    "released" | "freed" | "free" => Some("released"),
+                    "recognized" | "recognised" => Some("recognized"),
+                    _ => None,
+                })
+            };
+            let (Some(a), Some(b)) = (group(next + 2, sep), group(sep + 1, n)) else {
+                continue;
+            };
+            let as_of = s
+                .dates
+                .first()
+                .and_then(|(_, _, d)| self.complete(*d))
+                .map(|d| d.to_string())
+                .or_else(|| self.report_date());
+            self.out.figures.push(ProposedFigure {
+                record_type: "figure",
+                metric: format!("ratio_{a}_to_{b}"),
+                value: factor,
+                qualifier: "approximately",
+                as_of,
+                country: self.country.clone(),
+                attributed_to: speaker(s),
+                evidence: s.text.to_string(),
+            });
+            return;
+        }
+    }
+
+    pub(super) fn announce(&mut self, k: usize, s: &Sentence, n: &Num, all: &[Sentence]) {
+        self.close_scope(all, k);
+        let kind = if s.has(&["amnesty", "amnestied"]) {
+            "amnesty"
+        } else if s.has(&["pardon", "pardons", "pardoned", "pardoning"]) {
+            "pardon"
+        } else {
+            "release"
+        };
+        let date = if let Some(d) = s.dates.first().and_then(|(_, _, d)| self.complete(*d)) {
+            Some(d.to_string())
+        } else {
+            {
+                let d = self.report_date();
+                self.out.notes.push(match &d {
+                    Some(d) => format!(
+                        "the {kind} of {} has no date in the text: the report's date {d} is proposed",
+                        n.text
+                    ),
+                    None => format!(
+                        "the {kind} of {} has no date in the text: give the report's date with --date",
+                        n.text
+                    ),
+                });
+                d
+            }
+        };
+        self.scope_start = k;
+        self.current = Some(Current {
+            announcement: ProposedAnnouncement {
+                record_type: "announcement",
+                kind,
+                date,
+                country: self.country.clone(),
+                issuer: None,
+                total: n.value as u32,
+                breakdown: BTreeMap::new(),
+                names_disclosed: None,
+                claims: Vec::new(),
+                evidence: s.text.to_string(),
+            },
+            sentence: k,
+        });
+    }
+
+    /// Finishes the announcement in scope (sentences scope_start..end): issuer, names
+    /// disclosed, claims stated in reported speech.
+    pub(super) fn close_scope(&mut self, all: &[Sentence], end: usize) {
+        let Some(mut c) = self.current.take() else {
+            return;
+        };
+        let scope = &all[self.scope_start..end];
+        c.announcement.issuer = scope.iter().take(3).find_map(issuer);
+        c.announcement.names_disclosed = scope.iter().find_map(names_disclosed);
+        for s in scope {
+            for claim in proportion_claims(s) {
+                push_unique(&mut c.announcement.claims, &claim);
+                push_unique(&mut self.out.claims, &claim);
+            }
+        }
+        self.out.announcements.push(c.announcement);
+    }
+}
+
+pub(super) fn push_unique(list: &mut Vec<String>, item: &str) {
+    if !list.iter().any(|x| x == item) {
+        list.push(item.to_string());
+    }
+}
+
+/// Is the verb that governs a count one of detention rather than release? The first
+/// detention or release word after the number decides ("45 people were detained … and 12
+/// were released": 45 were detained).
+pub(super) fn detention_verb(s: &Sentence, n: &Num, clause: (usize, usize)) -> bool {
+    (n.end..clause.1)
+        .map(|i| s.word(i))
+        .find(|w| DETAIN.contains(w) || RELEASE.contains(w))
+        .is_some_and(|w| DETAIN.contains(&w) && !matches!(w, "convicted" | "sentenced" | "charged"))
+}
+
+/// Why a number is not a count of people, if it is not.
+pub(super) fn not_a_count(s: &Sentence, n: &Num) -> Option<&'static str> {
+    if is_year(n) && !PEOPLE.contains(&s.word(n.end)) {
+        return Some("a year");
+    }
+    let prev = n.first.checked_sub(1).map_or("", |i| s.word(i));
+    // "Article 342", "Part 1 of Article 361-1", "Articles 342 and 361".
+    let mut j = n.first;
+    while j > 0 {
+        let w = s.word(j - 1);
+        if s.num_at(j - 1).is_some()
+            || matches!(w, "," | "and" | "or" | "of" | ".")
+            || s.nums.iter().any(|m| m.end == j && m.first < j)
+        {
+            j -= 1;
+            continue;
+        }
+        if ARTICLE.contains(&w) {
+            return Some("an article number");
+        }
+        break;
+    }
+    let age_word = matches!(prev, "aged" | "age")
+        || (prev == "of" && n.first > 1 && s.word(n.first - 2) == "age");
+    if age_word && !(n.first > 2 && matches!(s.word(n.first - 3), "under" | "over")) {
+        return Some("an age");
+    }
+    if DURATION.contains(&s.word(n.end)) {
+        return Some("an age or a term");
+    }
+    if MONEY.contains(&s.word(n.end)) || MONEY.contains(&prev) {
+        return Some("an amount of money");
+    }
+    if s.toks[n.first].quoted && n.value < 1.0 {
+        return Some("no known pattern");
+    }
+    None
+}
+
+/// The qualifier words right before a number: "approximately 1,300", "at least 13,000".
+pub(super) fn qualifier_before(s: &Sentence, first: usize) -> &'static str {
+    let w = |k: usize| first.checked_sub(k).map_or("", |i| s.word(i));
+    match (w(2), w(1)) {
+        ("at", "least") | ("no", "fewer") | ("not", "less") | ("a", "minimum") => "at_least",
+        ("more", "than") | ("in", "excess") | ("upwards", "of") | (_, "over") => "more_than",
+        ("up", "to")
+        | ("as", "many")
+        | ("no", "more")
+        | ("at", "most")
+        | ("fewer" | "less", "than") => "up_to",
+        (
+            _,
+            "approximately" | "about" | "around" | "roughly" | "some" | "nearly" | "almost"
+            | "estimated" | "approx" | "circa" | "c.",
+        ) => "approximately",
+        _ => "exact",
+    }
+}

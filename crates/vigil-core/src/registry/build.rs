@@ -1,0 +1,423 @@
+//! Building a [`Registry`]: records are collected, then `finish` resolves merges (chains
+//! followed, cycles dropped — the only place merges are resolved), sorts events, derives
+//! custody spans and indexes.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{EventRow, PersonFacts, PersonParts, PersonRow, Registry, Symbols};
+use crate::chain::Entry;
+use crate::custody::{self, EventFact};
+use crate::date::PartialDate;
+use crate::record::{parse_record, Announcement, AnnouncementKind, Figure, Record, RecordType};
+
+/// Collects records, then builds a [`Registry`].
+#[derive(Debug, Default)]
+pub struct Builder {
+    persons: Vec<PersonRow>,
+    symbols: Symbols,
+    person_ix: HashMap<String, u32>,
+    events: Vec<EventRow>,
+    announcement_ix: HashMap<String, u32>,
+    announcements: Vec<Option<Announcement>>,
+    figures: Vec<Figure>,
+    /// (keep, merged) person ids.
+    merges: Vec<(String, String)>,
+}
+
+/// A record that points at something the builder has not seen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{rtype} '{id}' refers to unknown {target} '{target_id}'")]
+pub struct DanglingReference {
+    pub rtype: &'static str,
+    pub id: String,
+    pub target: &'static str,
+    pub target_id: String,
+}
+
+impl Builder {
+    #[must_use]
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// A builder with room for about this many persons and events, so loading a large
+    /// registry does not grow (and copy) its vectors again and again.
+    #[must_use]
+    pub fn with_capacity(persons: usize, events: usize) -> Builder {
+        Builder {
+            persons: Vec::with_capacity(persons),
+            person_ix: HashMap::with_capacity(persons),
+            events: Vec::with_capacity(events),
+            ..Builder::default()
+        }
+    }
+
+    /// Adds (or replaces) a person; returns its index.
+    pub fn add_person(&mut self, p: &PersonFacts) -> u32 {
+        self.add_person_parts(&PersonParts::from(p))
+    }
+
+    /// Adds (or replaces) a person from borrowed parts; returns its index.
+    pub fn add_person_parts(&mut self, p: &PersonParts<'_>) -> u32 {
+        let row = self.symbols.row(p);
+        if let Some(&ix) = self.person_ix.get(&*row.id) {
+            self.persons[ix as usize] = row;
+            return ix;
+        }
+        let ix = self.persons.len() as u32;
+        self.person_ix.insert(row.id.to_string(), ix);
+        self.persons.push(row);
+        ix
+    }
+
+    #[must_use]
+    pub fn person_index(&self, id: &str) -> Option<u32> {
+        self.person_ix.get(id).copied()
+    }
+
+    /// The index an announcement has or will have once added.
+    pub fn announcement_slot(&mut self, id: &str) -> u32 {
+        if let Some(&ix) = self.announcement_ix.get(id) {
+            return ix;
+        }
+        let ix = self.announcements.len() as u32;
+        self.announcement_ix.insert(id.to_string(), ix);
+        self.announcements.push(None);
+        ix
+    }
+
+    pub fn add_announcement(&mut self, a: Announcement) {
+        let ix = self.announcement_slot(&a.id);
+        self.announcements[ix as usize] = Some(a);
+    }
+
+    pub fn add_event(&mut self, row: EventRow) {
+        self.events.push(row);
+    }
+
+    pub fn add_figure(&mut self, f: Figure) {
+        self.figures.push(f);
+    }
+
+    /// Counts `merged`'s events as `keep`'s. Resolved when the registry is built, so the
+    /// order records arrive in does not matter; a merge naming an unknown person, or one
+    /// that would close a cycle, is left out.
+    pub fn add_merge(&mut self, keep: String, merged: String) {
+        self.merges.push((keep, merged));
+    }
+
+    /// Adds a validated record. Persons must come before their events.
+    pub fn add_record(&mut self, r: &Record) -> Result<(), DanglingReference> {
+        match r {
+            Record::Source(_) => {}
+            Record::Person(p) => {
+                self.add_person(&p.into());
+            }
+            Record::Announcement(a) => self.add_announcement(a.clone()),
+            Record::Figure(f) => self.add_figure(f.clone()),
+            Record::Merge(m) => self.add_merge(m.keep.clone(), m.merged.clone()),
+            Record::Event(e) => {
+                let person = self
+                    .person_index(&e.person)
+                    .ok_or_else(|| DanglingReference {
+                        rtype: "event",
+                        id: e.id.clone(),
+                        target: "person",
+                        target_id: e.person.clone(),
+                    })?;
+                let announcement = e.announcement.as_deref().map(|a| self.announcement_slot(a));
+                self.add_event(EventRow {
+                    person,
+                    fact: EventFact {
+                        kind: e.kind,
+                        when: e.date.range(),
+                    },
+                    reason: e.details.reason,
+                    announcement,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Builds the indexes.
+    #[must_use]
+    pub fn finish(self) -> Registry {
+        let Builder {
+            persons,
+            symbols,
+            person_ix,
+            mut events,
+            announcements,
+            figures,
+            merges,
+            ..
+        } = self;
+        let roots = merge_roots(
+            persons.len(),
+            merges
+                .iter()
+                .filter_map(|(k, m)| Some((*person_ix.get(k)?, *person_ix.get(m)?))),
+        );
+        for e in &mut events {
+            e.person = roots[e.person as usize];
+        }
+        let merged_into: Vec<u32> = (0..persons.len())
+            .map(|p| {
+                if roots[p] == p as u32 {
+                    u32::MAX
+                } else {
+                    roots[p]
+                }
+            })
+            .collect();
+        // Group by person with a counting pass (linear), then order each person's few events.
+        let mut offsets = vec![0u32; persons.len() + 1];
+        for e in &events {
+            offsets[e.person as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut next = offsets.clone();
+        let mut grouped = vec![None; events.len()];
+        for e in events.drain(..) {
+            let slot = &mut next[e.person as usize];
+            grouped[*slot as usize] = Some(e);
+            *slot += 1;
+        }
+        let mut events: Vec<EventRow> = grouped
+            .into_iter()
+            .map(|e| e.expect("every slot filled"))
+            .collect();
+        for p in 0..persons.len() {
+            events[offsets[p] as usize..offsets[p + 1] as usize]
+                .sort_unstable_by_key(|e| custody::sort_key(&e.fact));
+        }
+        let mut custody = Vec::new();
+        let mut recognition = Vec::new();
+        let mut recognized = vec![false; persons.len()];
+        let mut contradictions = Vec::new();
+        let mut facts = Vec::new();
+        for p in 0..persons.len() as u32 {
+            let (start, end) = (
+                offsets[p as usize] as usize,
+                offsets[p as usize + 1] as usize,
+            );
+            facts.clear();
+            facts.extend(events[start..end].iter().map(|e| e.fact));
+            let t = custody::walk(&facts);
+            custody.extend(t.custody.into_iter().map(|s| (p, s)));
+            recognition.extend(t.recognition.into_iter().map(|s| (p, s)));
+            recognized[p as usize] = t.recognized;
+            contradictions.extend(t.contradictions.into_iter().map(|c| (p, c)));
+        }
+        let announcements: Vec<Announcement> = announcements
+            .into_iter()
+            .enumerate()
+            .map(|(i, a)| {
+                a.unwrap_or_else(|| {
+                    // Referenced but never given: keep the slot so indexes stay valid.
+                    let id = format!("(missing announcement #{i})");
+                    Announcement {
+                        id,
+                        kind: AnnouncementKind::Release,
+                        date: PartialDate::year(1970).expect("valid"),
+                        country: None,
+                        issuer: None,
+                        total: None,
+                        breakdown: BTreeMap::new(),
+                        names_disclosed: None,
+                        claims: Vec::new(),
+                        sources: Vec::new(),
+                    }
+                })
+            })
+            .collect();
+        Registry {
+            persons,
+            symbols,
+            person_ix,
+            events,
+            offsets,
+            custody,
+            recognition,
+            recognized,
+            contradictions,
+            announcements,
+            figures,
+            merged_into,
+            curves: Default::default(),
+        }
+    }
+}
+
+/// Merge resolution, the only copy (the registry and the name search both use it): for
+/// persons `0..n` and their (keep, merged) merges in the order given, the person each now
+/// counts as (itself when not merged). A merged person points at the one kept, followed to
+/// the end of a chain (a into b, b into c); a merge that would make a cycle is dropped.
+#[must_use]
+pub fn merge_roots(n: usize, merges: impl IntoIterator<Item = (u32, u32)>) -> Vec<u32> {
+    let mut merged_into = vec![u32::MAX; n];
+    for (k, m) in merges {
+        let mut root = k;
+        let mut steps = 0;
+        while merged_into[root as usize] != u32::MAX && steps <= n {
+            root = merged_into[root as usize];
+            steps += 1;
+        }
+        if root != m {
+            merged_into[m as usize] = k;
+        }
+    }
+    (0..n as u32)
+        .map(|mut p| {
+            let mut steps = 0;
+            while merged_into[p as usize] != u32::MAX && steps <= n {
+                p = merged_into[p as usize];
+                steps += 1;
+            }
+            p
+        })
+        .collect()
+}
+
+/// Why a log prefix could not be replayed into a registry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReplayError {
+    #[error("log entry {seq} ({rid}) no longer parses: {message}")]
+    Unparsable {
+        seq: u64,
+        rid: String,
+        message: String,
+    },
+    #[error("as of entry {seq}: {source}")]
+    Dangling { seq: u64, source: DanglingReference },
+}
+
+/// The log replayed, one entry at a time: the last entry per record wins, and a retract
+/// means the record is absent. `finish` adds the surviving records in type-rank order (then
+/// log order), so references point backwards as the builder needs.
+#[derive(Debug, Default)]
+pub struct Replay {
+    /// Per record, the seq and body of its last entry (`None`: retracted).
+    state: HashMap<(RecordType, String), (u64, Option<String>)>,
+}
+
+impl Replay {
+    /// Takes the next entry of the log (entries come in log order).
+    pub fn push(&mut self, e: Entry) {
+        self.state.insert((e.rtype, e.rid), (e.seq, e.body));
+    }
+
+    /// Builds the registry of the entries pushed.
+    pub fn finish(self) -> Result<Registry, ReplayError> {
+        let mut records = Vec::with_capacity(self.state.len());
+        for ((_, rid), (seq, body)) in self.state {
+            if let Some(body) = body {
+                let r = parse_record(&body).map_err(|e| ReplayError::Unparsable {
+                    seq,
+                    rid,
+                    message: e.to_string(),
+                })?;
+                let r = r.into_record();
+                records.push((r.record_type().rank(), seq, r));
+            }
+        }
+        records.sort_unstable_by_key(|(rank, seq, _)| (*rank, *seq));
+        let mut b = Builder::new();
+        for (_, seq, r) in &records {
+            b.add_record(r)
+                .map_err(|source| ReplayError::Dangling { seq: *seq, source })?;
+        }
+        Ok(b.finish())
+    }
+}
+
+impl Builder {
+    /// A registry from log entries, in one pass: see [`Replay`].
+    pub fn from_log(entries: impl IntoIterator<Item = Entry>) -> Result<Registry, ReplayError> {
+        let mut replay = Replay::default();
+        for e in entries {
+            replay.push(e);
+        }
+        replay.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chain::{Hash, Op};
+
+    fn entry(seq: u64, rtype: RecordType, rid: &str, body: Option<&str>) -> Entry {
+        Entry {
+            seq,
+            at: String::new(),
+            actor: "test".into(),
+            reason: None,
+            op: if body.is_some() { Op::Put } else { Op::Retract },
+            rtype,
+            rid: rid.into(),
+            refers_to: None,
+            body: body.map(str::to_string),
+            prev: Hash([0; 32]),
+            hash: Hash([0; 32]),
+        }
+    }
+
+    #[test]
+    fn the_last_entry_per_record_wins_and_a_retract_means_absent() {
+        // The event comes first in the log; type-rank order still adds its person first.
+        let log = vec![
+            entry(
+                1,
+                RecordType::Event,
+                "e1",
+                Some(
+                    r#"{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-07-14"}"#,
+                ),
+            ),
+            entry(
+                2,
+                RecordType::Person,
+                "p1",
+                Some(r#"{"type":"person","id":"p1","country":"BY"}"#),
+            ),
+            entry(
+                3,
+                RecordType::Person,
+                "p1",
+                Some(r#"{"type":"person","id":"p1","country":"RU"}"#),
+            ),
+            entry(
+                4,
+                RecordType::Person,
+                "p2",
+                Some(r#"{"type":"person","id":"p2","country":"BY"}"#),
+            ),
+            entry(5, RecordType::Person, "p2", None),
+        ];
+        let r = Builder::from_log(log).unwrap();
+        assert_eq!(r.person_count(), 1);
+        let p1 = r.person_index("p1").unwrap();
+        assert_eq!(r.country_of(p1), Some("RU"));
+        assert_eq!(r.events_of(p1).len(), 1);
+        assert_eq!(r.person_index("p2"), None);
+    }
+
+    #[test]
+    fn a_dangling_reference_names_its_entry() {
+        let log = vec![entry(
+            7,
+            RecordType::Event,
+            "e1",
+            Some(r#"{"type":"event","id":"e1","person":"p9","kind":"detained","date":"2021"}"#),
+        )];
+        let e = Builder::from_log(log).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "as of entry 7: event 'e1' refers to unknown person 'p9'"
+        );
+    }
+}

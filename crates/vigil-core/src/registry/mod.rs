@@ -1,0 +1,432 @@
+//! The registry: the in-memory model every answer reads. Compact person storage
+//! (`PersonRow`, interned `Symbols`), events, announcements, figures, resolved merges, and
+//! the accessors over them (`status`, `has_role`, `country_of`, `countries`, …).
+//!
+//! Building (`build.rs`, the only merge resolution) and counting (`count.rs`, the per-day
+//! curves behind `stats held`, `series`, `waves`, `flow`) are its two halves; this file is
+//! what both share.
+
+mod build;
+mod count;
+
+pub use build::{merge_roots, Builder, DanglingReference, Replay, ReplayError};
+pub use count::{age_band, age_on, step_days, By, Flow, Held, SeriesPoint, Step, Wave, Waves};
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::custody::{Contradiction, EventFact, Span};
+use crate::date::{Day, PartialDate};
+use crate::record::{Announcement, Figure, Health, Person, ReleaseReason, Sex, Visibility};
+use count::Curves;
+
+/// What the engine keeps of a person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonFacts {
+    pub id: String,
+    pub sex: Option<Sex>,
+    pub birth: Option<PartialDate>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub roles: Option<Vec<String>>,
+    pub health: Option<Vec<Health>>,
+    pub prominent: bool,
+    pub visibility: Visibility,
+}
+
+impl From<&Person> for PersonFacts {
+    fn from(p: &Person) -> Self {
+        PersonFacts {
+            id: p.id.clone(),
+            sex: p.sex,
+            birth: p.birth_date,
+            country: p.country.clone(),
+            region: p.region.clone(),
+            roles: p.roles.clone(),
+            health: p.health.clone(),
+            prominent: p.prominent,
+            visibility: p.visibility,
+        }
+    }
+}
+
+/// "No value" for an interned field.
+const NONE: u32 = u32::MAX;
+
+/// What the engine keeps of a person: one heap string and interned small fields, so
+/// millions fit (a `PersonFacts` is several times larger and allocates per field).
+#[derive(Debug, Clone)]
+struct PersonRow {
+    id: Box<str>,
+    birth: Option<PartialDate>,
+    country: u32,
+    region: u32,
+    /// Index into the role sets; `NONE` when roles are unknown.
+    roles: u32,
+    sex: Option<Sex>,
+    /// Bit 0: known; bit 1: disability; bit 2: chronic illness.
+    health: u8,
+    prominent: bool,
+    visibility: Visibility,
+}
+
+const HEALTH_KNOWN: u8 = 1;
+const HEALTH_DISABILITY: u8 = 2;
+const HEALTH_CHRONIC: u8 = 4;
+
+/// Interned strings (countries, regions, roles) and role sets.
+#[derive(Debug, Default)]
+struct Symbols {
+    names: Vec<Box<str>>,
+    ix: HashMap<Box<str>, u32>,
+    role_sets: Vec<Box<[u32]>>,
+    role_set_ix: HashMap<Box<[u32]>, u32>,
+}
+
+impl Symbols {
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.ix.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.into());
+        self.ix.insert(name.into(), i);
+        i
+    }
+
+    fn intern_opt(&mut self, name: Option<&str>) -> u32 {
+        name.map_or(NONE, |n| self.intern(n))
+    }
+
+    fn name(&self, i: u32) -> Option<&str> {
+        (i != NONE).then(|| &*self.names[i as usize])
+    }
+
+    fn intern_roles(&mut self, roles: &[String]) -> u32 {
+        let set: Vec<u32> = roles.iter().map(|r| self.intern(r)).collect();
+        if let Some(&i) = self.role_set_ix.get(set.as_slice()) {
+            return i;
+        }
+        let set = set.into_boxed_slice();
+        let i = self.role_sets.len() as u32;
+        self.role_sets.push(set.clone());
+        self.role_set_ix.insert(set, i);
+        i
+    }
+
+    fn row(&mut self, p: &PersonParts<'_>) -> PersonRow {
+        let health = p.health.map_or(0, |h| {
+            HEALTH_KNOWN
+                | if h.contains(&Health::Disability) {
+                    HEALTH_DISABILITY
+                } else {
+                    0
+                }
+                | if h.contains(&Health::ChronicIllness) {
+                    HEALTH_CHRONIC
+                } else {
+                    0
+                }
+        });
+        PersonRow {
+            country: self.intern_opt(p.country),
+            region: self.intern_opt(p.region),
+            roles: p.roles.map_or(NONE, |r| self.intern_roles(r)),
+            id: p.id.into(),
+            birth: p.birth,
+            sex: p.sex,
+            health,
+            prominent: p.prominent,
+            visibility: p.visibility,
+        }
+    }
+
+    fn facts(&self, r: &PersonRow) -> PersonFacts {
+        let name = |i| self.name(i).map(str::to_string);
+        let health = (r.health & HEALTH_KNOWN != 0).then(|| {
+            let mut h = Vec::new();
+            if r.health & HEALTH_DISABILITY != 0 {
+                h.push(Health::Disability);
+            }
+            if r.health & HEALTH_CHRONIC != 0 {
+                h.push(Health::ChronicIllness);
+            }
+            h
+        });
+        PersonFacts {
+            id: r.id.to_string(),
+            sex: r.sex,
+            birth: r.birth,
+            country: name(r.country),
+            region: name(r.region),
+            roles: (r.roles != NONE).then(|| {
+                self.role_sets[r.roles as usize]
+                    .iter()
+                    .map(|&s| self.names[s as usize].to_string())
+                    .collect()
+            }),
+            health,
+            prominent: r.prominent,
+            visibility: r.visibility,
+        }
+    }
+}
+
+/// A person's facts, borrowed: how a store adds persons without allocating per field.
+#[derive(Debug, Clone, Copy)]
+pub struct PersonParts<'a> {
+    pub id: &'a str,
+    pub sex: Option<Sex>,
+    pub birth: Option<PartialDate>,
+    pub country: Option<&'a str>,
+    pub region: Option<&'a str>,
+    pub roles: Option<&'a [String]>,
+    pub health: Option<&'a [Health]>,
+    pub prominent: bool,
+    pub visibility: Visibility,
+}
+
+impl<'a> From<&'a PersonFacts> for PersonParts<'a> {
+    fn from(p: &'a PersonFacts) -> Self {
+        PersonParts {
+            id: &p.id,
+            sex: p.sex,
+            birth: p.birth,
+            country: p.country.as_deref(),
+            region: p.region.as_deref(),
+            roles: p.roles.as_deref(),
+            health: p.health.as_deref(),
+            prominent: p.prominent,
+            visibility: p.visibility,
+        }
+    }
+}
+
+/// What the engine keeps of an event: 24 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EventRow {
+    pub person: u32,
+    pub fact: EventFact,
+    pub reason: Option<ReleaseReason>,
+    /// Index into the announcements.
+    pub announcement: Option<u32>,
+}
+
+/// Which persons a count includes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Recognized political prisoners: a `recognized` event not followed by a withdrawal,
+    /// as the registry knows it now.
+    #[default]
+    Recognized,
+    /// Only those already recognized on the day counted.
+    RecognizedByDate,
+    /// Everyone in custody.
+    All,
+}
+
+/// The registry's indexes, immutable once built; shared freely between threads.
+#[derive(Debug)]
+pub struct Registry {
+    persons: Vec<PersonRow>,
+    symbols: Symbols,
+    person_ix: HashMap<String, u32>,
+    /// Sorted by person, then timeline order.
+    events: Vec<EventRow>,
+    /// `events[offsets[p]..offsets[p + 1]]` are person p's.
+    offsets: Vec<u32>,
+    custody: Vec<(u32, Span)>,
+    recognition: Vec<(u32, Span)>,
+    recognized: Vec<bool>,
+    contradictions: Vec<(u32, Contradiction)>,
+    announcements: Vec<Announcement>,
+    figures: Vec<Figure>,
+    /// Per person, the person it was merged into (`u32::MAX` if none).
+    merged_into: Vec<u32>,
+    curves: [OnceLock<Curves>; 3],
+}
+
+/// Where a person is on a day (`Registry::status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Held,
+    /// Held before, not on the day.
+    Released,
+    NotDetained,
+}
+
+impl Status {
+    /// The wire name: `held`, `released`, `not_detained`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Held => "held",
+            Status::Released => "released",
+            Status::NotDetained => "not_detained",
+        }
+    }
+}
+
+impl Registry {
+    #[must_use]
+    pub fn person_count(&self) -> usize {
+        self.persons.len()
+    }
+
+    /// The id of person `p` (an index from this registry).
+    #[must_use]
+    pub fn person_id(&self, p: u32) -> &str {
+        &self.persons[p as usize].id
+    }
+
+    /// What the registry knows of person `p`.
+    #[must_use]
+    pub fn person_facts(&self, p: u32) -> PersonFacts {
+        self.symbols.facts(&self.persons[p as usize])
+    }
+
+    /// May the public see person `p`? Counts include everyone; names and records only these.
+    #[must_use]
+    pub fn is_public(&self, p: u32) -> bool {
+        self.persons[p as usize].visibility.is_public() && self.merged_into(p).is_none()
+    }
+
+    /// The person a merged record now counts as, if it was merged.
+    #[must_use]
+    pub fn merged_into(&self, p: u32) -> Option<u32> {
+        self.merged_into
+            .get(p as usize)
+            .copied()
+            .filter(|&k| k != u32::MAX)
+    }
+
+    /// The index of a person by id.
+    #[must_use]
+    pub fn person_index(&self, id: &str) -> Option<u32> {
+        self.person_ix.get(id).copied()
+    }
+
+    #[must_use]
+    pub fn event_count(&self) -> usize {
+        self.events.len()
+    }
+
+    #[must_use]
+    pub fn announcements(&self) -> &[Announcement] {
+        &self.announcements
+    }
+
+    #[must_use]
+    pub fn figures(&self) -> &[Figure] {
+        &self.figures
+    }
+
+    /// Events of person `p`, in timeline order.
+    #[must_use]
+    pub fn events_of(&self, p: u32) -> &[EventRow] {
+        &self.events[self.offsets[p as usize] as usize..self.offsets[p as usize + 1] as usize]
+    }
+
+    /// Where person `p` is on a day.
+    #[must_use]
+    pub fn status(&self, p: u32, on: Day) -> Status {
+        let spans = spans_of(&self.custody, p);
+        if spans.iter().any(|(_, s)| s.headline().contains(on)) {
+            Status::Held
+        } else if spans.iter().any(|(_, s)| s.headline().from <= on) {
+            Status::Released
+        } else {
+            Status::NotDetained
+        }
+    }
+
+    /// The countries persons and announcements are recorded in, sorted.
+    #[must_use]
+    pub fn countries(&self) -> Vec<&str> {
+        let mut c: Vec<&str> = self
+            .persons
+            .iter()
+            .filter_map(|r| self.symbols.name(r.country))
+            .collect();
+        c.extend(
+            self.announcements
+                .iter()
+                .filter_map(|a| a.country.as_deref()),
+        );
+        c.sort_unstable();
+        c.dedup();
+        c
+    }
+
+    /// Does person `p` have this role?
+    #[must_use]
+    pub fn has_role(&self, p: u32, role: &str) -> bool {
+        let set = self.persons[p as usize].roles;
+        set != NONE
+            && self.symbols.role_sets[set as usize]
+                .iter()
+                .any(|&r| &*self.symbols.names[r as usize] == role)
+    }
+
+    /// The country of person `p`.
+    #[must_use]
+    pub fn country_of(&self, p: u32) -> Option<&str> {
+        self.symbols.name(self.persons[p as usize].country)
+    }
+
+    /// An announcement by id.
+    #[must_use]
+    pub fn announcement(&self, id: &str) -> Option<&Announcement> {
+        self.announcements.iter().find(|a| a.id == id)
+    }
+
+    /// Persons with an event pointing at an announcement, in index order.
+    #[must_use]
+    pub fn identified(&self, announcement_id: &str) -> Vec<u32> {
+        let Some(ix) = self
+            .announcements
+            .iter()
+            .position(|a| a.id == announcement_id)
+        else {
+            return Vec::new();
+        };
+        let mut persons: Vec<u32> = self
+            .events
+            .iter()
+            .filter(|e| e.announcement == Some(ix as u32))
+            .map(|e| e.person)
+            .collect();
+        persons.dedup();
+        persons
+    }
+
+    /// Timeline contradictions, with the person's index.
+    #[must_use]
+    pub fn contradictions(&self) -> &[(u32, Contradiction)] {
+        &self.contradictions
+    }
+
+    /// Is person `p` counted as a recognized political prisoner (as known now)?
+    #[must_use]
+    pub fn is_recognized(&self, p: u32) -> bool {
+        self.recognized[p as usize]
+    }
+
+    fn country_matches(&self, p: u32, country: Option<&str>) -> bool {
+        country.is_none_or(|c| {
+            self.symbols
+                .name(self.persons[p as usize].country)
+                .is_some_and(|pc| pc.eq_ignore_ascii_case(c))
+        })
+    }
+}
+
+/// Person `p`'s spans in a list sorted by person.
+fn spans_of(spans: &[(u32, Span)], p: u32) -> &[(u32, Span)] {
+    let start = spans.partition_point(|(q, _)| *q < p);
+    let end = start + spans[start..].partition_point(|(q, _)| *q == p);
+    &spans[start..end]
+}
