@@ -153,6 +153,7 @@ pub fn put(
         return Err(refused.into());
     }
     let refers_to = current.as_ref().map(|c| c.seq);
+    #[allow(clippy::disallowed_methods)] // the rules are checked just above: this is the one put
     let entry = w.append(meta, Change::Put { record, refers_to })?;
     Ok(if refers_to.is_some() {
         Put::Corrected(entry)
@@ -200,6 +201,7 @@ pub fn retract(
         }
         .into());
     }
+    #[allow(clippy::disallowed_methods)] // the rules are checked just above: this is the one retraction
     Ok(w.append(
         meta,
         Change::Retract {
