@@ -252,7 +252,7 @@ async fn principal(parts: &mut Parts, live: &Arc<Live>) -> Result<Option<Princip
             .read(move |store| store.token(&secret_hash(&token)))
             .await
             .map_err(|e| Refusal::Internal(e.to_string()))?;
-        let now = crate::edit::api::now();
+        let now = vigil_core::chain::timestamp(chrono::Utc::now());
         return match row {
             Some(t) if t.valid_at(&now) => Ok(Some(Principal {
                 name: format!("token:{}", t.name),

@@ -320,7 +320,7 @@ impl Live {
         subject: String,
     ) -> Result<(), AppError> {
         let row = AuditRow {
-            at: crate::edit::api::now(),
+            at: vigil_core::chain::timestamp(chrono::Utc::now()),
             actor: actor.to_string(),
             action: action.into(),
             subject,

@@ -337,7 +337,8 @@ impl State {
             actor: opts.actor.clone(),
             reason: opts.reason.clone(),
         };
-        #[allow(clippy::disallowed_methods)] // import checked this line's references and version above
+        #[allow(clippy::disallowed_methods)]
+        // import checked this line's references and version above
         let entry = w.append(
             &meta,
             Change::Put {

@@ -201,7 +201,8 @@ pub fn retract(
         }
         .into());
     }
-    #[allow(clippy::disallowed_methods)] // the rules are checked just above: this is the one retraction
+    #[allow(clippy::disallowed_methods)]
+    // the rules are checked just above: this is the one retraction
     Ok(w.append(
         meta,
         Change::Retract {

@@ -549,7 +549,7 @@ fn sqlite_an_older_file_is_rebuilt_on_upgrade() {
     drop(store);
     let c = rusqlite::Connection::open(&path).unwrap();
     c.execute_batch(
-        "DROP TABLE reference; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
+        "DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
     )
     .unwrap();
     drop(c);
@@ -564,7 +564,7 @@ fn postgres_an_older_database_is_rebuilt_on_upgrade() {
     let mut store = vigil_store::PgStore::open(&url, Some(&schema)).unwrap();
     load(&mut store, BASE).unwrap();
     store
-        .execute_raw("DROP TABLE reference; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version = 4;")
+        .execute_raw("DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version >= 4;")
         .unwrap();
     drop(store);
     upgraded(vigil_store::PgStore::open(&url, Some(&schema)).unwrap());
