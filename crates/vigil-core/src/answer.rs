@@ -72,8 +72,9 @@ pub fn period(from: &str, to: &str) -> Result<(Day, Day), ParamError> {
     Ok((from_day, to_day))
 }
 
-/// The most points a series may have (a daily series over 270 years).
-pub const MAX_POINTS: usize = 100_000;
+/// The most points a series may have, at any step (a daily series over 54 years): what
+/// one anonymous request can make the server compute and hold stays small.
+pub const MAX_POINTS: usize = 20_000;
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -169,10 +170,18 @@ pub fn series(
     let step = Step::parse(step)
         .ok_or_else(|| bad("step", format!("'{step}' is not one of day, week, month")))?;
     let days = (to_day.0 - from_day.0) as usize + 1;
-    if step == Step::Day && days > MAX_POINTS {
+    let points = match step {
+        Step::Day => days,
+        Step::Week => days.div_ceil(7),
+        Step::Month => days.div_ceil(28),
+    };
+    if points > MAX_POINTS {
         return Err(bad(
             "from",
-            format!("a daily series of {days} points is too long; at most {MAX_POINTS}"),
+            format!(
+                "a series of about {points} points ({} steps from {from} to {to}) is too long; at most {MAX_POINTS}",
+                step.as_str()
+            ),
         ));
     }
     let points = reg.series(

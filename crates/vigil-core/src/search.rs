@@ -126,6 +126,8 @@ pub struct Duplicate {
 
 /// Scores under this are not shown (NAMES.md §6: 0.70 and up is worth a look).
 pub const SHOW_FROM: f64 = 0.7;
+/// The longest query read, in characters (no name is longer).
+pub const MAX_QUERY: usize = 200;
 /// The score from which a pair is proposed as a duplicate.
 pub const DUPLICATE_FROM: f64 = 0.9;
 /// Candidates scored per tier, best-sharing first: a query's latency is mostly this many
@@ -289,9 +291,12 @@ impl NameIndex {
     }
 
     /// The best-matching persons for a query, best first, scores of at least [`SHOW_FROM`].
+    /// Only the first [`MAX_QUERY`] characters of a query are read: a name is never longer,
+    /// and the work one request can cause stays bounded.
     #[must_use]
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let q = analyse(query);
+        let query: String = query.chars().take(MAX_QUERY).collect();
+        let q = analyse(&query);
         if q.is_empty() {
             return Vec::new();
         }

@@ -105,6 +105,11 @@ impl IntoResponse for Refusal {
     }
 }
 
+/// The longest account name a login is tried with.
+const MAX_NAME: usize = 64;
+/// Above this many names and addresses with failures, the stale ones are dropped.
+const MAX_TRACKED: usize = 10_000;
+
 impl Auth {
     fn prune(list: &mut Vec<Instant>, now: Instant) {
         list.retain(|t| now.duration_since(*t) < LIMIT_WINDOW);
@@ -127,7 +132,10 @@ impl Auth {
                 ADDRESS_FAILURES,
             ),
         ] {
-            let list = f.entry(key).or_default();
+            // Looked up, never inserted: a check alone leaves nothing behind.
+            let Some(list) = f.get_mut(&key) else {
+                continue;
+            };
             Self::prune(list, now);
             if list.len() >= max {
                 let oldest = list[0];
@@ -142,6 +150,14 @@ impl Auth {
     fn failed(&self, name: &str, addr: Option<IpAddr>) {
         if let Ok(mut f) = self.failures.lock() {
             let now = Instant::now();
+            // What an attacker can make this map hold stays bounded: failures older than
+            // the window go once it is large.
+            if f.len() > MAX_TRACKED {
+                f.retain(|_, list| {
+                    Self::prune(list, now);
+                    !list.is_empty()
+                });
+            }
             f.entry(format!("account:{name}")).or_default().push(now);
             f.entry(format!(
                 "address:{}",
@@ -181,6 +197,10 @@ pub async fn login(
     password: &str,
     addr: Option<IpAddr>,
 ) -> Result<(String, Session), Refusal> {
+    // No account has a longer name: such a login is refused before anything is kept.
+    if name.chars().count() > MAX_NAME {
+        return Err(Refusal::Unauthenticated);
+    }
     live.auth.check_limits(name, addr)?;
     let name_owned = name.to_string();
     let account = live

@@ -180,3 +180,35 @@ async fn answers_for_the_signed_in_and_the_editors_side_are_never_cached() {
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.headers().get(header::CACHE_CONTROL).is_none());
 }
+
+/// What one anonymous request can make the server compute or hold is bounded: a series
+/// of thousands of years, a search of 56 KB, a login with a 1 MB name.
+#[tokio::test]
+async fn anonymous_requests_cannot_ask_for_unbounded_work() {
+    let (live, _dir, _) = server();
+    let response = send(
+        &live,
+        get("/api/v1/stats/series?from=1000-01-01&to=9999-12-31&step=week"),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    // Only the first 200 characters are read: the name, then spaces; the 56 KB of words
+    // after them are never analysed, and the person is found.
+    let query = format!("Ales{}{}", "+".repeat(300), "Bialiatski+".repeat(5_000));
+    let response = send(&live, get(&format!("/api/v1/search?q={query}"))).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    assert!(String::from_utf8_lossy(&body).contains("p1"), "{body:?}");
+    let login = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            serde_json::json!({"name": "x".repeat(1 << 20), "password": "whatever it is"})
+                .to_string(),
+        ))
+        .unwrap();
+    assert_eq!(send(&live, login).await.status(), StatusCode::UNAUTHORIZED);
+}

@@ -49,8 +49,11 @@ pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
             if store.account(name)?.is_some() {
                 bail!("account '{name}' exists; use `vigil user passwd` or `vigil user role`");
             }
-            if name.trim().is_empty() || name.chars().any(char::is_whitespace) {
+            if name.trim().is_empty() || name.chars().any(|c| c.is_whitespace() || c.is_control()) {
                 bail!("an account name is one word");
+            }
+            if name.chars().count() > 64 {
+                bail!("an account name has at most 64 characters");
             }
             let hash = hash_password(&read_password(name)?)?;
             let a = Account {
