@@ -118,10 +118,15 @@ impl SqliteWriter<'_> {
         rtype: RecordType,
         rid: &str,
         record: Option<&Record>,
+        existed: bool,
     ) -> Result<(), StoreError> {
-        self.tx
-            .prepare_cached("DELETE FROM reference WHERE from_type = ?1 AND from_id = ?2")?
-            .execute(params![rtype.as_str(), rid])?;
+        // A record new to the store has no references yet: nothing to delete (most of an
+        // import).
+        if existed {
+            self.tx
+                .prepare_cached("DELETE FROM reference WHERE from_type = ?1 AND from_id = ?2")?
+                .execute(params![rtype.as_str(), rid])?;
+        }
         for (t, id) in record.map(references_of).unwrap_or_default() {
             self.tx
                 .prepare_cached(
@@ -216,7 +221,7 @@ impl Writer for SqliteWriter<'_> {
                 ])?;
         }
         let previous_pk = previous.as_ref().and_then(|(_, pk)| *pk);
-        self.put_references(entry.rtype, &entry.rid, record)?;
+        self.put_references(entry.rtype, &entry.rid, record, previous.is_some())?;
         if let Some(record) = record {
             let pk = self.put_typed(record, previous_pk)?;
             let digest = Hash::of_body(entry.body.as_deref().unwrap_or_default());
