@@ -86,7 +86,8 @@ fn module_of(src: &Path, file: &Path) -> Option<String> {
 }
 
 /// Circles among a crate's top-level modules, found through `crate::MODULE` paths in the
-/// non-test part of each file.
+/// non-test part of each file. A use through a re-export at the crate root
+/// (`crate::Live`) names no module and is not followed: a known blind spot.
 fn circles(src: &Path) -> Vec<Vec<String>> {
     let mut files = Vec::new();
     rust_files(src, &mut files);
