@@ -35,7 +35,7 @@ pub fn check(r: &Registry, audience: Audience) -> Vec<Finding> {
     out.extend(duplicate_announcements(r.announcements()));
     out.extend(duplicate_figures(r.figures()));
     for a in r.announcements() {
-        if r.identified(&a.id).is_empty() {
+        if r.identified(&a.id, Audience::Trusted).is_empty() {
             continue;
         }
         out.extend(
@@ -49,12 +49,11 @@ pub fn check(r: &Registry, audience: Audience) -> Vec<Finding> {
         );
     }
     out.extend(
-        r.contradictions()
-            .iter()
-            .filter(|(p, _)| audience == Audience::Trusted || r.is_public(*p))
+        r.contradictions(audience)
+            .into_iter()
             .map(|(p, c)| Finding {
                 kind: "timeline",
-                subject: r.person_id(*p).to_string(),
+                subject: r.person_id(p).to_string(),
                 message: c.message.clone(),
             }),
     );

@@ -66,6 +66,54 @@ pub struct Identification {
     /// more memory than allowed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub candidates_not_computed: Option<String>,
+    /// For the public, the breakdown keys whose remaining counts (and the checks and
+    /// candidates that rest on them) are withheld: fewer than `fewer_than` identified
+    /// persons are not shown, and their attributes could be read off these figures.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub withheld: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fewer_than: Option<i64>,
+    /// Indexes into `contradictions` of the messages that count identified persons'
+    /// attributes (what `withhold_small` takes out).
+    #[serde(skip)]
+    by_attribute: Vec<usize>,
+}
+
+impl Identification {
+    /// The small-cell rule for a public answer: when one or two (fewer than `threshold`)
+    /// identified persons are not shown, every figure that counts identified persons'
+    /// attributes is withheld — the remaining count of each key other than the total,
+    /// the checks comparing attributes with the breakdown, and the candidates, whose
+    /// probabilities rest on those remainders. Counts and the total stay.
+    pub fn withhold_small(&mut self, threshold: i64) {
+        let hidden = self.identified_not_shown as i64;
+        if threshold <= 1 || hidden == 0 || hidden >= threshold {
+            return;
+        }
+        self.withheld = self
+            .remaining
+            .keys()
+            .filter(|k| *k != "total")
+            .cloned()
+            .collect();
+        self.remaining.retain(|k, _| k == "total");
+        let by_attribute = std::mem::take(&mut self.by_attribute);
+        let mut i = 0;
+        self.contradictions.retain(|_| {
+            i += 1;
+            !by_attribute.contains(&(i - 1))
+        });
+        if !self.withheld.is_empty() {
+            self.candidates.clear();
+            self.prominent.clear();
+            self.candidates_not_shown = 0;
+            self.candidates_with_unknowns = 0;
+            self.candidates_not_computed = Some(format!(
+                "withheld: fewer than {threshold} identified persons are not shown publicly, and the candidates' chances would tell their attributes"
+            ));
+        }
+        self.fewer_than = Some(threshold);
+    }
 }
 
 mod count;
@@ -162,10 +210,21 @@ fn identify_with(
     audience: Audience,
 ) -> Option<Identification> {
     let a = reg.announcement(id)?;
-    // Persons the audience may not see are counted, never named.
+    // Persons the audience may not see are counted, never named; a public person is
+    // told about from the events the public may see (`view`).
     let shown = |p: u32| audience == Audience::Trusted || reg.is_public(p);
-    let name = |p: u32| {
+    let view = |p: u32| {
         if shown(p) {
+            audience
+        } else {
+            Audience::Trusted
+        }
+    };
+    let identified_ix = reg.identified(id, Audience::Trusted);
+    let named = reg.identified(id, audience);
+    let identified_shown = |p: u32| named.binary_search(&p).is_ok();
+    let name = |p: u32| {
+        if identified_shown(p) {
             reg.person_id(p).to_string()
         } else {
             "a person not shown publicly".to_string()
@@ -174,7 +233,6 @@ fn identify_with(
     let on = a.date.first_day();
     let before = Day(on.0 - 1);
     let pension = pension_age(a.country.as_deref());
-    let identified_ix = reg.identified(id);
     let mut contradictions = Vec::new();
     let mut not_checkable = Vec::new();
     // The keys to check, with their announced counts. Women and men are one attribute:
@@ -192,7 +250,14 @@ fn identify_with(
     }
     let facts: Vec<PersonFacts> = identified_ix.iter().map(|&p| reg.person_facts(p)).collect();
     for p in &identified_ix {
-        if reg.status(*p, before) != Status::Held {
+        // A person named is told about from what the audience may see; one counted
+        // without a name, from every event (the message does not say who).
+        let told = if identified_shown(*p) {
+            audience
+        } else {
+            Audience::Trusted
+        };
+        if reg.status(*p, before, told) != Status::Held {
             contradictions.push(format!(
                 "{} was not in custody on {before}, the day before the announcement",
                 name(*p)
@@ -210,6 +275,7 @@ fn identify_with(
         }
         remaining.insert("total".to_string(), rest);
     }
+    let mut by_attribute = Vec::new();
     for (key, name, n) in &keys {
         let yes = facts
             .iter()
@@ -221,6 +287,7 @@ fn identify_with(
             .count() as i64;
         let left = i64::from(*n) - yes;
         if left < 0 {
+            by_attribute.push(contradictions.len());
             contradictions.push(format!(
                 "{yes} identified persons count as {name}, but the announcement gives {n}"
             ));
@@ -228,6 +295,7 @@ fn identify_with(
         if let Some(total) = a.total {
             let others = i64::from(total) - i64::from(*n);
             if no > others {
+                by_attribute.push(contradictions.len());
                 contradictions.push(format!(
                     "{no} identified persons are not {name}, but the announcement leaves room for only {others}"
                 ));
@@ -254,8 +322,8 @@ fn identify_with(
             break;
         }
         if identified_ix.contains(&p)
-            || !reg.is_recognized(p)
-            || reg.status(p, before) != Status::Held
+            || !reg.is_recognized(p, view(p))
+            || reg.status(p, before, view(p)) != Status::Held
         {
             continue;
         }
@@ -330,12 +398,11 @@ fn identify_with(
     Some(Identification {
         id: a.id.clone(),
         total: a.total,
-        identified: identified_ix
+        identified: named
             .iter()
-            .filter(|&&p| shown(p))
             .map(|&p| reg.person_id(p).to_string())
             .collect(),
-        identified_not_shown: identified_ix.iter().filter(|&&p| !shown(p)).count(),
+        identified_not_shown: identified_ix.len() - named.len(),
         candidates_not_shown,
         remaining,
         contradictions,
@@ -344,6 +411,9 @@ fn identify_with(
         not_checkable,
         candidates_with_unknowns: with_unknowns,
         candidates_not_computed: not_computed,
+        withheld: Vec::new(),
+        fewer_than: None,
+        by_attribute,
     })
 }
 

@@ -73,6 +73,8 @@ pub struct EventCols {
     pub date: String,
     pub reason: Option<String>,
     pub announcement: Option<String>,
+    /// The event's own visibility (its person's is in the person row).
+    pub visibility: String,
 }
 
 impl EventCols {
@@ -88,6 +90,7 @@ impl EventCols {
                 .reason
                 .map(|r| ReleaseReason::as_str(r).to_string()),
             announcement: e.announcement.clone(),
+            visibility: e.visibility.as_str().to_string(),
         }
     }
 
@@ -100,6 +103,7 @@ impl EventCols {
             ("date", self.date.clone()),
             ("reason", o(&self.reason)),
             ("announcement", o(&self.announcement)),
+            ("visibility", self.visibility.clone()),
         ]
     }
 }

@@ -1,9 +1,10 @@
 //! The store conformance suite: what every backend must do, written against `dyn Store`.
 //! It runs on SQLite always; the PostgreSQL backend plugs into the same functions.
 
+use vigil_core::access::Audience;
 use vigil_core::date::PartialDate;
 use vigil_core::record::RecordType;
-use vigil_core::registry::Mode;
+use vigil_core::registry::{Mode, Status};
 use vigil_store::ops::{self, Expect, OpError, Refusal};
 use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
 
@@ -72,7 +73,42 @@ scenarios!(
     a_records_body_and_a_persons_events_are_read_back,
     a_correction_keeps_what_points_at_the_record,
     a_rebuild_gives_the_same_derived_rows,
+    a_hidden_event_does_not_decide_what_the_public_is_told,
 );
+
+/// A public person with a confidential release, and a restricted person merged into a
+/// public one: the loaded registry tells the public what their public events say, and
+/// counts everyone (both backends store and read back each event's visibility).
+fn a_hidden_event_does_not_decide_what_the_public_is_told(store: &mut dyn Store) {
+    load(
+        store,
+        r#"{"type":"person","id":"p1","country":"BY"}
+{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2020-05-01"}
+{"type":"event","id":"e2","person":"p1","kind":"released","date":"2021-03-17","visibility":"confidential"}
+{"type":"person","id":"p3","country":"BY","visibility":"restricted"}
+{"type":"event","id":"e3","person":"p3","kind":"detained","date":"2021-01-01"}
+{"type":"person","id":"p4","country":"BY"}
+{"type":"merge","id":"m1","keep":"p4","merged":"p3"}
+"#,
+    )
+    .unwrap();
+    let reg = store.load().unwrap();
+    let on = day("2022-01-01");
+    let (p1, p4) = (
+        reg.person_index("p1").unwrap(),
+        reg.person_index("p4").unwrap(),
+    );
+    assert_eq!(reg.status(p1, on, Audience::Trusted), Status::Released);
+    assert_eq!(reg.status(p1, on, Audience::Public), Status::Held);
+    assert_eq!(reg.status(p4, on, Audience::Trusted), Status::Held);
+    assert_eq!(reg.status(p4, on, Audience::Public), Status::NotDetained);
+    assert_eq!(
+        reg.held(on, None, Mode::All).held,
+        1,
+        "counts see every event"
+    );
+    assert_eq!(vigil_store::derived::check(store).unwrap(), None);
+}
 
 fn a_records_body_and_a_persons_events_are_read_back(store: &mut dyn Store) {
     load(store, BASE).unwrap();
@@ -549,7 +585,7 @@ fn sqlite_an_older_file_is_rebuilt_on_upgrade() {
     drop(store);
     let c = rusqlite::Connection::open(&path).unwrap();
     c.execute_batch(
-        "DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
+        "DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
     )
     .unwrap();
     drop(c);
@@ -564,7 +600,7 @@ fn postgres_an_older_database_is_rebuilt_on_upgrade() {
     let mut store = vigil_store::PgStore::open(&url, Some(&schema)).unwrap();
     load(&mut store, BASE).unwrap();
     store
-        .execute_raw("DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version >= 4;")
+        .execute_raw("DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version >= 4;")
         .unwrap();
     drop(store);
     upgraded(vigil_store::PgStore::open(&url, Some(&schema)).unwrap());

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{EventRow, PersonFacts, PersonParts, PersonRow, Registry, Symbols};
+use crate::access;
 use crate::chain::Entry;
 use crate::custody::{self, EventFact};
 use crate::date::PartialDate;
@@ -132,6 +133,7 @@ impl Builder {
                         kind: e.kind,
                         when: e.date.range(),
                     },
+                    visibility: e.visibility,
                     reason: e.details.reason,
                     announcement,
                 });
@@ -160,6 +162,10 @@ impl Builder {
                 .filter_map(|(k, m)| Some((*person_ix.get(k)?, *person_ix.get(m)?))),
         );
         for e in &mut events {
+            // Who may see that it happened is decided by the person it was recorded for:
+            // a merged restricted person's events stay hidden in the public person's.
+            let recorded_for = persons[e.person as usize].visibility;
+            e.visibility = access::event_visibility(e.visibility, Some(recorded_for));
             e.person = roots[e.person as usize];
         }
         let merged_into: Vec<u32> = (0..persons.len())
@@ -198,6 +204,7 @@ impl Builder {
         let mut recognition = Vec::new();
         let mut recognized = vec![false; persons.len()];
         let mut contradictions = Vec::new();
+        let mut public_view = HashMap::new();
         let mut facts = Vec::new();
         for p in 0..persons.len() as u32 {
             let (start, end) = (
@@ -211,6 +218,25 @@ impl Builder {
             recognition.extend(t.recognition.into_iter().map(|s| (p, s)));
             recognized[p as usize] = t.recognized;
             contradictions.extend(t.contradictions.into_iter().map(|c| (p, c)));
+            let named = persons[p as usize].visibility.is_public() && roots[p as usize] == p;
+            if named && events[start..end].iter().any(|e| !e.visibility.is_public()) {
+                facts.clear();
+                facts.extend(
+                    events[start..end]
+                        .iter()
+                        .filter(|e| e.visibility.is_public())
+                        .map(|e| e.fact),
+                );
+                let t = custody::walk(&facts);
+                public_view.insert(
+                    p,
+                    super::PublicTimeline {
+                        custody: t.custody,
+                        recognized: t.recognized,
+                        contradictions: t.contradictions,
+                    },
+                );
+            }
         }
         let announcements: Vec<Announcement> = announcements
             .into_iter()
@@ -247,6 +273,7 @@ impl Builder {
             announcements,
             figures,
             merged_into,
+            public_view,
             curves: Default::default(),
         }
     }

@@ -403,7 +403,7 @@ impl Registry {
     }
 
     fn identified_count(&self, announcement_id: &str) -> usize {
-        self.identified(announcement_id).len()
+        self.identified(announcement_id, Audience::Trusted).len()
     }
 
     /// Inflow and outflow between two days, both included; event dates at their first day.

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::access::Audience;
 use crate::custody::{Contradiction, EventFact, Span};
 use crate::date::{Day, PartialDate};
 use crate::record::{Announcement, Figure, Health, Person, ReleaseReason, Sex, Visibility};
@@ -209,6 +210,9 @@ impl<'a> From<&'a PersonFacts> for PersonParts<'a> {
 pub struct EventRow {
     pub person: u32,
     pub fact: EventFact,
+    /// The event's own visibility as added; in a built registry, raised to its person's
+    /// (the person it was recorded for, before any merge): who may see that it happened.
+    pub visibility: Visibility,
     pub reason: Option<ReleaseReason>,
     /// Index into the announcements.
     pub announcement: Option<u32>,
@@ -245,7 +249,19 @@ pub struct Registry {
     figures: Vec<Figure>,
     /// Per person, the person it was merged into (`u32::MAX` if none).
     merged_into: Vec<u32>,
+    /// For each public person with an event the public may not see: the timeline walked
+    /// over the events the public may see. What the public is told about a named person
+    /// comes from here; counts still come from every event.
+    public_view: HashMap<u32, PublicTimeline>,
     curves: [OnceLock<Curves>; 3],
+}
+
+/// A public person's timeline from their public events only (`Registry::public_view`).
+#[derive(Debug, Clone, Default)]
+struct PublicTimeline {
+    custody: Vec<Span>,
+    recognized: bool,
+    contradictions: Vec<Contradiction>,
 }
 
 /// Where a person is on a day (`Registry::status`).
@@ -330,32 +346,83 @@ impl Registry {
         &self.events[self.offsets[p as usize] as usize..self.offsets[p as usize + 1] as usize]
     }
 
-    /// Where person `p` is on a day.
+    /// Where person `p` is on a day, as this audience may be told: for the public, from
+    /// the events the public may see (a hidden release does not make a public person
+    /// "released").
     #[must_use]
-    pub fn status(&self, p: u32, on: Day) -> Status {
-        let spans = spans_of(&self.custody, p);
-        if spans.iter().any(|(_, s)| s.headline().contains(on)) {
-            Status::Held
-        } else if spans.iter().any(|(_, s)| s.headline().from <= on) {
-            Status::Released
-        } else {
-            Status::NotDetained
+    pub fn status(&self, p: u32, on: Day, audience: Audience) -> Status {
+        let status = |spans: &mut dyn Iterator<Item = &Span>| {
+            let mut status = Status::NotDetained;
+            for s in spans {
+                if s.headline().contains(on) {
+                    return Status::Held;
+                }
+                if s.headline().from <= on {
+                    status = Status::Released;
+                }
+            }
+            status
+        };
+        match self.public_timeline(p, audience) {
+            Some(t) => status(&mut t.custody.iter()),
+            None => status(&mut spans_of(&self.custody, p).iter().map(|(_, s)| s)),
         }
     }
 
-    /// The countries persons and announcements are recorded in, sorted.
+    /// The public timeline of person `p`, when the audience is the public and some of
+    /// the person's events are hidden from it.
+    fn public_timeline(&self, p: u32, audience: Audience) -> Option<&PublicTimeline> {
+        match audience {
+            Audience::Public => self.public_view.get(&p),
+            Audience::Trusted => None,
+        }
+    }
+
+    /// The countries persons and announcements are recorded in, sorted: for a trusted
+    /// audience, every one; for the public, those with an announcement or with at least
+    /// `min_cell` persons (a country known only from one or two hidden persons is not
+    /// named, and counts for it are not given: `answers_for_country`).
     #[must_use]
-    pub fn countries(&self) -> Vec<&str> {
-        let mut c: Vec<&str> = self
-            .persons
-            .iter()
-            .filter_map(|r| self.symbols.name(r.country))
+    pub fn countries(&self, audience: Audience, min_cell: i64) -> Vec<&str> {
+        let mut persons: HashMap<&str, i64> = HashMap::new();
+        for r in &self.persons {
+            if let Some(c) = self.symbols.name(r.country) {
+                *persons.entry(c).or_default() += 1;
+            }
+        }
+        let mut c: Vec<&str> = persons
+            .into_iter()
+            .filter(|&(_, n)| audience == Audience::Trusted || n >= min_cell)
+            .map(|(c, _)| c)
             .collect();
         c.extend(
             self.announcements
                 .iter()
                 .filter_map(|a| a.country.as_deref()),
         );
+        c.sort_unstable();
+        c.dedup();
+        c
+    }
+
+    /// Does this audience get counts for a country? The public, only for a country of
+    /// `countries(Public, min_cell)` (any case); a trusted audience, always.
+    #[must_use]
+    pub fn answers_for_country(&self, country: &str, audience: Audience, min_cell: i64) -> bool {
+        audience == Audience::Trusted
+            || self
+                .countries(audience, min_cell)
+                .iter()
+                .any(|c| c.eq_ignore_ascii_case(country))
+    }
+
+    /// The countries of public persons, sorted: what a public list of persons filters by.
+    #[must_use]
+    pub fn countries_of_public_persons(&self) -> Vec<&str> {
+        let mut c: Vec<&str> = (0..self.persons.len() as u32)
+            .filter(|&p| self.is_public(p))
+            .filter_map(|p| self.country_of(p))
+            .collect();
         c.sort_unstable();
         c.dedup();
         c
@@ -383,9 +450,11 @@ impl Registry {
         self.announcements.iter().find(|a| a.id == id)
     }
 
-    /// Persons with an event pointing at an announcement, in index order.
+    /// Persons with an event pointing at an announcement, in index order: for the public,
+    /// only public persons identified by an event the public may see (the others are
+    /// counted by `identified(.., Trusted)`, never named).
     #[must_use]
-    pub fn identified(&self, announcement_id: &str) -> Vec<u32> {
+    pub fn identified(&self, announcement_id: &str, audience: Audience) -> Vec<u32> {
         let Some(ix) = self
             .announcements
             .iter()
@@ -397,22 +466,44 @@ impl Registry {
             .events
             .iter()
             .filter(|e| e.announcement == Some(ix as u32))
+            .filter(|e| {
+                audience == Audience::Trusted
+                    || (e.visibility.is_public() && self.is_public(e.person))
+            })
             .map(|e| e.person)
             .collect();
         persons.dedup();
         persons
     }
 
-    /// Timeline contradictions, with the person's index.
+    /// Timeline contradictions, with the person's index: for the public, only those of
+    /// public persons, found in the events the public may see.
     #[must_use]
-    pub fn contradictions(&self) -> &[(u32, Contradiction)] {
-        &self.contradictions
+    pub fn contradictions(&self, audience: Audience) -> Vec<(u32, &Contradiction)> {
+        let all = self.contradictions.iter().map(|(p, c)| (*p, c));
+        match audience {
+            Audience::Trusted => all.collect(),
+            Audience::Public => {
+                let mut out: Vec<(u32, &Contradiction)> = all
+                    .filter(|(p, _)| self.is_public(*p) && !self.public_view.contains_key(p))
+                    .collect();
+                out.extend(
+                    self.public_view
+                        .iter()
+                        .flat_map(|(p, t)| t.contradictions.iter().map(move |c| (*p, c))),
+                );
+                out.sort_by_key(|(p, c)| (*p, c.day));
+                out
+            }
+        }
     }
 
-    /// Is person `p` counted as a recognized political prisoner (as known now)?
+    /// Is person `p` a recognized political prisoner (as known now), as this audience
+    /// may be told?
     #[must_use]
-    pub fn is_recognized(&self, p: u32) -> bool {
-        self.recognized[p as usize]
+    pub fn is_recognized(&self, p: u32, audience: Audience) -> bool {
+        self.public_timeline(p, audience)
+            .map_or(self.recognized[p as usize], |t| t.recognized)
     }
 
     fn country_matches(&self, p: u32, country: Option<&str>) -> bool {

@@ -18,13 +18,42 @@ use vigil_core::answer::{self, Counting, ParamError};
 use crate::public::directory as public;
 use crate::{today, AppError, AppState};
 
-/// Who counts, shared by the counting routes.
-fn counting(country: Option<&String>, all: bool, recognized_by_date: bool) -> Counting {
-    Counting {
-        country: country.filter(|c| !c.is_empty()).cloned(),
+/// Who counts, shared by the counting routes. A country the public registry does not
+/// name (none recorded, or only one or two hidden persons) is refused, the same way for
+/// both, so a count cannot tell that a hidden person is there.
+fn counting(
+    s: &AppState,
+    country: Option<&String>,
+    all: bool,
+    recognized_by_date: bool,
+) -> Result<Counting, ParamError> {
+    let country = country.filter(|c| !c.is_empty()).cloned();
+    if let Some(c) = &country {
+        public_country(s, c)?;
+    }
+    Ok(Counting {
+        country,
         all,
         recognized_by_date,
+    })
+}
+
+/// Refuses a country the public registry does not name.
+fn public_country(s: &AppState, country: &str) -> Result<(), ParamError> {
+    if s.registry
+        .answers_for_country(country, Audience::Public, s.min_cell)
+    {
+        return Ok(());
     }
+    Err(ParamError {
+        param: "country",
+        message: format!(
+            "'{country}' is not a country of the public registry ({})",
+            s.registry
+                .countries(Audience::Public, s.min_cell)
+                .join(", ")
+        ),
+    })
 }
 
 fn required<'a>(name: &'static str, value: Option<&'a String>) -> Result<&'a str, ParamError> {
@@ -198,7 +227,7 @@ pub async fn held(
         &s.registry,
         p.on.as_deref(),
         p.by.as_deref(),
-        &counting(p.country.as_ref(), p.all, p.recognized_by_date),
+        &counting(&s, p.country.as_ref(), p.all, p.recognized_by_date)?,
         today(),
         Audience::Public,
         s.log.clone(),
@@ -250,7 +279,7 @@ pub async fn series(
                     from,
                     to,
                     p.step.as_deref().unwrap_or("month"),
-                    &counting(p.country.as_ref(), p.all, p.recognized_by_date),
+                    &counting(&state, p.country.as_ref(), p.all, p.recognized_by_date)?,
                     state.log.clone(),
                 )?;
                 if csv_wanted {
@@ -289,6 +318,7 @@ pub async fn waves(
     Query(p): Query<WavesParams>,
 ) -> Result<Response, AppError> {
     let country = required("country", p.country.as_ref())?;
+    public_country(&s, country)?;
     let year = p.year.ok_or(ParamError {
         param: "year",
         message: "is required".into(),
@@ -325,7 +355,7 @@ pub async fn flow(
         &s.registry,
         from,
         to,
-        &counting(p.country.as_ref(), p.all, p.recognized_by_date),
+        &counting(&s, p.country.as_ref(), p.all, p.recognized_by_date)?,
         s.log.clone(),
     )?;
     if wants_csv(p.format.as_ref()) {
@@ -403,7 +433,7 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
             && p.status
                 .as_deref()
                 .filter(|st| !st.is_empty())
-                .is_none_or(|st| s.registry.status(ix, day).as_str() == st)
+                .is_none_or(|st| s.registry.status(ix, day, Audience::Public).as_str() == st)
     };
     // With a name: the name search's matches first (any script, best first), then those
     // whose spelling contains the text typed (a part of a name).
@@ -442,7 +472,7 @@ pub async fn persons(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> J
         .map(|&ix| {
             json!({
                 "id": s.registry.person_id(ix), "name": s.directory.name(ix),
-                "country": s.registry.country_of(ix), "status": s.registry.status(ix, day).as_str(),
+                "country": s.registry.country_of(ix), "status": s.registry.status(ix, day, Audience::Public).as_str(),
             })
         })
         .collect();
@@ -512,9 +542,10 @@ pub async fn announcement(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,
 ) -> Result<Json<answer::AnnouncementAnswer>, AppError> {
-    answer::announcement(&s.registry, &id, Audience::Public, s.log.clone())
-        .map(Json)
-        .ok_or(AppError::NotFound)
+    let mut a = answer::announcement(&s.registry, &id, Audience::Public, s.log.clone())
+        .ok_or(AppError::NotFound)?;
+    a.identification.withhold_small(s.min_cell);
+    Ok(Json(a))
 }
 
 /// The OpenAPI document, generated from the handlers' annotations and the answer types.

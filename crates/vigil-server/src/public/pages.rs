@@ -183,7 +183,7 @@ async fn render_dashboard(
         })
         .await?
     };
-    let countries = reg.countries();
+    let countries = reg.countries(Audience::Public, s.min_cell);
     let flow_from = params
         .from
         .clone()
@@ -261,7 +261,7 @@ async fn render_dashboard(
                                     td.n { (num(x.count as i64)) }
                                     td.n { (num(x.running_total as i64)) }
                                     td { @if let Some(a) = a { @for (k, v) in &a.breakdown { (k.replace('_', " ")) " " (v) "; " } } }
-                                    td.n { (reg.identified(&x.announcement).len()) }
+                                    td.n { (reg.identified(&x.announcement, Audience::Trusted).len()) }
                                 }
                             }
                         }
@@ -322,7 +322,7 @@ pub async fn directory(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) ->
             label { "Name " input type="search" name="q" value=(val(&p.q)) placeholder="any spelling"; }
             label { "Country " select name="country" {
                 option value="" { "any" }
-                @for c in reg.countries() { option value=(c) selected[p.country.as_deref() == Some(c)] { (c) } }
+                @for c in reg.countries_of_public_persons() { option value=(c) selected[p.country.as_deref() == Some(c)] { (c) } }
             } }
             label { "Status " select name="status" {
                 option value="" { "any" }
@@ -339,7 +339,7 @@ pub async fn directory(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) ->
                     tr {
                         td { a href=(format!("/persons/{}", reg.person_id(ix))) { (s.directory.name(ix).unwrap_or_default()) } }
                         td { (reg.country_of(ix).unwrap_or("")) }
-                        td { (reg.status(ix, day).as_str().replace('_', " ")) }
+                        td { (reg.status(ix, day, Audience::Public).as_str().replace('_', " ")) }
                     }
                 }
             }
@@ -365,7 +365,7 @@ pub async fn person(
         .collect();
     let sources = source_labels(&s, source_ids).await?;
     let ix = s.registry.person_index(&id).ok_or(AppError::NotFound)?;
-    let status = s.registry.status(ix, today()).as_str();
+    let status = s.registry.status(ix, today(), Audience::Public).as_str();
     let names: Vec<(&str, &str)> = person
         .get("names")
         .and_then(Value::as_array)
@@ -470,12 +470,8 @@ pub async fn announcement(
         .announcement(&id)
         .ok_or(AppError::NotFound)?
         .clone();
-    let identified: Vec<u32> = s.registry.identified(&id);
-    let public: Vec<u32> = identified
-        .iter()
-        .copied()
-        .filter(|&p| s.registry.is_public(p))
-        .collect();
+    let identified: Vec<u32> = s.registry.identified(&id, Audience::Trusted);
+    let public: Vec<u32> = s.registry.identified(&id, Audience::Public);
     let sources = a.sources.clone();
     let publishers: Vec<(String, Option<String>, Option<String>)> = s
         .read(move |store| {

@@ -29,11 +29,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0003_log_record.sql"),
     include_str!("../../migrations/postgres/0004_reference.sql"),
     include_str!("../../migrations/postgres/0005_token_expiry.sql"),
+    include_str!("../../migrations/postgres/0006_event_visibility.sql"),
 ];
 
-/// The first schema with the `reference` table: an older database has its derived
-/// tables rebuilt from the log when it is brought up to date.
-const REFERENCE_SCHEMA: i64 = 4;
+/// The newest schema that added a derived column (the event's visibility; before it the
+/// `reference` table): an older database has its derived tables rebuilt from the log
+/// when it is brought up to date.
+const DERIVED_SCHEMA: i64 = 6;
 
 /// The advisory lock key every writer takes ("vigil" in ASCII).
 const WRITE_LOCK: i64 = 0x0076_6967_696c;
@@ -94,9 +96,9 @@ impl PgStore {
         };
         let mut store = store;
         let from = store.migrate()?;
-        if from > 0 && from < REFERENCE_SCHEMA && store.head()?.entries > 0 {
-            // The new `reference` rows (and any row a bug of an older vigil damaged) come
-            // from the log.
+        if from > 0 && from < DERIVED_SCHEMA && store.head()?.entries > 0 {
+            // The new derived rows and columns (and any row a bug of an older vigil
+            // damaged) come from the log.
             store.rebuild()?;
         }
         Ok(store)
@@ -362,7 +364,7 @@ impl Store for PgStore {
             .await
             .map_err(pg)?;
             let events = sqlx::query(
-                "SELECT pk, person_pk, kind, date, reason, announcement, id FROM event",
+                "SELECT pk, person_pk, kind, date, reason, announcement, id, visibility FROM event",
             )
             .fetch_all(&mut *tx)
             .await
@@ -450,7 +452,9 @@ impl Store for PgStore {
                 let announcement: Option<String> = r.try_get(5).map_err(pg)?;
                 let date: PartialDate = date.parse().map_err(|_| bad("date"))?;
                 let announcement = announcement.as_deref().map(|a| b.announcement_slot(a));
+                let visibility: String = r.try_get(7).map_err(pg)?;
                 b.add_event(EventRow {
+                    visibility: Visibility::parse(&visibility).ok_or_else(|| bad("visibility"))?,
                     person,
                     fact: EventFact {
                         kind: EventKind::parse(&kind).ok_or_else(|| bad("kind"))?,

@@ -244,8 +244,8 @@ impl PgWriter<'_> {
                     .map(|(pk, person, e)| (*pk, *person, EventCols::of(e)))
                     .collect();
                 sqlx::query(
-                    "INSERT INTO event (pk, id, person_pk, kind, date, reason, announcement)
-                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])",
+                    "INSERT INTO event (pk, id, person_pk, kind, date, reason, announcement, visibility)
+                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])",
                 )
                 .bind(es.iter().map(|(pk, _, _)| *pk).collect::<Vec<_>>())
                 .bind(es.iter().map(|(_, _, e)| e.id.clone()).collect::<Vec<_>>())
@@ -254,6 +254,7 @@ impl PgWriter<'_> {
                 .bind(es.iter().map(|(_, _, e)| e.date.clone()).collect::<Vec<_>>())
                 .bind(es.iter().map(|(_, _, e)| e.reason.clone()).collect::<Vec<_>>())
                 .bind(es.iter().map(|(_, _, e)| e.announcement.clone()).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.visibility.clone()).collect::<Vec<_>>())
                 .execute(&mut **tx)
                 .await
                 .map_err(pg)?;
@@ -512,6 +513,7 @@ pub(super) type EventRowText = (
     String,
     Option<String>,
     Option<String>,
+    String,
 );
 
 /// Every derived row, decoded (see [`crate::derived`]), from one snapshot.
@@ -569,12 +571,12 @@ pub(super) async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreEr
     }
 
     let events: Vec<EventRowText> = sqlx::query_as(
-        "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
+        "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement, e.visibility FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
     )
     .fetch_all(&mut *tx)
     .await
     .map_err(pg)?;
-    for (id, person, kind, date, reason, announcement) in events {
+    for (id, person, kind, date, reason, announcement, visibility) in events {
         rows.events.push(EventCols {
             id,
             person,
@@ -582,6 +584,7 @@ pub(super) async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreEr
             date,
             reason,
             announcement,
+            visibility,
         });
     }
     let refs: Vec<(String, String, String, String)> =

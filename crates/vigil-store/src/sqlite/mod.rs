@@ -23,11 +23,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0004_log_record.sql"),
     include_str!("../../migrations/sqlite/0005_reference.sql"),
     include_str!("../../migrations/sqlite/0006_token_expiry.sql"),
+    include_str!("../../migrations/sqlite/0007_event_visibility.sql"),
 ];
 
-/// The first schema with the `reference` table: a file older than this has its derived
-/// tables rebuilt from the log when it is brought up to date.
-const REFERENCE_SCHEMA: i64 = 5;
+/// The newest schema that added a derived column (the event's visibility; before it the
+/// `reference` table): a file older than this has its derived tables rebuilt from the log
+/// when it is brought up to date.
+const DERIVED_SCHEMA: i64 = 7;
 
 /// A registry in one SQLite file, encrypted with SQLCipher when opened with a key.
 pub struct SqliteStore {
@@ -209,9 +211,9 @@ impl SqliteStore {
             key: key.map(str::to_string),
             presence,
         };
-        if version > 0 && version < REFERENCE_SCHEMA && store.head()?.entries > 0 {
-            // The new `reference` rows (and any row a bug of an older vigil damaged) come
-            // from the log.
+        if version > 0 && version < DERIVED_SCHEMA && store.head()?.entries > 0 {
+            // The new derived rows and columns (and any row a bug of an older vigil
+            // damaged) come from the log.
             store.rebuild_derived()?;
         }
         Ok(store)
@@ -388,6 +390,7 @@ impl Store for SqliteStore {
                     b.add_event(EventRow {
                         person,
                         fact: e.fact,
+                        visibility: e.visibility,
                         reason: e.reason,
                         announcement,
                     });
@@ -602,6 +605,7 @@ fn orphan_event(conn: &Connection, person_pk: i64) -> StoreError {
 struct RawEvent {
     person_pk: i64,
     fact: EventFact,
+    visibility: Visibility,
     reason: Option<ReleaseReason>,
     announcement: Option<Box<str>>,
 }
@@ -685,7 +689,8 @@ fn read_events(path: &Path, key: Option<&str>) -> Result<(i64, Vec<RawEvent>), S
     let tx = conn.unchecked_transaction()?;
     let seq = log_position(&tx)?;
     let mut out = Vec::with_capacity(max_pk(&tx, "event")?);
-    let mut st = tx.prepare("SELECT pk, person_pk, kind, date, reason, announcement FROM event")?;
+    let mut st = tx
+        .prepare("SELECT pk, person_pk, kind, date, reason, announcement, visibility FROM event")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let bad = |field: &str| {
@@ -715,6 +720,8 @@ fn read_events(path: &Path, key: Option<&str>) -> Result<(i64, Vec<RawEvent>), S
                 when: date.range(),
             },
             reason,
+            visibility: Visibility::parse(r.get_ref(6)?.as_str().map_err(|_| bad("visibility"))?)
+                .ok_or_else(|| bad("visibility"))?,
             announcement: r
                 .get_ref(5)?
                 .as_str_or_null()

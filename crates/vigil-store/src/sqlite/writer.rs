@@ -101,9 +101,9 @@ impl SqliteWriter<'_> {
                 let c = EventCols::of(e);
                 self.tx
                     .prepare_cached(
-                        "INSERT OR REPLACE INTO event (pk, id, person_pk, kind, date, reason, announcement) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        "INSERT OR REPLACE INTO event (pk, id, person_pk, kind, date, reason, announcement, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                     )?
-                    .execute(params![keep, c.id, person_pk, c.kind, c.date, c.reason, c.announcement])?;
+                    .execute(params![keep, c.id, person_pk, c.kind, c.date, c.reason, c.announcement, c.visibility])?;
                 Some(keep.unwrap_or_else(|| self.tx.last_insert_rowid()))
             }
             Record::Source(_) | Record::Announcement(_) | Record::Figure(_) | Record::Merge(_) => {
@@ -323,7 +323,7 @@ impl SqliteStore {
         }
         {
             let mut st = tx.prepare(
-                "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
+                "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement, e.visibility FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
             )?;
             let mut q = st.query([])?;
             while let Some(r) = q.next()? {
@@ -334,6 +334,7 @@ impl SqliteStore {
                     date: r.get(3)?,
                     reason: r.get(4)?,
                     announcement: r.get(5)?,
+                    visibility: r.get(6)?,
                 });
             }
         }

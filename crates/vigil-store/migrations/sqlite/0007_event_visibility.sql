@@ -1,0 +1,4 @@
+-- vigil schema 7 (SQLite): an event's own visibility, so a public answer about a named
+-- person is computed from the events the public may see. Filled for an existing file by
+-- replaying its log (vigil-store's rebuild) right after this migration.
+ALTER TABLE event ADD COLUMN visibility TEXT NOT NULL DEFAULT 'public';
