@@ -24,7 +24,7 @@ use axum::Router;
 
 pub use error::AppError;
 pub use public::directory::Directory;
-pub use state::{today, AppState, Live, LoadError, Snapshot, REFRESH_EVERY};
+pub use state::{today, AppState, Live, LoadError, Snapshot, PAGE_CACHE_BYTES, REFRESH_EVERY};
 
 /// The whole application.
 pub fn router(state: Arc<Live>) -> Router {

@@ -35,16 +35,27 @@ pub struct AppState {
     pub min_cell: i64,
     /// Shared by every snapshot of the registry; private to this module.
     store: Shared,
-    /// Rendered dashboards by (day, query). The registry does not change while serving,
-    /// so a page changes only with its query or the date.
+    /// Rendered dashboards and series by (day, canonical query), within a byte budget.
+    /// The registry does not change while serving, so a page changes only with its query
+    /// or the date.
     pages: Mutex<PageCache>,
 }
 
-/// Rendered answers by (day, query); a cell is filled by the first request for its key.
-type PageCache = std::collections::HashMap<(Day, String), Arc<tokio::sync::OnceCell<Cached>>>;
+/// Rendered answers by (day, canonical query); a cell is filled by the first request for
+/// its key. The key is made from the parsed parameters (`{params:?}`), so parameters the
+/// route does not know, their order and their spelling do not make new entries.
+#[derive(Default)]
+struct PageCache {
+    cells: std::collections::HashMap<(Day, String), Arc<tokio::sync::OnceCell<Cached>>>,
+    /// Bytes of the rendered pages in `cells` (plain and gzip copies).
+    bytes: usize,
+}
 
-/// Most cached pages kept; the cache is emptied when full (queries are few in practice).
+/// Most cached pages kept.
 const PAGE_CACHE: usize = 256;
+/// Most bytes of cached pages kept (the largest answer, a 20,000-point series, is about
+/// 2 MB with its gzip copy): when a new page would pass it, the others are let go.
+pub const PAGE_CACHE_BYTES: usize = 64 << 20;
 
 /// Takes the store's lock; a poisoned lock (a panic while holding it) is a store error.
 fn lock(shared: &Shared) -> Result<std::sync::MutexGuard<'_, Box<dyn Store + Send>>, StoreError> {
@@ -85,35 +96,57 @@ impl AppState {
             },
             directory,
             store: shared,
-            pages: Mutex::new(std::collections::HashMap::new()),
+            pages: Mutex::new(PageCache::default()),
         })
     }
 
     /// A cached answer, or renders and keeps it (with a gzip copy when it is large).
-    /// Requests arriving while a key renders wait for that one render.
+    /// Requests arriving while a key renders wait for that one render. `key` must be
+    /// canonical: made from the parsed parameters, not the raw query.
     pub(crate) async fn cached_page<F>(
         self: &Arc<Self>,
         day: Day,
-        query: String,
+        key: String,
         render: F,
     ) -> Result<Cached, AppError>
     where
         F: std::future::Future<Output = Result<String, AppError>>,
     {
+        let poisoned = || AppError::Internal("page cache poisoned".into());
+        let key = (day, key);
         let cell = {
-            let mut pages = self
-                .pages
-                .lock()
-                .map_err(|_| AppError::Internal("page cache poisoned".into()))?;
-            if pages.len() >= PAGE_CACHE && !pages.contains_key(&(day, query.clone())) {
-                pages.clear();
+            let mut pages = self.pages.lock().map_err(|_| poisoned())?;
+            if pages.cells.len() >= PAGE_CACHE && !pages.cells.contains_key(&key) {
+                pages.cells.clear();
+                pages.bytes = 0;
             }
-            Arc::clone(pages.entry((day, query)).or_default())
+            Arc::clone(pages.cells.entry(key.clone()).or_default())
         };
+        let rendered_here = std::sync::atomic::AtomicBool::new(false);
         let page = cell
-            .get_or_try_init(|| async { Ok::<_, AppError>(Cached::new(render.await?)) })
-            .await?;
-        Ok(page.clone())
+            .get_or_try_init(|| async {
+                rendered_here.store(true, std::sync::atomic::Ordering::Relaxed);
+                Ok::<_, AppError>(Cached::new(render.await?))
+            })
+            .await?
+            .clone();
+        if rendered_here.load(std::sync::atomic::Ordering::Relaxed) {
+            let mut pages = self.pages.lock().map_err(|_| poisoned())?;
+            if pages.bytes + page.bytes() > PAGE_CACHE_BYTES {
+                pages.cells.retain(|k, _| *k == key);
+                pages.bytes = 0;
+            }
+            pages.bytes += page.bytes();
+        }
+        Ok(page)
+    }
+
+    /// How many pages are cached, and their bytes (for tests and operators).
+    #[must_use]
+    pub fn cached_pages(&self) -> (usize, usize) {
+        self.pages
+            .lock()
+            .map_or((0, 0), |p| (p.cells.len(), p.bytes))
     }
 
     /// Reads the store off the async threads (what a page needs beyond the registry).
@@ -148,6 +181,11 @@ impl Cached {
             plain: body.into(),
             gzip,
         }
+    }
+
+    /// The bytes kept: the body and its gzip copy.
+    fn bytes(&self) -> usize {
+        self.plain.len() + self.gzip.as_ref().map_or(0, |z| z.len())
     }
 
     /// The response for a request, compressed when it accepts gzip.

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, RawQuery};
+use axum::extract::{Path, Query};
 
 use crate::Snapshot;
 use axum::http::header;
@@ -261,43 +261,41 @@ pub async fn held(
 pub async fn series(
     Snapshot(s): Snapshot,
     headers: axum::http::HeaderMap,
-    RawQuery(raw): RawQuery,
-    Query(p): Query<SeriesParams>,
+    Query(mut p): Query<SeriesParams>,
 ) -> Result<Response, AppError> {
     // A long daily series is large (150 kB for six years) and never changes while serving.
     let state = Arc::clone(&s);
     let csv_wanted = wants_csv(p.format.as_ref());
+    // One key for the same question however it is spelled.
+    p.country = p.country.map(|c| c.to_ascii_uppercase());
+    let key = format!("series {p:?}");
     let body = s
-        .cached_page(
-            today(),
-            format!("series?{}", raw.unwrap_or_default()),
-            async move {
-                let from = required("from", p.from.as_ref())?;
-                let to = required("to", p.to.as_ref())?;
-                let a = answer::series(
-                    &state.registry,
-                    from,
-                    to,
-                    p.step.as_deref().unwrap_or("month"),
-                    &counting(&state, p.country.as_ref(), p.all, p.recognized_by_date)?,
-                    state.log.clone(),
-                )?;
-                if csv_wanted {
-                    return table(
-                        &["date", "held", "held_min", "held_max"],
-                        a.points.iter().map(|x| {
-                            vec![
-                                x.date.clone(),
-                                x.held.to_string(),
-                                x.held_min.to_string(),
-                                x.held_max.to_string(),
-                            ]
-                        }),
-                    );
-                }
-                serde_json::to_string(&a).map_err(|e| AppError::Internal(e.to_string()))
-            },
-        )
+        .cached_page(today(), key, async move {
+            let from = required("from", p.from.as_ref())?;
+            let to = required("to", p.to.as_ref())?;
+            let a = answer::series(
+                &state.registry,
+                from,
+                to,
+                p.step.as_deref().unwrap_or("month"),
+                &counting(&state, p.country.as_ref(), p.all, p.recognized_by_date)?,
+                state.log.clone(),
+            )?;
+            if csv_wanted {
+                return table(
+                    &["date", "held", "held_min", "held_max"],
+                    a.points.iter().map(|x| {
+                        vec![
+                            x.date.clone(),
+                            x.held.to_string(),
+                            x.held_min.to_string(),
+                            x.held_max.to_string(),
+                        ]
+                    }),
+                );
+            }
+            serde_json::to_string(&a).map_err(|e| AppError::Internal(e.to_string()))
+        })
         .await?;
     if csv_wanted {
         let mut response = body.respond(&headers, "text/csv; charset=utf-8");

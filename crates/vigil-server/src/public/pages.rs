@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, RawQuery};
+use axum::extract::{Path, Query};
 
 use crate::Snapshot;
 use axum::http::header;
@@ -104,7 +104,7 @@ fn sources(route: &str, pairs: &[(&str, &str)], csv: bool) -> Markup {
     }
 }
 
-#[derive(serde::Deserialize, Default)]
+#[derive(Debug, serde::Deserialize, Default)]
 pub struct DashboardParams {
     year: Option<i32>,
     step: Option<String>,
@@ -115,14 +115,13 @@ pub struct DashboardParams {
 pub async fn dashboard(
     Snapshot(state): Snapshot,
     headers: axum::http::HeaderMap,
-    RawQuery(raw): RawQuery,
     Query(params): Query<DashboardParams>,
 ) -> Result<Response, AppError> {
     let day = today();
     let page = state
         .cached_page(
             day,
-            raw.unwrap_or_default(),
+            format!("{params:?}"),
             render_dashboard(Arc::clone(&state), params, day),
         )
         .await?;
