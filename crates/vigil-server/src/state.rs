@@ -185,7 +185,7 @@ impl Cached {
 
     /// The bytes kept: the body and its gzip copy.
     fn bytes(&self) -> usize {
-        self.plain.len() + self.gzip.as_ref().map_or(0, |z| z.len())
+        self.plain.len() + self.gzip.as_ref().map_or(0, axum::body::Bytes::len)
     }
 
     /// The response for a request, compressed when it accepts gzip.
