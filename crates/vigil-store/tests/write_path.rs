@@ -90,6 +90,9 @@ fn record_line(t: RecordType, i: u8, v: u16) -> String {
             if v % 7 == 0 {
                 e["sources"] = serde_json::json!([format!("s{}", v % 2)]);
             }
+            if v % 11 == 0 {
+                e["visibility"] = "confidential".into();
+            }
             e
         }
         _ => {
