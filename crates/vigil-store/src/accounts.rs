@@ -1,5 +1,14 @@
-//! Accounts, API tokens and the audit trail: the types, password hashing (argon2id) and
-//! token handling. Each backend stores them (`Store::account` and friends).
+//! Accounts, API tokens and the audit trail: the types, password hashing (argon2id),
+//! token handling, and the audit chain. Each backend stores them (`Store::account` and
+//! friends).
+//!
+//! **The audit chain.** Every audit row is linked to the one before it by a SHA-256 over
+//! the previous link and the row (`audit_link`), as the registry's log is; a row that
+//! changes an account or a token also commits to the account's or token's new state
+//! (`account_state`, `token_state`). `verify_audit` walks the chain and checks that each
+//! account and token is in the state its last row committed to, so a row removed,
+//! rewritten or added in the middle, an account made admin or a token un-revoked by
+//! writing to the tables directly is found. Its head can be signed in a checkpoint.
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -66,6 +75,116 @@ pub struct AuditRow {
     pub actor: String,
     pub action: String,
     pub subject: String,
+}
+
+/// An audit row as stored: the row, the state it commits to, and its link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainedAudit {
+    pub row: AuditRow,
+    pub state: Option<String>,
+    pub hash: String,
+}
+
+/// Where the audit chain ends: how many rows, and the last link (empty when none).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct AuditHead {
+    pub rows: u64,
+    pub hash: String,
+}
+
+/// The link of an audit row: SHA-256 over the previous link and the row's fields (and
+/// the state it commits to), as a JSON array so no field can run into the next.
+#[must_use]
+pub fn audit_link(prev: &str, row: &AuditRow, state: Option<&str>) -> String {
+    let fields = serde_json::json!([prev, row.at, row.actor, row.action, row.subject, state]);
+    hex::encode(Sha256::digest(fields.to_string().as_bytes()))
+}
+
+/// What an audit row commits to when it changes an account: `account:NAME:DIGEST`.
+#[must_use]
+pub fn account_state(a: &Account) -> String {
+    let fields = serde_json::json!([a.name, a.role.as_str(), a.hash, a.disabled]);
+    format!(
+        "account:{}:{}",
+        a.name,
+        hex::encode(Sha256::digest(fields.to_string().as_bytes()))
+    )
+}
+
+/// What an audit row commits to when it changes a token: `token:HASH:DIGEST`.
+#[must_use]
+pub fn token_state(hash: &str, t: &TokenRow) -> String {
+    let fields = serde_json::json!([
+        hash,
+        t.name,
+        t.role.as_str(),
+        t.created,
+        t.revoked,
+        t.expires
+    ]);
+    format!(
+        "token:{hash}:{}",
+        hex::encode(Sha256::digest(fields.to_string().as_bytes()))
+    )
+}
+
+/// The chain's head, or the first thing wrong with it: a link that does not follow from
+/// the rows before it, or an account or token that is not in the state its last row
+/// committed to (or has no row at all).
+pub fn verify_audit(
+    chain: &[ChainedAudit],
+    accounts: &[Account],
+    tokens: &[(String, TokenRow)],
+) -> Result<AuditHead, String> {
+    let mut prev = String::new();
+    let mut committed = std::collections::HashMap::<String, String>::new();
+    for (i, c) in chain.iter().enumerate() {
+        if audit_link(&prev, &c.row, c.state.as_deref()) != c.hash {
+            return Err(format!(
+                "audit row {} ({} by {} on {}) does not follow from the rows before it: a row was changed, removed or put in",
+                i + 1,
+                c.row.action,
+                c.row.actor,
+                c.row.at
+            ));
+        }
+        if let Some(state) = &c.state {
+            if let Some((key, digest)) = state.rsplit_once(':') {
+                committed.insert(key.to_string(), digest.to_string());
+            }
+        }
+        prev.clone_from(&c.hash);
+    }
+    let mut expect = |state: String, what: &str| -> Result<(), String> {
+        let (key, digest) = state.rsplit_once(':').expect("states have a digest");
+        match committed.remove(key) {
+            Some(d) if d == digest => Ok(()),
+            Some(_) => Err(format!(
+                "{what} is not in the state the audit trail last recorded for it: it was changed outside vigil"
+            )),
+            None => Err(format!(
+                "{what} has no row in the audit trail: it was put in outside vigil"
+            )),
+        }
+    };
+    for a in accounts {
+        expect(account_state(a), &format!("account '{}'", a.name))?;
+    }
+    for (hash, t) in tokens {
+        expect(
+            token_state(hash, t),
+            &format!("token {} of '{}'", &hash[..hash.len().min(12)], t.name),
+        )?;
+    }
+    if let Some(key) = committed.keys().next() {
+        return Err(format!(
+            "{key} is in the audit trail but no longer in the database: it was deleted outside vigil"
+        ));
+    }
+    Ok(AuditHead {
+        rows: chain.len() as u64,
+        hash: prev,
+    })
 }
 
 /// Hashes a password with argon2id (the crate's defaults: 19 MiB, 2 passes) and a

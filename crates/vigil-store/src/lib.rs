@@ -181,6 +181,18 @@ pub trait Store {
     /// The audit trail, newest first.
     fn audit_trail(&self, limit: usize) -> Result<Vec<accounts::AuditRow>, StoreError>;
 
+    /// The whole audit chain, oldest first, as stored.
+    fn audit_chain(&self) -> Result<Vec<accounts::ChainedAudit>, StoreError>;
+
+    /// Walks the audit chain (see `accounts::verify_audit`): its head, or what is wrong.
+    fn verify_audit(&self) -> Result<Result<accounts::AuditHead, String>, StoreError> {
+        Ok(accounts::verify_audit(
+            &self.audit_chain()?,
+            &self.accounts()?,
+            &self.tokens()?,
+        ))
+    }
+
     /// Every derived row, decoded, for [`derived::check`] to compare with a replay.
     fn derived_rows(&self) -> Result<derived::Rows, StoreError>;
 

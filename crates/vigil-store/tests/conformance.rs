@@ -302,6 +302,14 @@ fn accounts_tokens_and_audit(store: &mut dyn Store) {
             "user add"
         ]
     );
+    // One chain of five rows, and every account and token as its last row recorded.
+    let head = store.verify_audit().unwrap().unwrap();
+    assert_eq!(head.rows, 5);
+    assert_eq!(
+        head.hash,
+        store.audit_chain().unwrap().last().unwrap().hash,
+        "the head is the last link"
+    );
     // None of it touches the registry's log.
     assert_eq!(store.head().unwrap().entries, 0);
 }
@@ -582,10 +590,11 @@ fn sqlite_an_older_file_is_rebuilt_on_upgrade() {
     let path = dir.path().join("old.db");
     let mut store = SqliteStore::open(&path).unwrap();
     load(&mut store, BASE).unwrap();
+    add_account(&store);
     drop(store);
     let c = rusqlite::Connection::open(&path).unwrap();
     c.execute_batch(
-        "DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
+        "DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
     )
     .unwrap();
     drop(c);
@@ -599,16 +608,60 @@ fn postgres_an_older_database_is_rebuilt_on_upgrade() {
     let schema = fresh_schema("upgrade");
     let mut store = vigil_store::PgStore::open(&url, Some(&schema)).unwrap();
     load(&mut store, BASE).unwrap();
+    add_account(&store);
     store
-        .execute_raw("DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version >= 4;")
+        .execute_raw("DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version >= 4;")
         .unwrap();
     drop(store);
     upgraded(vigil_store::PgStore::open(&url, Some(&schema)).unwrap());
     drop_schema(&url, &schema);
 }
 
+/// An editor, added through the store (one audit row).
+fn add_account(store: &dyn Store) {
+    use vigil_store::accounts::{Account, AuditRow, Role};
+    let anna = Account {
+        name: "anna".into(),
+        role: Role::Editor,
+        hash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo".into(),
+        disabled: false,
+    };
+    let row = AuditRow {
+        at: "2026-11-25T10:00:00.000000Z".into(),
+        actor: "admin".into(),
+        action: "user add".into(),
+        subject: "anna".into(),
+    };
+    store.save_account(&anna, &row).unwrap();
+}
+
+/// On PostgreSQL too (the command line's test tampers with a SQLite file), an account
+/// changed by writing to its table is found by `verify_audit`.
+#[test]
+fn postgres_an_account_changed_outside_vigil_is_found() {
+    let Some(url) = postgres_url() else { return };
+    let schema = fresh_schema("audit");
+    let store = vigil_store::PgStore::open(&url, Some(&schema)).unwrap();
+    add_account(&store);
+    assert_eq!(store.verify_audit().unwrap().unwrap().rows, 1);
+    store
+        .execute_raw("UPDATE account SET role = 'admin' WHERE name = 'anna'")
+        .unwrap();
+    let e = store.verify_audit().unwrap().unwrap_err();
+    assert!(e.contains("account 'anna' is not in the state"), "{e}");
+    drop(store);
+    drop_schema(&url, &schema);
+}
+
 fn upgraded(mut store: impl Store) {
     assert_eq!(vigil_store::derived::check(&store).unwrap(), None);
+    // The older audit row is linked, and the account given a first committed state.
+    let audit = store.verify_audit().unwrap().unwrap();
+    assert_eq!(audit.rows, 2);
+    assert_eq!(
+        store.audit_trail(1).unwrap()[0].action,
+        "audit chain started"
+    );
     assert_eq!(
         store
             .load()

@@ -19,7 +19,7 @@ use vigil_core::record::{
 };
 use vigil_core::registry::{Builder, EventRow, PersonParts, Registry};
 
-use crate::accounts::{Account, AuditRow, Role, TokenRow};
+use crate::accounts::{Account, AuditRow, ChainedAudit, Role, TokenRow};
 use crate::{derived, Current, Head, Store, StoreError, Writer};
 
 /// Schema migrations, applied in order; `vigil_schema` records how many ran.
@@ -30,12 +30,20 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0004_reference.sql"),
     include_str!("../../migrations/postgres/0005_token_expiry.sql"),
     include_str!("../../migrations/postgres/0006_event_visibility.sql"),
+    include_str!("../../migrations/postgres/0007_audit_chain.sql"),
 ];
 
 /// The newest schema that added a derived column (the event's visibility; before it the
 /// `reference` table): an older database has its derived tables rebuilt from the log
 /// when it is brought up to date.
 const DERIVED_SCHEMA: i64 = 6;
+
+/// The first schema whose audit trail is chained: an older database's rows are linked
+/// when it is brought up to date.
+const AUDIT_CHAIN_SCHEMA: i64 = 7;
+
+/// The advisory lock key of the audit chain's writers ("audit" in ASCII).
+const AUDIT_LOCK: i64 = 0x0061_7564_6974;
 
 /// The advisory lock key every writer takes ("vigil" in ASCII).
 const WRITE_LOCK: i64 = 0x0076_6967_696c;
@@ -53,6 +61,60 @@ fn pg(e: sqlx::Error) -> StoreError {
 }
 
 impl PgStore {
+    /// Links an older database's audit rows into a chain and gives every account and
+    /// token a first committed state (rows by `vigil`, action `audit chain started`).
+    fn start_audit_chain(&self) -> Result<(), StoreError> {
+        let (accounts, tokens) = (self.accounts()?, self.tokens()?);
+        self.rt.block_on(async {
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                .bind(AUDIT_LOCK)
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+                "SELECT id, at, actor, action, subject FROM audit WHERE hash IS NULL ORDER BY id",
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(pg)?;
+            let mut prev = String::new();
+            let mut at = String::new();
+            for (id, row_at, actor, action, subject) in rows {
+                let row = AuditRow {
+                    at: row_at,
+                    actor,
+                    action,
+                    subject,
+                };
+                prev = crate::accounts::audit_link(&prev, &row, None);
+                sqlx::query("UPDATE audit SET hash = $1 WHERE id = $2")
+                    .bind(&prev)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(pg)?;
+                at = row.at;
+            }
+            if at.is_empty() {
+                let last: Option<String> = sqlx::query_scalar("SELECT max(at) FROM log")
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(pg)?;
+                at = last.unwrap_or_default();
+            }
+            for a in &accounts {
+                let row = chain_started(&at, &format!("account {}", a.name));
+                insert_audit(&mut tx, &row, Some(&crate::accounts::account_state(a))).await?;
+            }
+            for (hash, t) in &tokens {
+                let row = chain_started(&at, &format!("token of {}", t.name));
+                insert_audit(&mut tx, &row, Some(&crate::accounts::token_state(hash, t))).await?;
+            }
+            tx.commit().await.map_err(pg)
+        })
+    }
+
     /// Connects and brings the schema up to date. `schema`, when given, is created if
     /// needed and used as the search path (tests use one schema each).
     pub fn open(url: &str, schema: Option<&str>) -> Result<PgStore, StoreError> {
@@ -100,6 +162,9 @@ impl PgStore {
             // The new derived rows and columns (and any row a bug of an older vigil
             // damaged) come from the log.
             store.rebuild()?;
+        }
+        if from > 0 && from < AUDIT_CHAIN_SCHEMA {
+            store.start_audit_chain()?;
         }
         Ok(store)
     }
@@ -290,16 +355,58 @@ fn account_of(
     })
 }
 
-async fn insert_audit(conn: &mut sqlx::PgConnection, a: &AuditRow) -> Result<(), StoreError> {
-    sqlx::query("INSERT INTO audit (at, actor, action, subject) VALUES ($1, $2, $3, $4)")
-        .bind(&a.at)
-        .bind(&a.actor)
-        .bind(&a.action)
-        .bind(&a.subject)
-        .execute(conn)
+/// Appends a row to the audit chain, inside the caller's transaction (which it locks
+/// against other writers of the chain until it ends).
+async fn insert_audit(
+    conn: &mut sqlx::PgConnection,
+    a: &AuditRow,
+    state: Option<&str>,
+) -> Result<(), StoreError> {
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(AUDIT_LOCK)
+        .execute(&mut *conn)
         .await
         .map_err(pg)?;
+    let prev: Option<String> =
+        sqlx::query_scalar("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
+            .fetch_optional(&mut *conn)
+            .await
+            .map_err(pg)?
+            .flatten();
+    let hash = crate::accounts::audit_link(prev.as_deref().unwrap_or(""), a, state);
+    sqlx::query(
+        "INSERT INTO audit (at, actor, action, subject, state, hash) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&a.at)
+    .bind(&a.actor)
+    .bind(&a.action)
+    .bind(&a.subject)
+    .bind(state)
+    .bind(hash)
+    .execute(conn)
+    .await
+    .map_err(pg)?;
     Ok(())
+}
+
+/// An `audit` row as read: at, actor, action, subject, state, hash.
+type AuditTableRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+/// The row that gives an account or token of an older database its first committed state.
+fn chain_started(at: &str, subject: &str) -> AuditRow {
+    AuditRow {
+        at: at.to_string(),
+        actor: "vigil".into(),
+        action: "audit chain started".into(),
+        subject: subject.to_string(),
+    }
 }
 
 fn reparse(body: &str) -> Result<Record, StoreError> {
@@ -617,7 +724,7 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await
             .map_err(pg)?;
-            insert_audit(&mut tx, audit).await?;
+            insert_audit(&mut tx, audit, Some(&crate::accounts::account_state(a))).await?;
             tx.commit().await.map_err(pg)
         })
     }
@@ -659,16 +766,42 @@ impl Store for PgStore {
             .execute(&mut *tx)
             .await
             .map_err(pg)?;
-            insert_audit(&mut tx, audit).await?;
+            insert_audit(&mut tx, audit, Some(&crate::accounts::token_state(hash, t))).await?;
             tx.commit().await.map_err(pg)
         })
     }
 
     fn record_audit(&self, row: &AuditRow) -> Result<(), StoreError> {
         self.rt.block_on(async {
-            let mut c = self.pool.acquire().await.map_err(pg)?;
-            insert_audit(&mut c, row).await
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            insert_audit(&mut tx, row, None).await?;
+            tx.commit().await.map_err(pg)
         })
+    }
+
+    fn audit_chain(&self) -> Result<Vec<ChainedAudit>, StoreError> {
+        let rows: Vec<AuditTableRow> = self
+            .rt
+            .block_on(
+                sqlx::query_as(
+                    "SELECT at, actor, action, subject, state, hash FROM audit ORDER BY id",
+                )
+                .fetch_all(&self.pool),
+            )
+            .map_err(pg)?;
+        Ok(rows
+            .into_iter()
+            .map(|(at, actor, action, subject, state, hash)| ChainedAudit {
+                row: AuditRow {
+                    at,
+                    actor,
+                    action,
+                    subject,
+                },
+                state,
+                hash: hash.unwrap_or_default(),
+            })
+            .collect())
     }
 
     fn audit_trail(&self, limit: usize) -> Result<Vec<AuditRow>, StoreError> {

@@ -12,7 +12,7 @@ use vigil_core::record::{
 };
 use vigil_core::registry::{Builder, EventRow, PersonParts, Registry};
 
-use crate::accounts::{Account, AuditRow, Role, TokenRow};
+use crate::accounts::{Account, AuditRow, ChainedAudit, Role, TokenRow};
 use crate::{derived, Current, Head, Store, StoreError, Writer};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
@@ -24,12 +24,17 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0005_reference.sql"),
     include_str!("../../migrations/sqlite/0006_token_expiry.sql"),
     include_str!("../../migrations/sqlite/0007_event_visibility.sql"),
+    include_str!("../../migrations/sqlite/0008_audit_chain.sql"),
 ];
 
 /// The newest schema that added a derived column (the event's visibility; before it the
 /// `reference` table): a file older than this has its derived tables rebuilt from the log
 /// when it is brought up to date.
 const DERIVED_SCHEMA: i64 = 7;
+
+/// The first schema whose audit trail is chained: an older file's rows are linked when it
+/// is brought up to date.
+const AUDIT_CHAIN_SCHEMA: i64 = 8;
 
 /// A registry in one SQLite file, encrypted with SQLCipher when opened with a key.
 pub struct SqliteStore {
@@ -216,7 +221,65 @@ impl SqliteStore {
             // damaged) come from the log.
             store.rebuild_derived()?;
         }
+        if version > 0 && version < AUDIT_CHAIN_SCHEMA {
+            store.start_audit_chain()?;
+        }
         Ok(store)
+    }
+
+    /// A write transaction taken at once (`BEGIN IMMEDIATE`), so two processes adding to
+    /// the audit chain cannot both link to the same last row.
+    fn audit_transaction(&self) -> Result<rusqlite::Transaction<'_>, StoreError> {
+        Ok(rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?)
+    }
+
+    /// Links an older file's audit rows into a chain and gives every account and token
+    /// a first committed state (rows by `vigil`, action `audit chain started`).
+    fn start_audit_chain(&self) -> Result<(), StoreError> {
+        let tx = self.audit_transaction()?;
+        let rows: Vec<(i64, AuditRow)> = {
+            let mut st = tx.prepare(
+                "SELECT id, at, actor, action, subject FROM audit WHERE hash IS NULL ORDER BY id",
+            )?;
+            let rows = st.query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    AuditRow {
+                        at: r.get(1)?,
+                        actor: r.get(2)?,
+                        action: r.get(3)?,
+                        subject: r.get(4)?,
+                    },
+                ))
+            })?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let mut prev = String::new();
+        let mut at = String::new();
+        for (id, row) in &rows {
+            prev = crate::accounts::audit_link(&prev, row, None);
+            tx.execute(
+                "UPDATE audit SET hash = ?1 WHERE id = ?2",
+                params![prev, id],
+            )?;
+            at.clone_from(&row.at);
+        }
+        if at.is_empty() {
+            at = tx.query_row("SELECT coalesce(max(at), '') FROM log", [], |r| r.get(0))?;
+        }
+        for a in self.accounts()? {
+            let row = chain_started(&at, &format!("account {}", a.name));
+            insert_audit(&tx, &row, Some(&crate::accounts::account_state(&a)))?;
+        }
+        for (hash, t) in self.tokens()? {
+            let row = chain_started(&at, &format!("token of {}", t.name));
+            insert_audit(&tx, &row, Some(&crate::accounts::token_state(&hash, &t)))?;
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     /// A consistent copy of the whole database file at `path` (`VACUUM INTO`), taken
@@ -473,13 +536,13 @@ impl Store for SqliteStore {
     }
 
     fn save_account(&self, a: &Account, audit: &AuditRow) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.audit_transaction()?;
         tx.execute(
             "INSERT INTO account (name, role, hash, disabled) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (name) DO UPDATE SET role = excluded.role, hash = excluded.hash, disabled = excluded.disabled",
             params![a.name, a.role.as_str(), a.hash, a.disabled],
         )?;
-        insert_audit(&tx, audit)?;
+        insert_audit(&tx, audit, Some(&crate::accounts::account_state(a)))?;
         tx.commit()?;
         Ok(())
     }
@@ -510,19 +573,41 @@ impl Store for SqliteStore {
     }
 
     fn save_token(&self, hash: &str, t: &TokenRow, audit: &AuditRow) -> Result<(), StoreError> {
-        let tx = self.conn.unchecked_transaction()?;
+        let tx = self.audit_transaction()?;
         tx.execute(
             "INSERT INTO token (hash, name, role, created, revoked, expires) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (hash) DO UPDATE SET revoked = excluded.revoked, expires = excluded.expires",
             params![hash, t.name, t.role.as_str(), t.created, t.revoked, t.expires],
         )?;
-        insert_audit(&tx, audit)?;
+        insert_audit(&tx, audit, Some(&crate::accounts::token_state(hash, t)))?;
         tx.commit()?;
         Ok(())
     }
 
     fn record_audit(&self, row: &AuditRow) -> Result<(), StoreError> {
-        insert_audit(&self.conn, row)
+        let tx = self.audit_transaction()?;
+        insert_audit(&tx, row, None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn audit_chain(&self) -> Result<Vec<ChainedAudit>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT at, actor, action, subject, state, coalesce(hash, '') FROM audit ORDER BY id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(ChainedAudit {
+                row: AuditRow {
+                    at: r.get(0)?,
+                    actor: r.get(1)?,
+                    action: r.get(2)?,
+                    subject: r.get(3)?,
+                },
+                state: r.get(4)?,
+                hash: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn audit_trail(&self, limit: usize) -> Result<Vec<AuditRow>, StoreError> {
@@ -566,9 +651,28 @@ fn account_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccountResult> {
     })
 }
 
-fn insert_audit(conn: &Connection, a: &AuditRow) -> Result<(), StoreError> {
-    conn.prepare_cached("INSERT INTO audit (at, actor, action, subject) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![a.at, a.actor, a.action, a.subject])?;
+/// The row that gives an account or token of an older file its first committed state.
+fn chain_started(at: &str, subject: &str) -> AuditRow {
+    AuditRow {
+        at: at.to_string(),
+        actor: "vigil".into(),
+        action: "audit chain started".into(),
+        subject: subject.to_string(),
+    }
+}
+
+/// Appends a row to the audit chain; the caller holds a write transaction.
+fn insert_audit(conn: &Connection, a: &AuditRow, state: Option<&str>) -> Result<(), StoreError> {
+    let prev: String = conn.query_row(
+        "SELECT coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1), '')",
+        [],
+        |r| r.get(0),
+    )?;
+    let hash = crate::accounts::audit_link(&prev, a, state);
+    conn.prepare_cached(
+        "INSERT INTO audit (at, actor, action, subject, state, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![a.at, a.actor, a.action, a.subject, state, hash])?;
     Ok(())
 }
 

@@ -49,7 +49,17 @@ pub(super) fn run(cli: &Cli, cmd: &CheckpointCmd) -> anyhow::Result<ExitCode> {
                 Ok(h) => h,
                 Err(e) => bail!("the log does not verify ({e}); nothing was signed"),
             };
-            let cp = checkpoint::sign(&secret, head.entries, head.hash, &now());
+            let audit = match store.verify_audit()? {
+                Ok(a) => a,
+                Err(e) => bail!("the audit trail does not verify ({e}); nothing was signed"),
+            };
+            let cp = checkpoint::sign(
+                &secret,
+                head.entries,
+                head.hash,
+                &now(),
+                Some((audit.rows, &audit.hash)),
+            );
             let json = serde_json::to_string_pretty(&cp)? + "\n";
             match out {
                 Some(path) => {
@@ -118,6 +128,9 @@ pub(super) fn check(
             Ok(())
         })?;
     }
-    let result = cp.extended_by(head.entries, at_entry);
+    let links: Vec<String> = store.audit_chain()?.into_iter().map(|c| c.hash).collect();
+    let result = cp
+        .extended_by(head.entries, at_entry)
+        .and_then(|()| cp.audit_extended_by(&links));
     Ok((cp, result))
 }

@@ -48,24 +48,37 @@ pub(super) fn verify(cli: &Cli, args: &VerifyArgs) -> anyhow::Result<ExitCode> {
             answer["first_bad_entry"] = e.seq().into();
             Some(e.to_string())
         }
-        Ok(_) => match vigil_store::derived::check(store.as_ref())? {
-            Some(m) => {
+        Ok(_) => match (
+            vigil_store::derived::check(store.as_ref())?,
+            store.verify_audit()?,
+        ) {
+            (Some(m), _) => {
                 answer["derived"] =
                     json!({ "type": m.rtype.as_str(), "id": m.rid, "what": m.what });
                 Some(m.to_string())
             }
-            None => match &args.checkpoint {
-                None => None,
-                Some(file) => {
-                    let (cp, result) =
-                        super::checkpoint::check(store.as_ref(), file, args.public_key.as_deref())?;
-                    answer["checkpoint"] = json!({
-                        "entries": cp.entries, "head": cp.head, "at": cp.at,
-                        "public_key": cp.public_key, "key_pinned": args.public_key.is_some(),
-                    });
-                    result.err().map(|e| e.to_string())
+            (None, Err(e)) => {
+                answer["audit"] = json!({ "ok": false });
+                Some(e)
+            }
+            (None, Ok(audit)) => {
+                answer["audit"] = json!({ "rows": audit.rows, "head": audit.hash });
+                match &args.checkpoint {
+                    None => None,
+                    Some(file) => {
+                        let (cp, result) = super::checkpoint::check(
+                            store.as_ref(),
+                            file,
+                            args.public_key.as_deref(),
+                        )?;
+                        answer["checkpoint"] = json!({
+                            "entries": cp.entries, "head": cp.head, "at": cp.at,
+                            "public_key": cp.public_key, "key_pinned": args.public_key.is_some(),
+                        });
+                        result.err().map(|e| e.to_string())
+                    }
                 }
-            },
+            }
         },
     };
     if let Some(message) = &failure {
@@ -78,6 +91,10 @@ pub(super) fn verify(cli: &Cli, args: &VerifyArgs) -> anyhow::Result<ExitCode> {
         eprintln!("vigil: verify failed: {}", output::visible(message));
     } else {
         output::line(&format!("ok: {} entries, head {}", head.entries, head.hash))?;
+        output::line(&format!(
+            "audit trail: {} rows in one chain, accounts and tokens as it last recorded them",
+            answer["audit"]["rows"]
+        ))?;
         if args.checkpoint.is_some() {
             output::line(&format!(
                 "the log extends the checkpoint of entry {}{}",

@@ -128,3 +128,74 @@ fn verify_with_a_checkpoint_finds_truncation_a_consistent_rewrite_and_a_replaced
     let v: serde_json::Value = serde_json::from_str(&v.stdout).unwrap();
     assert_eq!(v["ok"], false);
 }
+
+/// Accounts, tokens and the audit trail are a chain of their own: `verify` finds an
+/// account or a token changed by writing to the file, and a row removed or rewritten in
+/// the middle; a checkpoint also finds the last rows removed with what they created.
+#[test]
+fn verify_finds_a_quiet_change_to_accounts_tokens_and_the_audit_trail() {
+    let s = Scratch::new();
+    assert!(s.import("a.jsonl", CONTRACT_EXAMPLE).status);
+    let add = |name: &str, role: &str| {
+        let r = s.run_stdin(
+            &["user", "add", name, "--role", role],
+            "a long enough password\n",
+        );
+        assert!(r.status, "{}", r.stderr);
+    };
+    add("anna", "editor");
+    let token = s.json(&["token", "create", "--role", "viewer"]);
+    assert!(token.is_object(), "{token}");
+    let v = s.json(&["verify"]);
+    assert_eq!(v["ok"], true, "{v}");
+    assert_eq!(v["audit"]["rows"], 2, "{v}");
+    let key = s.dir.path().join("signing.key");
+    s.ok(&["checkpoint", "keygen", key.to_str().unwrap()]);
+    add("bob", "viewer");
+    let cp = s.dir.path().join("cp.json");
+    s.ok(&[
+        "checkpoint",
+        "create",
+        "--signing-key",
+        key.to_str().unwrap(),
+        "--out",
+        cp.to_str().unwrap(),
+    ]);
+    let cp_json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&cp).unwrap()).unwrap();
+    assert_eq!(cp_json["audit_rows"], 3, "{cp_json}");
+    let tampered = |statements: &str| {
+        let t = Scratch::new();
+        std::fs::copy(s.db(), t.db()).unwrap();
+        sql(&t, statements);
+        t
+    };
+    for (statements, expect) in [
+        ("UPDATE account SET role = 'admin' WHERE name = 'bob'", "account 'bob' is not in the state"),
+        ("UPDATE token SET revoked = 1", "is not in the state"),
+        (
+            "INSERT INTO account (name, role, hash, disabled) SELECT 'eve', 'admin', hash, 0 FROM account WHERE name = 'anna'",
+            "account 'eve' has no row in the audit trail",
+        ),
+        ("DELETE FROM audit WHERE id = (SELECT min(id) FROM audit)", "does not follow from the rows before it"),
+        ("UPDATE audit SET actor = 'someone else' WHERE id = (SELECT min(id) FROM audit)", "does not follow"),
+    ] {
+        let t = tampered(statements);
+        let r = t.run(&["verify"]);
+        assert_eq!(r.code, Some(1), "{statements}: {}", r.stdout);
+        assert!(r.stderr.contains(expect), "{statements}: {}", r.stderr);
+    }
+    // The last row removed with the account it created: consistent on its own, but not
+    // what the checkpoint saw.
+    let t = tampered(
+        "DELETE FROM audit WHERE id = (SELECT max(id) FROM audit); DELETE FROM account WHERE name = 'bob';",
+    );
+    assert_eq!(t.json(&["verify"])["ok"], true, "consistent without bob");
+    let r = t.run(&["verify", "--checkpoint", cp.to_str().unwrap()]);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains("rows were removed"), "{}", r.stderr);
+    assert!(
+        s.run(&["verify", "--checkpoint", cp.to_str().unwrap()])
+            .status
+    );
+}
