@@ -453,6 +453,9 @@ const CANARIES: &str = r#"{"type":"person","id":"p-canary-restricted","names":[{
 {"type":"event","id":"e-canary-6","person":"p1","kind":"transferred","date":"2022-02-02","visibility":"restricted","details":{"to":"CANARY-SECRET-PRISON"}}
 {"type":"person","id":"p-canary-free","names":[{"text":"CANARY Never Detained"}],"country":"BY","visibility":"restricted"}
 {"type":"event","id":"e-canary-7","person":"p-canary-free","kind":"pardoned","date":"2024-12-09","announcement":"a1"}
+{"type":"event","id":"e-canary-8","person":"p1","kind":"released","date":"1987-11-23","visibility":"confidential"}
+{"type":"person","id":"p-canary-country","names":[{"text":"CANARY Country"}],"country":"CANARYLAND","visibility":"confidential"}
+{"type":"event","id":"e-canary-9","person":"p-canary-country","kind":"detained","date":"2022-03-03"}
 "#;
 
 const SECRETS: &[&str] = &[
@@ -463,6 +466,9 @@ const SECRETS: &[&str] = &[
     "e-canary",
     "Restricted Name",
     "Confidential Name",
+    // A public person's confidential release, before their detention: a timeline
+    // finding would print its date.
+    "1987-11-23",
 ];
 
 #[test]
@@ -536,6 +542,14 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
     );
     assert_eq!(server.get("/persons/p-canary-restricted").0, 404);
     assert_eq!(server.get("/api/v1/persons/p-canary-confidential").0, 404);
+    // The hidden person's country is not counted: asked for, it is refused as a country
+    // nobody is recorded in would be.
+    let (status, body) = server.get("/api/v1/stats/held?country=CANARYLAND");
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(
+        body.replace("CANARYLAND", "NOWHERE"),
+        server.get("/api/v1/stats/held?country=NOWHERE").1
+    );
     // The public person's page shows their public events, not the restricted one.
     let p1 = server.json("/api/v1/persons/p1");
     let kinds: Vec<&str> = p1["events"]
