@@ -1,0 +1,4 @@
+waves = { $n_form ->
+    [one] { $n } wave
+   *[other] { $n } waves
+}

@@ -1,0 +1,298 @@
+//! vigil's three languages: Belarusian, Russian and English. The message catalogues are
+//! Fluent files (`locales/{be,ru,en}/*.ftl`) embedded at compile time by
+//! `fluent-templates`; English is the fallback only for a key missing at run time, and
+//! `tests/catalogue.rs` fails when a key is missing from a catalogue or unused in code.
+//!
+//! Plural forms are chosen here by ICU4X (`icu_plurals`) and handed to the message as a
+//! selector (`$NAME_form`: `one`, `few`, `many`, `other`), never by Fluent's own rules
+//! (its `intl_pluralrules` drops the `% 10` / `% 100` of the Belarusian rule). Numbers
+//! and dates are formatted by ICU4X (`icu_decimal`, `icu_datetime`).
+//!
+//! Choosing the language (`Lang::choose`): `?lang=`, then the cookie the language switch
+//! sets, then `Accept-Language`, then the server's default.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use icu_calendar::Date;
+use icu_datetime::fieldsets;
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_decimal::input::Decimal;
+use icu_decimal::DecimalFormatter;
+use icu_locale_core::Locale;
+use icu_plurals::{PluralCategory, PluralRules};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Numbers are formatted before they reach a message: no isolation marks around
+        // them (they would show as stray characters in CSV and plain text).
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language vigil speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub enum Lang {
+    Be,
+    Ru,
+    #[default]
+    En,
+}
+
+/// The name of the cookie the language switch sets.
+pub const COOKIE: &str = "vigil_lang";
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Be, Lang::Ru, Lang::En];
+
+    /// The BCP 47 code: `be`, `ru`, `en`.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Be => "be",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, for the switch: "беларуская", "русский", "English".
+    #[must_use]
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Be => "беларуская",
+            Lang::Ru => "русский",
+            Lang::En => "English",
+        }
+    }
+
+    /// A code as written by a person or a browser (`be`, `RU`, `en-GB`, `be-BY`).
+    #[must_use]
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The best of ours for an `Accept-Language` header: highest `q` first, the header's
+    /// order among equals; `q=0` means "not this one".
+    #[must_use]
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut offers: Vec<(u16, usize, Lang)> = Vec::new();
+        for (i, item) in header.split(',').enumerate() {
+            let mut parts = item.split(';');
+            let Some(lang) = parts.next().and_then(Lang::parse) else {
+                continue;
+            };
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .filter_map(|q| q.trim().parse::<f32>().ok())
+                .next()
+                .unwrap_or(1.0);
+            if q > 0.0 {
+                offers.push(((q.clamp(0.0, 1.0) * 1000.0) as u16, i, lang));
+            }
+        }
+        offers.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        offers.first().map(|o| o.2)
+    }
+
+    /// The reader's language: the query's `lang`, then the switch's cookie, then the
+    /// browser's `Accept-Language`, then the server's default. A value that is not one of
+    /// ours is passed over, never an error.
+    #[must_use]
+    pub fn choose(
+        query: Option<&str>,
+        cookie: Option<&str>,
+        accept_language: Option<&str>,
+        default: Lang,
+    ) -> Lang {
+        query
+            .and_then(Lang::parse)
+            .or_else(|| cookie.and_then(Lang::parse))
+            .or_else(|| accept_language.and_then(Lang::from_accept_language))
+            .unwrap_or(default)
+    }
+
+    fn id(self) -> &'static LanguageIdentifier {
+        static IDS: OnceLock<[LanguageIdentifier; 3]> = OnceLock::new();
+        let ids = IDS.get_or_init(|| {
+            Lang::ALL.map(|l| l.code().parse().expect("a valid language identifier"))
+        });
+        &ids[self as usize]
+    }
+
+    /// The locale ICU4X formats for: British English (day before month, "9 December
+    /// 2024"), Belarusian, Russian.
+    fn locale(self) -> Locale {
+        match self {
+            Lang::En => "en-GB",
+            other => other.code(),
+        }
+        .parse()
+        .expect("a valid locale")
+    }
+
+    fn tools(self) -> &'static Tools {
+        static TOOLS: OnceLock<[Tools; 3]> = OnceLock::new();
+        &TOOLS.get_or_init(|| Lang::ALL.map(Tools::new))[self as usize]
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// ICU4X's formatters for one language, made once.
+struct Tools {
+    plurals: PluralRules,
+    decimal: DecimalFormatter,
+    day: FixedCalendarDateTimeFormatter<icu_calendar::Gregorian, fieldsets::YMD>,
+    month: FixedCalendarDateTimeFormatter<icu_calendar::Gregorian, fieldsets::YM>,
+}
+
+impl Tools {
+    fn new(lang: Lang) -> Tools {
+        let locale = lang.locale();
+        Tools {
+            plurals: PluralRules::try_new_cardinal((&locale).into())
+                .expect("plural rules are compiled in for be, ru, en"),
+            decimal: DecimalFormatter::try_new((&locale).into(), Default::default())
+                .expect("decimal symbols are compiled in for be, ru, en"),
+            day: FixedCalendarDateTimeFormatter::try_new((&locale).into(), fieldsets::YMD::long())
+                .expect("date patterns are compiled in for be, ru, en"),
+            month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), fieldsets::YM::long())
+                .expect("date patterns are compiled in for be, ru, en"),
+        }
+    }
+}
+
+/// The plural form of a count in a language, as a Fluent selector.
+#[must_use]
+pub fn plural_form(lang: Lang, n: i64) -> &'static str {
+    match lang.tools().plurals.category_for(n.unsigned_abs()) {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
+/// A whole number as the language writes it: be "1135", ru "1 135", en "1,135".
+#[must_use]
+pub fn number(lang: Lang, n: i64) -> String {
+    lang.tools().decimal.format(&Decimal::from(n)).to_string()
+}
+
+/// A day as the language writes it in words: "9 снежня 2024", "9 декабря 2024 г.",
+/// "9 December 2024". `None` for a day the calendar cannot hold.
+#[must_use]
+pub fn day(lang: Lang, year: i32, month: u8, day: u8) -> Option<String> {
+    let date = Date::try_new_iso(year, month, day).ok()?.to_calendar(icu_calendar::Gregorian);
+    Some(lang.tools().day.format(&date).to_string())
+}
+
+/// A month of a year in words: "сакавік 2021 г.", "март 2021 г.", "March 2021".
+#[must_use]
+pub fn month(lang: Lang, year: i32, month: u8) -> Option<String> {
+    let date = Date::try_new_iso(year, month, 1).ok()?.to_calendar(icu_calendar::Gregorian);
+    Some(lang.tools().month.format(&date).to_string())
+}
+
+/// An argument of a message.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// Text, as it is.
+    Text(String),
+    /// A count: the message gets `$NAME` (the number formatted for the language) and
+    /// `$NAME_form` (its plural form, to select on).
+    Count(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Text(s)
+    }
+}
+
+/// The message `key` in `lang`; English when the key is missing in `lang`, and the key
+/// itself when it is missing everywhere (the catalogue test stops both reaching a user).
+#[must_use]
+pub fn t(lang: Lang, key: &str) -> String {
+    LOCALES
+        .try_lookup(lang.id(), key)
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// The message `key` in `lang` with arguments.
+#[must_use]
+pub fn t_with(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    let mut map: HashMap<Cow<'static, str>, FluentValue<'_>> = HashMap::new();
+    for (name, arg) in args {
+        match arg {
+            Arg::Text(s) => {
+                map.insert(Cow::Owned((*name).to_string()), FluentValue::from(s.clone()));
+            }
+            Arg::Count(n) => {
+                map.insert(Cow::Owned((*name).to_string()), FluentValue::from(number(lang, *n)));
+                map.insert(
+                    Cow::Owned(format!("{name}_form")),
+                    FluentValue::from(plural_form(lang, *n)),
+                );
+            }
+        }
+    }
+    LOCALES
+        .try_lookup_with_args(lang.id(), key, &map)
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// Whether `lang`'s own catalogue has `key` (no fallback): what the catalogue test asks.
+#[must_use]
+pub fn has(lang: Lang, key: &str) -> bool {
+    LOCALES
+        .lookup_no_default_fallback::<&str>(lang.id(), key, None)
+        .is_some()
+}
+
+/// The catalogue files' text, by language: for the test that every key is everywhere.
+#[must_use]
+pub fn catalogue_source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Be => include_str!("../locales/be/main.ftl"),
+        Lang::Ru => include_str!("../locales/ru/main.ftl"),
+        Lang::En => include_str!("../locales/en/main.ftl"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probe() {
+        for l in Lang::ALL {
+            eprintln!(
+                "{l}: {} {} | {:?} | {:?} | {}",
+                number(l, 1135),
+                number(l, 11135),
+                day(l, 2024, 12, 9),
+                month(l, 2021, 3),
+                t_with(l, "waves", &[("n", Arg::Count(22))])
+            );
+        }
+    }
+}
