@@ -26,6 +26,42 @@ struct Api {
 }
 
 impl Api {
+    /// A client whose connections come from `local` (any address in 127.0.0.0/8 reaches
+    /// the server, so tests can be several clients).
+    fn new(base: &str, local: &str) -> Api {
+        Api {
+            base: base.to_string(),
+            client: Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .local_address(local.parse::<std::net::IpAddr>().unwrap())
+                .build()
+                .unwrap(),
+        }
+    }
+
+    /// A login with more headers (`X-Forwarded-For`); the status and `Retry-After`.
+    fn login_with(
+        &self,
+        name: &str,
+        password: &str,
+        headers: &[(&str, &str)],
+    ) -> (u16, Option<u64>) {
+        let mut req = self
+            .client
+            .post(format!("{}/api/v1/session", self.base))
+            .header("content-type", "application/json")
+            .body(json!({"name": name, "password": password}).to_string());
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let r = req.send().unwrap();
+        let wait = r
+            .headers()
+            .get("retry-after")
+            .map(|v| v.to_str().unwrap().parse().unwrap());
+        (r.status().as_u16(), wait)
+    }
+
     fn send(
         &self,
         method: &str,
@@ -98,6 +134,11 @@ impl Api {
 }
 
 fn setup() -> (Scratch, Server, Api, Vec<(&'static str, Who)>) {
+    setup_with(&[])
+}
+
+/// [`setup`], with more options for `vigil serve`.
+fn setup_with(serve: &[&str]) -> (Scratch, Server, Api, Vec<(&'static str, Who)>) {
     let s = Scratch::new();
     assert!(s.import("records.jsonl", RECORDS).status);
     for (name, role) in [
@@ -120,14 +161,15 @@ fn setup() -> (Scratch, Server, Api, Vec<(&'static str, Who)>) {
         .as_str()
         .unwrap()
         .to_string();
-    let server = Server::start(&s);
-    let api = Api {
-        base: server.base.clone(),
-        client: Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap(),
-    };
+    let db = s.db();
+    let server = Server::start_with(
+        &[
+            &["--db", db.to_str().unwrap(), "serve", "--addr", "127.0.0.1:0"],
+            serve,
+        ]
+        .concat(),
+    );
+    let api = Api::new(&server.base, "127.0.0.1");
     let callers = vec![
         ("anonymous", Who::Anonymous),
         ("viewer", api.login("vera", "vera password 123").unwrap()),
@@ -667,4 +709,147 @@ fn a_refused_login_is_in_the_audit_trail() {
         .map(|r| r["subject"].as_str().unwrap())
         .collect();
     assert_eq!(refused, ["nobody", "eda"], "{audit}");
+}
+
+/// Finding 8: five failures used to lock the account for everyone. Now the attacker's
+/// address waits and the owner, from another address, gets in.
+#[test]
+fn an_attacker_is_slowed_and_the_owner_gets_in_from_another_address() {
+    let (s, server, api, _) = setup();
+    let attacker = Api::new(&server.base, "127.0.0.2");
+    for _ in 0..5 {
+        assert_eq!(attacker.login("eda", "a wrong guess").err(), Some(401));
+    }
+    let (status, wait) = attacker.login_with("eda", "eda password 123", &[]);
+    assert_eq!(status, 429);
+    assert!(wait.is_some_and(|w| w >= 1), "Retry-After: {wait:?}");
+    assert!(api.login("eda", "eda password 123").is_ok());
+    let audit = s.ok(&["audit"]);
+    assert!(audit.contains("login from 127.0.0.2"), "{audit}");
+}
+
+/// `--trusted-proxy`: only a request from the proxy is believed about where it comes from
+/// (the rightmost address the proxy did not add itself); anyone else's header is ignored.
+#[test]
+fn behind_a_trusted_proxy_the_forwarded_address_is_used_and_otherwise_ignored() {
+    let (s, server, proxy, _) = setup_with(&["--trusted-proxy", "127.0.0.1"]);
+    let forwarded = |addr: &'static str| [("x-forwarded-for", addr)];
+    for _ in 0..5 {
+        assert_eq!(
+            proxy
+                .login_with("eda", "a wrong guess", &forwarded("203.0.113.7"))
+                .0,
+            401
+        );
+    }
+    assert_eq!(
+        proxy
+            .login_with("eda", "eda password 123", &forwarded("203.0.113.7"))
+            .0,
+        429
+    );
+    // A client that puts the owner's address in front of its own gains nothing.
+    assert_eq!(
+        proxy
+            .login_with(
+                "eda",
+                "eda password 123",
+                &forwarded("198.51.100.9, 203.0.113.7")
+            )
+            .0,
+        429
+    );
+    // The owner, forwarded from elsewhere, gets in.
+    assert_eq!(
+        proxy
+            .login_with("eda", "eda password 123", &forwarded("198.51.100.9"))
+            .0,
+        200
+    );
+    // A client that is not the proxy cannot choose its address: its failures are its own
+    // whatever its header says.
+    let direct = Api::new(&server.base, "127.0.0.3");
+    for i in 1..=5 {
+        let spoofed = format!("198.51.100.{i}");
+        assert_eq!(
+            direct
+                .login_with("ada", "a wrong guess", &[("x-forwarded-for", &spoofed)])
+                .0,
+            401
+        );
+    }
+    assert_eq!(
+        direct
+            .login_with(
+                "ada",
+                "ada password 123",
+                &[("x-forwarded-for", "198.51.100.200")]
+            )
+            .0,
+        429
+    );
+    let audit = s.ok(&["audit"]);
+    assert!(audit.contains("login from 203.0.113.7"), "{audit}");
+    assert!(audit.contains("login from 127.0.0.3"), "{audit}");
+    assert!(!audit.contains("198.51.100.1 "), "{audit}");
+}
+
+/// Refusals are security events: in the server's log (`vigil::security`) and in the audit
+/// trail, with who and from where.
+#[test]
+fn refusals_are_in_the_audit_trail_and_the_security_log() {
+    let (s, mut server, api, callers) = setup();
+    let (viewer, editor) = (&callers[1].1, &callers[2].1);
+    // A role refusal, a session write without its CSRF token, a token never issued.
+    assert_eq!(api.send("GET", "/api/v1/audit", viewer, None, true).0, 403);
+    let body = json!({"record": {"type": "person", "id": "x", "names": [{"text": "X"}]}, "version": null});
+    assert_eq!(
+        api.send("POST", "/api/v1/records", editor, Some(body), false)
+            .0,
+        403
+    );
+    let forged = Who::Token("f".repeat(64));
+    assert_eq!(api.send("GET", "/api/v1/session", &forged, None, false).0, 401);
+    // A failed login, and a login held back.
+    for _ in 0..5 {
+        assert_eq!(api.login("edik", "a wrong guess").err(), Some(401));
+    }
+    assert_eq!(api.login("edik", "edik password 123").err(), Some(429));
+    let audit = s.json(&["audit"]);
+    let rows = audit["audit"].as_array().unwrap();
+    let row = |action: &str| {
+        rows.iter()
+            .find(|r| r["action"] == action)
+            .unwrap_or_else(|| panic!("no {action} in {audit}"))
+    };
+    assert_eq!(row("forbidden")["actor"], "vera", "{audit}");
+    assert_eq!(row("csrf refused")["actor"], "eda", "{audit}");
+    assert!(
+        row("token refused")["actor"]
+            .as_str()
+            .unwrap()
+            .contains("127.0.0.1"),
+        "{audit}"
+    );
+    assert_eq!(row("login refused")["subject"], "edik", "{audit}");
+    assert!(
+        row("login backoff")["subject"]
+            .as_str()
+            .unwrap()
+            .starts_with("edik"),
+        "{audit}"
+    );
+    // The human table shows them too.
+    let table = s.ok(&["audit"]);
+    for action in ["forbidden", "csrf refused", "token refused", "login backoff"] {
+        assert!(table.contains(action), "{table}");
+    }
+    let log = server.stop();
+    for event in ["forbidden", "csrf_refused", "token_refused", "login_refused", "login_backoff"] {
+        assert!(
+            log.lines()
+                .any(|l| l.contains("vigil::security") && l.contains(event)),
+            "no {event} in the server's log:\n{log}"
+        );
+    }
 }
