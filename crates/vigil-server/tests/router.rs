@@ -6,6 +6,8 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use tower::ServiceExt;
+use vigil_server::forwarded::{Header, Proxies};
+use vigil_server::security::AUDIT_PER_HOUR;
 use vigil_server::{router, AppState, Live};
 use vigil_store::sqlite::SqliteStore;
 use vigil_store::Store;
@@ -218,6 +220,13 @@ const EDA: &str = "eda password 123";
 
 /// The scratch registry with one editor account, eda.
 fn server_with_editor() -> (Arc<Live>, tempfile::TempDir, std::path::PathBuf) {
+    server_with_editor_behind(Proxies::default())
+}
+
+/// [`server_with_editor`] behind `proxies`.
+fn server_with_editor_behind(
+    proxies: Proxies,
+) -> (Arc<Live>, tempfile::TempDir, std::path::PathBuf) {
     let (live, dir, path) = server();
     drop(live);
     let store = SqliteStore::open_existing(&path).unwrap();
@@ -235,7 +244,7 @@ fn server_with_editor() -> (Arc<Live>, tempfile::TempDir, std::path::PathBuf) {
     };
     store.save_account(&account, &row).unwrap();
     let state = AppState::load(Box::new(store)).unwrap();
-    (Live::new(state), dir, path)
+    (Live::behind(state, proxies), dir, path)
 }
 
 /// A request as if it came over TCP from `from` (what `serve` records for each connection).
@@ -337,5 +346,69 @@ async fn anonymous_refusals_cannot_grow_the_audit_trail_without_bound() {
         .unwrap();
     let refused = trail.iter().filter(|r| r.action == "token refused").count();
     assert!(refused > 0, "refused tokens are audited: {trail:?}");
-    assert!(trail.len() <= 101, "{} rows", trail.len());
+    assert_eq!(refused as u32, AUDIT_PER_HOUR, "{trail:?}");
+    // The row that says the rest of the hour is counted, not itemised.
+    assert_eq!(trail.len() as u32, AUDIT_PER_HOUR + 1, "{trail:?}");
+    assert_eq!(trail[0].action, "not itemised");
+}
+
+/// Behind a proxy that writes `Forwarded` (RFC 7239), the client it names is the one
+/// limited; a client that is not the proxy is its own TCP address whatever it sends.
+#[tokio::test]
+async fn only_a_trusted_proxy_is_believed_about_the_client() {
+    let proxies = Proxies::new(vec!["10.0.0.0/8".parse().unwrap()], Header::Forwarded);
+    let (live, _dir, path) = server_with_editor_behind(proxies);
+    let via_proxy = |client: &str, password: &str| {
+        let mut request = from("10.1.2.3", login_json("eda", password));
+        request.headers_mut().insert(
+            "forwarded",
+            format!(r#"for="[{client}]:4711";proto=https"#)
+                .parse()
+                .unwrap(),
+        );
+        request
+    };
+    let attacker = "2001:db8:bad::7";
+    for _ in 0..5 {
+        let response = send(&live, via_proxy(attacker, "a wrong guess")).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let response = send(&live, via_proxy(attacker, EDA)).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let response = send(&live, via_proxy("2001:db8:0:1::9", EDA)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // Straight from 203.0.113.7, the header is the client's own word: ignored.
+    for i in 1..=5 {
+        let mut request = from("203.0.113.7", login_json("eda", "a wrong guess"));
+        request
+            .headers_mut()
+            .insert("forwarded", format!("for=198.51.100.{i}").parse().unwrap());
+        assert_eq!(
+            send(&live, request).await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let response = send(&live, from("203.0.113.7", login_json("eda", EDA))).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let trail = SqliteStore::open_existing(&path)
+        .unwrap()
+        .audit_trail(100)
+        .unwrap();
+    let refused_from: Vec<&str> = trail
+        .iter()
+        .filter(|r| r.action == "login refused")
+        .map(|r| r.actor.as_str())
+        .collect();
+    assert!(
+        refused_from.contains(&"login from 2001:db8:bad::7"),
+        "{trail:?}"
+    );
+    assert!(
+        refused_from.contains(&"login from 203.0.113.7"),
+        "{trail:?}"
+    );
+    assert!(
+        !trail.iter().any(|r| r.actor.contains("198.51.100.")),
+        "{trail:?}"
+    );
 }
