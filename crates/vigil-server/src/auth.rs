@@ -454,9 +454,10 @@ async fn signed_form(
     // What the refusals below need of the request, kept before the body takes it.
     let head = parts.clone();
     let req = axum::extract::Request::from_parts(parts, body);
-    let fields = match axum::Form::<HashMap<String, String>>::from_request(req, live).await {
-        Ok(axum::Form(fields)) => fields,
-        Err(_) => return Err(csrf(&head, live, Some(&p)).await),
+    let Ok(axum::Form(fields)) =
+        axum::Form::<HashMap<String, String>>::from_request(req, live).await
+    else {
+        return Err(csrf(&head, live, Some(&p)).await);
     };
     if let Via::Session { csrf: token } = &p.via {
         if fields.get("csrf") != Some(token) {

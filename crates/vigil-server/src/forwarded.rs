@@ -274,12 +274,22 @@ mod tests {
         assert_eq!("::1".parse::<Network>().unwrap().to_string(), "::1");
     }
 
+    /// Trusted proxies, the header they write, the header sent and its values, the peer,
+    /// and the client it comes to.
+    type Case<'a> = (
+        &'a [&'a str],
+        Header,
+        &'a str,
+        &'a [&'a str],
+        &'a str,
+        &'a str,
+    );
+
     #[test]
     fn the_client_is_the_rightmost_address_no_trusted_proxy_wrote() {
         let xff = Header::XForwardedFor;
         let fwd = Header::Forwarded;
-        // (trusted, header, its values, peer, client)
-        let cases: &[(&[&str], Header, &str, &[&str], &str, &str)] = &[
+        let cases: &[Case] = &[
             // No proxy trusted: the header is ignored, whoever sends it.
             (
                 &[],

@@ -133,7 +133,7 @@ pub struct Limits {
 fn scope_of(addr: Option<IpAddr>) -> Option<IpAddr> {
     addr.map(|a| match a.to_canonical() {
         IpAddr::V6(v6) => IpAddr::V6(Ipv6Addr::from_bits(v6.to_bits() & (u128::MAX << 64))),
-        v4 => v4,
+        v4 @ IpAddr::V4(_) => v4,
     })
 }
 

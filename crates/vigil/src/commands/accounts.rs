@@ -117,8 +117,6 @@ pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The public id of a token: the first 12 hex digits of its secret's hash.
-
 pub fn token(cli: &Cli, t: &TokenCmd) -> anyhow::Result<ExitCode> {
     match t {
         TokenCmd::Create {
