@@ -88,9 +88,7 @@ impl Lang {
                 continue;
             };
             let q = parts
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .filter_map(|q| q.trim().parse::<f32>().ok())
-                .next()
+                .find_map(|p| p.trim().strip_prefix("q=")?.trim().parse::<f32>().ok())
                 .unwrap_or(1.0);
             if q > 0.0 {
                 offers.push(((q.clamp(0.0, 1.0) * 1000.0) as u16, i, lang));
@@ -162,7 +160,7 @@ impl Tools {
         Tools {
             plurals: PluralRules::try_new_cardinal((&locale).into())
                 .expect("plural rules are compiled in for be, ru, en"),
-            decimal: DecimalFormatter::try_new((&locale).into(), Default::default())
+            decimal: DecimalFormatter::try_new((&locale).into(), icu_decimal::options::DecimalFormatterOptions::default())
                 .expect("decimal symbols are compiled in for be, ru, en"),
             day: FixedCalendarDateTimeFormatter::try_new((&locale).into(), fieldsets::YMD::long())
                 .expect("date patterns are compiled in for be, ru, en"),
@@ -195,14 +193,18 @@ pub fn number(lang: Lang, n: i64) -> String {
 /// "9 December 2024". `None` for a day the calendar cannot hold.
 #[must_use]
 pub fn day(lang: Lang, year: i32, month: u8, day: u8) -> Option<String> {
-    let date = Date::try_new_iso(year, month, day).ok()?.to_calendar(icu_calendar::Gregorian);
+    let date = Date::try_new_iso(year, month, day)
+        .ok()?
+        .to_calendar(icu_calendar::Gregorian);
     Some(lang.tools().day.format(&date).to_string())
 }
 
 /// A month of a year in words: "сакавік 2021 г.", "март 2021 г.", "March 2021".
 #[must_use]
 pub fn month(lang: Lang, year: i32, month: u8) -> Option<String> {
-    let date = Date::try_new_iso(year, month, 1).ok()?.to_calendar(icu_calendar::Gregorian);
+    let date = Date::try_new_iso(year, month, 1)
+        .ok()?
+        .to_calendar(icu_calendar::Gregorian);
     Some(lang.tools().month.format(&date).to_string())
 }
 
@@ -244,10 +246,16 @@ pub fn t_with(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     for (name, arg) in args {
         match arg {
             Arg::Text(s) => {
-                map.insert(Cow::Owned((*name).to_string()), FluentValue::from(s.clone()));
+                map.insert(
+                    Cow::Owned((*name).to_string()),
+                    FluentValue::from(s.clone()),
+                );
             }
             Arg::Count(n) => {
-                map.insert(Cow::Owned((*name).to_string()), FluentValue::from(number(lang, *n)));
+                map.insert(
+                    Cow::Owned((*name).to_string()),
+                    FluentValue::from(number(lang, *n)),
+                );
                 map.insert(
                     Cow::Owned(format!("{name}_form")),
                     FluentValue::from(plural_form(lang, *n)),

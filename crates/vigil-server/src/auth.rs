@@ -1,5 +1,6 @@
 //! Who is asking: sessions (cookies set at login), API tokens (`Authorization: Bearer`),
-//! login rate limits, CSRF, and the role extractors.
+//! logins (limited by `limits`), CSRF, the role extractors, and from where (`forwarded`).
+//! Every refusal here is a security event (`security`), reported through `Live::report`.
 //!
 //! **Architecture Invariant:** a write needs an [`Editor`], which only its extractor can
 //! make (the field is private to this module): a handler that does not take one cannot
@@ -12,13 +13,16 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, MatchedPath};
 use axum::http::request::Parts;
 use axum::http::{header, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
-use vigil_store::accounts::{check_password, new_secret, secret_hash, Role};
+use vigil_store::accounts::{check_password, new_secret, secret_hash, token_id, Role};
 
+use crate::forwarded::Proxies;
+use crate::limits::Limits;
+use crate::security::{self, Event};
 use crate::Live;
 
 /// The session cookie's name.
@@ -27,10 +31,9 @@ pub const COOKIE: &str = "vigil_session";
 pub const LOGIN_COOKIE: &str = "vigil_login";
 /// How long a session lasts without a new login.
 pub const SESSION_LIFETIME: Duration = Duration::from_hours(12);
-/// Failed logins allowed per account, and per address, in [`LIMIT_WINDOW`].
-pub const ACCOUNT_FAILURES: usize = 5;
-pub const ADDRESS_FAILURES: usize = 20;
-pub const LIMIT_WINDOW: Duration = Duration::from_mins(15);
+/// Passwords checked at once. Each argon2 check holds 19 MiB: without a bound, a burst
+/// of logins from many addresses could hold the blocking pool's 512 threads' worth.
+pub const PASSWORD_CHECKS: usize = 4;
 
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -43,11 +46,13 @@ pub struct Session {
     password: String,
 }
 
-/// Live sessions by the hash of their id, and recent failed logins.
-#[derive(Default)]
+/// Live sessions by the hash of their id, the login limits, and the proxies believed
+/// about where a request comes from.
 pub struct Auth {
     sessions: Mutex<HashMap<String, Session>>,
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
+    limits: Limits,
+    proxies: Proxies,
+    checks: tokio::sync::Semaphore,
 }
 
 /// How a caller proved who they are.
@@ -99,7 +104,7 @@ impl IntoResponse for Refusal {
         if let Refusal::TooMany(wait) = self {
             response
                 .headers_mut()
-                .insert(header::RETRY_AFTER, wait.as_secs().max(1).into());
+                .insert(header::RETRY_AFTER, security::retry_after(wait).into());
         }
         response
     }
@@ -107,64 +112,15 @@ impl IntoResponse for Refusal {
 
 /// The longest account name a login is tried with.
 const MAX_NAME: usize = 64;
-/// Above this many names and addresses with failures, the stale ones are dropped.
-const MAX_TRACKED: usize = 10_000;
 
 impl Auth {
-    fn prune(list: &mut Vec<Instant>, now: Instant) {
-        list.retain(|t| now.duration_since(*t) < LIMIT_WINDOW);
-    }
-
-    /// Refuses when the account or the address has failed too often lately.
-    fn check_limits(&self, name: &str, addr: Option<IpAddr>) -> Result<(), Refusal> {
-        let now = Instant::now();
-        let mut f = self
-            .failures
-            .lock()
-            .map_err(|_| Refusal::Internal("limits poisoned".into()))?;
-        for (key, max) in [
-            (format!("account:{name}"), ACCOUNT_FAILURES),
-            (
-                format!(
-                    "address:{}",
-                    addr.map_or_else(String::new, |a| a.to_string())
-                ),
-                ADDRESS_FAILURES,
-            ),
-        ] {
-            // Looked up, never inserted: a check alone leaves nothing behind.
-            let Some(list) = f.get_mut(&key) else {
-                continue;
-            };
-            Self::prune(list, now);
-            if list.len() >= max {
-                let oldest = list[0];
-                return Err(Refusal::TooMany(
-                    LIMIT_WINDOW.saturating_sub(now.duration_since(oldest)),
-                ));
-            }
-        }
-        Ok(())
-    }
-
-    fn failed(&self, name: &str, addr: Option<IpAddr>) {
-        if let Ok(mut f) = self.failures.lock() {
-            let now = Instant::now();
-            // What an attacker can make this map hold stays bounded: failures older than
-            // the window go once it is large.
-            if f.len() > MAX_TRACKED {
-                f.retain(|_, list| {
-                    Self::prune(list, now);
-                    !list.is_empty()
-                });
-            }
-            f.entry(format!("account:{name}")).or_default().push(now);
-            f.entry(format!(
-                "address:{}",
-                addr.map_or_else(String::new, |a| a.to_string())
-            ))
-            .or_default()
-            .push(now);
+    #[must_use]
+    pub fn new(proxies: Proxies) -> Auth {
+        Auth {
+            sessions: Mutex::default(),
+            limits: Limits::default(),
+            proxies,
+            checks: tokio::sync::Semaphore::new(PASSWORD_CHECKS),
         }
     }
 
@@ -189,26 +145,63 @@ impl Auth {
     }
 }
 
-/// Checks a name and password (rate-limited per account and per address; an unknown name
-/// costs the same as a wrong password) and opens a session: returns its id and the session.
+/// How an address is written in events: the address, or that it is not known.
+fn shown(addr: Option<IpAddr>) -> String {
+    addr.map_or_else(|| "an unknown address".into(), |a| a.to_string())
+}
+
+/// Checks a name and password and opens a session: returns its id and the session.
+/// Limited by `limits` (an attempt that must wait is refused with its wait; an account
+/// under attack is slowed); an unknown name costs the same as a wrong password.
 pub async fn login(
     live: &Arc<Live>,
     name: &str,
     password: &str,
     addr: Option<IpAddr>,
 ) -> Result<(String, Session), Refusal> {
-    // No account has a longer name: such a login is refused before anything is kept.
+    // The name as typed, cut short: a failed login is evidence, not a place to store text.
+    let tried: String = name.chars().take(MAX_NAME).collect();
+    let from = shown(addr);
+    // No account has a longer name: such a login is refused before anything is counted.
     if name.chars().count() > MAX_NAME {
+        live.report(Event::LoginRefused {
+            account: tried,
+            from,
+        })
+        .await;
         return Err(Refusal::Unauthenticated);
     }
-    live.auth.check_limits(name, addr)?;
+    let admitted = match live.auth.limits.admit(name, addr, Instant::now()) {
+        Ok(admitted) => admitted,
+        Err(held) => {
+            // Reported once per wait: the refusals after it cost the sender nothing.
+            if held.first {
+                live.report(Event::LoginBackoff {
+                    account: tried,
+                    from,
+                    wait: held.wait,
+                    scope: held.scope.as_str(),
+                })
+                .await;
+            }
+            return Err(Refusal::TooMany(held.wait));
+        }
+    };
+    // An account tried from many addresses: everyone waits a little, the owner too.
+    tokio::time::sleep(admitted.delay).await;
     let name_owned = name.to_string();
     let account = live
         .read(move |store| store.account(&name_owned))
         .await
         .map_err(|e| Refusal::Internal(e.to_string()))?;
     // The store's lock is released: argon2 (tens of milliseconds by design) runs without
-    // holding up other requests' reads and writes.
+    // holding up other requests' reads and writes, a few at a time.
+    let permit = live
+        .auth
+        .checks
+        .acquire()
+        .await
+        .map_err(|e| Refusal::Internal(e.to_string()))?;
     let password = password.to_string();
     let account = tokio::task::spawn_blocking(move || {
         let ok = check_password(account.as_ref(), &password);
@@ -216,17 +209,22 @@ pub async fn login(
     })
     .await
     .map_err(|e| Refusal::Internal(e.to_string()))?;
+    drop(permit);
     let Some(account) = account else {
-        live.auth.failed(name, addr);
-        // The name as typed, cut short: a failed login is evidence, not a place to store text.
-        let tried: String = name.chars().take(64).collect();
-        let from = addr.map_or_else(|| "an unknown address".into(), |a| a.to_string());
-        tracing::warn!(account = %tried, from = %from, "login refused");
-        let _ = live
-            .audit(&format!("login from {from}"), "login refused", tried)
-            .await;
+        live.auth.limits.failed(name, addr, Instant::now());
+        live.report(Event::LoginRefused {
+            account: tried,
+            from,
+        })
+        .await;
         return Err(Refusal::Unauthenticated);
     };
+    live.auth.limits.succeeded(name, addr);
+    live.report(Event::Login {
+        account: account.name.clone(),
+        from,
+    })
+    .await;
     let id = new_secret();
     let session = Session {
         password: secret_hash(&account.hash),
@@ -261,26 +259,37 @@ pub fn cleared_cookie() -> String {
 /// The caller, if any: a valid bearer token, else a live session cookie.
 async fn principal(parts: &mut Parts, live: &Arc<Live>) -> Result<Option<Principal>, Refusal> {
     if let Some(value) = parts.headers.get(header::AUTHORIZATION) {
-        let token = value
+        let Some(token) = value
             .to_str()
             .ok()
             .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or(Refusal::Unauthenticated)?
-            .trim()
-            .to_string();
+            .map(|t| t.trim().to_string())
+        else {
+            refuse_token(parts, live, "not a bearer token".into()).await;
+            return Err(Refusal::Unauthenticated);
+        };
+        let hash = secret_hash(&token);
+        let key = hash.clone();
         let row = live
-            .read(move |store| store.token(&secret_hash(&token)))
+            .read(move |store| store.token(&key))
             .await
             .map_err(|e| Refusal::Internal(e.to_string()))?;
         let now = vigil_core::chain::timestamp(chrono::Utc::now());
-        return match row {
-            Some(t) if t.valid_at(&now) => Ok(Some(Principal {
-                name: format!("token:{}", t.name),
-                role: t.role,
-                via: Via::Token,
-            })),
-            _ => Err(Refusal::Unauthenticated),
+        let id = token_id(&hash);
+        let why = match row {
+            Some(t) if t.valid_at(&now) => {
+                return Ok(Some(Principal {
+                    name: format!("token:{}", t.name),
+                    role: t.role,
+                    via: Via::Token,
+                }))
+            }
+            Some(t) if t.revoked => format!("revoked token {id} ({})", t.name),
+            Some(t) => format!("expired token {id} ({})", t.name),
+            None => format!("unknown token {id}"),
         };
+        refuse_token(parts, live, why).await;
+        return Err(Refusal::Unauthenticated);
     }
     let jar = CookieJar::from_headers(&parts.headers);
     let Some((id, s)) = jar.get(COOKIE).and_then(|c| {
@@ -301,7 +310,7 @@ async fn principal(parts: &mut Parts, live: &Arc<Live>) -> Result<Option<Princip
         .is_some_and(|a| !a.disabled && a.role == s.role && secret_hash(&a.hash) == s.password);
     if !current {
         live.auth.logout(&id);
-        tracing::info!(account = %s.name, "session ended: the account changed since its login");
+        tracing::info!(target: "vigil::security", event = "session_ended", account = %s.name, "session ended: the account changed since its login");
         return Ok(None);
     }
     Ok(Some(Principal {
@@ -319,13 +328,53 @@ pub fn session_id(headers: &axum::http::HeaderMap) -> Option<String> {
         .map(|c| c.value().to_string())
 }
 
-/// The address a request came from.
+/// The address a request came from: its TCP peer's, or when that is a trusted proxy,
+/// the client the proxy forwarded for (`forwarded`).
 #[must_use]
-pub fn address(parts: &Parts) -> Option<IpAddr> {
-    parts
+pub fn address(parts: &Parts, live: &Live) -> Option<IpAddr> {
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>()?.0.ip();
+    Some(live.auth.proxies.client(peer, &parts.headers))
+}
+
+/// A request's method and matched route template (`GET /api/v1/records/{type}/{id}`):
+/// never the path, which can name a person.
+fn route(parts: &Parts) -> String {
+    let template = parts
         .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
+        .get::<MatchedPath>()
+        .map_or("(no route)", MatchedPath::as_str);
+    format!("{} {template}", parts.method)
+}
+
+async fn refuse_token(parts: &Parts, live: &Live, token: String) {
+    live.report(Event::TokenRefused {
+        from: shown(address(parts, live)),
+        token,
+    })
+    .await;
+}
+
+/// Reports a caller whose role does not allow the request, and refuses it.
+async fn forbidden(parts: &Parts, live: &Live, p: &Principal, needs: Role) -> Refusal {
+    live.report(Event::Forbidden {
+        actor: p.name.clone(),
+        role: p.role.as_str(),
+        needs: needs.as_str(),
+        route: route(parts),
+    })
+    .await;
+    Refusal::Forbidden
+}
+
+/// Reports a write without the CSRF token it needs, and refuses it.
+async fn csrf(parts: &Parts, live: &Live, actor: Option<&Principal>) -> Refusal {
+    live.report(Event::Csrf {
+        actor: actor.map(|p| p.name.clone()),
+        from: shown(address(parts, live)),
+        route: route(parts),
+    })
+    .await;
+    Refusal::Csrf
 }
 
 /// Anyone: the caller if they proved who they are.
@@ -344,16 +393,16 @@ async fn at_least(parts: &mut Parts, live: &Arc<Live>, min: Role) -> Result<Prin
         .await?
         .ok_or(Refusal::Unauthenticated)?;
     if p.role < min {
-        return Err(Refusal::Forbidden);
+        return Err(forbidden(parts, live, &p, min).await);
     }
     let safe = matches!(parts.method, Method::GET | Method::HEAD | Method::OPTIONS);
-    if let Via::Session { csrf } = &p.via {
+    if let Via::Session { csrf: token } = &p.via {
         let sent = parts
             .headers
             .get("x-csrf-token")
             .and_then(|v| v.to_str().ok());
-        if !safe && sent != Some(csrf.as_str()) {
-            return Err(Refusal::Csrf);
+        if !safe && sent != Some(token.as_str()) {
+            return Err(csrf(parts, live, Some(&p)).await);
         }
     }
     Ok(p)
@@ -400,16 +449,19 @@ async fn signed_form(
         .await?
         .ok_or(Refusal::Unauthenticated)?;
     if p.role < min {
-        return Err(Refusal::Forbidden);
+        return Err(forbidden(&parts, live, &p, min).await);
     }
+    // What the refusals below need of the request, kept before the body takes it.
+    let head = parts.clone();
     let req = axum::extract::Request::from_parts(parts, body);
-    let axum::Form(fields): axum::Form<HashMap<String, String>> =
-        axum::Form::from_request(req, live)
-            .await
-            .map_err(|_| Refusal::Csrf)?;
-    if let Via::Session { csrf } = &p.via {
-        if fields.get("csrf") != Some(csrf) {
-            return Err(Refusal::Csrf);
+    let Ok(axum::Form(fields)) =
+        axum::Form::<HashMap<String, String>>::from_request(req, live).await
+    else {
+        return Err(csrf(&head, live, Some(&p)).await);
+    };
+    if let Via::Session { csrf: token } = &p.via {
+        if fields.get("csrf") != Some(token) {
+            return Err(csrf(&head, live, Some(&p)).await);
         }
     }
     Ok((p, fields))
@@ -472,11 +524,12 @@ impl FromRequestParts<Arc<Live>> for BackofficeEditor {
             .map_err(Away::Refused)?
             .ok_or(Away::Login)?;
         if p.role < Role::Editor {
+            forbidden(parts, live, &p, Role::Editor).await;
             return Err(Away::Forbidden(p));
         }
         // Pages only: a write comes as an `EditorForm`, which checks the form's CSRF field.
         if !matches!(parts.method, Method::GET | Method::HEAD) {
-            return Err(Away::Refused(Refusal::Csrf));
+            return Err(Away::Refused(csrf(parts, live, Some(&p)).await));
         }
         Ok(BackofficeEditor(Editor(p)))
     }
@@ -499,8 +552,8 @@ impl FromRequestParts<Arc<Live>> for Address {
     type Rejection = std::convert::Infallible;
     async fn from_request_parts(
         parts: &mut Parts,
-        _live: &Arc<Live>,
+        live: &Arc<Live>,
     ) -> Result<Self, Self::Rejection> {
-        Ok(Address(address(parts)))
+        Ok(Address(address(parts, live)))
     }
 }

@@ -8,8 +8,11 @@
 pub mod auth;
 mod edit;
 mod error;
+pub mod forwarded;
+pub mod limits;
 mod links;
 pub mod public;
+pub mod security;
 mod state;
 mod trace;
 

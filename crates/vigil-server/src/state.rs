@@ -1,8 +1,9 @@
 //! What a server answers from, and the one way to its store. `AppState` is a snapshot
 //! (registry, directory, log position, page cache); `Live` holds the current snapshot,
 //! swaps in a new one when the log grows, and keeps the store private: `Live::read` for
-//! every read, `Live::write` (which takes an `auth::Editor`) for every registry write, and
-//! `Live::audit_read` for the audit row a non-public read leaves. Each runs the store on
+//! every read, `Live::write` (which takes an `auth::Editor`) for every registry write,
+//! `Live::audit_read` for the audit row a non-public read leaves and `Live::report` for a
+//! security event. Each runs the store on
 //! a blocking thread; after a write, `Live::write` refreshes the snapshot, in one place.
 //!
 //! **Architecture Invariant:** no handler reaches the store but through these methods:
@@ -20,7 +21,9 @@ use vigil_store::accounts::AuditRow;
 use vigil_store::{Store, StoreError};
 
 use crate::auth::{self, Editor};
+use crate::forwarded::Proxies;
 use crate::public::directory::Directory;
+use crate::security;
 use crate::AppError;
 
 /// The store, shared by every snapshot; only this module touches the lock.
@@ -262,6 +265,8 @@ pub struct Live {
     stale: Mutex<Option<String>>,
     /// Sessions and login limits: they outlive snapshots.
     pub auth: auth::Auth,
+    /// What security events may still write to the audit trail this hour.
+    budget: Mutex<security::Budget>,
 }
 
 /// What a write came to, and whether the answers show it yet.
@@ -272,12 +277,22 @@ pub(crate) struct Written<T> {
 }
 
 impl Live {
+    /// A server whose clients connect to it directly: a request's address is its TCP
+    /// peer's.
     #[must_use]
     pub fn new(state: AppState) -> Arc<Live> {
+        Live::behind(state, Proxies::default())
+    }
+
+    /// A server behind `proxies`, whose forwarding header is believed when a request
+    /// comes from one of them.
+    #[must_use]
+    pub fn behind(state: AppState, proxies: Proxies) -> Arc<Live> {
         Arc::new(Live {
             current: std::sync::RwLock::new(Arc::new(state)),
             stale: Mutex::new(None),
-            auth: auth::Auth::default(),
+            auth: auth::Auth::new(proxies),
+            budget: Mutex::default(),
         })
     }
 
@@ -349,14 +364,9 @@ impl Live {
         self.audit(actor, "read", subject).await
     }
 
-    /// Adds a line to the audit trail (beside the log, like reads): a read of a
-    /// non-public record, a refused login.
-    pub(crate) async fn audit(
-        &self,
-        actor: &str,
-        action: &str,
-        subject: String,
-    ) -> Result<(), AppError> {
+    /// Adds a line to the audit trail (beside the log). Security events go through
+    /// [`Live::report`] instead, which bounds what they write.
+    async fn audit(&self, actor: &str, action: &str, subject: String) -> Result<(), AppError> {
         let row = AuditRow {
             at: vigil_core::chain::timestamp(chrono::Utc::now()),
             actor: actor.to_string(),
@@ -364,6 +374,32 @@ impl Live {
             subject,
         };
         self.read(move |s| s.record_audit(&row)).await
+    }
+
+    /// Logs a security event and writes it to the audit trail, within the hour's budget
+    /// (`security`). A failure to write is logged; the request goes on.
+    pub(crate) async fn report(&self, event: security::Event) {
+        event.log();
+        let at = vigil_core::chain::timestamp(chrono::Utc::now());
+        let rows = self
+            .budget
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .rows(
+                event.class(),
+                std::time::Instant::now(),
+                &at,
+                event.row(&at),
+            );
+        if rows.is_empty() {
+            return;
+        }
+        let written = self
+            .read(move |s| rows.iter().try_for_each(|row| s.record_audit(row)))
+            .await;
+        if let Err(e) = written {
+            tracing::error!(target: "vigil::security", error = %e, "a security event could not be written to the audit trail");
+        }
     }
 
     /// The snapshot requests read now.

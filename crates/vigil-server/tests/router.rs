@@ -6,6 +6,8 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use tower::ServiceExt;
+use vigil_server::forwarded::{Header, Proxies};
+use vigil_server::security::AUDIT_PER_HOUR;
 use vigil_server::{router, AppState, Live};
 use vigil_store::sqlite::SqliteStore;
 use vigil_store::Store;
@@ -211,4 +213,202 @@ async fn anonymous_requests_cannot_ask_for_unbounded_work() {
         ))
         .unwrap();
     assert_eq!(send(&live, login).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+/// eda's password in [`server_with_editor`].
+const EDA: &str = "eda password 123";
+
+/// The scratch registry with one editor account, eda.
+fn server_with_editor() -> (Arc<Live>, tempfile::TempDir, std::path::PathBuf) {
+    server_with_editor_behind(Proxies::default())
+}
+
+/// [`server_with_editor`] behind `proxies`.
+fn server_with_editor_behind(
+    proxies: Proxies,
+) -> (Arc<Live>, tempfile::TempDir, std::path::PathBuf) {
+    let (live, dir, path) = server();
+    drop(live);
+    let store = SqliteStore::open_existing(&path).unwrap();
+    let account = vigil_store::accounts::Account {
+        name: "eda".into(),
+        role: vigil_store::accounts::Role::Editor,
+        hash: vigil_store::accounts::hash_password(EDA).unwrap(),
+        disabled: false,
+    };
+    let row = vigil_store::accounts::AuditRow {
+        at: "2026-01-01T00:00:00.000000Z".into(),
+        actor: "test".into(),
+        action: "user add".into(),
+        subject: "eda as editor".into(),
+    };
+    store.save_account(&account, &row).unwrap();
+    let state = AppState::load(Box::new(store)).unwrap();
+    (Live::behind(state, proxies), dir, path)
+}
+
+/// A request as if it came over TCP from `from` (what `serve` records for each connection).
+fn from(from: &str, mut request: Request<Body>) -> Request<Body> {
+    let peer = std::net::SocketAddr::new(from.parse().unwrap(), 50_000);
+    request
+        .extensions_mut()
+        .insert(axum::extract::ConnectInfo(peer));
+    request
+}
+
+fn login_json(name: &str, password: &str) -> Request<Body> {
+    Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/session")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(
+            serde_json::json!({"name": name, "password": password}).to_string(),
+        ))
+        .unwrap()
+}
+
+/// The status of a login from `addr`, and its `Retry-After` in seconds when it has one.
+async fn login_from(live: &Arc<Live>, addr: &str, password: &str) -> (StatusCode, Option<u64>) {
+    let response = send(live, from(addr, login_json("eda", password))).await;
+    let wait = response
+        .headers()
+        .get(header::RETRY_AFTER)
+        .map(|v| v.to_str().unwrap().parse().unwrap());
+    (response.status(), wait)
+}
+
+/// Finding 8: five failures used to lock the account, so anyone could lock an editor out.
+/// Now the attacker's address waits (429 with Retry-After) and the owner, from another
+/// address, gets in with the right password.
+#[tokio::test]
+async fn the_owner_gets_in_from_another_address_while_the_attacker_waits() {
+    let (live, _dir, _) = server_with_editor();
+    let attacker = "203.0.113.7";
+    for _ in 0..5 {
+        assert_eq!(
+            login_from(&live, attacker, "a wrong guess").await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    // The attacker's next try is held back, even with the right password.
+    let (status, wait) = login_from(&live, attacker, EDA).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(wait.is_some_and(|w| w >= 1), "Retry-After: {wait:?}");
+    // The owner, elsewhere, is not.
+    assert_eq!(
+        login_from(&live, "198.51.100.9", EDA).await.0,
+        StatusCode::OK
+    );
+    // The owner's login forgives nothing of the attacker's.
+    assert_eq!(
+        login_from(&live, attacker, "another guess").await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+/// An attacker with many addresses slows an account down; it never locks it: the owner,
+/// from an address of their own, still gets in.
+#[tokio::test]
+async fn many_addresses_slow_an_account_but_never_lock_it() {
+    let (live, _dir, _) = server_with_editor();
+    for i in 1..=12 {
+        assert_eq!(
+            login_from(&live, &format!("203.0.113.{i}"), "a wrong guess")
+                .await
+                .0,
+            StatusCode::UNAUTHORIZED,
+            "attempt {i}"
+        );
+    }
+    assert_eq!(
+        login_from(&live, "198.51.100.9", EDA).await.0,
+        StatusCode::OK
+    );
+}
+
+/// A refused token costs nothing to send, so what refusals write to the audit trail is
+/// bounded: the first ones are itemised, the rest are counted.
+#[tokio::test]
+async fn anonymous_refusals_cannot_grow_the_audit_trail_without_bound() {
+    let (live, _dir, path) = server();
+    for i in 0..300 {
+        let request = Request::builder()
+            .uri("/api/v1/session")
+            .header(header::AUTHORIZATION, format!("Bearer {i:064x}"))
+            .body(Body::empty())
+            .unwrap();
+        let response = send(&live, from("203.0.113.7", request)).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let trail = SqliteStore::open_existing(&path)
+        .unwrap()
+        .audit_trail(10_000)
+        .unwrap();
+    let refused = trail.iter().filter(|r| r.action == "token refused").count();
+    assert!(refused > 0, "refused tokens are audited: {trail:?}");
+    assert_eq!(refused as u32, AUDIT_PER_HOUR, "{trail:?}");
+    // The row that says the rest of the hour is counted, not itemised.
+    assert_eq!(trail.len() as u32, AUDIT_PER_HOUR + 1, "{trail:?}");
+    assert_eq!(trail[0].action, "not itemised");
+}
+
+/// Behind a proxy that writes `Forwarded` (RFC 7239), the client it names is the one
+/// limited; a client that is not the proxy is its own TCP address whatever it sends.
+#[tokio::test]
+async fn only_a_trusted_proxy_is_believed_about_the_client() {
+    let proxies = Proxies::new(vec!["10.0.0.0/8".parse().unwrap()], Header::Forwarded);
+    let (live, _dir, path) = server_with_editor_behind(proxies);
+    let via_proxy = |client: &str, password: &str| {
+        let mut request = from("10.1.2.3", login_json("eda", password));
+        request.headers_mut().insert(
+            "forwarded",
+            format!(r#"for="[{client}]:4711";proto=https"#)
+                .parse()
+                .unwrap(),
+        );
+        request
+    };
+    let attacker = "2001:db8:bad::7";
+    for _ in 0..5 {
+        let response = send(&live, via_proxy(attacker, "a wrong guess")).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let response = send(&live, via_proxy(attacker, EDA)).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let response = send(&live, via_proxy("2001:db8:0:1::9", EDA)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    // Straight from 203.0.113.7, the header is the client's own word: ignored.
+    for i in 1..=5 {
+        let mut request = from("203.0.113.7", login_json("eda", "a wrong guess"));
+        request
+            .headers_mut()
+            .insert("forwarded", format!("for=198.51.100.{i}").parse().unwrap());
+        assert_eq!(
+            send(&live, request).await.status(),
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let response = send(&live, from("203.0.113.7", login_json("eda", EDA))).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let trail = SqliteStore::open_existing(&path)
+        .unwrap()
+        .audit_trail(100)
+        .unwrap();
+    let refused_from: Vec<&str> = trail
+        .iter()
+        .filter(|r| r.action == "login refused")
+        .map(|r| r.actor.as_str())
+        .collect();
+    assert!(
+        refused_from.contains(&"login from 2001:db8:bad::7"),
+        "{trail:?}"
+    );
+    assert!(
+        refused_from.contains(&"login from 203.0.113.7"),
+        "{trail:?}"
+    );
+    assert!(
+        !trail.iter().any(|r| r.actor.contains("198.51.100.")),
+        "{trail:?}"
+    );
 }

@@ -248,6 +248,13 @@ pub fn secret_hash(secret: &str) -> String {
     hex::encode(Sha256::digest(secret.as_bytes()))
 }
 
+/// A token's id as `vigil token list` shows it and events name it: the first 12 hex
+/// digits of its hash (never the secret).
+#[must_use]
+pub fn token_id(hash: &str) -> &str {
+    &hash[..hash.len().min(12)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,7 +63,9 @@ pub enum Command {
     /// API tokens for scripts.
     #[command(subcommand)]
     Token(TokenCmd),
-    /// The audit trail: account changes and reads of restricted or confidential records.
+    /// The audit trail: account changes, reads of restricted or confidential records, and
+    /// the server's security events (logins, refused logins and waits, CSRF and role
+    /// refusals, refused tokens).
     Audit {
         #[arg(long, default_value_t = 50)]
         limit: usize,
@@ -105,6 +107,23 @@ pub struct ServeArgs {
     /// Public breakdown cells with fewer persons than this are shown as "fewer than N".
     #[arg(long, default_value_t = 3)]
     pub min_cell: i64,
+    /// A reverse proxy (an address, or a network like 10.0.0.0/8) whose forwarding header
+    /// is believed about the client's address; repeat it or give a list. Without it the
+    /// header is ignored and a request's address is its TCP peer's.
+    #[arg(long = "trusted-proxy", value_name = "ADDR", value_delimiter = ',')]
+    pub trusted_proxy: Vec<vigil_server::forwarded::Network>,
+    /// The header the trusted proxies write (only that one is read).
+    #[arg(long, value_enum, default_value_t = ForwardedHeader::XForwardedFor, requires = "trusted_proxy")]
+    pub forwarded_header: ForwardedHeader,
+}
+
+/// `--forwarded-header`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ForwardedHeader {
+    /// `X-Forwarded-For: client, proxy` (nginx's `$proxy_add_x_forwarded_for`).
+    XForwardedFor,
+    /// `Forwarded: for=client` (RFC 7239).
+    Forwarded,
 }
 
 #[derive(Debug, Args)]

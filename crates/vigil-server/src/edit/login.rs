@@ -14,6 +14,7 @@ use serde_json::json;
 
 use crate::auth::{self, Address, Caller, Refusal, SignedInForm, Via, Viewer};
 use crate::edit::page;
+use crate::security::Event;
 use crate::Live;
 
 /// `GET /login`: the form, with a fresh token also set as a SameSite=Strict cookie; the
@@ -81,6 +82,12 @@ pub async fn login_form(
         .get(auth::LOGIN_COOKIE)
         .map(|c| c.value().to_string());
     if cookie.is_none() || cookie != c.login_token {
+        live.report(Event::Csrf {
+            actor: None,
+            from: addr.map_or_else(|| "an unknown address".into(), |a| a.to_string()),
+            route: "POST /login".into(),
+        })
+        .await;
         return Refusal::Csrf.into_response();
     }
     match auth::login(&live, &c.name, &c.password, addr).await {

@@ -61,60 +61,6 @@ fn pg(e: sqlx::Error) -> StoreError {
 }
 
 impl PgStore {
-    /// Links an older database's audit rows into a chain and gives every account and
-    /// token a first committed state (rows by `vigil`, action `audit chain started`).
-    fn start_audit_chain(&self) -> Result<(), StoreError> {
-        let (accounts, tokens) = (self.accounts()?, self.tokens()?);
-        self.rt.block_on(async {
-            let mut tx = self.pool.begin().await.map_err(pg)?;
-            sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                .bind(AUDIT_LOCK)
-                .execute(&mut *tx)
-                .await
-                .map_err(pg)?;
-            let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
-                "SELECT id, at, actor, action, subject FROM audit WHERE hash IS NULL ORDER BY id",
-            )
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(pg)?;
-            let mut prev = String::new();
-            let mut at = String::new();
-            for (id, row_at, actor, action, subject) in rows {
-                let row = AuditRow {
-                    at: row_at,
-                    actor,
-                    action,
-                    subject,
-                };
-                prev = crate::accounts::audit_link(&prev, &row, None);
-                sqlx::query("UPDATE audit SET hash = $1 WHERE id = $2")
-                    .bind(&prev)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(pg)?;
-                at = row.at;
-            }
-            if at.is_empty() {
-                let last: Option<String> = sqlx::query_scalar("SELECT max(at) FROM log")
-                    .fetch_one(&mut *tx)
-                    .await
-                    .map_err(pg)?;
-                at = last.unwrap_or_default();
-            }
-            for a in &accounts {
-                let row = chain_started(&at, &format!("account {}", a.name));
-                insert_audit(&mut tx, &row, Some(&crate::accounts::account_state(a))).await?;
-            }
-            for (hash, t) in &tokens {
-                let row = chain_started(&at, &format!("token of {}", t.name));
-                insert_audit(&mut tx, &row, Some(&crate::accounts::token_state(hash, t))).await?;
-            }
-            tx.commit().await.map_err(pg)
-        })
-    }
-
     /// Connects and brings the schema up to date. `schema`, when given, is created if
     /// needed and used as the search path (tests use one schema each).
     pub fn open(url: &str, schema: Option<&str>) -> Result<PgStore, StoreError> {
@@ -353,60 +299,6 @@ fn account_of(
         hash,
         disabled,
     })
-}
-
-/// Appends a row to the audit chain, inside the caller's transaction (which it locks
-/// against other writers of the chain until it ends).
-async fn insert_audit(
-    conn: &mut sqlx::PgConnection,
-    a: &AuditRow,
-    state: Option<&str>,
-) -> Result<(), StoreError> {
-    sqlx::query("SELECT pg_advisory_xact_lock($1)")
-        .bind(AUDIT_LOCK)
-        .execute(&mut *conn)
-        .await
-        .map_err(pg)?;
-    let prev: Option<String> =
-        sqlx::query_scalar("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
-            .fetch_optional(&mut *conn)
-            .await
-            .map_err(pg)?
-            .flatten();
-    let hash = crate::accounts::audit_link(prev.as_deref().unwrap_or(""), a, state);
-    sqlx::query(
-        "INSERT INTO audit (at, actor, action, subject, state, hash) VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(&a.at)
-    .bind(&a.actor)
-    .bind(&a.action)
-    .bind(&a.subject)
-    .bind(state)
-    .bind(hash)
-    .execute(conn)
-    .await
-    .map_err(pg)?;
-    Ok(())
-}
-
-/// An `audit` row as read: at, actor, action, subject, state, hash.
-type AuditTableRow = (
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-);
-
-/// The row that gives an account or token of an older database its first committed state.
-fn chain_started(at: &str, subject: &str) -> AuditRow {
-    AuditRow {
-        at: at.to_string(),
-        actor: "vigil".into(),
-        action: "audit chain started".into(),
-        subject: subject.to_string(),
-    }
 }
 
 fn reparse(body: &str) -> Result<Record, StoreError> {
@@ -856,6 +748,8 @@ impl Drop for PgStore {
     }
 }
 
+mod accounts;
 mod writer;
 
+use accounts::{insert_audit, AuditTableRow};
 use writer::{read_derived, record_body_in, PgWriter};

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail};
 use vigil_store::accounts::{
-    hash_password, new_secret, secret_hash, Account, AuditRow, Role, TokenRow,
+    hash_password, new_secret, secret_hash, token_id, Account, AuditRow, Role, TokenRow,
 };
 
 use crate::cli::{Cli, TokenCmd, User, Who};
@@ -115,11 +115,6 @@ pub fn user(cli: &Cli, u: &User) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The public id of a token: the first 12 hex digits of its secret's hash.
-fn token_id(hash: &str) -> &str {
-    &hash[..hash.len().min(12)]
 }
 
 pub fn token(cli: &Cli, t: &TokenCmd) -> anyhow::Result<ExitCode> {

@@ -14,7 +14,9 @@ use vigil_core::record::AnnouncementKind;
 use vigil_core::registry::Mode;
 use vigil_store::{import, ImportOptions, SqliteStore};
 
-use crate::cli::{Cli, GenerateArgs};
+use vigil_server::forwarded::{Header, Proxies};
+
+use crate::cli::{Cli, ForwardedHeader, GenerateArgs};
 use crate::context::{log_position, now, open_existing, today, AnyStore};
 use crate::output::{self, Table};
 
@@ -77,9 +79,11 @@ pub(super) fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<E
         open_existing(cli)?
     };
     // The server logs through `tracing`, to stderr (stdout is for answers). `RUST_LOG`
-    // chooses what; by default the server's notices and everyone's warnings.
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,vigil_server=info"));
+    // chooses what; by default the server's notices, its security events (logins too) and
+    // everyone's warnings.
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("warn,vigil_server=info,vigil::security=info")
+    });
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -87,6 +91,19 @@ pub(super) fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<E
         .try_init();
     let mut state = vigil_server::AppState::load(store)?;
     state.min_cell = args.min_cell;
+    let header = match args.forwarded_header {
+        ForwardedHeader::XForwardedFor => Header::XForwardedFor,
+        ForwardedHeader::Forwarded => Header::Forwarded,
+    };
+    let proxies = Proxies::new(args.trusted_proxy.clone(), header);
+    if proxies.any() {
+        let list: Vec<String> = args.trusted_proxy.iter().map(ToString::to_string).collect();
+        eprintln!(
+            "vigil: a request from {} is taken to come from the address its {} header names",
+            list.join(", "),
+            header.name()
+        );
+    }
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind(&args.addr)
@@ -99,7 +116,7 @@ pub(super) fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<E
             listener.local_addr()?,
             state.log.entries
         );
-        vigil_server::serve(listener, vigil_server::Live::new(state)).await?;
+        vigil_server::serve(listener, vigil_server::Live::behind(state, proxies)).await?;
         Ok::<_, anyhow::Error>(())
     })?;
     Ok(ExitCode::SUCCESS)
