@@ -1,0 +1,148 @@
+//! The catalogues are complete and used: every key is in all three languages, every key
+//! the code asks for exists, no key is left that nothing asks for; every word of the
+//! vocabulary lists in vigil-core has a translation. And plural forms come from ICU4X
+//! through the real lookup: Belarusian and Russian at the numbers where rules go wrong.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use vigil_i18n::{catalogue_source, keys, t_with, vocabulary, Arg, Lang, DATA_FAMILIES};
+
+/// Every `.rs` file under a directory.
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The keys code asks for: the first string literal of a call to a lookup —
+/// `tr.t("…")`, `tr.with("…"`, `tr.count("…"`, `t(lang, "…")`, `t_with(lang, "…"`.
+fn keys_in_code() -> BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for krate in ["vigil-server", "vigil", "vigil-i18n"] {
+        sources(&root.join(krate).join("src"), &mut files);
+    }
+    let mut found = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for call in [".t(\"", ".with(\"", ".count(\"", " t(lang, \"", "t_with(lang, \""] {
+            for (i, _) in text.match_indices(call) {
+                let rest = &text[i + call.len()..];
+                let key: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                if rest[key.len()..].starts_with('"') && !key.is_empty() {
+                    found.insert(key);
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_key_is_in_every_language_and_every_key_is_used() {
+    let en = keys(catalogue_source(Lang::En));
+    assert!(en.len() > 100, "{} keys", en.len());
+    for lang in [Lang::Be, Lang::Ru] {
+        let other = keys(catalogue_source(lang));
+        let missing: Vec<_> = en.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&en).collect();
+        assert!(missing.is_empty(), "missing in {lang}: {missing:?}");
+        assert!(extra.is_empty(), "in {lang} but not in en: {extra:?}");
+    }
+    let used = keys_in_code();
+    let unknown: Vec<_> = used.difference(&en).collect();
+    assert!(unknown.is_empty(), "asked for in code, in no catalogue: {unknown:?}");
+    let mut vocabulary_keys = BTreeSet::new();
+    for (family, values) in vocabulary() {
+        for v in values {
+            let key = format!("{family}-{v}");
+            assert!(en.contains(&key), "no word for {key}");
+            vocabulary_keys.insert(key);
+        }
+    }
+    let unused: Vec<_> = en
+        .iter()
+        .filter(|k| !used.contains(*k) && !vocabulary_keys.contains(*k))
+        .filter(|k| !DATA_FAMILIES.iter().any(|p| k.starts_with(p)))
+        .collect();
+    assert!(unused.is_empty(), "in the catalogue, asked for by nothing: {unused:?}");
+}
+
+#[test]
+fn every_message_renders_in_every_language_without_a_fallback() {
+    for key in keys(catalogue_source(Lang::En)) {
+        for lang in Lang::ALL {
+            assert!(vigil_i18n::has(lang, &key), "{lang} has no {key}");
+        }
+    }
+}
+
+/// The form of "N waves" and "N political prisoners" at the numbers the Belarusian rule
+/// is easy to get wrong at (`intl_pluralrules` gives `other` for 22, 25, 102, 111…).
+#[test]
+fn plural_forms_at_the_numbers_rules_get_wrong() {
+    let cases: &[(i64, &str, &str, &str, &str)] = &[
+        // n, be waves, be prisoners, ru waves, ru prisoners
+        (0, "хваляў", "палітвязняў", "волн", "политзаключённых"),
+        (1, "хваля", "палітвязень", "волна", "политзаключённый"),
+        (2, "хвалі", "палітвязні", "волны", "политзаключённых"),
+        (5, "хваляў", "палітвязняў", "волн", "политзаключённых"),
+        (11, "хваляў", "палітвязняў", "волн", "политзаключённых"),
+        (12, "хваляў", "палітвязняў", "волн", "политзаключённых"),
+        (21, "хваля", "палітвязень", "волна", "политзаключённый"),
+        (22, "хвалі", "палітвязні", "волны", "политзаключённых"),
+        (25, "хваляў", "палітвязняў", "волн", "политзаключённых"),
+        (101, "хваля", "палітвязень", "волна", "политзаключённый"),
+        (102, "хвалі", "палітвязні", "волны", "политзаключённых"),
+        (111, "хваляў", "палітвязняў", "волн", "политзаключённых"),
+        (112, "хваляў", "палітвязняў", "волн", "политзаключённых"),
+        (1002, "хвалі", "палітвязні", "волны", "политзаключённых"),
+        (1244, "хвалі", "палітвязні", "волны", "политзаключённых"),
+    ];
+    let say = |lang, key, n| t_with(lang, key, &[("n", Arg::Count(n))]);
+    for &(n, be_w, be_p, ru_w, ru_p) in cases {
+        let number_be = vigil_i18n::number(Lang::Be, n);
+        let number_ru = vigil_i18n::number(Lang::Ru, n);
+        assert_eq!(say(Lang::Be, "count-waves", n), format!("{number_be} {be_w}"));
+        assert_eq!(say(Lang::Be, "count-prisoners", n), format!("{number_be} {be_p}"));
+        assert_eq!(say(Lang::Ru, "count-waves", n), format!("{number_ru} {ru_w}"));
+        assert_eq!(say(Lang::Ru, "count-prisoners", n), format!("{number_ru} {ru_p}"));
+    }
+    assert_eq!(say(Lang::En, "count-waves", 1), "1 wave");
+    assert_eq!(say(Lang::En, "count-waves", 1244), "1,244 waves");
+}
+
+#[test]
+fn numbers_and_dates_as_each_language_writes_them() {
+    use vigil_core::date::PartialDate;
+    assert_eq!(vigil_i18n::number(Lang::Be, 1135), "1135");
+    assert_eq!(vigil_i18n::number(Lang::Ru, 1135), "1\u{a0}135");
+    assert_eq!(vigil_i18n::number(Lang::En, 1135), "1,135");
+    let d = |s: &str| s.parse::<PartialDate>().unwrap();
+    assert!(vigil_i18n::date(Lang::Be, d("2024-12-09")).starts_with("9 снежня 2024"));
+    assert!(vigil_i18n::date(Lang::Ru, d("2024-12-09")).starts_with("9 декабря 2024"));
+    assert_eq!(vigil_i18n::date(Lang::En, d("2024-12-09")), "9 December 2024");
+    assert_eq!(vigil_i18n::date(Lang::Be, d("2021-03")), "сакавік 2021");
+    assert!(vigil_i18n::date(Lang::Ru, d("2021-03")).starts_with("март 2021"));
+    assert_eq!(vigil_i18n::date(Lang::En, d("2021")), "2021");
+}
+
+#[test]
+fn the_language_is_chosen_by_query_then_cookie_then_browser_then_server() {
+    let choose = Lang::choose;
+    assert_eq!(choose(Some("be"), Some("ru"), Some("en"), Lang::En), Lang::Be);
+    assert_eq!(choose(Some("xx"), Some("ru"), Some("en"), Lang::En), Lang::Ru);
+    assert_eq!(choose(None, None, Some("de, ru;q=0.8, be;q=0.9"), Lang::En), Lang::Be);
+    assert_eq!(choose(None, None, Some("be;q=0, ru-RU"), Lang::En), Lang::Ru);
+    assert_eq!(choose(None, None, Some("de-DE"), Lang::Be), Lang::Be);
+    assert_eq!(choose(None, None, None, Lang::Ru), Lang::Ru);
+}
