@@ -4,8 +4,10 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query, RawQuery};
+use axum::extract::RawQuery;
 
+use crate::error::ErrorBody;
+use crate::input::{Path, Query};
 use crate::Snapshot;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
@@ -24,6 +26,9 @@ use crate::public::api::{matching, person_bundle, PersonsParams};
 use crate::public::chart::{self, Marker};
 use crate::{today, AppError, AppState};
 
+/// The icon.
+#[utoipa::path(get, path = "/static/favicon.svg", tag = "operations",
+    responses((status = 200, description = "The icon", content_type = "image/svg+xml", body = String)))]
 pub async fn favicon() -> Response {
     (
         [(header::CONTENT_TYPE, "image/svg+xml")],
@@ -32,6 +37,16 @@ pub async fn favicon() -> Response {
         .into_response()
 }
 
+/// The icon, where browsers look for it unasked.
+#[utoipa::path(get, path = "/favicon.ico", tag = "operations",
+    responses((status = 200, description = "The icon (SVG)", content_type = "image/svg+xml", body = String)))]
+pub async fn favicon_ico() -> Response {
+    favicon().await
+}
+
+/// The one stylesheet.
+#[utoipa::path(get, path = "/static/vigil.css", tag = "operations",
+    responses((status = 200, description = "The stylesheet", content_type = "text/css", body = String)))]
 pub async fn stylesheet() -> Response {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
@@ -104,14 +119,23 @@ fn sources(route: &str, pairs: &[(&str, &str)], csv: bool) -> Markup {
     }
 }
 
-#[derive(serde::Deserialize, Default)]
+#[derive(serde::Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DashboardParams {
+    /// The year of the waves and flow tables (default: this year).
     year: Option<i32>,
+    /// The chart's step: `day`, `week` or `month`.
     step: Option<String>,
+    /// The chart's first day, YYYY-MM-DD.
     from: Option<String>,
+    /// The chart's last day, YYYY-MM-DD.
     to: Option<String>,
 }
 
+/// The public dashboard: held today, the chart, waves, flow, breakdowns.
+#[utoipa::path(get, path = "/", tag = "pages", params(DashboardParams),
+    responses((status = 200, description = "The dashboard", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_parameter`: a parameter that is not of its type", body = ErrorBody)))]
 pub async fn dashboard(
     Snapshot(state): Snapshot,
     headers: axum::http::HeaderMap,
@@ -311,6 +335,10 @@ async fn render_dashboard(
     Ok(layout(s, "Dashboard", &body).0)
 }
 
+/// The public directory, filtered like `GET /api/v1/persons`.
+#[utoipa::path(get, path = "/persons", tag = "pages", params(PersonsParams),
+    responses((status = 200, description = "The directory", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_parameter`: a limit or offset that is not a number", body = ErrorBody)))]
 pub async fn directory(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> Html<String> {
     let (total, page) = matching(&s, &p);
     let day = today();
@@ -352,6 +380,11 @@ fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str)
 }
 
+/// A public person's page: names, status, public events with their sources.
+#[utoipa::path(get, path = "/persons/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id")),
+    responses((status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 404, description = "`not_found`: no public person with this id", body = ErrorBody)))]
 pub async fn person(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,
@@ -461,6 +494,11 @@ async fn source_labels(
     .await
 }
 
+/// An announcement's page: its breakdown, claims, sources, who is identified.
+#[utoipa::path(get, path = "/announcements/{id}", tag = "pages", params(("id" = String, Path, description = "The announcement's id")),
+    responses((status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such announcement", body = ErrorBody)))]
 pub async fn announcement(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,
