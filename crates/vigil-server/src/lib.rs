@@ -13,6 +13,7 @@ mod links;
 pub mod openapi;
 pub mod public;
 pub mod routes;
+mod shapes;
 mod state;
 mod trace;
 

@@ -20,7 +20,7 @@ use vigil_store::{Meta, StoreError};
 use crate::auth::{Admin, Editor, Viewer};
 use crate::error::{ErrorBody, ErrorCode};
 use crate::input::{JsonBody, Path};
-use crate::openapi::{JsonBodyRefusals, NeedsEditor, NeedsViewer};
+use crate::shapes::{JsonBodyRefusals, NeedsEditor, NeedsViewer};
 use crate::state::Written;
 use crate::{AppError, Live};
 
@@ -70,8 +70,8 @@ pub struct AuditLine {
 /// A record as stored, with its version (the log entry that holds it), for a viewer,
 /// editor or admin; reading a non-public one is audited.
 #[utoipa::path(get, path = "/api/v1/records/{type}/{id}", tag = "records",
-    params(("type" = String, Path, description = "`person`, `event`, `announcement`, `figure`, `source` or `merge`"),
-        ("id" = String, Path, description = "The record's id")),
+    params(("type" = String, Path, description = "`person`, `event`, `announcement`, `figure`, `source` or `merge`", example = "person"),
+        ("id" = String, Path, description = "The record's id", example = "p1")),
     security(("bearer" = []), ("session" = [])),
     responses((status = 200, description = "The record and its version", body = RecordAnswer),
         (status = 400, description = "`bad_request`: a path that is not UTF-8", body = ErrorBody),

@@ -14,7 +14,7 @@ use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::api::now;
 use crate::edit::{csrf, page, pretty, stale_warning, text};
 use crate::links::with_query;
-use crate::openapi::{EditorFormRefusals, EditorPage, ExtractForm};
+use crate::shapes::{EditorFormRefusals, EditorPage, ExtractForm};
 use crate::state::Written;
 use crate::{AppError, Live};
 

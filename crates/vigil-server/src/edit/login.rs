@@ -16,7 +16,7 @@ use crate::auth::{self, Address, Caller, Refusal, SignedInForm, Via, Viewer};
 use crate::edit::page;
 use crate::error::ErrorBody;
 use crate::input::{Form, JsonBody};
-use crate::openapi::{JsonBodyRefusals, LoginForm, LogoutForm, NeedsViewer};
+use crate::shapes::{JsonBodyRefusals, LoginForm, LogoutForm, NeedsViewer};
 use crate::Live;
 
 /// `GET /login`: the form, with a fresh token also set as a SameSite=Strict cookie; the

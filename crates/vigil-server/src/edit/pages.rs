@@ -24,7 +24,7 @@ use crate::edit::{csrf, page, pretty, problem, stale_warning, text};
 use crate::error::ErrorBody;
 use crate::input::{Path, Query};
 use crate::links::with_query;
-use crate::openapi::{
+use crate::shapes::{
     EditorFormRefusals, EditorPage, EventForm, PersonForm, RecordForm, RetractForm, SavedPage,
 };
 use crate::state::Written;
@@ -143,6 +143,7 @@ pub async fn home(BackofficeEditor(editor): BackofficeEditor) -> Response {
 #[into_params(parameter_in = Query)]
 pub struct Open {
     /// The person's id.
+    #[param(example = "p1")]
     id: String,
 }
 
@@ -161,7 +162,7 @@ pub async fn open_query(
 
 /// `GET /edit/person/{id}`: a person's form at its current version, with its events, its
 /// history and a retract form.
-#[utoipa::path(get, path = "/edit/person/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id")),
+#[utoipa::path(get, path = "/edit/person/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The person's form, events, history and retract form", content_type = "text/html", body = String),
         (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
@@ -425,7 +426,7 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
 }
 
 /// `GET /edit/event/{id}`: an event's form at its current version, with a retract form.
-#[utoipa::path(get, path = "/edit/event/{id}", tag = "pages", params(("id" = String, Path, description = "The event's id")),
+#[utoipa::path(get, path = "/edit/event/{id}", tag = "pages", params(("id" = String, Path, description = "The event's id", example = "p1e0")),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The event's form and retract form", content_type = "text/html", body = String),
         (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
@@ -491,10 +492,11 @@ async fn read_record(
 pub struct OpenRecord {
     /// `person`, `event`, `announcement`, `figure`, `source` or `merge`.
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", schema_with = crate::shapes::record_type_schema, example = "person")]
     rtype: String,
     /// The record's id; none (or empty) for a new record's template.
     #[serde(default)]
+    #[param(example = "p1")]
     id: Option<String>,
 }
 

@@ -18,6 +18,7 @@ use vigil_core::answer::{self, Counting, ParamError};
 
 use crate::error::ErrorBody;
 use crate::public::directory as public;
+use crate::shapes;
 use crate::{today, AppError, AppState};
 
 /// Who counts, shared by the counting routes.
@@ -44,11 +45,15 @@ fn wants_csv(format: Option<&String>) -> bool {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct HeldParams {
-    /// The day, YYYY-MM-DD (a partial date counts as its first day). Default: today.
+    /// The day, YYYY-MM-DD (a partial date, YYYY-MM or YYYY, counts as its first day), in
+    /// the years 1000 to 9999. Default: today.
+    #[param(format = Date, example = "2024-12-09")]
     pub on: Option<String>,
     /// Only this country, e.g. `BY`.
+    #[param(example = "BY")]
     pub country: Option<String>,
     /// Split the count by `sex`, `age`, `role` or `region`.
+    #[param(schema_with = shapes::by_schema, example = "sex")]
     pub by: Option<String>,
     /// Count everyone in custody, not only recognized political prisoners.
     #[serde(default)]
@@ -57,6 +62,7 @@ pub struct HeldParams {
     #[serde(default)]
     pub recognized_by_date: bool,
     /// `csv` for a table instead of JSON.
+    #[param(schema_with = shapes::format_schema)]
     pub format: Option<String>,
 }
 
@@ -64,13 +70,14 @@ pub struct HeldParams {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SeriesParams {
-    /// First day, YYYY-MM-DD.
-    #[param(required = true)]
+    /// First day, YYYY-MM-DD (or YYYY-MM, YYYY: its first day), in the years 1000 to 9999.
+    #[param(required = true, format = Date, example = "2024-01-01")]
     pub from: Option<String>,
     /// Last day, YYYY-MM-DD, included.
-    #[param(required = true)]
+    #[param(required = true, format = Date, example = "2024-12-31")]
     pub to: Option<String>,
     /// `day`, `week` or `month` (default).
+    #[param(schema_with = shapes::step_schema, example = "month")]
     pub step: Option<String>,
     /// Only this country, e.g. `BY`.
     pub country: Option<String>,
@@ -81,6 +88,7 @@ pub struct SeriesParams {
     #[serde(default)]
     pub recognized_by_date: bool,
     /// `csv` for a table instead of JSON.
+    #[param(schema_with = shapes::format_schema)]
     pub format: Option<String>,
 }
 
@@ -89,14 +97,16 @@ pub struct SeriesParams {
 #[into_params(parameter_in = Query)]
 pub struct WavesParams {
     /// The country, e.g. `BY`.
-    #[param(required = true)]
+    #[param(required = true, example = "BY")]
     pub country: Option<String>,
     /// The calendar year.
-    #[param(required = true)]
+    #[param(required = true, example = 2024)]
     pub year: Option<i32>,
     /// `pardon` (default), `amnesty`, `release` or `recognition`.
+    #[param(schema_with = shapes::kind_schema, example = "pardon")]
     pub kind: Option<String>,
     /// `csv` for a table instead of JSON.
+    #[param(schema_with = shapes::format_schema)]
     pub format: Option<String>,
 }
 
@@ -104,11 +114,11 @@ pub struct WavesParams {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FlowParams {
-    /// First day, YYYY-MM-DD.
-    #[param(required = true)]
+    /// First day, YYYY-MM-DD (or YYYY-MM, YYYY: its first day), in the years 1000 to 9999.
+    #[param(required = true, format = Date, example = "2024-01-01")]
     pub from: Option<String>,
     /// Last day, YYYY-MM-DD, included.
-    #[param(required = true)]
+    #[param(required = true, format = Date, example = "2024-12-31")]
     pub to: Option<String>,
     /// Only this country, e.g. `BY`.
     pub country: Option<String>,
@@ -119,6 +129,7 @@ pub struct FlowParams {
     #[serde(default)]
     pub recognized_by_date: bool,
     /// `csv` for a table instead of JSON.
+    #[param(schema_with = shapes::format_schema)]
     pub format: Option<String>,
 }
 
@@ -133,6 +144,7 @@ pub struct PersonsParams {
     /// Only persons with this role, e.g. `journalist`.
     pub role: Option<String>,
     /// `held`, `released` or `not_detained`, today.
+    #[param(schema_with = shapes::status_schema)]
     pub status: Option<String>,
     /// At most this many (default 50, at most 500).
     pub limit: Option<usize>,
@@ -144,6 +156,7 @@ pub struct PersonsParams {
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// A name in any script or spelling: "Ales Bialiatski", "Алесь Бяляцкі", "Беляцкий".
+    #[param(example = "Ales")]
     pub q: String,
     /// At most this many results (default 20, at most 200).
     pub limit: Option<usize>,
@@ -490,7 +503,7 @@ pub async fn persons(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> J
 }
 
 /// A public person with their public events, in the interchange format; 404 for anyone else.
-#[utoipa::path(get, path = "/api/v1/persons/{id}", tag = "registry", params(("id" = String, Path, description = "The person's id")),
+#[utoipa::path(get, path = "/api/v1/persons/{id}", tag = "registry", params(("id" = String, Path, description = "The person's id", example = "p1")),
     responses((status = 200, description = "The person and their public events", body = PersonAnswer),
         (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
         (status = 404, description = "`not_found`: no public person with this id", body = ErrorBody)))]
@@ -550,7 +563,7 @@ pub(crate) fn table(
 /// Who was in an announcement: identified persons, what remains of its breakdown,
 /// contradictions, and candidates with the probability of being among the unidentified.
 /// Publicly, only public persons are named; the others are counted.
-#[utoipa::path(get, path = "/api/v1/announcements/{id}", tag = "statistics", params(("id" = String, Path, description = "The announcement's id")),
+#[utoipa::path(get, path = "/api/v1/announcements/{id}", tag = "statistics", params(("id" = String, Path, description = "The announcement's id", example = "a-BY-2020-1")),
     responses((status = 200, description = "Who was in it, as far as the public may know", body = answer::AnnouncementAnswer),
         (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
         (status = 404, description = "`not_found`: no such announcement", body = ErrorBody)))]

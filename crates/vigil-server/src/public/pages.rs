@@ -122,9 +122,11 @@ fn sources(route: &str, pairs: &[(&str, &str)], csv: bool) -> Markup {
 #[derive(serde::Deserialize, Default, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DashboardParams {
-    /// The year of the waves and flow tables (default: this year).
+    /// The year of the waves table (default: this year), from 1000 to 9999 as in dates.
+    #[param(minimum = 1000, maximum = 9999, example = 2024)]
     year: Option<i32>,
-    /// The chart's step: `day`, `week` or `month`.
+    /// The chart's step: `day`, `week` or `month` (default).
+    #[param(schema_with = crate::shapes::step_schema)]
     step: Option<String>,
     /// The chart's first day, YYYY-MM-DD.
     from: Option<String>,
@@ -135,7 +137,7 @@ pub struct DashboardParams {
 /// The public dashboard: held today, the chart, waves, flow, breakdowns.
 #[utoipa::path(get, path = "/", tag = "pages", params(DashboardParams),
     responses((status = 200, description = "The dashboard", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: a parameter that is not of its type", body = ErrorBody)))]
+        (status = 400, description = "`bad_parameter`: a parameter that is not of its type, a year outside 1000 to 9999, or a bad date", body = ErrorBody)))]
 pub async fn dashboard(
     Snapshot(state): Snapshot,
     headers: axum::http::HeaderMap,
@@ -161,6 +163,14 @@ async fn render_dashboard(
     let s = &state;
     let reg = &s.registry;
     let year = params.year.unwrap_or_else(|| day.year());
+    // The page links the years on either side (`year - 1` overflowed at i32::MIN): a year
+    // of four digits, as dates have, keeps them in range.
+    if !(1000..=9999).contains(&year) {
+        return Err(AppError::Param(answer::ParamError {
+            param: "year",
+            message: format!("{year} is not a year from 1000 to 9999"),
+        }));
+    }
     let h = reg.held(day, None, Mode::Recognized);
     let step = Step::parse(params.step.as_deref().unwrap_or("month")).unwrap_or(Step::Month);
     let chart_from = Day::ymd(2020, 8, 1).expect("valid");
@@ -381,7 +391,7 @@ fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 }
 
 /// A public person's page: names, status, public events with their sources.
-#[utoipa::path(get, path = "/persons/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id")),
+#[utoipa::path(get, path = "/persons/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
     responses((status = 200, description = "The page", content_type = "text/html", body = String),
         (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
         (status = 404, description = "`not_found`: no public person with this id", body = ErrorBody)))]
@@ -495,7 +505,7 @@ async fn source_labels(
 }
 
 /// An announcement's page: its breakdown, claims, sources, who is identified.
-#[utoipa::path(get, path = "/announcements/{id}", tag = "pages", params(("id" = String, Path, description = "The announcement's id")),
+#[utoipa::path(get, path = "/announcements/{id}", tag = "pages", params(("id" = String, Path, description = "The announcement's id", example = "a-BY-2020-1")),
     responses((status = 200, description = "The page", content_type = "text/html", body = String),
         (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
         (status = 404, description = "`not_found`: no such announcement", body = ErrorBody)))]
