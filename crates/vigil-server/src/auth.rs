@@ -23,6 +23,7 @@ use vigil_store::accounts::{check_password, new_secret, secret_hash, token_id, R
 use crate::forwarded::Proxies;
 use crate::limits::Limits;
 use crate::security::{self, Event};
+use crate::error::{ErrorBody, ErrorCode};
 use crate::Live;
 
 /// The session cookie's name.
@@ -87,20 +88,16 @@ pub enum Refusal {
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         let (status, code) = match &self {
-            Refusal::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated"),
-            Refusal::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
-            Refusal::Csrf => (StatusCode::FORBIDDEN, "csrf"),
-            Refusal::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, "too_many_attempts"),
+            Refusal::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
+            Refusal::Forbidden => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            Refusal::Csrf => (StatusCode::FORBIDDEN, ErrorCode::Csrf),
+            Refusal::TooMany(_) => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::TooManyAttempts),
             Refusal::Internal(detail) => {
                 tracing::error!(error = %detail, "request failed");
-                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::Internal)
             }
         };
-        let mut response = (
-            status,
-            axum::Json(serde_json::json!({ "error": { "code": code } })),
-        )
-            .into_response();
+        let mut response = ErrorBody::new(code).respond(status);
         if let Refusal::TooMany(wait) = self {
             response
                 .headers_mut()

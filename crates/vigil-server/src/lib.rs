@@ -10,9 +10,13 @@ mod edit;
 mod error;
 pub mod forwarded;
 pub mod limits;
+mod input;
 mod links;
+pub mod openapi;
 pub mod public;
 pub mod security;
+pub mod routes;
+mod shapes;
 mod state;
 mod trace;
 
@@ -22,68 +26,17 @@ use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use axum::Router;
 
-pub use error::AppError;
+pub use error::{AppError, ErrorBody, ErrorCode};
 pub use public::directory::Directory;
 pub use state::{today, AppState, Live, LoadError, Snapshot, PAGE_CACHE_BYTES, REFRESH_EVERY};
 
-/// The whole application.
+/// The whole application: the route table (`routes`), then the request span and the
+/// security headers around every answer.
 pub fn router(state: Arc<Live>) -> Router {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/", get(public::pages::dashboard))
-        .route("/persons", get(public::pages::directory))
-        .route("/persons/{id}", get(public::pages::person))
-        .route("/announcements/{id}", get(public::pages::announcement))
-        .route("/static/vigil.css", get(public::pages::stylesheet))
-        .route("/static/favicon.svg", get(public::pages::favicon))
-        .route("/favicon.ico", get(public::pages::favicon))
-        .route("/api/v1/stats/held", get(public::api::held))
-        .route("/api/v1/stats/series", get(public::api::series))
-        .route("/api/v1/stats/waves", get(public::api::waves))
-        .route("/api/v1/stats/flow", get(public::api::flow))
-        .route("/api/v1/check", get(public::api::check))
-        .route("/api/v1/persons", get(public::api::persons))
-        .route("/api/v1/persons/{id}", get(public::api::person))
-        .route("/api/v1/openapi.json", get(public::api::openapi))
-        .route("/api/v1/announcements/{id}", get(public::api::announcement))
-        .route("/api/v1/search", get(public::api::search))
-        .route(
-            "/login",
-            get(edit::login::login_page).post(edit::login::login_form),
-        )
-        .route("/logout", axum::routing::post(edit::login::logout_form))
-        .route("/edit", get(edit::pages::home))
-        .route(
-            "/edit/person",
-            get(edit::pages::open_query).post(edit::pages::save_person),
-        )
-        .route("/edit/person/{id}", get(edit::pages::open))
-        .route("/edit/event", axum::routing::post(edit::pages::save_event))
-        .route("/edit/event/{id}", get(edit::pages::open_event))
-        .route("/edit/retract", axum::routing::post(edit::pages::retract))
-        .route(
-            "/edit/extract",
-            get(edit::extract::extract_page).post(edit::extract::extract_post),
-        )
-        .route(
-            "/edit/record",
-            get(edit::pages::open_record).post(edit::pages::save_record),
-        )
-        .route(
-            "/api/v1/session",
-            get(edit::login::whoami)
-                .post(edit::login::login_json)
-                .delete(edit::login::logout),
-        )
-        .route(
-            "/api/v1/records",
-            axum::routing::post(edit::api::save_record),
-        )
-        .route("/api/v1/records/{type}/{id}", get(edit::api::record))
-        .route("/api/v1/audit", get(edit::api::audit))
+    routes::table()
+        .into_router()
         .layer(middleware::from_fn(trace::request_span))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
@@ -91,6 +44,9 @@ pub fn router(state: Arc<Live>) -> Router {
 
 /// `GET /healthz`: 200 while the answers follow the store; 503 with the reason while the
 /// snapshot is stale (a write landed that the server could not load).
+#[utoipa::path(get, path = "/healthz", tag = "operations",
+    responses((status = 200, description = "`ok`: ready", content_type = "text/plain", body = String),
+        (status = 503, description = "Stale: the store could not be loaded since a write; the reason", content_type = "text/plain", body = String)))]
 async fn healthz(axum::extract::State(live): axum::extract::State<Arc<Live>>) -> Response {
     match live.stale() {
         None => "ok".into_response(),

@@ -412,3 +412,156 @@ async fn only_a_trusted_proxy_is_believed_about_the_client() {
         "{trail:?}"
     );
 }
+
+async fn json_of(response: axum::response::Response) -> serde_json::Value {
+    let body = axum::body::to_bytes(response.into_body(), 8 << 20)
+        .await
+        .unwrap();
+    serde_json::from_slice(&body).unwrap_or_else(|e| panic!("{e}: {body:?}"))
+}
+
+/// The served OpenAPI document has an operation for every route of the router (the route
+/// table the router is built from, `vigil_server::routes::routes`) and none that is not a
+/// route. A route added to the table without a `#[utoipa::path]` in `openapi::ApiDoc`
+/// fails here; one added to the router another way fails clippy (`clippy.toml`).
+#[tokio::test]
+async fn the_openapi_document_describes_exactly_the_routes_of_the_router() {
+    use std::collections::BTreeSet;
+    let (live, _dir, _) = server();
+    let doc = json_of(send(&live, get("/api/v1/openapi.json")).await).await;
+    let routes: BTreeSet<(String, String)> = vigil_server::routes::routes()
+        .iter()
+        .map(|r| (r.path.to_string(), r.method.as_str().to_string()))
+        .collect();
+    let mut documented = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in [
+            "get", "put", "post", "delete", "options", "head", "patch", "trace",
+        ] {
+            if item.get(method).is_some() {
+                documented.insert((path.clone(), method.to_string()));
+            }
+        }
+    }
+    let missing: Vec<_> = routes.difference(&documented).collect();
+    let extra: Vec<_> = documented.difference(&routes).collect();
+    assert!(
+        missing.is_empty(),
+        "routes not in the OpenAPI document: {missing:?}"
+    );
+    assert!(
+        extra.is_empty(),
+        "operations of the document that are not routes: {extra:?}"
+    );
+    assert!(routes.len() > 30, "{routes:?}");
+
+    // Every operation says what it answers; every error answer that is JSON is an
+    // `ErrorBody`, and every security requirement names a scheme the document defines.
+    let schemes = doc["components"]["securitySchemes"].as_object().unwrap();
+    for key in ["bearer", "session", "csrf"] {
+        assert!(schemes.contains_key(key), "no {key} scheme: {schemes:?}");
+    }
+    for (path, method) in &routes {
+        let op = &doc["paths"][path][method];
+        let responses = op["responses"].as_object().unwrap();
+        assert!(
+            responses
+                .keys()
+                .any(|s| s.starts_with('2') || s.starts_with('3')),
+            "{method} {path}: no success documented"
+        );
+        for (status, response) in responses {
+            let json = &response["content"]["application/json"]["schema"]["$ref"];
+            if status.starts_with('4') || status.starts_with('5') {
+                assert!(
+                    json.is_null() || json == "#/components/schemas/ErrorBody",
+                    "{method} {path} {status}: {json}"
+                );
+            }
+        }
+        assert!(
+            responses.contains_key("500"),
+            "{method} {path}: no 500 documented"
+        );
+        for requirement in op["security"].as_array().into_iter().flatten() {
+            for scheme in requirement.as_object().unwrap().keys() {
+                assert!(schemes.contains_key(scheme), "{method} {path}: {scheme}");
+            }
+        }
+    }
+}
+
+/// The error answers are what the document's `ErrorBody` says: `{"error": {"code"}}`, the
+/// code one of the documented ones, for refusals from the handlers, the role extractors
+/// and axum's own extractors alike.
+#[tokio::test]
+async fn every_error_answer_has_the_documented_shape() {
+    let (live, _dir, _) = server();
+    let doc = json_of(send(&live, get("/api/v1/openapi.json")).await).await;
+    let codes: Vec<String> = doc["components"]["schemas"]["ErrorCode"]["enum"]
+        .as_array()
+        .expect("ErrorCode is an enum")
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    let json_post = |uri: &str, content_type: &str, body: &str| {
+        Request::builder()
+            .method(Method::POST)
+            .uri(uri)
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let cases = [
+        (
+            get("/api/v1/stats/held?on=2024-13-01"),
+            400,
+            "bad_parameter",
+        ),
+        (get("/api/v1/persons?offset=-1"), 400, "bad_parameter"),
+        // The dashboard's year links overflowed (schemathesis found `year=-2147483648`).
+        (get("/?year=-2147483648"), 400, "bad_parameter"),
+        (get("/?year=2147483647"), 400, "bad_parameter"),
+        (get("/api/v1/search"), 400, "bad_parameter"),
+        (get("/api/v1/persons/nobody"), 404, "not_found"),
+        (get("/persons/%FF"), 400, "bad_request"),
+        (get("/api/v1/records/person/p1"), 401, "unauthenticated"),
+        (
+            json_post("/api/v1/session", "text/plain", "{}"),
+            415,
+            "unsupported_media_type",
+        ),
+        (
+            json_post("/api/v1/session", "application/json", "{"),
+            400,
+            "bad_request",
+        ),
+        (
+            json_post("/api/v1/session", "application/json", r#"{"name":"a"}"#),
+            400,
+            "bad_request",
+        ),
+        (
+            json_post(
+                "/api/v1/session",
+                "application/json",
+                r#"{"name":"nobody","password":"wrong"}"#,
+            ),
+            401,
+            "unauthenticated",
+        ),
+    ];
+    for (request, status, code) in cases {
+        let what = format!("{} {}", request.method(), request.uri());
+        let response = send(&live, request).await;
+        assert_eq!(response.status().as_u16(), status, "{what}");
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "application/json",
+            "{what}"
+        );
+        let body = json_of(response).await;
+        assert_eq!(body["error"]["code"], code, "{what}: {body}");
+        assert!(codes.iter().any(|c| c == code), "{code} not in {codes:?}");
+    }
+}

@@ -4,12 +4,13 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
 
 use vigil_core::access;
 use vigil_core::record::{parse_value, RecordType};
@@ -17,6 +18,9 @@ use vigil_store::ops::{self, Expect, OpError, Refusal as Refused};
 use vigil_store::{Meta, StoreError};
 
 use crate::auth::{Admin, Editor, Viewer};
+use crate::error::{ErrorBody, ErrorCode};
+use crate::input::{JsonBody, Path};
+use crate::shapes::{JsonBodyRefusals, NeedsEditor, NeedsViewer};
 use crate::state::Written;
 use crate::{AppError, Live};
 
@@ -24,19 +28,62 @@ pub(crate) fn now() -> String {
     vigil_core::chain::timestamp(chrono::Utc::now())
 }
 
-/// `GET /api/v1/records/{type}/{id}`: a record as stored, with its version (the log entry
-/// that holds it), for a viewer, editor or admin; reading a non-public one is audited.
+/// `GET /api/v1/records/{type}/{id}`.
+#[derive(Serialize, ToSchema)]
+pub struct RecordAnswer {
+    /// The record in the interchange format, less the fields the caller's role may not see.
+    #[schema(value_type = Object)]
+    pub record: Value,
+    /// The log entry that holds it: send it back with a save.
+    pub version: u64,
+    /// The fields held back from this caller.
+    pub protected: Vec<&'static str>,
+}
+
+/// `POST /api/v1/records`, saved.
+#[derive(Serialize, ToSchema)]
+pub struct SavedAnswer {
+    /// The record's new version (its log entry).
+    pub version: u64,
+    pub log: vigil_core::answer::LogPosition,
+    /// Why the answers do not show the save yet (it is stored either way); null when they do.
+    pub stale: Option<String>,
+}
+
+/// `GET /api/v1/audit`.
+#[derive(Serialize, ToSchema)]
+pub struct AuditAnswer {
+    /// The latest 500 lines, newest first.
+    pub audit: Vec<AuditLine>,
+}
+
+/// One line of the audit trail: a write to accounts or tokens, a read of a non-public
+/// record, a refused login.
+#[derive(Serialize, ToSchema)]
+pub struct AuditLine {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+}
+
+/// A record as stored, with its version (the log entry that holds it), for a viewer,
+/// editor or admin; reading a non-public one is audited.
+#[utoipa::path(get, path = "/api/v1/records/{type}/{id}", tag = "records",
+    params(("type" = String, Path, description = "`person`, `event`, `announcement`, `figure`, `source` or `merge`", example = "person"),
+        ("id" = String, Path, description = "The record's id", example = "p1")),
+    security(("bearer" = []), ("session" = [])),
+    responses((status = 200, description = "The record and its version", body = RecordAnswer),
+        (status = 400, description = "`bad_request`: a path that is not UTF-8", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such record, an unknown type, or one above the caller's role", body = ErrorBody),
+        NeedsViewer))]
 pub async fn record(
     State(live): State<Arc<Live>>,
     Viewer(p): Viewer,
     Path((rtype, id)): Path<(String, String)>,
 ) -> Response {
     let Some(rtype) = RecordType::parse(&rtype) else {
-        return (
-            StatusCode::NOT_FOUND,
-            Json(json!({"error": {"code": "not_found"}})),
-        )
-            .into_response();
+        return AppError::NotFound.into_response();
     };
     let (who, role, id2) = (p.name.clone(), p.role, id.clone());
     let result = live
@@ -77,17 +124,23 @@ pub async fn record(
                     return e.into_response();
                 }
             }
-            Json(json!({ "record": record, "version": version, "protected": protected }))
-                .into_response()
+            Json(RecordAnswer {
+                record,
+                version,
+                protected,
+            })
+            .into_response()
         }
         Ok(None) => AppError::NotFound.into_response(),
         Err(e) => e.into_response(),
     }
 }
 
-#[derive(Deserialize)]
+/// `POST /api/v1/records`'s body.
+#[derive(Deserialize, ToSchema)]
 pub struct Save {
     /// The record in the interchange format.
+    #[schema(value_type = Object)]
     pub record: Value,
     /// The version it was read at; absent or null for a new record.
     #[serde(default)]
@@ -199,12 +252,18 @@ pub(crate) fn retract(
     }
 }
 
-/// `POST /api/v1/records`: save a record (`{record, version, reason}`) as an editor. A save
-/// against a stale version answers 409 with the current version and record.
+/// Save a record (`{record, version, reason}`) as an editor. A save against a stale
+/// version answers 409 with the current version and record.
+#[utoipa::path(post, path = "/api/v1/records", tag = "records", request_body = Save,
+    security(("bearer" = []), ("session" = [], "csrf" = [])),
+    responses((status = 200, description = "Saved", body = SavedAnswer),
+        (status = 400, description = "`bad_record`: a record that does not parse or may not be saved; `bad_request`: a body that is not `{record, version, reason}`", body = ErrorBody),
+        (status = 409, description = "`conflict`: the record changed since `version`; `version` and `current` say what it is now", body = ErrorBody),
+        NeedsEditor, JsonBodyRefusals))]
 pub async fn save_record(
     State(live): State<Arc<Live>>,
     editor: Editor,
-    Json(s): Json<Save>,
+    JsonBody(s): JsonBody<Save>,
 ) -> Response {
     let result = live
         .write(&editor, move |store, editor| save(store, editor, s))
@@ -220,8 +279,12 @@ pub async fn save_record(
             stale,
         }) => {
             // Saved either way; `stale` says when the answers do not show it yet, and why.
-            Json(json!({ "version": version, "log": { "entries": entries, "head": head }, "stale": stale }))
-                .into_response()
+            Json(SavedAnswer {
+                version,
+                log: vigil_core::answer::LogPosition { entries, head },
+                stale,
+            })
+            .into_response()
         }
         Ok(Written {
             value: Saved::Conflict { version, current },
@@ -231,33 +294,39 @@ pub async fn save_record(
                 .as_deref()
                 .and_then(|b| serde_json::from_str(b).ok())
                 .unwrap_or(Value::Null);
-            (
-                StatusCode::CONFLICT,
-                Json(json!({ "error": {
-                    "code": "conflict",
-                    "message": "the record changed since it was read: here is what it is now",
-                    "version": version,
-                    "current": current,
-                } })),
-            )
-                .into_response()
+            let mut body = ErrorBody::new(ErrorCode::Conflict)
+                .message("the record changed since it was read: here is what it is now");
+            body.error.version = version;
+            body.error.current = Some(current);
+            body.respond(StatusCode::CONFLICT)
         }
         Ok(Written {
             value: Saved::Invalid(message),
             ..
-        }) => (
-            StatusCode::BAD_REQUEST,
-            Json(json!({ "error": { "code": "bad_record", "message": message } })),
-        )
-            .into_response(),
+        }) => ErrorBody::new(ErrorCode::BadRecord)
+            .message(message)
+            .respond(StatusCode::BAD_REQUEST),
         Err(e) => e.into_response(),
     }
 }
 
-/// `GET /api/v1/audit`: the audit trail, for admins.
+/// The audit trail, for admins.
+#[utoipa::path(get, path = "/api/v1/audit", tag = "records", security(("bearer" = []), ("session" = [])),
+    responses((status = 200, description = "The latest lines of the audit trail", body = AuditAnswer), NeedsEditor))]
 pub async fn audit(State(live): State<Arc<Live>>, Admin(_): Admin) -> Response {
     match live.read(|store| store.audit_trail(500)).await {
-        Ok(rows) => Json(json!({ "audit": rows })).into_response(),
+        Ok(rows) => Json(AuditAnswer {
+            audit: rows
+                .into_iter()
+                .map(|r| AuditLine {
+                    at: r.at,
+                    actor: r.actor,
+                    action: r.action,
+                    subject: r.subject,
+                })
+                .collect(),
+        })
+        .into_response(),
         Err(e) => e.into_response(),
     }
 }

@@ -14,6 +14,7 @@ use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::api::now;
 use crate::edit::{csrf, page, pretty, stale_warning, text};
 use crate::links::with_query;
+use crate::shapes::{EditorFormRefusals, EditorPage, ExtractForm};
 use crate::state::Written;
 use crate::{AppError, Live};
 
@@ -33,6 +34,8 @@ fn extract_form(p: &Principal, f: &std::collections::HashMap<String, String>) ->
 }
 
 /// `GET /edit/extract`: paste a report.
+#[utoipa::path(get, path = "/edit/extract", tag = "pages", security(("session" = []), ("bearer" = [])),
+    responses((status = 200, description = "The report form", content_type = "text/html", body = String), EditorPage))]
 pub async fn extract_page(BackofficeEditor(editor): BackofficeEditor) -> Response {
     let p = editor.principal().clone();
     page(
@@ -49,6 +52,11 @@ pub async fn extract_page(BackofficeEditor(editor): BackofficeEditor) -> Respons
 
 /// `POST /edit/extract`: without `confirm`, show the proposals and a form to confirm
 /// them; with it, store them all in one transaction (or none).
+#[utoipa::path(post, path = "/edit/extract", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
+    request_body(content = ExtractForm, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 200, description = "The proposals with a form to confirm them; or, confirmed, what was stored", content_type = "text/html", body = String),
+        (status = 400, description = "No text, a bad date, nothing found, or a proposal the registry refuses", content_type = "text/html", body = String),
+        EditorFormRefusals))]
 pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
     use vigil_core::extract::{extract, proposed_records, Options, SourceInfo};
     let principal = form.editor().principal().clone();

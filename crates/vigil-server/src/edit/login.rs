@@ -7,18 +7,23 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Form, Json};
+use axum::Json;
 use maud::html;
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::auth::{self, Address, Caller, Refusal, SignedInForm, Via, Viewer};
 use crate::edit::page;
 use crate::security::Event;
+use crate::error::ErrorBody;
+use crate::input::{Form, JsonBody};
+use crate::shapes::{JsonBodyRefusals, LoginForm, LogoutForm, NeedsViewer};
 use crate::Live;
 
 /// `GET /login`: the form, with a fresh token also set as a SameSite=Strict cookie; the
 /// login only goes through when both match (no other site can post this form).
+#[utoipa::path(get, path = "/login", tag = "pages",
+    responses((status = 200, description = "The login form; sets the `vigil_login` cookie", content_type = "text/html", body = String)))]
 pub async fn login_page() -> Response {
     let token = vigil_store::accounts::new_secret();
     let cookie = format!(
@@ -45,6 +50,12 @@ pub async fn login_page() -> Response {
 }
 
 /// `POST /logout` from a page, by anyone logged in (the form carries the CSRF token).
+#[utoipa::path(post, path = "/logout", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
+    request_body(content = LogoutForm, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 303, description = "Logged out (the cookie is cleared); to the dashboard", headers(("location" = String, description = "`/`"))),
+        (status = 401, description = "`unauthenticated`: not logged in", body = ErrorBody),
+        (status = 403, description = "`csrf`: the form's `csrf` field is not the session's, or the body is not a form", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`: the body is over 2 MB", body = ErrorBody)))]
 pub async fn logout_form(
     State(live): State<Arc<Live>>,
     headers: axum::http::HeaderMap,
@@ -60,18 +71,42 @@ pub async fn logout_form(
         .into_response()
 }
 
-#[derive(Deserialize)]
+/// `POST /api/v1/session`'s body (and the login form's fields).
+#[derive(Deserialize, ToSchema)]
 pub struct Credentials {
+    /// The account's name.
     name: String,
     password: String,
     /// The login page's token (form logins only).
     #[serde(default)]
+    #[schema(ignore)]
     login_token: Option<String>,
+}
+
+/// Who the caller is.
+#[derive(Serialize, ToSchema)]
+pub struct SessionAnswer {
+    pub name: String,
+    /// `viewer`, `editor` or `admin`.
+    pub role: &'static str,
+    /// The session's CSRF token, to send as `X-CSRF-Token` with every write; null for a
+    /// caller with a bearer token, which needs none.
+    pub csrf: Option<String>,
 }
 
 /// `POST /login` from the login form: a session cookie and back to the dashboard. The form
 /// carries the token the login page set in a SameSite=Strict cookie, so a login form
 /// posted from another site (login CSRF: logging someone in as the attacker) is refused.
+#[utoipa::path(post, path = "/login", tag = "pages",
+    request_body(content = LoginForm, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 303, description = "Logged in (sets the session cookie); to the dashboard", headers(("location" = String, description = "`/`"))),
+        (status = 400, description = "`bad_request`: a form without a name or a password", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`: wrong name or password", body = ErrorBody),
+        (status = 403, description = "`csrf`: the form's `login_token` is not the `vigil_login` cookie's", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`: the body is over 2 MB", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: the body is not a form", body = ErrorBody),
+        (status = 429, description = "`too_many_attempts`: too many failed logins lately", body = ErrorBody,
+            headers(("retry-after" = u64, description = "Seconds to wait")))))]
 pub async fn login_form(
     State(live): State<Arc<Live>>,
     Address(addr): Address,
@@ -102,15 +137,27 @@ pub async fn login_form(
 
 /// `POST /api/v1/session`: log in from a script or the editors' pages; answers the CSRF
 /// token to send as `X-CSRF-Token` with every write.
+#[utoipa::path(post, path = "/api/v1/session", tag = "accounts", request_body = Credentials,
+    responses((status = 200, description = "Logged in: the session cookie is set; send `csrf` as `X-CSRF-Token` with every write", body = SessionAnswer,
+            headers(("set-cookie" = String, description = "The session cookie, `vigil_session`"))),
+        (status = 400, description = "`bad_request`: a body that is not `{name, password}`", body = ErrorBody),
+        (status = 401, description = "`unauthenticated`: wrong name or password", body = ErrorBody),
+        (status = 429, description = "`too_many_attempts`: too many failed logins lately", body = ErrorBody,
+            headers(("retry-after" = u64, description = "Seconds to wait"))),
+        JsonBodyRefusals))]
 pub async fn login_json(
     State(live): State<Arc<Live>>,
     Address(addr): Address,
-    Json(c): Json<Credentials>,
+    JsonBody(c): JsonBody<Credentials>,
 ) -> Response {
     match auth::login(&live, &c.name, &c.password, addr).await {
         Ok((id, s)) => (
             [(header::SET_COOKIE, auth::session_cookie(&id))],
-            Json(json!({ "name": s.name, "role": s.role.as_str(), "csrf": s.csrf })),
+            Json(SessionAnswer {
+                name: s.name,
+                role: s.role.as_str(),
+                csrf: Some(s.csrf),
+            }),
         )
             .into_response(),
         Err(r) => r.into_response(),
@@ -118,6 +165,9 @@ pub async fn login_json(
 }
 
 /// `GET /api/v1/session`: who the caller is.
+#[utoipa::path(get, path = "/api/v1/session", tag = "accounts", security(("bearer" = []), ("session" = [])),
+    responses((status = 200, description = "The caller", body = SessionAnswer),
+        (status = 401, description = "`unauthenticated`: no credentials, or an unknown, expired or revoked token", body = ErrorBody)))]
 pub async fn whoami(Caller(p): Caller) -> Response {
     match p {
         None => Refusal::Unauthenticated.into_response(),
@@ -126,12 +176,20 @@ pub async fn whoami(Caller(p): Caller) -> Response {
                 Via::Session { csrf } => Some(csrf.clone()),
                 Via::Token => None,
             };
-            Json(json!({ "name": p.name, "role": p.role.as_str(), "csrf": csrf })).into_response()
+            Json(SessionAnswer {
+                name: p.name,
+                role: p.role.as_str(),
+                csrf,
+            })
+            .into_response()
         }
     }
 }
 
 /// `DELETE /api/v1/session`: log out (a write: the CSRF token is checked).
+#[utoipa::path(delete, path = "/api/v1/session", tag = "accounts", security(("bearer" = []), ("session" = [], "csrf" = [])),
+    responses((status = 204, description = "Logged out: the session ends and its cookie is cleared (a token stays valid: revoke it with `vigil token revoke`)"),
+        NeedsViewer))]
 pub async fn logout(
     State(live): State<Arc<Live>>,
     Viewer(_): Viewer,

@@ -39,6 +39,19 @@ pub(crate) fn page(title: &str, who: Option<&Principal>, body: &Markup) -> Html<
     )
 }
 
+/// A refusal as a page: what was wrong, and the way back.
+pub(crate) fn problem(p: &Principal, status: StatusCode, title: &str, message: &str) -> Response {
+    (
+        status,
+        page(
+            title,
+            Some(p),
+            &html! { h1 { (title) } p #problem { (message) } p { a href="/edit" { "Back" } } },
+        ),
+    )
+        .into_response()
+}
+
 /// The CSRF token a session's forms carry (none for an API token).
 pub(crate) fn csrf(p: &Principal) -> &str {
     match &p.via {

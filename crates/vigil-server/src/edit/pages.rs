@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
@@ -20,8 +20,13 @@ use crate::edit::api::{save, Save, Saved};
 use crate::edit::fields::{
     event_shown, merge_posted, person_shown, put_event_field, put_person_field, shown_value, string,
 };
-use crate::edit::{csrf, page, pretty, stale_warning, text};
+use crate::edit::{csrf, page, pretty, problem, stale_warning, text};
+use crate::error::ErrorBody;
+use crate::input::{Path, Query};
 use crate::links::with_query;
+use crate::shapes::{
+    EditorFormRefusals, EditorPage, EventForm, PersonForm, RecordForm, RetractForm, SavedPage,
+};
 use crate::state::Written;
 use crate::{AppError, Live};
 
@@ -99,6 +104,8 @@ fn retract_form(p: &Principal, rtype: RecordType, id: &str, version: u64, dom_id
 }
 
 /// `GET /edit`: the editors' start page.
+#[utoipa::path(get, path = "/edit", tag = "pages", security(("session" = []), ("bearer" = [])),
+    responses((status = 200, description = "The start page", content_type = "text/html", body = String), EditorPage))]
 pub async fn home(BackofficeEditor(editor): BackofficeEditor) -> Response {
     let p = editor.principal().clone();
     page(
@@ -132,20 +139,34 @@ pub async fn home(BackofficeEditor(editor): BackofficeEditor) -> Response {
     .into_response()
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Open {
+    /// The person's id.
+    #[param(example = "p1")]
     id: String,
 }
 
-/// `GET /edit/person?id=…`, `GET /edit/person/{id}`: a person's form at its current version.
+/// `GET /edit/person?id=…`: a person's form at its current version (as `/edit/person/{id}`).
+#[utoipa::path(get, path = "/edit/person", tag = "pages", params(Open), security(("session" = []), ("bearer" = [])),
+    responses((status = 200, description = "The person's form, events, history and retract form", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_parameter`: no `id`", body = ErrorBody),
+        (status = 404, description = "No such person", content_type = "text/html", body = String), EditorPage))]
 pub async fn open_query(
     State(live): State<Arc<Live>>,
     editor: BackofficeEditor,
-    axum::extract::Query(o): axum::extract::Query<Open>,
+    Query(o): Query<Open>,
 ) -> Response {
     open(State(live), editor, Path(o.id)).await
 }
 
+/// `GET /edit/person/{id}`: a person's form at its current version, with its events, its
+/// history and a retract form.
+#[utoipa::path(get, path = "/edit/person/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
+    security(("session" = []), ("bearer" = [])),
+    responses((status = 200, description = "The person's form, events, history and retract form", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 404, description = "No such person", content_type = "text/html", body = String), EditorPage))]
 pub async fn open(
     State(live): State<Arc<Live>>,
     BackofficeEditor(editor): BackofficeEditor,
@@ -348,9 +369,18 @@ async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: Strin
 
 /// `POST /edit/person`: the stored person at the form's version, with the fields the form
 /// shows written over; nothing else changes.
+#[utoipa::path(post, path = "/edit/person", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
+    request_body(content = PersonForm, content_type = "application/x-www-form-urlencoded"),
+    responses(SavedPage, EditorFormRefusals))]
 pub async fn save_person(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
     let Some(id) = text(&form.fields, "id") else {
-        return (StatusCode::BAD_REQUEST, "a person needs an id").into_response();
+        let p = form.editor().principal();
+        return problem(
+            p,
+            StatusCode::BAD_REQUEST,
+            "Not saved",
+            "a person needs an id",
+        );
     };
     let version = text(&form.fields, "version").and_then(|v| v.parse().ok());
     let mut record = match stored_at(&live, RecordType::Person, &id, version).await {
@@ -365,6 +395,9 @@ pub async fn save_person(State(live): State<Arc<Live>>, form: EditorForm) -> Res
 }
 
 /// `POST /edit/event`: as for persons, only the fields the form shows change.
+#[utoipa::path(post, path = "/edit/event", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
+    request_body(content = EventForm, content_type = "application/x-www-form-urlencoded"),
+    responses(SavedPage, EditorFormRefusals))]
 pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
     let f = &form.fields;
     let (Some(id), Some(_), Some(_), Some(_)) = (
@@ -373,11 +406,12 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
         text(f, "kind"),
         text(f, "date"),
     ) else {
-        return (
+        return problem(
+            form.editor().principal(),
             StatusCode::BAD_REQUEST,
+            "Not saved",
             "an event needs an id, a person, a kind and a date",
-        )
-            .into_response();
+        );
     };
     let version = text(f, "version").and_then(|v| v.parse().ok());
     let mut record = match stored_at(&live, RecordType::Event, &id, version).await {
@@ -392,6 +426,11 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
 }
 
 /// `GET /edit/event/{id}`: an event's form at its current version, with a retract form.
+#[utoipa::path(get, path = "/edit/event/{id}", tag = "pages", params(("id" = String, Path, description = "The event's id", example = "p1e0")),
+    security(("session" = []), ("bearer" = [])),
+    responses((status = 200, description = "The event's form and retract form", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 404, description = "No such event", content_type = "text/html", body = String), EditorPage))]
 pub async fn open_event(
     State(live): State<Arc<Live>>,
     BackofficeEditor(editor): BackofficeEditor,
@@ -448,11 +487,16 @@ async fn read_record(
     .await
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OpenRecord {
+    /// `person`, `event`, `announcement`, `figure`, `source` or `merge`.
     #[serde(rename = "type")]
+    #[param(rename = "type", schema_with = crate::shapes::record_type_schema, example = "person")]
     rtype: String,
+    /// The record's id; none (or empty) for a new record's template.
     #[serde(default)]
+    #[param(example = "p1")]
     id: Option<String>,
 }
 
@@ -476,14 +520,24 @@ fn template(rtype: RecordType) -> Value {
 }
 
 /// `GET /edit/record?type=…&id=…`: any record as JSON, at its current version.
+#[utoipa::path(get, path = "/edit/record", tag = "pages", params(OpenRecord), security(("session" = []), ("bearer" = [])),
+    responses((status = 200, description = "The record's form (or a new record's template) and retract form", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_parameter`: no `type` (JSON); an unknown type (a page)",
+            content((ErrorBody = "application/json"), (String = "text/html"))),
+        (status = 404, description = "No such record", content_type = "text/html", body = String), EditorPage))]
 pub async fn open_record(
     State(live): State<Arc<Live>>,
     BackofficeEditor(editor): BackofficeEditor,
-    axum::extract::Query(o): axum::extract::Query<OpenRecord>,
+    Query(o): Query<OpenRecord>,
 ) -> Response {
     let p = editor.principal().clone();
     let Some(rtype) = RecordType::parse(&o.rtype) else {
-        return (StatusCode::BAD_REQUEST, "unknown record type").into_response();
+        return problem(
+            &p,
+            StatusCode::BAD_REQUEST,
+            "Unknown record type",
+            "expected person, event, announcement, figure, source or merge",
+        );
     };
     let id = o.id.filter(|i| !i.trim().is_empty());
     let found = read_record(&live, rtype, id.clone()).await;
@@ -539,17 +593,18 @@ fn retract_note(rtype: RecordType) -> &'static str {
 }
 
 /// `POST /edit/record`: save a record given as JSON.
+#[utoipa::path(post, path = "/edit/record", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
+    request_body(content = RecordForm, content_type = "application/x-www-form-urlencoded"),
+    responses(SavedPage, EditorFormRefusals))]
 pub async fn save_record(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+    let p = form.editor().principal();
     let record: Value = match form.fields.get("record").map(|t| serde_json::from_str(t)) {
         Some(Ok(v)) => v,
         Some(Err(e)) => {
-            return (
-                StatusCode::BAD_REQUEST,
-                format!("the record is not JSON: {e}"),
-            )
-                .into_response();
+            let message = format!("the record is not JSON: {e}");
+            return problem(p, StatusCode::BAD_REQUEST, "Not saved", &message);
         }
-        None => return (StatusCode::BAD_REQUEST, "no record").into_response(),
+        None => return problem(p, StatusCode::BAD_REQUEST, "Not saved", "no record"),
     };
     let back = with_query(
         "/edit/record",
@@ -562,6 +617,12 @@ pub async fn save_record(State(live): State<Arc<Live>>, form: EditorForm) -> Res
 }
 
 /// `POST /edit/retract`: withdraw a record (the log keeps it), against its version.
+#[utoipa::path(post, path = "/edit/retract", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
+    request_body(content = RetractForm, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 200, description = "Retracted", content_type = "text/html", body = String),
+        (status = 400, description = "No reason, type or id", content_type = "text/html", body = String),
+        (status = 409, description = "Not retracted: changed meanwhile, still referred to, or already gone", content_type = "text/html", body = String),
+        EditorFormRefusals))]
 pub async fn retract(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
     let f = &form.fields;
     let (Some(rtype), Some(id), Some(reason)) = (

@@ -3,19 +3,21 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Query};
 
+use crate::input::{Path, Query};
 use crate::Snapshot;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::Deserialize;
-use serde_json::{json, Value};
-use utoipa::{IntoParams, OpenApi};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
 use vigil_core::access::Audience;
 use vigil_core::answer::{self, Counting, ParamError};
 
+use crate::error::ErrorBody;
 use crate::public::directory as public;
+use crate::shapes;
 use crate::{today, AppError, AppState};
 
 /// Who counts, shared by the counting routes. A country the public registry does not
@@ -71,11 +73,15 @@ fn wants_csv(format: Option<&String>) -> bool {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct HeldParams {
-    /// The day, YYYY-MM-DD (a partial date counts as its first day). Default: today.
+    /// The day, YYYY-MM-DD (a partial date, YYYY-MM or YYYY, counts as its first day), in
+    /// the years 1000 to 9999. Default: today.
+    #[param(format = Date, example = "2024-12-09")]
     pub on: Option<String>,
     /// Only this country, e.g. `BY`.
+    #[param(example = "BY")]
     pub country: Option<String>,
     /// Split the count by `sex`, `age`, `role` or `region`.
+    #[param(schema_with = shapes::by_schema, example = "sex")]
     pub by: Option<String>,
     /// Count everyone in custody, not only recognized political prisoners.
     #[serde(default)]
@@ -84,6 +90,7 @@ pub struct HeldParams {
     #[serde(default)]
     pub recognized_by_date: bool,
     /// `csv` for a table instead of JSON.
+    #[param(schema_with = shapes::format_schema)]
     pub format: Option<String>,
 }
 
@@ -91,13 +98,14 @@ pub struct HeldParams {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SeriesParams {
-    /// First day, YYYY-MM-DD.
-    #[param(required = true)]
+    /// First day, YYYY-MM-DD (or YYYY-MM, YYYY: its first day), in the years 1000 to 9999.
+    #[param(required = true, format = Date, example = "2024-01-01")]
     pub from: Option<String>,
     /// Last day, YYYY-MM-DD, included.
-    #[param(required = true)]
+    #[param(required = true, format = Date, example = "2024-12-31")]
     pub to: Option<String>,
     /// `day`, `week` or `month` (default).
+    #[param(schema_with = shapes::step_schema, example = "month")]
     pub step: Option<String>,
     /// Only this country, e.g. `BY`.
     pub country: Option<String>,
@@ -108,6 +116,7 @@ pub struct SeriesParams {
     #[serde(default)]
     pub recognized_by_date: bool,
     /// `csv` for a table instead of JSON.
+    #[param(schema_with = shapes::format_schema)]
     pub format: Option<String>,
 }
 
@@ -116,14 +125,16 @@ pub struct SeriesParams {
 #[into_params(parameter_in = Query)]
 pub struct WavesParams {
     /// The country, e.g. `BY`.
-    #[param(required = true)]
+    #[param(required = true, example = "BY")]
     pub country: Option<String>,
     /// The calendar year.
-    #[param(required = true)]
+    #[param(required = true, example = 2024)]
     pub year: Option<i32>,
     /// `pardon` (default), `amnesty`, `release` or `recognition`.
+    #[param(schema_with = shapes::kind_schema, example = "pardon")]
     pub kind: Option<String>,
     /// `csv` for a table instead of JSON.
+    #[param(schema_with = shapes::format_schema)]
     pub format: Option<String>,
 }
 
@@ -131,11 +142,11 @@ pub struct WavesParams {
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct FlowParams {
-    /// First day, YYYY-MM-DD.
-    #[param(required = true)]
+    /// First day, YYYY-MM-DD (or YYYY-MM, YYYY: its first day), in the years 1000 to 9999.
+    #[param(required = true, format = Date, example = "2024-01-01")]
     pub from: Option<String>,
     /// Last day, YYYY-MM-DD, included.
-    #[param(required = true)]
+    #[param(required = true, format = Date, example = "2024-12-31")]
     pub to: Option<String>,
     /// Only this country, e.g. `BY`.
     pub country: Option<String>,
@@ -146,6 +157,7 @@ pub struct FlowParams {
     #[serde(default)]
     pub recognized_by_date: bool,
     /// `csv` for a table instead of JSON.
+    #[param(schema_with = shapes::format_schema)]
     pub format: Option<String>,
 }
 
@@ -160,6 +172,7 @@ pub struct PersonsParams {
     /// Only persons with this role, e.g. `journalist`.
     pub role: Option<String>,
     /// `held`, `released` or `not_detained`, today.
+    #[param(schema_with = shapes::status_schema)]
     pub status: Option<String>,
     /// At most this many (default 50, at most 500).
     pub limit: Option<usize>,
@@ -171,14 +184,16 @@ pub struct PersonsParams {
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// A name in any script or spelling: "Ales Bialiatski", "Алесь Бяляцкі", "Беляцкий".
+    #[param(example = "Ales")]
     pub q: String,
     /// At most this many results (default 20, at most 200).
     pub limit: Option<usize>,
 }
 
 /// Public persons whose names match, best first, with the name that matched and why.
-#[utoipa::path(get, path = "/api/v1/search", params(SearchParams),
-    responses((status = 200, body = answer::SearchAnswer)))]
+#[utoipa::path(get, path = "/api/v1/search", tag = "registry", params(SearchParams),
+    responses((status = 200, description = "Matches, best first", body = answer::SearchAnswer),
+        (status = 400, description = "`bad_parameter`: no `q`, or a limit that is not a number", body = ErrorBody)))]
 pub async fn search(
     Snapshot(s): Snapshot,
     Query(p): Query<SearchParams>,
@@ -190,16 +205,6 @@ pub async fn search(
         limit,
         s.log.clone(),
     ))
-}
-
-/// An error answer: a stable code, and for a bad parameter its name and what is wrong.
-#[derive(utoipa::ToSchema)]
-#[allow(dead_code)] // describes the JSON that `AppError` writes
-pub struct ErrorBody {
-    /// `bad_parameter`, `not_found` or `internal`.
-    code: String,
-    param: Option<String>,
-    message: Option<String>,
 }
 
 fn csv(name: &str, body: impl Into<axum::body::Body>) -> Response {
@@ -217,8 +222,10 @@ fn csv(name: &str, body: impl Into<axum::body::Body>) -> Response {
 }
 
 /// Political prisoners held on a day, with bounds, optionally split.
-#[utoipa::path(get, path = "/api/v1/stats/held", params(HeldParams),
-    responses((status = 200, body = answer::HeldAnswer), (status = 400, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/stats/held", tag = "statistics", params(HeldParams),
+    responses((status = 200, description = "The count (a table with `format=csv`)",
+            content((answer::HeldAnswer = "application/json"), (String = "text/csv"))),
+        (status = 400, description = "`bad_parameter`: the parameter named is wrong", body = ErrorBody)))]
 pub async fn held(
     Snapshot(s): Snapshot,
     Query(p): Query<HeldParams>,
@@ -256,8 +263,10 @@ pub async fn held(
 }
 
 /// Held on each step between two days.
-#[utoipa::path(get, path = "/api/v1/stats/series", params(SeriesParams),
-    responses((status = 200, body = answer::SeriesAnswer), (status = 400, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/stats/series", tag = "statistics", params(SeriesParams),
+    responses((status = 200, description = "The series (a table with `format=csv`)",
+            content((answer::SeriesAnswer = "application/json"), (String = "text/csv"))),
+        (status = 400, description = "`bad_parameter`: the parameter named is wrong, or the series has over 20,000 points", body = ErrorBody)))]
 pub async fn series(
     Snapshot(s): Snapshot,
     headers: axum::http::HeaderMap,
@@ -309,8 +318,10 @@ pub async fn series(
 }
 
 /// Announcements (pardon waves by default) in a country and year, with running totals.
-#[utoipa::path(get, path = "/api/v1/stats/waves", params(WavesParams),
-    responses((status = 200, body = answer::WavesAnswer), (status = 400, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/stats/waves", tag = "statistics", params(WavesParams),
+    responses((status = 200, description = "The waves (a table with `format=csv`)",
+            content((answer::WavesAnswer = "application/json"), (String = "text/csv"))),
+        (status = 400, description = "`bad_parameter`: the parameter named is wrong", body = ErrorBody)))]
 pub async fn waves(
     Snapshot(s): Snapshot,
     Query(p): Query<WavesParams>,
@@ -341,8 +352,10 @@ pub async fn waves(
 }
 
 /// Inflow and outflow between two days, and their ratio.
-#[utoipa::path(get, path = "/api/v1/stats/flow", params(FlowParams),
-    responses((status = 200, body = answer::FlowAnswer), (status = 400, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/stats/flow", tag = "statistics", params(FlowParams),
+    responses((status = 200, description = "Inflow and outflow (a table with `format=csv`)",
+            content((answer::FlowAnswer = "application/json"), (String = "text/csv"))),
+        (status = 400, description = "`bad_parameter`: the parameter named is wrong", body = ErrorBody)))]
 pub async fn flow(
     Snapshot(s): Snapshot,
     Query(p): Query<FlowParams>,
@@ -397,7 +410,8 @@ pub async fn flow(
 
 /// What disagrees: reported figures vs computed counts, breakdowns, timelines,
 /// identifications. Persons the public may not see are neither the subject nor named.
-#[utoipa::path(get, path = "/api/v1/check", responses((status = 200, body = answer::CheckAnswer)))]
+#[utoipa::path(get, path = "/api/v1/check", tag = "statistics",
+    responses((status = 200, description = "Every finding the public may see", body = answer::CheckAnswer)))]
 pub async fn check(Snapshot(s): Snapshot) -> Json<answer::CheckAnswer> {
     Json(answer::findings(
         &s.registry,
@@ -460,34 +474,76 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
     (total, page)
 }
 
+/// `GET /api/v1/persons`.
+#[derive(Serialize, ToSchema)]
+pub struct PersonsAnswer {
+    /// How many public persons match, before `offset` and `limit`.
+    pub total: usize,
+    pub persons: Vec<PersonRow>,
+    pub log: answer::LogPosition,
+}
+
+/// A person in the directory.
+#[derive(Serialize, ToSchema)]
+pub struct PersonRow {
+    pub id: String,
+    /// The name the directory shows (none when the person has no public name).
+    pub name: Option<String>,
+    pub country: Option<String>,
+    /// `held`, `released` or `not_detained`, today.
+    pub status: &'static str,
+}
+
+/// `GET /api/v1/persons/{id}`.
+#[derive(Serialize, ToSchema)]
+pub struct PersonAnswer {
+    /// The person in the interchange format, public fields only.
+    #[schema(value_type = Object)]
+    pub person: Value,
+    /// The person's public events, in the interchange format.
+    #[schema(value_type = Vec<Object>)]
+    pub events: Vec<Value>,
+    pub log: answer::LogPosition,
+}
+
 /// Public persons matching the filters: id, name, country and status today.
-#[utoipa::path(get, path = "/api/v1/persons", params(PersonsParams), responses((status = 200, description = "`{total, persons: [{id, name, country, status}], log}`")))]
-pub async fn persons(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> Json<Value> {
+#[utoipa::path(get, path = "/api/v1/persons", tag = "registry", params(PersonsParams),
+    responses((status = 200, description = "A page of the public directory", body = PersonsAnswer),
+        (status = 400, description = "`bad_parameter`: a limit or offset that is not a number", body = ErrorBody)))]
+pub async fn persons(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> Json<PersonsAnswer> {
     let (total, page) = matching(&s, &p);
     let day = today();
-    let persons: Vec<Value> = page
+    let persons = page
         .iter()
-        .map(|&ix| {
-            json!({
-                "id": s.registry.person_id(ix), "name": s.directory.name(ix),
-                "country": s.registry.country_of(ix), "status": s.registry.status(ix, day, Audience::Public).as_str(),
-            })
+        .map(|&ix| PersonRow {
+            id: s.registry.person_id(ix).to_string(),
+            name: s.directory.name(ix).map(str::to_string),
+            country: s.registry.country_of(ix).map(str::to_string),
+            status: s.registry.status(ix, day, Audience::Public).as_str(),
         })
         .collect();
-    Json(json!({ "total": total, "persons": persons, "log": s.log }))
+    Json(PersonsAnswer {
+        total,
+        persons,
+        log: s.log.clone(),
+    })
 }
 
 /// A public person with their public events, in the interchange format; 404 for anyone else.
-#[utoipa::path(get, path = "/api/v1/persons/{id}", params(("id" = String, Path, description = "The person's id")),
-    responses((status = 200, description = "`{person, events, log}`"), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/persons/{id}", tag = "registry", params(("id" = String, Path, description = "The person's id", example = "p1")),
+    responses((status = 200, description = "The person and their public events", body = PersonAnswer),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 404, description = "`not_found`: no public person with this id", body = ErrorBody)))]
 pub async fn person(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<PersonAnswer>, AppError> {
     let (person, events) = person_bundle(&s, id).await?;
-    Ok(Json(
-        json!({ "person": person, "events": events, "log": s.log }),
-    ))
+    Ok(Json(PersonAnswer {
+        person,
+        events,
+        log: s.log.clone(),
+    }))
 }
 
 /// The public person's JSON and public events' JSON, or not found.
@@ -534,8 +590,10 @@ pub(crate) fn table(
 /// Who was in an announcement: identified persons, what remains of its breakdown,
 /// contradictions, and candidates with the probability of being among the unidentified.
 /// Publicly, only public persons are named; the others are counted.
-#[utoipa::path(get, path = "/api/v1/announcements/{id}", params(("id" = String, Path, description = "The announcement's id")),
-    responses((status = 200, body = answer::AnnouncementAnswer), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/announcements/{id}", tag = "statistics", params(("id" = String, Path, description = "The announcement's id", example = "a-BY-2020-1")),
+    responses((status = 200, description = "Who was in it, as far as the public may know", body = answer::AnnouncementAnswer),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such announcement", body = ErrorBody)))]
 pub async fn announcement(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,
@@ -544,35 +602,6 @@ pub async fn announcement(
         .ok_or(AppError::NotFound)?;
     a.identification.withhold_small(s.min_cell);
     Ok(Json(a))
-}
-
-/// The OpenAPI document, generated from the handlers' annotations and the answer types.
-#[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "vigil",
-        description = "Counts of political prisoners, with bounds where dates are uncertain, and the public registry."
-    ),
-    paths(
-        held,
-        series,
-        waves,
-        flow,
-        check,
-        persons,
-        person,
-        announcement,
-        search,
-        openapi
-    ),
-    components(schemas(ErrorBody))
-)]
-pub struct ApiDoc;
-
-/// This document.
-#[utoipa::path(get, path = "/api/v1/openapi.json", responses((status = 200, description = "OpenAPI 3.1")))]
-pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
 }
 
 #[cfg(test)]

@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::extract::{Path, Query};
 
+use crate::error::ErrorBody;
+use crate::input::{Path, Query};
 use crate::Snapshot;
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
@@ -24,6 +25,9 @@ use crate::public::api::{matching, person_bundle, PersonsParams};
 use crate::public::chart::{self, Marker};
 use crate::{today, AppError, AppState};
 
+/// The icon.
+#[utoipa::path(get, path = "/static/favicon.svg", tag = "operations",
+    responses((status = 200, description = "The icon", content_type = "image/svg+xml", body = String)))]
 pub async fn favicon() -> Response {
     (
         [(header::CONTENT_TYPE, "image/svg+xml")],
@@ -32,6 +36,16 @@ pub async fn favicon() -> Response {
         .into_response()
 }
 
+/// The icon, where browsers look for it unasked.
+#[utoipa::path(get, path = "/favicon.ico", tag = "operations",
+    responses((status = 200, description = "The icon (SVG)", content_type = "image/svg+xml", body = String)))]
+pub async fn favicon_ico() -> Response {
+    favicon().await
+}
+
+/// The one stylesheet.
+#[utoipa::path(get, path = "/static/vigil.css", tag = "operations",
+    responses((status = 200, description = "The stylesheet", content_type = "text/css", body = String)))]
 pub async fn stylesheet() -> Response {
     (
         [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
@@ -104,14 +118,25 @@ fn sources(route: &str, pairs: &[(&str, &str)], csv: bool) -> Markup {
     }
 }
 
-#[derive(Debug, serde::Deserialize, Default)]
+#[derive(Debug, serde::Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DashboardParams {
+    /// The year of the waves table (default: this year), from 1000 to 9999 as in dates.
+    #[param(minimum = 1000, maximum = 9999, example = 2024)]
     year: Option<i32>,
+    /// The chart's step: `day`, `week` or `month` (default).
+    #[param(schema_with = crate::shapes::step_schema)]
     step: Option<String>,
+    /// The chart's first day, YYYY-MM-DD.
     from: Option<String>,
+    /// The chart's last day, YYYY-MM-DD.
     to: Option<String>,
 }
 
+/// The public dashboard: held today, the chart, waves, flow, breakdowns.
+#[utoipa::path(get, path = "/", tag = "pages", params(DashboardParams),
+    responses((status = 200, description = "The dashboard", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_parameter`: a parameter that is not of its type, a year outside 1000 to 9999, or a bad date", body = ErrorBody)))]
 pub async fn dashboard(
     Snapshot(state): Snapshot,
     headers: axum::http::HeaderMap,
@@ -136,6 +161,14 @@ async fn render_dashboard(
     let s = &state;
     let reg = &s.registry;
     let year = params.year.unwrap_or_else(|| day.year());
+    // The page links the years on either side (`year - 1` overflowed at i32::MIN): a year
+    // of four digits, as dates have, keeps them in range.
+    if !(1000..=9999).contains(&year) {
+        return Err(AppError::Param(answer::ParamError {
+            param: "year",
+            message: format!("{year} is not a year from 1000 to 9999"),
+        }));
+    }
     let h = reg.held(day, None, Mode::Recognized);
     let step = Step::parse(params.step.as_deref().unwrap_or("month")).unwrap_or(Step::Month);
     let chart_from = Day::ymd(2020, 8, 1).expect("valid");
@@ -310,6 +343,10 @@ async fn render_dashboard(
     Ok(layout(s, "Dashboard", &body).0)
 }
 
+/// The public directory, filtered like `GET /api/v1/persons`.
+#[utoipa::path(get, path = "/persons", tag = "pages", params(PersonsParams),
+    responses((status = 200, description = "The directory", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_parameter`: a limit or offset that is not a number", body = ErrorBody)))]
 pub async fn directory(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> Html<String> {
     let (total, page) = matching(&s, &p);
     let day = today();
@@ -351,6 +388,11 @@ fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str)
 }
 
+/// A public person's page: names, status, public events with their sources.
+#[utoipa::path(get, path = "/persons/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
+    responses((status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 404, description = "`not_found`: no public person with this id", body = ErrorBody)))]
 pub async fn person(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,
@@ -460,6 +502,11 @@ async fn source_labels(
     .await
 }
 
+/// An announcement's page: its breakdown, claims, sources, who is identified.
+#[utoipa::path(get, path = "/announcements/{id}", tag = "pages", params(("id" = String, Path, description = "The announcement's id", example = "a-BY-2020-1")),
+    responses((status = 200, description = "The page", content_type = "text/html", body = String),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such announcement", body = ErrorBody)))]
 pub async fn announcement(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,

@@ -1,0 +1,325 @@
+//! The shapes the OpenAPI document (`openapi`) gives to what handlers read and answer,
+//! where no Rust type of the handler carries it: the sets of refusals a role extractor or
+//! a body extractor answers (`IntoResponses`), the values a string parameter takes, and the
+//! fields of the form posts (handlers read forms from a map). Handlers name these in their
+//! `#[utoipa::path]`; this module imports no handler, so `openapi`, which lists the
+//! handlers, can import it without a circle.
+
+use std::collections::BTreeMap;
+
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response, ResponseBuilder};
+use utoipa::{IntoResponses, ToSchema};
+
+/// A response whose body is an [`ErrorBody`].
+pub(crate) fn error(description: &str) -> RefOr<Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ErrorBody")))
+                .build(),
+        )
+        .build()
+        .into()
+}
+
+fn responses(list: &[(&str, &str)]) -> BTreeMap<String, RefOr<Response>> {
+    list.iter()
+        .map(|(status, description)| ((*status).to_string(), error(description)))
+        .collect()
+}
+
+/// The refusals of a route that needs a viewer (or more) through the JSON API.
+pub struct NeedsViewer;
+
+impl IntoResponses for NeedsViewer {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        responses(&[
+            (
+                "401",
+                "`unauthenticated`: no credentials, or an unknown, expired or revoked token",
+            ),
+            (
+                "403",
+                "`csrf`: a session's write without its `X-CSRF-Token`",
+            ),
+        ])
+    }
+}
+
+/// The refusals of a route that needs an editor or an admin through the JSON API.
+pub struct NeedsEditor;
+
+impl IntoResponses for NeedsEditor {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        responses(&[
+            ("401", "`unauthenticated`: no credentials, or an unknown, expired or revoked token"),
+            ("403", "`forbidden`: the role does not allow it; `csrf`: a session's write without its `X-CSRF-Token`"),
+        ])
+    }
+}
+
+/// What a JSON body can be refused with before the handler reads it.
+pub struct JsonBodyRefusals;
+
+impl IntoResponses for JsonBodyRefusals {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        responses(&[
+            ("413", "`payload_too_large`: the body is over 2 MB"),
+            (
+                "415",
+                "`unsupported_media_type`: the body is not `application/json`",
+            ),
+        ])
+    }
+}
+
+/// What an editor's form post (`EditorForm`) is refused with, and what any body can be.
+pub struct EditorFormRefusals;
+
+impl IntoResponses for EditorFormRefusals {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        responses(&[
+            ("401", "`unauthenticated`: not logged in, or an unknown, expired or revoked token"),
+            ("403", "`forbidden`: not an editor; `csrf`: a session's form without its `csrf` field, or a body that is not a form"),
+            ("413", "`payload_too_large`: the body is over 2 MB"),
+        ])
+    }
+}
+
+/// An HTML answer.
+fn html(description: &str) -> RefOr<Response> {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "text/html",
+            ContentBuilder::new()
+                .schema(Some(utoipa::openapi::schema::Object::with_type(
+                    utoipa::openapi::schema::Type::String,
+                )))
+                .build(),
+        )
+        .build()
+        .into()
+}
+
+/// How an editors' page (`BackofficeEditor`) turns a caller away.
+pub struct EditorPage;
+
+impl IntoResponses for EditorPage {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let login = ResponseBuilder::new()
+            .description("Not logged in: to the login page")
+            .header(
+                "location",
+                utoipa::openapi::HeaderBuilder::new()
+                    .schema(utoipa::openapi::schema::Object::with_type(
+                        utoipa::openapi::schema::Type::String,
+                    ))
+                    .description(Some("`/login`"))
+                    .build(),
+            )
+            .build();
+        BTreeMap::from([
+            ("303".to_string(), login.into()),
+            (
+                "401".to_string(),
+                error("`unauthenticated`: an unknown, expired or revoked token"),
+            ),
+            (
+                "403".to_string(),
+                html("Logged in, but not as an editor: a page saying so, with a way to log out"),
+            ),
+        ])
+    }
+}
+
+/// What a save from an editor's form answers.
+pub struct SavedPage;
+
+impl IntoResponses for SavedPage {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        BTreeMap::from([
+            ("200".to_string(), html("Saved: the log entry, and a link back")),
+            (
+                "400".to_string(),
+                html("Not saved: the form is missing what the record needs, or the record is refused (why is on the page)"),
+            ),
+            (
+                "409".to_string(),
+                html("Not saved: the record changed since the form was opened; the page shows it as it is now"),
+            ),
+        ])
+    }
+}
+
+// Parameters with a fixed set of values: the schema lists them (the tests below check that
+// the server accepts each one).
+
+/// The steps of a series.
+pub(crate) const STEPS: [&str; 3] = ["day", "week", "month"];
+/// What `held` can be split by.
+pub(crate) const BY: [&str; 4] = ["sex", "age", "role", "region"];
+/// A person's status today.
+pub(crate) const STATUSES: [&str; 3] = ["held", "released", "not_detained"];
+/// The answer's format: JSON (the default) or CSV.
+pub(crate) const FORMATS: [&str; 2] = ["json", "csv"];
+
+fn one_of(values: impl IntoIterator<Item = &'static str>) -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(values))
+        .build()
+}
+
+pub(crate) fn step_schema() -> utoipa::openapi::schema::Object {
+    one_of(STEPS)
+}
+
+pub(crate) fn by_schema() -> utoipa::openapi::schema::Object {
+    one_of(BY)
+}
+
+pub(crate) fn status_schema() -> utoipa::openapi::schema::Object {
+    one_of(STATUSES)
+}
+
+pub(crate) fn format_schema() -> utoipa::openapi::schema::Object {
+    one_of(FORMATS)
+}
+
+pub(crate) fn kind_schema() -> utoipa::openapi::schema::Object {
+    one_of(
+        vigil_core::record::AnnouncementKind::ALL
+            .iter()
+            .map(|k| k.as_str()),
+    )
+}
+
+pub(crate) fn record_type_schema() -> utoipa::openapi::schema::Object {
+    one_of(
+        vigil_core::record::RecordType::ALL
+            .iter()
+            .map(|t| t.as_str()),
+    )
+}
+
+// The form posts' fields. Handlers read them from the posted map (`auth::EditorForm`); these
+// types only describe them.
+
+/// `POST /login`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct LoginForm {
+    /// The token of the login page, also set as its `vigil_login` cookie; both must match.
+    login_token: String,
+    name: String,
+    password: String,
+}
+
+/// `POST /logout`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct LogoutForm {
+    /// The session's CSRF token (a caller with a bearer token needs none).
+    csrf: Option<String>,
+}
+
+/// `POST /edit/person`: only fields whose posted value differs from the stored one change.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct PersonForm {
+    /// The session's CSRF token (not needed with a bearer token).
+    csrf: Option<String>,
+    /// The version the form was opened at; empty for a new person.
+    version: Option<String>,
+    id: String,
+    name: Option<String>,
+    country: Option<String>,
+    /// `female`, `male`, `other`, or empty for unknown.
+    sex: Option<String>,
+    /// YYYY-MM-DD, YYYY-MM or YYYY.
+    birth_date: Option<String>,
+    /// `public`, `restricted` or `confidential`.
+    visibility: Option<String>,
+    /// Why, kept in the log.
+    reason: Option<String>,
+}
+
+/// `POST /edit/event`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct EventForm {
+    csrf: Option<String>,
+    version: Option<String>,
+    id: String,
+    /// The person's id.
+    person: String,
+    /// An event kind: `detained`, `released`, …
+    kind: String,
+    date: String,
+    /// Source ids, comma-separated.
+    sources: Option<String>,
+    visibility: Option<String>,
+    reason: Option<String>,
+}
+
+/// `POST /edit/retract`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct RetractForm {
+    csrf: Option<String>,
+    /// The record type: `person`, `event`, `announcement`, `figure`, `source`, `merge`.
+    #[schema(rename = "type")]
+    rtype: String,
+    id: String,
+    /// The version retracted.
+    version: String,
+    /// Why (required), kept in the log.
+    reason: String,
+}
+
+/// `POST /edit/record`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct RecordForm {
+    csrf: Option<String>,
+    version: Option<String>,
+    /// The record as JSON, in the interchange format.
+    record: String,
+    reason: Option<String>,
+}
+
+/// `POST /edit/extract`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ExtractForm {
+    csrf: Option<String>,
+    /// The report's text (English).
+    text: String,
+    /// YYYY-MM-DD.
+    date: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+    /// `yes` stores the proposals; anything else shows them.
+    confirm: Option<String>,
+    reason: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use vigil_core::registry::{By, Status, Step};
+
+    #[test]
+    fn every_value_a_parameter_lists_is_accepted() {
+        for s in super::STEPS {
+            assert!(Step::parse(s).is_some(), "step {s}");
+        }
+        for b in super::BY {
+            assert!(By::parse(b).is_some(), "by {b}");
+        }
+        let statuses = [Status::Held, Status::Released, Status::NotDetained];
+        assert_eq!(statuses.map(Status::as_str), super::STATUSES);
+    }
+}
