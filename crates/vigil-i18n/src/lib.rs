@@ -160,8 +160,11 @@ impl Tools {
         Tools {
             plurals: PluralRules::try_new_cardinal((&locale).into())
                 .expect("plural rules are compiled in for be, ru, en"),
-            decimal: DecimalFormatter::try_new((&locale).into(), icu_decimal::options::DecimalFormatterOptions::default())
-                .expect("decimal symbols are compiled in for be, ru, en"),
+            decimal: DecimalFormatter::try_new(
+                (&locale).into(),
+                icu_decimal::options::DecimalFormatterOptions::default(),
+            )
+            .expect("decimal symbols are compiled in for be, ru, en"),
             day: FixedCalendarDateTimeFormatter::try_new((&locale).into(), fieldsets::YMD::long())
                 .expect("date patterns are compiled in for be, ru, en"),
             month: FixedCalendarDateTimeFormatter::try_new((&locale).into(), fieldsets::YM::long())
@@ -187,6 +190,17 @@ pub fn plural_form(lang: Lang, n: i64) -> &'static str {
 #[must_use]
 pub fn number(lang: Lang, n: i64) -> String {
     lang.tools().decimal.format(&Decimal::from(n)).to_string()
+}
+
+/// A number with `digits` places after the decimal point, as the language writes it
+/// (be and ru "2,50", en "2.50"); whole when it is one and `digits` is 0.
+#[must_use]
+pub fn decimal(lang: Lang, x: f64, digits: u8) -> String {
+    let scale = 10f64.powi(i32::from(digits));
+    let mut d = Decimal::from((x * scale).round() as i64);
+    d.multiply_pow10(-i16::from(digits));
+    d.absolute.pad_end(-i16::from(digits));
+    lang.tools().decimal.format(&d).to_string()
 }
 
 /// A day as the language writes it in words: "9 снежня 2024", "9 декабря 2024 г.",
@@ -241,8 +255,7 @@ pub fn term(lang: Lang, family: &str, value: &str) -> String {
 #[must_use]
 pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
     use vigil_core::record::{
-        AnnouncementKind, Confidence, EventKind, Health, Qualifier, ReleaseReason, Sex,
-        Visibility,
+        AnnouncementKind, Confidence, EventKind, Health, Qualifier, ReleaseReason, Sex, Visibility,
     };
     fn all<T: Copy>(list: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
         list.iter().map(|&x| f(x)).collect()
@@ -252,9 +265,15 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
         ("visibility", all(Visibility::ALL, Visibility::as_str)),
         ("health", all(Health::ALL, Health::as_str)),
         ("event-kind", all(EventKind::ALL, EventKind::as_str)),
-        ("release-reason", all(ReleaseReason::ALL, ReleaseReason::as_str)),
+        (
+            "release-reason",
+            all(ReleaseReason::ALL, ReleaseReason::as_str),
+        ),
         ("confidence", all(Confidence::ALL, Confidence::as_str)),
-        ("announcement-kind", all(AnnouncementKind::ALL, AnnouncementKind::as_str)),
+        (
+            "announcement-kind",
+            all(AnnouncementKind::ALL, AnnouncementKind::as_str),
+        ),
         ("qualifier", all(Qualifier::ALL, Qualifier::as_str)),
         ("status", vec!["held", "released", "not_detained"]),
         ("step", vec!["day", "week", "month"]),
@@ -341,7 +360,9 @@ pub fn keys(source: &str) -> std::collections::BTreeSet<String> {
         .filter_map(|l| {
             let (id, _) = l.split_once(" =")?;
             (id.starts_with(|c: char| c.is_ascii_lowercase())
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
             .then(|| id.to_string())
         })
         .collect()

@@ -20,10 +20,10 @@ use axum::response::{IntoResponse, Response};
 use axum_extra::extract::cookie::CookieJar;
 use vigil_store::accounts::{check_password, new_secret, secret_hash, token_id, Role};
 
+use crate::error::{ErrorBody, ErrorCode};
 use crate::forwarded::Proxies;
 use crate::limits::Limits;
 use crate::security::{self, Event};
-use crate::error::{ErrorBody, ErrorCode};
 use crate::Live;
 
 /// The session cookie's name.

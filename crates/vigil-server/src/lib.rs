@@ -9,13 +9,14 @@ pub mod auth;
 mod edit;
 mod error;
 pub mod forwarded;
-pub mod limits;
+pub mod i18n;
 mod input;
+pub mod limits;
 mod links;
 pub mod openapi;
 pub mod public;
-pub mod security;
 pub mod routes;
+pub mod security;
 mod shapes;
 mod state;
 mod trace;
@@ -37,6 +38,7 @@ pub use state::{today, AppState, Live, LoadError, Snapshot, PAGE_CACHE_BYTES, RE
 pub fn router(state: Arc<Live>) -> Router {
     routes::table()
         .into_router()
+        .layer(middleware::from_fn(i18n::remember_language))
         .layer(middleware::from_fn(trace::request_span))
         .layer(middleware::from_fn(security_headers))
         .with_state(state)
@@ -66,8 +68,15 @@ async fn healthz(axum::extract::State(live): axum::extract::State<Arc<Live>>) ->
 async fn security_headers(request: Request, next: Next) -> Response {
     // An answer for someone signed in, or from the editors' side, may hold what the public
     // must not see: no cache (a proxy's, a shared browser's) keeps it.
+    // (The language switch's cookie alone does not make an answer private.)
+    let signed_in = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains(auth::COOKIE) || v.contains(auth::LOGIN_COOKIE));
     let private = request.headers().contains_key(header::AUTHORIZATION)
-        || request.headers().contains_key(header::COOKIE)
+        || signed_in
         || [
             "/edit",
             "/login",

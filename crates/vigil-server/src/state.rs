@@ -36,6 +36,8 @@ pub struct AppState {
     pub directory: Directory,
     /// Public breakdown cells under this many persons are shown as "fewer than N".
     pub min_cell: i64,
+    /// The language of a page whose reader asked for none (`vigil serve --lang`).
+    pub lang: vigil_i18n::Lang,
     /// Shared by every snapshot of the registry; private to this module.
     store: Shared,
     /// Rendered dashboards and series by (day, canonical query), within a byte budget.
@@ -92,6 +94,7 @@ impl AppState {
         drop(store);
         Ok(AppState {
             min_cell: 3,
+            lang: vigil_i18n::Lang::default(),
             registry,
             log: LogPosition {
                 entries: head.entries,
@@ -439,6 +442,7 @@ impl Live {
             return Ok(false);
         };
         fresh.min_cell = now.min_cell;
+        fresh.lang = now.lang;
         *self
             .current
             .write()

@@ -107,6 +107,10 @@ pub struct ServeArgs {
     /// Public breakdown cells with fewer persons than this are shown as "fewer than N".
     #[arg(long, default_value_t = 3)]
     pub min_cell: i64,
+    /// The language of a page whose reader asked for none (no `?lang=`, no language
+    /// cookie, no `Accept-Language` we speak): `be`, `ru` or `en`.
+    #[arg(long, default_value = "en", value_parser = parse_lang)]
+    pub lang: vigil_i18n::Lang,
     /// A reverse proxy (an address, or a network like 10.0.0.0/8) whose forwarding header
     /// is believed about the client's address; repeat it or give a list. Without it the
     /// header is ignored and a request's address is its TCP peer's.
@@ -454,4 +458,9 @@ pub struct DemoArgs {
     pub persons: u64,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+/// A language code for `--lang`.
+fn parse_lang(s: &str) -> Result<vigil_i18n::Lang, String> {
+    vigil_i18n::Lang::parse(s).ok_or_else(|| format!("'{s}' is not one of be, ru, en"))
 }

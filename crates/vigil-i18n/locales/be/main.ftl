@@ -9,7 +9,6 @@ nav-persons = Людзі
 nav-editors = Рэдактарам
 language = Мова
 footer-computed = Разлічана па запісе журнала { $entries }, хэш { $head }…. Любую лічбу можна ўзнавіць з { $asof }.
-not-found = Не знойдзена.
 
 ## Зводка
 
@@ -36,12 +35,6 @@ count-persons = { $n_form ->
     [few] { $n } чалавекі
     [many] { $n } чалавек
    *[other] { $n } чалавека
-}
-count-prisoners = { $n_form ->
-    [one] { $n } палітвязень
-    [few] { $n } палітвязні
-    [many] { $n } палітвязняў
-   *[other] { $n } палітвязня
 }
 col-ordinal = №
 col-date = дата

@@ -9,7 +9,6 @@ nav-persons = Persons
 nav-editors = Editors
 language = Language
 footer-computed = Computed at log entry { $entries }, head { $head }…. Reproduce any number with { $asof }.
-not-found = Not found.
 
 ## Dashboard
 
@@ -32,10 +31,6 @@ count-waves = { $n_form ->
 count-persons = { $n_form ->
     [one] { $n } person
    *[other] { $n } persons
-}
-count-prisoners = { $n_form ->
-    [one] { $n } political prisoner
-   *[other] { $n } political prisoners
 }
 col-ordinal = #
 col-date = date

@@ -9,7 +9,6 @@ nav-persons = Люди
 nav-editors = Редакторам
 language = Язык
 footer-computed = Рассчитано по записи журнала { $entries }, хеш { $head }…. Любое число можно воспроизвести с { $asof }.
-not-found = Не найдено.
 
 ## Сводка
 
@@ -36,12 +35,6 @@ count-persons = { $n_form ->
     [few] { $n } человека
     [many] { $n } человек
    *[other] { $n } человека
-}
-count-prisoners = { $n_form ->
-    [one] { $n } политзаключённый
-    [few] { $n } политзаключённых
-    [many] { $n } политзаключённых
-   *[other] { $n } политзаключённого
 }
 col-ordinal = №
 col-date = дата

@@ -14,9 +14,9 @@ use utoipa::ToSchema;
 
 use crate::auth::{self, Address, Caller, Refusal, SignedInForm, Via, Viewer};
 use crate::edit::page;
-use crate::security::Event;
 use crate::error::ErrorBody;
 use crate::input::{Form, JsonBody};
+use crate::security::Event;
 use crate::shapes::{JsonBodyRefusals, LoginForm, LogoutForm, NeedsViewer};
 use crate::Live;
 

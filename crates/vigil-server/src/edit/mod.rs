@@ -20,7 +20,10 @@ use crate::auth::{Away, Principal, Via};
 /// An editors' or viewers' page: the site's frame, with who is logged in and a logout
 /// button (a session's; an API token has nothing to log out of).
 pub(crate) fn page(title: &str, who: Option<&Principal>, body: &Markup) -> Html<String> {
+    // The editors' pages are not translated yet: English, with the switch.
+    let tr = crate::i18n::Tr::new(vigil_i18n::Lang::En, "/edit");
     crate::public::pages::shell(
+        &tr,
         title,
         &html! {
             a href="/edit" { "Edit" }

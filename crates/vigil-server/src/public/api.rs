@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-
 use crate::input::{Path, Query};
 use crate::Snapshot;
 use axum::http::header;

@@ -6,6 +6,9 @@ use std::fmt::Write;
 
 use maud::{html, Markup, PreEscaped};
 use vigil_core::registry::SeriesPoint;
+use vigil_i18n::Arg;
+
+use crate::i18n::Tr;
 
 /// An announcement to mark on the chart.
 pub struct Marker {
@@ -20,9 +23,9 @@ const LEFT: f64 = 56.0;
 const BOTTOM: f64 = 24.0;
 const TOP: f64 = 18.0;
 
-pub fn series(points: &[SeriesPoint], markers: &[Marker]) -> Markup {
+pub fn series(tr: &Tr, points: &[SeriesPoint], markers: &[Marker]) -> Markup {
     if points.len() < 2 {
-        return html! { p { "Not enough data for a chart." } };
+        return html! { p { (tr.t("chart-empty")) } };
     }
     let max = points.iter().map(|p| p.held_max).max().unwrap_or(1).max(1) as f64;
     let n = (points.len() - 1) as f64;
@@ -46,10 +49,10 @@ pub fn series(points: &[SeriesPoint], markers: &[Marker]) -> Markup {
         .map(|(i, p)| (i, &p.date[..4]))
         .collect();
     html! {
-        svg.chart id="held-chart" viewBox=(format!("0 0 {W} {H}")) role="img" aria-label="Political prisoners held over time" {
-            title { "Political prisoners held, " (points[0].date) " to " (points[points.len() - 1].date) }
+        svg.chart id="held-chart" viewBox=(format!("0 0 {W} {H}")) role="img" aria-label=(tr.t("chart-label")) {
+            title { (tr.with("chart-title", &[("from", Arg::Text(tr.day_text(&points[0].date))), ("to", Arg::Text(tr.day_text(&points[points.len() - 1].date)))])) }
             line.axis x1=(LEFT) y1=(H - BOTTOM) x2=(W - 8.0) y2=(H - BOTTOM) {}
-            text.tick x=(LEFT - 6.0) y=(TOP + 4.0) text-anchor="end" { (max as i64) }
+            text.tick x=(LEFT - 6.0) y=(TOP + 4.0) text-anchor="end" { (tr.num(max as i64)) }
             text.tick x=(LEFT - 6.0) y=(H - BOTTOM) text-anchor="end" { "0" }
             @for (i, year) in &years {
                 text.tick x=(format!("{:.1}", x(*i))) y=(H - 6.0) text-anchor="middle" { (year) }

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-
 use crate::error::ErrorBody;
 use crate::input::{Path, Query};
 use crate::Snapshot;
@@ -16,10 +15,13 @@ use serde_json::Value;
 use vigil_core::access::Audience;
 use vigil_core::answer;
 use vigil_core::date::Day;
-use vigil_core::format::{qualifier_words, thousands};
+use vigil_core::date::PartialDate;
+use vigil_core::names::{transliterate, Scheme};
 use vigil_core::record::{AnnouncementKind, RecordType};
 use vigil_core::registry::{By, Mode, Step};
+use vigil_i18n::{Arg, Lang};
 
+use crate::i18n::Tr;
 use crate::links::with_query;
 use crate::public::api::{matching, person_bundle, PersonsParams};
 use crate::public::chart::{self, Marker};
@@ -54,15 +56,19 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-fn layout(s: &AppState, title: &str, body: &Markup) -> Html<String> {
+fn layout(s: &AppState, tr: &Tr, title: &str, body: &Markup) -> Html<String> {
+    let head = &s.log.head[..s.log.head.len().min(16)];
     shell(
+        tr,
         title,
         &html! {},
         &html! {
             footer {
-                "Computed at log entry " (s.log.entries) ", head "
-                code { (&s.log.head[..s.log.head.len().min(16)]) } "…. "
-                "Reproduce any number with " code { "--as-of " (s.log.entries) } "."
+                (tr.with("footer-computed", &[
+                    ("entries", Arg::Text(s.log.entries.to_string())),
+                    ("head", Arg::Text(head.to_string())),
+                    ("asof", Arg::Text(format!("--as-of {}", s.log.entries))),
+                ]))
             }
         },
         body,
@@ -72,6 +78,7 @@ fn layout(s: &AppState, title: &str, body: &Markup) -> Html<String> {
 /// Every page's frame: head, the top bar (with `nav_extra` after the links), the body
 /// and a footer.
 pub(crate) fn shell(
+    tr: &Tr,
     title: &str,
     nav_extra: &Markup,
     footer: &Markup,
@@ -80,7 +87,7 @@ pub(crate) fn shell(
     Html(
         html! {
             (DOCTYPE)
-            html lang="en" {
+            html lang=(tr.lang.code()) {
                 head {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
@@ -91,7 +98,8 @@ pub(crate) fn shell(
                 body {
                     header.top {
                         a.brand href="/" { "vigil" }
-                        nav { a href="/" { "Dashboard" } a href="/persons" { "Persons" } (*nav_extra) }
+                        nav { a href="/" { (tr.t("nav-dashboard")) } a href="/persons" { (tr.t("nav-persons")) } a href="/edit" { (tr.t("nav-editors")) } (*nav_extra) }
+                        (tr.switch())
                     }
                     main { (*body) }
                     (*footer)
@@ -100,10 +108,6 @@ pub(crate) fn shell(
         }
         .into_string(),
     )
-}
-
-fn num(n: i64) -> String {
-    thousands(n as f64)
 }
 
 /// `[JSON] [CSV]` links to the API query behind a number (`route` under `/api/v1/`).
@@ -139,6 +143,7 @@ pub struct DashboardParams {
         (status = 400, description = "`bad_parameter`: a parameter that is not of its type, a year outside 1000 to 9999, or a bad date", body = ErrorBody)))]
 pub async fn dashboard(
     Snapshot(state): Snapshot,
+    tr: Tr,
     headers: axum::http::HeaderMap,
     Query(params): Query<DashboardParams>,
 ) -> Result<Response, AppError> {
@@ -146,8 +151,8 @@ pub async fn dashboard(
     let page = state
         .cached_page(
             day,
-            format!("{params:?}"),
-            render_dashboard(Arc::clone(&state), params, day),
+            format!("{} {params:?}", tr.lang),
+            render_dashboard(Arc::clone(&state), tr, params, day),
         )
         .await?;
     Ok(page.respond(&headers, "text/html; charset=utf-8"))
@@ -155,9 +160,12 @@ pub async fn dashboard(
 
 async fn render_dashboard(
     state: Arc<AppState>,
+    tr: Tr,
     params: DashboardParams,
     day: Day,
 ) -> Result<String, AppError> {
+    let tr = &tr;
+    let num = |n: i64| tr.num(n);
     let s = &state;
     let reg = &s.registry;
     let year = params.year.unwrap_or_else(|| day.year());
@@ -181,10 +189,13 @@ async fn render_dashboard(
             id: a.id.clone(),
             label: format!(
                 "{} {} {}: {}",
-                a.date,
-                a.country.as_deref().unwrap_or(""),
-                a.kind,
-                a.total.map_or("?".into(), |t| t.to_string())
+                tr.date(a.date),
+                a.country
+                    .as_deref()
+                    .map(|c| tr.term("country", c))
+                    .unwrap_or_default(),
+                tr.term("announcement-kind", a.kind.as_str()),
+                a.total.map_or("?".into(), |t| tr.num(i64::from(t)))
             ),
         })
         .collect();
@@ -242,21 +253,21 @@ async fn render_dashboard(
         .collect();
     let body = html! {
         section.headline {
-            h1 { "Political prisoners held today" }
+            h1 { (tr.t("held-today-title")) }
             p.big #headline data-held=(h.held) { (num(h.held)) }
             @if h.held_min != h.held_max {
-                p.bounds { "between " (num(h.held_min)) " surely and " (num(h.held_max)) " possibly held, where dates are known only to the month or year" }
+                p.bounds { (tr.with("held-bounds", &[("min", Arg::Text(num(h.held_min))), ("max", Arg::Text(num(h.held_max)))])) }
             }
-            p { "Recognized political prisoners in custody on " (day) ". " (sources("stats/held", &[("on", &day.to_string())], true)) }
+            p { (tr.with("held-today-note", &[("day", Arg::Text(tr.day(day)))])) " " (sources("stats/held", &[("on", &day.to_string())], true)) }
             @if !figures.is_empty() {
-                h2 { "Reported figures" }
+                h2 { (tr.t("reported-figures")) }
                 ul.figures {
                     @for f in &figures {
                         li {
-                            strong { (qualifier_words(f.qualifier)) (thousands(f.value)) }
-                            " " (f.metric.replace('_', " "))
-                            @if let Some(c) = &f.country { " in " (c) }
-                            " as of " (f.as_of.to_string())
+                            strong { (tr.term("qualifier", f.qualifier.as_str())) " " (figure_value(tr, f.value)) }
+                            " " (tr.term("metric", &f.metric))
+                            @if let Some(c) = &f.country { " " (tr.with("figure-in-country", &[("country", Arg::Text(tr.term("country", c)))])) }
+                            " " (tr.with("figure-as-of", &[("date", Arg::Text(tr.date(f.as_of)))]))
                             @for src in &f.sources { " — " (publishers.get(src).map_or(src.as_str(), String::as_str)) }
                         }
                     }
@@ -264,36 +275,36 @@ async fn render_dashboard(
             }
         }
         section {
-            h2 { "Held over time" }
+            h2 { (tr.t("held-over-time")) }
             p.controls {
                 @for st in ["day", "week", "month"] {
-                    @if st == step.as_str() { strong { (st) } } @else { a href=(format!("/?step={st}")) { (st) } }
+                    @if st == step.as_str() { strong { (tr.term("step", st)) } } @else { a href=(format!("/?step={st}")) { (tr.term("step", st)) } }
                     " "
                 }
                 (sources("stats/series", &[("from", &chart_from.to_string()), ("to", &day.to_string()), ("step", step.as_str())], true))
             }
-            (chart::series(&points, &markers))
-            p.legend { "Line: headline count. Band: surely to possibly held. Markers: announcements (pardons, amnesties); select one to open it." }
+            (chart::series(tr, &points, &markers))
+            p.legend { (tr.t("chart-legend")) }
         }
         section {
-            h2 { "Pardon waves in " (year) }
-            p.controls { a href=(format!("/?year={}", year - 1)) { "← " (year - 1) } " " a href=(format!("/?year={}", year + 1)) { (year + 1) " →" } }
+            h2 { (tr.with("waves-in-year", &[("year", Arg::Text(year.to_string()))])) }
+            p.controls { a href=(format!("/?year={}", year - 1)) { (tr.with("previous-year", &[("year", Arg::Text((year - 1).to_string()))])) } " " a href=(format!("/?year={}", year + 1)) { (tr.with("next-year", &[("year", Arg::Text((year + 1).to_string()))])) } }
             @for c in &countries {
                 @let w = reg.waves(c, year, AnnouncementKind::Pardon);
                 @if !w.waves.is_empty() {
-                    h3 { (c) ": " (w.waves.len()) " waves, " (num(w.total as i64)) " persons " (sources("stats/waves", &[("country", c), ("year", &year.to_string())], true)) }
+                    h3 { (tr.term("country", c)) ": " (tr.count("count-waves", w.waves.len() as i64)) ", " (tr.count("count-persons", w.total as i64)) " " (sources("stats/waves", &[("country", c), ("year", &year.to_string())], true)) }
                     div.scroll { table.waves {
-                        thead { tr { th { "#" } th { "date" } th.n { "count" } th.n { "running total" } th { "breakdown" } th.n { "identified" } } }
+                        thead { tr { th { (tr.t("col-ordinal")) } th { (tr.t("col-date")) } th.n { (tr.t("col-count")) } th.n { (tr.t("col-running-total")) } th { (tr.t("col-breakdown")) } th.n { (tr.t("col-identified")) } } }
                         tbody {
                             @for x in &w.waves {
                                 @let a = reg.announcement(&x.announcement);
                                 tr {
                                     td { (x.ordinal) }
-                                    td { a.wave-link href=(format!("/announcements/{}", x.announcement)) { (x.date) } }
+                                    td { a.wave-link href=(format!("/announcements/{}", x.announcement)) { (x.date.parse::<PartialDate>().map_or_else(|_| x.date.clone(), |d| tr.date(d))) } }
                                     td.n { (num(x.count as i64)) }
                                     td.n { (num(x.running_total as i64)) }
-                                    td { @if let Some(a) = a { @for (k, v) in &a.breakdown { (k.replace('_', " ")) " " (v) "; " } } }
-                                    td.n { (reg.identified(&x.announcement, Audience::Trusted).len()) }
+                                    td { @if let Some(a) = a { @for (k, v) in &a.breakdown { (tr.term("breakdown", k)) " " (num(i64::from(*v))) "; " } } }
+                                    td.n { (num(reg.identified(&x.announcement, Audience::Trusted).len() as i64)) }
                                 }
                             }
                         }
@@ -302,36 +313,42 @@ async fn render_dashboard(
             }
         }
         section {
-            h2 { "In and out" }
-            p { "From " (flow.from) " to " (flow.to) ": " strong { (flow.detained) } " detained, " strong { (flow.recognized) } " recognized, "
-                strong { (flow.pardoned) } " pardoned"
-                @if let Some(r) = flow.ratio_recognized_to_pardoned { " — " strong { (format!("{r:.2}")) } " recognized for every one pardoned" }
+            h2 { (tr.t("in-and-out")) }
+            p { (tr.with("flow-summary", &[
+                    ("from", Arg::Text(flow.from.parse::<PartialDate>().map_or_else(|_| flow.from.clone(), |d| tr.date(d)))),
+                    ("to", Arg::Text(flow.to.parse::<PartialDate>().map_or_else(|_| flow.to.clone(), |d| tr.date(d)))),
+                    ("detained", Arg::Text(num(flow.detained as i64))),
+                    ("recognized", Arg::Text(num(flow.recognized as i64))),
+                    ("pardoned", Arg::Text(num(flow.pardoned as i64))),
+                ]))
+                @if let Some(r) = flow.ratio_recognized_to_pardoned { " — " strong { (tr.with("flow-ratio", &[("ratio", Arg::Text(ratio(tr, r)))])) } }
                 ". " (sources("stats/flow", &[("from", &flow.from), ("to", &flow.to)], true)) }
             form.controls method="get" action="/" {
-                label { "from " input type="date" name="from" value=(flow.from); }
-                label { " to " input type="date" name="to" value=(flow.to); }
-                button type="submit" { "Show" }
+                input type="hidden" name="lang" value=(tr.lang.code());
+                label { (tr.t("from")) " " input type="date" name="from" value=(flow.from); }
+                label { " " (tr.t("to")) " " input type="date" name="to" value=(flow.to); }
+                button type="submit" { (tr.t("show")) }
             }
             div.scroll { table {
-                thead { tr { th { "month" } th.n { "detained" } th.n { "recognized" } th.n { "released" } th.n { "pardoned" } } }
+                thead { tr { th { (tr.t("col-month")) } th.n { (tr.term("event-kind", "detained")) } th.n { (tr.term("event-kind", "recognized")) } th.n { (tr.term("event-kind", "released")) } th.n { (tr.term("event-kind", "pardoned")) } } }
                 tbody {
                     @for (a, b) in &months {
                         @let f = reg.flow(*a, *b, None, Mode::Recognized);
-                        tr { td { (&a.to_string()[..7]) } td.n { (f.detained) } td.n { (f.recognized) } td.n { (f.released.values().sum::<u64>()) } td.n { (f.pardoned) } }
+                        tr { td { (a.to_string()[..7].parse::<PartialDate>().map_or_else(|_| a.to_string(), |d| tr.date(d))) } td.n { (num(f.detained as i64)) } td.n { (num(f.recognized as i64)) } td.n { (num(f.released.values().sum::<u64>() as i64)) } td.n { (num(f.pardoned as i64)) } }
                     }
                 }
             } }
         }
         section {
-            h2 { "Who is held today" }
+            h2 { (tr.t("who-held-today")) }
             div.breakdowns {
-                @for (name, by) in [("sex", By::Sex), ("age", By::Age), ("role", By::Role), ("region", By::Region)] {
+                @for (name, by, heading) in [("sex", By::Sex, tr.t("by-sex")), ("age", By::Age, tr.t("by-age")), ("role", By::Role, tr.t("by-role")), ("region", By::Region, tr.t("by-region"))] {
                     div {
-                        h3 { "By " (name) " " (sources("stats/held", &[("on", &day.to_string()), ("by", name)], true)) }
+                        h3 { (heading) " " (sources("stats/held", &[("on", &day.to_string()), ("by", name)], true)) }
                         table { tbody {
                             @for (k, v) in reg.held_by(day, None, Mode::Recognized, by, Audience::Public) {
-                                tr { td { (k.replace('_', " ")) } td.n {
-                                    @if v > 0 && v < s.min_cell { "fewer than " (s.min_cell) } @else { (num(v)) }
+                                tr { td { (breakdown_key(tr, by, &k)) } td.n {
+                                    @if v > 0 && v < s.min_cell { (tr.with("fewer-than", &[("n", Arg::Text(num(s.min_cell)))])) } @else { (num(v)) }
                                 } }
                             }
                         } }
@@ -340,48 +357,54 @@ async fn render_dashboard(
             }
         }
     };
-    Ok(layout(s, "Dashboard", &body).0)
+    Ok(layout(s, tr, &tr.t("nav-dashboard"), &body).0)
 }
 
 /// The public directory, filtered like `GET /api/v1/persons`.
 #[utoipa::path(get, path = "/persons", tag = "pages", params(PersonsParams),
     responses((status = 200, description = "The directory", content_type = "text/html", body = String),
         (status = 400, description = "`bad_parameter`: a limit or offset that is not a number", body = ErrorBody)))]
-pub async fn directory(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> Html<String> {
+pub async fn directory(
+    Snapshot(s): Snapshot,
+    tr: Tr,
+    Query(p): Query<PersonsParams>,
+) -> Html<String> {
+    let tr = &tr;
     let (total, page) = matching(&s, &p);
     let day = today();
     let reg = &s.registry;
     let val = |o: &Option<String>| o.clone().unwrap_or_default();
     let body = html! {
-        h1 { "Persons" }
+        h1 { (tr.t("persons-title")) }
         form.filters method="get" action="/persons" {
-            label { "Name " input type="search" name="q" value=(val(&p.q)) placeholder="any spelling"; }
-            label { "Country " select name="country" {
-                option value="" { "any" }
-                @for c in reg.countries_of_public_persons() { option value=(c) selected[p.country.as_deref() == Some(c)] { (c) } }
+            input type="hidden" name="lang" value=(tr.lang.code());
+            label { (tr.t("filter-name")) " " input type="search" name="q" value=(val(&p.q)) placeholder=(tr.t("filter-name-hint")); }
+            label { (tr.t("filter-country")) " " select name="country" {
+                option value="" { (tr.t("filter-any")) }
+                @for c in reg.countries_of_public_persons() { option value=(c) selected[p.country.as_deref() == Some(c)] { (tr.term("country", c)) } }
             } }
-            label { "Status " select name="status" {
-                option value="" { "any" }
-                @for st in ["held", "released", "not_detained"] { option value=(st) selected[p.status.as_deref() == Some(st)] { (st.replace('_', " ")) } }
+            label { (tr.t("filter-status")) " " select name="status" {
+                option value="" { (tr.t("filter-any")) }
+                @for st in ["held", "released", "not_detained"] { option value=(st) selected[p.status.as_deref() == Some(st)] { (tr.term("status", st)) } }
             } }
-            label { "Role " input type="text" name="role" value=(val(&p.role)) placeholder="e.g. journalist"; }
-            button type="submit" { "Filter" }
+            label { (tr.t("filter-role")) " " input type="text" name="role" value=(val(&p.role)) placeholder=(tr.t("filter-role-hint")); }
+            button type="submit" { (tr.t("filter-button")) }
         }
-        p { (num(total as i64)) " persons. " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" } }
+        p { (tr.count("count-persons", total as i64)) ". " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" } }
         div.scroll { table #directory {
-            thead { tr { th { "name" } th { "country" } th { "status" } } }
+            thead { tr { th { (tr.t("col-name")) } th { (tr.t("col-country")) } th { (tr.t("col-status")) } } }
             tbody {
                 @for &ix in &page {
                     tr {
                         td { a href=(format!("/persons/{}", reg.person_id(ix))) { (s.directory.name(ix).unwrap_or_default()) } }
-                        td { (reg.country_of(ix).unwrap_or("")) }
-                        td { (reg.status(ix, day, Audience::Public).as_str().replace('_', " ")) }
+                        td { (reg.country_of(ix).map(|c| tr.term("country", c)).unwrap_or_default()) }
+                        td { (tr.term("status", reg.status(ix, day, Audience::Public).as_str())) }
                     }
                 }
             }
         } }
     };
-    layout(&s, "Persons", &body)
+    layout(&s, tr, &tr.t("persons-title"), &body)
 }
 
 fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
@@ -395,8 +418,10 @@ fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
         (status = 404, description = "`not_found`: no public person with this id", body = ErrorBody)))]
 pub async fn person(
     Snapshot(s): Snapshot,
+    tr: Tr,
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
+    let tr = &tr;
     let (person, events) = person_bundle(&s, id.clone()).await?;
     let source_ids: Vec<String> = events
         .iter()
@@ -416,37 +441,44 @@ pub async fn person(
                 .collect()
         })
         .unwrap_or_default();
-    let title = names.first().map_or(id.as_str(), |n| n.0);
+    // The name in the reader's language first: a stored form in it, else (in English)
+    // a Latin one, else the first.
+    let shown = reader_name(tr.lang, &names);
+    let (title, title_lang, transliterated) = shown
+        .as_ref()
+        .map_or((id.as_str(), "", false), |(n, l, t)| (n.as_str(), *l, *t));
+    let page_lang = tr.lang.code();
     let body = html! {
-        h1 { (title) }
-        p.status { "Status today: " strong { (status.replace('_', " ")) } " · " a href=(format!("/api/v1/persons/{id}")) { "JSON" } }
+        h1 lang=[name_lang(title_lang, page_lang)] { (title) @if transliterated { " " small.note { "(" (tr.t("name-transliterated")) ")" } } }
+        p.status { (tr.t("status-today")) " " strong { (tr.term("status", status)) } " · " a href=(format!("/api/v1/persons/{id}")) { "JSON" } }
         @if names.len() > 1 {
-            h2 { "Names" }
-            ul { @for (n, lang) in &names { li { (n) @if !lang.is_empty() { " (" (lang) ")" } } } }
+            h2 { (tr.t("names")) }
+            ul { @for (n, lang) in &names { li lang=[name_lang(lang, page_lang)] { (n) @if !lang.is_empty() { " (" (lang) ")" } } } }
         }
         dl.facts {
-            @for key in ["sex", "birth_date", "country", "region"] {
-                @if let Some(v) = text(&person, key) { dt { (key.replace('_', " ")) } dd { (v) } }
-            }
+            @if let Some(v) = text(&person, "sex") { dt { (tr.t("fact-sex")) } dd { (tr.term("sex", v)) } }
+            @if let Some(v) = text(&person, "birth_date") { dt { (tr.t("fact-birth_date")) } dd { (v.parse::<PartialDate>().map_or_else(|_| v.to_string(), |d| tr.date(d))) } }
+            @if let Some(v) = text(&person, "country") { dt { (tr.t("fact-country")) } dd { (tr.term("country", v)) } }
+            @if let Some(v) = text(&person, "region") { dt { (tr.t("fact-region")) } dd { (v) } }
             @if let Some(roles) = person.get("roles").and_then(Value::as_array) {
-                dt { "roles" } dd {
-                    @if roles.is_empty() { "none" }
-                    @for r in roles { (r.as_str().unwrap_or("").replace('_', " ")) " " }
+                dt { (tr.t("fact-roles")) } dd {
+                    @if roles.is_empty() { (tr.t("roles-none")) }
+                    @for r in roles { (tr.term("role", r.as_str().unwrap_or(""))) " " }
                 }
             }
         }
-        h2 { "Timeline" }
+        h2 { (tr.t("timeline")) }
         div.scroll { table.timeline {
-            thead { tr { th { "date" } th { "event" } th { "details" } th { "sources" } } }
+            thead { tr { th { (tr.t("col-date")) } th { (tr.t("col-event")) } th { (tr.t("col-details")) } th { (tr.t("col-sources")) } } }
             tbody {
                 @for e in &events {
                     tr {
-                        td { (text(e, "date").unwrap_or("")) }
-                        td { (text(e, "kind").unwrap_or("").replace('_', " ")) }
+                        td { (text(e, "date").map(|d| d.parse::<PartialDate>().map_or_else(|_| d.to_string(), |d| tr.date(d))).unwrap_or_default()) }
+                        td { (tr.term("event-kind", text(e, "kind").unwrap_or(""))) }
                         td {
-                            @if let Some(a) = text(e, "announcement") { a href=(format!("/announcements/{a}")) { "announcement" } " " }
+                            @if let Some(a) = text(e, "announcement") { a href=(format!("/announcements/{a}")) { (tr.t("link-announcement")) } " " }
                             @if let Some(d) = e.get("details").and_then(Value::as_object) {
-                                @for (k, v) in d { (k.replace('_', " ")) ": " (v.as_str().map_or_else(|| v.to_string(), str::to_string)) "; " }
+                                @for (k, v) in d { (tr.term("detail", k)) ": " (detail_value(tr, k, v)) "; " }
                             }
                         }
                         td { @if let Some(src) = e.get("sources").and_then(Value::as_array) {
@@ -463,7 +495,7 @@ pub async fn person(
             }
         } }
     };
-    Ok(layout(&s, title, &body))
+    Ok(layout(&s, tr, title, &body))
 }
 
 /// Source id → ("Publisher: title", url), for the sources that exist.
@@ -509,8 +541,11 @@ async fn source_labels(
         (status = 404, description = "`not_found`: no such announcement", body = ErrorBody)))]
 pub async fn announcement(
     Snapshot(s): Snapshot,
+    tr: Tr,
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
+    let tr = &tr;
+    let num = |n: i64| tr.num(n);
     let a = s
         .registry
         .announcement(&id)
@@ -536,27 +571,118 @@ pub async fn announcement(
             Ok(out)
         })
         .await?;
-    let title = format!("{} of {}", a.kind, a.date);
+    let title = tr.with(
+        "announcement-title",
+        &[
+            (
+                "kind",
+                Arg::Text(tr.term("announcement-kind", a.kind.as_str())),
+            ),
+            ("date", Arg::Text(tr.date(a.date))),
+        ],
+    );
     let body = html! {
-        h1 #announcement { (a.kind.as_str()[..1].to_uppercase()) (&a.kind.as_str()[1..]) " of " (a.date.to_string()) @if let Some(c) = &a.country { " — " (c) } }
-        @if let Some(issuer) = &a.issuer { p { "Issued by " (issuer) "." } }
-        p.big { (a.total.map_or("?".into(), |t| num(i64::from(t)))) " persons" @if a.names_disclosed == Some(false) { ", names not disclosed" } }
+        h1 #announcement { (title) @if let Some(c) = &a.country { " — " (tr.term("country", c)) } }
+        @if let Some(issuer) = &a.issuer { p { (tr.with("issued-by", &[("issuer", Arg::Text(issuer.clone()))])) } }
+        p.big { @match a.total { Some(t) => { (tr.count("count-persons", i64::from(t))) } None => { "?" } } @if a.names_disclosed == Some(false) { ", " (tr.t("names-not-disclosed")) } }
         @if !a.breakdown.is_empty() {
-            h2 { "Breakdown" }
-            table { tbody { @for (k, v) in &a.breakdown { tr { td { (k.replace('_', " ")) } td.n { (v) } } } } }
+            h2 { (tr.t("breakdown")) }
+            table { tbody { @for (k, v) in &a.breakdown { tr { td { (tr.term("breakdown", k)) } td.n { (num(i64::from(*v))) } } } } }
         }
         @if !a.claims.is_empty() {
-            h2 { "Official claims" }
-            p.note { "Statements by the issuer, recorded as claims, not as verified facts." }
+            h2 { (tr.t("official-claims")) }
+            p.note { (tr.t("claims-note")) }
             ul { @for c in &a.claims { li { q { (c) } } } }
         }
-        h2 { "Identified so far: " (identified.len()) @if let Some(t) = a.total { " of " (t) } }
-        @if identified.len() > public.len() { p.note { (identified.len() - public.len()) " identified persons are not shown publicly." } }
+        h2 { @match a.total {
+            Some(t) => { (tr.with("identified-of-total", &[("n", Arg::Text(num(identified.len() as i64))), ("total", Arg::Text(num(i64::from(t))))])) }
+            None => { (tr.with("identified-so-far", &[("n", Arg::Text(num(identified.len() as i64)))])) }
+        } }
+        @if identified.len() > public.len() { p.note { (tr.count("identified-not-shown", (identified.len() - public.len()) as i64)) } }
         ul { @for &p in &public { li { a href=(format!("/persons/{}", s.registry.person_id(p))) { (s.directory.name(p).unwrap_or_default()) } } } }
         @if !publishers.is_empty() {
-            h2 { "Sources" }
+            h2 { (tr.t("sources")) }
             ul { @for (id, publisher, t) in &publishers { li { (publisher.as_deref().unwrap_or(id)) @if let Some(t) = t { ": " (t) } } } }
         }
     };
-    Ok(layout(&s, &title, &body))
+    Ok(layout(&s, tr, &title, &body))
+}
+
+/// A reported figure's value: whole, or with one decimal place.
+fn figure_value(tr: &Tr, v: f64) -> String {
+    if v.fract() == 0.0 {
+        tr.num(v as i64)
+    } else {
+        vigil_i18n::decimal(tr.lang, v, 1)
+    }
+}
+
+/// A ratio with two decimal places.
+fn ratio(tr: &Tr, r: f64) -> String {
+    vigil_i18n::decimal(tr.lang, r, 2)
+}
+
+/// A breakdown cell's key in words: a sex, a role, "withheld" and "unknown" translated;
+/// age bands and regions as they are.
+fn breakdown_key(tr: &Tr, by: By, key: &str) -> String {
+    match (by, key) {
+        (_, "withheld" | "unknown") => tr.term("breakdown", key),
+        (By::Sex, k) => tr.term("sex", k),
+        (By::Role, k) => tr.term("role", k),
+        (_, k) => k.to_string(),
+    }
+}
+
+/// A detail's value: a release reason or a confidence translated, others as stored.
+fn detail_value(tr: &Tr, key: &str, v: &Value) -> String {
+    let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    match key {
+        "reason" => tr.term("release-reason", &text),
+        "confidence" => tr.term("confidence", &text),
+        _ => text,
+    }
+}
+
+/// The name to head a person's page with in `lang`: a stored form in that language;
+/// else, in English, a stored Latin-script form or a transliteration of the first (ICAO,
+/// as passports write it; marked as such); else the first. With the form's language.
+fn reader_name<'a>(lang: Lang, names: &[(&'a str, &'a str)]) -> Option<(String, &'a str, bool)> {
+    let latin = |n: &str| {
+        n.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c))
+    };
+    if let Some((n, l)) = names.iter().find(|(_, l)| Lang::parse(l) == Some(lang)) {
+        return Some(((*n).to_string(), l, false));
+    }
+    let &(first, first_lang) = names.first()?;
+    if lang != Lang::En {
+        return Some((first.to_string(), first_lang, false));
+    }
+    if let Some((n, l)) = names.iter().find(|(n, _)| latin(n)) {
+        return Some(((*n).to_string(), l, false));
+    }
+    let belarusian = first_lang == "be" || first.contains(['і', 'ў', 'І', 'Ў']);
+    let scheme = if belarusian {
+        Scheme::IcaoBe
+    } else {
+        Scheme::IcaoRu
+    };
+    let words: Vec<String> = first
+        .split_whitespace()
+        .map(|w| {
+            let t = transliterate(&w.to_lowercase(), scheme);
+            let mut c = t.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    Some((words.join(" "), "en", true))
+}
+
+/// The `lang` attribute a name needs: its own language when it is not the page's.
+fn name_lang<'a>(name_lang: &'a str, page_lang: &str) -> Option<&'a str> {
+    (!name_lang.is_empty() && Lang::parse(name_lang).map(Lang::code) != Some(page_lang))
+        .then_some(name_lang)
 }

@@ -91,6 +91,7 @@ pub(super) fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<E
         .try_init();
     let mut state = vigil_server::AppState::load(store)?;
     state.min_cell = args.min_cell;
+    state.lang = args.lang;
     let header = match args.forwarded_header {
         ForwardedHeader::XForwardedFor => Header::XForwardedFor,
         ForwardedHeader::Forwarded => Header::Forwarded,
