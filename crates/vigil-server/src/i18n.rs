@@ -43,7 +43,8 @@ impl FromRequestParts<Arc<Live>> for Tr {
             .and_then(|v| v.to_str().ok());
         let lang = Lang::choose(
             asked.as_deref(),
-            jar.get(vigil_i18n::COOKIE).map(|c| c.value()),
+            jar.get(vigil_i18n::COOKIE)
+                .map(axum_extra::extract::cookie::Cookie::value),
             accept,
             live.snapshot().lang,
         );

@@ -6,8 +6,9 @@
 //! of the document is a route. `tests/router.rs`
 //! (`the_openapi_document_describes_exactly_the_routes_of_the_router`) compares [`routes`]
 //! with the served document, both ways; clippy's `disallowed-methods` (the workspace's
-//! `clippy.toml`) refuses `Router::route`, `nest` and `merge` anywhere but in [`Table::at`],
-//! so a route cannot reach the router without being listed.
+//! `clippy.toml`) refuses `Router::route`, `route_service`, `nest`, `nest_service`, `merge`
+//! and `fallback` anywhere but in [`Table::at`], so a route cannot reach the router without
+//! being listed.
 
 use std::sync::Arc;
 

@@ -48,10 +48,11 @@ impl IntoResponses for NeedsViewer {
     }
 }
 
-/// The refusals of a route that needs an editor or an admin through the JSON API.
-pub struct NeedsEditor;
+/// The refusals of a route that needs more than a viewer (an editor, or an admin) through
+/// the JSON API.
+pub struct NeedsRole;
 
-impl IntoResponses for NeedsEditor {
+impl IntoResponses for NeedsRole {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         responses(&[
             ("401", "`unauthenticated`: no credentials, or an unknown, expired or revoked token"),

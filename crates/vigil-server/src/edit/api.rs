@@ -20,7 +20,7 @@ use vigil_store::{Meta, StoreError};
 use crate::auth::{Admin, Editor, Viewer};
 use crate::error::{ErrorBody, ErrorCode};
 use crate::input::{JsonBody, Path};
-use crate::shapes::{JsonBodyRefusals, NeedsEditor, NeedsViewer};
+use crate::shapes::{JsonBodyRefusals, NeedsRole, NeedsViewer};
 use crate::state::Written;
 use crate::{AppError, Live};
 
@@ -259,7 +259,7 @@ pub(crate) fn retract(
     responses((status = 200, description = "Saved", body = SavedAnswer),
         (status = 400, description = "`bad_record`: a record that does not parse or may not be saved; `bad_request`: a body that is not `{record, version, reason}`", body = ErrorBody),
         (status = 409, description = "`conflict`: the record changed since `version`; `version` and `current` say what it is now", body = ErrorBody),
-        NeedsEditor, JsonBodyRefusals))]
+        NeedsRole, JsonBodyRefusals))]
 pub async fn save_record(
     State(live): State<Arc<Live>>,
     editor: Editor,
@@ -312,7 +312,7 @@ pub async fn save_record(
 
 /// The audit trail, for admins.
 #[utoipa::path(get, path = "/api/v1/audit", tag = "records", security(("bearer" = []), ("session" = [])),
-    responses((status = 200, description = "The latest lines of the audit trail", body = AuditAnswer), NeedsEditor))]
+    responses((status = 200, description = "The latest lines of the audit trail", body = AuditAnswer), NeedsRole))]
 pub async fn audit(State(live): State<Arc<Live>>, Admin(_): Admin) -> Response {
     match live.read(|store| store.audit_trail(500)).await {
         Ok(rows) => Json(AuditAnswer {
