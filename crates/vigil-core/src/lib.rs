@@ -21,3 +21,4 @@ pub mod names;
 pub mod record;
 pub mod registry;
 pub mod search;
+pub mod sheet;

@@ -1,0 +1,276 @@
+//! Reading the cells of a monitor's spreadsheet: dates as people write them (ISO,
+//! `DD.MM.YYYY`, `MM.YYYY`, `YYYY`, month names in Belarusian, Russian and English), terms
+//! of imprisonment ("3 года", "2 г. 6 мес.", "36 мес.", "3 years 6 months"), sex, release
+//! reasons and visibility in the three languages. Each refusal says what was expected.
+
+use crate::date::{Day, PartialDate};
+use crate::record::{ReleaseReason, Sex, Visibility};
+
+/// Month names and their abbreviations, nominative and genitive, in the three
+/// languages, lower case: index 0 is January.
+const MONTHS: [&[&str]; 12] = [
+    &["january", "jan", "январь", "января", "янв", "студзень", "студзеня", "студз"],
+    &["february", "feb", "февраль", "февраля", "фев", "февр", "люты", "лютага", "лют"],
+    &["march", "mar", "март", "марта", "мар", "сакавік", "сакавіка", "сак"],
+    &["april", "apr", "апрель", "апреля", "апр", "красавік", "красавіка", "крас"],
+    &["may", "май", "мая", "травень", "траўня", "травеня", "трав"],
+    &["june", "jun", "июнь", "июня", "июн", "чэрвень", "чэрвеня", "чэрв"],
+    &["july", "jul", "июль", "июля", "июл", "ліпень", "ліпеня", "ліп"],
+    &["august", "aug", "август", "августа", "авг", "жнівень", "жніўня", "жнів"],
+    &["september", "sep", "sept", "сентябрь", "сентября", "сен", "сент", "верасень", "верасня", "вер"],
+    &["october", "oct", "октябрь", "октября", "окт", "кастрычнік", "кастрычніка", "кастр"],
+    &["november", "nov", "ноябрь", "ноября", "ноя", "нояб", "лістапад", "лістапада", "ліст"],
+    &["december", "dec", "декабрь", "декабря", "дек", "снежань", "снежня", "снеж"],
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS
+        .iter()
+        .position(|names| names.contains(&w.as_str()))
+        .map(|i| i as u32 + 1)
+}
+
+/// A date as a monitor writes it; a partial date keeps its precision. Refused with what
+/// is wrong: an impossible day (31.02.2021) is named as such.
+pub fn date(text: &str) -> Result<PartialDate, String> {
+    let t = text.trim().trim_end_matches(['г', '.', ' ']).trim();
+    let t = t
+        .strip_suffix(" года")
+        .or_else(|| t.strip_suffix(" года."))
+        .or_else(|| t.strip_suffix(" г"))
+        .unwrap_or(t)
+        .trim();
+    let expected = || {
+        format!(
+            "'{}' is not a date: write 2021-03-14, 14.03.2021, 03.2021, 2021 or 14 March 2021",
+            text.trim()
+        )
+    };
+    let impossible = |y: i32, m: u32, d: u32| format!("'{}' is not a day of the calendar ({d:02}.{m:02}.{y})", text.trim());
+    let year = |s: &str| -> Option<i32> {
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+            .filter(|y| (1000..=9999).contains(y))
+    };
+    let num = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    // ISO first: the interchange format's own forms.
+    if let Ok(d) = t.parse::<PartialDate>() {
+        return Ok(d);
+    }
+    let parts: Vec<&str> = t.split(['.', '/']).collect();
+    match parts.as_slice() {
+        [d, m, y] => {
+            let (Some(d), Some(m), Some(y)) = (num(d), num(m), year(y)) else {
+                return Err(expected());
+            };
+            return Day::ymd(y, m, d)
+                .map(PartialDate::day)
+                .ok_or_else(|| impossible(y, m, d));
+        }
+        [m, y] => {
+            let (Some(m), Some(y)) = (num(m), year(y)) else {
+                return Err(expected());
+            };
+            return PartialDate::month(y, m).ok_or_else(expected);
+        }
+        _ => {}
+    }
+    // Words: "14 March 2021", "14 марта 2021", "сакавік 2021", "March 2021".
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [d, m, y] => {
+            let (Some(d), Some(m), Some(y)) = (num(d), month_of(m), year(y)) else {
+                return Err(expected());
+            };
+            Day::ymd(y, m, d)
+                .map(PartialDate::day)
+                .ok_or_else(|| impossible(y, m, d))
+        }
+        [m, y] => {
+            let (Some(m), Some(y)) = (month_of(m), year(y)) else {
+                return Err(expected());
+            };
+            PartialDate::month(y, m).ok_or_else(expected)
+        }
+        _ => Err(expected()),
+    }
+}
+
+/// A term of imprisonment in months: "3 года", "2 г. 6 мес.", "36 мес.", "3 years 6
+/// months", "1 год", "3 гады", "6 месяцаў", "2,5 года". Refused with the forms it reads.
+pub fn term_months(text: &str) -> Result<u32, String> {
+    let refuse = || {
+        format!(
+            "'{}' is not a term: write it as 3 years, 2 years 6 months, 36 months, 3 года, 2 г. 6 мес., 3 гады 6 месяцаў",
+            text.trim()
+        )
+    };
+    let lower = text.trim().to_lowercase().replace(',', ".");
+    let mut months = 0f64;
+    let mut number: Option<f64> = None;
+    let mut seen_unit = false;
+    // Split digits from letters: "2г.6мес." reads as "2 г. 6 мес.".
+    let mut spaced = String::new();
+    let mut prev_digit = None;
+    for c in lower.chars() {
+        let digit = c.is_ascii_digit() || c == '.';
+        if let Some(p) = prev_digit {
+            if p != digit && c != ' ' {
+                spaced.push(' ');
+            }
+        }
+        spaced.push(c);
+        prev_digit = (c != ' ').then_some(digit);
+    }
+    for word in spaced.split_whitespace() {
+        let w = word.trim_matches(|c: char| c == '.' || c == ',' || c == ';');
+        if w.is_empty() || w == "и" || w == "і" || w == "and" {
+            continue;
+        }
+        if let Ok(n) = w.parse::<f64>() {
+            if number.is_some() {
+                return Err(refuse());
+            }
+            number = Some(n);
+            continue;
+        }
+        let unit = if w.starts_with("year") || w.starts_with("yr") || w.starts_with("год") || w.starts_with("гад") || w == "г" || w == "лет" {
+            12.0
+        } else if w.starts_with("month") || w.starts_with("mo") || w.starts_with("мес") || w.starts_with("мес") || w.starts_with("меся") || w == "м" {
+            1.0
+        } else {
+            return Err(refuse());
+        };
+        let Some(n) = number.take() else {
+            return Err(refuse());
+        };
+        months += n * unit;
+        seen_unit = true;
+    }
+    if number.is_some() || !seen_unit || months <= 0.0 || months > 12.0 * 99.0 || months.fract() != 0.0 {
+        return Err(refuse());
+    }
+    Ok(months as u32)
+}
+
+/// Sex as written in a list: `male`/`female`, `M`/`F`, `М`/`Ж`, `мужской`/`женский`,
+/// `мужчина`/`женщина`, `мужчынскі`/`жаночы`.
+pub fn sex(text: &str) -> Result<Sex, String> {
+    let w = text.trim().to_lowercase();
+    Ok(match w.trim_end_matches('.') {
+        "male" | "m" | "man" | "м" | "муж" | "мужской" | "мужчина" | "мужчынскі" | "мужчына" | "мужч" => Sex::Male,
+        "female" | "f" | "woman" | "ж" | "жен" | "женский" | "женщина" | "жаночы" | "жанчына" | "жан" => Sex::Female,
+        "unknown" | "" | "неизвестно" | "невядома" => Sex::Unknown,
+        _ => {
+            return Err(format!(
+                "'{}' is not a sex: write male or female (М/Ж, мужской/женский, мужчынскі/жаночы)",
+                text.trim()
+            ))
+        }
+    })
+}
+
+/// A release reason in the three languages, or its interchange name.
+pub fn release_reason(text: &str) -> Result<ReleaseReason, String> {
+    let w = text.trim().to_lowercase();
+    if let Some(r) = ReleaseReason::parse(&w) {
+        return Ok(r);
+    }
+    let has = |stems: &[&str]| stems.iter().any(|s| w.contains(s));
+    Ok(if has(&["помилов", "памілав", "pardon"]) {
+        ReleaseReason::Pardon
+    } else if has(&["амнист", "амніст", "amnesty"]) {
+        ReleaseReason::Amnesty
+    } else if has(&["оправда", "апраўда", "acquit"]) {
+        ReleaseReason::Acquittal
+    } else if has(&["срок", "тэрмін", "term"]) && !has(&["досроч", "датэрмін"]) {
+        ReleaseReason::EndOfTerm
+    } else if has(&["досроч", "датэрмін", "услов", "умоўн", "parole", "conditional"]) {
+        ReleaseReason::Conditional
+    } else if has(&["выдвор", "высыл", "депорт", "deport", "expel"]) {
+        ReleaseReason::Deported
+    } else if has(&["друг", "іншае", "other"]) {
+        ReleaseReason::Other
+    } else {
+        return Err(format!(
+            "'{}' is not a release reason: write end of term, pardon, amnesty, acquittal, deported, conditional or other (помилование, окончание срока…)",
+            text.trim()
+        ));
+    })
+}
+
+/// Visibility in the three languages, or its interchange name.
+pub fn visibility(text: &str) -> Result<Visibility, String> {
+    let w = text.trim().to_lowercase();
+    if let Some(v) = Visibility::parse(&w) {
+        return Ok(v);
+    }
+    Ok(match w.as_str() {
+        "открыто" | "публично" | "адкрыта" | "публічна" => Visibility::Public,
+        "ограничено" | "абмежавана" => Visibility::Restricted,
+        "конфиденциально" | "канфідэнцыйна" | "секретно" => Visibility::Confidential,
+        _ => {
+            return Err(format!(
+                "'{}' is not a visibility: write public, restricted or confidential",
+                text.trim()
+            ))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_as_monitors_write_them() {
+        let d = |s: &str| date(s).map(|d| d.to_string());
+        assert_eq!(d("2021-03-14"), Ok("2021-03-14".into()));
+        assert_eq!(d("14.03.2021"), Ok("2021-03-14".into()));
+        assert_eq!(d("14.03.2021 г."), Ok("2021-03-14".into()));
+        assert_eq!(d("3.2021"), Ok("2021-03".into()));
+        assert_eq!(d("2021"), Ok("2021".into()));
+        assert_eq!(d("2021 г."), Ok("2021".into()));
+        assert_eq!(d("март 2021"), Ok("2021-03".into()));
+        assert_eq!(d("сакавік 2021"), Ok("2021-03".into()));
+        assert_eq!(d("March 2021"), Ok("2021-03".into()));
+        assert_eq!(d("14 марта 2021"), Ok("2021-03-14".into()));
+        assert_eq!(d("9 снежня 2024"), Ok("2024-12-09".into()));
+        assert_eq!(d("14 Mar 2021"), Ok("2021-03-14".into()));
+        assert!(d("31.02.2021").unwrap_err().contains("not a day of the calendar"));
+        assert!(d("вчера").unwrap_err().contains("not a date"));
+        assert!(d("14.03.21").is_err(), "a two-digit year is refused, not guessed");
+    }
+
+    #[test]
+    fn terms_as_courts_and_lists_write_them() {
+        assert_eq!(term_months("3 года"), Ok(36));
+        assert_eq!(term_months("2 г. 6 мес."), Ok(30));
+        assert_eq!(term_months("2г.6мес."), Ok(30));
+        assert_eq!(term_months("36 мес."), Ok(36));
+        assert_eq!(term_months("3 years 6 months"), Ok(42));
+        assert_eq!(term_months("1 год"), Ok(12));
+        assert_eq!(term_months("5 лет"), Ok(60));
+        assert_eq!(term_months("3 гады 6 месяцаў"), Ok(42));
+        assert_eq!(term_months("2,5 года"), Ok(30));
+        assert!(term_months("долго").is_err());
+        assert!(term_months("3").is_err(), "a number without a unit is refused");
+    }
+
+    #[test]
+    fn sex_reasons_and_visibility_in_three_languages() {
+        assert_eq!(sex("Ж"), Ok(Sex::Female));
+        assert_eq!(sex("мужчынскі"), Ok(Sex::Male));
+        assert!(sex("x").is_err());
+        assert_eq!(release_reason("Помилование"), Ok(ReleaseReason::Pardon));
+        assert_eq!(release_reason("окончание срока"), Ok(ReleaseReason::EndOfTerm));
+        assert_eq!(release_reason("умоўна-датэрміновае"), Ok(ReleaseReason::Conditional));
+        assert_eq!(visibility("адкрыта"), Ok(Visibility::Public));
+    }
+}

@@ -1,0 +1,486 @@
+//! A monitor's spreadsheet, one row per person, turned into interchange records: the
+//! person and the dated events its cells give (detained, recognized, sentenced,
+//! released), with ids that stay the same when the same sheet is read again. Headers are
+//! recognised in English, Russian and Belarusian (CONTRACT.md's table; `--mapping` adds
+//! others); every bad cell is named by its row, as the spreadsheet numbers it, and its
+//! column's header, and a sheet with any is refused whole.
+//!
+//! Reading the file's bytes (CSV, XLSX, ODS) is `read.rs`; this file sees rows of text.
+
+pub mod cells;
+pub mod read;
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+
+use crate::chain::Hash;
+use crate::record::Visibility;
+
+/// A field a column can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Id,
+    Name,
+    Sex,
+    BirthDate,
+    Country,
+    Region,
+    Roles,
+    Detained,
+    Recognized,
+    RecognizedBy,
+    Articles,
+    SentenceDate,
+    Sentence,
+    Regime,
+    Place,
+    Released,
+    ReleaseReason,
+    Visibility,
+    Source,
+}
+
+impl Field {
+    /// The field's name in a `--mapping` file and in messages.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Name => "name",
+            Field::Sex => "sex",
+            Field::BirthDate => "birth_date",
+            Field::Country => "country",
+            Field::Region => "region",
+            Field::Roles => "roles",
+            Field::Detained => "detained",
+            Field::Recognized => "recognized",
+            Field::RecognizedBy => "recognized_by",
+            Field::Articles => "articles",
+            Field::SentenceDate => "sentence_date",
+            Field::Sentence => "sentence",
+            Field::Regime => "regime",
+            Field::Place => "place",
+            Field::Released => "released",
+            Field::ReleaseReason => "release_reason",
+            Field::Visibility => "visibility",
+            Field::Source => "source",
+        }
+    }
+
+    /// Every field, for `--mapping` and the template.
+    pub const ALL: [Field; 19] = [
+        Field::Id,
+        Field::Name,
+        Field::Sex,
+        Field::BirthDate,
+        Field::Country,
+        Field::Region,
+        Field::Roles,
+        Field::Detained,
+        Field::Recognized,
+        Field::RecognizedBy,
+        Field::Articles,
+        Field::SentenceDate,
+        Field::Sentence,
+        Field::Regime,
+        Field::Place,
+        Field::Released,
+        Field::ReleaseReason,
+        Field::Visibility,
+        Field::Source,
+    ];
+
+    /// A field by its `--mapping` name.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == s.trim())
+    }
+}
+
+/// The headers recognised without a mapping, lower case, spaces collapsed: English,
+/// Russian, Belarusian (and the interchange names).
+const HEADERS: &[(Field, &[&str])] = &[
+    (Field::Id, &["id"]),
+    (Field::Name, &["name", "full name", "имя и фамилия", "фио", "ф.и.о.", "имя", "імя і прозвішча", "прозвішча, імя", "прозвішча імя", "імя"]),
+    (Field::Sex, &["sex", "gender", "пол"]),
+    (Field::BirthDate, &["birth date", "birth_date", "date of birth", "дата рождения", "дата нараджэння"]),
+    (Field::Country, &["country", "страна", "краіна"]),
+    (Field::Region, &["region", "регион", "область", "рэгіён", "вобласць"]),
+    (Field::Roles, &["roles", "role", "род занятий", "род заняткаў"]),
+    (Field::Detained, &["detained", "arrested", "date of detention", "date of arrest", "дата задержания", "дата ареста", "дата затрымання"]),
+    (Field::Recognized, &["recognized", "recognised", "date recognized", "дата признания", "дата прызнання"]),
+    (Field::RecognizedBy, &["recognized by", "recognised by", "кем признан", "кім прызнаны"]),
+    (Field::Articles, &["articles", "article", "charges", "статья", "статьи", "предъявлены обвинения", "артыкул", "артыкулы"]),
+    (Field::SentenceDate, &["sentence date", "verdict date", "date of sentence", "дата приговора", "дата прысуду"]),
+    (Field::Sentence, &["sentence", "court decision", "term", "решение суда", "приговор", "срок", "рашэнне суда", "прысуд", "тэрмін"]),
+    (Field::Regime, &["penalty", "regime", "вид наказания", "режим", "від пакарання", "рэжым"]),
+    (Field::Place, &["place of detention", "prison", "место заключения", "место содержания", "месца зняволення", "месца ўтрымання"]),
+    (Field::Released, &["released", "release date", "date of release", "дата освобождения", "дата вызвалення"]),
+    (Field::ReleaseReason, &["release reason", "reason for release", "основание освобождения", "падстава вызвалення"]),
+    (Field::Visibility, &["visibility", "видимость", "бачнасць"]),
+    (Field::Source, &["source", "источник", "крыніца"]),
+];
+
+fn normal(header: &str) -> String {
+    header
+        .trim()
+        .trim_end_matches(':')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The field a header stands for: the mapping's word first, then the recognised names.
+#[must_use]
+pub fn field_of(header: &str, mapping: &BTreeMap<String, Field>) -> Option<Field> {
+    let h = normal(header);
+    if let Some(f) = mapping.get(&h) {
+        return Some(*f);
+    }
+    HEADERS
+        .iter()
+        .find(|(_, names)| names.contains(&h.as_str()))
+        .map(|(f, _)| *f)
+}
+
+/// A `--mapping` file: one `HEADER = field` per line (`#` starts a comment); a field
+/// named `ignore` drops the column. Refused with the line that is wrong.
+pub fn parse_mapping(text: &str) -> Result<BTreeMap<String, Option<Field>>, String> {
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let Some((header, field)) = line.rsplit_once('=') else {
+            return Err(format!("line {}: write HEADER = field", i + 1));
+        };
+        let field = field.trim();
+        let f = if field == "ignore" {
+            None
+        } else {
+            Some(Field::parse(field).ok_or_else(|| {
+                format!(
+                    "line {}: '{field}' is not a field; the fields are {}, or ignore",
+                    i + 1,
+                    Field::ALL.map(Field::as_str).join(", ")
+                )
+            })?)
+        };
+        out.insert(normal(header), f);
+    }
+    Ok(out)
+}
+
+/// How a sheet is read.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The country of rows that give none.
+    pub country: Option<String>,
+    /// Headers mapped by hand (`--mapping`): to a field, or `None` to drop the column.
+    pub mapping: BTreeMap<String, Option<Field>>,
+    /// The visibility of persons whose row gives none.
+    pub visibility: Option<Visibility>,
+}
+
+/// A bad cell: its row as the spreadsheet numbers it (the header is row 1), its
+/// column's header, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CellError {
+    pub row: usize,
+    pub column: String,
+    pub message: String,
+}
+
+/// What a sheet gives: interchange lines, each with the sheet row it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Converted {
+    pub lines: Vec<(usize, String)>,
+    pub persons: usize,
+    pub events: BTreeMap<&'static str, usize>,
+    /// Headers that stand for nothing vigil knows (their columns are not read).
+    pub unknown_headers: Vec<String>,
+    /// Persons stored without a visibility of their own (the default applies).
+    pub default_visibility: usize,
+}
+
+/// Turns a sheet (its first row the headers) into records. All bad cells are reported,
+/// and any makes the whole sheet refused.
+pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec<CellError>> {
+    let Some((header, body)) = rows.split_first() else {
+        return Err(vec![CellError {
+            row: 1,
+            column: String::new(),
+            message: "the sheet is empty: its first row must hold the headers".into(),
+        }]);
+    };
+    let mut columns: Vec<Option<Field>> = Vec::with_capacity(header.len());
+    let mut out = Converted::default();
+    let mut errors = Vec::new();
+    let mapping: BTreeMap<String, Field> = options
+        .mapping
+        .iter()
+        .filter_map(|(h, f)| f.map(|f| (h.clone(), f)))
+        .collect();
+    for h in header {
+        let dropped = options.mapping.get(&normal(h)) == Some(&None);
+        let f = if dropped { None } else { field_of(h, &mapping) };
+        if f.is_none() && !dropped && !h.trim().is_empty() {
+            out.unknown_headers.push(h.trim().to_string());
+        }
+        if let Some(f) = f {
+            if columns.contains(&Some(f)) {
+                errors.push(CellError {
+                    row: 1,
+                    column: h.trim().to_string(),
+                    message: format!("a second column for {}; map one of them to ignore", f.as_str()),
+                });
+            }
+        }
+        columns.push(f);
+    }
+    if !columns.contains(&Some(Field::Name)) && !columns.contains(&Some(Field::Id)) {
+        errors.push(CellError {
+            row: 1,
+            column: String::new(),
+            message: "no column for the name (name, ФИО, Імя і прозвішча…) or the id: nothing says who a row is".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut ids: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for (i, row) in body.iter().enumerate() {
+        let row_number = i + 2;
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let cell = |f: Field| -> Option<(&str, &str)> {
+            let ix = columns.iter().position(|c| *c == Some(f))?;
+            let text = row.get(ix).map_or("", |s| s.trim());
+            (!text.is_empty()).then(|| (text, header[ix].trim()))
+        };
+        match person_of(row_number, &cell, options) {
+            Ok((id, lines, kinds, defaulted)) => {
+                let signature = lines.join("\n");
+                if let Some((first_row, first)) = ids.get(&id) {
+                    if *first != signature {
+                        let column = cell(Field::Id).map_or_else(|| "name".to_string(), |(_, h)| h.to_string());
+                        errors.push(CellError {
+                            row: row_number,
+                            column,
+                            message: format!(
+                                "'{id}' is also row {first_row}, with other content: give each person one row"
+                            ),
+                        });
+                    }
+                    continue;
+                }
+                ids.insert(id, (row_number, signature));
+                out.persons += 1;
+                out.default_visibility += usize::from(defaulted);
+                for k in kinds {
+                    *out.events.entry(k).or_default() += 1;
+                }
+                out.lines.extend(lines.into_iter().map(|l| (row_number, l)));
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// One row's records: (person id, lines, the kinds of its events, whether the default
+/// visibility applied), or its bad cells.
+#[allow(clippy::type_complexity)]
+fn person_of<'a>(
+    row: usize,
+    cell: &dyn Fn(Field) -> Option<(&'a str, &'a str)>,
+    options: &Options,
+) -> Result<(String, Vec<String>, Vec<&'static str>, bool), Vec<CellError>> {
+    let mut errors = Vec::new();
+    let mut bad = |column: &str, message: String| {
+        errors.push(CellError {
+            row,
+            column: column.to_string(),
+            message,
+        });
+    };
+    let name = cell(Field::Name).map(|(n, _)| n);
+    let mut person = Map::new();
+    person.insert("type".into(), "person".into());
+    if let Some(n) = name {
+        person.insert("names".into(), json!([{ "text": n }]));
+    }
+    let date_of = |f: Field, bad: &mut dyn FnMut(&str, String)| -> Option<String> {
+        let (text, column) = cell(f)?;
+        match cells::date(text) {
+            Ok(d) => Some(d.to_string()),
+            Err(e) => {
+                bad(column, e);
+                None
+            }
+        }
+    };
+    if let Some((text, column)) = cell(Field::Sex) {
+        match cells::sex(text) {
+            Ok(s) => {
+                person.insert("sex".into(), s.as_str().into());
+            }
+            Err(e) => bad(column, e),
+        }
+    }
+    if let Some(d) = date_of(Field::BirthDate, &mut bad) {
+        person.insert("birth_date".into(), d.into());
+    }
+    let country = cell(Field::Country)
+        .map(|(c, _)| c.to_string())
+        .or_else(|| options.country.clone());
+    if let Some(c) = &country {
+        person.insert("country".into(), c.clone().into());
+    }
+    if let Some((r, _)) = cell(Field::Region) {
+        person.insert("region".into(), r.into());
+    }
+    if let Some((r, _)) = cell(Field::Roles) {
+        let roles: Vec<String> = r
+            .split([',', ';'])
+            .map(|x| x.trim().to_lowercase().replace(' ', "_"))
+            .filter(|x| !x.is_empty())
+            .collect();
+        person.insert("roles".into(), roles.into());
+    }
+    let mut defaulted = false;
+    match cell(Field::Visibility) {
+        Some((text, column)) => match cells::visibility(text) {
+            Ok(v) => {
+                person.insert("visibility".into(), v.as_str().into());
+            }
+            Err(e) => bad(column, e),
+        },
+        None => {
+            defaulted = true;
+            let v = options.visibility.unwrap_or(Visibility::Restricted);
+            person.insert("visibility".into(), v.as_str().into());
+        }
+    }
+    // The id: the sheet's, or one made from who the row is (name, birth date, country),
+    // so reading the same sheet again finds the same persons.
+    let id = match cell(Field::Id) {
+        Some((id, _)) => id.to_string(),
+        None => {
+            let Some(n) = name else {
+                bad("", "a row without a name or an id".into());
+                return Err(errors);
+            };
+            let identity = json!([n.to_lowercase(), person.get("birth_date"), country]);
+            format!("p-{}", &Hash::of_body(&identity.to_string()).to_hex()[..16])
+        }
+    };
+    if name.is_none() && cell(Field::Id).is_some() && cell(Field::Name).is_none() {
+        // An id alone is a person without a name: allowed, as in the interchange format.
+    }
+    person.insert("id".into(), id.clone().into());
+    let source = cell(Field::Source).map(|(s, _)| s.to_string());
+    let source_id = source
+        .as_ref()
+        .map(|s| format!("s-{}", &Hash::of_body(s).to_hex()[..16]));
+    let mut lines = Vec::new();
+    if let (Some(s), Some(sid)) = (&source, &source_id) {
+        let mut src = json!({ "type": "source", "id": sid });
+        if s.starts_with("https://") || s.starts_with("http://") {
+            src["url"] = s.clone().into();
+        } else {
+            src["publisher"] = s.clone().into();
+        }
+        lines.push(src.to_string());
+    }
+    lines.push(Value::Object(person).to_string());
+    let mut kinds = Vec::new();
+    let mut event = |kind: &'static str, date: String, details: Map<String, Value>| {
+        let mut e = json!({ "type": "event", "id": format!("{id}-{kind}"), "person": id, "kind": kind, "date": date });
+        if !details.is_empty() {
+            e["details"] = Value::Object(details);
+        }
+        if let Some(sid) = &source_id {
+            e["sources"] = json!([sid]);
+        }
+        lines.push(e.to_string());
+        kinds.push(kind);
+    };
+    let place = cell(Field::Place).map(|(p, _)| p.to_string());
+    let detained = date_of(Field::Detained, &mut bad);
+    let recognized = date_of(Field::Recognized, &mut bad);
+    let sentence_date = date_of(Field::SentenceDate, &mut bad);
+    let released = date_of(Field::Released, &mut bad);
+    let term = match cell(Field::Sentence) {
+        Some((text, column)) => match cells::term_months(text) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                bad(column, e);
+                None
+            }
+        },
+        None => None,
+    };
+    let reason = match cell(Field::ReleaseReason) {
+        Some((text, column)) => match cells::release_reason(text) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                bad(column, e);
+                None
+            }
+        },
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if let Some(d) = detained {
+        let mut details = Map::new();
+        if let (Some(p), None) = (&place, &sentence_date) {
+            details.insert("place".into(), p.clone().into());
+        }
+        event("detained", d, details);
+    }
+    if let Some(d) = recognized {
+        let mut details = Map::new();
+        if let Some((by, _)) = cell(Field::RecognizedBy) {
+            details.insert("by".into(), by.into());
+        }
+        event("recognized", d, details);
+    }
+    if let Some(d) = sentence_date {
+        let mut details = Map::new();
+        if let Some(t) = term {
+            details.insert("term_months".into(), t.into());
+        }
+        if let Some((a, _)) = cell(Field::Articles) {
+            details.insert("articles".into(), a.into());
+        }
+        if let Some((r, _)) = cell(Field::Regime) {
+            details.insert("regime".into(), r.into());
+        }
+        if let Some(p) = &place {
+            details.insert("place".into(), p.clone().into());
+        }
+        event("sentenced", d, details);
+    }
+    if let Some(d) = released {
+        let mut details = Map::new();
+        if let Some(r) = reason {
+            details.insert("reason".into(), r.as_str().into());
+        }
+        event("released", d, details);
+    }
+    Ok((id, lines, kinds, defaulted))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,127 @@
+use super::*;
+
+fn rows(text: &str) -> Vec<Vec<String>> {
+    read::rows(text.as_bytes(), read::Format::Csv).unwrap()
+}
+
+fn records(c: &Converted) -> Vec<Value> {
+    c.lines
+        .iter()
+        .map(|(_, l)| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const RU: &str = "ФИО;Пол;Дата рождения;Регион;Дата задержания;Дата признания;Статья;Дата приговора;Приговор;Режим;Место содержания;Дата освобождения;Основание освобождения
+Иванов Иван Иванович;М;12.05.1980;Минская область;14.08.2020;09.2020;ст. 342 УК;12.2020;3 года;общий;ИК-15;;
+Петрова Анна;Ж;1991;Гомель;март 2021;апрель 2021;ст. 361-1;;;;;15.01.2024;помилование
+";
+
+const BE: &str = "Імя і прозвішча,Пол,Дата нараджэння,Дата затрымання,Дата прызнання,Прысуд,Дата прысуду,Дата вызвалення,Падстава вызвалення,Бачнасць
+Алесь Бяляцкі,мужчынскі,25.09.1962,14 ліпеня 2021,ліпень 2021,10 гадоў,03.03.2023,,,адкрыта
+";
+
+#[test]
+fn a_russian_headed_sheet_becomes_persons_and_dated_events() {
+    let c = convert(&rows(RU), &Options { country: Some("BY".into()), ..Options::default() }).unwrap();
+    assert_eq!(c.persons, 2);
+    assert_eq!(c.events.get("detained"), Some(&2));
+    assert_eq!(c.events.get("sentenced"), Some(&1));
+    assert_eq!(c.events.get("released"), Some(&1));
+    let r = records(&c);
+    let ivanov = &r[0];
+    assert_eq!(ivanov["names"][0]["text"], "Иванов Иван Иванович");
+    assert_eq!(ivanov["sex"], "male");
+    assert_eq!(ivanov["birth_date"], "1980-05-12");
+    assert_eq!(ivanov["country"], "BY");
+    assert_eq!(ivanov["visibility"], "restricted", "no visibility column: not published");
+    let sentenced = r.iter().find(|v| v["kind"] == "sentenced").unwrap();
+    assert_eq!(sentenced["date"], "2020-12");
+    assert_eq!(sentenced["details"]["term_months"], 36);
+    assert_eq!(sentenced["details"]["articles"], "ст. 342 УК");
+    assert_eq!(sentenced["details"]["place"], "ИК-15");
+    let released = r.iter().find(|v| v["kind"] == "released").unwrap();
+    assert_eq!(released["date"], "2024-01-15");
+    assert_eq!(released["details"]["reason"], "pardon");
+    let detained = r.iter().filter(|v| v["kind"] == "detained").nth(1).unwrap();
+    assert_eq!(detained["date"], "2021-03", "a month keeps its precision");
+    // Every line parses as an interchange record.
+    for (_, line) in &c.lines {
+        crate::record::parse_record(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+    }
+}
+
+#[test]
+fn a_belarusian_headed_sheet_reads_its_words() {
+    let c = convert(&rows(BE), &Options::default()).unwrap();
+    let r = records(&c);
+    assert_eq!(r[0]["visibility"], "public");
+    assert_eq!(r[0]["birth_date"], "1962-09-25");
+    let detained = r.iter().find(|v| v["kind"] == "detained").unwrap();
+    assert_eq!(detained["date"], "2021-07-14");
+    let sentenced = r.iter().find(|v| v["kind"] == "sentenced").unwrap();
+    assert_eq!(sentenced["details"]["term_months"], 120);
+}
+
+#[test]
+fn the_same_sheet_gives_the_same_ids() {
+    let a = convert(&rows(RU), &Options::default()).unwrap();
+    let b = convert(&rows(RU), &Options::default()).unwrap();
+    assert_eq!(a.lines, b.lines);
+    // Another row order: the same persons.
+    let mut swapped: Vec<&str> = RU.lines().collect();
+    swapped.swap(1, 2);
+    let c = convert(&rows(&swapped.join("\n")), &Options::default()).unwrap();
+    let ids = |c: &Converted| -> std::collections::BTreeSet<String> {
+        records(c).iter().map(|v| v["id"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(ids(&a), ids(&c));
+}
+
+#[test]
+fn every_bad_cell_is_named_by_row_and_column_and_nothing_is_given() {
+    let sheet = "ФИО,Пол,Дата задержания,Приговор
+Иванов,М,31.02.2021,3 года
+Петров,X,14.08.2020,долго
+,М,14.08.2020,
+";
+    let errors = convert(&rows(sheet), &Options::default()).unwrap_err();
+    let at: Vec<(usize, &str)> = errors.iter().map(|e| (e.row, e.column.as_str())).collect();
+    assert_eq!(
+        at,
+        [(2, "Дата задержания"), (3, "Пол"), (3, "Приговор"), (4, "")],
+        "{errors:?}"
+    );
+    assert!(errors[0].message.contains("not a day of the calendar"), "{errors:?}");
+}
+
+#[test]
+fn a_duplicate_id_with_other_content_is_refused() {
+    let sheet = "id,name,detained\np1,Ales,2021-07-14\np1,Ales,2021-07-15\np2,Maryna,2021\np2,Maryna,2021\n";
+    let errors = convert(&rows(sheet), &Options::default()).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!((errors[0].row, errors[0].column.as_str()), (3, "id"));
+}
+
+#[test]
+fn a_mapping_names_other_headers_and_drops_columns() {
+    let mapping = parse_mapping("Кто = name\nЗадержан = detained\nПримечание = ignore\n").unwrap();
+    let sheet = "Кто,Задержан,Примечание,Что-то\nИванов,2020,любое,x\n";
+    let c = convert(&rows(sheet), &Options { mapping, ..Options::default() }).unwrap();
+    assert_eq!(c.persons, 1);
+    assert_eq!(c.unknown_headers, ["Что-то"]);
+    assert!(parse_mapping("Кто = nobody").unwrap_err().contains("not a field"));
+}
+
+#[test]
+fn csv_in_windows_1251_is_refused_naming_the_encoding() {
+    // "ФИО" in Windows-1251.
+    let bytes = b"\xd4\xc8\xce;\xcf\xee\xeb\n\xc8\xe2\xe0\xed\xee\xe2;\xcc\n";
+    let e = read::rows(bytes, read::Format::Csv).unwrap_err();
+    assert!(e.contains("Windows-1251"), "{e}");
+}
+
+#[test]
+fn a_truncated_xlsx_is_refused_with_a_reason() {
+    let e = read::rows(b"PK\x03\x04 not really a workbook", read::Format::Xlsx).unwrap_err();
+    assert!(e.contains("cannot be read as XLSX"), "{e}");
+}
