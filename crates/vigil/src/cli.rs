@@ -34,7 +34,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import JSON Lines records (FILE, or - for standard input). All or nothing.
+    /// Import JSON Lines records, or a spreadsheet of one person per row (.csv, .xlsx,
+    /// .ods); FILE, or - for standard input. All or nothing.
     Import(ImportArgs),
     /// Export every record as JSON Lines.
     Export(ExportArgs),
@@ -137,6 +138,23 @@ pub struct ImportArgs {
     /// Record a correction when a record already exists with other content.
     #[arg(long)]
     pub update: bool,
+    /// The file's format: jsonl, csv, xlsx or ods (default: from its name; jsonl).
+    #[arg(long)]
+    pub format: Option<String>,
+    /// A spreadsheet's rows that give no country are of this one (e.g. BY).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// A spreadsheet's headers vigil does not know, mapped to fields: one
+    /// `HEADER = field` per line (`ignore` drops a column). See docs/spreadsheets.md.
+    #[arg(long)]
+    pub mapping: Option<std::path::PathBuf>,
+    /// The visibility of a spreadsheet's persons whose row gives none (default
+    /// restricted: nothing is published until someone decides it).
+    #[arg(long)]
+    pub visibility: Option<String>,
+    /// Show what a spreadsheet would store, and store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
     #[command(flatten)]
     pub who: Who,
 }

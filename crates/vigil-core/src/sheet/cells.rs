@@ -9,18 +9,121 @@ use crate::record::{ReleaseReason, Sex, Visibility};
 /// Month names and their abbreviations, nominative and genitive, in the three
 /// languages, lower case: index 0 is January.
 const MONTHS: [&[&str]; 12] = [
-    &["january", "jan", "январь", "января", "янв", "студзень", "студзеня", "студз"],
-    &["february", "feb", "февраль", "февраля", "фев", "февр", "люты", "лютага", "лют"],
-    &["march", "mar", "март", "марта", "мар", "сакавік", "сакавіка", "сак"],
-    &["april", "apr", "апрель", "апреля", "апр", "красавік", "красавіка", "крас"],
+    &[
+        "january",
+        "jan",
+        "январь",
+        "января",
+        "янв",
+        "студзень",
+        "студзеня",
+        "студз",
+    ],
+    &[
+        "february",
+        "feb",
+        "февраль",
+        "февраля",
+        "фев",
+        "февр",
+        "люты",
+        "лютага",
+        "лют",
+    ],
+    &[
+        "march",
+        "mar",
+        "март",
+        "марта",
+        "мар",
+        "сакавік",
+        "сакавіка",
+        "сак",
+    ],
+    &[
+        "april",
+        "apr",
+        "апрель",
+        "апреля",
+        "апр",
+        "красавік",
+        "красавіка",
+        "крас",
+    ],
     &["may", "май", "мая", "травень", "траўня", "травеня", "трав"],
-    &["june", "jun", "июнь", "июня", "июн", "чэрвень", "чэрвеня", "чэрв"],
-    &["july", "jul", "июль", "июля", "июл", "ліпень", "ліпеня", "ліп"],
-    &["august", "aug", "август", "августа", "авг", "жнівень", "жніўня", "жнів"],
-    &["september", "sep", "sept", "сентябрь", "сентября", "сен", "сент", "верасень", "верасня", "вер"],
-    &["october", "oct", "октябрь", "октября", "окт", "кастрычнік", "кастрычніка", "кастр"],
-    &["november", "nov", "ноябрь", "ноября", "ноя", "нояб", "лістапад", "лістапада", "ліст"],
-    &["december", "dec", "декабрь", "декабря", "дек", "снежань", "снежня", "снеж"],
+    &[
+        "june",
+        "jun",
+        "июнь",
+        "июня",
+        "июн",
+        "чэрвень",
+        "чэрвеня",
+        "чэрв",
+    ],
+    &[
+        "july",
+        "jul",
+        "июль",
+        "июля",
+        "июл",
+        "ліпень",
+        "ліпеня",
+        "ліп",
+    ],
+    &[
+        "august",
+        "aug",
+        "август",
+        "августа",
+        "авг",
+        "жнівень",
+        "жніўня",
+        "жнів",
+    ],
+    &[
+        "september",
+        "sep",
+        "sept",
+        "сентябрь",
+        "сентября",
+        "сен",
+        "сент",
+        "верасень",
+        "верасня",
+        "вер",
+    ],
+    &[
+        "october",
+        "oct",
+        "октябрь",
+        "октября",
+        "окт",
+        "кастрычнік",
+        "кастрычніка",
+        "кастр",
+    ],
+    &[
+        "november",
+        "nov",
+        "ноябрь",
+        "ноября",
+        "ноя",
+        "нояб",
+        "лістапад",
+        "лістапада",
+        "ліст",
+    ],
+    &[
+        "december",
+        "dec",
+        "декабрь",
+        "декабря",
+        "дек",
+        "снежань",
+        "снежня",
+        "снеж",
+    ],
 ];
 
 fn month_of(word: &str) -> Option<u32> {
@@ -47,7 +150,12 @@ pub fn date(text: &str) -> Result<PartialDate, String> {
             text.trim()
         )
     };
-    let impossible = |y: i32, m: u32, d: u32| format!("'{}' is not a day of the calendar ({d:02}.{m:02}.{y})", text.trim());
+    let impossible = |y: i32, m: u32, d: u32| {
+        format!(
+            "'{}' is not a day of the calendar ({d:02}.{m:02}.{y})",
+            text.trim()
+        )
+    };
     let year = |s: &str| -> Option<i32> {
         (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse().ok())
@@ -140,9 +248,21 @@ pub fn term_months(text: &str) -> Result<u32, String> {
             number = Some(n);
             continue;
         }
-        let unit = if w.starts_with("year") || w.starts_with("yr") || w.starts_with("год") || w.starts_with("гад") || w == "г" || w == "лет" {
+        let unit = if w.starts_with("year")
+            || w.starts_with("yr")
+            || w.starts_with("год")
+            || w.starts_with("гад")
+            || w == "г"
+            || w == "лет"
+        {
             12.0
-        } else if w.starts_with("month") || w.starts_with("mo") || w.starts_with("мес") || w.starts_with("мес") || w.starts_with("меся") || w == "м" {
+        } else if w.starts_with("month")
+            || w.starts_with("mo")
+            || w.starts_with("мес")
+            || w.starts_with("мес")
+            || w.starts_with("меся")
+            || w == "м"
+        {
             1.0
         } else {
             return Err(refuse());
@@ -153,7 +273,12 @@ pub fn term_months(text: &str) -> Result<u32, String> {
         months += n * unit;
         seen_unit = true;
     }
-    if number.is_some() || !seen_unit || months <= 0.0 || months > 12.0 * 99.0 || months.fract() != 0.0 {
+    if number.is_some()
+        || !seen_unit
+        || months <= 0.0
+        || months > 12.0 * 99.0
+        || months.fract() != 0.0
+    {
         return Err(refuse());
     }
     Ok(months as u32)
@@ -164,8 +289,10 @@ pub fn term_months(text: &str) -> Result<u32, String> {
 pub fn sex(text: &str) -> Result<Sex, String> {
     let w = text.trim().to_lowercase();
     Ok(match w.trim_end_matches('.') {
-        "male" | "m" | "man" | "м" | "муж" | "мужской" | "мужчина" | "мужчынскі" | "мужчына" | "мужч" => Sex::Male,
-        "female" | "f" | "woman" | "ж" | "жен" | "женский" | "женщина" | "жаночы" | "жанчына" | "жан" => Sex::Female,
+        "male" | "m" | "man" | "м" | "муж" | "мужской" | "мужчина" | "мужчынскі" | "мужчына"
+        | "мужч" => Sex::Male,
+        "female" | "f" | "woman" | "ж" | "жен" | "женский" | "женщина" | "жаночы" | "жанчына"
+        | "жан" => Sex::Female,
         "unknown" | "" | "неизвестно" | "невядома" => Sex::Unknown,
         _ => {
             return Err(format!(
@@ -189,9 +316,17 @@ pub fn release_reason(text: &str) -> Result<ReleaseReason, String> {
         ReleaseReason::Amnesty
     } else if has(&["оправда", "апраўда", "acquit"]) {
         ReleaseReason::Acquittal
-    } else if has(&["срок", "тэрмін", "term"]) && !has(&["досроч", "датэрмін"]) {
+    } else if has(&["срок", "тэрмін", "term"]) && !has(&["досроч", "датэрмін"])
+    {
         ReleaseReason::EndOfTerm
-    } else if has(&["досроч", "датэрмін", "услов", "умоўн", "parole", "conditional"]) {
+    } else if has(&[
+        "досроч",
+        "датэрмін",
+        "услов",
+        "умоўн",
+        "parole",
+        "conditional",
+    ]) {
         ReleaseReason::Conditional
     } else if has(&["выдвор", "высыл", "депорт", "deport", "expel"]) {
         ReleaseReason::Deported
@@ -212,9 +347,13 @@ pub fn visibility(text: &str) -> Result<Visibility, String> {
         return Ok(v);
     }
     Ok(match w.as_str() {
-        "открыто" | "публично" | "адкрыта" | "публічна" => Visibility::Public,
+        "открыто" | "публично" | "адкрыта" | "публічна" => {
+            Visibility::Public
+        }
         "ограничено" | "абмежавана" => Visibility::Restricted,
-        "конфиденциально" | "канфідэнцыйна" | "секретно" => Visibility::Confidential,
+        "конфиденциально" | "канфідэнцыйна" | "секретно" => {
+            Visibility::Confidential
+        }
         _ => {
             return Err(format!(
                 "'{}' is not a visibility: write public, restricted or confidential",
@@ -243,9 +382,14 @@ mod tests {
         assert_eq!(d("14 марта 2021"), Ok("2021-03-14".into()));
         assert_eq!(d("9 снежня 2024"), Ok("2024-12-09".into()));
         assert_eq!(d("14 Mar 2021"), Ok("2021-03-14".into()));
-        assert!(d("31.02.2021").unwrap_err().contains("not a day of the calendar"));
+        assert!(d("31.02.2021")
+            .unwrap_err()
+            .contains("not a day of the calendar"));
         assert!(d("вчера").unwrap_err().contains("not a date"));
-        assert!(d("14.03.21").is_err(), "a two-digit year is refused, not guessed");
+        assert!(
+            d("14.03.21").is_err(),
+            "a two-digit year is refused, not guessed"
+        );
     }
 
     #[test]
@@ -260,7 +404,10 @@ mod tests {
         assert_eq!(term_months("3 гады 6 месяцаў"), Ok(42));
         assert_eq!(term_months("2,5 года"), Ok(30));
         assert!(term_months("долго").is_err());
-        assert!(term_months("3").is_err(), "a number without a unit is refused");
+        assert!(
+            term_months("3").is_err(),
+            "a number without a unit is refused"
+        );
     }
 
     #[test]
@@ -269,8 +416,14 @@ mod tests {
         assert_eq!(sex("мужчынскі"), Ok(Sex::Male));
         assert!(sex("x").is_err());
         assert_eq!(release_reason("Помилование"), Ok(ReleaseReason::Pardon));
-        assert_eq!(release_reason("окончание срока"), Ok(ReleaseReason::EndOfTerm));
-        assert_eq!(release_reason("умоўна-датэрміновае"), Ok(ReleaseReason::Conditional));
+        assert_eq!(
+            release_reason("окончание срока"),
+            Ok(ReleaseReason::EndOfTerm)
+        );
+        assert_eq!(
+            release_reason("умоўна-датэрміновае"),
+            Ok(ReleaseReason::Conditional)
+        );
         assert_eq!(visibility("адкрыта"), Ok(Visibility::Public));
     }
 }

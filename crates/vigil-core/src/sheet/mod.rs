@@ -102,22 +102,150 @@ impl Field {
 /// Russian, Belarusian (and the interchange names).
 const HEADERS: &[(Field, &[&str])] = &[
     (Field::Id, &["id"]),
-    (Field::Name, &["name", "full name", "имя и фамилия", "фио", "ф.и.о.", "имя", "імя і прозвішча", "прозвішча, імя", "прозвішча імя", "імя"]),
+    (
+        Field::Name,
+        &[
+            "name",
+            "full name",
+            "имя и фамилия",
+            "фио",
+            "ф.и.о.",
+            "имя",
+            "імя і прозвішча",
+            "прозвішча, імя",
+            "прозвішча імя",
+            "імя",
+        ],
+    ),
     (Field::Sex, &["sex", "gender", "пол"]),
-    (Field::BirthDate, &["birth date", "birth_date", "date of birth", "дата рождения", "дата нараджэння"]),
+    (
+        Field::BirthDate,
+        &[
+            "birth date",
+            "birth_date",
+            "date of birth",
+            "дата рождения",
+            "дата нараджэння",
+        ],
+    ),
     (Field::Country, &["country", "страна", "краіна"]),
-    (Field::Region, &["region", "регион", "область", "рэгіён", "вобласць"]),
-    (Field::Roles, &["roles", "role", "род занятий", "род заняткаў"]),
-    (Field::Detained, &["detained", "arrested", "date of detention", "date of arrest", "дата задержания", "дата ареста", "дата затрымання"]),
-    (Field::Recognized, &["recognized", "recognised", "date recognized", "дата признания", "дата прызнання"]),
-    (Field::RecognizedBy, &["recognized by", "recognised by", "кем признан", "кім прызнаны"]),
-    (Field::Articles, &["articles", "article", "charges", "статья", "статьи", "предъявлены обвинения", "артыкул", "артыкулы"]),
-    (Field::SentenceDate, &["sentence date", "verdict date", "date of sentence", "дата приговора", "дата прысуду"]),
-    (Field::Sentence, &["sentence", "court decision", "term", "решение суда", "приговор", "срок", "рашэнне суда", "прысуд", "тэрмін"]),
-    (Field::Regime, &["penalty", "regime", "вид наказания", "режим", "від пакарання", "рэжым"]),
-    (Field::Place, &["place of detention", "prison", "место заключения", "место содержания", "месца зняволення", "месца ўтрымання"]),
-    (Field::Released, &["released", "release date", "date of release", "дата освобождения", "дата вызвалення"]),
-    (Field::ReleaseReason, &["release reason", "reason for release", "основание освобождения", "падстава вызвалення"]),
+    (
+        Field::Region,
+        &["region", "регион", "область", "рэгіён", "вобласць"],
+    ),
+    (
+        Field::Roles,
+        &["roles", "role", "род занятий", "род заняткаў"],
+    ),
+    (
+        Field::Detained,
+        &[
+            "detained",
+            "arrested",
+            "date of detention",
+            "date of arrest",
+            "дата задержания",
+            "дата ареста",
+            "дата затрымання",
+        ],
+    ),
+    (
+        Field::Recognized,
+        &[
+            "recognized",
+            "recognised",
+            "date recognized",
+            "дата признания",
+            "дата прызнання",
+        ],
+    ),
+    (
+        Field::RecognizedBy,
+        &[
+            "recognized by",
+            "recognised by",
+            "кем признан",
+            "кім прызнаны",
+        ],
+    ),
+    (
+        Field::Articles,
+        &[
+            "articles",
+            "article",
+            "charges",
+            "статья",
+            "статьи",
+            "предъявлены обвинения",
+            "артыкул",
+            "артыкулы",
+        ],
+    ),
+    (
+        Field::SentenceDate,
+        &[
+            "sentence date",
+            "verdict date",
+            "date of sentence",
+            "дата приговора",
+            "дата прысуду",
+        ],
+    ),
+    (
+        Field::Sentence,
+        &[
+            "sentence",
+            "court decision",
+            "term",
+            "решение суда",
+            "приговор",
+            "срок",
+            "рашэнне суда",
+            "прысуд",
+            "тэрмін",
+        ],
+    ),
+    (
+        Field::Regime,
+        &[
+            "penalty",
+            "regime",
+            "вид наказания",
+            "режим",
+            "від пакарання",
+            "рэжым",
+        ],
+    ),
+    (
+        Field::Place,
+        &[
+            "place of detention",
+            "prison",
+            "место заключения",
+            "место содержания",
+            "месца зняволення",
+            "месца ўтрымання",
+        ],
+    ),
+    (
+        Field::Released,
+        &[
+            "released",
+            "release date",
+            "date of release",
+            "дата освобождения",
+            "дата вызвалення",
+        ],
+    ),
+    (
+        Field::ReleaseReason,
+        &[
+            "release reason",
+            "reason for release",
+            "основание освобождения",
+            "падстава вызвалення",
+        ],
+    ),
     (Field::Visibility, &["visibility", "видимость", "бачнасць"]),
     (Field::Source, &["source", "источник", "крыніца"]),
 ];
@@ -235,7 +363,10 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
                 errors.push(CellError {
                     row: 1,
                     column: h.trim().to_string(),
-                    message: format!("a second column for {}; map one of them to ignore", f.as_str()),
+                    message: format!(
+                        "a second column for {}; map one of them to ignore",
+                        f.as_str()
+                    ),
                 });
             }
         }
@@ -267,7 +398,8 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
                 let signature = lines.join("\n");
                 if let Some((first_row, first)) = ids.get(&id) {
                     if *first != signature {
-                        let column = cell(Field::Id).map_or_else(|| "name".to_string(), |(_, h)| h.to_string());
+                        let column = cell(Field::Id)
+                            .map_or_else(|| "name".to_string(), |(_, h)| h.to_string());
                         errors.push(CellError {
                             row: row_number,
                             column,
@@ -357,35 +489,30 @@ fn person_of<'a>(
         person.insert("roles".into(), roles.into());
     }
     let mut defaulted = false;
-    match cell(Field::Visibility) {
-        Some((text, column)) => match cells::visibility(text) {
+    if let Some((text, column)) = cell(Field::Visibility) {
+        match cells::visibility(text) {
             Ok(v) => {
                 person.insert("visibility".into(), v.as_str().into());
             }
             Err(e) => bad(column, e),
-        },
-        None => {
-            defaulted = true;
-            let v = options.visibility.unwrap_or(Visibility::Restricted);
-            person.insert("visibility".into(), v.as_str().into());
         }
+    } else {
+        defaulted = true;
+        let v = options.visibility.unwrap_or(Visibility::Restricted);
+        person.insert("visibility".into(), v.as_str().into());
     }
     // The id: the sheet's, or one made from who the row is (name, birth date, country),
     // so reading the same sheet again finds the same persons.
-    let id = match cell(Field::Id) {
-        Some((id, _)) => id.to_string(),
-        None => {
-            let Some(n) = name else {
-                bad("", "a row without a name or an id".into());
-                return Err(errors);
-            };
-            let identity = json!([n.to_lowercase(), person.get("birth_date"), country]);
-            format!("p-{}", &Hash::of_body(&identity.to_string()).to_hex()[..16])
-        }
+    let id = if let Some((id, _)) = cell(Field::Id) {
+        id.to_string()
+    } else {
+        let Some(n) = name else {
+            bad("", "a row without a name or an id".into());
+            return Err(errors);
+        };
+        let identity = json!([n.to_lowercase(), person.get("birth_date"), country]);
+        format!("p-{}", &Hash::of_body(&identity.to_string()).to_hex()[..16])
     };
-    if name.is_none() && cell(Field::Id).is_some() && cell(Field::Name).is_none() {
-        // An id alone is a person without a name: allowed, as in the interchange format.
-    }
     person.insert("id".into(), id.clone().into());
     let source = cell(Field::Source).map(|(s, _)| s.to_string());
     let source_id = source

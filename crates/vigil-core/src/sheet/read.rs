@@ -19,15 +19,15 @@ impl Format {
     /// The format a file name says (`.csv`, `.tsv`, `.xlsx`, `.ods`), if any.
     #[must_use]
     pub fn of_name(name: &str) -> Option<Format> {
-        let lower = name.to_lowercase();
-        if lower.ends_with(".csv") || lower.ends_with(".tsv") {
-            Some(Format::Csv)
-        } else if lower.ends_with(".xlsx") || lower.ends_with(".xlsm") {
-            Some(Format::Xlsx)
-        } else if lower.ends_with(".ods") {
-            Some(Format::Ods)
-        } else {
-            None
+        let ext = std::path::Path::new(name)
+            .extension()?
+            .to_str()?
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" | "tsv" => Some(Format::Csv),
+            "xlsx" | "xlsm" => Some(Format::Xlsx),
+            "ods" => Some(Format::Ods),
+            _ => None,
         }
     }
 
@@ -66,6 +66,7 @@ fn csv_rows(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
         ));
     }
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    #[allow(clippy::naive_bytecount)] // one header line: no crate for that
     let count = |c: u8| first_line.iter().filter(|&&b| b == c).count();
     let delimiter = [b',', b';', b'\t']
         .into_iter()
@@ -90,6 +91,13 @@ fn workbook_rows(bytes: &[u8], format: Format) -> Result<Vec<Vec<String>>, Strin
         Format::Ods => "ODS",
         _ => "XLSX",
     };
+    // An encrypted workbook is an OLE compound file, not a zip: Excel wraps a
+    // password-protected .xlsx that way (and an old .xls is one too).
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(format!(
+            "the {what} file is protected by a password (or is an old .xls): save a copy without a password, as .xlsx"
+        ));
+    }
     let explain = |e: &dyn std::fmt::Display| {
         let text = e.to_string();
         if text.to_lowercase().contains("password") || text.to_lowercase().contains("encrypt") {
@@ -98,17 +106,14 @@ fn workbook_rows(bytes: &[u8], format: Format) -> Result<Vec<Vec<String>>, Strin
             format!("the file cannot be read as {what} ({text}); is it cut short, or of another format?")
         }
     };
-    let range = match format {
-        Format::Ods => {
-            let mut book: calamine::Ods<_> =
-                calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| explain(&e))?;
-            first_sheet(&mut book).map_err(|e| explain(&e))?
-        }
-        _ => {
-            let mut book: calamine::Xlsx<_> =
-                calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| explain(&e))?;
-            first_sheet(&mut book).map_err(|e| explain(&e))?
-        }
+    let range = if format == Format::Ods {
+        let mut book: calamine::Ods<_> =
+            calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| explain(&e))?;
+        first_sheet(&mut book).map_err(|e| explain(&e))?
+    } else {
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| explain(&e))?;
+        first_sheet(&mut book).map_err(|e| explain(&e))?
     };
     Ok(range
         .rows()
@@ -132,16 +137,16 @@ where
 fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) | Data::DurationIso(s) => s.clone(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
         Data::Int(i) => i.to_string(),
         Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => dt
-            .as_datetime()
-            .map_or_else(|| dt.to_string(), |t| t.date().format("%Y-%m-%d").to_string()),
+        Data::DateTime(dt) => dt.as_datetime().map_or_else(
+            || dt.to_string(),
+            |t| t.date().format("%Y-%m-%d").to_string(),
+        ),
         Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
-        Data::DurationIso(s) => s.clone(),
         Data::Error(e) => format!("#{e:?}"),
     }
 }

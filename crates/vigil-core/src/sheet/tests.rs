@@ -22,7 +22,14 @@ const BE: &str = "Імя і прозвішча,Пол,Дата нараджэн�
 
 #[test]
 fn a_russian_headed_sheet_becomes_persons_and_dated_events() {
-    let c = convert(&rows(RU), &Options { country: Some("BY".into()), ..Options::default() }).unwrap();
+    let c = convert(
+        &rows(RU),
+        &Options {
+            country: Some("BY".into()),
+            ..Options::default()
+        },
+    )
+    .unwrap();
     assert_eq!(c.persons, 2);
     assert_eq!(c.events.get("detained"), Some(&2));
     assert_eq!(c.events.get("sentenced"), Some(&1));
@@ -33,7 +40,10 @@ fn a_russian_headed_sheet_becomes_persons_and_dated_events() {
     assert_eq!(ivanov["sex"], "male");
     assert_eq!(ivanov["birth_date"], "1980-05-12");
     assert_eq!(ivanov["country"], "BY");
-    assert_eq!(ivanov["visibility"], "restricted", "no visibility column: not published");
+    assert_eq!(
+        ivanov["visibility"], "restricted",
+        "no visibility column: not published"
+    );
     let sentenced = r.iter().find(|v| v["kind"] == "sentenced").unwrap();
     assert_eq!(sentenced["date"], "2020-12");
     assert_eq!(sentenced["details"]["term_months"], 36);
@@ -72,7 +82,10 @@ fn the_same_sheet_gives_the_same_ids() {
     swapped.swap(1, 2);
     let c = convert(&rows(&swapped.join("\n")), &Options::default()).unwrap();
     let ids = |c: &Converted| -> std::collections::BTreeSet<String> {
-        records(c).iter().map(|v| v["id"].as_str().unwrap().to_string()).collect()
+        records(c)
+            .iter()
+            .map(|v| v["id"].as_str().unwrap().to_string())
+            .collect()
     };
     assert_eq!(ids(&a), ids(&c));
 }
@@ -91,7 +104,10 @@ fn every_bad_cell_is_named_by_row_and_column_and_nothing_is_given() {
         [(2, "Дата задержания"), (3, "Пол"), (3, "Приговор"), (4, "")],
         "{errors:?}"
     );
-    assert!(errors[0].message.contains("not a day of the calendar"), "{errors:?}");
+    assert!(
+        errors[0].message.contains("not a day of the calendar"),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -106,10 +122,19 @@ fn a_duplicate_id_with_other_content_is_refused() {
 fn a_mapping_names_other_headers_and_drops_columns() {
     let mapping = parse_mapping("Кто = name\nЗадержан = detained\nПримечание = ignore\n").unwrap();
     let sheet = "Кто,Задержан,Примечание,Что-то\nИванов,2020,любое,x\n";
-    let c = convert(&rows(sheet), &Options { mapping, ..Options::default() }).unwrap();
+    let c = convert(
+        &rows(sheet),
+        &Options {
+            mapping,
+            ..Options::default()
+        },
+    )
+    .unwrap();
     assert_eq!(c.persons, 1);
     assert_eq!(c.unknown_headers, ["Что-то"]);
-    assert!(parse_mapping("Кто = nobody").unwrap_err().contains("not a field"));
+    assert!(parse_mapping("Кто = nobody")
+        .unwrap_err()
+        .contains("not a field"));
 }
 
 #[test]
@@ -124,4 +149,12 @@ fn csv_in_windows_1251_is_refused_naming_the_encoding() {
 fn a_truncated_xlsx_is_refused_with_a_reason() {
     let e = read::rows(b"PK\x03\x04 not really a workbook", read::Format::Xlsx).unwrap_err();
     assert!(e.contains("cannot be read as XLSX"), "{e}");
+}
+
+#[test]
+fn a_password_protected_xlsx_is_refused_saying_so() {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.extend([0u8; 504]);
+    let e = read::rows(&bytes, read::Format::Xlsx).unwrap_err();
+    assert!(e.contains("protected by a password"), "{e}");
 }

@@ -9,6 +9,7 @@ mod extract;
 mod names;
 mod registry;
 mod serve;
+mod sheet;
 mod stats;
 
 use std::process::ExitCode;
@@ -18,7 +19,17 @@ use crate::cli::{Cli, Command};
 /// Runs the command the line asked for.
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
-        Command::Import(args) => registry::import(cli, &args.file, args.update, &args.who),
+        Command::Import(args) => {
+            if let Some(format) = sheet::format_of(args)? {
+                sheet::import(cli, args, format)
+            } else {
+                anyhow::ensure!(
+                    !args.dry_run,
+                    "--dry-run is for spreadsheets (.csv, .xlsx, .ods); a JSON Lines import is all or nothing already"
+                );
+                registry::import(cli, &args.file, args.update, &args.who)
+            }
+        }
         Command::Export(args) => registry::export(cli, args),
         Command::Verify(args) => registry::verify(cli, args),
         Command::Checkpoint(c) => checkpoint::run(cli, c),

@@ -16,6 +16,7 @@ mod postgres;
 mod registry;
 mod seed_report;
 mod serve;
+mod sheets;
 mod tidy;
 mod write_path;
 
