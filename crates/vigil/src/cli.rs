@@ -323,11 +323,12 @@ pub struct Who {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Output format; only jsonl for now.
-    #[arg(long, default_value = "jsonl", value_parser = ["jsonl"])]
+    /// Output format: jsonl (the interchange format), csv (a directory of tables, one
+    /// per record type, and dictionary.csv) or xlsx (the same as sheets of one workbook).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv", "xlsx"])]
     pub format: String,
-    /// Write to a file instead of standard output.
-    #[arg(long, short)]
+    /// Write to a file (or, for csv, a directory) instead of standard output.
+    #[arg(long, short, visible_alias = "out")]
     pub output: Option<PathBuf>,
     /// Only what the public may see: public persons and their public events.
     #[arg(long)]

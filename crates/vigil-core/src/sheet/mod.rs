@@ -9,6 +9,7 @@
 
 pub mod cells;
 pub mod read;
+pub mod tables;
 
 use std::collections::BTreeMap;
 

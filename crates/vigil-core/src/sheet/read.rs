@@ -121,6 +121,45 @@ fn workbook_rows(bytes: &[u8], format: Format) -> Result<Vec<Vec<String>>, Strin
         .collect())
 }
 
+/// A sheet's name and rows.
+pub type Named = (String, Vec<Vec<String>>);
+
+/// Every sheet of a workbook by name, in order (an export's tables).
+pub fn sheets(bytes: &[u8], format: Format) -> Result<Vec<Named>, String> {
+    fn all<RS, R>(book: &mut R) -> Result<Vec<Named>, R::Error>
+    where
+        RS: std::io::Read + std::io::Seek,
+        R: Reader<RS>,
+    {
+        let mut out = Vec::new();
+        for name in book.sheet_names() {
+            let range = book.worksheet_range(&name)?;
+            out.push((
+                name,
+                range
+                    .rows()
+                    .map(|r| r.iter().map(cell_text).collect())
+                    .collect(),
+            ));
+        }
+        Ok(out)
+    }
+    let text = |e: &dyn std::fmt::Display| format!("the workbook cannot be read ({e})");
+    match format {
+        Format::Csv => Err("a CSV file has one table".into()),
+        Format::Ods => {
+            let mut book: calamine::Ods<_> =
+                calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| text(&e))?;
+            all(&mut book).map_err(|e| text(&e))
+        }
+        Format::Xlsx => {
+            let mut book: calamine::Xlsx<_> =
+                calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| text(&e))?;
+            all(&mut book).map_err(|e| text(&e))
+        }
+    }
+}
+
 fn first_sheet<RS, R>(book: &mut R) -> Result<calamine::Range<Data>, R::Error>
 where
     RS: std::io::Read + std::io::Seek,

@@ -11,6 +11,7 @@ mod registry;
 mod serve;
 mod sheet;
 mod stats;
+mod tables;
 
 use std::process::ExitCode;
 
@@ -20,7 +21,10 @@ use crate::cli::{Cli, Command};
 pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Import(args) => {
-            if let Some(format) = sheet::format_of(args)? {
+            let format = sheet::format_of(args)?;
+            if tables::is_export(std::path::Path::new(&args.file), format) {
+                tables::import(cli, args, format)
+            } else if let Some(format) = format {
                 sheet::import(cli, args, format)
             } else {
                 anyhow::ensure!(

@@ -19,6 +19,29 @@ use crate::output::{self, Table};
 pub(super) fn export(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let store = open_existing(cli)?;
     let head = store.head()?;
+    if args.format != "jsonl" {
+        let out = args.output.as_deref().with_context(|| {
+            format!(
+                "--format {} needs --out (a directory for csv, a .xlsx file)",
+                args.format
+            )
+        })?;
+        let t = super::tables::collect(&*store, args.public)?;
+        if args.format == "csv" {
+            super::tables::write_csv(cli, out, &t, args.public)?;
+        } else {
+            super::tables::write_xlsx(cli, out, &t, args.public)?;
+        }
+        let n: usize = t.iter().map(|(_, table)| table.rows.len()).sum();
+        eprintln!(
+            "exported {n} records as {} tables in {} at log entry {} (head {})",
+            args.format,
+            out.display(),
+            head.entries,
+            head.hash
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out: Box<dyn Write> = match &args.output {
         Some(p) => Box::new(BufWriter::new(crate::context::create_output(
             cli,

@@ -443,7 +443,7 @@ fn every_api_answer_equals_the_cli_for_the_same_registry() {
 
 /// A registry with a restricted person, a confidential person and a restricted event on a
 /// public person, each carrying a canary value that must never be served publicly.
-const CANARIES: &str = r#"{"type":"person","id":"p-canary-restricted","names":[{"text":"CANARY Restricted Name"}],"sex":"female","country":"BY","region":"CANARY-REGION","visibility":"restricted"}
+pub(crate) const CANARIES: &str = r#"{"type":"person","id":"p-canary-restricted","names":[{"text":"CANARY Restricted Name"}],"sex":"female","country":"BY","region":"CANARY-REGION","visibility":"restricted"}
 {"type":"event","id":"e-canary-1","person":"p-canary-restricted","kind":"detained","date":"2022-01-01","details":{"note":"CANARY-RESTRICTED-DETAIL"}}
 {"type":"event","id":"e-canary-2","person":"p-canary-restricted","kind":"recognized","date":"2022-02-01"}
 {"type":"event","id":"e-canary-3","person":"p-canary-restricted","kind":"detained","date":"2023-01-01"}
@@ -458,7 +458,7 @@ const CANARIES: &str = r#"{"type":"person","id":"p-canary-restricted","names":[{
 {"type":"event","id":"e-canary-9","person":"p-canary-country","kind":"detained","date":"2022-03-03"}
 "#;
 
-const SECRETS: &[&str] = &[
+pub(crate) const SECRETS: &[&str] = &[
     "CANARY",
     "p-canary-restricted",
     "p-canary-confidential",

@@ -361,3 +361,115 @@ fn bad_sheets_are_named_by_row_and_column_and_write_nothing() {
         assert_eq!(entries(&s), before, "{name} wrote something");
     }
 }
+
+/// Every file of a directory, by name, as text.
+fn files(dir: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_export_as_tables_imports_into_an_empty_registry_and_exports_the_same() {
+    let s = Scratch::new();
+    assert!(s.import("a.jsonl", crate::CONTRACT_EXAMPLE).status);
+    assert!(s.import("c.jsonl", crate::serve::CANARIES).status);
+    let first = s.dir.path().join("first");
+    s.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        first.to_str().unwrap(),
+    ]);
+    let tables = files(&first);
+    for name in [
+        "persons.csv",
+        "events.csv",
+        "announcements.csv",
+        "figures.csv",
+        "sources.csv",
+        "merges.csv",
+        "dictionary.csv",
+    ] {
+        assert!(tables.contains_key(name), "{name}: {:?}", tables.keys());
+    }
+    assert!(
+        tables["dictionary.csv"].contains("events,details,"),
+        "the dictionary names every column"
+    );
+    // CSV: into an empty registry, and out again.
+    let t = Scratch::new();
+    t.ok(&["import", first.to_str().unwrap()]);
+    let second = t.dir.path().join("second");
+    t.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        second.to_str().unwrap(),
+    ]);
+    assert_eq!(files(&second), tables, "CSV round trip");
+    assert_eq!(
+        s.ok(&["export"]).lines().count(),
+        t.ok(&["export"]).lines().count(),
+        "the same records"
+    );
+    // XLSX: the same tables as sheets.
+    let book = s.dir.path().join("registry.xlsx");
+    s.ok(&[
+        "export",
+        "--format",
+        "xlsx",
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    let u = Scratch::new();
+    u.ok(&["import", book.to_str().unwrap()]);
+    let third = u.dir.path().join("third");
+    u.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        third.to_str().unwrap(),
+    ]);
+    assert_eq!(files(&third), tables, "XLSX round trip");
+    // The public tables hold nothing restricted.
+    let public = s.dir.path().join("public");
+    s.ok(&[
+        "export",
+        "--format",
+        "csv",
+        "--public",
+        "--out",
+        public.to_str().unwrap(),
+    ]);
+    for (name, text) in files(&public) {
+        for secret in crate::serve::SECRETS {
+            assert!(!text.contains(secret), "{name} leaks {secret}");
+        }
+    }
+    let public_book = s.dir.path().join("public.xlsx");
+    s.ok(&[
+        "export",
+        "--format",
+        "xlsx",
+        "--public",
+        "--out",
+        public_book.to_str().unwrap(),
+    ]);
+    let v = Scratch::new();
+    v.ok(&["import", public_book.to_str().unwrap()]);
+    let all = v.ok(&["export"]);
+    for secret in crate::serve::SECRETS {
+        assert!(!all.contains(secret), "the public workbook leaks {secret}");
+    }
+}

@@ -1,0 +1,234 @@
+//! The registry as tables: `vigil export --format csv --out DIR` (one CSV per record type
+//! and `dictionary.csv`) and `--format xlsx --out FILE.xlsx` (the same as sheets), and
+//! reading such an export back (`vigil import DIR` or `vigil import FILE.xlsx` whose
+//! sheets are the tables), so export → import → export gives the same tables.
+
+use std::io::{BufReader, Cursor, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use vigil_core::record::{parse_record, RecordType};
+use vigil_core::sheet::read::{self, Format};
+use vigil_core::sheet::tables::{self, Table};
+use vigil_store::Store;
+
+use crate::cli::{Cli, ImportArgs};
+use crate::context::{create_output, run_import};
+use crate::output;
+
+/// The tables of a store (only what the public may see with `public`).
+pub(super) fn collect(store: &dyn Store, public: bool) -> anyhow::Result<Vec<(RecordType, Table)>> {
+    let mut out = tables::empty();
+    let mut filter = vigil_core::access::PublicExport::default();
+    let mut bad = None;
+    store.export(&mut |t, body| {
+        if public
+            && matches!(
+                t,
+                RecordType::Person | RecordType::Event | RecordType::Merge
+            )
+        {
+            let record = parse_record(body)
+                .map_err(|e| vigil_store::StoreError::Damaged(e.to_string()))?
+                .into_record();
+            if !filter.admits(&record) {
+                return Ok(());
+            }
+        }
+        match tables::row(t, body) {
+            Ok(row) => {
+                if let Some((_, table)) = out.iter_mut().find(|(tt, _)| *tt == t) {
+                    table.rows.push(row);
+                }
+            }
+            Err(e) => bad = Some(e),
+        }
+        Ok(())
+    })?;
+    if let Some(e) = bad {
+        anyhow::bail!("a stored record cannot be written as a row: {e}");
+    }
+    Ok(out)
+}
+
+fn dictionary() -> Table {
+    Table {
+        header: vec!["table".into(), "column".into(), "meaning".into()],
+        rows: tables::dictionary().into_iter().map(Vec::from).collect(),
+    }
+}
+
+/// Writes the tables as CSV files in `dir` (made if missing).
+pub(super) fn write_csv(
+    cli: &Cli,
+    dir: &Path,
+    tables: &[(RecordType, Table)],
+    public: bool,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut all: Vec<(&str, &Table)> = tables
+        .iter()
+        .map(|(t, table)| (tables::table_name(*t), table))
+        .collect();
+    let dict = dictionary();
+    all.push(("dictionary", &dict));
+    for (name, table) in all {
+        let path = dir.join(format!("{name}.csv"));
+        let file = create_output(cli, &path, public, false)?;
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(file);
+        w.write_record(&table.header)?;
+        for row in &table.rows {
+            w.write_record(row)?;
+        }
+        w.flush()?;
+    }
+    Ok(())
+}
+
+/// Writes the tables as the sheets of one workbook.
+pub(super) fn write_xlsx(
+    cli: &Cli,
+    path: &Path,
+    tables: &[(RecordType, Table)],
+    public: bool,
+) -> anyhow::Result<()> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let dict = dictionary();
+    let mut all: Vec<(&str, &Table)> = tables
+        .iter()
+        .map(|(t, table)| (tables::table_name(*t), table))
+        .collect();
+    all.push(("dictionary", &dict));
+    for (name, table) in all {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name)?;
+        for (c, h) in table.header.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                if !v.is_empty() {
+                    sheet.write_string(r as u32 + 1, c as u16, v)?;
+                }
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
+    }
+    let bytes = book.save_to_buffer()?;
+    let mut file = create_output(cli, path, public, false)?;
+    file.write_all(&bytes)?;
+    Ok(())
+}
+
+/// Whether an import is an export's tables: a directory with `persons.csv` or another
+/// table, or a workbook with a sheet named after a table.
+pub(super) fn is_export(path: &Path, format: Option<Format>) -> bool {
+    if path.is_dir() {
+        return true;
+    }
+    if format == Some(Format::Xlsx) || format == Some(Format::Ods) {
+        if let Ok(bytes) = std::fs::read(path) {
+            if let Ok(sheets) = read::sheets(&bytes, format.expect("checked")) {
+                return sheets.iter().any(|(n, rows)| {
+                    tables::type_of_table(n).is_some()
+                        && rows
+                            .first()
+                            .is_some_and(|h| h.first().is_some_and(|c| c == "id"))
+                });
+            }
+        }
+    }
+    false
+}
+
+/// Reads an export's tables back and imports them, all or nothing.
+pub(super) fn import(
+    cli: &Cli,
+    args: &ImportArgs,
+    format: Option<Format>,
+) -> anyhow::Result<ExitCode> {
+    let path = Path::new(&args.file);
+    let mut named: Vec<(String, RecordType, Vec<Vec<String>>)> = Vec::new();
+    if path.is_dir() {
+        for &t in RecordType::ALL {
+            let file = path.join(format!("{}.csv", tables::table_name(t)));
+            if !file.exists() {
+                continue;
+            }
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let rows = read::rows(&bytes, Format::Csv)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            named.push((file.display().to_string(), t, rows));
+        }
+    } else {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let sheets = read::sheets(&bytes, format.unwrap_or(Format::Xlsx))
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        for (name, rows) in sheets {
+            if let Some(t) = tables::type_of_table(&name) {
+                named.push((format!("{}[{name}]", path.display()), t, rows));
+            }
+        }
+    }
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    let mut text = String::new();
+    let mut errors = 0;
+    for (where_, t, rows) in &named {
+        let Some((header, body)) = rows.split_first() else {
+            continue;
+        };
+        for (i, row) in body.iter().enumerate() {
+            if row.iter().all(|c| c.is_empty()) {
+                continue;
+            }
+            match tables::record(*t, header, row) {
+                Ok(line) => {
+                    text.push_str(&line);
+                    text.push('\n');
+                    lines.push((where_.clone(), i + 2));
+                }
+                Err((column, message)) => {
+                    errors += 1;
+                    eprintln!(
+                        "{where_}:{}:{}: {}",
+                        i + 2,
+                        output::visible(&column),
+                        output::visible(&message)
+                    );
+                }
+            }
+        }
+    }
+    if errors > 0 {
+        eprintln!("vigil: {errors} bad cell(s); nothing was imported");
+        return Ok(ExitCode::FAILURE);
+    }
+    let size = text.len() as u64;
+    let mut input = BufReader::new(Cursor::new(text.into_bytes()));
+    match run_import(cli, &mut input, Some(size), args.update, &args.who)? {
+        Ok(r) => {
+            let head = r.head.expect("set on success");
+            output::line(&format!(
+                "{}: {} added, {} corrected, {} unchanged; log at entry {}, head {}",
+                args.file, r.added, r.corrected, r.unchanged, head.entries, head.hash
+            ))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errs) => {
+            for e in &errs {
+                let (file, row) = lines
+                    .get(e.line.saturating_sub(1))
+                    .cloned()
+                    .unwrap_or_default();
+                eprintln!("{file}:{row}: {}", output::visible(&e.message));
+            }
+            eprintln!("vigil: {} bad row(s); nothing was imported", errs.len());
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
