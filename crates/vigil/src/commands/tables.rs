@@ -183,7 +183,7 @@ pub(super) fn import(
             continue;
         };
         for (i, row) in body.iter().enumerate() {
-            if row.iter().all(|c| c.is_empty()) {
+            if row.iter().all(String::is_empty) {
                 continue;
             }
             match tables::record(*t, header, row) {
