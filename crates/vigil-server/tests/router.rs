@@ -148,6 +148,18 @@ async fn csv_answers_are_csv() {
         text.starts_with("on,held,held_min,held_max\n2022-01-01,"),
         "{text}"
     );
+    // The directory too (README promises `format=csv` there).
+    let response = send(&live, get("/api/v1/persons?format=csv")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "text/csv; charset=utf-8"
+    );
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let text = String::from_utf8(body.to_vec()).unwrap();
+    assert_eq!(text, "id,name,country,status\np1,Ales,BY,held\n");
 }
 
 #[tokio::test]

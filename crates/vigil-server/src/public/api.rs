@@ -177,6 +177,9 @@ pub struct PersonsParams {
     pub limit: Option<usize>,
     /// Skip this many.
     pub offset: Option<usize>,
+    /// `csv` for a table instead of JSON.
+    #[param(schema_with = shapes::format_schema)]
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -507,9 +510,13 @@ pub struct PersonAnswer {
 
 /// Public persons matching the filters: id, name, country and status today.
 #[utoipa::path(get, path = "/api/v1/persons", tag = "registry", params(PersonsParams),
-    responses((status = 200, description = "A page of the public directory", body = PersonsAnswer),
+    responses((status = 200, description = "A page of the public directory (a CSV table with `format=csv`)",
+            content((PersonsAnswer = "application/json"), (String = "text/csv"))),
         (status = 400, description = "`bad_parameter`: a limit or offset that is not a number", body = ErrorBody)))]
-pub async fn persons(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> Json<PersonsAnswer> {
+pub async fn persons(
+    Snapshot(s): Snapshot,
+    Query(p): Query<PersonsParams>,
+) -> Result<Response, AppError> {
     let (total, page) = matching(&s, &p);
     let day = today();
     let persons = page
@@ -520,12 +527,27 @@ pub async fn persons(Snapshot(s): Snapshot, Query(p): Query<PersonsParams>) -> J
             country: s.registry.country_of(ix).map(str::to_string),
             status: s.registry.status(ix, day, Audience::Public).as_str(),
         })
-        .collect();
-    Json(PersonsAnswer {
+        .collect::<Vec<PersonRow>>();
+    if wants_csv(p.format.as_ref()) {
+        let out = table(
+            &["id", "name", "country", "status"],
+            persons.iter().map(|r| {
+                vec![
+                    r.id.clone(),
+                    r.name.clone().unwrap_or_default(),
+                    r.country.clone().unwrap_or_default(),
+                    r.status.to_string(),
+                ]
+            }),
+        )?;
+        return Ok(csv("persons", out));
+    }
+    Ok(Json(PersonsAnswer {
         total,
         persons,
         log: s.log.clone(),
     })
+    .into_response())
 }
 
 /// A public person with their public events, in the interchange format; 404 for anyone else.
