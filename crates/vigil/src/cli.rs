@@ -39,6 +39,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Export every record as JSON Lines.
     Export(ExportArgs),
+    /// Write an empty spreadsheet with the headers `vigil import` recognises, in a
+    /// language, and drop-down lists for sex, release reason and visibility.
+    Template(TemplateArgs),
     /// Counts: held on a day, series, pardon waves, inflow and outflow.
     #[command(subcommand)]
     Stats(Stats),
@@ -333,6 +336,19 @@ pub struct ExportArgs {
     /// Only what the public may see: public persons and their public events.
     #[arg(long)]
     pub public: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The headers' and lists' language: be, ru or en.
+    #[arg(long, default_value = "en", value_parser = ["be", "ru", "en"])]
+    pub lang: String,
+    /// Only xlsx for now.
+    #[arg(long, default_value = "xlsx", value_parser = ["xlsx"])]
+    pub format: String,
+    /// The file to write.
+    #[arg(long, short, visible_alias = "out")]
+    pub output: PathBuf,
 }
 
 #[derive(Debug, Args, Default, Clone)]

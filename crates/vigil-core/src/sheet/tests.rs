@@ -158,3 +158,36 @@ fn a_password_protected_xlsx_is_refused_saying_so() {
     let e = read::rows(&bytes, read::Format::Xlsx).unwrap_err();
     assert!(e.contains("protected by a password"), "{e}");
 }
+
+#[test]
+fn the_template_is_read_back_in_every_language() {
+    for lang in ["be", "ru", "en"] {
+        let headers = template_headers(lang);
+        for (field, header) in &headers {
+            assert_eq!(
+                field_of(header, &BTreeMap::new()),
+                Some(*field),
+                "{lang}: {header}"
+            );
+            for value in choices(*field, lang) {
+                let ok = match field {
+                    Field::Sex => cells::sex(value).is_ok(),
+                    Field::Visibility => cells::visibility(value).is_ok(),
+                    Field::ReleaseReason => cells::release_reason(value).is_ok(),
+                    _ => true,
+                };
+                assert!(ok, "{lang}: {value} for {}", field.as_str());
+            }
+        }
+        // The reasons offered are the reasons vigil knows, each once.
+        let reasons: std::collections::BTreeSet<_> = choices(Field::ReleaseReason, lang)
+            .into_iter()
+            .map(|v| cells::release_reason(v).unwrap())
+            .collect();
+        assert_eq!(
+            reasons.len(),
+            crate::record::ReleaseReason::ALL.len(),
+            "{lang}"
+        );
+    }
+}

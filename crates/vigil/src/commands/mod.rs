@@ -35,6 +35,7 @@ pub fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Export(args) => registry::export(cli, args),
+        Command::Template(args) => tables::template(args),
         Command::Verify(args) => registry::verify(cli, args),
         Command::Checkpoint(c) => checkpoint::run(cli, c),
         Command::Log(args) => registry::log(cli, args),

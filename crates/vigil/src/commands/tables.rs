@@ -124,6 +124,40 @@ pub(super) fn write_xlsx(
     Ok(())
 }
 
+/// `vigil template`: an empty list to fill in, its headers in a language, drop-downs
+/// where a field has a fixed set of values.
+pub(super) fn template(args: &crate::cli::TemplateArgs) -> anyhow::Result<ExitCode> {
+    let xlsx = template_bytes(&args.lang)?;
+    std::fs::write(&args.output, xlsx)
+        .with_context(|| format!("writing {}", args.output.display()))?;
+    output::line(&format!(
+        "{}: a list to fill in, one person per row; import it with `vigil import {}`",
+        args.output.display(),
+        args.output.display()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The template workbook's bytes (also what the editors' side offers for download).
+pub(crate) fn template_bytes(lang: &str) -> anyhow::Result<Vec<u8>> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let sheet = book.add_worksheet();
+    sheet.set_name("persons")?;
+    for (c, (field, header)) in vigil_core::sheet::template_headers(lang).iter().enumerate() {
+        let c = c as u16;
+        sheet.write_string_with_format(0, c, *header, &bold)?;
+        sheet.set_column_width(c, 18)?;
+        let choices = vigil_core::sheet::choices(*field, lang);
+        if !choices.is_empty() {
+            let v = rust_xlsxwriter::DataValidation::new().allow_list_strings(&choices)?;
+            sheet.add_data_validation(1, c, 10_000, c, &v)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(book.save_to_buffer()?)
+}
+
 /// Whether an import is an export's tables: a directory with `persons.csv` or another
 /// table, or a workbook with a sheet named after a table.
 pub(super) fn is_export(path: &Path, format: Option<Format>) -> bool {

@@ -473,3 +473,24 @@ fn an_export_as_tables_imports_into_an_empty_registry_and_exports_the_same() {
         assert!(!all.contains(secret), "the public workbook leaks {secret}");
     }
 }
+
+#[test]
+fn the_template_in_each_language_is_read_back_without_a_mapping() {
+    let s = Scratch::new();
+    for lang in ["be", "ru", "en"] {
+        let path = s.dir.path().join(format!("template-{lang}.xlsx"));
+        s.ok(&["template", "--lang", lang, "--out", path.to_str().unwrap()]);
+        let r = s.run(&["import", path.to_str().unwrap(), "--dry-run"]);
+        assert!(r.status, "{lang}: {}", r.stderr);
+        assert!(
+            r.stdout.contains("would store 0 person(s)"),
+            "{lang}: {}",
+            r.stdout
+        );
+        assert!(
+            !r.stderr.contains("is not read"),
+            "{lang}: every header is known: {}",
+            r.stderr
+        );
+    }
+}
