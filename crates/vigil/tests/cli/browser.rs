@@ -2,8 +2,9 @@
 //! (playwright-core): no console errors, no request to another host, the headline equals
 //! the API's, the chart is drawn, a wave opens its announcement, the directory's filter
 //! finds a person, and the page fits a 390 px screen; the editors' pages (editor.mjs), and
-//! the person form keeping every field it does not show (person_form.mjs). Screenshots go
-//! to target/screenshots/.
+//! the person form keeping every field it does not show (person_form.mjs); the public
+//! pages in Belarusian, Russian and English (languages.mjs). Screenshots go to
+//! target/screenshots/ (the languages' to target/screenshots/languages/).
 
 use std::path::PathBuf;
 use std::process::Command;
