@@ -109,6 +109,9 @@ try {
         const words = englishWords(await ownText(page));
         if (words.length) found.push(`${lang} ${path}: ${words.join(', ')}`);
       }
+      // A message ending in a date that ends in "г." gets no second full stop.
+      const doubled = (await page.evaluate(() => document.body.innerText)).match(/.{0,30}[^.]\.\.(?!\.)/g);
+      if (doubled) found.push(`${lang} ${path}: doubled full stop in ${JSON.stringify(doubled)}`);
       if (name === 'dashboard') {
         const headings = await page.$$eval('section h3', (hs) => hs.map((h) => h.textContent.trim()));
         for (const want of WAVES[lang]) {
@@ -131,7 +134,7 @@ try {
     }
     await context.close();
   }
-  assert.deepEqual(found, [], 'English words left on Belarusian or Russian pages');
+  assert.deepEqual(found, [], 'English words left on Belarusian or Russian pages, or doubled full stops');
 
   // The switch keeps the page and its query: from the held persons in Russian to the held
   // persons in Belarusian, the filter still applied; the cookie then keeps Belarusian

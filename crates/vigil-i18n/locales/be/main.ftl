@@ -14,7 +14,8 @@ footer-computed = Разлічана па запісе журнала { $entries
 
 held-today-title = Палітвязні ў зняволенні сёння
 held-bounds = ад { $min } дакладна да { $max } магчыма ў зняволенні, дзе даты вядомыя толькі да месяца або года
-held-today-note = Прызнаныя палітвязні пад вартай на { $day }.
+# Без кропкі напрыканцы: дата заканчваецца на «г.».
+held-today-note = Прызнаныя палітвязні пад вартай на { $day }
 reported-figures = Апублікаваныя лічбы
 figure-in-country = у краіне: { $country }
 figure-as-of = на { $date }
