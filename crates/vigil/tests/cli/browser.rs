@@ -397,7 +397,13 @@ fn cyrillic_registry() -> String {
             _ => lines.push(e(1, "harassed", "2023-05-05")),
         }
     }
-    lines.iter().map(|l| format!("{l}\n")).collect()
+    let mut jsonl = lines
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    jsonl.push('\n');
+    jsonl
 }
 
 #[test]
