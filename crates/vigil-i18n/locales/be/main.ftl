@@ -14,7 +14,8 @@ footer-computed = Разлічана па запісе журнала { $entries
 
 held-today-title = Палітвязні ў зняволенні сёння
 held-bounds = ад { $min } дакладна да { $max } магчыма ў зняволенні, дзе даты вядомыя толькі да месяца або года
-held-today-note = Прызнаныя палітвязні пад вартай на { $day }.
+# Без кропкі напрыканцы: дата заканчваецца на «г.».
+held-today-note = Прызнаныя палітвязні пад вартай на { $day }
 reported-figures = Апублікаваныя лічбы
 figure-in-country = у краіне: { $country }
 figure-as-of = на { $date }
@@ -80,6 +81,14 @@ names = Імёны
 timeline = Храналогія
 roles-none = няма
 link-announcement = аб'ява
+term-months = { $n_form ->
+    [one] { $n } месяц
+    [few] { $n } месяцы
+    [many] { $n } месяцаў
+   *[other] { $n } месяца
+}
+yes = так
+no = не
 name-transliterated = транслітарацыя
 
 ## Аб'явы
@@ -159,6 +168,9 @@ qualifier-more_than = больш за
 qualifier-up_to = да
 metric-political_prisoners_held = палітвязняў у зняволенні
 metric-released = вызваленыя
+metric-pardon_waves_year = хваляў памілаванняў за год
+metric-pardoned_total_year = памілаваных за год
+metric-exiled_total = высланых усяго
 metric-pardoned = памілаваныя
 breakdown-women = жанчыны
 breakdown-men = мужчыны
@@ -173,10 +185,21 @@ detail-to = куды
 detail-from = адкуль
 detail-note = заўвага
 detail-reason = падстава
+detail-by = кім
+detail-term_months = тэрмін
+detail-term_start = тэрмін з
+detail-articles = артыкулы
+detail-court = суд
+detail-place = месца
+detail-in_transit = на этапе
+detail-regime = рэжым
 role-journalist = журналіст
 role-lawyer = адвакат
 role-human_rights_defender = праваабаронца
 role-politician = палітык
+role-civic_activist = грамадскі актывіст
+role-trade_unionist = прафсаюзны дзеяч
+role-culture_worker = дзеяч культуры
 role-activist = актывіст
 role-student = студэнт
 role-religious = святар

@@ -76,6 +76,12 @@ names = Names
 timeline = Timeline
 roles-none = none
 link-announcement = announcement
+term-months = { $n_form ->
+    [one] { $n } month
+   *[other] { $n } months
+}
+yes = yes
+no = no
 name-transliterated = transliterated
 
 ## Announcements
@@ -153,6 +159,9 @@ qualifier-more_than = more than
 qualifier-up_to = up to
 metric-political_prisoners_held = political prisoners held
 metric-released = released
+metric-pardon_waves_year = pardon waves in the year
+metric-pardoned_total_year = pardoned in the year
+metric-exiled_total = exiled in all
 metric-pardoned = pardoned
 breakdown-women = women
 breakdown-men = men
@@ -167,10 +176,21 @@ detail-to = to
 detail-from = from
 detail-note = note
 detail-reason = reason
+detail-by = by
+detail-term_months = term
+detail-term_start = term from
+detail-articles = articles
+detail-court = court
+detail-place = place
+detail-in_transit = in transit
+detail-regime = regime
 role-journalist = journalist
 role-lawyer = lawyer
 role-human_rights_defender = human rights defender
 role-politician = politician
+role-civic_activist = civic activist
+role-trade_unionist = trade unionist
+role-culture_worker = culture worker
 role-activist = activist
 role-student = student
 role-religious = religious

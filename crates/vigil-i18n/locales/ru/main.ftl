@@ -14,7 +14,8 @@ footer-computed = Рассчитано по записи журнала { $entri
 
 held-today-title = Политзаключённые в заключении сегодня
 held-bounds = от { $min } точно до { $max } возможно в заключении, где даты известны только до месяца или года
-held-today-note = Признанные политзаключённые под стражей на { $day }.
+# Без точки в конце: дата кончается на «г.».
+held-today-note = Признанные политзаключённые под стражей на { $day }
 reported-figures = Опубликованные цифры
 figure-in-country = в стране: { $country }
 figure-as-of = на { $date }
@@ -80,6 +81,14 @@ names = Имена
 timeline = Хронология
 roles-none = нет
 link-announcement = объявление
+term-months = { $n_form ->
+    [one] { $n } месяц
+    [few] { $n } месяца
+    [many] { $n } месяцев
+   *[other] { $n } месяца
+}
+yes = да
+no = нет
 name-transliterated = транслитерация
 
 ## Объявления
@@ -159,6 +168,9 @@ qualifier-more_than = более
 qualifier-up_to = до
 metric-political_prisoners_held = политзаключённых в заключении
 metric-released = освобождены
+metric-pardon_waves_year = волн помилований за год
+metric-pardoned_total_year = помилованных за год
+metric-exiled_total = высланных всего
 metric-pardoned = помилованы
 breakdown-women = женщины
 breakdown-men = мужчины
@@ -173,10 +185,21 @@ detail-to = куда
 detail-from = откуда
 detail-note = примечание
 detail-reason = основание
+detail-by = кем
+detail-term_months = срок
+detail-term_start = срок с
+detail-articles = статьи
+detail-court = суд
+detail-place = место
+detail-in_transit = на этапе
+detail-regime = режим
 role-journalist = журналист
 role-lawyer = адвокат
 role-human_rights_defender = правозащитник
 role-politician = политик
+role-civic_activist = гражданский активист
+role-trade_unionist = профсоюзный деятель
+role-culture_worker = деятель культуры
 role-activist = активист
 role-student = студент
 role-religious = священнослужитель

@@ -11,9 +11,15 @@ use vigil_core::registry::Registry;
 use vigil_core::search::{self, Entry, NameIndex};
 use vigil_store::{Store, StoreError};
 
+/// A stored name and its language tag (empty when none was stored).
+type Name = (Box<str>, Box<str>);
+
 /// Display names of public persons, by the registry's person index.
 pub struct Directory {
     names: Vec<Option<Box<str>>>,
+    /// Every stored name of each public person, in the stored order, for a page to pick
+    /// the one in its reader's language.
+    all_names: Vec<Box<[Name]>>,
     /// Lower-cased names, every spelling joined, for the directory's filter.
     haystacks: Vec<Option<Box<str>>>,
     /// Name search over public persons only: the public never finds anyone else.
@@ -24,6 +30,7 @@ impl Directory {
     pub fn load(store: &dyn Store, registry: &Registry) -> Result<Directory, StoreError> {
         let n = registry.person_count();
         let (mut names, mut haystacks) = (vec![None; n], vec![None; n]);
+        let mut all_names: Vec<Box<[Name]>> = vec![Box::default(); n];
         let (mut persons, mut merges) = (Vec::new(), Vec::new());
         store.export(&mut |rtype, body| {
             if rtype == RecordType::Merge {
@@ -51,6 +58,16 @@ impl Directory {
                     .map_or_else(|| p.id.clone(), |n| n.text.clone());
                 let all: Vec<String> = p.names.iter().map(|n| n.text.to_lowercase()).collect();
                 names[ix as usize] = Some(display.into());
+                all_names[ix as usize] = p
+                    .names
+                    .iter()
+                    .map(|n| {
+                        (
+                            n.text.as_str().into(),
+                            n.lang.as_deref().unwrap_or("").into(),
+                        )
+                    })
+                    .collect();
                 haystacks[ix as usize] = Some(all.join(" | ").into());
             }
             Ok(())
@@ -58,6 +75,7 @@ impl Directory {
         let search = NameIndex::build(search::entries(persons, &merges, Audience::Public));
         Ok(Directory {
             names,
+            all_names,
             haystacks,
             search,
         })
@@ -67,6 +85,13 @@ impl Directory {
     #[must_use]
     pub fn name(&self, p: u32) -> Option<&str> {
         self.names.get(p as usize).and_then(Option::as_deref)
+    }
+
+    /// Every stored name of a public person with its language tag; empty for anyone the
+    /// public may not see.
+    #[must_use]
+    pub fn names(&self, p: u32) -> &[Name] {
+        self.all_names.get(p as usize).map_or(&[], |n| n)
     }
 
     /// Does any spelling of a public person's name contain `needle` (lower-cased)?

@@ -3,4 +3,5 @@
 pub(crate) mod api;
 pub(crate) mod chart;
 pub mod directory;
+pub(crate) mod names;
 pub(crate) mod pages;

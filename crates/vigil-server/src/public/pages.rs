@@ -16,15 +16,15 @@ use vigil_core::access::Audience;
 use vigil_core::answer;
 use vigil_core::date::Day;
 use vigil_core::date::PartialDate;
-use vigil_core::names::{transliterate, Scheme};
 use vigil_core::record::{AnnouncementKind, RecordType};
 use vigil_core::registry::{By, Mode, Step};
-use vigil_i18n::{Arg, Lang};
+use vigil_i18n::Arg;
 
 use crate::i18n::Tr;
 use crate::links::with_query;
 use crate::public::api::{matching, person_bundle, PersonsParams};
 use crate::public::chart::{self, Marker};
+use crate::public::names::{name_lang, reader_name};
 use crate::{today, AppError, AppState};
 
 /// The icon.
@@ -396,7 +396,7 @@ pub async fn directory(
             tbody {
                 @for &ix in &page {
                     tr {
-                        td { a href=(format!("/persons/{}", reg.person_id(ix))) { (s.directory.name(ix).unwrap_or_default()) } }
+                        td { (listed_name(&s, tr, ix)) }
                         td { (reg.country_of(ix).map(|c| tr.term("country", c)).unwrap_or_default()) }
                         td { (tr.term("status", reg.status(ix, day, Audience::Public).as_str())) }
                     }
@@ -441,19 +441,18 @@ pub async fn person(
                 .collect()
         })
         .unwrap_or_default();
-    // The name in the reader's language first: a stored form in it, else (in English)
-    // a Latin one, else the first.
-    let shown = reader_name(tr.lang, &names);
-    let (title, title_lang, transliterated) = shown
-        .as_ref()
-        .map_or((id.as_str(), "", false), |(n, l, t)| (n.as_str(), *l, *t));
-    let page_lang = tr.lang.code();
+    // The name in the reader's language first (public::names).
+    let shown = reader_name(tr.lang, &names, true);
+    let (title, title_lang, transliterated) =
+        shown.as_ref().map_or((id.as_str(), None, false), |n| {
+            (n.text.as_str(), n.lang.as_deref(), n.transliterated)
+        });
     let body = html! {
-        h1 lang=[name_lang(title_lang, page_lang)] { (title) @if transliterated { " " small.note { "(" (tr.t("name-transliterated")) ")" } } }
+        h1 lang=[title_lang] { (title) @if transliterated { " " small.note { "(" (tr.t("name-transliterated")) ")" } } }
         p.status { (tr.t("status-today")) " " strong { (tr.term("status", status)) } " · " a href=(format!("/api/v1/persons/{id}")) { "JSON" } }
         @if names.len() > 1 {
             h2 { (tr.t("names")) }
-            ul { @for (n, lang) in &names { li lang=[name_lang(lang, page_lang)] { (n) @if !lang.is_empty() { " (" (lang) ")" } } } }
+            ul { @for (n, lang) in &names { li lang=[name_lang(lang, n, tr.lang)] { (n) @if !lang.is_empty() { " (" (lang) ")" } } } }
         }
         dl.facts {
             @if let Some(v) = text(&person, "sex") { dt { (tr.t("fact-sex")) } dd { (tr.term("sex", v)) } }
@@ -599,7 +598,7 @@ pub async fn announcement(
             None => { (tr.with("identified-so-far", &[("n", Arg::Text(num(identified.len() as i64)))])) }
         } }
         @if identified.len() > public.len() { p.note { (tr.count("identified-not-shown", (identified.len() - public.len()) as i64)) } }
-        ul { @for &p in &public { li { a href=(format!("/persons/{}", s.registry.person_id(p))) { (s.directory.name(p).unwrap_or_default()) } } } }
+        ul { @for &p in &public { li { (listed_name(&s, tr, p)) } } }
         @if !publishers.is_empty() {
             h2 { (tr.t("sources")) }
             ul { @for (id, publisher, t) in &publishers { li { (publisher.as_deref().unwrap_or(id)) @if let Some(t) = t { ": " (t) } } } }
@@ -633,56 +632,37 @@ fn breakdown_key(tr: &Tr, by: By, key: &str) -> String {
     }
 }
 
-/// A detail's value: a release reason or a confidence translated, others as stored.
+/// A detail's value: a release reason or a confidence translated, a term in months as a
+/// count, a day in words, lists joined, yes and no in words, numbers as the language
+/// writes them; other text as stored.
 fn detail_value(tr: &Tr, key: &str, v: &Value) -> String {
-    let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
-    match key {
-        "reason" => tr.term("release-reason", &text),
-        "confidence" => tr.term("confidence", &text),
-        _ => text,
+    match (key, v) {
+        ("reason", Value::String(s)) => tr.term("release-reason", s),
+        ("confidence", Value::String(s)) => tr.term("confidence", s),
+        ("term_months", Value::Number(n)) if n.as_i64().is_some() => {
+            tr.count("term-months", n.as_i64().unwrap_or_default())
+        }
+        ("term_start", Value::String(s)) => tr.day_text(s),
+        (_, Value::String(s)) => s.clone(),
+        (_, Value::Array(items)) => items
+            .iter()
+            .map(|x| detail_value(tr, "", x))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, Value::Bool(true)) => tr.t("yes"),
+        (_, Value::Bool(false)) => tr.t("no"),
+        (_, Value::Number(n)) => n.as_i64().map_or_else(|| n.to_string(), |n| tr.num(n)),
+        _ => v.to_string(),
     }
 }
 
-/// The name to head a person's page with in `lang`: a stored form in that language;
-/// else, in English, a stored Latin-script form or a transliteration of the first (ICAO,
-/// as passports write it; marked as such); else the first. With the form's language.
-fn reader_name<'a>(lang: Lang, names: &[(&'a str, &'a str)]) -> Option<(String, &'a str, bool)> {
-    let latin = |n: &str| {
-        n.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c))
-    };
-    if let Some((n, l)) = names.iter().find(|(_, l)| Lang::parse(l) == Some(lang)) {
-        return Some(((*n).to_string(), l, false));
+/// A public person in a list, linked to their page: a stored name in the reader's
+/// language or script (lists never transliterate), marked when it is in another.
+fn listed_name(s: &AppState, tr: &Tr, ix: u32) -> Markup {
+    let shown = reader_name(tr.lang, s.directory.names(ix), false);
+    html! {
+        a href=(format!("/persons/{}", s.registry.person_id(ix))) lang=[shown.as_ref().and_then(|n| n.lang.as_deref())] {
+            (shown.map(|n| n.text).unwrap_or_default())
+        }
     }
-    let &(first, first_lang) = names.first()?;
-    if lang != Lang::En {
-        return Some((first.to_string(), first_lang, false));
-    }
-    if let Some((n, l)) = names.iter().find(|(n, _)| latin(n)) {
-        return Some(((*n).to_string(), l, false));
-    }
-    let belarusian = first_lang == "be" || first.contains(['і', 'ў', 'І', 'Ў']);
-    let scheme = if belarusian {
-        Scheme::IcaoBe
-    } else {
-        Scheme::IcaoRu
-    };
-    let words: Vec<String> = first
-        .split_whitespace()
-        .map(|w| {
-            let t = transliterate(&w.to_lowercase(), scheme);
-            let mut c = t.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        })
-        .collect();
-    Some((words.join(" "), "en", true))
-}
-
-/// The `lang` attribute a name needs: its own language when it is not the page's.
-fn name_lang<'a>(name_lang: &'a str, page_lang: &str) -> Option<&'a str> {
-    (!name_lang.is_empty() && Lang::parse(name_lang).map(Lang::code) != Some(page_lang))
-        .then_some(name_lang)
 }

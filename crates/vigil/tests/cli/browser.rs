@@ -2,8 +2,9 @@
 //! (playwright-core): no console errors, no request to another host, the headline equals
 //! the API's, the chart is drawn, a wave opens its announcement, the directory's filter
 //! finds a person, and the page fits a 390 px screen; the editors' pages (editor.mjs), and
-//! the person form keeping every field it does not show (person_form.mjs). Screenshots go
-//! to target/screenshots/.
+//! the person form keeping every field it does not show (person_form.mjs); the public
+//! pages in Belarusian, Russian and English (languages.mjs). Screenshots go to
+//! target/screenshots/ (the languages' to target/screenshots/languages/).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -167,5 +168,280 @@ fn the_dashboard_works_in_a_real_browser() {
             shots.join(shot).metadata().is_ok_and(|m| m.len() > 10_000),
             "screenshot {shot} missing"
         );
+    }
+}
+
+/// A registry whose free text is Cyrillic (names — with their Latin forms marked `en` or
+/// `be-Latn`, and one with no language —, regions, courts, issuers, claims, sources), so
+/// that any Latin word on a Belarusian or Russian page is the page's own. It uses every
+/// event kind, release reason and figure qualifier, the usual roles and metrics, and has
+/// in 2024 five pardon waves of 22 persons in Belarus (one pardoned person restricted) and
+/// two of 21 in Russia.
+fn cyrillic_registry() -> String {
+    use serde_json::json;
+    let mut lines = vec![
+        json!({"type":"source","id":"s-vyasna","publisher":"Вясна","title":"Спіс палітычных вязняў","url":"https://example.org/vyasna","published":"2024-12-09"}),
+        json!({"type":"source","id":"s-ovd","publisher":"ОВД-Инфо","title":"Сводка преследований","url":"https://example.org/ovd"}),
+    ];
+    let claims = json!(["Усе вызваленыя напісалі прашэнні аб памілаванні"]);
+    let waves: [(&str, &str, &str, u32); 7] = [
+        ("a-by-2024-1", "BY", "2024-01-17", 2),
+        ("a-by-2024-2", "BY", "2024-05-03", 3),
+        ("a-by-2024-3", "BY", "2024-07-03", 4),
+        ("a-by-2024-4", "BY", "2024-09-16", 5),
+        ("a-by-2024-5", "BY", "2024-12-09", 8),
+        ("a-ru-2024-1", "RU", "2024-06-12", 10),
+        ("a-ru-2024-2", "RU", "2024-11-04", 11),
+    ];
+    for (id, country, date, total) in waves {
+        let women = total / 3;
+        lines.push(json!({"type":"announcement","id":id,"kind":"pardon","date":date,"country":country,
+            "issuer":"Адміністрацыя прэзідэнта","total":total,"breakdown":{"women":women,"men":total - women,"pensioners":1},
+            "names_disclosed":false,"claims":claims,"sources":["s-vyasna"]}));
+    }
+    lines.push(json!({"type":"announcement","id":"a-by-2025-amnesty","kind":"amnesty","date":"2025-07-03","country":"BY",
+        "issuer":"Палата прадстаўнікоў","total":10,"breakdown":{"minors":1,"disabled":2,"chronic_illness":3},"sources":["s-ovd"]}));
+    for (id, metric, value, qualifier, as_of) in [
+        (
+            "f1",
+            "political_prisoners_held",
+            1300.0,
+            "approximately",
+            "2024-12-09",
+        ),
+        ("f2", "pardoned_total_year", 22.0, "at_least", "2024-12-31"),
+        ("f3", "pardon_waves_year", 5.0, "exact", "2024-12-31"),
+        ("f4", "exiled_total", 300.0, "more_than", "2025-06-30"),
+        (
+            "f5",
+            "political_prisoners_held",
+            1500.5,
+            "up_to",
+            "2025-06-30",
+        ),
+    ] {
+        lines.push(
+            json!({"type":"figure","id":id,"metric":metric,"value":value,"qualifier":qualifier,
+            "as_of":as_of,"country":"BY","sources":["s-vyasna"]}),
+        );
+    }
+    // (Belarusian, Russian, Latin, female)
+    let belarusians = [
+        (
+            "Андрэй Каваленка",
+            "Андрей Коваленко",
+            "Andrei Kavalenka",
+            false,
+        ),
+        ("Вольга Шаўчук", "Ольга Шевчук", "Volha Shauchuk", true),
+        ("Сяргей Мельнік", "Сергей Мельник", "Siarhei Melnik", false),
+        (
+            "Наталля Лысенка",
+            "Наталья Лысенко",
+            "Natallia Lysenka",
+            true,
+        ),
+        ("Павел Бондар", "Павел Бондарь", "Pavel Bondar", false),
+        ("Марына Ткачук", "Марина Ткачук", "Maryna Tkachuk", true),
+        (
+            "Дзмітрый Кавальчук",
+            "Дмитрий Ковальчук",
+            "Dzmitry Kavalchuk",
+            false,
+        ),
+        ("Алена Кроль", "Елена Кроль", "Alena Krol", true),
+        ("Ігар Шыманскі", "Игорь Шиманский", "Ihar Shymanski", false),
+        ("Тацяна Марчук", "Татьяна Марчук", "Tatsiana Marchuk", true),
+        ("Віктар Гуз", "Виктор Гузь", "Viktar Huz", false),
+        ("Юлія Сідарэнка", "Юлия Сидоренко", "Yuliya Sidarenka", true),
+        (
+            "Кірыл Дарашэвіч",
+            "Кирилл Дорошевич",
+            "Kiryl Darashevich",
+            false,
+        ),
+    ];
+    let roles = [
+        "politician",
+        "journalist",
+        "human_rights_defender",
+        "civic_activist",
+        "lawyer",
+        "trade_unionist",
+        "culture_worker",
+        "student",
+        "activist",
+        "religious",
+    ];
+    let regions = ["Мінск", "Гомель", "Брэст", "Гродна", "Магілёў", "Віцебск"];
+    let births = [
+        "1962-09-25",
+        "1990",
+        "1985-03",
+        "2004-05-01",
+        "1955",
+        "1978-11-30",
+    ];
+    let reasons = [
+        "end_of_term",
+        "conditional",
+        "deported",
+        "acquittal",
+        "amnesty",
+        "other",
+    ];
+    for (i, (be, ru, latin, female)) in belarusians.iter().enumerate() {
+        let id = format!("b{}", i + 1);
+        let mut names = vec![
+            json!({"text":be,"lang":"be"}),
+            json!({"text":ru,"lang":"ru"}),
+            json!({"text":latin,"lang":"en"}),
+        ];
+        match i {
+            0 => names.push(json!({"text":"Andrej Kavalenka","lang":"be-Latn"})),
+            // A Latin form nobody said the language of, first.
+            1 => names.insert(0, json!({"text":latin})),
+            _ => {}
+        }
+        // The last one is pardoned with the others but is not public.
+        let visibility = if i == belarusians.len() - 1 {
+            "restricted"
+        } else {
+            "public"
+        };
+        lines.push(json!({"type":"person","id":id,"names":names,"sex":if *female {"female"} else {"male"},
+            "birth_date":births[i % births.len()],"country":"BY","region":regions[i % regions.len()],
+            "roles":[roles[i % roles.len()], roles[(i + 3) % roles.len()]],
+            "health": if i == 0 { json!(["chronic_illness","disability"]) } else { json!([]) },
+            "visibility":visibility}));
+        let event = |n: usize, kind: &str, date: &str| json!({"type":"event","id":format!("{id}-e{n}"),"person":id,"kind":kind,"date":date});
+        let mut detained = event(1, "detained", &format!("2021-{:02}-14", i % 12 + 1));
+        detained["sources"] = json!(["s-vyasna", "s-ovd"]);
+        let mut recognized = event(2, "recognized", "2021-12");
+        recognized["details"] = json!({"by":"Вясна"});
+        let mut charged = event(3, "charged", "2022-01-10");
+        charged["details"] = json!({"articles":["342"]});
+        let mut sentenced = event(4, "sentenced", "2022-06-20");
+        sentenced["details"] = json!({"term_months":36 + 6 * i,"articles":["342","361-1"],"court":"Мінскі гарадскі суд"});
+        let mut transferred = event(5, "transferred", "2022-08");
+        transferred["details"] = json!({"from":"СІЗА-1, Мінск","to":"ПК-17, Шклоў"});
+        let mut conditions = event(6, "conditions", "2023-02-01");
+        conditions["details"] = json!({"note":"ШІЗА, 10 сутак"});
+        lines.extend([
+            detained,
+            recognized,
+            charged,
+            sentenced,
+            transferred,
+            conditions,
+        ]);
+        let outcome: Vec<serde_json::Value> = match i {
+            // Pardoned in the Belarusian waves of 2024, one each.
+            0..=4 => {
+                let mut p = event(7, "pardoned", waves[i].2);
+                p["announcement"] = json!(waves[i].0);
+                vec![p]
+            }
+            12 => {
+                let mut p = event(7, "pardoned", waves[4].2);
+                p["announcement"] = json!(waves[4].0);
+                vec![p]
+            }
+            5..=10 => {
+                let mut r = event(7, "released", "2025-03-01");
+                r["details"] = json!({"reason":reasons[i - 5]});
+                let mut v = vec![r];
+                match i {
+                    6 => v.push(event(8, "exiled", "2025-03-02")),
+                    7 => v.push(event(8, "harassed", "2025-09-01")),
+                    8 => v.push(event(8, "detained", "2026-03-15")),
+                    9 => v.push(event(8, "recognition_withdrawn", "2025-04")),
+                    _ => {}
+                }
+                v
+            }
+            _ => vec![
+                event(7, "disappeared", "2024-02"),
+                event(8, "died_in_custody", "2024-03-01"),
+            ],
+        };
+        lines.extend(outcome);
+    }
+    // Russians: held, released under an amnesty, never detained.
+    for (i, (ru, latin)) in [
+        ("Михаил Орлов", "Mikhail Orlov"),
+        ("Анна Соколова", "Anna Sokolova"),
+        ("Илья Волков", "Ilya Volkov"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let id = format!("r{}", i + 1);
+        lines.push(json!({"type":"person","id":id,"names":[{"text":ru,"lang":"ru"},{"text":latin,"lang":"en"}],
+            "sex":if i == 1 {"female"} else {"male"},"country":"RU","region":"Москва","roles":["journalist"]}));
+        let e = |n: usize, kind: &str, date: &str| json!({"type":"event","id":format!("{id}-e{n}"),"person":id,"kind":kind,"date":date,"sources":["s-ovd"]});
+        match i {
+            0 => lines.extend([
+                e(1, "detained", "2022-03-01"),
+                e(2, "recognized", "2022-04"),
+            ]),
+            1 => {
+                let mut r = e(3, "released", "2024-06-12");
+                r["details"] = json!({"reason":"amnesty"});
+                lines.extend([
+                    e(1, "detained", "2022-03-01"),
+                    e(2, "recognized", "2022-04"),
+                    r,
+                ]);
+            }
+            _ => lines.push(e(1, "harassed", "2023-05-05")),
+        }
+    }
+    let mut jsonl = lines
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
+    jsonl.push('\n');
+    jsonl
+}
+
+#[test]
+fn the_public_pages_speak_belarusian_russian_and_english_in_a_real_browser() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    if !browser_ready(&root) {
+        return;
+    }
+    let s = crate::Scratch::new();
+    let r = s.import("cyrillic.jsonl", &cyrillic_registry());
+    assert!(r.status, "{}", r.stderr);
+    let server = Server::start(&s);
+    let shots = root.join("target/screenshots/languages");
+    let out = Command::new("node")
+        .arg(root.join("tests/browser/languages.mjs"))
+        .arg(&server.base)
+        .arg(&shots)
+        .arg("b1")
+        .arg("a-by-2024-5")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        out.status.success(),
+        "languages browser test failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.starts_with("ok: 4 pages"), "{stdout}");
+    for lang in ["be", "ru", "en"] {
+        for page in ["dashboard", "persons", "person", "announcement"] {
+            let shot = shots.join(format!("{page}-{lang}.png"));
+            assert!(
+                shot.metadata().is_ok_and(|m| m.len() > 10_000),
+                "screenshot {} missing",
+                shot.display()
+            );
+        }
     }
 }

@@ -483,8 +483,8 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
     assert_eq!(server.json("/api/v1/stats/held?on=2023-06-01")["held"], 3);
 
     // …and appear nowhere. Crawl every link from the dashboard, plus the API routes and
-    // the direct addresses someone might guess.
-    let mut queue: VecDeque<String> = [
+    // the direct addresses someone might guess; every page in each language.
+    let seeds = [
         "/",
         "/persons",
         "/persons?q=canary",
@@ -506,40 +506,23 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         "/api/v1/search?q=Restricted%20Name",
         "/api/v1/search?q=Confidential%20Name",
         "/api/v1/search?q=CANARY%20Never%20Detained",
-    ]
-    .iter()
-    .map(ToString::to_string)
-    .collect();
-    let mut seen = BTreeSet::new();
-    while let Some(path) = queue.pop_front() {
-        if !seen.insert(path.clone()) || seen.len() > 400 {
-            continue;
-        }
-        let (status, body) = server.get(&path);
-        assert!(status == 200 || status == 404, "GET {path}: {status}");
+    ];
+    let crawl = Crawl::run(&server, &seeds, &|body: &str, what: &str| {
         for secret in SECRETS {
             // Region counts are shown publicly only as counts; the region's name is a field.
-            assert!(
-                !body.contains(secret),
-                "GET {path} leaks {secret:?}:\n{body}"
-            );
+            assert!(!body.contains(secret), "{what} leaks {secret:?}:\n{body}");
         }
-        for link in body
-            .split("href=\"")
-            .skip(1)
-            .filter_map(|rest| rest.split('"').next())
-        {
-            let link = link.replace("&amp;", "&");
-            if link.starts_with('/') && !link.starts_with("//") {
-                queue.push_back(link);
-            }
-        }
-    }
+    });
     assert!(
-        seen.len() > 20,
+        crawl.pages["en"].len() > 20,
         "the crawl reached only {} pages",
-        seen.len()
+        crawl.pages["en"].len()
     );
+    // Each language reaches the same pages: following links keeps the language and loses
+    // nothing.
+    assert_eq!(crawl.pages["be"], crawl.pages["en"]);
+    assert_eq!(crawl.pages["ru"], crawl.pages["en"]);
+    assert!(crawl.api.len() > 20, "{} API answers", crawl.api.len());
     assert_eq!(server.get("/persons/p-canary-restricted").0, 404);
     assert_eq!(server.get("/api/v1/persons/p-canary-confidential").0, 404);
     // The hidden person's country is not counted: asked for, it is refused as a country
@@ -574,6 +557,154 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         1,
         "the CLI is trusted"
     );
+}
+
+/// The languages every page is crawled in.
+const LANGS: [&str; 3] = ["be", "ru", "en"];
+
+/// At most this many addresses of one kind (one path, the same parameter names): the
+/// dashboard links the years on either side of its own, 1000 to 9999, and a dozen of them
+/// cover every year a test registry has.
+const PER_KIND: usize = 12;
+
+/// What a crawl of the public side fetched: the pages (addresses without `lang`) reached
+/// in each language, and the API answers and files (language-free).
+struct Crawl {
+    pages: std::collections::BTreeMap<&'static str, BTreeSet<String>>,
+    api: BTreeSet<String>,
+}
+
+impl Crawl {
+    /// Fetches every address reachable from `seeds` by the links of the answers, each
+    /// page once in each language (`lang=` added; the links of a page are followed in its
+    /// language), the API and files once; `check` sees every answer. Every page of the
+    /// public side must say its language in `<html lang>`. Fails when the crawl does not
+    /// finish within its budget, so nothing is left uncrawled unnoticed.
+    fn run(server: &Server, seeds: &[&str], check: &dyn Fn(&str, &str)) -> Crawl {
+        const BUDGET: usize = 1500;
+        let mut queue: VecDeque<(String, Option<&'static str>)> = VecDeque::new();
+        let enqueue = |queue: &mut VecDeque<_>, link: &str, lang: Option<&'static str>| {
+            let link = without_lang(link);
+            if is_page(&link) {
+                let langs: Vec<&'static str> = lang.map_or_else(|| LANGS.to_vec(), |l| vec![l]);
+                for l in langs {
+                    queue.push_back((link.clone(), Some(l)));
+                }
+            } else {
+                queue.push_back((link, None));
+            }
+        };
+        for seed in seeds {
+            enqueue(&mut queue, seed, None);
+        }
+        let mut seen: BTreeSet<(String, Option<&str>)> = BTreeSet::new();
+        let mut kinds: std::collections::BTreeMap<(String, Option<&str>), usize> =
+            std::collections::BTreeMap::new();
+        let mut crawl = Crawl {
+            pages: LANGS.iter().map(|l| (*l, BTreeSet::new())).collect(),
+            api: BTreeSet::new(),
+        };
+        let mut fetched = 0;
+        while let Some((path, lang)) = queue.pop_front() {
+            if seen.contains(&(path.clone(), lang)) {
+                continue;
+            }
+            let kind = kinds.entry((kind_of(&path), lang)).or_default();
+            if *kind >= PER_KIND {
+                continue;
+            }
+            *kind += 1;
+            seen.insert((path.clone(), lang));
+            fetched += 1;
+            assert!(
+                fetched <= BUDGET,
+                "the crawl did not finish in {BUDGET} fetches"
+            );
+            let url = match lang {
+                Some(l) if path.contains('?') => format!("{}{path}&lang={l}", server.base),
+                Some(l) => format!("{}{path}?lang={l}", server.base),
+                None => format!("{}{path}", server.base),
+            };
+            let r = reqwest::blocking::get(&url).unwrap();
+            let status = r.status().as_u16();
+            let html = r
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.starts_with("text/html"));
+            let body = r.text().unwrap_or_default();
+            assert!(status == 200 || status == 404, "GET {url}: {status}");
+            check(&body, &format!("GET {url}"));
+            match lang {
+                Some(l) => {
+                    crawl
+                        .pages
+                        .get_mut(l)
+                        .expect("one of LANGS")
+                        .insert(path.clone());
+                    // The editors' side (/edit, /login) says its language in its own branch.
+                    let public = !path.starts_with("/edit") && !path.starts_with("/login");
+                    if html && public {
+                        assert!(
+                            body.contains(&format!("<html lang=\"{l}\">")),
+                            "GET {url} is not in {l}:\n{}",
+                            &body[..body.len().min(300)]
+                        );
+                    }
+                }
+                None => {
+                    crawl.api.insert(path.clone());
+                }
+            }
+            for link in body
+                .split("href=\"")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next())
+            {
+                let link = link.replace("&amp;", "&");
+                if link.starts_with('/') && !link.starts_with("//") {
+                    enqueue(&mut queue, &link, lang);
+                }
+            }
+        }
+        crawl
+    }
+}
+
+/// An address is a page (HTML in the reader's language) unless it is the API's or a file.
+fn is_page(path: &str) -> bool {
+    !(path.starts_with("/api/")
+        || path.starts_with("/static/")
+        || path.starts_with("/favicon")
+        || path.starts_with("/healthz"))
+}
+
+/// An address with its `lang` parameter left out (the language switch's links).
+fn without_lang(link: &str) -> String {
+    let Some((path, query)) = link.split_once('?') else {
+        return link.to_string();
+    };
+    let rest: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
+    if rest.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", rest.join("&"))
+    }
+}
+
+/// The kind of an address: its path and the names of its parameters.
+fn kind_of(link: &str) -> String {
+    let (path, query) = link.split_once('?').unwrap_or((link, ""));
+    let mut names: Vec<&str> = query
+        .split('&')
+        .filter_map(|p| p.split('=').next())
+        .filter(|n| !n.is_empty())
+        .collect();
+    names.sort_unstable();
+    format!("{path}?{}", names.join("&"))
 }
 
 /// A query value, percent-encoded.
