@@ -327,8 +327,9 @@ pub struct Who {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Output format: jsonl (the interchange format), csv (a directory of tables, one
-    /// per record type, and dictionary.csv) or xlsx (the same as sheets of one workbook).
-    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv", "xlsx"])]
+    /// per record type, and dictionary.csv), xlsx (the same as sheets of one workbook) or
+    /// ftm (FollowTheMoney entities as JSON Lines, for Aleph and `ftm validate`).
+    #[arg(long, default_value = "jsonl", value_parser = ["jsonl", "csv", "xlsx", "ftm"])]
     pub format: String,
     /// Write to a file (or, for csv, a directory) instead of standard output.
     #[arg(long, short, visible_alias = "out")]

@@ -8,6 +8,7 @@
 //! Reading the file's bytes (CSV, XLSX, ODS) is `read.rs`; this file sees rows of text.
 
 pub mod cells;
+pub mod ftm;
 pub mod read;
 pub mod tables;
 

@@ -19,6 +19,24 @@ use crate::output::{self, Table};
 pub(super) fn export(cli: &Cli, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let store = open_existing(cli)?;
     let head = store.head()?;
+    if args.format == "ftm" {
+        let mut out: Box<dyn Write> = match &args.output {
+            Some(p) => Box::new(BufWriter::new(crate::context::create_output(
+                cli,
+                p,
+                args.public,
+                false,
+            )?)),
+            None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        };
+        let n = super::tables::write_ftm(&*store, &mut out, args.public)?;
+        out.flush()?;
+        eprintln!(
+            "exported {n} FollowTheMoney entities at log entry {} (head {})",
+            head.entries, head.hash
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     if args.format != "jsonl" {
         let out = args.output.as_deref().with_context(|| {
             format!(

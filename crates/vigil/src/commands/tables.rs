@@ -52,6 +52,38 @@ pub(super) fn collect(store: &dyn Store, public: bool) -> anyhow::Result<Vec<(Re
     Ok(out)
 }
 
+/// Writes the FollowTheMoney entities of the store, one per line (only what the public
+/// may see with `public`); returns how many.
+pub(super) fn write_ftm(
+    store: &dyn Store,
+    out: &mut dyn Write,
+    public: bool,
+) -> anyhow::Result<usize> {
+    let mut filter = vigil_core::access::PublicExport::default();
+    let mut lines: Vec<(RecordType, String)> = Vec::new();
+    store.export(&mut |t, body| {
+        lines.push((t, body.to_string()));
+        Ok(())
+    })?;
+    let mut n = 0;
+    for t in vigil_core::sheet::ftm::TYPES {
+        for (_, body) in lines.iter().filter(|(lt, _)| *lt == t) {
+            let record = parse_record(body)
+                .map_err(|e| anyhow::anyhow!("a stored record no longer parses: {e}"))?
+                .into_record();
+            if public && !filter.admits(&record) {
+                continue;
+            }
+            let stored: serde_json::Value = serde_json::from_str(body)?;
+            for e in vigil_core::sheet::ftm::entities(&record, &stored) {
+                writeln!(out, "{e}")?;
+                n += 1;
+            }
+        }
+    }
+    Ok(n)
+}
+
 fn dictionary() -> Table {
     Table {
         header: vec!["table".into(), "column".into(), "meaning".into()],
