@@ -4,15 +4,26 @@
 //! (involving its person, at its place), a `CourtCase` and its `CourtCaseParty` per
 //! sentence, an `Article` per source with a `Documentation` linking it to what it
 //! documents, a `PublicBody` per place of detention and per announcement's issuer, and an
-//! `Event` per announcement. Figures and merges have no FtM form and are left out.
+//! `Event` per announcement. Figures and merges have no FtM form and are left out. A
+//! place or an issuer named by several records is one entity: the writer keeps the first.
 
 use serde_json::{json, Value};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::names;
 use crate::record::{Record, RecordType};
 
+/// An entity's id: `vigil-TYPE-ID`, or a digest of the record's id when it has
+/// characters an FtM id may not (FtM drops references to such ids).
 fn id(t: &str, rid: &str) -> String {
-    format!("vigil-{t}-{rid}")
+    if rid
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        format!("vigil-{t}-{rid}")
+    } else {
+        named_id(t, rid)
+    }
 }
 
 /// The id of an entity named only by its text (a place, an issuer): a digest of it.
@@ -31,14 +42,22 @@ fn entity(id: String, schema: &str, properties: Value) -> Value {
     let props: serde_json::Map<String, Value> = props
         .into_iter()
         .filter_map(|(k, v)| {
-            let list: Vec<Value> = match v {
+            let texts: Vec<String> = match v {
                 Value::Array(a) => a
                     .into_iter()
-                    .filter(|x| x.as_str().is_some_and(|s| !s.is_empty()))
+                    .filter_map(|x| x.as_str().map(str::to_string))
                     .collect(),
-                Value::String(s) if !s.is_empty() => vec![Value::String(s)],
+                Value::String(s) => vec![s],
                 _ => Vec::new(),
             };
+            // A value once, in Unicode's composed form: FtM keeps sets of NFC text.
+            let mut seen = std::collections::HashSet::new();
+            let list: Vec<Value> = texts
+                .into_iter()
+                .map(|t| t.trim().nfc().collect::<String>())
+                .filter(|t| !t.is_empty() && seen.insert(t.clone()))
+                .map(Value::String)
+                .collect();
             (!list.is_empty()).then(|| (k, Value::Array(list)))
         })
         .collect();
@@ -154,7 +173,11 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
             let mut out = Vec::new();
             let mut organizer = Vec::new();
             if let Some(i) = &a.issuer {
-                let body = named_id("issuer", i);
+                // One body per issuer and country: the same name in two countries is two.
+                let body = named_id(
+                    "issuer",
+                    &format!("{}\n{i}", a.country.as_deref().unwrap_or("")),
+                );
                 out.push(entity(body.clone(), "PublicBody", json!({ "name": i, "country": a.country.as_deref().map(str::to_lowercase).unwrap_or_default() })));
                 organizer.push(body);
             }

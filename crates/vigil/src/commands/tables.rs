@@ -66,6 +66,7 @@ pub(super) fn write_ftm(
         Ok(())
     })?;
     let mut n = 0;
+    let mut written = std::collections::HashSet::new();
     for t in vigil_core::sheet::ftm::TYPES {
         for (_, body) in lines.iter().filter(|(lt, _)| *lt == t) {
             let record = parse_record(body)
@@ -76,8 +77,11 @@ pub(super) fn write_ftm(
             }
             let stored: serde_json::Value = serde_json::from_str(body)?;
             for e in vigil_core::sheet::ftm::entities(&record, &stored) {
-                writeln!(out, "{e}")?;
-                n += 1;
+                // A place or an issuer several records name is written once.
+                if written.insert(e["id"].as_str().unwrap_or_default().to_string()) {
+                    writeln!(out, "{e}")?;
+                    n += 1;
+                }
             }
         }
     }
