@@ -437,4 +437,44 @@ async fn a_refused_form_post_answers_in_the_readers_language() {
     assert!(page.contains("Неверное имя или пароль."), "{page}");
     assert!(page.contains("id=\"login\""), "the form again: {page}");
     assert_in("ru", "POST /login with a wrong password", &page);
+    // Wrong again and again from one address, in Belarusian: the form says how long to
+    // wait, with Retry-After.
+    let mut waited = None;
+    for _ in 0..8 {
+        let response = send(&live, get("/login", None, Some("vigil_lang=be"))).await;
+        let cookie = response.headers()[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let token = cookie.split_once('=').unwrap().1.to_string();
+        let mut request = post_form(
+            "/login",
+            None,
+            Some(&format!("{cookie}; vigil_lang=be")),
+            &[
+                ("name", "eda"),
+                ("password", "wrong"),
+                ("login_token", &token),
+            ],
+        );
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                [203, 0, 113, 7],
+                50_000,
+            ))));
+        let response = send(&live, request).await;
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            assert!(response.headers().contains_key(header::RETRY_AFTER));
+            waited = Some(text(response).await);
+            break;
+        }
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let page = waited.expect("the address is made to wait");
+    assert!(page.contains("Паспрабуйце зноў праз"), "{page}");
+    assert_in("be", "POST /login, made to wait", &page);
 }
