@@ -22,6 +22,8 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: &'static [Role] = &[Role::Viewer, Role::Editor, Role::Admin];
+
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {

@@ -254,8 +254,10 @@ pub fn term(lang: Lang, family: &str, value: &str) -> String {
 /// values: the catalogue test checks each has a word in every language.
 #[must_use]
 pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
+    use vigil_core::access::Role;
     use vigil_core::record::{
-        AnnouncementKind, Confidence, EventKind, Health, Qualifier, ReleaseReason, Sex, Visibility,
+        AnnouncementKind, Confidence, EventKind, Health, Qualifier, RecordType, ReleaseReason, Sex,
+        Visibility,
     };
     fn all<T: Copy>(list: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
         list.iter().map(|&x| f(x)).collect()
@@ -276,6 +278,8 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
         ),
         ("qualifier", all(Qualifier::ALL, Qualifier::as_str)),
         ("status", vec!["held", "released", "not_detained"]),
+        ("record-type", all(RecordType::ALL, RecordType::as_str)),
+        ("account-role", all(Role::ALL, Role::as_str)),
         ("step", vec!["day", "week", "month"]),
     ]
 }

@@ -85,11 +85,77 @@ fn every_key_is_in_every_language_and_every_key_is_used() {
     );
 }
 
+/// The text of the message `key` in a catalogue's source, its lines joined.
+fn body(source: &str, key: &str) -> String {
+    let start = source
+        .lines()
+        .position(|l| l.starts_with(&format!("{key} =")))
+        .unwrap();
+    let lines: Vec<&str> = source
+        .lines()
+        .skip(start)
+        .enumerate()
+        .take_while(|(i, l)| *i == 0 || !(l.contains(" =") || l.is_empty() || l.starts_with('#')))
+        .map(|(_, l)| l)
+        .collect();
+    lines.join("\n")
+}
+
+/// Arguments for every variable the message `key` of `source` names: a count for each
+/// `$NAME` selected on by `$NAME_form`, a text for the others.
+fn arguments(source: &str, key: &str) -> Vec<(&'static str, Arg)> {
+    let body = body(source, key);
+    let mut names: Vec<String> = body
+        .split('$')
+        .skip(1)
+        .map(|rest| {
+            rest.chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect()
+        })
+        .collect();
+    names.sort();
+    names.dedup();
+    let counts: Vec<String> = names
+        .iter()
+        .filter_map(|n| n.strip_suffix("_form").map(str::to_string))
+        .collect();
+    names
+        .into_iter()
+        .filter(|n| !n.ends_with("_form"))
+        .map(|n| {
+            let arg = if counts.contains(&n) {
+                Arg::Count(2)
+            } else {
+                Arg::Text("x".into())
+            };
+            (&*Box::leak(n.into_boxed_str()), arg)
+        })
+        .collect()
+}
+
 #[test]
 fn every_message_renders_in_every_language_without_a_fallback() {
     for key in keys(catalogue_source(Lang::En)) {
         for lang in Lang::ALL {
             assert!(vigil_i18n::has(lang, &key), "{lang} has no {key}");
+            // It renders with the arguments the English message names, which are those
+            // the code passes: a message that asks for another one falls back to
+            // English (or to its key), which a reader of Belarusian must never get.
+            let (en, source) = (catalogue_source(Lang::En), catalogue_source(lang));
+            let args = arguments(en, &key);
+            let text = t_with(lang, &key, &args);
+            assert!(
+                text != key || body(source, &key) == format!("{key} = {key}"),
+                "{lang}: {key} does not render"
+            );
+            if lang != Lang::En && body(source, &key) != body(en, &key) {
+                assert_ne!(
+                    text,
+                    t_with(Lang::En, &key, &args),
+                    "{lang}: {key} comes out in English"
+                );
+            }
         }
     }
 }

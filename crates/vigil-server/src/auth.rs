@@ -22,6 +22,7 @@ use vigil_store::accounts::{check_password, new_secret, secret_hash, token_id, R
 
 use crate::error::{ErrorBody, ErrorCode};
 use crate::forwarded::Proxies;
+use crate::i18n::Tr;
 use crate::limits::Limits;
 use crate::security::{self, Event};
 use crate::Live;
@@ -505,30 +506,54 @@ pub struct BackofficeEditor(pub Editor);
 
 /// Why an editors' page is not shown.
 pub enum Away {
-    /// Not logged in: to the login page.
-    Login,
-    /// Logged in, but not as an editor.
-    Forbidden(Principal),
+    /// Not logged in: to the login page (in the language the page was asked for in).
+    Login(Option<vigil_i18n::Lang>),
+    /// Logged in, but without the role the page needs: a page saying so, in the
+    /// reader's language.
+    Forbidden { who: Principal, needs: Role, tr: Tr },
     /// Bad credentials, or a request that is not a read.
     Refused(Refusal),
+}
+
+/// The caller of a back-office page with at least `min`, or why not.
+async fn backoffice(parts: &mut Parts, live: &Arc<Live>, min: Role) -> Result<Principal, Away> {
+    let p = principal(parts, live)
+        .await
+        .map_err(Away::Refused)?
+        .ok_or_else(|| Away::Login(crate::i18n::asked(parts.uri.query())))?;
+    if p.role < min {
+        forbidden(parts, live, &p, min).await;
+        let Ok(tr) = Tr::from_request_parts(parts, live).await;
+        return Err(Away::Forbidden {
+            who: p,
+            needs: min,
+            tr,
+        });
+    }
+    // Pages only: a write comes as a form post, which checks the form's CSRF field.
+    if !matches!(parts.method, Method::GET | Method::HEAD) {
+        return Err(Away::Refused(csrf(parts, live, Some(&p)).await));
+    }
+    Ok(p)
 }
 
 impl FromRequestParts<Arc<Live>> for BackofficeEditor {
     type Rejection = Away;
     async fn from_request_parts(parts: &mut Parts, live: &Arc<Live>) -> Result<Self, Away> {
-        let p = principal(parts, live)
-            .await
-            .map_err(Away::Refused)?
-            .ok_or(Away::Login)?;
-        if p.role < Role::Editor {
-            forbidden(parts, live, &p, Role::Editor).await;
-            return Err(Away::Forbidden(p));
-        }
-        // Pages only: a write comes as an `EditorForm`, which checks the form's CSRF field.
-        if !matches!(parts.method, Method::GET | Method::HEAD) {
-            return Err(Away::Refused(csrf(parts, live, Some(&p)).await));
-        }
-        Ok(BackofficeEditor(Editor(p)))
+        Ok(BackofficeEditor(Editor(
+            backoffice(parts, live, Role::Editor).await?,
+        )))
+    }
+}
+
+/// An admin opening an admins' page (a `GET`), turned away as [`BackofficeEditor`] turns
+/// away callers: to the login page, or a page saying the admin role is needed.
+pub struct BackofficeAdmin(pub Principal);
+
+impl FromRequestParts<Arc<Live>> for BackofficeAdmin {
+    type Rejection = Away;
+    async fn from_request_parts(parts: &mut Parts, live: &Arc<Live>) -> Result<Self, Away> {
+        Ok(BackofficeAdmin(backoffice(parts, live, Role::Admin).await?))
     }
 }
 
@@ -539,6 +564,29 @@ impl FromRequestParts<Arc<Live>> for Admin {
     type Rejection = Refusal;
     async fn from_request_parts(parts: &mut Parts, live: &Arc<Live>) -> Result<Self, Refusal> {
         Ok(Admin(at_least(parts, live, Role::Admin).await?))
+    }
+}
+
+/// An admin's form post (see [`signed_form`]): the only way to change an account or a
+/// token from the web (`Live::administer` takes one). The field is private, so only
+/// this extractor makes one.
+pub struct AdminForm {
+    admin: Principal,
+    pub fields: HashMap<String, String>,
+}
+
+impl AdminForm {
+    #[must_use]
+    pub fn admin(&self) -> &Principal {
+        &self.admin
+    }
+}
+
+impl FromRequest<Arc<Live>> for AdminForm {
+    type Rejection = Refusal;
+    async fn from_request(req: axum::extract::Request, live: &Arc<Live>) -> Result<Self, Refusal> {
+        let (admin, fields) = signed_form(req, live, Role::Admin).await?;
+        Ok(AdminForm { admin, fields })
     }
 }
 

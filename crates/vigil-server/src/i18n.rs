@@ -64,6 +64,13 @@ impl FromRequestParts<Arc<Live>> for Tr {
     }
 }
 
+/// The language a query string asks for with `lang`, if it names one of ours (to carry
+/// it over a redirect, which sets no cookie).
+#[must_use]
+pub fn asked(query: Option<&str>) -> Option<Lang> {
+    query.and_then(query_lang).and_then(|l| Lang::parse(&l))
+}
+
 /// The `lang` of a query string, if it names one of ours.
 fn query_lang(query: &str) -> Option<String> {
     form_urlencoded::parse(query.as_bytes())
@@ -79,6 +86,25 @@ impl Tr {
         Tr {
             lang,
             here: here.to_string(),
+        }
+    }
+
+    /// The same reader, with the switch pointing at `here`: for the answer to a form post,
+    /// whose own address is no page to switch to.
+    #[must_use]
+    pub fn at(&self, here: &str) -> Tr {
+        Tr::new(self.lang, here)
+    }
+
+    /// A time in the log's format (`2026-01-01T10:05:00.000000Z`) as the language writes
+    /// the day, with the hour and minute in UTC; as it is if it is not one.
+    #[must_use]
+    pub fn time(&self, at: &str) -> String {
+        match (at.get(..10), at.get(11..16)) {
+            (Some(day), Some(hm)) if at.as_bytes().get(10) == Some(&b'T') => {
+                format!("{}, {hm} UTC", self.day_text(day))
+            }
+            _ => at.to_string(),
         }
     }
 

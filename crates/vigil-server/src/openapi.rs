@@ -17,6 +17,7 @@ use utoipa::{Modify, OpenApi};
 use crate::error::{ErrorBody, ErrorCode, ErrorDetail};
 use crate::shapes::{
     error, EventForm, ExtractForm, LoginForm, LogoutForm, PersonForm, RecordForm, RetractForm,
+    RevokeTokenForm,
 };
 
 /// The document.
@@ -57,8 +58,10 @@ use crate::shapes::{
         crate::edit::pages::retract,
         crate::edit::extract::extract_page,
         crate::edit::extract::extract_post,
-        crate::edit::pages::open_record,
-        crate::edit::pages::save_record,
+        crate::edit::record::open_record,
+        crate::edit::record::save_record,
+        crate::edit::tokens::list,
+        crate::edit::tokens::revoke,
         crate::edit::login::whoami,
         crate::edit::login::login_json,
         crate::edit::login::logout,
@@ -76,7 +79,8 @@ use crate::shapes::{
         EventForm,
         RetractForm,
         RecordForm,
-        ExtractForm
+        ExtractForm,
+        RevokeTokenForm
     )),
     modifiers(&Common),
     tags(

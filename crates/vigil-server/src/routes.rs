@@ -91,7 +91,7 @@ impl Table {
 
 /// Every route, with its handler.
 pub(crate) fn table() -> Table {
-    use edit::{api as edit_api, extract, login, pages as edit_pages};
+    use edit::{api as edit_api, extract, login, pages as edit_pages, record, tokens};
     use public::{api, pages};
     Table {
         router: Router::new(),
@@ -132,8 +132,11 @@ pub(crate) fn table() -> Table {
     .post("/edit/retract", edit_pages::retract)
     .get("/edit/extract", extract::extract_page)
     .post("/edit/extract", extract::extract_post)
-    .get("/edit/record", edit_pages::open_record)
-    .post("/edit/record", edit_pages::save_record)
+    .get("/edit/record", record::open_record)
+    .post("/edit/record", record::save_record)
+    // The admins' page: API tokens, and revoking one.
+    .get("/edit/tokens", tokens::list)
+    .post("/edit/tokens/revoke", tokens::revoke)
     // The signed-in JSON API: the session, records with their versions, the audit trail.
     .get("/api/v1/session", login::whoami)
     .post("/api/v1/session", login::login_json)

@@ -118,7 +118,9 @@ impl IntoResponses for EditorPage {
                     .schema(utoipa::openapi::schema::Object::with_type(
                         utoipa::openapi::schema::Type::String,
                     ))
-                    .description(Some("`/login`"))
+                    .description(Some(
+                        "`/login`, with `?lang=` when the page was asked for with one",
+                    ))
                     .build(),
             )
             .build();
@@ -132,6 +134,33 @@ impl IntoResponses for EditorPage {
                 "403".to_string(),
                 html("Logged in, but not as an editor: a page saying so, with a way to log out"),
             ),
+        ])
+    }
+}
+
+/// How an admins' page (`BackofficeAdmin`) turns a caller away.
+pub struct AdminPage;
+
+impl IntoResponses for AdminPage {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        let mut list = EditorPage::responses();
+        list.insert(
+            "403".to_string(),
+            html("Logged in, but not as an admin: a page saying so, with a way to log out"),
+        );
+        list
+    }
+}
+
+/// What an admin's form post (`AdminForm`) is refused with, and what any body can be.
+pub struct AdminFormRefusals;
+
+impl IntoResponses for AdminFormRefusals {
+    fn responses() -> BTreeMap<String, RefOr<Response>> {
+        responses(&[
+            ("401", "`unauthenticated`: not logged in, or an unknown, expired or revoked token"),
+            ("403", "`forbidden`: not an admin; `csrf`: a session's form without its `csrf` field, or a body that is not a form"),
+            ("413", "`payload_too_large`: the body is over 2 MB"),
         ])
     }
 }
@@ -306,6 +335,16 @@ pub struct ExtractForm {
     /// `yes` stores the proposals; anything else shows them.
     confirm: Option<String>,
     reason: Option<String>,
+}
+
+/// `POST /edit/tokens/revoke`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct RevokeTokenForm {
+    csrf: Option<String>,
+    /// The token's id: the first 12 hex digits of its hash, as `vigil token list` and the
+    /// tokens page show it.
+    id: String,
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //! (registry, directory, log position, page cache); `Live` holds the current snapshot,
 //! swaps in a new one when the log grows, and keeps the store private: `Live::read` for
 //! every read, `Live::write` (which takes an `auth::Editor`) for every registry write,
-//! `Live::audit_read` for the audit row a non-public read leaves and `Live::report` for a
-//! security event. Each runs the store on
+//! `Live::administer` (which takes an `auth::AdminForm`) for a change to accounts or
+//! tokens, `Live::audit_read` for the audit row a non-public read leaves and
+//! `Live::report` for a security event. Each runs the store on
 //! a blocking thread; after a write, `Live::write` refreshes the snapshot, in one place.
 //!
 //! **Architecture Invariant:** no handler reaches the store but through these methods:
@@ -20,7 +21,7 @@ use vigil_core::registry::Registry;
 use vigil_store::accounts::AuditRow;
 use vigil_store::{Store, StoreError};
 
-use crate::auth::{self, Editor};
+use crate::auth::{self, AdminForm, Editor};
 use crate::forwarded::Proxies;
 use crate::public::directory::Directory;
 use crate::security;
@@ -359,6 +360,19 @@ impl Live {
             value,
             stale: self.stale(),
         })
+    }
+
+    /// Changes accounts or tokens: only with an admin's form post ([`AdminForm`]), whose
+    /// admin the closure gets (the audit row's actor). Not a registry write: accounts and
+    /// tokens are beside the log, and `Store::save_token`/`save_account` write each
+    /// change with its audit row in one transaction.
+    pub(crate) async fn administer<T: Send + 'static>(
+        &self,
+        form: &AdminForm,
+        change: impl FnOnce(&dyn Store, &auth::Principal) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let admin = form.admin().clone();
+        self.read(move |store| change(store, &admin)).await
     }
 
     /// Records that `actor` read a non-public record. Not a registry write (the audit

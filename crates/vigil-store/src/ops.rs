@@ -47,11 +47,14 @@ pub enum Refusal {
     },
     #[error("{rtype} '{rid}' does not exist or is already retracted")]
     NotFound { rtype: RecordType, rid: String },
-    #[error("{rtype} '{rid}' is still referred to by {users}; retract those first")]
+    #[error("{rtype} '{rid}' is still referred to by {}; retract those first", referrers_text(.first, *.count))]
     InUse {
         rtype: RecordType,
         rid: String,
-        users: String,
+        /// The first records that refer to it (type, id), as many as the store lists.
+        first: Vec<(RecordType, String)>,
+        /// How many refer to it in all.
+        count: u64,
     },
     #[error("person '{merged}' is already merged into '{keep}'; unmerge it first")]
     AlreadyMerged { merged: String, keep: String },
@@ -59,6 +62,15 @@ pub enum Refusal {
     NotMerged(String),
     #[error("a person cannot be merged into itself ('{0}')")]
     SelfMerge(String),
+}
+
+/// The records that refer to one, as a refusal names them: "event 'e5', event 'e6', 3 more".
+fn referrers_text(first: &[(RecordType, String)], count: u64) -> String {
+    let mut users: Vec<String> = first.iter().map(|(t, id)| format!("{t} '{id}'")).collect();
+    if count > first.len() as u64 {
+        users.push(format!("{} more", count - first.len() as u64));
+    }
+    users.join(", ")
 }
 
 /// A write refused by a rule, or failed below it.
@@ -188,16 +200,13 @@ pub fn retract(
             .into());
         }
     }
-    let (n, first) = w.referrers(rtype, rid)?;
-    if n > 0 {
-        let mut users: Vec<String> = first.iter().map(|(t, id)| format!("{t} '{id}'")).collect();
-        if n > first.len() as u64 {
-            users.push(format!("{} more", n - first.len() as u64));
-        }
+    let (count, first) = w.referrers(rtype, rid)?;
+    if count > 0 {
         return Err(Refusal::InUse {
             rtype,
             rid: rid.to_string(),
-            users: users.join(", "),
+            first,
+            count,
         }
         .into());
     }

@@ -34,7 +34,7 @@ fn named_id(t: &str, name: &str) -> String {
     )
 }
 
-fn entity(id: String, schema: &str, properties: Value) -> Value {
+fn entity(id: &str, schema: &str, properties: Value) -> Value {
     let Value::Object(props) = properties else {
         return json!({ "id": id, "schema": schema, "properties": {} });
     };
@@ -58,7 +58,7 @@ fn entity(id: String, schema: &str, properties: Value) -> Value {
                 .filter(|t| !t.is_empty() && seen.insert(t.clone()))
                 .map(Value::String)
                 .collect();
-            (!list.is_empty()).then(|| (k, Value::Array(list)))
+            (!list.is_empty()).then_some((k, Value::Array(list)))
         })
         .collect();
     json!({ "id": id, "schema": schema, "properties": props })
@@ -98,14 +98,14 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
                     (vec![f.clone()], r.to_vec())
                 });
             vec![entity(
-                id("person", &p.id),
+                &id("person", &p.id),
                 "Person",
                 json!({
                     "name": if first.is_empty() { vec![p.id.clone()] } else { first },
                     "alias": rest,
                     "fatherName": fathers,
                     "birthDate": p.birth_date.map(|d| d.to_string()).unwrap_or_default(),
-                    "gender": p.sex.map(|s| s.as_str()).filter(|s| matches!(*s, "male" | "female" | "other")).unwrap_or_default(),
+                    "gender": p.sex.map(crate::record::Sex::as_str).filter(|s| matches!(*s, "male" | "female" | "other")).unwrap_or_default(),
                     "country": p.country.as_deref().map(str::to_lowercase).unwrap_or_default(),
                     "address": p.region.clone().unwrap_or_default(),
                 }),
@@ -117,13 +117,13 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
             let place = detail("place");
             if let Some(p) = &place {
                 out.push(entity(
-                    named_id("place", p),
+                    &named_id("place", p),
                     "PublicBody",
                     json!({ "name": p }),
                 ));
             }
             out.push(entity(
-                event_id.clone(),
+                &event_id,
                 "Event",
                 json!({
                     "name": e.kind.as_str().replace('_', " "),
@@ -136,7 +136,7 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
             if e.kind == crate::record::EventKind::Sentenced {
                 let case_id = id("case", &e.id);
                 out.push(entity(
-                    case_id.clone(),
+                    &case_id,
                     "CourtCase",
                     json!({
                         "name": format!("sentence of {}", e.person),
@@ -145,14 +145,14 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
                     }),
                 ));
                 out.push(entity(
-                    id("party", &e.id),
+                    &id("party", &e.id),
                     "CourtCaseParty",
                     json!({ "party": [id("person", &e.person)], "case": [case_id], "role": "defendant" }),
                 ));
             }
             for s in &e.sources {
                 out.push(entity(
-                    id("doc", &format!("{}-{s}", e.id)),
+                    &id("doc", &format!("{}-{s}", e.id)),
                     "Documentation",
                     json!({ "document": [id("source", s)], "entity": [event_id.clone()], "role": "source" }),
                 ));
@@ -160,7 +160,7 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
             out
         }
         Record::Source(s) => vec![entity(
-            id("source", &s.id),
+            &id("source", &s.id),
             "Article",
             json!({
                 "title": s.title.clone().or_else(|| s.publisher.clone()).unwrap_or_else(|| s.id.clone()),
@@ -178,12 +178,12 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
                     "issuer",
                     &format!("{}\n{i}", a.country.as_deref().unwrap_or("")),
                 );
-                out.push(entity(body.clone(), "PublicBody", json!({ "name": i, "country": a.country.as_deref().map(str::to_lowercase).unwrap_or_default() })));
+                out.push(entity(&body, "PublicBody", json!({ "name": i, "country": a.country.as_deref().map(str::to_lowercase).unwrap_or_default() })));
                 organizer.push(body);
             }
             let event_id = id("announcement", &a.id);
             out.push(entity(
-                event_id.clone(),
+                &event_id,
                 "Event",
                 json!({
                     "name": format!("{} announcement", a.kind.as_str()),
@@ -195,7 +195,7 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
             ));
             for s in &a.sources {
                 out.push(entity(
-                    id("doc", &format!("{}-{s}", a.id)),
+                    &id("doc", &format!("{}-{s}", a.id)),
                     "Documentation",
                     json!({ "document": [id("source", s)], "entity": [event_id.clone()], "role": "source" }),
                 ));

@@ -210,3 +210,201 @@ country-CU = Cuba
 country-NI = Nicaragua
 country-IR = Iran
 country-CN = China
+
+## The editors' side: the frame, logging in, refusals
+
+edit-nav-tokens = Tokens
+edit-who = { $name } ({ $role })
+logout = Log out
+edit-back = Back
+forbidden-title = Not allowed
+forbidden-heading-editor = Editing needs the editor role
+forbidden-heading-admin = This page needs the admin role
+forbidden-message = You are logged in as { $name }, a { $role }. Ask an admin for the { $needs } role, or log out.
+stale-warning = Stored in the log, but the public answers are stale: this server could not load the registry again, so they do not show this change (nor any other since). Reason: { $reason }
+login-title = Log in
+login-name = Name
+login-password = Password
+login-button = Log in
+login-wrong = Wrong name or password.
+login-wait-seconds = { $n_form ->
+    [one] Too many failed logins from here. Try again in { $n } second.
+   *[other] Too many failed logins from here. Try again in { $n } seconds.
+}
+login-wait-minutes = { $n_form ->
+    [one] Too many failed logins from here. Try again in { $n } minute.
+   *[other] Too many failed logins from here. Try again in { $n } minutes.
+}
+login-expired = This login form has expired, or was sent from another site. Log in again below.
+
+## The editors' start page and forms
+
+edit-title = Edit
+edit-heading = Edit the registry
+edit-intro = Every save is a log entry under your name. A save made against an older version of a record is refused and shows what changed.
+edit-add-person = Add a person
+edit-add-event = Add an event
+edit-paste-report = Paste a report
+edit-paste-report-note = vigil proposes the announcements and figures it states; nothing is stored until you confirm.
+edit-open-person = Edit a person
+edit-any-record = Any record, as JSON
+edit-any-record-note = Announcements (breakdown, claims), figures, sources, merges, persons with several names: open one by type and id (to correct or retract it), or leave the id empty for a new one.
+field-id = Id
+field-name = Name
+field-country = Country
+field-sex = Sex
+field-birth-date = Birth date
+field-visibility = Visibility
+field-reason = Reason
+field-person = Person
+field-person-id = Person id
+field-kind = Kind
+field-date = Date
+field-sources = Sources
+field-type = Type
+field-record = Record (JSON)
+field-report = Report (English)
+field-publisher = Publisher
+field-url = URL
+hint-partial-date = YYYY-MM-DD, YYYY-MM or YYYY
+hint-date = YYYY-MM-DD
+hint-reason = why (kept in the log)
+hint-person = person id
+hint-sources = source ids, comma-separated (optional)
+button-save-person = Save person
+button-save-event = Save event
+button-save = Save
+button-open = Open
+button-read = Read
+button-retract = Retract { $type } { $id }
+person-form-note = Names in other scripts, region, roles, health and every other field are kept as they are.
+event-form-note = Details, confidence, the announcement and every other field are kept as they are.
+edit-as-json = Edit them as JSON.
+
+## A record's pages
+
+edit-person-title = Edit person
+edit-heading-id = Edit { $id }
+edit-event-title = Edit event
+edit-event-heading = Edit event { $id }
+edit-record-title = Edit record
+edit-record-heading = Edit { $type } { $id }
+edit-record-heading-new = New record: { $type }
+version = Version
+events = Events
+events-none = No events yet.
+col-kind = kind
+col-id = id
+col-edit = edit
+col-retract = retract
+col-entry = entry
+col-when = when
+col-who = who
+col-what = what
+col-why = why
+link-form = form
+history = History
+history-added = added
+history-correction = correction
+history-retracted = retracted
+retract-heading = Retract
+retract-note-person = A retraction withdraws the person from every answer; the log keeps it. A person with events cannot be retracted: retract the events first.
+retract-note-announcement = A retraction withdraws the announcement from waves and checks; the log keeps it. An announcement that events point at cannot be retracted: retract or correct those events first.
+retract-note-merge = Retracting a merge undoes it: the two persons count separately again. The log keeps it.
+retract-note-event = A retraction withdraws the event from every count; the log keeps it.
+retract-note-other = A retraction withdraws it from every answer; the log keeps it.
+not-found-title = Not found
+no-person = No person { $id }
+no-event = No event { $id }
+no-record = No such record
+unknown-record-type = Unknown record type
+unknown-record-type-message = expected person, event, announcement, figure, source or merge
+
+## What a save or a retraction came to
+
+saved = Saved
+saved-at = Log entry { $seq }.
+open-again = Open it again
+edit-something-else = Edit something else
+conflict-title = Changed meanwhile
+conflict-heading = This record changed since you opened it
+conflict-message = Someone saved it after you opened the form (now at log entry { $seq }). Nothing of yours was saved. This is what it is now:
+conflict-retry = Open the current version and make your change again.
+not-saved = Not saved
+need-person-id = a person needs an id
+need-event-fields = an event needs an id, a person, a kind and a date
+record-not-json = the record is not JSON: { $error }
+record-missing = no record was sent
+unsaved-record = { $message }
+unsaved-above-role = this record's visibility is above your role
+unsaved-no-version = { $type } '{ $id }': say which version you are retracting
+refused-taken = { $type } '{ $id }' already exists (log entry { $seq }): open it to change it, or choose another id
+refused-stale = { $type } '{ $id }' changed since it was read (it is now log entry { $seq })
+refused-stale-gone = { $type } '{ $id }' changed since it was read (it is no longer there)
+refused-missing-reference = { $type } '{ $id }': field `{ $field }`: unknown { $target } '{ $target_id }'
+refused-not-found = { $type } '{ $id }' does not exist or is already retracted
+refused-in-use = { $type } '{ $id }' is still referred to by { $users }; retract those first
+refused-more = { $n } more
+refused-already-merged = person '{ $merged }' is already merged into '{ $keep }'; unmerge it first
+refused-not-merged = person '{ $id }' is not merged into anyone
+refused-self-merge = a person cannot be merged into itself ('{ $id }')
+retracted = Retracted
+retracted-at = { $type } { $id } at log entry { $seq }.
+not-retracted = Not retracted
+retract-needs-reason = Nothing was retracted: give a reason (it is kept in the log beside the retraction).
+retract-needs-record = Nothing was retracted: a retraction needs a record type and an id; open the record and use its Retract form.
+
+## Reading a report
+
+extract-title = Read a report
+extract-intro = vigil proposes the announcements (with their breakdown and official claims) and the reported figures the text states. You see them before anything is stored.
+extract-no-text = paste the report's text
+extract-bad-date = date: { $error }
+extract-nothing-found = no announcement or figure was found in this text
+extract-proposed = Proposed records
+extract-proposed-note = Nothing is stored yet. These are the records vigil would add, each with the source it cites:
+extract-claims = Official claims (kept apart from facts)
+extract-store = { $n_form ->
+    [one] Store this record
+   *[other] Store these { $n } records
+}
+extract-start-again = Start again
+extract-stored = Stored
+extract-stored-summary = { $added_form ->
+    [one] { $added } record added
+   *[other] { $added } records added
+}, { $unchanged } already stored as they are.
+extract-nothing-stored = nothing was stored: { $problems }
+
+## API tokens (admins)
+
+tokens-title = API tokens
+tokens-intro = A token lets a script act with a role. Only its hash is kept: the secret was shown once, when the token was made. A revoked token is refused from its next request on.
+tokens-make = To make one:
+tokens-none = No tokens yet.
+col-role = role
+col-created = created
+col-expires = expires
+col-revoked = revoked
+token-never = never
+token-expired = expired
+yes = yes
+no = no
+button-revoke = Revoke
+token-revoked = Token { $id } ({ $name }) is revoked: it is refused from now on.
+token-already-revoked = Token { $id } ({ $name }) was already revoked.
+token-not-found = No token has the id { $id }.
+token-not-revoked = Not revoked
+token-no-id = Say which token to revoke: use its Revoke button in the list.
+
+## Vocabulary of the editors' side
+
+record-type-person = person
+record-type-event = event
+record-type-announcement = announcement
+record-type-figure = figure
+record-type-source = source
+record-type-merge = merge
+account-role-viewer = viewer
+account-role-editor = editor
+account-role-admin = admin

@@ -161,7 +161,34 @@ pub(crate) enum Saved {
         version: Option<u64>,
         current: Option<String>,
     },
-    Invalid(String),
+    Invalid(Unsaved),
+}
+
+/// Why a save or a retraction was not made; nothing was written. The JSON API says it in
+/// English (`Display`), the pages in the reader's language (`edit::unsaved`).
+#[derive(Debug)]
+pub(crate) enum Unsaved {
+    /// The record does not parse: vigil-core's message, which names the field.
+    Record(String),
+    /// The record's visibility is above the editor's role.
+    AboveRole,
+    /// A retraction that does not say which version it retracts.
+    NoVersion { rtype: RecordType, id: String },
+    /// One of the store's rules (`ops::Refusal`).
+    Refused(Refused),
+}
+
+impl std::fmt::Display for Unsaved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unsaved::Record(message) => f.write_str(message),
+            Unsaved::AboveRole => f.write_str("this record's visibility is above your role"),
+            Unsaved::NoVersion { rtype, id } => {
+                write!(f, "{rtype} '{id}': say which version you are retracting")
+            }
+            Unsaved::Refused(r) => r.fmt(f),
+        }
+    }
 }
 
 /// Writes one record against the version it was read at. Only an [`Editor`] can call it:
@@ -174,16 +201,14 @@ pub(crate) fn save(
     let editor = editor.principal();
     let parsed = match parse_value(s.record) {
         Ok(p) => p,
-        Err(e) => return Ok(Saved::Invalid(e.to_string())),
+        Err(e) => return Ok(Saved::Invalid(Unsaved::Record(e.to_string()))),
     };
     let (rtype, id) = (
         parsed.record().record_type(),
         parsed.record().id().to_string(),
     );
     if !access::may_see(editor.role, parsed.record().visibility()) {
-        return Ok(Saved::Invalid(
-            "this record's visibility is above your role".into(),
-        ));
+        return Ok(Saved::Invalid(Unsaved::AboveRole));
     }
     let meta = Meta {
         at: now(),
@@ -216,7 +241,7 @@ pub(crate) fn save(
                 current: store.record_body(rtype, &id)?,
             })
         }
-        Err(OpError::Refused(r)) => Ok(Saved::Invalid(r.to_string())),
+        Err(OpError::Refused(r)) => Ok(Saved::Invalid(Unsaved::Refused(r))),
         Err(OpError::Store(e)) => Err(e),
     }
 }
@@ -230,11 +255,12 @@ pub(crate) fn retract(
     id: &str,
     version: Option<u64>,
     reason: String,
-) -> Result<Result<u64, String>, StoreError> {
+) -> Result<Result<u64, Unsaved>, StoreError> {
     let Some(version) = version else {
-        return Ok(Err(format!(
-            "{rtype} '{id}': say which version you are retracting"
-        )));
+        return Ok(Err(Unsaved::NoVersion {
+            rtype,
+            id: id.to_string(),
+        }));
     };
     let meta = Meta {
         at: now(),
@@ -247,7 +273,7 @@ pub(crate) fn retract(
             w.commit()?;
             Ok(Ok(entry.seq))
         }
-        Err(OpError::Refused(r)) => Ok(Err(r.to_string())),
+        Err(OpError::Refused(r)) => Ok(Err(Unsaved::Refused(r))),
         Err(OpError::Store(e)) => Err(e),
     }
 }
@@ -304,7 +330,7 @@ pub async fn save_record(
             value: Saved::Invalid(message),
             ..
         }) => ErrorBody::new(ErrorCode::BadRecord)
-            .message(message)
+            .message(message.to_string())
             .respond(StatusCode::BAD_REQUEST),
         Err(e) => e.into_response(),
     }

@@ -1,5 +1,5 @@
-//! The paste-a-report page (`/edit/extract`): a report's proposed records shown, and
-//! stored only on confirmation, through `vigil_store::import` (as `vigil extract
+//! The paste-a-report page (`/edit/extract`), in the reader's language: a report's
+//! proposed records shown, and stored only on confirmation, through `vigil_store::import` (as `vigil extract
 //! --import` does), all or nothing, by `Live::write` with the editor.
 
 use std::sync::Arc;
@@ -9,26 +9,29 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use serde_json::Value;
+use vigil_core::record::RecordType;
+use vigil_i18n::Arg;
 
 use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::api::now;
-use crate::edit::{csrf, page, pretty, stale_warning, text};
+use crate::edit::{csrf, page, pretty, record_type, stale_warning, text};
+use crate::i18n::Tr;
 use crate::links::with_query;
 use crate::shapes::{EditorFormRefusals, EditorPage, ExtractForm};
 use crate::state::Written;
 use crate::{AppError, Live};
 
 /// The report form, filled with what was given.
-fn extract_form(p: &Principal, f: &std::collections::HashMap<String, String>) -> Markup {
+fn extract_form(tr: &Tr, p: &Principal, f: &std::collections::HashMap<String, String>) -> Markup {
     let v = |k: &str| f.get(k).cloned().unwrap_or_default();
     html! {
         form #extract-form method="post" action="/edit/extract" {
             input type="hidden" name="csrf" value=(csrf(p));
-            label { "Report (English) " textarea name="text" rows="14" cols="80" required { (v("text")) } }
-            label { "Date " input type="text" name="date" placeholder="YYYY-MM-DD" value=(v("date")); }
-            label { "Publisher " input type="text" name="publisher" value=(v("publisher")); }
-            label { "URL " input type="text" name="url" value=(v("url")); }
-            button type="submit" { "Read" }
+            label { (tr.t("field-report")) " " textarea name="text" rows="14" cols="80" required { (v("text")) } }
+            label { (tr.t("field-date")) " " input type="text" name="date" placeholder=(tr.t("hint-date")) value=(v("date")); }
+            label { (tr.t("field-publisher")) " " input type="text" name="publisher" value=(v("publisher")); }
+            label { (tr.t("field-url")) " " input type="text" name="url" value=(v("url")); }
+            button type="submit" { (tr.t("button-read")) }
         }
     }
 }
@@ -36,15 +39,16 @@ fn extract_form(p: &Principal, f: &std::collections::HashMap<String, String>) ->
 /// `GET /edit/extract`: paste a report.
 #[utoipa::path(get, path = "/edit/extract", tag = "pages", security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The report form", content_type = "text/html", body = String), EditorPage))]
-pub async fn extract_page(BackofficeEditor(editor): BackofficeEditor) -> Response {
+pub async fn extract_page(BackofficeEditor(editor): BackofficeEditor, tr: Tr) -> Response {
     let p = editor.principal().clone();
     page(
-        "Read a report",
+        &tr,
+        &tr.t("extract-title"),
         Some(&p),
         &html! {
-            h1 { "Read a report" }
-            p { "vigil proposes the announcements (with their breakdown and official claims) and the reported figures the text states. You see them before anything is stored." }
-            (extract_form(&p, &std::collections::HashMap::new()))
+            h1 { (tr.t("extract-title")) }
+            p { (tr.t("extract-intro")) }
+            (extract_form(&tr, &p, &std::collections::HashMap::new()))
         },
     )
     .into_response()
@@ -57,26 +61,30 @@ pub async fn extract_page(BackofficeEditor(editor): BackofficeEditor) -> Respons
     responses((status = 200, description = "The proposals with a form to confirm them; or, confirmed, what was stored", content_type = "text/html", body = String),
         (status = 400, description = "No text, a bad date, nothing found, or a proposal the registry refuses", content_type = "text/html", body = String),
         EditorFormRefusals))]
-pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+pub async fn extract_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorForm) -> Response {
     use vigil_core::extract::{extract, proposed_records, Options, SourceInfo};
+    let tr = tr.at("/edit/extract");
     let principal = form.editor().principal().clone();
     let f = &form.fields;
+    let title = tr.t("extract-title");
     let shown = |status: StatusCode, body: Markup| {
-        (status, page("Read a report", Some(&principal), &body)).into_response()
+        (status, page(&tr, &title, Some(&principal), &body)).into_response()
     };
     let refused = |message: String| {
         shown(
             StatusCode::BAD_REQUEST,
-            html! { h1 { "Read a report" } p #problem { (message) } (extract_form(&principal, f)) },
+            html! { h1 { (title) } p #problem { (message) } (extract_form(&tr, &principal, f)) },
         )
     };
     let Some(report) = f.get("text").filter(|t| !t.trim().is_empty()).cloned() else {
-        return refused("paste the report's text".into());
+        return refused(tr.t("extract-no-text"));
     };
-    let date = match text(f, "date").map(|d| d.parse()) {
+    let date = match text(f, "date").map(|d| d.parse::<vigil_core::date::PartialDate>()) {
         None => None,
         Some(Ok(d)) => Some(d),
-        Some(Err(e)) => return refused(format!("date: {e}")),
+        Some(Err(e)) => {
+            return refused(tr.with("extract-bad-date", &[("error", e.to_string().into())]))
+        }
     };
     let x = extract(
         &report,
@@ -92,18 +100,18 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
     };
     let records = match proposed_records(&report, &x, &source) {
         Ok(r) if r.len() > 1 => r,
-        Ok(_) => return refused("no announcement or figure was found in this text".into()),
+        Ok(_) => return refused(tr.t("extract-nothing-found")),
         Err(e) => return refused(e.to_string()),
     };
     if f.get("confirm").map(String::as_str) != Some("yes") {
         return shown(
             StatusCode::OK,
             html! {
-                h1 { "Proposed records" }
-                p { "Nothing is stored yet. These are the records vigil would add, each with the source it cites:" }
+                h1 { (tr.t("extract-proposed")) }
+                p { (tr.t("extract-proposed-note")) }
                 @for r in &records { pre.proposal { (pretty(&r.to_string())) } }
                 @if !x.claims.is_empty() {
-                    h2 { "Official claims (kept apart from facts)" }
+                    h2 { (tr.t("extract-claims")) }
                     ul { @for c in &x.claims { li { (c) } } }
                 }
                 form #confirm-form method="post" action="/edit/extract" {
@@ -112,10 +120,10 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
                     @for k in ["text", "date", "publisher", "url"] {
                         input type="hidden" name=(k) value=(f.get(k).cloned().unwrap_or_default());
                     }
-                    label { "Reason " input type="text" name="reason"; }
-                    button type="submit" { "Store these " (records.len()) " records" }
+                    label { (tr.t("field-reason")) " " input type="text" name="reason"; }
+                    button type="submit" { (tr.count("extract-store", i64::try_from(records.len()).unwrap_or(i64::MAX))) }
                 }
-                p { a href="/edit/extract" { "Start again" } }
+                p { a href="/edit/extract" { (tr.t("extract-start-again")) } }
             },
         );
     }
@@ -158,13 +166,18 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
         }) => shown(
             StatusCode::OK,
             html! {
-                h1 #stored { "Stored" }
-                (stale_warning(stale.as_deref()))
-                p { (report.added) " records added, " (report.unchanged) " already stored as they are." }
+                h1 #stored { (tr.t("extract-stored")) }
+                (stale_warning(&tr, stale.as_deref()))
+                p { (tr.with("extract-stored-summary", &[
+                    ("added", Arg::Count(i64::try_from(report.added).unwrap_or(i64::MAX))),
+                    ("unchanged", Arg::Count(i64::try_from(report.unchanged).unwrap_or(i64::MAX))),
+                ])) }
                 ul { @for (t, id) in &ids {
-                    li { a href=(with_query("/edit/record", &[("type", t), ("id", id)])) { (t) " " (id) } }
+                    li { a href=(with_query("/edit/record", &[("type", t), ("id", id)])) {
+                        (RecordType::parse(t).map_or_else(|| t.clone(), |rt| record_type(&tr, rt))) " " (id)
+                    } }
                 } }
-                p { a href="/edit" { "Edit something else" } }
+                p { a href="/edit" { (tr.t("edit-something-else")) } }
             },
         ),
         Ok(Written {
@@ -182,7 +195,10 @@ pub async fn extract_post(State(live): State<Arc<Live>>, form: EditorForm) -> Re
                     )
                 })
                 .collect();
-            refused(format!("nothing was stored: {}", problems.join("; ")))
+            refused(tr.with(
+                "extract-nothing-stored",
+                &[("problems", problems.join("; ").into())],
+            ))
         }
         Ok(Written { value: Err(e), .. }) => AppError::Internal(e.to_string()).into_response(),
         Err(e) => e.into_response(),

@@ -1,4 +1,5 @@
-//! Logging in and out: the login form and its anti-forgery cookie, `POST /login`, the
+//! Logging in and out: the login form and its anti-forgery cookie, `POST /login` (a
+//! refusal answered as the form again, in the reader's language), the
 //! JSON session (`/api/v1/session`: log in, who am I, log out) and `POST /logout` from a
 //! page, which any logged-in caller (viewers too) may use.
 
@@ -15,6 +16,7 @@ use utoipa::ToSchema;
 use crate::auth::{self, Address, Caller, Refusal, SignedInForm, Via, Viewer};
 use crate::edit::page;
 use crate::error::ErrorBody;
+use crate::i18n::Tr;
 use crate::input::{Form, JsonBody};
 use crate::security::Event;
 use crate::shapes::{JsonBodyRefusals, LoginForm, LogoutForm, NeedsViewer};
@@ -24,29 +26,65 @@ use crate::Live;
 /// login only goes through when both match (no other site can post this form).
 #[utoipa::path(get, path = "/login", tag = "pages",
     responses((status = 200, description = "The login form; sets the `vigil_login` cookie", content_type = "text/html", body = String)))]
-pub async fn login_page() -> Response {
+pub async fn login_page(tr: Tr) -> Response {
+    login_answer(&tr, StatusCode::OK, None)
+}
+
+/// The login form (with why the last attempt failed, if it did), under a fresh token.
+fn login_answer(tr: &Tr, status: StatusCode, problem: Option<&str>) -> Response {
     let token = vigil_store::accounts::new_secret();
     let cookie = format!(
         "{}={token}; Path=/login; HttpOnly; Secure; SameSite=Strict; Max-Age=3600",
         auth::LOGIN_COOKIE
     );
+    let title = tr.t("login-title");
     (
+        status,
         [(header::SET_COOKIE, cookie)],
         page(
-            "Log in",
+            tr,
+            &title,
             None,
             &html! {
-                h1 { "Log in" }
+                h1 { (title) }
+                @if let Some(problem) = problem { p #problem { (problem) } }
                 form #login method="post" action="/login" {
                     input type="hidden" name="login_token" value=(token);
-                    label { "Name " input type="text" name="name" autocomplete="username" required; }
-                    label { "Password " input type="password" name="password" autocomplete="current-password" required; }
-                    button type="submit" { "Log in" }
+                    label { (tr.t("login-name")) " " input type="text" name="name" autocomplete="username" required; }
+                    label { (tr.t("login-password")) " " input type="password" name="password" autocomplete="current-password" required; }
+                    button type="submit" { (tr.t("login-button")) }
                 }
             },
         ),
     )
         .into_response()
+}
+
+/// A refused login from the form, as a page in the reader's language: the form again,
+/// saying why (a wrong name or password, or how long to wait).
+fn login_refused(tr: &Tr, refusal: Refusal) -> Response {
+    let (status, message) = match &refusal {
+        Refusal::Unauthenticated => (StatusCode::UNAUTHORIZED, tr.t("login-wrong")),
+        Refusal::TooMany(wait) => {
+            let secs = i64::try_from(crate::security::retry_after(*wait)).unwrap_or(i64::MAX);
+            let message = if secs < 60 {
+                tr.count("login-wait-seconds", secs)
+            } else {
+                tr.count("login-wait-minutes", (secs + 59) / 60)
+            };
+            (StatusCode::TOO_MANY_REQUESTS, message)
+        }
+        Refusal::Csrf => (StatusCode::FORBIDDEN, tr.t("login-expired")),
+        Refusal::Forbidden | Refusal::Internal(_) => return refusal.into_response(),
+    };
+    let mut response = login_answer(tr, status, Some(&message));
+    if let Refusal::TooMany(wait) = refusal {
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            crate::security::retry_after(wait).into(),
+        );
+    }
+    response
 }
 
 /// `POST /logout` from a page, by anyone logged in (the form carries the CSRF token).
@@ -101,18 +139,20 @@ pub struct SessionAnswer {
     request_body(content = LoginForm, content_type = "application/x-www-form-urlencoded"),
     responses((status = 303, description = "Logged in (sets the session cookie); to the dashboard", headers(("location" = String, description = "`/`"))),
         (status = 400, description = "`bad_request`: a form without a name or a password", body = ErrorBody),
-        (status = 401, description = "`unauthenticated`: wrong name or password", body = ErrorBody),
-        (status = 403, description = "`csrf`: the form's `login_token` is not the `vigil_login` cookie's", body = ErrorBody),
+        (status = 401, description = "Wrong name or password: the login form again, saying so in the reader's language (sets a new `vigil_login` cookie)", content_type = "text/html", body = String),
+        (status = 403, description = "The form's `login_token` is not the `vigil_login` cookie's (an expired form, or one posted from another site): the login form again, saying so", content_type = "text/html", body = String),
         (status = 413, description = "`payload_too_large`: the body is over 2 MB", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`: the body is not a form", body = ErrorBody),
-        (status = 429, description = "`too_many_attempts`: too many failed logins lately", body = ErrorBody,
+        (status = 429, description = "Too many failed logins lately: the login form again, saying how long to wait", content_type = "text/html", body = String,
             headers(("retry-after" = u64, description = "Seconds to wait")))))]
 pub async fn login_form(
     State(live): State<Arc<Live>>,
     Address(addr): Address,
+    tr: Tr,
     headers: axum::http::HeaderMap,
     Form(c): Form<Credentials>,
 ) -> Response {
+    let tr = tr.at("/login");
     let cookie = axum_extra::extract::cookie::CookieJar::from_headers(&headers)
         .get(auth::LOGIN_COOKIE)
         .map(|c| c.value().to_string());
@@ -123,7 +163,7 @@ pub async fn login_form(
             route: "POST /login".into(),
         })
         .await;
-        return Refusal::Csrf.into_response();
+        return login_refused(&tr, Refusal::Csrf);
     }
     match auth::login(&live, &c.name, &c.password, addr).await {
         Ok((id, _)) => (
@@ -131,7 +171,7 @@ pub async fn login_form(
             Redirect::to("/"),
         )
             .into_response(),
-        Err(r) => r.into_response(),
+        Err(r) => login_refused(&tr, r),
     }
 }
 

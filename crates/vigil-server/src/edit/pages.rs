@@ -1,9 +1,10 @@
 //! The editors' forms: the start page, a person's form with its history, its events and
-//! retract forms, an event's form, any record as JSON with a retract form. Server-rendered
-//! (no script: the CSP allows none), each with the session's CSRF token, saved through
-//! the same `edit::api::save`/`retract` as the JSON API (by `Live::write`, which takes the
-//! form's editor), against the version the form was opened at. Which fields a form
-//! writes back is `fields`' rule.
+//! retract forms, an event's form, and the answers to their posts (saved, refused, a
+//! conflict, retracted). Server-rendered in the reader's language (no script: the CSP
+//! allows none), each with the session's CSRF token, saved through the same
+//! `edit::api::save`/`retract` as the JSON API (by `Live::write`, which takes the form's
+//! editor), against the version the form was opened at. Which fields a form writes back
+//! is `fields`' rule; any record as JSON is `record`'s page.
 
 use std::sync::Arc;
 
@@ -12,7 +13,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
 use serde_json::{json, Value};
-use vigil_core::record::{EventKind, RecordType};
+use vigil_core::record::{EventKind, RecordType, Sex, Visibility};
 use vigil_store::StoreError;
 
 use crate::auth::{BackofficeEditor, EditorForm, Principal};
@@ -20,17 +21,29 @@ use crate::edit::api::{save, Save, Saved};
 use crate::edit::fields::{
     event_shown, merge_posted, person_shown, put_event_field, put_person_field, shown_value, string,
 };
-use crate::edit::{csrf, page, pretty, problem, stale_warning, text};
+use crate::edit::{csrf, page, pretty, problem, record_type, stale_warning, text, unsaved};
 use crate::error::ErrorBody;
+use crate::i18n::Tr;
 use crate::input::{Path, Query};
 use crate::links::with_query;
 use crate::shapes::{
-    EditorFormRefusals, EditorPage, EventForm, PersonForm, RecordForm, RetractForm, SavedPage,
+    EditorFormRefusals, EditorPage, EventForm, PersonForm, RetractForm, SavedPage,
 };
 use crate::state::Written;
 use crate::{AppError, Live};
 
-fn person_form(p: &Principal, current: Option<(&Value, u64)>) -> Markup {
+/// A `select` of the visibilities, `chosen` selected.
+fn visibility_select(tr: &Tr, chosen: &str) -> Markup {
+    html! {
+        label { (tr.t("field-visibility")) " " select name="visibility" {
+            @for v in Visibility::ALL {
+                option value=(v.as_str()) selected[chosen == v.as_str()] { (tr.term("visibility", v.as_str())) }
+            }
+        } }
+    }
+}
+
+fn person_form(tr: &Tr, p: &Principal, current: Option<(&Value, u64)>) -> Markup {
     let id = current.map_or_else(String::new, |(v, _)| string(v, "id"));
     let shown = person_shown(current.map_or(&Value::Null, |(v, _)| v));
     let f = |k: &str| shown_value(&shown, k).to_string();
@@ -39,28 +52,28 @@ fn person_form(p: &Principal, current: Option<(&Value, u64)>) -> Markup {
         form #person-form method="post" action="/edit/person" {
             input type="hidden" name="csrf" value=(csrf(p));
             input type="hidden" name="version" value=(current.map_or(String::new(), |(_, v)| v.to_string()));
-            label { "Id " input type="text" name="id" value=(id) required readonly[current.is_some()]; }
-            label { "Name " input type="text" name="name" value=(f("name")) required; }
-            label { "Country " input type="text" name="country" value=(f("country")) placeholder="BY"; }
-            label { "Sex " select name="sex" {
-                option value="" { "unknown" }
-                @for s in ["female", "male", "other"] { option value=(s) selected[sex == s] { (s) } }
+            label { (tr.t("field-id")) " " input type="text" name="id" value=(id) required readonly[current.is_some()]; }
+            label { (tr.t("field-name")) " " input type="text" name="name" value=(f("name")) required; }
+            label { (tr.t("field-country")) " " input type="text" name="country" value=(f("country")) placeholder="BY"; }
+            label { (tr.t("field-sex")) " " select name="sex" {
+                option value="" { (tr.term("sex", Sex::Unknown.as_str())) }
+                @for s in [Sex::Female, Sex::Male, Sex::Other] {
+                    option value=(s.as_str()) selected[sex == s.as_str()] { (tr.term("sex", s.as_str())) }
+                }
             } }
-            label { "Birth date " input type="text" name="birth_date" value=(f("birth_date")) placeholder="YYYY-MM-DD, YYYY-MM or YYYY"; }
-            label { "Visibility " select name="visibility" {
-                @for v in ["public", "restricted", "confidential"] { option value=(v) selected[visibility == v] { (v) } }
-            } }
-            label { "Reason " input type="text" name="reason" placeholder="why (kept in the log)"; }
-            button type="submit" { "Save person" }
+            label { (tr.t("field-birth-date")) " " input type="text" name="birth_date" value=(f("birth_date")) placeholder=(tr.t("hint-partial-date")); }
+            (visibility_select(tr, &visibility))
+            label { (tr.t("field-reason")) " " input type="text" name="reason" placeholder=(tr.t("hint-reason")); }
+            button type="submit" { (tr.t("button-save-person")) }
         }
         @if current.is_some() {
-            p.note { "Names in other scripts, region, roles, health and every other field are kept as they are; "
-                a href=(with_query("/edit/record", &[("type", "person"), ("id", &id)])) { "edit them as JSON" } "." }
+            p.note { (tr.t("person-form-note")) " "
+                a href=(with_query("/edit/record", &[("type", "person"), ("id", &id)])) { (tr.t("edit-as-json")) } }
         }
     }
 }
 
-fn event_form(p: &Principal, current: Option<(&Value, u64)>) -> Markup {
+fn event_form(tr: &Tr, p: &Principal, current: Option<(&Value, u64)>) -> Markup {
     let id = current.map_or_else(String::new, |(v, _)| string(v, "id"));
     let shown = event_shown(current.map_or(&Value::Null, |(v, _)| v));
     let f = |k: &str| shown_value(&shown, k).to_string();
@@ -69,70 +82,89 @@ fn event_form(p: &Principal, current: Option<(&Value, u64)>) -> Markup {
         form #event-form method="post" action="/edit/event" {
             input type="hidden" name="csrf" value=(csrf(p));
             input type="hidden" name="version" value=(current.map_or(String::new(), |(_, v)| v.to_string()));
-            label { "Id " input type="text" name="id" value=(id) required readonly[current.is_some()]; }
-            label { "Person " input type="text" name="person" value=(f("person")) required placeholder="person id"; }
-            label { "Kind " select name="kind" {
-                @for k in EventKind::ALL { option value=(k.as_str()) selected[kind == k.as_str()] { (k.as_str().replace('_', " ")) } }
+            label { (tr.t("field-id")) " " input type="text" name="id" value=(id) required readonly[current.is_some()]; }
+            label { (tr.t("field-person")) " " input type="text" name="person" value=(f("person")) required placeholder=(tr.t("hint-person")); }
+            label { (tr.t("field-kind")) " " select name="kind" {
+                @for k in EventKind::ALL { option value=(k.as_str()) selected[kind == k.as_str()] { (tr.term("event-kind", k.as_str())) } }
             } }
-            label { "Date " input type="text" name="date" value=(f("date")) required placeholder="YYYY-MM-DD"; }
-            label { "Sources " input type="text" name="sources" value=(f("sources")) placeholder="source ids, comma-separated (optional)"; }
-            label { "Visibility " select name="visibility" {
-                @for v in ["public", "restricted", "confidential"] { option value=(v) selected[visibility == v] { (v) } }
-            } }
-            label { "Reason " input type="text" name="reason"; }
-            button type="submit" { "Save event" }
+            label { (tr.t("field-date")) " " input type="text" name="date" value=(f("date")) required placeholder=(tr.t("hint-date")); }
+            label { (tr.t("field-sources")) " " input type="text" name="sources" value=(f("sources")) placeholder=(tr.t("hint-sources")); }
+            (visibility_select(tr, &visibility))
+            label { (tr.t("field-reason")) " " input type="text" name="reason"; }
+            button type="submit" { (tr.t("button-save-event")) }
         }
         @if current.is_some() {
-            p.note { "Details, confidence, the announcement and every other field are kept as they are; "
-                a href=(with_query("/edit/record", &[("type", "event"), ("id", &id)])) { "edit them as JSON" } "." }
+            p.note { (tr.t("event-form-note")) " "
+                a href=(with_query("/edit/record", &[("type", "event"), ("id", &id)])) { (tr.t("edit-as-json")) } }
         }
     }
 }
 
 /// A form withdrawing one record at the version shown; the reason is required.
-fn retract_form(p: &Principal, rtype: RecordType, id: &str, version: u64, dom_id: &str) -> Markup {
+pub(crate) fn retract_form(
+    tr: &Tr,
+    p: &Principal,
+    rtype: RecordType,
+    id: &str,
+    version: u64,
+    dom_id: &str,
+) -> Markup {
     html! {
         form.retract id=(dom_id) method="post" action="/edit/retract" {
             input type="hidden" name="csrf" value=(csrf(p));
             input type="hidden" name="type" value=(rtype.as_str());
             input type="hidden" name="id" value=(id);
             input type="hidden" name="version" value=(version);
-            label { "Reason " input type="text" name="reason" required; }
-            button type="submit" { "Retract " (rtype) " " (id) }
+            label { (tr.t("field-reason")) " " input type="text" name="reason" required; }
+            button type="submit" { (tr.with("button-retract", &[("type", record_type(tr, rtype).into()), ("id", id.into())])) }
         }
+    }
+}
+
+/// What retracting a record of this type does, and when it is refused.
+pub(crate) fn retract_note(tr: &Tr, rtype: RecordType) -> String {
+    match rtype {
+        RecordType::Person => tr.t("retract-note-person"),
+        RecordType::Announcement => tr.t("retract-note-announcement"),
+        RecordType::Merge => tr.t("retract-note-merge"),
+        RecordType::Event => tr.t("retract-note-event"),
+        RecordType::Figure | RecordType::Source => tr.t("retract-note-other"),
     }
 }
 
 /// `GET /edit`: the editors' start page.
 #[utoipa::path(get, path = "/edit", tag = "pages", security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The start page", content_type = "text/html", body = String), EditorPage))]
-pub async fn home(BackofficeEditor(editor): BackofficeEditor) -> Response {
+pub async fn home(BackofficeEditor(editor): BackofficeEditor, tr: Tr) -> Response {
     let p = editor.principal().clone();
     page(
-        "Edit",
+        &tr,
+        &tr.t("edit-title"),
         Some(&p),
         &html! {
-            h1 { "Edit the registry" }
-            p { "Every save is a log entry under your name. A save made against an older version of a record is refused and shows what changed." }
-            h2 { "Add a person" }
-            (person_form(&p, None))
-            h2 { "Add an event" }
-            (event_form(&p, None))
-            h2 { "Read a report" }
-            p { a href="/edit/extract" { "Paste a report" } " to propose the announcements and figures it states; nothing is stored until you confirm." }
-            h2 { "Edit a person" }
+            h1 { (tr.t("edit-heading")) }
+            p { (tr.t("edit-intro")) }
+            h2 { (tr.t("edit-add-person")) }
+            (person_form(&tr, &p, None))
+            h2 { (tr.t("edit-add-event")) }
+            (event_form(&tr, &p, None))
+            h2 { (tr.t("extract-title")) }
+            p { a href="/edit/extract" { (tr.t("edit-paste-report")) } " — " (tr.t("edit-paste-report-note")) }
+            h2 { (tr.t("edit-open-person")) }
             form method="get" action="/edit/person" {
-                label { "Person id " input type="text" name="id" required; }
-                button type="submit" { "Open" }
+                label { (tr.t("field-person-id")) " " input type="text" name="id" required; }
+                button type="submit" { (tr.t("button-open")) }
             }
-            h2 { "Any record, as JSON" }
-            p { "Announcements (breakdown, claims), figures, sources, merges, persons with several names: open one by type and id (to correct or retract it), or leave the id empty for a new one." }
+            h2 { (tr.t("edit-any-record")) }
+            p { (tr.t("edit-any-record-note")) }
             form method="get" action="/edit/record" {
-                label { "Type " select name="type" {
-                    @for t in ["announcement", "figure", "source", "person", "event", "merge"] { option value=(t) { (t) } }
+                label { (tr.t("field-type")) " " select name="type" {
+                    @for t in [RecordType::Announcement, RecordType::Figure, RecordType::Source, RecordType::Person, RecordType::Event, RecordType::Merge] {
+                        option value=(t.as_str()) { (record_type(&tr, t)) }
+                    }
                 } }
-                label { "Id " input type="text" name="id"; }
-                button type="submit" { "Open" }
+                label { (tr.t("field-id")) " " input type="text" name="id"; }
+                button type="submit" { (tr.t("button-open")) }
             }
         },
     )
@@ -155,9 +187,21 @@ pub struct Open {
 pub async fn open_query(
     State(live): State<Arc<Live>>,
     editor: BackofficeEditor,
+    tr: Tr,
     Query(o): Query<Open>,
 ) -> Response {
-    open(State(live), editor, Path(o.id)).await
+    open(State(live), editor, tr, Path(o.id)).await
+}
+
+/// What an entry of a record's history did.
+fn what_entry(tr: &Tr, e: &vigil_core::chain::Entry) -> String {
+    if e.op != vigil_core::chain::Op::Put {
+        tr.t("history-retracted")
+    } else if e.refers_to.is_some() {
+        tr.t("history-correction")
+    } else {
+        tr.t("history-added")
+    }
 }
 
 /// `GET /edit/person/{id}`: a person's form at its current version, with its events, its
@@ -170,6 +214,7 @@ pub async fn open_query(
 pub async fn open(
     State(live): State<Arc<Live>>,
     BackofficeEditor(editor): BackofficeEditor,
+    tr: Tr,
     Path(id): Path<String>,
 ) -> Response {
     let p = editor.principal().clone();
@@ -201,43 +246,44 @@ pub async fn open(
     }
     match found {
         Ok(Some((v, version, history, events))) => page(
-            "Edit person",
+            &tr,
+            &tr.t("edit-person-title"),
             Some(&p),
             &html! {
-                h1 { "Edit " (id) }
-                p { "Version " span #version { (version) } }
-                (person_form(&p, Some((&v, version))))
-                h2 { "Events" }
-                @if events.is_empty() { p { "No events yet." } }
+                h1 { (tr.with("edit-heading-id", &[("id", id.as_str().into())])) }
+                p { (tr.t("version")) " " span #version { (version) } }
+                (person_form(&tr, &p, Some((&v, version))))
+                h2 { (tr.t("events")) }
+                @if events.is_empty() { p { (tr.t("events-none")) } }
                 @else {
                     table #events {
-                        thead { tr { th { "date" } th { "kind" } th { "id" } th { "edit" } th { "retract" } } }
+                        thead { tr { th { (tr.t("col-date")) } th { (tr.t("col-kind")) } th { (tr.t("col-id")) } th { (tr.t("col-edit")) } th { (tr.t("col-retract")) } } }
                         tbody {
                             @for (e, eid, eversion) in &events {
                                 tr {
-                                    td { (string(e, "date")) }
-                                    td { (string(e, "kind").replace('_', " ")) }
+                                    td { (tr.day_text(&string(e, "date"))) }
+                                    td { (tr.term("event-kind", &string(e, "kind"))) }
                                     td { (eid) }
-                                    td { a href={ "/edit/event/" (eid) } { "form" } " · " a href=(with_query("/edit/record", &[("type", "event"), ("id", eid)])) { "JSON" } }
-                                    td { (retract_form(&p, RecordType::Event, eid, *eversion, &format!("retract-event-{eid}"))) }
+                                    td { a href={ "/edit/event/" (eid) } { (tr.t("link-form")) } " · " a href=(with_query("/edit/record", &[("type", "event"), ("id", eid)])) { "JSON" } }
+                                    td { (retract_form(&tr, &p, RecordType::Event, eid, *eversion, &format!("retract-event-{eid}"))) }
                                 }
                             }
                         }
                     }
                 }
-                h2 { "Retract" }
-                p { "A retraction withdraws the person from every answer; the log keeps it. A person with events cannot be retracted: retract the events first." }
-                (retract_form(&p, RecordType::Person, &id, version, "retract-form"))
-                h2 { "History" }
+                h2 { (tr.t("retract-heading")) }
+                p { (retract_note(&tr, RecordType::Person)) }
+                (retract_form(&tr, &p, RecordType::Person, &id, version, "retract-form"))
+                h2 { (tr.t("history")) }
                 table #history {
-                    thead { tr { th { "entry" } th { "when" } th { "who" } th { "what" } th { "why" } } }
+                    thead { tr { th { (tr.t("col-entry")) } th { (tr.t("col-when")) } th { (tr.t("col-who")) } th { (tr.t("col-what")) } th { (tr.t("col-why")) } } }
                     tbody {
                         @for e in &history {
                             tr {
                                 td { (e.seq) }
-                                td { (e.at) }
+                                td { (tr.time(&e.at)) }
                                 td { (e.actor) }
-                                td { (if e.op == vigil_core::chain::Op::Put { if e.refers_to.is_some() { "correction" } else { "added" } } else { "retracted" }) }
+                                td { (what_entry(&tr, e)) }
                                 td { (e.reason.as_deref().unwrap_or("")) }
                             }
                         }
@@ -246,17 +292,27 @@ pub async fn open(
             },
         )
         .into_response(),
-        Ok(None) => (
-            StatusCode::NOT_FOUND,
-            page("Not found", Some(&p), &html! { h1 { "No person " (id) } }),
-        )
-            .into_response(),
+        Ok(None) => not_found(&tr, &p, &tr.with("no-person", &[("id", id.as_str().into())])),
         Err(e) => e.into_response(),
     }
 }
 
+/// A 404 page: no such record.
+pub(crate) fn not_found(tr: &Tr, p: &Principal, heading: &str) -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        page(
+            tr,
+            &tr.t("not-found-title"),
+            Some(p),
+            &html! { h1 { (heading) } },
+        ),
+    )
+        .into_response()
+}
+
 /// Audits an editor's read of a stored record when it is not public.
-async fn audit_read(
+pub(crate) async fn audit_read(
     live: &Live,
     v: &Value,
     who: &str,
@@ -312,8 +368,15 @@ async fn stored_at(
 }
 
 /// Saves and answers with a page: done, refused (what was wrong) or a conflict (what the
-/// record is now).
-async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: String) -> Response {
+/// record is now). `back` is the record's page, where the language switch points too.
+pub(crate) async fn save_form(
+    live: Arc<Live>,
+    tr: &Tr,
+    form: EditorForm,
+    record: Value,
+    back: String,
+) -> Response {
+    let tr = tr.at(&back);
     let version = text(&form.fields, "version").and_then(|v| v.parse().ok());
     let reason = text(&form.fields, "reason");
     let principal = form.editor().principal().clone();
@@ -326,7 +389,7 @@ async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: Strin
         .write(form.editor(), move |store, editor| save(store, editor, s))
         .await;
     let shown = |status: StatusCode, title: &str, body: Markup| {
-        (status, page(title, Some(&principal), &body)).into_response()
+        (status, page(&tr, title, Some(&principal), &body)).into_response()
     };
     match result {
         Ok(Written {
@@ -334,11 +397,12 @@ async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: Strin
             stale,
         }) => shown(
             StatusCode::OK,
-            "Saved",
+            &tr.t("saved"),
             html! {
-                h1 #saved { "Saved" }
-                (stale_warning(stale.as_deref()))
-                p { "Log entry " (version) ". " a href=(back) { "Open it again" } " · " a href="/edit" { "Edit something else" } }
+                h1 #saved { (tr.t("saved")) }
+                (stale_warning(&tr, stale.as_deref()))
+                p { (tr.with("saved-at", &[("seq", version.to_string().into())])) " "
+                    a href=(back) { (tr.t("open-again")) } " · " a href="/edit" { (tr.t("edit-something-else")) } }
             },
         ),
         Ok(Written {
@@ -346,22 +410,21 @@ async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: Strin
             ..
         }) => shown(
             StatusCode::CONFLICT,
-            "Changed meanwhile",
+            &tr.t("conflict-title"),
             html! {
-                h1 #conflict { "This record changed since you opened it" }
-                p { "Someone saved it after you opened the form (now at log entry "
-                    (version.map_or("—".to_string(), |v| v.to_string())) "). Nothing of yours was saved. This is what it is now:" }
+                h1 #conflict { (tr.t("conflict-heading")) }
+                p { (tr.with("conflict-message", &[("seq", version.map_or("—".to_string(), |v| v.to_string()).into())])) }
                 pre #current { (pretty(current.as_deref().unwrap_or_default())) }
-                p { a href=(back) { "Open the current version" } " and make your change again." }
+                p { a href=(back) { (tr.t("conflict-retry")) } }
             },
         ),
         Ok(Written {
-            value: Saved::Invalid(message),
+            value: Saved::Invalid(why),
             ..
         }) => shown(
             StatusCode::BAD_REQUEST,
-            "Not saved",
-            html! { h1 { "Not saved" } p #problem { (message) } p { a href="/edit" { "Back" } } },
+            &tr.t("not-saved"),
+            html! { h1 { (tr.t("not-saved")) } p #problem { (unsaved(&tr, &why)) } p { a href="/edit" { (tr.t("edit-back")) } } },
         ),
         Err(e) => e.into_response(),
     }
@@ -372,14 +435,15 @@ async fn save_form(live: Arc<Live>, form: EditorForm, record: Value, back: Strin
 #[utoipa::path(post, path = "/edit/person", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
     request_body(content = PersonForm, content_type = "application/x-www-form-urlencoded"),
     responses(SavedPage, EditorFormRefusals))]
-pub async fn save_person(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+pub async fn save_person(State(live): State<Arc<Live>>, tr: Tr, form: EditorForm) -> Response {
     let Some(id) = text(&form.fields, "id") else {
         let p = form.editor().principal();
         return problem(
+            &tr.at("/edit"),
             p,
             StatusCode::BAD_REQUEST,
-            "Not saved",
-            "a person needs an id",
+            &tr.t("not-saved"),
+            &tr.t("need-person-id"),
         );
     };
     let version = text(&form.fields, "version").and_then(|v| v.parse().ok());
@@ -391,14 +455,14 @@ pub async fn save_person(State(live): State<Arc<Live>>, form: EditorForm) -> Res
     let shown = person_shown(&record);
     merge_posted(&mut record, &shown, &form.fields, put_person_field);
     let back = format!("/edit/person/{id}");
-    save_form(live, form, record, back).await
+    save_form(live, &tr, form, record, back).await
 }
 
 /// `POST /edit/event`: as for persons, only the fields the form shows change.
 #[utoipa::path(post, path = "/edit/event", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
     request_body(content = EventForm, content_type = "application/x-www-form-urlencoded"),
     responses(SavedPage, EditorFormRefusals))]
-pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+pub async fn save_event(State(live): State<Arc<Live>>, tr: Tr, form: EditorForm) -> Response {
     let f = &form.fields;
     let (Some(id), Some(_), Some(_), Some(_)) = (
         text(f, "id"),
@@ -407,10 +471,11 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
         text(f, "date"),
     ) else {
         return problem(
+            &tr.at("/edit"),
             form.editor().principal(),
             StatusCode::BAD_REQUEST,
-            "Not saved",
-            "an event needs an id, a person, a kind and a date",
+            &tr.t("not-saved"),
+            &tr.t("need-event-fields"),
         );
     };
     let version = text(f, "version").and_then(|v| v.parse().ok());
@@ -422,7 +487,7 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
     let shown = event_shown(&record);
     merge_posted(&mut record, &shown, &form.fields, put_event_field);
     let back = format!("/edit/event/{id}");
-    save_form(live, form, record, back).await
+    save_form(live, &tr, form, record, back).await
 }
 
 /// `GET /edit/event/{id}`: an event's form at its current version, with a retract form.
@@ -434,6 +499,7 @@ pub async fn save_event(State(live): State<Arc<Live>>, form: EditorForm) -> Resp
 pub async fn open_event(
     State(live): State<Arc<Live>>,
     BackofficeEditor(editor): BackofficeEditor,
+    tr: Tr,
     Path(id): Path<String>,
 ) -> Response {
     let p = editor.principal().clone();
@@ -447,30 +513,27 @@ pub async fn open_event(
         Ok(Some((v, version))) => {
             let person = string(&v, "person");
             page(
-                "Edit event",
+                &tr,
+                &tr.t("edit-event-title"),
                 Some(&p),
                 &html! {
-                    h1 { "Edit event " (id) }
-                    p { "Version " span #version { (version) } " · person " a href={ "/edit/person/" (person) } { (person) } }
-                    (event_form(&p, Some((&v, version))))
-                    h2 { "Retract" }
-                    p { "A retraction withdraws the event from every count; the log keeps it." }
-                    (retract_form(&p, RecordType::Event, &id, version, "retract-form"))
+                    h1 { (tr.with("edit-event-heading", &[("id", id.as_str().into())])) }
+                    p { (tr.t("version")) " " span #version { (version) } " · " (tr.t("field-person")) " " a href={ "/edit/person/" (person) } { (person) } }
+                    (event_form(&tr, &p, Some((&v, version))))
+                    h2 { (tr.t("retract-heading")) }
+                    p { (retract_note(&tr, RecordType::Event)) }
+                    (retract_form(&tr, &p, RecordType::Event, &id, version, "retract-form"))
                 },
             )
             .into_response()
         }
-        Ok(None) => (
-            StatusCode::NOT_FOUND,
-            page("Not found", Some(&p), &html! { h1 { "No event " (id) } }),
-        )
-            .into_response(),
+        Ok(None) => not_found(&tr, &p, &tr.with("no-event", &[("id", id.as_str().into())])),
         Err(e) => e.into_response(),
     }
 }
 
 /// A stored record, parsed, at its current version; `None` when there is none (or no id).
-async fn read_record(
+pub(crate) async fn read_record(
     live: &Live,
     rtype: RecordType,
     id: Option<String>,
@@ -487,135 +550,6 @@ async fn read_record(
     .await
 }
 
-#[derive(serde::Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct OpenRecord {
-    /// `person`, `event`, `announcement`, `figure`, `source` or `merge`.
-    #[serde(rename = "type")]
-    #[param(rename = "type", schema_with = crate::shapes::record_type_schema, example = "person")]
-    rtype: String,
-    /// The record's id; none (or empty) for a new record's template.
-    #[serde(default)]
-    #[param(example = "p1")]
-    id: Option<String>,
-}
-
-/// A new record's skeleton, to fill in.
-fn template(rtype: RecordType) -> Value {
-    match rtype {
-        RecordType::Announcement => {
-            json!({"type": "announcement", "id": "", "kind": "pardon", "date": "", "country": "", "total": 0, "breakdown": {}, "names_disclosed": false, "claims": [], "sources": []})
-        }
-        RecordType::Figure => {
-            json!({"type": "figure", "id": "", "metric": "political_prisoners_held", "value": 0, "qualifier": "approximately", "as_of": "", "country": "", "sources": []})
-        }
-        RecordType::Source => {
-            json!({"type": "source", "id": "", "publisher": "", "title": "", "url": "", "published": ""})
-        }
-        RecordType::Person => {
-            json!({"type": "person", "id": "", "names": [{"text": ""}], "visibility": "public"})
-        }
-        _ => json!({"type": rtype.as_str(), "id": ""}),
-    }
-}
-
-/// `GET /edit/record?type=…&id=…`: any record as JSON, at its current version.
-#[utoipa::path(get, path = "/edit/record", tag = "pages", params(OpenRecord), security(("session" = []), ("bearer" = [])),
-    responses((status = 200, description = "The record's form (or a new record's template) and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: no `type` (JSON); an unknown type (a page)",
-            content((ErrorBody = "application/json"), (String = "text/html"))),
-        (status = 404, description = "No such record", content_type = "text/html", body = String), EditorPage))]
-pub async fn open_record(
-    State(live): State<Arc<Live>>,
-    BackofficeEditor(editor): BackofficeEditor,
-    Query(o): Query<OpenRecord>,
-) -> Response {
-    let p = editor.principal().clone();
-    let Some(rtype) = RecordType::parse(&o.rtype) else {
-        return problem(
-            &p,
-            StatusCode::BAD_REQUEST,
-            "Unknown record type",
-            "expected person, event, announcement, figure, source or merge",
-        );
-    };
-    let id = o.id.filter(|i| !i.trim().is_empty());
-    let found = read_record(&live, rtype, id.clone()).await;
-    if let (Ok(Some((v, _))), Some(id)) = (&found, &id) {
-        if let Err(e) = audit_read(&live, v, &p.name, rtype, id).await {
-            return e.into_response();
-        }
-    }
-    let (value, version) = match found {
-        Ok(Some((v, version))) => (v, Some(version)),
-        Ok(None) if id.is_none() => (template(rtype), None),
-        Ok(None) => {
-            return (
-                StatusCode::NOT_FOUND,
-                page("Not found", Some(&p), &html! { h1 { "No such record" } }),
-            )
-                .into_response();
-        }
-        Err(e) => return e.into_response(),
-    };
-    let text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    page(
-        "Edit record",
-        Some(&p),
-        &html! {
-            h1 { "Edit " (rtype) @if let Some(id) = &id { " " (id) } @else { " (new)" } }
-            form #record-form method="post" action="/edit/record" {
-                input type="hidden" name="csrf" value=(csrf(&p));
-                input type="hidden" name="version" value=(version.map_or(String::new(), |v| v.to_string()));
-                textarea name="record" rows="18" cols="80" spellcheck="false" { (text) }
-                label { "Reason " input type="text" name="reason"; }
-                button type="submit" { "Save" }
-            }
-            @if let (Some(id), Some(version)) = (&id, version) {
-                h2 { "Retract" }
-                p { (retract_note(rtype)) }
-                (retract_form(&p, rtype, id, version, "retract-form"))
-            }
-        },
-    )
-    .into_response()
-}
-
-/// What retracting a record of this type does, and when it is refused.
-fn retract_note(rtype: RecordType) -> &'static str {
-    match rtype {
-        RecordType::Person => "A retraction withdraws the person from every answer; the log keeps it. A person with events cannot be retracted: retract the events first.",
-        RecordType::Announcement => "A retraction withdraws the announcement from waves and checks; the log keeps it. An announcement that events point at cannot be retracted: retract or correct those events first.",
-        RecordType::Merge => "Retracting a merge undoes it: the two persons count separately again. The log keeps it.",
-        RecordType::Event => "A retraction withdraws the event from every count; the log keeps it.",
-        RecordType::Figure | RecordType::Source => "A retraction withdraws it from every answer; the log keeps it.",
-    }
-}
-
-/// `POST /edit/record`: save a record given as JSON.
-#[utoipa::path(post, path = "/edit/record", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
-    request_body(content = RecordForm, content_type = "application/x-www-form-urlencoded"),
-    responses(SavedPage, EditorFormRefusals))]
-pub async fn save_record(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
-    let p = form.editor().principal();
-    let record: Value = match form.fields.get("record").map(|t| serde_json::from_str(t)) {
-        Some(Ok(v)) => v,
-        Some(Err(e)) => {
-            let message = format!("the record is not JSON: {e}");
-            return problem(p, StatusCode::BAD_REQUEST, "Not saved", &message);
-        }
-        None => return problem(p, StatusCode::BAD_REQUEST, "Not saved", "no record"),
-    };
-    let back = with_query(
-        "/edit/record",
-        &[
-            ("type", record["type"].as_str().unwrap_or("")),
-            ("id", record["id"].as_str().unwrap_or("")),
-        ],
-    );
-    save_form(live, form, record, back).await
-}
-
 /// `POST /edit/retract`: withdraw a record (the log keeps it), against its version.
 #[utoipa::path(post, path = "/edit/retract", tag = "pages", security(("session" = [], "csrf" = []), ("bearer" = [])),
     request_body(content = RetractForm, content_type = "application/x-www-form-urlencoded"),
@@ -623,28 +557,26 @@ pub async fn save_record(State(live): State<Arc<Live>>, form: EditorForm) -> Res
         (status = 400, description = "No reason, type or id", content_type = "text/html", body = String),
         (status = 409, description = "Not retracted: changed meanwhile, still referred to, or already gone", content_type = "text/html", body = String),
         EditorFormRefusals))]
-pub async fn retract(State(live): State<Arc<Live>>, form: EditorForm) -> Response {
+pub async fn retract(State(live): State<Arc<Live>>, tr: Tr, form: EditorForm) -> Response {
+    let tr = tr.at("/edit");
     let f = &form.fields;
     let (Some(rtype), Some(id), Some(reason)) = (
         text(f, "type").and_then(|t| RecordType::parse(&t)),
         text(f, "id"),
         text(f, "reason"),
     ) else {
-        let principal = form.editor().principal();
         let message = if text(f, "reason").is_none() {
-            "Nothing was retracted: give a reason (it is kept in the log beside the retraction)."
+            tr.t("retract-needs-reason")
         } else {
-            "Nothing was retracted: a retraction needs a record type and an id; open the record and use its Retract form."
+            tr.t("retract-needs-record")
         };
-        return (
+        return problem(
+            &tr,
+            form.editor().principal(),
             StatusCode::BAD_REQUEST,
-            page(
-                "Not retracted",
-                Some(principal),
-                &html! { h1 { "Not retracted" } p #problem { (message) } p { a href="/edit" { "Back" } } },
-            ),
-        )
-            .into_response();
+            &tr.t("not-retracted"),
+            &message,
+        );
     };
     let version: Option<u64> = text(f, "version").and_then(|v| v.parse().ok());
     let principal = form.editor().principal().clone();
@@ -654,29 +586,34 @@ pub async fn retract(State(live): State<Arc<Live>>, form: EditorForm) -> Respons
             crate::edit::api::retract(store, editor, rtype, &id2, version, reason)
         })
         .await;
-    let shown = |status: StatusCode, title: &str, body: Markup| {
-        (status, page(title, Some(&principal), &body)).into_response()
-    };
     match result {
         Ok(Written {
             value: Ok(seq),
             stale,
-        }) => shown(
+        }) => (
             StatusCode::OK,
-            "Retracted",
-            html! {
-                h1 #saved { "Retracted" }
-                (stale_warning(stale.as_deref()))
-                p { (rtype) " " (id) " at log entry " (seq) ". " a href="/edit" { "Back" } }
-            },
-        ),
+            page(
+                &tr,
+                &tr.t("retracted"),
+                Some(&principal),
+                &html! {
+                    h1 #saved { (tr.t("retracted")) }
+                    (stale_warning(&tr, stale.as_deref()))
+                    p { (tr.with("retracted-at", &[("type", record_type(&tr, rtype).into()), ("id", id.as_str().into()), ("seq", seq.to_string().into())])) " "
+                        a href="/edit" { (tr.t("edit-back")) } }
+                },
+            ),
+        )
+            .into_response(),
         Ok(Written {
-            value: Err(message),
+            value: Err(why),
             ..
-        }) => shown(
+        }) => problem(
+            &tr,
+            &principal,
             StatusCode::CONFLICT,
-            "Not retracted",
-            html! { h1 { "Not retracted" } p #problem { (message) } p { a href="/edit" { "Back" } } },
+            &tr.t("not-retracted"),
+            &unsaved(&tr, &why),
         ),
         Err(e) => e.into_response(),
     }

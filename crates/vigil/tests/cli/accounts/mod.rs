@@ -193,6 +193,8 @@ fn every_route_for_every_role() {
         ("GET", "/api/v1/session", [401, 200, 200, 200, 200, 200]),
         ("GET", "/api/v1/audit", [401, 403, 403, 403, 403, 403]),
         ("POST", "/api/v1/records", [401, 403, 200, 200, 403, 200]),
+        // The admins' token page: to the login page, a 403 page, the list.
+        ("GET", "/edit/tokens", [303, 403, 403, 200, 403, 403]),
     ];
     // The admin's audit view is the one 200 in its row.
     let matrix: Vec<(&str, &str, [u16; 6])> = matrix
