@@ -11,6 +11,7 @@ use std::time::Instant;
 use vigil_core::sheet::{self, read::Format, Options};
 use vigil_store::{import, ImportOptions, SqliteStore};
 
+#[allow(clippy::many_single_char_names)] // y, m, d: a date; x, k: the generator
 fn rows(n: usize) -> Vec<Vec<String>> {
     let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = |k: u64| {
