@@ -247,3 +247,25 @@ fn the_language_is_chosen_by_query_then_cookie_then_browser_then_server() {
     assert_eq!(choose(None, None, Some("de-DE"), Lang::Be), Lang::Be);
     assert_eq!(choose(None, None, None, Lang::Ru), Lang::Ru);
 }
+
+/// A key defined twice makes Fluent refuse the whole catalogue at the first lookup (every
+/// page would fail): each key is defined once in each catalogue.
+#[test]
+fn no_key_is_defined_twice() {
+    for lang in Lang::ALL {
+        let mut seen = BTreeSet::new();
+        let twice: Vec<String> = catalogue_source(lang)
+            .lines()
+            .filter_map(|l| {
+                let (id, _) = l.split_once(" =")?;
+                keys(l).contains(id).then(|| id.to_string())
+            })
+            .filter(|id| !seen.insert(id.clone()))
+            .collect();
+        assert!(twice.is_empty(), "defined twice in {lang}: {twice:?}");
+    }
+    // And the catalogues load: a lookup in each language renders.
+    for lang in Lang::ALL {
+        assert_ne!(vigil_i18n::t(lang, "nav-dashboard"), "nav-dashboard", "{lang}");
+    }
+}
