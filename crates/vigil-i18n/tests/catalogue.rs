@@ -266,6 +266,10 @@ fn no_key_is_defined_twice() {
     }
     // And the catalogues load: a lookup in each language renders.
     for lang in Lang::ALL {
-        assert_ne!(vigil_i18n::t(lang, "nav-dashboard"), "nav-dashboard", "{lang}");
+        assert_ne!(
+            vigil_i18n::t(lang, "nav-dashboard"),
+            "nav-dashboard",
+            "{lang}"
+        );
     }
 }

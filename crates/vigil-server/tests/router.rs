@@ -160,6 +160,18 @@ async fn csv_answers_are_csv() {
         .unwrap();
     let text = String::from_utf8(body.to_vec()).unwrap();
     assert_eq!(text, "id,name,country,status\np1,Ales,BY,held\n");
+    // A breakdown whose every cell is under the small-cell rule says "fewer than 3" per
+    // cell instead of leaving the table out.
+    let response = send(
+        &live,
+        get("/api/v1/stats/held?on=2022-01-01&all=true&by=sex&format=csv"),
+    )
+    .await;
+    let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    let text = String::from_utf8(body.to_vec()).unwrap();
+    assert!(text.ends_with("key,held\nunknown,fewer than 3\n"), "{text}");
 }
 
 #[tokio::test]

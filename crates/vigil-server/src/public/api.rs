@@ -252,7 +252,8 @@ pub async fn held(
                 a.held_max.to_string(),
             ]],
         )?;
-        if !a.by.is_empty() {
+        // A breakdown whose every cell is small still says so, cell by cell.
+        if !a.by.is_empty() || !a.small.is_empty() {
             let fewer = format!("fewer than {}", s.min_cell);
             let rows = a.by.iter().map(|(k, v)| vec![k.clone(), v.to_string()]);
             let small = a.small.iter().map(|k| vec![k.clone(), fewer.clone()]);
