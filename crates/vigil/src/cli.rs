@@ -158,6 +158,10 @@ pub struct ImportArgs {
     /// Show what a spreadsheet would store, and store nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Store a spreadsheet's persons even where they probably duplicate someone already
+    /// in the registry (otherwise such rows are listed and nothing is stored).
+    #[arg(long)]
+    pub new: bool,
     #[command(flatten)]
     pub who: Who,
 }

@@ -26,6 +26,64 @@ pub(super) fn format_of(args: &ImportArgs) -> anyhow::Result<Option<Format>> {
     }
 }
 
+/// A sheet's new person who is probably someone already in the registry.
+struct Double {
+    row: usize,
+    name: String,
+    existing: String,
+    existing_name: String,
+    score: f64,
+}
+
+/// The sheet's persons new to the registry whose names probably duplicate a person
+/// already there (the name index, as `vigil duplicates` scores them).
+fn probable_duplicates(cli: &Cli, c: &sheet::Converted) -> anyhow::Result<Vec<Double>> {
+    let Ok(store) = crate::context::open_existing(cli) else {
+        return Ok(Vec::new());
+    };
+    let existing = super::names::person_entries(&*store)?;
+    if existing.is_empty() {
+        return Ok(Vec::new());
+    }
+    let known: std::collections::HashSet<String> = existing.iter().map(|e| e.id.clone()).collect();
+    let mut rows = std::collections::HashMap::new();
+    let mut fresh = Vec::new();
+    for (row, line) in &c.lines {
+        let Ok(parsed) = vigil_core::record::parse_record(line) else {
+            continue;
+        };
+        if let vigil_core::record::Record::Person(p) = parsed.into_record() {
+            if !known.contains(&p.id) {
+                rows.insert(p.id.clone(), *row);
+                fresh.push(vigil_core::search::Entry::of(&p));
+            }
+        }
+    }
+    if fresh.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<String> = fresh.iter().map(|e| e.id.clone()).collect();
+    let index = vigil_core::search::NameIndex::build(existing.into_iter().chain(fresh));
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(d) = index
+            .duplicates_of(&id, vigil_core::search::DUPLICATE_FROM)
+            .into_iter()
+            .find(|d| known.contains(&d.b))
+        {
+            out.push(Double {
+                row: rows[&id],
+                name: d.names[0].clone(),
+                existing: d.b.clone(),
+                existing_name: d.names[1].clone(),
+                score: d.score,
+            });
+        }
+    }
+    out.sort_by_key(|d| d.row);
+    Ok(out)
+}
+
 pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Result<ExitCode> {
     let file = &args.file;
     let bytes = if file == "-" {
@@ -95,6 +153,24 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
             converted.default_visibility,
             options.visibility.unwrap_or(Visibility::Restricted)
         );
+    }
+    let doubles = probable_duplicates(cli, &converted)?;
+    for d in &doubles {
+        eprintln!(
+            "{file}:{}: '{}' is probably {} ('{}'), score {:.2}",
+            d.row,
+            output::visible(&d.name),
+            output::visible(&d.existing),
+            output::visible(&d.existing_name),
+            d.score
+        );
+    }
+    if !doubles.is_empty() && !args.dry_run && !args.new {
+        eprintln!(
+            "vigil: {} row(s) of {file} probably duplicate persons already in the registry; nothing was imported. Fix the sheet (give the row the existing id), or import with --new and merge later (vigil duplicates, vigil merge)",
+            doubles.len()
+        );
+        return Ok(ExitCode::FAILURE);
     }
     if args.dry_run {
         if cli.json {

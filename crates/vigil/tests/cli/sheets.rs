@@ -494,3 +494,33 @@ fn the_template_in_each_language_is_read_back_without_a_mapping() {
         );
     }
 }
+
+#[test]
+fn a_row_that_probably_duplicates_a_person_already_there_is_listed_and_not_stored() {
+    let s = Scratch::new();
+    assert!(s
+        .import(
+            "a.jsonl",
+            "{\"type\":\"person\",\"id\":\"b1\",\"names\":[{\"text\":\"Алесь Бяляцкі\"}],\"birth_date\":\"1962\",\"country\":\"BY\"}\n"
+        )
+        .status);
+    let path = s.file(
+        "list.csv",
+        "ФИО,Дата рождения,Дата задержания\nАлесь Бяляцкі,1962,14.07.2021\nІван Іваноў,1980,2021\n",
+    );
+    let p = path.to_str().unwrap();
+    let dry = s.run(&["import", p, "--country", "BY", "--dry-run"]);
+    assert!(dry.status, "{}", dry.stderr);
+    assert!(
+        dry.stderr
+            .contains("list.csv:2: 'Алесь Бяляцкі' is probably b1"),
+        "{}",
+        dry.stderr
+    );
+    let r = s.run(&["import", p, "--country", "BY"]);
+    assert_eq!(r.code, Some(1), "{}", r.stdout);
+    assert!(r.stderr.contains("nothing was imported"), "{}", r.stderr);
+    assert_eq!(s.json(&["verify"])["entries"], 1, "nothing stored");
+    let r = s.json(&["import", p, "--country", "BY", "--new"]);
+    assert_eq!(r["added"], 4, "{r}");
+}
