@@ -1,3 +1,7 @@
+//! The sheet module on real rows: headers in Russian and Belarusian, dates and terms as
+//! monitors write them, stable ids, every bad cell named, the template read back, and
+//! files refused for their encoding, their damage or a password.
+
 use super::*;
 
 fn rows(text: &str) -> Vec<Vec<String>> {
