@@ -256,12 +256,7 @@ pub fn term_months(text: &str) -> Result<u32, String> {
             || w == "лет"
         {
             12.0
-        } else if w.starts_with("month")
-            || w.starts_with("mo")
-            || w.starts_with("мес")
-            || w.starts_with("мес")
-            || w.starts_with("меся")
-            || w == "м"
+        } else if w.starts_with("month") || w.starts_with("mo") || w.starts_with("мес") || w == "м"
         {
             1.0
         } else {

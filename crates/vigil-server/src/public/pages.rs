@@ -15,7 +15,6 @@ use serde_json::Value;
 use vigil_core::access::Audience;
 use vigil_core::answer;
 use vigil_core::date::Day;
-use vigil_core::date::PartialDate;
 use vigil_core::record::{AnnouncementKind, RecordType};
 use vigil_core::registry::{By, Mode, Step};
 use vigil_i18n::Arg;
@@ -300,7 +299,7 @@ async fn render_dashboard(
                                 @let a = reg.announcement(&x.announcement);
                                 tr {
                                     td { (x.ordinal) }
-                                    td { a.wave-link href=(format!("/announcements/{}", x.announcement)) { (x.date.parse::<PartialDate>().map_or_else(|_| x.date.clone(), |d| tr.date(d))) } }
+                                    td { a.wave-link href=(format!("/announcements/{}", x.announcement)) { (tr.day_text(&x.date)) } }
                                     td.n { (num(x.count as i64)) }
                                     td.n { (num(x.running_total as i64)) }
                                     td { @if let Some(a) = a { @for (k, v) in &a.breakdown { (tr.term("breakdown", k)) " " (num(i64::from(*v))) "; " } } }
@@ -315,8 +314,8 @@ async fn render_dashboard(
         section {
             h2 { (tr.t("in-and-out")) }
             p { (tr.with("flow-summary", &[
-                    ("from", Arg::Text(flow.from.parse::<PartialDate>().map_or_else(|_| flow.from.clone(), |d| tr.date(d)))),
-                    ("to", Arg::Text(flow.to.parse::<PartialDate>().map_or_else(|_| flow.to.clone(), |d| tr.date(d)))),
+                    ("from", Arg::Text(tr.day_text(&flow.from))),
+                    ("to", Arg::Text(tr.day_text(&flow.to))),
                     ("detained", Arg::Text(num(flow.detained as i64))),
                     ("recognized", Arg::Text(num(flow.recognized as i64))),
                     ("pardoned", Arg::Text(num(flow.pardoned as i64))),
@@ -334,7 +333,7 @@ async fn render_dashboard(
                 tbody {
                     @for (a, b) in &months {
                         @let f = reg.flow(*a, *b, None, Mode::Recognized);
-                        tr { td { (a.to_string()[..7].parse::<PartialDate>().map_or_else(|_| a.to_string(), |d| tr.date(d))) } td.n { (num(f.detained as i64)) } td.n { (num(f.recognized as i64)) } td.n { (num(f.released.values().sum::<u64>() as i64)) } td.n { (num(f.pardoned as i64)) } }
+                        tr { td { (tr.day_text(&a.to_string()[..7])) } td.n { (num(f.detained as i64)) } td.n { (num(f.recognized as i64)) } td.n { (num(f.released.values().sum::<u64>() as i64)) } td.n { (num(f.pardoned as i64)) } }
                     }
                 }
             } }
@@ -457,7 +456,7 @@ pub async fn person(
         }
         dl.facts {
             @if let Some(v) = text(&person, "sex") { dt { (tr.t("fact-sex")) } dd { (tr.term("sex", v)) } }
-            @if let Some(v) = text(&person, "birth_date") { dt { (tr.t("fact-birth_date")) } dd { (v.parse::<PartialDate>().map_or_else(|_| v.to_string(), |d| tr.date(d))) } }
+            @if let Some(v) = text(&person, "birth_date") { dt { (tr.t("fact-birth_date")) } dd { (tr.day_text(v)) } }
             @if let Some(v) = text(&person, "country") { dt { (tr.t("fact-country")) } dd { (tr.term("country", v)) } }
             @if let Some(v) = text(&person, "region") { dt { (tr.t("fact-region")) } dd { (v) } }
             @if let Some(roles) = person.get("roles").and_then(Value::as_array) {
@@ -473,7 +472,7 @@ pub async fn person(
             tbody {
                 @for e in &events {
                     tr {
-                        td { (text(e, "date").map(|d| d.parse::<PartialDate>().map_or_else(|_| d.to_string(), |d| tr.date(d))).unwrap_or_default()) }
+                        td { (text(e, "date").map(|d| tr.day_text(d)).unwrap_or_default()) }
                         td { (tr.term("event-kind", text(e, "kind").unwrap_or(""))) }
                         td {
                             @if let Some(a) = text(e, "announcement") { a href=(format!("/announcements/{a}")) { (tr.t("link-announcement")) } " " }

@@ -457,6 +457,19 @@ fn an_export_as_tables_imports_into_an_empty_registry_and_exports_the_same() {
             assert!(!text.contains(secret), "{name} leaks {secret}");
         }
     }
+    let ftm = s.ok(&["export", "--format", "ftm", "--public"]);
+    assert!(ftm.lines().count() > 5, "{ftm}");
+    for secret in crate::serve::SECRETS {
+        assert!(
+            !ftm.contains(secret),
+            "the public FtM export leaks {secret}"
+        );
+    }
+    let all_ftm = s.ok(&["export", "--format", "ftm"]);
+    assert!(
+        all_ftm.contains("CANARY"),
+        "the full FtM export has everyone"
+    );
     let public_book = s.dir.path().join("public.xlsx");
     s.ok(&[
         "export",
