@@ -281,6 +281,13 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
         ("record-type", all(RecordType::ALL, RecordType::as_str)),
         ("account-role", all(Role::ALL, Role::as_str)),
         ("step", vec!["day", "week", "month"]),
+        (
+            "sheet-field",
+            all(
+                &vigil_core::sheet::Field::ALL,
+                vigil_core::sheet::Field::as_str,
+            ),
+        ),
     ]
 }
 

@@ -489,6 +489,75 @@ impl FromRequest<Arc<Live>> for EditorForm {
     }
 }
 
+/// The most a spreadsheet upload may carry (the file and the form's other fields).
+pub const UPLOAD_LIMIT: usize = 16 << 20;
+
+/// An editor's `multipart/form-data` post: a file with the form's text fields. The role
+/// and a session's `csrf` field are checked as for [`EditorForm`]; a body that is not
+/// multipart, or over [`UPLOAD_LIMIT`], is refused before the handler runs.
+pub struct EditorUpload {
+    editor: Editor,
+    pub fields: HashMap<String, String>,
+    /// The file field's name as the browser sent it, and its bytes (`None` if no file was
+    /// chosen).
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+impl EditorUpload {
+    #[must_use]
+    pub fn editor(&self) -> &Editor {
+        &self.editor
+    }
+}
+
+impl FromRequest<Arc<Live>> for EditorUpload {
+    type Rejection = Refusal;
+    async fn from_request(req: axum::extract::Request, live: &Arc<Live>) -> Result<Self, Refusal> {
+        let (mut parts, body) = req.into_parts();
+        let p = principal(&mut parts, live)
+            .await?
+            .ok_or(Refusal::Unauthenticated)?;
+        if p.role < Role::Editor {
+            return Err(forbidden(&parts, live, &p, Role::Editor).await);
+        }
+        let head = parts.clone();
+        let req = axum::extract::Request::from_parts(parts, body);
+        let Ok(mut multipart) = axum::extract::Multipart::from_request(req, live).await else {
+            return Err(csrf(&head, live, Some(&p)).await);
+        };
+        let (mut fields, mut file) = (HashMap::new(), None);
+        while let Ok(Some(field)) = multipart.next_field().await {
+            let name = field.name().unwrap_or_default().to_string();
+            let filename = field.file_name().map(str::to_string);
+            let Ok(bytes) = field.bytes().await else {
+                // Over the limit, or cut off: the handler says so on its page.
+                fields.insert("upload_failed".into(), name);
+                break;
+            };
+            match filename {
+                Some(f) if name == "file" => {
+                    if !bytes.is_empty() {
+                        file = Some((f, bytes.to_vec()));
+                    }
+                }
+                _ => {
+                    fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
+                }
+            }
+        }
+        if let Via::Session { csrf: token } = &p.via {
+            if fields.get("csrf") != Some(token) {
+                return Err(csrf(&head, live, Some(&p)).await);
+            }
+        }
+        Ok(EditorUpload {
+            editor: Editor(p),
+            fields,
+            file,
+        })
+    }
+}
+
 /// A form post by anyone logged in (viewers too), CSRF-checked: logging out from a page.
 pub struct SignedInForm(pub Principal);
 

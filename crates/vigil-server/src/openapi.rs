@@ -17,7 +17,7 @@ use utoipa::{Modify, OpenApi};
 use crate::error::{ErrorBody, ErrorCode, ErrorDetail};
 use crate::shapes::{
     error, EventForm, ExtractForm, LoginForm, LogoutForm, PersonForm, RecordForm, RetractForm,
-    RevokeTokenForm,
+    RevokeTokenForm, SheetForm,
 };
 
 /// The document.
@@ -60,6 +60,9 @@ use crate::shapes::{
         crate::edit::extract::extract_post,
         crate::edit::record::open_record,
         crate::edit::record::save_record,
+        crate::edit::sheet::sheet_page,
+        crate::edit::sheet::sheet_post,
+        crate::edit::sheet::template,
         crate::edit::tokens::list,
         crate::edit::tokens::revoke,
         crate::edit::login::whoami,
@@ -80,6 +83,7 @@ use crate::shapes::{
         RetractForm,
         RecordForm,
         ExtractForm,
+        SheetForm,
         RevokeTokenForm
     )),
     modifiers(&Common),

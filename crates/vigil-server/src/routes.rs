@@ -91,7 +91,7 @@ impl Table {
 
 /// Every route, with its handler.
 pub(crate) fn table() -> Table {
-    use edit::{api as edit_api, extract, login, pages as edit_pages, record, tokens};
+    use edit::{api as edit_api, extract, login, pages as edit_pages, record, sheet, tokens};
     use public::{api, pages};
     Table {
         router: Router::new(),
@@ -134,6 +134,14 @@ pub(crate) fn table() -> Table {
     .post("/edit/extract", extract::extract_post)
     .get("/edit/record", record::open_record)
     .post("/edit/record", record::save_record)
+    .get("/edit/sheet", sheet::sheet_page)
+    .post(
+        "/edit/sheet",
+        sheet::sheet_post.layer(axum::extract::DefaultBodyLimit::max(
+            crate::auth::UPLOAD_LIMIT,
+        )),
+    )
+    .get("/edit/sheet/template", sheet::template)
     // The admins' page: API tokens, and revoking one.
     .get("/edit/tokens", tokens::list)
     .post("/edit/tokens/revoke", tokens::revoke)

@@ -337,6 +337,32 @@ pub struct ExtractForm {
     reason: Option<String>,
 }
 
+/// `POST /edit/sheet` (`multipart/form-data`).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct SheetForm {
+    csrf: Option<String>,
+    /// The spreadsheet (.xlsx, .ods or .csv), on the first step.
+    #[schema(format = Binary, content_media_type = "application/octet-stream")]
+    file: Option<String>,
+    /// On the later steps: the file as the first step read it (base64), and its name.
+    data: Option<String>,
+    filename: Option<String>,
+    /// `read` (the first step), `preview` (read again with the columns chosen) or
+    /// `import` (store it).
+    step: Option<String>,
+    /// The source the sheet comes from: its columns are kept for the next sheet.
+    source: Option<String>,
+    /// The country of rows that give none (ISO 3166-1 alpha-2).
+    country: Option<String>,
+    /// The visibility of persons whose row gives none.
+    visibility: Option<String>,
+    /// `yes`: rows of persons already stored are corrections.
+    update: Option<String>,
+    /// `yes`: rows that probably are persons already stored are stored as new persons.
+    new: Option<String>,
+}
+
 /// `POST /edit/tokens/revoke`.
 #[derive(ToSchema)]
 #[allow(dead_code)]

@@ -18,6 +18,7 @@ pub mod import;
 pub mod ops;
 pub mod pg;
 pub mod rows;
+pub mod sheet;
 pub mod sqlite;
 
 pub use import::{import, ImportFailure, ImportOptions, ImportReport, LineError};
@@ -133,6 +134,16 @@ pub trait Store {
         visit: &mut dyn FnMut(RecordType, &str) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
 
+    /// Visits the current (not retracted) records of one type, in id order: a list to
+    /// pick from (the sources, the announcements) without reading the whole registry.
+    fn records_of(
+        &self,
+        rtype: RecordType,
+        visit: &mut dyn FnMut(&str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.export(&mut |t, body| if t == rtype { visit(body) } else { Ok(()) })
+    }
+
     /// The current state of one record.
     fn current(&self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError>;
 
@@ -177,6 +188,19 @@ pub trait Store {
 
     /// Adds a line to the audit trail (reads of restricted records, account changes).
     fn record_audit(&self, row: &accounts::AuditRow) -> Result<(), StoreError>;
+
+    /// The column mapping last confirmed for spreadsheets from `source` (the text of a
+    /// `--mapping` file), if any.
+    fn sheet_mapping(&self, source: &str) -> Result<Option<String>, StoreError>;
+
+    /// Keeps `mapping` as the one to offer for `source`'s next sheet, and records who did
+    /// it in the audit trail, in one transaction.
+    fn save_sheet_mapping(
+        &self,
+        source: &str,
+        mapping: &str,
+        audit: &accounts::AuditRow,
+    ) -> Result<(), StoreError>;
 
     /// The audit trail, newest first.
     fn audit_trail(&self, limit: usize) -> Result<Vec<accounts::AuditRow>, StoreError>;

@@ -9,6 +9,7 @@
 //! `PROPTEST_CASES=N` sets the number of sequences (200 by default, each of 30–35 steps).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -17,6 +18,7 @@ use rand::SeedableRng;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{parse_record, AnnouncementKind, Parsed, Record, RecordType};
 use vigil_core::registry::{Builder, Mode, Registry};
+use vigil_core::sheet::{read::Format, Options};
 use vigil_store::ops::{self, Expect, OpError, Refusal};
 use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
 
@@ -143,6 +145,17 @@ enum Step {
     Unmerge {
         merged: u8,
     },
+    /// A spreadsheet imported as the CLI and the editors' upload page import it
+    /// (`vigil_store::sheet`): rows of (name, detained), one person per row.
+    Sheet {
+        rows: Vec<(u8, u8)>,
+        update: bool,
+    },
+    /// The column mapping an editor confirmed for a source's sheets: beside the log.
+    Mapping {
+        source: u8,
+        v: u8,
+    },
     /// `vigil db rebuild`: the derived tables recreated from the log.
     Rebuild,
     /// `vigil db copy` (and restore, which replays the same way): the sequence goes on in
@@ -160,6 +173,9 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(t, id, stale)| Step::Retract { t, id, stale }),
         1 => (0..5u8, 0..5u8).prop_map(|(keep, merged)| Step::Merge { keep, merged }),
         1 => (0..5u8).prop_map(|merged| Step::Unmerge { merged }),
+        1 => (prop::collection::vec((0..4u8, 0..3u8), 1..4), any::<bool>())
+            .prop_map(|(rows, update)| Step::Sheet { rows, update }),
+        1 => (0..2u8, 0..3u8).prop_map(|(source, v)| Step::Mapping { source, v }),
         1 => Just(Step::Rebuild),
         1 => Just(Step::Copy),
     ]
@@ -173,6 +189,8 @@ fn step() -> impl Strategy<Value = Step> {
 struct Model {
     records: BTreeMap<(RecordType, String), (String, bool)>,
     entries: u64,
+    /// The sheet mappings kept per source (not carried by a copy, which replays the log).
+    mappings: BTreeMap<String, String>,
 }
 
 impl Model {
@@ -298,6 +316,55 @@ fn import_opts(update: bool) -> ImportOptions {
     }
 }
 
+/// What the model says of importing `file` (lines, in the order given), and whether the
+/// store's answer `got` agrees; on success the model takes the writes.
+fn checked_import(
+    model: &mut Model,
+    file: &[String],
+    update: bool,
+    got: Result<vigil_store::ImportReport, ImportFailure>,
+) -> Result<(), TestCaseError> {
+    // What the model says: which lines write, and whether the file is refused.
+    let mut writes = Vec::new();
+    let mut refused = false;
+    for line in file {
+        let p = parsed(line);
+        let key = (p.record().record_type(), p.record().id().to_string());
+        match model.records.get(&key) {
+            Some((body, retracted)) if body == p.canonical() && (!retracted || !update) => {}
+            Some(_) if !update => refused = true,
+            _ => writes.push((key, p.canonical().to_string())),
+        }
+    }
+    let written: BTreeSet<&(RecordType, String)> = writes.iter().map(|(k, _)| k).collect();
+    for (_, body) in &writes {
+        let p = parsed(body);
+        for (t, id, _) in p.record().references() {
+            if model.live(t, id).is_none() && !written.contains(&(t, id.to_string())) {
+                refused = true;
+            }
+        }
+    }
+    match (got, refused) {
+        (Ok(report), false) => {
+            prop_assert_eq!(report.added + report.corrected, writes.len());
+            for ((t, id), body) in writes {
+                model.put(t, &id, body);
+            }
+        }
+        (Err(ImportFailure::Invalid(errors)), true) => {
+            prop_assert!(errors.iter().all(|e| e.line >= 1 && e.line <= file.len()));
+        }
+        (got, refused) => {
+            return Err(TestCaseError::fail(format!(
+                "import of\n{}gave {got:?}, the model says refused={refused}",
+                file.join("\n")
+            )))
+        }
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------------
 // One step on the store and on the model.
 
@@ -318,6 +385,7 @@ fn apply(
             let head = vigil_store::copy::copy(store.as_ref(), copy.as_mut()).unwrap();
             prop_assert_eq!(head, store.head().unwrap(), "the copy has the same head");
             *store = copy;
+            model.mappings.clear();
             return Ok(());
         }
         _ => store.as_mut(),
@@ -341,28 +409,6 @@ fn apply(
             }
             let mut file: Vec<String> = by_id.values().cloned().collect();
             file.shuffle(&mut rand_chacha::ChaCha8Rng::seed_from_u64(*shuffle));
-            // What the model says: which lines write, and whether the file is refused.
-            let mut writes = Vec::new();
-            let mut refused = false;
-            for line in &file {
-                let p = parsed(line);
-                let key = (p.record().record_type(), p.record().id().to_string());
-                match model.records.get(&key) {
-                    Some((body, retracted)) if body == p.canonical() && (!retracted || !update) => {
-                    }
-                    Some(_) if !update => refused = true,
-                    _ => writes.push((key, p.canonical().to_string())),
-                }
-            }
-            let written: BTreeSet<&(RecordType, String)> = writes.iter().map(|(k, _)| k).collect();
-            for (_, body) in &writes {
-                let p = parsed(body);
-                for (t, id, _) in p.record().references() {
-                    if model.live(t, id).is_none() && !written.contains(&(t, id.to_string())) {
-                        refused = true;
-                    }
-                }
-            }
             let text = file.join("\n") + "\n";
             let got = import(
                 store,
@@ -370,22 +416,49 @@ fn apply(
                 &import_opts(*update),
                 &mut |_| {},
             );
-            match (got, refused) {
-                (Ok(report), false) => {
-                    prop_assert_eq!(report.added + report.corrected, writes.len());
-                    for ((t, id), body) in writes {
-                        model.put(t, &id, body);
-                    }
-                }
-                (Err(ImportFailure::Invalid(errors)), true) => {
-                    prop_assert!(errors.iter().all(|e| e.line >= 1 && e.line <= file.len()));
-                }
-                (got, refused) => {
-                    return Err(TestCaseError::fail(format!(
-                        "import of\n{text}gave {got:?}, the model says refused={refused}"
-                    )))
-                }
+            checked_import(model, &file, *update, got)?;
+        }
+        Step::Sheet { rows, update } => {
+            // One row per name: two rows of one person would be a sheet that says two
+            // things of one record, refused as a JSON Lines file saying so is.
+            let rows: BTreeMap<u8, u8> = rows.iter().copied().collect();
+            let mut csv = String::from("Name,Detained\n");
+            for (n, y) in &rows {
+                let _ = writeln!(
+                    csv,
+                    "Person Number{n},{:02}.{}",
+                    3 + y,
+                    2020 + u32::from(*y)
+                );
             }
+            let options = Options {
+                country: Some("BY".into()),
+                ..Options::default()
+            };
+            let plan =
+                vigil_store::sheet::plan(Some(&*store), csv.as_bytes(), Format::Csv, &options)
+                    .unwrap()
+                    .unwrap();
+            let file: Vec<String> = plan
+                .converted
+                .lines
+                .iter()
+                .map(|(_, l)| l.clone())
+                .collect();
+            let got = vigil_store::sheet::store(store, &plan, &import_opts(*update), &mut |_| {});
+            checked_import(model, &file, *update, got)?;
+        }
+        Step::Mapping { source, v } => {
+            let source = format!("s{source}");
+            let text = format!("Column {v} = name\n");
+            let row = vigil_store::accounts::AuditRow {
+                at: "2026-12-01T00:00:00.000000Z".into(),
+                actor: "model".into(),
+                action: "sheet mapping".into(),
+                subject: format!("source {source}"),
+            };
+            store.save_sheet_mapping(&source, &text, &row).unwrap();
+            model.mappings.insert(source, text);
         }
         Step::Save { t, id, v, stale } => {
             let line = record_line(TYPES[*t], *id, *v);
@@ -508,6 +581,18 @@ fn agree(
     let derived = vigil_store::derived::check(store).unwrap();
     prop_assert!(derived.is_none(), "derived tables: {}", derived.unwrap());
     prop_assert_eq!(export_set(store), model.bodies(), "the records");
+    for source in ["s0", "s1"] {
+        prop_assert_eq!(
+            store.sheet_mapping(source).unwrap(),
+            model.mappings.get(source).cloned(),
+            "the sheet mapping of {}",
+            source
+        );
+    }
+    prop_assert!(
+        store.verify_audit().unwrap().is_ok(),
+        "the audit chain verifies"
+    );
     let loaded = counts(&store.load().unwrap());
     prop_assert_eq!(
         &loaded,

@@ -11,6 +11,7 @@ pub mod cells;
 pub mod ftm;
 pub mod read;
 pub mod tables;
+pub mod write;
 
 use std::collections::BTreeMap;
 
@@ -275,6 +276,16 @@ pub fn field_of(header: &str, mapping: &BTreeMap<String, Field>) -> Option<Field
         .map(|(f, _)| *f)
 }
 
+/// The field a column with `header` is read as under `mapping` (a `--mapping` file's):
+/// `None` for a column mapped to `ignore` or that stands for nothing vigil knows.
+#[must_use]
+pub fn column_field(header: &str, mapping: &BTreeMap<String, Option<Field>>) -> Option<Field> {
+    match mapping.get(&normal(header)) {
+        Some(f) => *f,
+        None => field_of(header, &BTreeMap::new()),
+    }
+}
+
 /// A `--mapping` file: one `HEADER = field` per line (`#` starts a comment); a field
 /// named `ignore` drops the column. Refused with the line that is wrong.
 pub fn parse_mapping(text: &str) -> Result<BTreeMap<String, Option<Field>>, String> {
@@ -349,14 +360,9 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
     let mut columns: Vec<Option<Field>> = Vec::with_capacity(header.len());
     let mut out = Converted::default();
     let mut errors = Vec::new();
-    let mapping: BTreeMap<String, Field> = options
-        .mapping
-        .iter()
-        .filter_map(|(h, f)| f.map(|f| (h.clone(), f)))
-        .collect();
     for h in header {
         let dropped = options.mapping.get(&normal(h)) == Some(&None);
-        let f = if dropped { None } else { field_of(h, &mapping) };
+        let f = column_field(h, &options.mapping);
         if f.is_none() && !dropped && !h.trim().is_empty() {
             out.unknown_headers.push(h.trim().to_string());
         }

@@ -418,3 +418,81 @@ record-type-merge = аб'яднанне
 account-role-viewer = чытач
 account-role-editor = рэдактар
 account-role-admin = адміністратар
+
+## Імпарт табліцы
+
+edit-import-sheet = Імпартаваць табліцу
+edit-import-sheet-note = спіс, які вядуць у Excel, LibreOffice або Google Табліцах, па адным чалавеку ў радку.
+sheet-title = Імпарт табліцы
+sheet-intro = Па адным чалавеку ў радку, файл .xlsx, .ods або .csv. Загалоўкі слупкоў распазнаюцца па-беларуску, па-руску і па-англійску; да захавання відаць, як прачытаны кожны слупок, і гэта можна змяніць. Нічога не захоўваецца, пакуль вы не пацвердзіце, і тады захоўваецца ўся табліца або нічога.
+sheet-template = Спампаваць пусты спіс для запаўнення, з выпадальнымі спісамі:
+field-sheet-file = Табліца (.xlsx, .ods або .csv)
+field-sheet-source = Адкуль спіс (яго слупкі запамінаюцца для наступнага спіса адтуль)
+sheet-source-none = не пазначана
+field-sheet-country = Краіна радкоў, у якіх яна не пазначана (дзве літары, напрыклад BY)
+field-sheet-visibility = Каму бачныя людзі, у радку якіх гэта не пазначана
+field-sheet-update = Табліца выпраўляе ўжо захаваных людзей (выпраўленая копія ранейшага спіса)
+button-read-sheet = Прачытаць табліцу
+sheet-no-file = Выберыце табліцу для імпарту.
+sheet-too-large = Файл большы за { $mb } МБ. Падзяліце спіс на меншыя табліцы.
+sheet-not-a-sheet = «{ $name }» — не табліца, якую чытае vigil: захавайце яе як .xlsx, .ods або .csv.
+sheet-unreadable = Не ўдалося прачытаць «{ $name }»: { $error }
+sheet-bad-country = «{ $country }» — не код краіны: напішыце дзве літары, напрыклад BY або RU.
+sheet-columns = Як прачытаны слупкі
+sheet-column-header = Слупок табліцы
+sheet-column-field = Чытаецца як
+sheet-column-sample = Першыя значэнні
+sheet-field-ignore = не чытаецца
+sheet-errors = { $n_form ->
+    [one] { $n } ячэйку не ўдаецца прачытаць. Нічога не будзе захавана, пакуль яе не выправяць у табліцы або яе слупок не будзе прачытаны інакш:
+    [few] { $n } ячэйкі не ўдаецца прачытаць. Нічога не будзе захавана, пакуль іх не выправяць у табліцы або іх слупкі не будуць прачытаны інакш:
+    [many] { $n } ячэек не ўдаецца прачытаць. Нічога не будзе захавана, пакуль іх не выправяць у табліцы або іх слупкі не будуць прачытаны інакш:
+   *[other] { $n } ячэйкі не ўдаецца прачытаць. Нічога не будзе захавана, пакуль іх не выправяць у табліцы або іх слупкі не будуць прачытаны інакш:
+}
+sheet-error-line = Радок { $row }, слупок «{ $column }»: { $message }
+sheet-would-store = Будзе захавана людзей: { $persons }, падзей: { $events }.
+sheet-default-visibility = Людзей без бачнасці ў табліцы: { $n }; яны будуць захаваны як «{ $visibility }».
+sheet-unknown-columns = Гэтыя слупкі не чытаюцца: { $list }. Выберыце ніжэй, што ў іх, або пакіньце як ёсць.
+sheet-mapping-from-source = Слупкі прачытаны гэтак жа, як у мінулым спісе ад «{ $source }».
+sheet-doubles = { $n_form ->
+    [one] { $n } радок, верагодна, — чалавек, які ўжо ёсць у рэестры:
+    [few] { $n } радкі, верагодна, — людзі, якія ўжо ёсць у рэестры:
+    [many] { $n } радкоў, верагодна, — людзі, якія ўжо ёсць у рэестры:
+   *[other] { $n } радка, верагодна, — людзі, якія ўжо ёсць у рэестры:
+}
+sheet-double = радок { $row }: «{ $name }» — верагодна, «{ $existing_name }»
+sheet-doubles-new = Усё роўна захаваць іх як новых людзей (і аб'яднаць пазней)
+sheet-doubles-blocked = Нічога не захавана: некаторыя радкі, верагодна, — людзі, якія ўжо ёсць у рэестры. Пазначце ў гэтых радках ідэнтыфікатар ужо захаванага чалавека ў слупку id або адзначце «Усё роўна захаваць іх як новых людзей».
+button-sheet-again = Паказаць зноў з гэтымі слупкамі
+button-sheet-import = { $n_form ->
+    [one] Захаваць { $n } чалавека
+   *[other] Захаваць гэтых людзей: { $n }
+}
+sheet-start-again = Пачаць зноў з іншым файлам
+sheet-stored = Табліца захавана
+sheet-stored-summary = Людзей: { $persons }. Запісаў дададзена: { $added }, выпраўлена: { $corrected }, ужо былі захаваны без зменаў: { $unchanged }.
+sheet-mapping-saved = Яе слупкі запомнены для наступнага спіса ад «{ $source }».
+sheet-see-directory = Адкрыць спіс людзей
+sheet-another = Імпартаваць яшчэ адну табліцу
+sheet-refused = Нічога не захавана: рэестр не прымае гэтыя радкі.
+sheet-refused-line = Радок { $row }: { $message }
+sheet-refused-update = Калі табліца — выпраўленая копія ўжо імпартаванага спіса, пачніце зноў і адзначце «Табліца выпраўляе ўжо захаваных людзей».
+sheet-field-id = ідэнтыфікатар (id)
+sheet-field-name = імя
+sheet-field-sex = пол
+sheet-field-birth_date = дата нараджэння
+sheet-field-country = краіна
+sheet-field-region = рэгіён
+sheet-field-roles = род заняткаў
+sheet-field-detained = дата затрымання
+sheet-field-recognized = дата прызнання палітвязнем
+sheet-field-recognized_by = кім прызнаны
+sheet-field-articles = артыкулы
+sheet-field-sentence_date = дата прысуду
+sheet-field-sentence = прысуд (тэрмін)
+sheet-field-regime = рэжым
+sheet-field-place = месца ўтрымання
+sheet-field-released = дата вызвалення
+sheet-field-release_reason = прычына вызвалення
+sheet-field-visibility = бачнасць
+sheet-field-source = крыніца

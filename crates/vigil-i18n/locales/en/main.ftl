@@ -406,3 +406,89 @@ record-type-merge = merge
 account-role-viewer = viewer
 account-role-editor = editor
 account-role-admin = admin
+
+## Importing a spreadsheet
+
+edit-import-sheet = Import a spreadsheet
+edit-import-sheet-note = a list kept in Excel, LibreOffice or Google Sheets, one person per row.
+sheet-title = Import a spreadsheet
+sheet-intro = One row per person, saved as .xlsx, .ods or .csv. Column headers are recognised in Belarusian, Russian and English; you see how each column is read, and can change it, before anything is stored. Nothing is stored until you confirm, and then the whole sheet or nothing.
+sheet-template = Download an empty list to fill in, with drop-down lists:
+field-sheet-file = The spreadsheet (.xlsx, .ods or .csv)
+field-sheet-source = Where the list comes from (its columns are remembered for the next list from there)
+sheet-source-none = not said
+field-sheet-country = Country of the rows that do not name one (two letters, such as BY)
+field-sheet-visibility = Who may see the persons whose row does not say
+field-sheet-update = The sheet corrects persons already stored (an edited copy of an earlier list)
+button-read-sheet = Read the sheet
+sheet-no-file = Choose the spreadsheet to import.
+sheet-too-large = The file is larger than { $mb } MB. Split the list into smaller sheets.
+sheet-not-a-sheet = “{ $name }” is not a spreadsheet vigil reads: save it as .xlsx, .ods or .csv.
+sheet-unreadable = “{ $name }” could not be read: { $error }
+sheet-bad-country = “{ $country }” is not a country code: write the two letters, such as BY or RU.
+sheet-columns = How the columns are read
+sheet-column-header = Column in the sheet
+sheet-column-field = Read as
+sheet-column-sample = First values
+sheet-field-ignore = not read
+sheet-errors = { $n_form ->
+    [one] { $n } cell cannot be read. Nothing will be stored until it is fixed in the sheet, or its column is read as something else:
+   *[other] { $n } cells cannot be read. Nothing will be stored until they are fixed in the sheet, or their columns are read as something else:
+}
+sheet-error-line = Row { $row }, column “{ $column }”: { $message }
+sheet-would-store = The sheet would store { $persons_form ->
+    [one] { $persons } person
+   *[other] { $persons } persons
+} and { $events_form ->
+    [one] { $events } event
+   *[other] { $events } events
+}.
+sheet-default-visibility = { $n_form ->
+    [one] { $n } person has
+   *[other] { $n } persons have
+} no visibility in the sheet and will be stored as “{ $visibility }”.
+sheet-unknown-columns = These columns are not read: { $list }. Choose what they hold below, or leave them out.
+sheet-mapping-from-source = The columns are read as they were for the last list from { $source }.
+sheet-doubles = { $n_form ->
+    [one] { $n } row is probably a person already in the registry:
+   *[other] { $n } rows are probably persons already in the registry:
+}
+sheet-double = row { $row }: “{ $name }” is probably “{ $existing_name }”
+sheet-doubles-new = Store them as new persons anyway (and merge them later)
+sheet-doubles-blocked = Nothing was stored: some rows are probably persons already in the registry. Give those rows the existing person's id in an id column, or tick “Store them as new persons anyway”.
+button-sheet-again = Show again with these columns
+button-sheet-import = { $n_form ->
+    [one] Store { $n } person
+   *[other] Store these { $n } persons
+}
+sheet-start-again = Start again with another file
+sheet-stored = The sheet is stored
+sheet-stored-summary = { $persons_form ->
+    [one] { $persons } person
+   *[other] { $persons } persons
+}: records added { $added }, corrected { $corrected }, already stored unchanged { $unchanged }.
+sheet-mapping-saved = Its columns are remembered for the next list from { $source }.
+sheet-see-directory = See the directory
+sheet-another = Import another sheet
+sheet-refused = Nothing was stored: the registry refuses these rows.
+sheet-refused-line = Row { $row }: { $message }
+sheet-refused-update = If the sheet is an edited copy of a list already imported, start again and tick “The sheet corrects persons already stored”.
+sheet-field-id = id
+sheet-field-name = name
+sheet-field-sex = sex
+sheet-field-birth_date = date of birth
+sheet-field-country = country
+sheet-field-region = region
+sheet-field-roles = roles (occupation)
+sheet-field-detained = date of detention
+sheet-field-recognized = date recognised as a political prisoner
+sheet-field-recognized_by = recognised by
+sheet-field-articles = articles
+sheet-field-sentence_date = date of the sentence
+sheet-field-sentence = sentence (term)
+sheet-field-regime = regime
+sheet-field-place = place of detention
+sheet-field-released = date of release
+sheet-field-release_reason = reason for release
+sheet-field-visibility = visibility
+sheet-field-source = source

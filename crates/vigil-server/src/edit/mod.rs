@@ -13,6 +13,7 @@ pub(crate) mod fields;
 pub(crate) mod login;
 pub(crate) mod pages;
 pub(crate) mod record;
+pub(crate) mod sheet;
 pub(crate) mod tokens;
 
 use axum::http::StatusCode;

@@ -150,6 +150,8 @@ pub async fn home(BackofficeEditor(editor): BackofficeEditor, tr: Tr) -> Respons
             (event_form(&tr, &p, None))
             h2 { (tr.t("extract-title")) }
             p { a href="/edit/extract" { (tr.t("edit-paste-report")) } " — " (tr.t("edit-paste-report-note")) }
+            h2 { (tr.t("sheet-title")) }
+            p { a #sheet-link href="/edit/sheet" { (tr.t("edit-import-sheet")) } " — " (tr.t("edit-import-sheet-note")) }
             h2 { (tr.t("edit-open-person")) }
             form method="get" action="/edit/person" {
                 label { (tr.t("field-person-id")) " " input type="text" name="id" required; }

@@ -1,6 +1,7 @@
 //! The PostgreSQL backend's audit chain: linking each audit row to the one before it
 //! under an advisory lock, and bringing an older database's audit trail into the chain
-//! (see `crate::accounts` for what the chain is).
+//! (see `crate::accounts` for what the chain is); and the spreadsheet column mappings
+//! kept per source, also beside the log.
 
 use super::{pg, PgStore, AUDIT_LOCK};
 use crate::accounts::AuditRow;
@@ -57,6 +58,43 @@ impl PgStore {
                 let row = chain_started(&at, &format!("token of {}", t.name));
                 insert_audit(&mut tx, &row, Some(&crate::accounts::token_state(hash, t))).await?;
             }
+            tx.commit().await.map_err(pg)
+        })
+    }
+}
+
+impl PgStore {
+    pub(super) fn load_sheet_mapping(&self, source: &str) -> Result<Option<String>, StoreError> {
+        self.rt.block_on(async {
+            sqlx::query_scalar("SELECT mapping FROM sheet_mapping WHERE source = $1")
+                .bind(source)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(pg)
+        })
+    }
+
+    pub(super) fn store_sheet_mapping(
+        &self,
+        source: &str,
+        mapping: &str,
+        audit: &AuditRow,
+    ) -> Result<(), StoreError> {
+        self.rt.block_on(async {
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            sqlx::query(
+                "INSERT INTO sheet_mapping (source, mapping, saved_by, saved_at) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (source) DO UPDATE SET mapping = excluded.mapping,
+                     saved_by = excluded.saved_by, saved_at = excluded.saved_at",
+            )
+            .bind(source)
+            .bind(mapping)
+            .bind(&audit.actor)
+            .bind(&audit.at)
+            .execute(&mut *tx)
+            .await
+            .map_err(pg)?;
+            insert_audit(&mut tx, audit, None).await?;
             tx.commit().await.map_err(pg)
         })
     }

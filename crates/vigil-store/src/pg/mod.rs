@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0005_token_expiry.sql"),
     include_str!("../../migrations/postgres/0006_event_visibility.sql"),
     include_str!("../../migrations/postgres/0007_audit_chain.sql"),
+    include_str!("../../migrations/postgres/0008_sheet_mapping.sql"),
 ];
 
 /// The newest schema that added a derived column (the event's visibility; before it the
@@ -495,6 +496,20 @@ impl Store for PgStore {
         Ok(())
     }
 
+    fn records_of(
+        &self,
+        rtype: RecordType,
+        visit: &mut dyn FnMut(&str) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let list = self.rt.block_on(async {
+            let mut tx = self.pool.begin().await.map_err(pg)?;
+            let list = bodies(&mut tx, rtype).await?;
+            tx.commit().await.map_err(pg)?;
+            Ok::<_, StoreError>(list)
+        })?;
+        list.iter().try_for_each(|b| visit(b))
+    }
+
     fn current(&self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError> {
         self.rt.block_on(async {
             let mut c = self.pool.acquire().await.map_err(pg)?;
@@ -661,6 +676,14 @@ impl Store for PgStore {
             insert_audit(&mut tx, audit, Some(&crate::accounts::token_state(hash, t))).await?;
             tx.commit().await.map_err(pg)
         })
+    }
+
+    fn sheet_mapping(&self, source: &str) -> Result<Option<String>, StoreError> {
+        self.load_sheet_mapping(source)
+    }
+
+    fn save_sheet_mapping(&self, source: &str, m: &str, a: &AuditRow) -> Result<(), StoreError> {
+        self.store_sheet_mapping(source, m, a)
     }
 
     fn record_audit(&self, row: &AuditRow) -> Result<(), StoreError> {

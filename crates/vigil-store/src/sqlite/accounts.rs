@@ -1,6 +1,7 @@
 //! The SQLite backend's accounts, tokens and audit chain: decoding account rows, linking
 //! each audit row to the one before it inside a write transaction, and bringing an older
-//! file's audit trail into the chain (see `crate::accounts` for what the chain is).
+//! file's audit trail into the chain (see `crate::accounts` for what the chain is); and
+//! the spreadsheet column mappings kept per source, also beside the log.
 
 use rusqlite::{params, Connection};
 
@@ -60,6 +61,38 @@ impl SqliteStore {
             let row = chain_started(&at, &format!("token of {}", t.name));
             insert_audit(&tx, &row, Some(&crate::accounts::token_state(&hash, &t)))?;
         }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+impl SqliteStore {
+    pub(super) fn load_sheet_mapping(&self, source: &str) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT mapping FROM sheet_mapping WHERE source = ?1",
+                [source],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub(super) fn store_sheet_mapping(
+        &self,
+        source: &str,
+        mapping: &str,
+        audit: &AuditRow,
+    ) -> Result<(), StoreError> {
+        let tx = self.audit_transaction()?;
+        tx.execute(
+            "INSERT INTO sheet_mapping (source, mapping, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (source) DO UPDATE SET mapping = excluded.mapping,
+                 saved_by = excluded.saved_by, saved_at = excluded.saved_at",
+            params![source, mapping, audit.actor, audit.at],
+        )?;
+        insert_audit(&tx, audit, None)?;
         tx.commit()?;
         Ok(())
     }

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0006_token_expiry.sql"),
     include_str!("../../migrations/sqlite/0007_event_visibility.sql"),
     include_str!("../../migrations/sqlite/0008_audit_chain.sql"),
+    include_str!("../../migrations/sqlite/0009_sheet_mapping.sql"),
 ];
 
 /// The newest schema that added a derived column (the event's visibility; before it the
@@ -422,6 +423,10 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn records_of(&self, t: RecordType, visit: &mut Visit<'_>) -> Result<(), StoreError> {
+        export_type_in(&self.conn, t, visit)
+    }
+
     fn current(&self, rtype: RecordType, rid: &str) -> Result<Option<Current>, StoreError> {
         Ok(current_of(&self.conn, rtype, rid)?.map(|(c, _)| c))
     }
@@ -527,6 +532,14 @@ impl Store for SqliteStore {
         insert_audit(&tx, audit, Some(&crate::accounts::token_state(hash, t)))?;
         tx.commit()?;
         Ok(())
+    }
+
+    fn sheet_mapping(&self, source: &str) -> Result<Option<String>, StoreError> {
+        self.load_sheet_mapping(source)
+    }
+
+    fn save_sheet_mapping(&self, source: &str, m: &str, a: &AuditRow) -> Result<(), StoreError> {
+        self.store_sheet_mapping(source, m, a)
     }
 
     fn record_audit(&self, row: &AuditRow) -> Result<(), StoreError> {
@@ -765,12 +778,10 @@ fn reparse(body: &str) -> Result<Record, StoreError> {
         .map_err(|e| StoreError::Damaged(format!("a stored record no longer parses: {e}")))
 }
 
+type Visit<'a> = dyn FnMut(&str) -> Result<(), StoreError> + 'a;
+
 impl SqliteStore {
-    fn export_type(
-        &self,
-        rtype: RecordType,
-        visit: &mut dyn FnMut(&str) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
+    fn export_type(&self, rtype: RecordType, visit: &mut Visit<'_>) -> Result<(), StoreError> {
         export_type_in(&self.conn, rtype, visit)
     }
 }

@@ -2,9 +2,7 @@
 
 use std::process::ExitCode;
 
-use vigil_core::access::Audience;
 use vigil_core::answer;
-use vigil_core::record::{parse_record, Parsed, Record, RecordType};
 use vigil_core::search::{Entry, NameIndex};
 use vigil_store::Store;
 
@@ -69,21 +67,5 @@ pub(super) fn duplicates(cli: &Cli, args: &DuplicatesArgs) -> anyhow::Result<Exi
 /// Every current person as the name index sees it: all stored names, birth year, region.
 /// A merged person's names are the kept person's too, and it is not a person of its own.
 pub(super) fn person_entries(store: &dyn Store) -> anyhow::Result<Vec<Entry>> {
-    let mut persons = Vec::new();
-    let mut merges: Vec<(String, String)> = Vec::new();
-    store.export(&mut |rtype, body| {
-        match parse_record(body).map(Parsed::into_record) {
-            Ok(Record::Person(p)) if rtype == RecordType::Person => {
-                persons.push((Entry::of(&p), p.visibility));
-            }
-            Ok(Record::Merge(m)) => merges.push((m.keep, m.merged)),
-            _ => {}
-        }
-        Ok(())
-    })?;
-    Ok(vigil_core::search::entries(
-        persons,
-        &merges,
-        Audience::Trusted,
-    ))
+    Ok(vigil_store::sheet::person_entries(store)?)
 }

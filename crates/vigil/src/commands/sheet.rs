@@ -10,6 +10,7 @@ use anyhow::Context;
 use serde_json::json;
 use vigil_core::record::Visibility;
 use vigil_core::sheet::{self, read::Format, Options};
+use vigil_store::sheet::Refused;
 
 use crate::cli::{Cli, ImportArgs};
 use crate::context::run_import;
@@ -24,64 +25,6 @@ pub(super) fn format_of(args: &ImportArgs) -> anyhow::Result<Option<Format>> {
             .with_context(|| format!("--format {f}: one of jsonl, csv, xlsx, ods")),
         None => Ok(Format::of_name(&args.file)),
     }
-}
-
-/// A sheet's new person who is probably someone already in the registry.
-struct Double {
-    row: usize,
-    name: String,
-    existing: String,
-    existing_name: String,
-    score: f64,
-}
-
-/// The sheet's persons new to the registry whose names probably duplicate a person
-/// already there (the name index, as `vigil duplicates` scores them).
-fn probable_duplicates(cli: &Cli, c: &sheet::Converted) -> anyhow::Result<Vec<Double>> {
-    let Ok(store) = crate::context::open_existing(cli) else {
-        return Ok(Vec::new());
-    };
-    let existing = super::names::person_entries(&*store)?;
-    if existing.is_empty() {
-        return Ok(Vec::new());
-    }
-    let known: std::collections::HashSet<String> = existing.iter().map(|e| e.id.clone()).collect();
-    let mut rows = std::collections::HashMap::new();
-    let mut fresh = Vec::new();
-    for (row, line) in &c.lines {
-        let Ok(parsed) = vigil_core::record::parse_record(line) else {
-            continue;
-        };
-        if let vigil_core::record::Record::Person(p) = parsed.into_record() {
-            if !known.contains(&p.id) {
-                rows.insert(p.id.clone(), *row);
-                fresh.push(vigil_core::search::Entry::of(&p));
-            }
-        }
-    }
-    if fresh.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ids: Vec<String> = fresh.iter().map(|e| e.id.clone()).collect();
-    let index = vigil_core::search::NameIndex::build(existing.into_iter().chain(fresh));
-    let mut out = Vec::new();
-    for id in ids {
-        if let Some(d) = index
-            .duplicates_of(&id, vigil_core::search::DUPLICATE_FROM)
-            .into_iter()
-            .find(|d| known.contains(&d.b))
-        {
-            out.push(Double {
-                row: rows[&id],
-                name: d.names[0].clone(),
-                existing: d.b.clone(),
-                existing_name: d.names[1].clone(),
-                score: d.score,
-            });
-        }
-    }
-    out.sort_by_key(|d| d.row);
-    Ok(out)
 }
 
 pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Result<ExitCode> {
@@ -112,17 +55,17 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
         mapping,
         visibility,
     };
-    let rows = match sheet::read::rows(&bytes, format) {
-        Ok(r) => r,
-        Err(e) => {
+    // A registry that is not there yet has no one to be duplicated.
+    let existing = crate::context::open_existing(cli).ok();
+    let registry = existing.as_deref().map(|s| s as &dyn vigil_store::Store);
+    let plan = match vigil_store::sheet::plan(registry, &bytes, format, &options)? {
+        Ok(p) => p,
+        Err(Refused::Unreadable(e)) => {
             eprintln!("{file}: {e}");
             eprintln!("vigil: {file} was not read; nothing was imported");
             return Ok(ExitCode::FAILURE);
         }
-    };
-    let converted = match sheet::convert(&rows, &options) {
-        Ok(c) => c,
-        Err(errors) => {
+        Err(Refused::Cells(errors)) => {
             if cli.json {
                 output::json(&json!({ "errors": errors }))?;
             }
@@ -141,6 +84,8 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
             return Ok(ExitCode::FAILURE);
         }
     };
+    drop(existing);
+    let converted = &plan.converted;
     for h in &converted.unknown_headers {
         eprintln!(
             "warning: {file}: the column '{}' is not read (no field vigil knows; map it with --mapping)",
@@ -154,8 +99,8 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
             options.visibility.unwrap_or(Visibility::Restricted)
         );
     }
-    let doubles = probable_duplicates(cli, &converted)?;
-    for d in &doubles {
+    let doubles = &plan.doubles;
+    for d in doubles {
         eprintln!(
             "{file}:{}: '{}' is probably {} ('{}'), score {:.2}",
             d.row,
@@ -193,11 +138,7 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let mut text = String::new();
-    for (_, l) in &converted.lines {
-        text.push_str(l);
-        text.push('\n');
-    }
+    let text = plan.jsonl();
     let size = text.len() as u64;
     let mut input = BufReader::new(Cursor::new(text.into_bytes()));
     match run_import(cli, &mut input, Some(size), args.update, &args.who)? {
@@ -220,10 +161,7 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
             // A line the store refused (a record already there with other content, …):
             // named by the sheet row it came from.
             for e in &errors {
-                let row = converted
-                    .lines
-                    .get(e.line.saturating_sub(1))
-                    .map_or(0, |(row, _)| *row);
+                let row = plan.row_of(e.line);
                 eprintln!("{file}:{row}: {}", output::visible(&e.message));
             }
             eprintln!(

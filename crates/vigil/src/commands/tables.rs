@@ -131,30 +131,13 @@ pub(super) fn write_xlsx(
     tables: &[(RecordType, Table)],
     public: bool,
 ) -> anyhow::Result<()> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
     let dict = dictionary();
     let mut all: Vec<(&str, &Table)> = tables
         .iter()
         .map(|(t, table)| (tables::table_name(*t), table))
         .collect();
     all.push(("dictionary", &dict));
-    for (name, table) in all {
-        let sheet = book.add_worksheet();
-        sheet.set_name(name)?;
-        for (c, h) in table.header.iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, h, &bold)?;
-        }
-        for (r, row) in table.rows.iter().enumerate() {
-            for (c, v) in row.iter().enumerate() {
-                if !v.is_empty() {
-                    sheet.write_string(r as u32 + 1, c as u16, v)?;
-                }
-            }
-        }
-        sheet.set_freeze_panes(1, 0)?;
-    }
-    let bytes = book.save_to_buffer()?;
+    let bytes = vigil_core::sheet::write::workbook(&all).map_err(anyhow::Error::msg)?;
     let mut file = create_output(cli, path, public, false)?;
     file.write_all(&bytes)?;
     Ok(())
@@ -163,7 +146,7 @@ pub(super) fn write_xlsx(
 /// `vigil template`: an empty list to fill in, its headers in a language, drop-downs
 /// where a field has a fixed set of values.
 pub(super) fn template(args: &crate::cli::TemplateArgs) -> anyhow::Result<ExitCode> {
-    let xlsx = template_bytes(&args.lang)?;
+    let xlsx = vigil_core::sheet::write::template(&args.lang).map_err(anyhow::Error::msg)?;
     std::fs::write(&args.output, xlsx)
         .with_context(|| format!("writing {}", args.output.display()))?;
     output::line(&format!(
@@ -172,26 +155,6 @@ pub(super) fn template(args: &crate::cli::TemplateArgs) -> anyhow::Result<ExitCo
         args.output.display()
     ))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The template workbook's bytes (also what the editors' side offers for download).
-pub(crate) fn template_bytes(lang: &str) -> anyhow::Result<Vec<u8>> {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let bold = rust_xlsxwriter::Format::new().set_bold();
-    let sheet = book.add_worksheet();
-    sheet.set_name("persons")?;
-    for (c, (field, header)) in vigil_core::sheet::template_headers(lang).iter().enumerate() {
-        let c = c as u16;
-        sheet.write_string_with_format(0, c, *header, &bold)?;
-        sheet.set_column_width(c, 18)?;
-        let choices = vigil_core::sheet::choices(*field, lang);
-        if !choices.is_empty() {
-            let v = rust_xlsxwriter::DataValidation::new().allow_list_strings(&choices)?;
-            sheet.add_data_validation(1, c, 10_000, c, &v)?;
-        }
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    Ok(book.save_to_buffer()?)
 }
 
 /// Whether an import is an export's tables: a directory with `persons.csv` or another

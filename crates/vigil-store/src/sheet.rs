@@ -1,0 +1,187 @@
+//! A monitor's spreadsheet into any store: the one path `vigil import FILE.xlsx` and the
+//! editors' upload page both take. [`plan`] reads the bytes and turns the rows into
+//! interchange lines (`vigil_core::sheet`), and lists the rows that probably duplicate a
+//! person already in the registry; [`store`] imports the lines all or nothing through
+//! [`crate::import`], naming a line the store refuses by its sheet row.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{BufReader, Cursor};
+
+use vigil_core::access::Audience;
+use vigil_core::record::{parse_record, Parsed, Record, RecordType};
+use vigil_core::search::{self, Entry, NameIndex};
+use vigil_core::sheet::{self, read::Format, CellError, Converted, Options};
+
+use crate::import::{import, ImportFailure, ImportOptions, ImportReport, LineError};
+use crate::{Store, StoreError};
+
+/// A sheet's new person who is probably someone already in the registry.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Double {
+    /// The sheet row (the header is row 1).
+    pub row: usize,
+    pub name: String,
+    /// The person already stored, and the name of theirs that matched.
+    pub existing: String,
+    pub existing_name: String,
+    pub score: f64,
+}
+
+/// What a sheet would store.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub converted: Converted,
+    pub doubles: Vec<Double>,
+}
+
+impl Plan {
+    /// The interchange lines, as one JSON Lines text.
+    #[must_use]
+    pub fn jsonl(&self) -> String {
+        let mut text = String::new();
+        for (_, l) in &self.converted.lines {
+            text.push_str(l);
+            text.push('\n');
+        }
+        text
+    }
+
+    /// The sheet row an interchange line (1-based) came from; 0 if none.
+    #[must_use]
+    pub fn row_of(&self, line: usize) -> usize {
+        self.converted
+            .lines
+            .get(line.saturating_sub(1))
+            .map_or(0, |(row, _)| *row)
+    }
+}
+
+/// Why a sheet cannot be stored as it is.
+#[derive(Debug, Clone)]
+pub enum Refused {
+    /// The bytes are not a sheet of the format (a truncated or locked file, another
+    /// encoding): what was found.
+    Unreadable(String),
+    /// Cells that cannot be read, every one of them.
+    Cells(Vec<CellError>),
+}
+
+/// Every person of the store, as the name index takes them (merged persons folded into
+/// the one kept).
+pub fn person_entries(store: &dyn Store) -> Result<Vec<Entry>, StoreError> {
+    let mut persons = Vec::new();
+    let mut merges: Vec<(String, String)> = Vec::new();
+    store.export(&mut |rtype, body| {
+        match parse_record(body).map(Parsed::into_record) {
+            Ok(Record::Person(p)) if rtype == RecordType::Person => {
+                persons.push((Entry::of(&p), p.visibility));
+            }
+            Ok(Record::Merge(m)) => merges.push((m.keep, m.merged)),
+            _ => {}
+        }
+        Ok(())
+    })?;
+    Ok(search::entries(persons, &merges, Audience::Trusted))
+}
+
+/// Reads a sheet and says what it would store. `store` is the registry it would go into
+/// (`None` when there is none yet): its persons are what new rows are compared with.
+pub fn plan(
+    store: Option<&dyn Store>,
+    bytes: &[u8],
+    format: Format,
+    options: &Options,
+) -> Result<Result<Plan, Refused>, StoreError> {
+    match sheet::read::rows(bytes, format) {
+        Ok(rows) => plan_rows(store, &rows, options),
+        Err(e) => Ok(Err(Refused::Unreadable(e))),
+    }
+}
+
+/// [`plan`] for a sheet already read into rows (the first its headers).
+pub fn plan_rows(
+    store: Option<&dyn Store>,
+    rows: &[Vec<String>],
+    options: &Options,
+) -> Result<Result<Plan, Refused>, StoreError> {
+    let converted = match sheet::convert(rows, options) {
+        Ok(c) => c,
+        Err(errors) => return Ok(Err(Refused::Cells(errors))),
+    };
+    let doubles = match store {
+        Some(store) => probable_duplicates(store, &converted)?,
+        None => Vec::new(),
+    };
+    Ok(Ok(Plan { converted, doubles }))
+}
+
+/// The sheet's persons new to the registry whose names probably duplicate a person
+/// already there (the name index, as `vigil duplicates` scores them).
+fn probable_duplicates(store: &dyn Store, c: &Converted) -> Result<Vec<Double>, StoreError> {
+    let existing = person_entries(store)?;
+    if existing.is_empty() {
+        return Ok(Vec::new());
+    }
+    let known: HashSet<String> = existing.iter().map(|e| e.id.clone()).collect();
+    let mut rows = HashMap::new();
+    let mut fresh = Vec::new();
+    for (row, line) in &c.lines {
+        let Ok(parsed) = parse_record(line) else {
+            continue;
+        };
+        if let Record::Person(p) = parsed.into_record() {
+            if !known.contains(&p.id) {
+                rows.insert(p.id.clone(), *row);
+                fresh.push(Entry::of(&p));
+            }
+        }
+    }
+    if fresh.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<String> = fresh.iter().map(|e| e.id.clone()).collect();
+    let index = NameIndex::build(existing.into_iter().chain(fresh));
+    let mut out = Vec::new();
+    for id in ids {
+        if let Some(d) = index
+            .duplicates_of(&id, search::DUPLICATE_FROM)
+            .into_iter()
+            .find(|d| known.contains(&d.b))
+        {
+            out.push(Double {
+                row: rows[&id],
+                name: d.names[0].clone(),
+                existing: d.b.clone(),
+                existing_name: d.names[1].clone(),
+                score: d.score,
+            });
+        }
+    }
+    out.sort_by_key(|d| d.row);
+    Ok(out)
+}
+
+/// Stores what [`plan`] read, all or nothing. A line the store refuses (a record already
+/// there with other content without `update`, …) comes back with its sheet row as
+/// `line`.
+pub fn store(
+    store: &mut dyn Store,
+    plan: &Plan,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport, ImportFailure> {
+    let text = plan.jsonl();
+    let mut input = BufReader::new(Cursor::new(text.into_bytes()));
+    match import(store, &mut input, opts, progress) {
+        Err(ImportFailure::Invalid(errors)) => Err(ImportFailure::Invalid(
+            errors
+                .into_iter()
+                .map(|e| LineError {
+                    line: plan.row_of(e.line),
+                    message: e.message,
+                })
+                .collect(),
+        )),
+        other => other,
+    }
+}
