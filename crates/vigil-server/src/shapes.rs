@@ -194,7 +194,7 @@ pub(crate) const BY: [&str; 4] = ["sex", "age", "role", "region"];
 /// A person's status today.
 pub(crate) const STATUSES: [&str; 3] = ["held", "released", "not_detained"];
 /// The answer's format: JSON (the default) or CSV.
-pub(crate) const FORMATS: [&str; 2] = ["json", "csv"];
+pub(crate) const FORMATS: [&str; 3] = ["json", "csv", "xlsx"];
 
 fn one_of(values: impl IntoIterator<Item = &'static str>) -> utoipa::openapi::schema::Object {
     utoipa::openapi::schema::ObjectBuilder::new()

@@ -116,6 +116,14 @@ const ALLOWED: &[&str] = &[
     "vera",
     "test",
     "script",
+    // The spreadsheet formats by their file extensions, and the test registry's source.
+    "xlsx",
+    "xlsm",
+    "ods",
+    "csv",
+    "tsv",
+    "Viasna",
+    "One",
 ];
 
 /// The text a reader sees: what is between tags (not inside `pre`, `textarea` or
@@ -255,6 +263,7 @@ async fn the_login_page_and_every_editors_page_speak_the_readers_language() {
             "/edit/record?type=announcement",
             "/edit/record?type=person&id=p1",
             "/edit/extract",
+            "/edit/sheet",
         ] {
             let sep = if page.contains('?') { '&' } else { '?' };
             let uri = format!("{page}{sep}lang={lang}");

@@ -174,6 +174,58 @@ async fn csv_answers_are_csv() {
     assert!(text.ends_with("key,held\nunknown,fewer than 3\n"), "{text}");
 }
 
+/// The counting sections and the directory as workbooks: each table of the CSV a sheet,
+/// with the same cells.
+#[tokio::test]
+async fn xlsx_answers_are_workbooks_with_the_csv_tables_as_sheets() {
+    use vigil_core::sheet::read::{sheets, Format};
+    let (live, _dir, _) = server();
+    for (query, names) in [
+        (
+            "/api/v1/stats/held?on=2022-01-01&all=true&by=sex",
+            vec!["held", "by"],
+        ),
+        (
+            "/api/v1/stats/series?from=2022-01-01&to=2022-03-01",
+            vec!["series"],
+        ),
+        (
+            "/api/v1/stats/flow?from=2021-01-01&to=2022-12-31",
+            vec!["flow", "released"],
+        ),
+        ("/api/v1/persons?", vec!["persons"]),
+    ] {
+        let csv_response = send(&live, get(&format!("{query}&format=csv"))).await;
+        let csv = axum::body::to_bytes(csv_response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let csv = String::from_utf8(csv.to_vec()).unwrap();
+        let response = send(&live, get(&format!("{query}&format=xlsx"))).await;
+        assert_eq!(response.status(), StatusCode::OK, "{query}");
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        );
+        assert!(response.headers()[header::CONTENT_DISPOSITION]
+            .to_str()
+            .unwrap()
+            .ends_with(".xlsx\""));
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let book = sheets(&bytes, Format::Xlsx).unwrap();
+        let got: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(got, names, "{query}");
+        // Every table of the CSV, in order, is a sheet with the same cells.
+        let tables: Vec<&str> = csv.split("\n\n").collect();
+        assert_eq!(tables.len(), book.len(), "{query}: {csv}");
+        for ((_, rows), table) in book.iter().zip(tables) {
+            let from_csv = vigil_core::sheet::read::rows(table.as_bytes(), Format::Csv).unwrap();
+            assert_eq!(rows, &from_csv, "{query}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn answers_for_the_signed_in_and_the_editors_side_are_never_cached() {
     let (live, _dir, _) = server();

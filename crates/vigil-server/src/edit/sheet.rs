@@ -102,9 +102,9 @@ fn upload_form(
 fn templates(tr: &Tr) -> Markup {
     html! {
         p #sheet-templates { (tr.t("sheet-template")) " "
-            @for (i, (lang, name)) in [("be", "Беларуская"), ("ru", "Русский"), ("en", "English")].into_iter().enumerate() {
+            @for (i, lang) in ["be", "ru", "en"].into_iter().enumerate() {
                 @if i > 0 { " · " }
-                a href=(with_query("/edit/sheet/template", &[("lang", lang)])) lang=(lang) { (name) }
+                a href=(with_query("/edit/sheet/template", &[("lang", lang)])) { (tr.t(&format!("sheet-template-{lang}"))) }
             }
         }
     }

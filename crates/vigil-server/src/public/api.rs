@@ -16,6 +16,7 @@ use vigil_core::answer::{self, Counting, ParamError};
 
 use crate::error::ErrorBody;
 use crate::public::directory as public;
+use crate::public::tabular::{self, tab, Tabular};
 use crate::shapes;
 use crate::{today, AppError, AppState};
 
@@ -64,8 +65,8 @@ fn required<'a>(name: &'static str, value: Option<&'a String>) -> Result<&'a str
     })
 }
 
-fn wants_csv(format: Option<&String>) -> bool {
-    format.is_some_and(|f| f == "csv")
+fn wants_table(format: Option<&String>) -> Option<Tabular> {
+    Tabular::of(format)
 }
 
 /// `stats held` as query parameters, named like the CLI's flags.
@@ -209,24 +210,10 @@ pub async fn search(
     ))
 }
 
-fn csv(name: &str, body: impl Into<axum::body::Body>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}.csv\""),
-            ),
-        ],
-        body.into(),
-    )
-        .into_response()
-}
-
 /// Political prisoners held on a day, with bounds, optionally split.
 #[utoipa::path(get, path = "/api/v1/stats/held", tag = "statistics", params(HeldParams),
-    responses((status = 200, description = "The count (a table with `format=csv`)",
-            content((answer::HeldAnswer = "application/json"), (String = "text/csv"))),
+    responses((status = 200, description = "The count (a table with `format=csv`, a workbook with `format=xlsx`)",
+            content((answer::HeldAnswer = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 400, description = "`bad_parameter`: the parameter named is wrong", body = ErrorBody)))]
 pub async fn held(
     Snapshot(s): Snapshot,
@@ -242,8 +229,9 @@ pub async fn held(
         s.log.clone(),
     )?;
     a.suppress_small(s.min_cell);
-    if wants_csv(p.format.as_ref()) {
-        let mut out = table(
+    if let Some(format) = wants_table(p.format.as_ref()) {
+        let mut tabs = vec![tab(
+            "held",
             &["on", "held", "held_min", "held_max"],
             [vec![
                 a.on.clone(),
@@ -251,24 +239,23 @@ pub async fn held(
                 a.held_min.to_string(),
                 a.held_max.to_string(),
             ]],
-        )?;
+        )];
         // A breakdown whose every cell is small still says so, cell by cell.
         if !a.by.is_empty() || !a.small.is_empty() {
             let fewer = format!("fewer than {}", s.min_cell);
             let rows = a.by.iter().map(|(k, v)| vec![k.clone(), v.to_string()]);
             let small = a.small.iter().map(|k| vec![k.clone(), fewer.clone()]);
-            out.push('\n');
-            out.push_str(&table(&["key", "held"], rows.chain(small))?);
+            tabs.push(tab("by", &["key", "held"], rows.chain(small)));
         }
-        return Ok(csv("held", out));
+        return tabular::respond("held", &tabs, format);
     }
     Ok(Json(a).into_response())
 }
 
 /// Held on each step between two days.
 #[utoipa::path(get, path = "/api/v1/stats/series", tag = "statistics", params(SeriesParams),
-    responses((status = 200, description = "The series (a table with `format=csv`)",
-            content((answer::SeriesAnswer = "application/json"), (String = "text/csv"))),
+    responses((status = 200, description = "The series (a table with `format=csv`, a workbook with `format=xlsx`)",
+            content((answer::SeriesAnswer = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 400, description = "`bad_parameter`: the parameter named is wrong, or the series has over 20,000 points", body = ErrorBody)))]
 pub async fn series(
     Snapshot(s): Snapshot,
@@ -277,39 +264,50 @@ pub async fn series(
 ) -> Result<Response, AppError> {
     // A long daily series is large (150 kB for six years) and never changes while serving.
     let state = Arc::clone(&s);
-    let csv_wanted = wants_csv(p.format.as_ref());
+    let wanted = wants_table(p.format.as_ref());
     // One key for the same question however it is spelled.
     p.country = p.country.map(|c| c.to_ascii_uppercase());
+    let points = |a: &answer::SeriesAnswer| {
+        tab(
+            "series",
+            &["date", "held", "held_min", "held_max"],
+            a.points.iter().map(|x| {
+                vec![
+                    x.date.clone(),
+                    x.held.to_string(),
+                    x.held_min.to_string(),
+                    x.held_max.to_string(),
+                ]
+            }),
+        )
+    };
+    let compute = move |state: &AppState, p: &SeriesParams| {
+        let from = required("from", p.from.as_ref())?;
+        let to = required("to", p.to.as_ref())?;
+        Ok::<_, AppError>(answer::series(
+            &state.registry,
+            from,
+            to,
+            p.step.as_deref().unwrap_or("month"),
+            &counting(state, p.country.as_ref(), p.all, p.recognized_by_date)?,
+            state.log.clone(),
+        )?)
+    };
+    // A workbook is binary and small to make: not kept in the page cache.
+    if wanted == Some(Tabular::Xlsx) {
+        return tabular::respond("series", &[points(&compute(&s, &p)?)], Tabular::Xlsx);
+    }
     let key = format!("series {p:?}");
     let body = s
         .cached_page(today(), key, async move {
-            let from = required("from", p.from.as_ref())?;
-            let to = required("to", p.to.as_ref())?;
-            let a = answer::series(
-                &state.registry,
-                from,
-                to,
-                p.step.as_deref().unwrap_or("month"),
-                &counting(&state, p.country.as_ref(), p.all, p.recognized_by_date)?,
-                state.log.clone(),
-            )?;
-            if csv_wanted {
-                return table(
-                    &["date", "held", "held_min", "held_max"],
-                    a.points.iter().map(|x| {
-                        vec![
-                            x.date.clone(),
-                            x.held.to_string(),
-                            x.held_min.to_string(),
-                            x.held_max.to_string(),
-                        ]
-                    }),
-                );
+            let a = compute(&state, &p)?;
+            if wanted.is_some() {
+                return tabular::csv_text(&points(&a).table);
             }
             serde_json::to_string(&a).map_err(|e| AppError::Internal(e.to_string()))
         })
         .await?;
-    if csv_wanted {
+    if wanted.is_some() {
         let mut response = body.respond(&headers, "text/csv; charset=utf-8");
         response.headers_mut().insert(
             header::CONTENT_DISPOSITION,
@@ -322,8 +320,8 @@ pub async fn series(
 
 /// Announcements (pardon waves by default) in a country and year, with running totals.
 #[utoipa::path(get, path = "/api/v1/stats/waves", tag = "statistics", params(WavesParams),
-    responses((status = 200, description = "The waves (a table with `format=csv`)",
-            content((answer::WavesAnswer = "application/json"), (String = "text/csv"))),
+    responses((status = 200, description = "The waves (a table with `format=csv`, a workbook with `format=xlsx`)",
+            content((answer::WavesAnswer = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 400, description = "`bad_parameter`: the parameter named is wrong", body = ErrorBody)))]
 pub async fn waves(
     Snapshot(s): Snapshot,
@@ -336,8 +334,9 @@ pub async fn waves(
         message: "is required".into(),
     })?;
     let a = answer::waves(&s.registry, country, year, p.kind.as_deref(), s.log.clone())?;
-    if wants_csv(p.format.as_ref()) {
-        let out = table(
+    if let Some(format) = wants_table(p.format.as_ref()) {
+        let t = tab(
+            "waves",
             &["ordinal", "date", "announcement", "count", "running_total"],
             a.waves.waves.iter().map(|w| {
                 vec![
@@ -348,16 +347,16 @@ pub async fn waves(
                     w.running_total.to_string(),
                 ]
             }),
-        )?;
-        return Ok(csv("waves", out));
+        );
+        return tabular::respond("waves", &[t], format);
     }
     Ok(Json(a).into_response())
 }
 
 /// Inflow and outflow between two days, and their ratio.
 #[utoipa::path(get, path = "/api/v1/stats/flow", tag = "statistics", params(FlowParams),
-    responses((status = 200, description = "Inflow and outflow (a table with `format=csv`)",
-            content((answer::FlowAnswer = "application/json"), (String = "text/csv"))),
+    responses((status = 200, description = "Inflow and outflow (a table with `format=csv`, a workbook with `format=xlsx`)",
+            content((answer::FlowAnswer = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 400, description = "`bad_parameter`: the parameter named is wrong", body = ErrorBody)))]
 pub async fn flow(
     Snapshot(s): Snapshot,
@@ -372,12 +371,13 @@ pub async fn flow(
         &counting(&s, p.country.as_ref(), p.all, p.recognized_by_date)?,
         s.log.clone(),
     )?;
-    if wants_csv(p.format.as_ref()) {
+    if let Some(format) = wants_table(p.format.as_ref()) {
         let f = &a.flow;
         let ratio = f
             .ratio_recognized_to_pardoned
             .map_or(String::new(), |r| r.to_string());
-        let mut out = table(
+        let flow = tab(
+            "flow",
             &[
                 "from",
                 "to",
@@ -398,15 +398,15 @@ pub async fn flow(
                 f.pardoned_announced.to_string(),
                 ratio,
             ]],
-        )?;
-        out.push('\n');
-        out.push_str(&table(
+        );
+        let released = tab(
+            "released",
             &["released_reason", "count"],
             f.released
                 .iter()
                 .map(|(k, v)| vec![k.clone(), v.to_string()]),
-        )?);
-        return Ok(csv("flow", out));
+        );
+        return tabular::respond("flow", &[flow, released], format);
     }
     Ok(Json(a).into_response())
 }
@@ -511,8 +511,8 @@ pub struct PersonAnswer {
 
 /// Public persons matching the filters: id, name, country and status today.
 #[utoipa::path(get, path = "/api/v1/persons", tag = "registry", params(PersonsParams),
-    responses((status = 200, description = "A page of the public directory (a CSV table with `format=csv`)",
-            content((PersonsAnswer = "application/json"), (String = "text/csv"))),
+    responses((status = 200, description = "A page of the public directory (a CSV table with `format=csv`, a workbook with `format=xlsx`)",
+            content((PersonsAnswer = "application/json"), (String = "text/csv"), (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
         (status = 400, description = "`bad_parameter`: a limit or offset that is not a number", body = ErrorBody)))]
 pub async fn persons(
     Snapshot(s): Snapshot,
@@ -529,8 +529,9 @@ pub async fn persons(
             status: s.registry.status(ix, day, Audience::Public).as_str(),
         })
         .collect::<Vec<PersonRow>>();
-    if wants_csv(p.format.as_ref()) {
-        let out = table(
+    if let Some(format) = wants_table(p.format.as_ref()) {
+        let t = tab(
+            "persons",
             &["id", "name", "country", "status"],
             persons.iter().map(|r| {
                 vec![
@@ -540,8 +541,8 @@ pub async fn persons(
                     r.status.to_string(),
                 ]
             }),
-        )?;
-        return Ok(csv("persons", out));
+        );
+        return tabular::respond("persons", &[t], format);
     }
     Ok(Json(PersonsAnswer {
         total,
@@ -591,24 +592,6 @@ pub async fn person_bundle(s: &Arc<AppState>, id: String) -> Result<(Value, Vec<
     Ok((person, events))
 }
 
-/// A CSV table (header, then rows; lines end in `\n`), each cell quoted by the `csv`
-/// crate where it must be (a comma, a quote, a line break in it).
-pub(crate) fn table(
-    header: &[&str],
-    rows: impl IntoIterator<Item = Vec<String>>,
-) -> Result<String, AppError> {
-    let broken = |e: &dyn std::fmt::Display| AppError::Internal(format!("writing CSV: {e}"));
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    w.write_record(header).map_err(|e| broken(&e))?;
-    for row in rows {
-        w.write_record(&row).map_err(|e| broken(&e))?;
-    }
-    let bytes = w.into_inner().map_err(|e| broken(&e))?;
-    String::from_utf8(bytes).map_err(|e| broken(&e))
-}
-
 /// Who was in an announcement: identified persons, what remains of its breakdown,
 /// contradictions, and candidates with the probability of being among the unidentified.
 /// Publicly, only public persons are named; the others are counted.
@@ -628,7 +611,7 @@ pub async fn announcement(
 
 #[cfg(test)]
 mod tests {
-    use super::table;
+    use super::tabular::{csv_text, tab};
 
     #[test]
     fn csv_cells_are_quoted_where_they_must_be() {
@@ -639,7 +622,7 @@ mod tests {
             vec!["two\nlines".into(), "4".into()],
             vec![String::new(), "5".into()],
         ];
-        let got = table(&["key", "held"], rows).unwrap();
+        let got = csv_text(&tab("t", &["key", "held"], rows).table).unwrap();
         assert_eq!(
             got,
             "key,held\nplain,1\n\"a, b\",2\n\"say \"\"no\"\"\",3\n\"two\nlines\",4\n,5\n"

@@ -5,3 +5,4 @@ pub(crate) mod chart;
 pub mod directory;
 pub(crate) mod names;
 pub(crate) mod pages;
+pub(crate) mod tabular;

@@ -109,14 +109,18 @@ pub(crate) fn shell(
     )
 }
 
-/// `[JSON] [CSV]` links to the API query behind a number (`route` under `/api/v1/`).
+/// `[JSON] [CSV] [XLSX]` links to the API query behind a number (`route` under `/api/v1/`).
 fn sources(route: &str, pairs: &[(&str, &str)], csv: bool) -> Markup {
     let path = format!("/api/v1/{route}");
     let with_csv: Vec<(&str, &str)> = pairs.iter().copied().chain([("format", "csv")]).collect();
+    let with_xlsx: Vec<(&str, &str)> = pairs.iter().copied().chain([("format", "xlsx")]).collect();
     html! {
         span.dl {
             a href=(with_query(&path, pairs)) { "JSON" }
-            @if csv { " · " a href=(with_query(&path, &with_csv)) { "CSV" } }
+            @if csv {
+                " · " a href=(with_query(&path, &with_csv)) { "CSV" }
+                " · " a href=(with_query(&path, &with_xlsx)) { "XLSX" }
+            }
         }
     }
 }
@@ -390,7 +394,8 @@ pub async fn directory(
             button type="submit" { (tr.t("filter-button")) }
         }
         p { (tr.count("count-persons", total as i64)) ". " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" }
-            " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "csv")])) { "CSV" } }
+            " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "csv")])) { "CSV" }
+            " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "xlsx")])) { "XLSX" } }
         div.scroll { table #directory {
             thead { tr { th { (tr.t("col-name")) } th { (tr.t("col-country")) } th { (tr.t("col-status")) } } }
             tbody {
