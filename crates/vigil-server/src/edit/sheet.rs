@@ -102,9 +102,9 @@ fn upload_form(
 fn templates(tr: &Tr) -> Markup {
     html! {
         p #sheet-templates { (tr.t("sheet-template")) " "
-            @for (i, lang) in ["be", "ru", "en"].into_iter().enumerate() {
+            @for (i, (lang, name)) in [("be", tr.t("sheet-template-be")), ("ru", tr.t("sheet-template-ru")), ("en", tr.t("sheet-template-en"))].into_iter().enumerate() {
                 @if i > 0 { " · " }
-                a href=(with_query("/edit/sheet/template", &[("lang", lang)])) { (tr.t(&format!("sheet-template-{lang}"))) }
+                a href=(with_query("/edit/sheet/template", &[("lang", lang)])) { (name) }
             }
         }
     }
