@@ -501,6 +501,9 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         "/api/v1/check",
         "/api/v1/stats/held?on=2023-06-01&by=region",
         "/api/v1/stats/held?on=2023-06-01&by=role&format=csv",
+        "/api/v1/stats/held?on=2023-06-01&by=region&format=xlsx",
+        "/api/v1/persons?limit=500&format=xlsx",
+        "/api/v1/persons?q=canary&format=xlsx",
         "/api/v1/stats/waves?country=BY&year=2024",
         "/api/v1/announcements/a1",
         "/api/v1/search?q=Restricted%20Name",
@@ -523,6 +526,11 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
     assert_eq!(crawl.pages["be"], crawl.pages["en"]);
     assert_eq!(crawl.pages["ru"], crawl.pages["en"]);
     assert!(crawl.api.len() > 20, "{} API answers", crawl.api.len());
+    assert!(
+        crawl.workbooks >= 3,
+        "{} workbooks crawled",
+        crawl.workbooks
+    );
     assert_eq!(server.get("/persons/p-canary-restricted").0, 404);
     assert_eq!(server.get("/api/v1/persons/p-canary-confidential").0, 404);
     // The hidden person's country is not counted: asked for, it is refused as a country
@@ -572,6 +580,24 @@ const PER_KIND: usize = 12;
 struct Crawl {
     pages: std::collections::BTreeMap<&'static str, BTreeSet<String>>,
     api: BTreeSet<String>,
+    /// How many answers were workbooks (XLSX).
+    workbooks: usize,
+}
+
+/// Every cell of every sheet of a workbook, a line per row, tab-separated.
+fn workbook_text(bytes: &[u8]) -> String {
+    let sheets = vigil_core::sheet::read::sheets(bytes, vigil_core::sheet::read::Format::Xlsx)
+        .expect("a workbook the server sends reads back");
+    let mut out = String::new();
+    for (name, rows) in sheets {
+        out.push_str(&name);
+        out.push('\n');
+        for row in rows {
+            out.push_str(&row.join("\t"));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 impl Crawl {
@@ -603,6 +629,7 @@ impl Crawl {
         let mut crawl = Crawl {
             pages: LANGS.iter().map(|l| (*l, BTreeSet::new())).collect(),
             api: BTreeSet::new(),
+            workbooks: 0,
         };
         let mut fetched = 0;
         while let Some((path, lang)) = queue.pop_front() {
@@ -632,7 +659,19 @@ impl Crawl {
                 .get("content-type")
                 .and_then(|v| v.to_str().ok())
                 .is_some_and(|v| v.starts_with("text/html"));
-            let body = r.text().unwrap_or_default();
+            let workbook = r
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("spreadsheetml"));
+            let bytes = r.bytes().unwrap_or_default();
+            // A workbook is compressed: its cells are what is checked, read back.
+            let body = if workbook {
+                crawl.workbooks += 1;
+                workbook_text(&bytes)
+            } else {
+                String::from_utf8_lossy(&bytes).into_owned()
+            };
             assert!(status == 200 || status == 404, "GET {url}: {status}");
             check(&body, &format!("GET {url}"));
             match lang {
