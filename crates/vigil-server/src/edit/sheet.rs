@@ -471,7 +471,7 @@ impl View<'_> {
                     input type="hidden" name="visibility" value=(a.options.visibility.map_or("", Visibility::as_str));
                     @if a.update { input type="hidden" name="update" value="yes"; }
                     h2 { (tr.t("sheet-columns")) }
-                    table #sheet-columns {
+                    div.scroll { table #sheet-columns {
                         thead { tr { th { (tr.t("sheet-column-header")) } th { (tr.t("sheet-column-field")) } th { (tr.t("sheet-column-sample")) } } }
                         tbody { @for (i, h) in header.iter().enumerate() {
                             @if !h.trim().is_empty() {
@@ -488,7 +488,7 @@ impl View<'_> {
                                 }
                             }
                         } }
-                    }
+                    } }
                     @if ok.is_some_and(|p| !p.doubles.is_empty()) {
                         p { label { input type="checkbox" name="new" value="yes" checked[a.new]; " " (tr.t("sheet-doubles-new")) } }
                     }
