@@ -435,13 +435,13 @@ impl FromRequestParts<Arc<Live>> for Editor {
     }
 }
 
-/// A form post by a caller with at least `min`: the role, and for a session the `csrf`
-/// field of the form, are checked before the handler sees the fields.
-async fn signed_form(
+/// The caller of a post with at least `min`, refused before its body is read; with what
+/// a refusal after reading the body needs of the request (`head`), and the request.
+async fn poster(
     req: axum::extract::Request,
     live: &Arc<Live>,
     min: Role,
-) -> Result<(Principal, HashMap<String, String>), Refusal> {
+) -> Result<(Principal, Parts, axum::extract::Request), Refusal> {
     let (mut parts, body) = req.into_parts();
     let p = principal(&mut parts, live)
         .await?
@@ -449,9 +449,18 @@ async fn signed_form(
     if p.role < min {
         return Err(forbidden(&parts, live, &p, min).await);
     }
-    // What the refusals below need of the request, kept before the body takes it.
     let head = parts.clone();
-    let req = axum::extract::Request::from_parts(parts, body);
+    Ok((p, head, axum::extract::Request::from_parts(parts, body)))
+}
+
+/// A form post by a caller with at least `min`: the role, and for a session the `csrf`
+/// field of the form, are checked before the handler sees the fields.
+async fn signed_form(
+    req: axum::extract::Request,
+    live: &Arc<Live>,
+    min: Role,
+) -> Result<(Principal, HashMap<String, String>), Refusal> {
+    let (p, head, req) = poster(req, live, min).await?;
     let Ok(axum::Form(fields)) =
         axum::Form::<HashMap<String, String>>::from_request(req, live).await
     else {
@@ -513,15 +522,7 @@ impl EditorUpload {
 impl FromRequest<Arc<Live>> for EditorUpload {
     type Rejection = Refusal;
     async fn from_request(req: axum::extract::Request, live: &Arc<Live>) -> Result<Self, Refusal> {
-        let (mut parts, body) = req.into_parts();
-        let p = principal(&mut parts, live)
-            .await?
-            .ok_or(Refusal::Unauthenticated)?;
-        if p.role < Role::Editor {
-            return Err(forbidden(&parts, live, &p, Role::Editor).await);
-        }
-        let head = parts.clone();
-        let req = axum::extract::Request::from_parts(parts, body);
+        let (p, head, req) = poster(req, live, Role::Editor).await?;
         let Ok(mut multipart) = axum::extract::Multipart::from_request(req, live).await else {
             return Err(csrf(&head, live, Some(&p)).await);
         };
