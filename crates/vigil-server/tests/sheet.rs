@@ -197,7 +197,7 @@ async fn a_sheet_is_read_shown_and_stored_only_on_confirmation_as_the_cli_stores
         mapping,
         visibility: None,
     };
-    let plan = vigil_store::sheet::plan(Some(&cli), SHEET.as_bytes(), Format::Csv, &options)
+    let plan = vigil_store::sheet::plan(Some(&cli), SHEET.as_bytes(), Format::Csv, &options, false)
         .unwrap()
         .unwrap();
     vigil_store::sheet::store(&mut cli, &plan, &opts, &mut |_| {}).unwrap();
@@ -231,6 +231,98 @@ async fn a_sheet_is_read_shown_and_stored_only_on_confirmation_as_the_cli_stores
     let page = text(response).await;
     assert!(page.contains("id=\"sheet-kept\""), "{page}");
     assert_eq!(chosen(&page, 0), "name");
+    // An edited copy of the list: the preview says it conflicts, offers no way to store it
+    // until the editor says the sheet corrects what is stored, and then says what changes.
+    let edited = SHEET.replace("16.09.2025", "17.09.2025");
+    let before = store().head().unwrap().entries;
+    let response = send(
+        &live,
+        upload(
+            &eda,
+            &[("step", "read"), ("source", "s1"), ("country", "BY")],
+            Some(("list.csv", edited.as_bytes())),
+        ),
+    )
+    .await;
+    let status = response.status();
+    let page = text(response).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{page}");
+    assert!(
+        page.contains("1 record of the sheet is already stored with other content"),
+        "{page}"
+    );
+    assert!(
+        page.contains("In the registry: 0 records would be new, 0 corrections, 6 already stored"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("id=\"sheet-import\""),
+        "no way to store it as it is"
+    );
+    let data = field(&page, "data");
+    let refused = send(
+        &live,
+        upload(
+            &eda,
+            &[
+                ("step", "import"),
+                ("source", "s1"),
+                ("country", "BY"),
+                ("data", &data),
+                ("filename", "list.csv"),
+            ],
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        store().head().unwrap().entries,
+        before,
+        "a conflict stores nothing"
+    );
+    let response = send(
+        &live,
+        upload(
+            &eda,
+            &[
+                ("step", "preview"),
+                ("source", "s1"),
+                ("country", "BY"),
+                ("update", "yes"),
+                ("data", &data),
+                ("filename", "list.csv"),
+            ],
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = text(response).await;
+    assert!(
+        page.contains("0 records would be new, 1 corrections, 6 already stored"),
+        "{page}"
+    );
+    let response = send(
+        &live,
+        upload(
+            &eda,
+            &[
+                ("step", "import"),
+                ("source", "s1"),
+                ("country", "BY"),
+                ("update", "yes"),
+                ("data", &data),
+                ("filename", "list.csv"),
+            ],
+            None,
+        ),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(text(response).await.contains("corrected 1"));
+    assert_eq!(store().head().unwrap().entries, before + 1);
+
     let audit = store().audit_trail(5).unwrap();
     assert!(audit
         .iter()
@@ -317,6 +409,33 @@ async fn bad_cells_and_probable_duplicates_are_shown_by_row_and_nothing_is_store
         2,
         "stored as a new person when the editor says so"
     );
+
+    // A vigil export (the registry's tables) is not a list of persons: refused, named.
+    let mut tables = vigil_core::sheet::tables::empty();
+    tables[0].1.rows.push(vec![
+        "s9".into(),
+        "Viasna".into(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
+    let sheets: Vec<(&str, &vigil_core::sheet::tables::Table)> = tables
+        .iter()
+        .map(|(t, table)| (vigil_core::sheet::tables::table_name(*t), table))
+        .collect();
+    let book = vigil_core::sheet::write::workbook(&sheets).unwrap();
+    let before = store().head().unwrap().entries;
+    let response = send(
+        &live,
+        upload(&eda, &[("step", "import")], Some(("export.xlsx", &book))),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(text(response)
+        .await
+        .contains("“export.xlsx” is an export of a vigil registry"));
+    assert_eq!(store().head().unwrap().entries, before);
 
     // Not a spreadsheet, and a truncated workbook: named, nothing written.
     let before = store().head().unwrap().entries;

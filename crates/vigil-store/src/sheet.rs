@@ -27,11 +27,72 @@ pub struct Double {
     pub score: f64,
 }
 
+/// A record of the sheet already stored with other content, while the sheet is not read
+/// as corrections: the import would be refused for it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Conflict {
+    /// The interchange line (1-based) it is on.
+    pub line: usize,
+    pub rtype: RecordType,
+    pub id: String,
+}
+
+/// What storing some interchange lines would do to a store: as an import counts it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Changes {
+    pub added: usize,
+    pub corrected: usize,
+    pub unchanged: usize,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// What importing `lines` into `store` would do, with `update` (corrections allowed) or
+/// not, without writing: each record new, unchanged, a correction, or — without `update`
+/// — a conflict the import refuses. A line that does not parse is left to the import to
+/// report.
+pub fn changes(
+    store: Option<&dyn Store>,
+    lines: &[&str],
+    update: bool,
+) -> Result<Changes, StoreError> {
+    let mut out = Changes::default();
+    let mut seen = HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Ok(parsed) = parse_record(line) else {
+            continue;
+        };
+        let (rtype, id) = (
+            parsed.record().record_type(),
+            parsed.record().id().to_string(),
+        );
+        if !seen.insert((rtype, id.clone())) {
+            continue;
+        }
+        let stored = match store {
+            Some(s) => s.record_body(rtype, &id)?,
+            None => None,
+        };
+        match stored {
+            None => out.added += 1,
+            Some(body) if body == parsed.canonical() => out.unchanged += 1,
+            Some(_) if update => out.corrected += 1,
+            Some(_) => out.conflicts.push(Conflict {
+                line: i + 1,
+                rtype,
+                id,
+            }),
+        }
+    }
+    Ok(out)
+}
+
 /// What a sheet would store.
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub converted: Converted,
     pub doubles: Vec<Double>,
+    /// What it would do to the registry it was planned against.
+    pub changes: Changes,
 }
 
 impl Plan {
@@ -85,15 +146,17 @@ pub fn person_entries(store: &dyn Store) -> Result<Vec<Entry>, StoreError> {
 }
 
 /// Reads a sheet and says what it would store. `store` is the registry it would go into
-/// (`None` when there is none yet): its persons are what new rows are compared with.
+/// (`None` when there is none yet): its persons are what new rows are compared with, and
+/// its records what the sheet's would add to, correct (with `update`) or conflict with.
 pub fn plan(
     store: Option<&dyn Store>,
     bytes: &[u8],
     format: Format,
     options: &Options,
+    update: bool,
 ) -> Result<Result<Plan, Refused>, StoreError> {
     match sheet::read::rows(bytes, format) {
-        Ok(rows) => plan_rows(store, &rows, options),
+        Ok(rows) => plan_rows(store, &rows, options, update),
         Err(e) => Ok(Err(Refused::Unreadable(e))),
     }
 }
@@ -103,6 +166,7 @@ pub fn plan_rows(
     store: Option<&dyn Store>,
     rows: &[Vec<String>],
     options: &Options,
+    update: bool,
 ) -> Result<Result<Plan, Refused>, StoreError> {
     let converted = match sheet::convert(rows, options) {
         Ok(c) => c,
@@ -112,7 +176,13 @@ pub fn plan_rows(
         Some(store) => probable_duplicates(store, &converted)?,
         None => Vec::new(),
     };
-    Ok(Ok(Plan { converted, doubles }))
+    let lines: Vec<&str> = converted.lines.iter().map(|(_, l)| l.as_str()).collect();
+    let changes = changes(store, &lines, update)?;
+    Ok(Ok(Plan {
+        converted,
+        doubles,
+        changes,
+    }))
 }
 
 /// The sheet's persons new to the registry whose names probably duplicate a person

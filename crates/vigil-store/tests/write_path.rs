@@ -435,10 +435,15 @@ fn apply(
                 country: Some("BY".into()),
                 ..Options::default()
             };
-            let plan =
-                vigil_store::sheet::plan(Some(&*store), csv.as_bytes(), Format::Csv, &options)
-                    .unwrap()
-                    .unwrap();
+            let plan = vigil_store::sheet::plan(
+                Some(&*store),
+                csv.as_bytes(),
+                Format::Csv,
+                &options,
+                *update,
+            )
+            .unwrap()
+            .unwrap();
             let file: Vec<String> = plan
                 .converted
                 .lines
@@ -446,6 +451,21 @@ fn apply(
                 .map(|(_, l)| l.clone())
                 .collect();
             let got = vigil_store::sheet::store(store, &plan, &import_opts(*update), &mut |_| {});
+            // The preview said what the import does.
+            let c = &plan.changes;
+            match &got {
+                Ok(r) => {
+                    prop_assert!(c.conflicts.is_empty(), "stored despite {:?}", c.conflicts);
+                    prop_assert_eq!(
+                        (c.added, c.corrected, c.unchanged),
+                        (r.added, r.corrected, r.unchanged)
+                    );
+                }
+                Err(_) => prop_assert!(
+                    !c.conflicts.is_empty(),
+                    "refused, the preview saw no conflict"
+                ),
+            }
             checked_import(model, &file, *update, got)?;
         }
         Step::Mapping { source, v } => {

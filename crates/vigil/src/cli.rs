@@ -37,7 +37,7 @@ pub enum Command {
     /// Import JSON Lines records, or a spreadsheet of one person per row (.csv, .xlsx,
     /// .ods); FILE, or - for standard input. All or nothing.
     Import(ImportArgs),
-    /// Export every record as JSON Lines.
+    /// Export every record: JSON Lines, CSV tables, an XLSX workbook or FollowTheMoney entities.
     Export(ExportArgs),
     /// Write an empty spreadsheet with the headers `vigil import` recognises, in a
     /// language, and drop-down lists for sex, release reason and visibility.

@@ -11,7 +11,10 @@ pub mod cells;
 pub mod ftm;
 pub mod read;
 pub mod tables;
+mod template;
 pub mod write;
+
+pub use template::{choices, template_headers};
 
 use std::collections::BTreeMap;
 
@@ -345,6 +348,11 @@ pub struct Converted {
     pub unknown_headers: Vec<String>,
     /// Persons stored without a visibility of their own (the default applies).
     pub default_visibility: usize,
+    /// Persons with no recognition date: not counted as political prisoners (the
+    /// counting rule) until one is recorded.
+    pub unrecognized: usize,
+    /// Rows whose sentence (term, articles, regime) has no date: kept with the detention.
+    pub undated_sentences: usize,
 }
 
 /// Turns a sheet (its first row the headers) into records. All bad cells are reported,
@@ -401,7 +409,13 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
             let text = row.get(ix).map_or("", |s| s.trim());
             (!text.is_empty()).then(|| (text, header[ix].trim()))
         };
-        match person_of(row_number, &cell, options) {
+        let column_of = |f: Field| -> &str {
+            columns
+                .iter()
+                .position(|c| *c == Some(f))
+                .map_or(f.as_str(), |ix| header[ix].trim())
+        };
+        match person_of(row_number, &cell, &column_of, options) {
             Ok((id, lines, kinds, defaulted)) => {
                 let signature = lines.join("\n");
                 if let Some((first_row, first)) = ids.get(&id) {
@@ -421,6 +435,13 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
                 ids.insert(id, (row_number, signature));
                 out.persons += 1;
                 out.default_visibility += usize::from(defaulted);
+                out.unrecognized += usize::from(!kinds.contains(&"recognized"));
+                out.undated_sentences += usize::from(
+                    cell(Field::SentenceDate).is_none()
+                        && [Field::Sentence, Field::Articles, Field::Regime]
+                            .into_iter()
+                            .any(|f| cell(f).is_some()),
+                );
                 for k in kinds {
                     *out.events.entry(k).or_default() += 1;
                 }
@@ -442,6 +463,7 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
 fn person_of<'a>(
     row: usize,
     cell: &dyn Fn(Field) -> Option<(&'a str, &'a str)>,
+    column_of: &dyn Fn(Field) -> &'a str,
     options: &Options,
 ) -> Result<(String, Vec<String>, Vec<&'static str>, bool), Vec<CellError>> {
     let mut errors = Vec::new();
@@ -511,13 +533,18 @@ fn person_of<'a>(
     }
     // The id: the sheet's, or one made from who the row is (name, birth date, country),
     // so reading the same sheet again finds the same persons.
+    // Every row names its person: a row of an id alone would store (or, as a correction,
+    // turn a stored person into) a person without a name.
+    let Some(n) = name else {
+        bad(
+            column_of(Field::Name),
+            "a row without a name: every row needs the person's name".into(),
+        );
+        return Err(errors);
+    };
     let id = if let Some((id, _)) = cell(Field::Id) {
         id.to_string()
     } else {
-        let Some(n) = name else {
-            bad("", "a row without a name or an id".into());
-            return Err(errors);
-        };
         let identity = json!([n.to_lowercase(), person.get("birth_date"), country]);
         format!("p-{}", &Hash::of_body(&identity.to_string()).to_hex()[..16])
     };
@@ -574,6 +601,36 @@ fn person_of<'a>(
         },
         None => None,
     };
+    // A fact whose event has no date has nowhere to go: said, not dropped.
+    let undated = |f: Field, needs: &str| -> Option<(String, String)> {
+        cell(f).map(|(text, column)| {
+            (
+                column.to_string(),
+                format!("'{text}' has no date to go with: {needs}, or read the column as not read"),
+            )
+        })
+    };
+    let mut undated_facts = Vec::new();
+    // (A date cell that is there but wrong is reported as such, not as missing.)
+    if cell(Field::Recognized).is_none() {
+        undated_facts.extend(undated(Field::RecognizedBy, "add the recognition date"));
+    }
+    if cell(Field::Released).is_none() {
+        undated_facts.extend(undated(Field::ReleaseReason, "add the release date"));
+    }
+    if cell(Field::SentenceDate).is_none() && cell(Field::Detained).is_none() {
+        for f in [
+            Field::Sentence,
+            Field::Articles,
+            Field::Regime,
+            Field::Place,
+        ] {
+            undated_facts.extend(undated(f, "add the sentence date or the detention date"));
+        }
+    }
+    for (column, message) in undated_facts {
+        bad(&column, message);
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -581,6 +638,18 @@ fn person_of<'a>(
         let mut details = Map::new();
         if let (Some(p), None) = (&place, &sentence_date) {
             details.insert("place".into(), p.clone().into());
+        }
+        // A sentence without its date is kept with the detention it follows.
+        if sentence_date.is_none() {
+            if let Some(t) = term {
+                details.insert("term_months".into(), t.into());
+            }
+            if let Some((a, _)) = cell(Field::Articles) {
+                details.insert("articles".into(), a.into());
+            }
+            if let Some((r, _)) = cell(Field::Regime) {
+                details.insert("regime".into(), r.into());
+            }
         }
         event("detained", d, details);
     }
@@ -619,108 +688,3 @@ fn person_of<'a>(
 
 #[cfg(test)]
 mod tests;
-
-/// The template's headers in a language (`be`, `ru`, anything else English): one per
-/// field a list usually has, each recognised by [`field_of`].
-#[must_use]
-pub fn template_headers(lang: &str) -> Vec<(Field, &'static str)> {
-    let (be, ru) = (lang == "be", lang == "ru");
-    let pick = |en: &'static str, r: &'static str, b: &'static str| {
-        if be {
-            b
-        } else if ru {
-            r
-        } else {
-            en
-        }
-    };
-    vec![
-        (Field::Name, pick("name", "ФИО", "Імя і прозвішча")),
-        (Field::Sex, pick("sex", "Пол", "Пол")),
-        (
-            Field::BirthDate,
-            pick("birth date", "Дата рождения", "Дата нараджэння"),
-        ),
-        (Field::Country, pick("country", "Страна", "Краіна")),
-        (Field::Region, pick("region", "Регион", "Рэгіён")),
-        (
-            Field::Detained,
-            pick("detained", "Дата задержания", "Дата затрымання"),
-        ),
-        (
-            Field::Recognized,
-            pick("recognized", "Дата признания", "Дата прызнання"),
-        ),
-        (Field::Articles, pick("articles", "Статья", "Артыкул")),
-        (
-            Field::SentenceDate,
-            pick("sentence date", "Дата приговора", "Дата прысуду"),
-        ),
-        (Field::Sentence, pick("sentence", "Приговор", "Прысуд")),
-        (Field::Regime, pick("regime", "Режим", "Рэжым")),
-        (
-            Field::Place,
-            pick("place of detention", "Место содержания", "Месца зняволення"),
-        ),
-        (
-            Field::Released,
-            pick("released", "Дата освобождения", "Дата вызвалення"),
-        ),
-        (
-            Field::ReleaseReason,
-            pick(
-                "release reason",
-                "Основание освобождения",
-                "Падстава вызвалення",
-            ),
-        ),
-        (
-            Field::Visibility,
-            pick("visibility", "Видимость", "Бачнасць"),
-        ),
-        (Field::Source, pick("source", "Источник", "Крыніца")),
-    ]
-}
-
-/// The values a template offers in a drop-down for a field, in a language; empty for a
-/// free field. Each is read back by the field's cell reader.
-#[must_use]
-pub fn choices(field: Field, lang: &str) -> Vec<&'static str> {
-    let (be, ru) = (lang == "be", lang == "ru");
-    match field {
-        Field::Sex if be => vec!["мужчынскі", "жаночы"],
-        Field::Sex if ru => vec!["М", "Ж"],
-        Field::Sex => vec!["male", "female"],
-        Field::Visibility if be => vec!["адкрыта", "абмежавана", "канфідэнцыйна"],
-        Field::Visibility if ru => vec!["открыто", "ограничено", "конфиденциально"],
-        Field::Visibility => vec!["public", "restricted", "confidential"],
-        Field::ReleaseReason if be => vec![
-            "сканчэнне тэрміну",
-            "памілаванне",
-            "амністыя",
-            "апраўданне",
-            "высылка",
-            "умоўна-датэрміновае",
-            "іншае",
-        ],
-        Field::ReleaseReason if ru => vec![
-            "окончание срока",
-            "помилование",
-            "амнистия",
-            "оправдание",
-            "выдворение",
-            "условно-досрочное",
-            "другое",
-        ],
-        Field::ReleaseReason => vec![
-            "end of term",
-            "pardon",
-            "amnesty",
-            "acquittal",
-            "deported",
-            "conditional",
-            "other",
-        ],
-        _ => Vec::new(),
-    }
-}

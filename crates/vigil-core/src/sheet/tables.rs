@@ -201,6 +201,37 @@ pub fn type_of_table(name: &str) -> Option<RecordType> {
         .find(|&t| table_name(t) == name.trim().to_lowercase())
 }
 
+/// The record type whose table has exactly `header` (an export's CSV file read alone).
+#[must_use]
+pub fn type_of_header(header: &[String]) -> Option<RecordType> {
+    RecordType::ALL.iter().copied().find(|&t| {
+        let names = columns(t);
+        names.len() == header.len() && names.iter().zip(header).all(|(c, h)| c.name == h.trim())
+    })
+}
+
+/// Whether a file's bytes are an export's tables rather than a list of persons: a
+/// workbook with a sheet named after a table whose first column is `id`, or one table's
+/// CSV (its header exactly the table's columns).
+#[must_use]
+pub fn is_export(bytes: &[u8], format: super::read::Format) -> bool {
+    use super::read::{rows, sheets, Format};
+    match format {
+        Format::Csv => rows(bytes, Format::Csv)
+            .ok()
+            .and_then(|r| r.first().and_then(|h| type_of_header(h)))
+            .is_some(),
+        Format::Xlsx | Format::Ods => sheets(bytes, format).is_ok_and(|all| {
+            all.iter().any(|(n, rows)| {
+                type_of_table(n).is_some()
+                    && rows
+                        .first()
+                        .is_some_and(|h| h.first().is_some_and(|c| c == "id"))
+            })
+        }),
+    }
+}
+
 /// One table: its header and rows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {

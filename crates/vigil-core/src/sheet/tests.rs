@@ -105,7 +105,12 @@ fn every_bad_cell_is_named_by_row_and_column_and_nothing_is_given() {
     let at: Vec<(usize, &str)> = errors.iter().map(|e| (e.row, e.column.as_str())).collect();
     assert_eq!(
         at,
-        [(2, "Дата задержания"), (3, "Пол"), (3, "Приговор"), (4, "")],
+        [
+            (2, "Дата задержания"),
+            (3, "Пол"),
+            (3, "Приговор"),
+            (4, "ФИО")
+        ],
         "{errors:?}"
     );
     assert!(
@@ -194,4 +199,49 @@ fn the_template_is_read_back_in_every_language() {
             "{lang}"
         );
     }
+}
+
+/// What a monitor's list says is kept or refused, never dropped: a sentence without its
+/// date goes with the detention; a fact with no date at all, and a row without a name,
+/// are named by row and column.
+#[test]
+fn no_cell_is_dropped_for_want_of_a_date_and_every_row_needs_a_name() {
+    let c = convert(
+        &rows("ФИО;Дата задержания;Статья;Приговор;Режим\nИванов Иван;14.08.2020;ст. 342 УК;3 года 6 мес.;общий\n"),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(c.undated_sentences, 1);
+    assert_eq!(c.unrecognized, 1, "no recognition date: said");
+    let r = records(&c);
+    let detained = r.iter().find(|v| v["kind"] == "detained").unwrap();
+    assert_eq!(detained["details"]["term_months"], 42);
+    assert_eq!(detained["details"]["articles"], "ст. 342 УК");
+    assert_eq!(detained["details"]["regime"], "общий");
+
+    let e = convert(
+        &rows("ФИО;Статья;Кем признан;Основание освобождения\nИванов Иван;ст. 342 УК;Вясна;помилование\n"),
+        &Options::default(),
+    )
+    .unwrap_err();
+    let said: Vec<(usize, &str)> = e.iter().map(|x| (x.row, x.column.as_str())).collect();
+    assert_eq!(
+        said,
+        [
+            (2, "Кем признан"),
+            (2, "Основание освобождения"),
+            (2, "Статья")
+        ]
+    );
+    assert!(
+        e[2].message.contains("no date to go with"),
+        "{}",
+        e[2].message
+    );
+
+    let e = convert(&rows("id;ФИО\np1;\n"), &Options::default()).unwrap_err();
+    assert_eq!((e[0].row, e[0].column.as_str()), (2, "ФИО"));
+    assert!(e[0].message.contains("without a name"), "{}", e[0].message);
+    let e = convert(&rows("id;Пол\np1;М\n"), &Options::default()).unwrap_err();
+    assert_eq!(e[0].column, "name", "no name column: the field is named");
 }

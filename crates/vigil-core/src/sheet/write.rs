@@ -11,8 +11,37 @@ fn failed(e: &XlsxError) -> String {
 }
 
 /// A workbook whose sheets are `sheets` (name, table), each header in bold and frozen.
-/// Empty cells stay empty; every other cell is text, as the tables hold it.
+/// Empty cells stay empty; every other cell is text, as the tables hold it (an export,
+/// read back cell for cell).
 pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>, String> {
+    book(sheets, false)
+}
+
+/// [`workbook`] with every cell that is a plain number (`29`, `-3`, `0.52`; no leading
+/// zero, no sign but `-`) written as a number, so a spreadsheet sums and charts it: the
+/// answers' tables.
+pub fn workbook_of_numbers(sheets: &[(&str, &Table)]) -> Result<Vec<u8>, String> {
+    book(sheets, true)
+}
+
+/// Whether a cell is a plain number, written back exactly as it was read.
+fn plain_number(v: &str) -> Option<f64> {
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let ok = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit())
+        && (int == "0" || !int.starts_with('0'))
+        && (frac.is_empty() != digits.contains('.'))
+        && int.len() <= 15;
+    if !ok {
+        return None;
+    }
+    let n: f64 = v.parse().ok()?;
+    (n.to_string() == v || format!("{}", n as i64) == v).then_some(n)
+}
+
+fn book(sheets: &[(&str, &Table)], numbers: bool) -> Result<Vec<u8>, String> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     for (name, table) in sheets {
@@ -25,10 +54,18 @@ pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>, String> {
         }
         for (r, row) in table.rows.iter().enumerate() {
             for (c, v) in row.iter().enumerate() {
-                if !v.is_empty() {
-                    sheet
-                        .write_string(r as u32 + 1, c as u16, v)
-                        .map_err(|e| failed(&e))?;
+                match plain_number(v).filter(|_| numbers) {
+                    Some(n) => {
+                        sheet
+                            .write_number(r as u32 + 1, c as u16, n)
+                            .map_err(|e| failed(&e))?;
+                    }
+                    None if !v.is_empty() => {
+                        sheet
+                            .write_string(r as u32 + 1, c as u16, v)
+                            .map_err(|e| failed(&e))?;
+                    }
+                    None => {}
                 }
             }
         }
@@ -62,4 +99,35 @@ pub fn template(lang: &str) -> Result<Vec<u8>, String> {
     }
     sheet.set_freeze_panes(1, 0).map_err(|e| failed(&e))?;
     book.save_to_buffer().map_err(|e| failed(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_number;
+
+    #[test]
+    fn only_plain_numbers_become_numbers() {
+        for (v, n) in [
+            ("29", Some(29.0)),
+            ("-3", Some(-3.0)),
+            ("0.52", Some(0.52)),
+            ("0", Some(0.0)),
+        ] {
+            assert_eq!(plain_number(v), n, "{v}");
+        }
+        for v in [
+            "007",
+            "2024-12-09",
+            "1e5",
+            "+3",
+            "3.",
+            ".5",
+            "",
+            "fewer than 3",
+            "1 135",
+            "12345678901234567",
+        ] {
+            assert_eq!(plain_number(v), None, "{v}");
+        }
+    }
 }

@@ -428,6 +428,7 @@ sheet-no-file = Choose the spreadsheet to import.
 sheet-too-large = The file is larger than { $mb } MB. Split the list into smaller sheets.
 sheet-not-a-sheet = “{ $name }” is not a spreadsheet vigil reads: save it as .xlsx, .ods or .csv.
 sheet-unreadable = “{ $name }” could not be read: { $error }
+sheet-is-export = “{ $name }” is an export of a vigil registry (its tables, one per kind of record), not a list of persons. An administrator restores or merges such a file; here, upload a list with one person per row.
 sheet-bad-country = “{ $country }” is not a country code: write the two letters, such as BY or RU.
 sheet-columns = How the columns are read
 sheet-column-header = Column in the sheet
@@ -451,6 +452,21 @@ sheet-default-visibility = { $n_form ->
    *[other] { $n } persons have
 } no visibility in the sheet and will be stored as “{ $visibility }”.
 sheet-unknown-columns = These columns are not read: { $list }. Choose what they hold below, or leave them out.
+sheet-changes = In the registry: { $added } records would be new, { $corrected } corrections, { $unchanged } already stored as they are.
+sheet-conflicts = { $n_form ->
+    [one] { $n } record of the sheet is already stored with other content. If the sheet corrects it, tick “The sheet corrects persons already stored” below and show it again:
+   *[other] { $n } records of the sheet are already stored with other content. If the sheet corrects them, tick “The sheet corrects persons already stored” below and show it again:
+}
+sheet-conflict = row { $row }: { $what }
+sheet-conflicts-blocked = Nothing was stored: some rows say otherwise than what is already stored, and the sheet was not marked as corrections.
+sheet-unrecognized = { $n_form ->
+    [one] { $n } person has no date of recognition as a political prisoner: not counted as one until it is recorded.
+   *[other] { $n } persons have no date of recognition as political prisoners: not counted as such until it is recorded.
+}
+sheet-undated-sentences = { $n_form ->
+    [one] { $n } row gives a sentence without its date: its term, articles and regime are kept with the detention.
+   *[other] { $n } rows give a sentence without its date: their term, articles and regime are kept with the detention.
+}
 sheet-mapping-from-source = The columns are read as they were for the last list from { $source }.
 sheet-doubles = { $n_form ->
     [one] { $n } row is probably a person already in the registry:

@@ -48,10 +48,10 @@ async fn sources(live: &Arc<Live>) -> Result<Vec<(String, String)>, AppError> {
                     .flatten()
                     .collect::<Vec<_>>()
                     .join(": ");
-                let shown = if shown.is_empty() {
-                    s.id.clone()
-                } else {
-                    shown
+                let shown = match (shown.is_empty(), &s.url) {
+                    (false, _) => shown,
+                    (true, Some(url)) => url.clone(),
+                    (true, None) => s.id.clone(),
                 };
                 out.push((s.id, shown));
             }
@@ -282,6 +282,10 @@ pub async fn sheet_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorUploa
     let Some(format) = Format::of_name(&filename) else {
         return refused(tr.with("sheet-not-a-sheet", &[("name", filename.as_str().into())]));
     };
+    // An export's tables are the registry itself, not a list of persons: not read here.
+    if sheet::tables::is_export(&bytes, format) {
+        return refused(tr.with("sheet-is-export", &[("name", filename.as_str().into())]));
+    }
     let rows = match sheet::read::rows(&bytes, format) {
         Ok(r) => r,
         Err(e) => {
@@ -336,9 +340,9 @@ pub async fn sheet_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorUploa
         step: f.get("step").cloned().unwrap_or_default(),
     };
     let plan = {
-        let (rows, options) = (rows.clone(), asked.options.clone());
+        let (rows, options, update) = (rows.clone(), asked.options.clone(), asked.update);
         match live
-            .read(move |store| vigil_store::sheet::plan_rows(Some(store), &rows, &options))
+            .read(move |store| vigil_store::sheet::plan_rows(Some(store), &rows, &options, update))
             .await
         {
             Ok(p) => p,
@@ -359,6 +363,9 @@ pub async fn sheet_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorUploa
     let Ok(plan) = plan else {
         return view.preview(&plan, None);
     };
+    if !plan.changes.conflicts.is_empty() {
+        return view.preview(&Ok(plan), Some(&tr.t("sheet-conflicts-blocked")));
+    }
     if !plan.doubles.is_empty() && !asked.new {
         return view.preview(&Ok(plan), Some(&tr.t("sheet-doubles-blocked")));
     }
@@ -418,7 +425,8 @@ impl View<'_> {
             Err(Refused::Cells(e)) => (e.as_slice(), None),
             Err(Refused::Unreadable(_)) => (&[], None),
         };
-        let status = if errors.is_empty() && warning.is_none() {
+        let conflicts = ok.is_some_and(|p| !p.changes.conflicts.is_empty());
+        let status = if errors.is_empty() && warning.is_none() && !conflicts {
             StatusCode::OK
         } else {
             StatusCode::BAD_REQUEST
@@ -451,6 +459,22 @@ impl View<'_> {
                         @if !p.converted.unknown_headers.is_empty() {
                             p { (tr.with("sheet-unknown-columns", &[("list", p.converted.unknown_headers.join(", ").into())])) }
                         }
+                        @if p.converted.unrecognized > 0 {
+                            p #sheet-unrecognized { (tr.with("sheet-unrecognized", &[("n", count(p.converted.unrecognized))])) }
+                        }
+                        @if p.converted.undated_sentences > 0 {
+                            p { (tr.with("sheet-undated-sentences", &[("n", count(p.converted.undated_sentences))])) }
+                        }
+                        p #sheet-changes { (tr.with("sheet-changes", &[("added", count(p.changes.added)), ("corrected", count(p.changes.corrected)), ("unchanged", count(p.changes.unchanged))])) }
+                    }
+                    @if !p.changes.conflicts.is_empty() {
+                        div #sheet-conflicts {
+                            p { (tr.with("sheet-conflicts", &[("n", count(p.changes.conflicts.len()))])) }
+                            ul { @for k in &p.changes.conflicts {
+                                li { (tr.with("sheet-conflict", &[("row", count(p.row_of(k.line))), ("what", crate::edit::record_type(tr, k.rtype).into())]))
+                                    " " @if k.rtype == RecordType::Person { a href=(format!("/edit/person/{}", k.id)) { (k.id) } } @else { (k.id) } }
+                            } }
+                        }
                     }
                     @if !p.doubles.is_empty() {
                         div #sheet-doubles {
@@ -469,7 +493,6 @@ impl View<'_> {
                     input type="hidden" name="source" value=(a.source.clone().unwrap_or_default());
                     input type="hidden" name="country" value=(a.options.country.clone().unwrap_or_default());
                     input type="hidden" name="visibility" value=(a.options.visibility.map_or("", Visibility::as_str));
-                    @if a.update { input type="hidden" name="update" value="yes"; }
                     h2 { (tr.t("sheet-columns")) }
                     div.scroll { table #sheet-columns {
                         thead { tr { th { (tr.t("sheet-column-header")) } th { (tr.t("sheet-column-field")) } th { (tr.t("sheet-column-sample")) } } }
@@ -489,12 +512,13 @@ impl View<'_> {
                             }
                         } }
                     } }
+                    p { label { input #sheet-update type="checkbox" name="update" value="yes" checked[a.update]; " " (tr.t("field-sheet-update")) } }
                     @if ok.is_some_and(|p| !p.doubles.is_empty()) {
                         p { label { input type="checkbox" name="new" value="yes" checked[a.new]; " " (tr.t("sheet-doubles-new")) } }
                     }
                     p {
                         button type="submit" name="step" value="preview" { (tr.t("button-sheet-again")) }
-                        @if let Some(p) = ok {
+                        @if let Some(p) = ok.filter(|p| p.converted.persons > 0 && p.changes.conflicts.is_empty()) {
                             " " button #sheet-import type="submit" name="step" value="import" { (tr.with("button-sheet-import", &[("n", count(p.converted.persons))])) }
                         }
                     }

@@ -83,7 +83,8 @@ pub(crate) fn respond(file: &str, tabs: &[Tab], format: Tabular) -> Result<Respo
         ),
         Tabular::Xlsx => {
             let sheets: Vec<(&str, &Table)> = tabs.iter().map(|t| (t.name, &t.table)).collect();
-            let bytes = vigil_core::sheet::write::workbook(&sheets).map_err(AppError::Internal)?;
+            let bytes = vigil_core::sheet::write::workbook_of_numbers(&sheets)
+                .map_err(AppError::Internal)?;
             (
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "xlsx",

@@ -58,7 +58,7 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
     // A registry that is not there yet has no one to be duplicated.
     let existing = crate::context::open_existing(cli).ok();
     let registry = existing.as_deref().map(|s| s as &dyn vigil_store::Store);
-    let plan = match vigil_store::sheet::plan(registry, &bytes, format, &options)? {
+    let plan = match vigil_store::sheet::plan(registry, &bytes, format, &options, args.update)? {
         Ok(p) => p,
         Err(Refused::Unreadable(e)) => {
             eprintln!("{file}: {e}");
@@ -99,6 +99,18 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
             options.visibility.unwrap_or(Visibility::Restricted)
         );
     }
+    if converted.unrecognized > 0 {
+        eprintln!(
+            "note: {} person(s) have no recognition date: they are not counted as political prisoners until one is recorded (a Recognized column)",
+            converted.unrecognized
+        );
+    }
+    if converted.undated_sentences > 0 {
+        eprintln!(
+            "note: {} row(s) give a sentence without its date: its term, articles and regime are kept with the detention",
+            converted.undated_sentences
+        );
+    }
     let doubles = &plan.doubles;
     for d in doubles {
         eprintln!(
@@ -117,11 +129,22 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
         );
         return Ok(ExitCode::FAILURE);
     }
+    let c = &plan.changes;
+    for k in &c.conflicts {
+        eprintln!(
+            "{file}:{}: {} '{}' is already stored with other content; with --update the row is a correction",
+            plan.row_of(k.line),
+            k.rtype,
+            output::visible(&k.id)
+        );
+    }
     if args.dry_run {
         if cli.json {
             output::json(&json!({
                 "persons": converted.persons, "events": converted.events,
-                "unknown_headers": converted.unknown_headers, "lines": converted.lines.len(),
+                "unknown_headers": converted.unknown_headers, "records": converted.lines.len(),
+                "added": c.added, "corrected": c.corrected, "unchanged": c.unchanged,
+                "conflicts": c.conflicts, "probable_duplicates": doubles,
             }))?;
         } else {
             let kinds: Vec<String> = converted
@@ -130,13 +153,25 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
                 .map(|(k, n)| format!("{n} {k}"))
                 .collect();
             output::line(&format!(
-                "{file}: would store {} person(s) and {} event(s) ({}); nothing was written (--dry-run)",
+                "{file}: would store {} person(s) and {} event(s) ({}): {} record(s) new, {} corrected, {} unchanged; nothing was written (--dry-run)",
                 converted.persons,
                 converted.events.values().sum::<usize>(),
-                if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") }
+                if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") },
+                c.added,
+                c.corrected,
+                c.unchanged,
             ))?;
         }
-        return Ok(ExitCode::SUCCESS);
+        // The import would be refused: say so in the status too.
+        let refused = !c.conflicts.is_empty() || (!doubles.is_empty() && !args.new);
+        if refused {
+            eprintln!("vigil: as it is, importing {file} would be refused (the rows above); nothing was written");
+        }
+        return Ok(if refused {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        });
     }
     let text = plan.jsonl();
     let size = text.len() as u64;

@@ -158,24 +158,23 @@ pub(super) fn template(args: &crate::cli::TemplateArgs) -> anyhow::Result<ExitCo
 }
 
 /// Whether an import is an export's tables: a directory with `persons.csv` or another
-/// table, or a workbook with a sheet named after a table.
+/// table, a workbook with a sheet named after a table, or one table's CSV (its header
+/// exactly the table's columns).
 pub(super) fn is_export(path: &Path, format: Option<Format>) -> bool {
     if path.is_dir() {
         return true;
     }
-    if format == Some(Format::Xlsx) || format == Some(Format::Ods) {
-        if let Ok(bytes) = std::fs::read(path) {
-            if let Ok(sheets) = read::sheets(&bytes, format.expect("checked")) {
-                return sheets.iter().any(|(n, rows)| {
-                    tables::type_of_table(n).is_some()
-                        && rows
-                            .first()
-                            .is_some_and(|h| h.first().is_some_and(|c| c == "id"))
-                });
-            }
-        }
+    match (format, std::fs::read(path)) {
+        (Some(f), Ok(bytes)) => tables::is_export(&bytes, f),
+        _ => false,
     }
-    false
+}
+
+/// One export table's CSV file: its type and rows.
+fn csv_table(path: &Path) -> Option<(RecordType, Vec<Vec<String>>)> {
+    let bytes = std::fs::read(path).ok()?;
+    let rows = read::rows(&bytes, Format::Csv).ok()?;
+    Some((tables::type_of_header(rows.first()?)?, rows))
 }
 
 /// Reads an export's tables back and imports them, all or nothing.
@@ -198,6 +197,8 @@ pub(super) fn import(
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
             named.push((file.display().to_string(), t, rows));
         }
+    } else if let Some((t, rows)) = csv_table(path).filter(|_| format == Some(Format::Csv)) {
+        named.push((path.display().to_string(), t, rows));
     } else {
         let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
         let sheets = read::sheets(&bytes, format.unwrap_or(Format::Xlsx))
@@ -240,6 +241,34 @@ pub(super) fn import(
     if errors > 0 {
         eprintln!("vigil: {errors} bad cell(s); nothing was imported");
         return Ok(ExitCode::FAILURE);
+    }
+    if args.dry_run {
+        // What the import would do, against the registry as it is; nothing is written.
+        let existing = crate::context::open_existing(cli).ok();
+        let registry = existing.as_deref().map(|s| s as &dyn Store);
+        let records: Vec<&str> = text.lines().collect();
+        let c = vigil_store::sheet::changes(registry, &records, args.update)?;
+        for k in &c.conflicts {
+            let (file, row) = lines.get(k.line - 1).cloned().unwrap_or_default();
+            eprintln!(
+                "{file}:{row}: {} '{}' is already stored with other content; with --update the row is a correction",
+                k.rtype,
+                output::visible(&k.id)
+            );
+        }
+        output::line(&format!(
+            "{}: would store {} record(s): {} new, {} corrected, {} unchanged; nothing was written (--dry-run)",
+            args.file,
+            records.len(),
+            c.added,
+            c.corrected,
+            c.unchanged
+        ))?;
+        return Ok(if c.conflicts.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
     }
     let size = text.len() as u64;
     let mut input = BufReader::new(Cursor::new(text.into_bytes()));

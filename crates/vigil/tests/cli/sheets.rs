@@ -285,6 +285,24 @@ fn the_same_sheet_twice_adds_nothing_and_an_edited_one_is_a_correction_with_upda
     );
     // The sheet edited: Petrova's detention was in April.
     std::fs::write(&path, sheet.replace("март 2021", "апрель 2021")).unwrap();
+    // The dry run says what the import will say: a conflict without --update, a
+    // correction with it.
+    let dry = s.run(&["import", p, "--dry-run"]);
+    assert!(!dry.status, "{}", dry.stdout);
+    assert!(
+        dry.stderr.contains("list.csv:3: event '")
+            && dry.stderr.contains("already stored with other content"),
+        "{}",
+        dry.stderr
+    );
+    let dry = s.run(&["import", p, "--dry-run", "--update"]);
+    assert!(dry.status, "{}", dry.stderr);
+    assert!(
+        dry.stdout
+            .contains("0 record(s) new, 1 corrected, 3 unchanged"),
+        "{}",
+        dry.stdout
+    );
     let r = s.run(&["import", p]);
     assert_eq!(r.code, Some(1));
     assert!(
@@ -324,7 +342,7 @@ fn bad_sheets_are_named_by_row_and_column_and_write_nothing() {
         (
             "name.csv",
             "ФИО,Дата задержания\n,2021\n".as_bytes(),
-            "name.csv:2:: a row without a name or an id",
+            "name.csv:2:ФИО: a row without a name",
         ),
         (
             "dup.csv",
@@ -405,8 +423,21 @@ fn an_export_as_tables_imports_into_an_empty_registry_and_exports_the_same() {
         tables["dictionary.csv"].contains("events,details,"),
         "the dictionary names every column"
     );
-    // CSV: into an empty registry, and out again.
+    // CSV: into an empty registry, and out again; a dry run first writes nothing.
     let t = Scratch::new();
+    let dry = t.ok(&["import", first.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.contains("nothing was written"), "{dry}");
+    assert!(
+        !t.db().exists() || t.json(&["verify"])["entries"] == 0,
+        "a dry run of an export writes nothing"
+    );
+    // One table's CSV alone is read as that table, not as a list of persons.
+    let events = first.join("events.csv");
+    let one = t.ok(&["import", events.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        one.contains("record(s):") && !one.contains("person(s)"),
+        "{one}"
+    );
     t.ok(&["import", first.to_str().unwrap()]);
     let second = t.dir.path().join("second");
     t.ok(&[
@@ -523,7 +554,9 @@ fn a_row_that_probably_duplicates_a_person_already_there_is_listed_and_not_store
     );
     let p = path.to_str().unwrap();
     let dry = s.run(&["import", p, "--country", "BY", "--dry-run"]);
-    assert!(dry.status, "{}", dry.stderr);
+    // The import would be refused as it is: the dry run says so, in its status too.
+    assert!(!dry.status, "{}", dry.stderr);
+    assert!(dry.stderr.contains("would be refused"), "{}", dry.stderr);
     assert!(
         dry.stderr
             .contains("list.csv:2: 'Алесь Бяляцкі' is probably b1"),
