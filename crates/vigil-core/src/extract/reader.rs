@@ -345,6 +345,7 @@ impl Reader<'_> {
                 names_disclosed: None,
                 claims: Vec::new(),
                 evidence: s.text.to_string(),
+                ..ProposedAnnouncement::default()
             },
             sentence: k,
         });

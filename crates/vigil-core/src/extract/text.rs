@@ -187,11 +187,11 @@ pub(super) fn quote_spans(line: &str) -> Vec<(usize, usize)> {
     let mut open: Option<usize> = None;
     for (i, c) in line.char_indices() {
         match (c, open) {
-            ('"' | '”', Some(a)) => {
+            ('"' | '”' | '»', Some(a)) => {
                 out.push((a, i));
                 open = None;
             }
-            ('"' | '“', None) => open = Some(i),
+            ('"' | '“' | '«', None) => open = Some(i),
             _ => {}
         }
     }

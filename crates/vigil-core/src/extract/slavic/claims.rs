@@ -1,0 +1,209 @@
+//! Claims, issuers, names and the country in Russian and Belarusian reports.
+//!
+//! A claim is what the releasing state says of those it freed ("все они признали вину и
+//! раскаялись", "решение принято по просьбе…", "Усе памілаваныя пакінулі тэрыторыю"),
+//! quoted or reported. A sentence is one when it has a claim's words and its speaker is
+//! not a monitor, the opposition or a foreign embassy. The claim is the quote when there is
+//! one, else the sentence without its attribution ("…, говорится в сообщении", "Утверждается,
+//! что …").
+
+use super::super::claims::capitalise;
+use super::super::text::Sentence;
+use super::words::{starts, CLAIM, OFFICIAL, UNOFFICIAL};
+
+/// Attribution words that end a claim: ", — говорится в сообщении", ", сообщила …".
+const ATTRIBUTION: &[&str] = &[
+    "говорится",
+    "сообщил",
+    "сообщила",
+    "сообщили",
+    "сообщает",
+    "подчеркнули",
+    "подчеркнула",
+    "отметила",
+    "отметил",
+    "отметили",
+    "заявила",
+    "заявил",
+    "заявили",
+    "указала",
+    "указано",
+    "пояснила",
+    "расказала",
+    "паведаміла",
+    "паведаміў",
+    "адзначыла",
+    "заявіла",
+    "гаворыцца",
+    "пишет",
+    "піша",
+    "передает",
+    "перадае",
+];
+
+/// Attribution at the start: "Утверждается, что", "Она также отметила, что", "По словам …,".
+fn lead_end(w: &[&str]) -> Option<usize> {
+    let that = w.iter().position(|x| matches!(*x, "что" | "што"))?;
+    let attributed = w[..that].iter().any(|x| {
+        ATTRIBUTION.contains(x)
+            || starts(
+                x,
+                &[
+                    "утвержда",
+                    "подчеркива",
+                    "отмеча",
+                    "сообща",
+                    "известно",
+                    "дадала",
+                    "адзнача",
+                    "заяўля",
+                ],
+            )
+    });
+    (attributed && that < 12).then_some(that + 1)
+}
+
+/// The claims a sentence makes.
+pub(super) fn claims(s: &Sentence, w: &[&str]) -> Vec<String> {
+    if !w.iter().any(|x| starts(x, CLAIM)) {
+        return Vec::new();
+    }
+    if w.iter().any(|x| starts(x, UNOFFICIAL)) {
+        return Vec::new();
+    }
+    // A count is the announcement, not a claim about it.
+    let quoted: Vec<usize> = (0..s.toks.len())
+        .filter(|&i| s.toks[i].quoted && s.toks[i].text.chars().any(char::is_alphanumeric))
+        .collect();
+    let outside_words = (0..s.toks.len())
+        .filter(|&i| !s.toks[i].quoted && s.toks[i].text.chars().any(char::is_alphanumeric))
+        .count();
+    let text = if !quoted.is_empty() && outside_words <= 6 {
+        // «…», — говорится в коммюнике: the quote is the claim.
+        let (a, b) = (quoted[0], quoted[quoted.len() - 1] + 1);
+        s.span(a, b).to_string()
+    } else {
+        let a = lead_end(w).unwrap_or(0);
+        let mut b = w.len();
+        for i in a + 1..w.len() {
+            if matches!(w[i - 1], "," | "—" | "–" | "-")
+                && (ATTRIBUTION.contains(&w[i])
+                    || (matches!(w[i], "—" | "–")
+                        && w.get(i + 1).is_some_and(|x| ATTRIBUTION.contains(x))))
+            {
+                b = i - 1;
+                break;
+            }
+        }
+        if a >= b {
+            return Vec::new();
+        }
+        s.span(a, b).to_string()
+    };
+    let cleaned: String = text
+        .replace(['«', '»', '"', '“', '”', '„'], "")
+        .trim()
+        .trim_end_matches([',', '.', ' ', '—', '–'])
+        .to_string();
+    if cleaned.split_whitespace().count() < 4 {
+        return Vec::new();
+    }
+    // A quote of several sentences: each one a claim.
+    cleaned
+        .split(". ")
+        .map(|c| capitalise(c.trim().trim_end_matches('.')))
+        .filter(|c| c.split_whitespace().count() >= 3)
+        // "сёння памілаваны 52 чалавекі" is the announcement, not a claim about it.
+        .filter(|c| {
+            let lower = c.to_lowercase();
+            !(c.chars().any(|ch| ch.is_ascii_digit())
+                && lower
+                    .split_whitespace()
+                    .any(|x| starts(x, super::words::PARDON) || starts(x, super::words::RELEASE)))
+        })
+        .collect()
+}
+
+/// Who issued the act: the president, by decree, through the press service.
+pub(super) fn issuer(s: &Sentence, w: &[&str]) -> Option<String> {
+    let i = w
+        .iter()
+        .position(|x| starts(x, &["президент", "прэзідэнт"]))?;
+    let mut b = i + 1;
+    if w.get(b).is_some_and(|x| {
+        starts(
+            x,
+            &[
+                "беларус",
+                "белорус",
+                "республик",
+                "рэспублік",
+                "росси",
+                "расі",
+            ],
+        )
+    }) {
+        b += 1;
+    }
+    let _ = OFFICIAL;
+    Some(s.span(i, b).to_string())
+}
+
+/// "Имена … не приводятся", "имена не раскрываются", "імёны не называюцца".
+pub(super) fn names_disclosed(w: &[&str]) -> Option<bool> {
+    let names = w
+        .iter()
+        .any(|x| starts(x, &["имен", "імён", "імен", "фамили", "прозвішч"]));
+    if !names {
+        return None;
+    }
+    let negated = w.iter().any(|x| matches!(*x, "не" | "без"));
+    negated.then_some(false)
+}
+
+/// The releasing state: the country whose leader or capital the text names most.
+pub(super) fn country_of(sentences: &[Sentence]) -> Option<String> {
+    const WORDS: &[(&str, &[&str], &[&str])] = &[
+        (
+            "BY",
+            &["беларус", "белорус", "минск", "мінск"],
+            &["лукашенк", "лукашэнк"],
+        ),
+        (
+            "RU",
+            &["росси", "расі", "москв", "маскв", "кремл", "крэмл"],
+            &["путин", "пуцін"],
+        ),
+        (
+            "NI",
+            &["никарагу", "нікарагу", "манагу"],
+            &["ортег", "артэг"],
+        ),
+        (
+            "VE",
+            &["венесуэл", "венесуэл", "каракас"],
+            &["мадуро", "мадура"],
+        ),
+        ("MM", &["мьянм", "м'янм", "бирм"], &[]),
+        ("AZ", &["азербайдж", "баку"], &["алиев", "аліеў"]),
+    ];
+    let mut best: Option<(&str, usize)> = None;
+    for (code, places, leaders) in WORDS {
+        let n: usize = sentences
+            .iter()
+            .flat_map(|s| &s.toks)
+            .map(|t| {
+                let w = t.lower.as_str();
+                if starts(w, leaders) {
+                    3
+                } else {
+                    usize::from(starts(w, places))
+                }
+            })
+            .sum();
+        if n > 0 && best.is_none_or(|(_, m)| n > m) {
+            best = Some((code, n));
+        }
+    }
+    best.map(|(c, _)| c.to_string())
+}

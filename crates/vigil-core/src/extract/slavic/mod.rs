@@ -1,0 +1,700 @@
+//! Reading Russian and Belarusian reports: the official statements (the presidential
+//! press service, BelTA, state television) are published in these languages first.
+//!
+//! The same proposals as the English reading, by the rules these languages need: a count
+//! is the number right after a word of pardon or release ("помиловал 25 человек", "о
+//! помиловании 123 граждан", "памілаваў 52 зняволеных") or before a word for people in a
+//! sentence of release; numbers in words in any case form (`words`); dates as the press
+//! writes them ("16 сентября", "13 декабря 2025 года", "накануне"); breakdowns by the keys
+//! official statements use (women, men, age bands "до 40 лет", foreigners, …); a subset
+//! ("из них", "среди них", "в том числе") is never a wave; an earlier wave is proposed
+//! only when the text dates it ("16 сентября … 25 человек", a dated list "3 июля – 14
+//! мужчин и четыре женщины"), never when it only recalls it ("Ранее …"); running totals
+//! ("общее количество … 156", "уже помиловал 78") are figures; claims are the press
+//! service's statements about those it freed, quoted or reported.
+
+mod claims;
+mod words;
+
+use std::collections::BTreeMap;
+
+use super::text::{sentences, Sentence};
+use super::{Extraction, Ignored, Options, ProposedAnnouncement, ProposedFigure};
+use crate::date::{Day, PartialDate};
+use words::{
+    key_word, month_genitive, month_other, number_words, starts, subset_before, AMNESTY, DEPORT,
+    EXCHANGE, PARDON, PEOPLE, RELEASE,
+};
+
+/// A number in a sentence: its token range, value, whether it is an ordinal.
+#[derive(Debug, Clone)]
+struct Number {
+    first: usize,
+    end: usize,
+    value: u64,
+    ordinal: bool,
+}
+
+pub(super) fn read(text: &str, opts: &Options, language: &'static str) -> Extraction {
+    let all = sentences(text);
+    let country = opts
+        .country
+        .clone()
+        .or_else(|| claims::country_of(&all))
+        .or_else(|| Some("BY".to_string()).filter(|_| language == "be"));
+    let mut r = Reader {
+        opts,
+        country,
+        out: Extraction::default(),
+        main: None,
+        last: None,
+        recall_next: false,
+    };
+    for s in &all {
+        r.sentence(s);
+    }
+    for a in &mut r.out.announcements {
+        if a.date.is_none() {
+            a.date = opts.date.map(|d| d.to_string());
+        }
+    }
+    r.out
+}
+
+struct Reader<'o> {
+    opts: &'o Options,
+    country: Option<String>,
+    out: Extraction,
+    /// The wave the text reports (the first announcement it opens in the present).
+    main: Option<usize>,
+    /// The announcement opened last.
+    last: Option<usize>,
+    /// The sentence before was only "Напомним" / "Нагадаем": this one recalls.
+    recall_next: bool,
+}
+
+fn lower_words<'a>(s: &'a Sentence) -> Vec<&'a str> {
+    (0..s.toks.len()).map(|i| s.word(i)).collect()
+}
+
+/// Numbers in digits ("25", "1.239", "1 239", "1,300") or words ("двадцать пять").
+fn numbers(s: &Sentence, w: &[&str]) -> Vec<Number> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let t = &s.toks[i];
+        if t.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            let clean: String = t.text.chars().filter(char::is_ascii_digit).collect();
+            let grouped = t
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && t.text
+                    .rsplit(['.', ','])
+                    .next()
+                    .is_some_and(|last| last.len() == 3 && t.text.len() > 3);
+            let plain = t.text.chars().all(|c| c.is_ascii_digit());
+            if plain || grouped {
+                let mut value: u64 = clean.parse().unwrap_or(0);
+                let mut end = i + 1;
+                // "1 239": a group of three digits right after, one space apart.
+                if plain && t.text.len() <= 3 {
+                    if let Some(n) = s.toks.get(i + 1) {
+                        let gap = &s.text[t.at + t.text.len()..n.at];
+                        if gap == " "
+                            && n.text.len() == 3
+                            && n.text.chars().all(|c| c.is_ascii_digit())
+                        {
+                            value = value * 1000 + n.text.parse::<u64>().unwrap_or(0);
+                            end = i + 2;
+                        }
+                    }
+                }
+                out.push(Number {
+                    first: i,
+                    end,
+                    value,
+                    ordinal: false,
+                });
+                i = end;
+                continue;
+            }
+        }
+        if let Some((value, used, ordinal)) = number_words(&w[i..]) {
+            out.push(Number {
+                first: i,
+                end: i + used,
+                value,
+                ordinal,
+            });
+            i += used;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_people(w: &str) -> bool {
+    starts(w, PEOPLE)
+}
+
+fn release_word(w: &str) -> bool {
+    starts(w, PARDON)
+        || starts(w, AMNESTY)
+        || starts(w, RELEASE)
+        || starts(w, DEPORT)
+        || starts(w, EXCHANGE)
+}
+
+fn kind_of(w: &[&str]) -> &'static str {
+    if w.iter().any(|x| starts(x, EXCHANGE)) {
+        "exchange"
+    } else if w.iter().any(|x| starts(x, DEPORT)) {
+        "deportation"
+    } else if w.iter().any(|x| starts(x, AMNESTY)) {
+        "amnesty"
+    } else if w.iter().any(|x| starts(x, PARDON)) {
+        "pardon"
+    } else {
+        "release"
+    }
+}
+
+impl Reader<'_> {
+    fn report(&self) -> Option<PartialDate> {
+        self.opts.date
+    }
+
+    /// A day and month from the text, with the year of the report (or the one before, for
+    /// a day after the report).
+    fn day_month(&self, day: u32, month: u32, year: Option<i32>) -> Option<PartialDate> {
+        if let Some(y) = year {
+            return Day::ymd(y, month, day).map(PartialDate::day);
+        }
+        let report = self.report()?;
+        let y = report.year_number();
+        let d = Day::ymd(y, month, day)?;
+        if d > report.last_day() {
+            Day::ymd(y - 1, month, day).map(PartialDate::day)
+        } else {
+            Some(PartialDate::day(d))
+        }
+    }
+
+    /// Dates in the sentence, with the token ranges they cover.
+    fn dates(&self, s: &Sentence, w: &[&str], nums: &[Number]) -> Vec<(usize, usize, PartialDate)> {
+        let mut out = Vec::new();
+        for n in nums {
+            if n.ordinal || n.end != n.first + 1 || !(1..=31).contains(&n.value) {
+                continue;
+            }
+            let Some(m) = w.get(n.end).and_then(|x| month_genitive(x)) else {
+                continue;
+            };
+            let mut end = n.end + 1;
+            let mut year = None;
+            if let Some(y) = nums
+                .iter()
+                .find(|y| y.first == end && (1990..=2100).contains(&y.value))
+            {
+                year = Some(y.value as i32);
+                end = y.end;
+                if w.get(end)
+                    .is_some_and(|x| x.starts_with("год") || *x == "г")
+                {
+                    end += 1;
+                }
+            }
+            if let Some(d) = self.day_month(n.value as u32, m, year) {
+                out.push((n.first, end, d));
+            }
+        }
+        for (i, x) in w.iter().enumerate() {
+            let report = self
+                .report()
+                .filter(|r| r.precision() == crate::date::Precision::Day);
+            let relative = match *x {
+                "накануне" | "напярэдадні" | "вчера" | "учора" => {
+                    report.map(|r| PartialDate::day(Day(r.first_day().0 - 1)))
+                }
+                "сегодня" | "сёння" => report,
+                _ => None,
+            };
+            if let Some(d) = relative {
+                // "накануне Дня народного единства" names a holiday, not the day before.
+                let holiday = *x == "накануне"
+                    && w.get(i + 1)
+                        .is_some_and(|n| n.starts_with("дн") || n.starts_with("нов"));
+                if !holiday {
+                    out.push((i, i + 1, d));
+                }
+                continue;
+            }
+            if i > 0 && matches!(w[i - 1], "в" | "во" | "у") {
+                if let (Some(m), Some(r)) = (month_other(x), self.report()) {
+                    let mut y = r.year_number();
+                    if let Some(rm) = r
+                        .first_day()
+                        .to_naive()
+                        .format("%m")
+                        .to_string()
+                        .parse::<u32>()
+                        .ok()
+                    {
+                        if m > rm {
+                            y -= 1;
+                        }
+                    }
+                    if let Some(d) = PartialDate::month(y, m) {
+                        out.push((i - 1, i + 1, d));
+                    }
+                }
+            }
+        }
+        let _ = s;
+        out.sort_by_key(|d| d.0);
+        out
+    }
+
+    fn sentence(&mut self, s: &Sentence) {
+        let w = lower_words(s);
+        let nums = numbers(s, &w);
+        let dates = self.dates(s, &w, &nums);
+        let in_date = |i: usize| dates.iter().any(|(a, b, _)| i >= *a && i < *b);
+        let recall = self.recall_next
+            || w.iter().take(3).any(|x| {
+                matches!(
+                    *x,
+                    "ранее"
+                        | "раней"
+                        | "напомним"
+                        | "нагадаем"
+                        | "прежде"
+                        | "до"
+                        | "да"
+                ) && (*x != "до" && *x != "да"
+                    || w.get(1).is_some_and(|n| matches!(*n, "этого" | "гэтага")))
+            });
+        self.recall_next = w.len() <= 2 && w.iter().any(|x| matches!(*x, "напомним" | "нагадаем"));
+        let release_sentence = w.iter().any(|x| release_word(x));
+        let total_marker = w
+            .iter()
+            .any(|x| matches!(*x, "всего" | "агулам" | "уже" | "ужо"))
+            || w.windows(2).any(|p| {
+                matches!(
+                    p,
+                    ["общее", "количество"]
+                        | ["агульная", "колькасць"]
+                        | ["в", "общей"]
+                        | ["за", "последнее"]
+                )
+            });
+        let demand = w.iter().any(|x| {
+            starts(
+                x,
+                &[
+                    "требу",
+                    "патраб",
+                    "призыв",
+                    "призвал",
+                    "заклік",
+                    "должн",
+                    "павінн",
+                ],
+            )
+        });
+        let sentence_date = dates.first().map(|d| d.2);
+        let mut opened_here: Option<usize> = None;
+        // A dated list: "3 июля – 14 мужчин и четыре женщины, 20 августа – 16 мужчин и …".
+        if release_sentence && dates.len() >= 2 {
+            self.dated_list(s, &w, &nums, &dates);
+        }
+        for n in &nums {
+            if in_date(n.first) {
+                continue;
+            }
+            if let Some(why) = not_a_count(&w, n) {
+                self.out.ignored.push(Ignored {
+                    number: s.span(n.first, n.end).to_string(),
+                    why,
+                });
+                continue;
+            }
+            if n.ordinal {
+                let wave = w
+                    .get(n.end)
+                    .is_some_and(|x| starts(x, &["волн", "хвал", "раз"]));
+                if wave && release_sentence {
+                    self.figure(s, "pardon_waves_year", n.value, sentence_date);
+                }
+                continue;
+            }
+            let prev = n.first.checked_sub(1).map_or("", |i| w[i]);
+            let after_verb = release_word(prev)
+                || (prev == "более" || prev == "больш")
+                    && n.first >= 2
+                    && release_word(w[n.first - 2]);
+            if let Some((key, _)) = breakdown_key(&w, n) {
+                let own_act =
+                    after_verb && (sentence_date.is_some() && !recall || self.main.is_none());
+                if !own_act {
+                    self.breakdown(key, n.value, opened_here);
+                    continue;
+                }
+            }
+            let people = (n.end..(n.end + 3).min(w.len())).any(|i| is_people(w[i]));
+            let political = (n.end..(n.end + 3).min(w.len())).any(|i| {
+                starts(
+                    w[i],
+                    &[
+                        "политзаключ",
+                        "палітвязн",
+                        "палітвязен",
+                        "палітзняволен",
+                        "политическ",
+                        "палітычн",
+                    ],
+                )
+            });
+            let subset = subset_before(&w, n.first)
+                || w.get(n.end).is_some_and(|x| matches!(*x, "из" | "з"))
+                || (n.first >= 3 && w[n.first - 3..n.first].contains(&"из"));
+            if subset {
+                continue;
+            }
+            if political && !release_sentence
+                || political
+                    && w.iter().any(|x| {
+                        starts(
+                            x,
+                            &[
+                                "остают",
+                                "застаюц",
+                                "прызна",
+                                "признан",
+                                "признаё",
+                                "признае",
+                                "находят",
+                                "за",
+                            ],
+                        )
+                    })
+                    && !after_verb
+            {
+                let held = w.iter().any(|x| {
+                    starts(
+                        x,
+                        &[
+                            "остают",
+                            "застаюц",
+                            "прызна",
+                            "признан",
+                            "признаё",
+                            "признае",
+                            "находят",
+                            "кратам",
+                            "решетк",
+                            "решётк",
+                        ],
+                    )
+                });
+                if held {
+                    let q = qualifier(&w, n.first);
+                    self.figure_q(s, "political_prisoners_held", n.value, sentence_date, q);
+                    continue;
+                }
+            }
+            if !(release_sentence && (people || after_verb)) {
+                continue;
+            }
+            if demand {
+                continue;
+            }
+            if total_marker && !after_verb
+                || total_marker && w.iter().any(|x| matches!(*x, "уже" | "ужо" | "всего"))
+            {
+                self.figure(s, "pardoned_total", n.value, sentence_date);
+                continue;
+            }
+            if opened_here.is_some() {
+                continue;
+            }
+            if recall && sentence_date.is_none() {
+                continue;
+            }
+            let approx = matches!(
+                prev,
+                "более"
+                    | "больше"
+                    | "около"
+                    | "почти"
+                    | "свыше"
+                    | "больш"
+                    | "каля"
+                    | "амаль"
+                    | "звыш"
+                    | "несколько"
+            );
+            let date = sentence_date.map(|d| d.to_string());
+            let background = recall
+                || date.as_ref().is_some_and(|d| {
+                    self.main.is_some() && self.main_date().as_deref() != Some(d.as_str())
+                });
+            let idx = self.announce(s, &w, n.value, date, approx);
+            opened_here = Some(idx);
+            if !background && self.main.is_none() {
+                self.main = Some(idx);
+            }
+        }
+        let claims = claims::claims(s, &w);
+        let at = self.main.or(self.last);
+        for c in claims {
+            super::reader::push_unique(&mut self.out.claims, &c);
+            if let Some(i) = at {
+                super::reader::push_unique(&mut self.out.announcements[i].claims, &c);
+            }
+        }
+        if let Some(i) = opened_here.or(self.main) {
+            let a = &mut self.out.announcements[i];
+            if a.issuer.is_none() {
+                a.issuer = claims::issuer(s, &w);
+            }
+            if a.names_disclosed.is_none() {
+                a.names_disclosed = claims::names_disclosed(&w);
+            }
+        }
+    }
+
+    fn main_date(&self) -> Option<String> {
+        self.main
+            .and_then(|i| self.out.announcements[i].date.clone())
+    }
+
+    fn announce(
+        &mut self,
+        s: &Sentence,
+        w: &[&str],
+        total: u64,
+        date: Option<String>,
+        approx: bool,
+    ) -> usize {
+        let kind = kind_of(w);
+        self.out.announcements.push(ProposedAnnouncement {
+            record_type: "announcement",
+            kind,
+            date,
+            country: self.country.clone(),
+            issuer: None,
+            total: u32::try_from(total).unwrap_or(u32::MAX),
+            breakdown: BTreeMap::new(),
+            names_disclosed: None,
+            claims: Vec::new(),
+            evidence: s.text.to_string(),
+            approximate: approx,
+            ..ProposedAnnouncement::default()
+        });
+        let i = self.out.announcements.len() - 1;
+        self.last = Some(i);
+        i
+    }
+
+    /// A breakdown cell: to the announcement of this sentence, else the last one it fits.
+    fn breakdown(&mut self, key: String, value: u64, here: Option<usize>) {
+        let fits = |a: &ProposedAnnouncement| {
+            u64::from(a.total) >= value
+                && a.breakdown.get(&key).is_none_or(|v| u64::from(*v) == value)
+        };
+        let target = here
+            .filter(|&i| fits(&self.out.announcements[i]))
+            .or_else(|| self.last.filter(|&i| fits(&self.out.announcements[i])))
+            .or_else(|| self.main.filter(|&i| fits(&self.out.announcements[i])));
+        if let Some(i) = target {
+            self.out.announcements[i]
+                .breakdown
+                .entry(key)
+                .or_insert(u32::try_from(value).unwrap_or(u32::MAX));
+        }
+    }
+
+    fn dated_list(
+        &mut self,
+        s: &Sentence,
+        w: &[&str],
+        nums: &[Number],
+        dates: &[(usize, usize, PartialDate)],
+    ) {
+        for (k, (_, b, d)) in dates.iter().enumerate() {
+            if !w
+                .get(*b)
+                .is_some_and(|x| matches!(*x, "–" | "—" | "-" | ":"))
+            {
+                continue;
+            }
+            let stop = dates.get(k + 1).map_or(w.len(), |n| n.0);
+            let mut cells = BTreeMap::new();
+            let mut total = None;
+            for n in nums.iter().filter(|n| n.first > *b && n.first < stop) {
+                match breakdown_key(w, n) {
+                    Some((key, _)) => {
+                        cells.insert(key, u32::try_from(n.value).unwrap_or(u32::MAX));
+                    }
+                    None if total.is_none() => total = Some(n.value),
+                    None => {}
+                }
+            }
+            let sum: u32 = ["women", "men"].iter().filter_map(|k| cells.get(*k)).sum();
+            let total = total.map_or(u64::from(sum), |t| t);
+            if total == 0 {
+                continue;
+            }
+            let i = self.announce(s, w, total, Some(d.to_string()), false);
+            self.out.announcements[i].breakdown = cells;
+        }
+        self.last = None;
+    }
+
+    fn figure(&mut self, s: &Sentence, metric: &str, value: u64, date: Option<PartialDate>) {
+        let w = lower_words(s);
+        let q = nums_first(&w, value).map_or("exact", |i| qualifier(&w, i));
+        self.figure_q(s, metric, value, date, q);
+    }
+
+    fn figure_q(
+        &mut self,
+        s: &Sentence,
+        metric: &str,
+        value: u64,
+        date: Option<PartialDate>,
+        qualifier: &'static str,
+    ) {
+        self.out.figures.push(ProposedFigure {
+            record_type: "figure",
+            metric: metric.to_string(),
+            value: value as f64,
+            qualifier,
+            as_of: date.or(self.opts.date).map(|d| d.to_string()),
+            country: self.country.clone(),
+            attributed_to: None,
+            evidence: s.text.to_string(),
+        });
+    }
+}
+
+fn nums_first(w: &[&str], value: u64) -> Option<usize> {
+    w.iter().position(|x| x.parse::<u64>().ok() == Some(value))
+}
+
+/// "не менее 16", "более 1000", "около 1300", "больш за 1000", "мінімум 16".
+fn qualifier(w: &[&str], first: usize) -> &'static str {
+    let p = |k: usize| first.checked_sub(k).map_or("", |i| w[i]);
+    match (p(2), p(1)) {
+        ("не", "менее") | ("не", "меньше") | (_, "минимум" | "мінімум") | ("сама", "меней") => {
+            "at_least"
+        }
+        ("больш", "за") | (_, "более" | "больше" | "свыше" | "звыш") => {
+            "more_than"
+        }
+        (_, "около" | "примерно" | "почти" | "каля" | "амаль" | "прыкладна") => {
+            "approximately"
+        }
+        ("до", _) => "exact",
+        _ => "exact",
+    }
+}
+
+/// Why a number is not a count, if it is not: a year, an age, a term, an article.
+fn not_a_count(w: &[&str], n: &Number) -> Option<&'static str> {
+    let next = w.get(n.end).copied().unwrap_or("");
+    let prev = n.first.checked_sub(1).map_or("", |i| w[i]);
+    if (1900..=2100).contains(&n.value) && !n.ordinal && !is_people(next) {
+        return Some("a year");
+    }
+    if starts(
+        next,
+        &[
+            "год",
+            "лет",
+            "гад",
+            "месяц",
+            "месяц",
+            "дн",
+            "сут",
+            "летн",
+            "гадов",
+            "%",
+            "процент",
+            "працэнт",
+            "г",
+        ],
+    ) && !starts(next, &["годовщин"])
+    {
+        return Some("an age or a term");
+    }
+    if matches!(
+        prev,
+        "ст" | "статьи" | "статья" | "арт" | "ч" | "часть" | "части" | "артыкула" | "№"
+    ) {
+        return Some("an article number");
+    }
+    if starts(next, &["руб", "долл", "евро", "тыс"]) {
+        return Some("an amount of money");
+    }
+    None
+}
+
+/// The breakdown key a count names: "14 женщин", "19 человек в возрасте до 40 лет",
+/// "шесть женщин", "Большинство — 11 человек — являются женщинами".
+fn breakdown_key(w: &[&str], n: &Number) -> Option<(String, usize)> {
+    let end = n.end;
+    let limit = (end + 6).min(w.len());
+    let mut j = end;
+    while j < limit {
+        let x = w[j];
+        if starts(x, &["дет", "дзец", "дзяц", "ребен", "ребён"]) {
+            return None;
+        }
+        if matches!(
+            x,
+            "до" | "младше"
+                | "моложе"
+                | "маладзей"
+                | "маладзейшыя"
+                | "от"
+                | "старше"
+                | "старэйшыя"
+                | "за"
+        ) && j > end
+        {
+            let band = if matches!(x, "до" | "младше" | "моложе" | "маладзей" | "маладзейшыя")
+            {
+                "under"
+            } else {
+                "over"
+            };
+            let age = w.get(j + 1).and_then(|a| a.parse::<u32>().ok());
+            let years = w
+                .get(j + 2)
+                .is_some_and(|y| starts(y, &["лет", "гад", "год"]));
+            if let (Some(a), true) = (age, years) {
+                return Some((format!("{band}_{a}"), j + 3));
+            }
+        }
+        if let Some(k) = key_word(x) {
+            // "14 иностранных граждан" counts foreigners; "несовершеннолетних детей" not minors.
+            if k == "minors"
+                && w.get(j + 1)
+                    .is_some_and(|y| starts(y, &["дет", "дзяц", "дзец"]))
+            {
+                return None;
+            }
+            return Some((k.to_string(), j + 1));
+        }
+        if j > end && (x.parse::<u64>().is_ok() || matches!(x, "," | "." | ";" | "и" | "і" | ":"))
+        {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
