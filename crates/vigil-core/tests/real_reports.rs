@@ -313,6 +313,9 @@ fn real_reports_are_read() {
                 country: None,
             },
         );
+        if std::env::var("VIGIL_REAL_SHOW").is_ok_and(|n| t.name.contains(&n)) {
+            println!("{}: {:#?}", t.name, x);
+        }
         score_text(t, &x, &mut s);
     }
     println!("real reports: {} texts {by_language:?}", texts.len());

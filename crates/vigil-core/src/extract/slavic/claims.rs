@@ -43,6 +43,32 @@ const ATTRIBUTION: &[&str] = &[
 
 /// Attribution at the start: "Утверждается, что", "Она также отметила, что", "По словам …,".
 fn lead_end(w: &[&str]) -> Option<usize> {
+    // "Как подчеркивается, …", "По словам пресс-секретаря, …", "По данным канала, …".
+    if let Some(comma) = w.iter().position(|x| *x == ",").filter(|&c| c < 10) {
+        let lead = &w[..comma];
+        let attributed = lead
+            .first()
+            .is_some_and(|x| matches!(*x, "как" | "по" | "паводле" | "як"))
+            && lead.iter().any(|x| {
+                starts(
+                    x,
+                    &[
+                        "подчеркива",
+                        "отмеча",
+                        "указыва",
+                        "сообща",
+                        "слов",
+                        "данны",
+                        "информац",
+                        "паведамл",
+                        "звестк",
+                    ],
+                )
+            });
+        if attributed && !lead.iter().any(|x| matches!(*x, "что" | "што")) {
+            return Some(comma + 1);
+        }
+    }
     let that = w.iter().position(|x| matches!(*x, "что" | "што"))?;
     let attributed = w[..that].iter().any(|x| {
         ATTRIBUTION.contains(x)
@@ -78,12 +104,16 @@ pub(super) fn claims(s: &Sentence, w: &[&str]) -> Vec<String> {
     let outside_words = (0..s.toks.len())
         .filter(|&i| !s.toks[i].quoted && s.toks[i].text.chars().any(char::is_alphanumeric))
         .count();
-    let text = if !quoted.is_empty() && outside_words <= 6 {
+    let lead = lead_end(w);
+    let text = if !quoted.is_empty()
+        && outside_words <= 6
+        && lead.is_none_or(|a| s.toks.get(a).is_some_and(|t| t.quoted) || outside_words <= 3)
+    {
         // «…», — говорится в коммюнике: the quote is the claim.
         let (a, b) = (quoted[0], quoted[quoted.len() - 1] + 1);
         s.span(a, b).to_string()
     } else {
-        let a = lead_end(w).unwrap_or(0);
+        let a = lead.unwrap_or(0);
         let mut b = w.len();
         for i in a + 1..w.len() {
             if matches!(w[i - 1], "," | "—" | "–" | "-")
@@ -116,9 +146,17 @@ pub(super) fn claims(s: &Sentence, w: &[&str]) -> Vec<String> {
         // "сёння памілаваны 52 чалавекі" is the announcement, not a claim about it.
         .filter(|c| {
             let lower = c.to_lowercase();
-            !(c.chars().any(|ch| ch.is_ascii_digit())
-                && lower
-                    .split_whitespace()
+            let words: Vec<&str> = lower
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|x| !x.is_empty())
+                .collect();
+            let count = c.chars().any(|ch| ch.is_ascii_digit())
+                || words
+                    .iter()
+                    .any(|x| super::words::number_word(x).is_some_and(|(_, o)| !o));
+            !(count
+                && words
+                    .iter()
                     .any(|x| starts(x, super::words::PARDON) || starts(x, super::words::RELEASE)))
         })
         .collect()

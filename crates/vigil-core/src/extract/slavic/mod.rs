@@ -307,11 +307,13 @@ impl Reader<'_> {
         let sentence_date = dates.first().map(|d| d.2);
         let mut opened_here: Option<usize> = None;
         // A dated list: "3 июля – 14 мужчин и четыре женщины, 20 августа – 16 мужчин и …".
-        if release_sentence && dates.len() >= 2 {
-            self.dated_list(s, &w, &nums, &dates);
-        }
+        let listed = if release_sentence && dates.len() >= 2 {
+            self.dated_list(s, &w, &nums, &dates)
+        } else {
+            None
+        };
         for n in &nums {
-            if in_date(n.first) {
+            if in_date(n.first) || listed.is_some_and(|(a, b)| n.first >= a && n.first < b) {
                 continue;
             }
             if let Some(why) = not_a_count(&w, n) {
@@ -344,7 +346,7 @@ impl Reader<'_> {
                 }
             }
             let people = (n.end..(n.end + 3).min(w.len())).any(|i| is_people(w[i]));
-            let political = (n.end..(n.end + 3).min(w.len())).any(|i| {
+            let political = (n.end..(n.end + 5).min(w.len())).any(|i| {
                 starts(
                     w[i],
                     &[
@@ -357,6 +359,24 @@ impl Reader<'_> {
                     ],
                 )
             });
+            // "Имена пяти из 37 политзаключенных, которых помиловали 16 сентября": a
+            // later sentence dates the wave it names by its count.
+            if let (Some(d), true) = (sentence_date, release_sentence) {
+                let undated = self
+                    .out
+                    .announcements
+                    .iter_mut()
+                    .find(|a| u64::from(a.total) == n.value && a.date.is_none());
+                if let Some(a) = undated {
+                    a.date = Some(d.to_string());
+                    continue;
+                }
+            }
+            // "Помилованы также …", "одна осуждённая": details of the wave in scope.
+            let also = w.iter().any(|x| matches!(*x, "также" | "таксама" | "тоже"));
+            if self.main.is_some() && sentence_date.is_none() && (also || n.value == 1) {
+                continue;
+            }
             let subset = subset_before(&w, n.first)
                 || w.get(n.end).is_some_and(|x| matches!(*x, "из" | "з"))
                 || (n.first >= 3 && w[n.first - 3..n.first].contains(&"из"));
@@ -406,6 +426,17 @@ impl Reader<'_> {
                 }
             }
             if !(release_sentence && (people || after_verb)) {
+                continue;
+            }
+            // "на волю выйшла 16", "освободились по окончании срока": people leaving
+            // prison over a period, as a monitor counts them, not an act of release.
+            let act = !w.iter().any(|x| intransitive(x))
+                || w.iter()
+                    .any(|x| release_word(x) && !intransitive(x) && !noun(x));
+            let end_of_term = w
+                .iter()
+                .any(|x| starts(x, &["заканчэнн", "окончани", "отбыти", "адбыцц"]));
+            if !act || end_of_term {
                 continue;
             }
             if demand {
@@ -523,8 +554,9 @@ impl Reader<'_> {
         w: &[&str],
         nums: &[Number],
         dates: &[(usize, usize, PartialDate)],
-    ) {
-        for (k, (_, b, d)) in dates.iter().enumerate() {
+    ) -> Option<(usize, usize)> {
+        let mut covered: Option<(usize, usize)> = None;
+        for (k, (a, b, d)) in dates.iter().enumerate() {
             if !w
                 .get(*b)
                 .is_some_and(|x| matches!(*x, "–" | "—" | "-" | ":"))
@@ -550,8 +582,10 @@ impl Reader<'_> {
             }
             let i = self.announce(s, w, total, Some(d.to_string()), false);
             self.out.announcements[i].breakdown = cells;
+            covered = Some((covered.map_or(*a, |c| c.0), stop));
         }
         self.last = None;
+        covered
     }
 
     fn figure(&mut self, s: &Sentence, metric: &str, value: u64, date: Option<PartialDate>) {
@@ -610,7 +644,7 @@ fn not_a_count(w: &[&str], n: &Number) -> Option<&'static str> {
     if (1900..=2100).contains(&n.value) && !n.ordinal && !is_people(next) {
         return Some("a year");
     }
-    if starts(
+    if (starts(
         next,
         &[
             "год",
@@ -625,9 +659,9 @@ fn not_a_count(w: &[&str], n: &Number) -> Option<&'static str> {
             "%",
             "процент",
             "працэнт",
-            "г",
         ],
-    ) && !starts(next, &["годовщин"])
+    ) || next == "г")
+        && !starts(next, &["годовщин"])
     {
         return Some("an age or a term");
     }
@@ -646,6 +680,12 @@ fn not_a_count(w: &[&str], n: &Number) -> Option<&'static str> {
 /// The breakdown key a count names: "14 женщин", "19 человек в возрасте до 40 лет",
 /// "шесть женщин", "Большинство — 11 человек — являются женщинами".
 fn breakdown_key(w: &[&str], n: &Number) -> Option<(String, usize)> {
+    // "Большасць памілаваных - жанчыны (11 чалавек)": the key before the bracket.
+    if n.first >= 2 && w[n.first - 1] == "(" {
+        if let Some(k) = key_word(w[n.first - 2]) {
+            return Some((k.to_string(), n.end));
+        }
+    }
     let end = n.end;
     let limit = (end + 6).min(w.len());
     let mut j = end;
@@ -684,7 +724,7 @@ fn breakdown_key(w: &[&str], n: &Number) -> Option<(String, usize)> {
             // "14 иностранных граждан" counts foreigners; "несовершеннолетних детей" not minors.
             if k == "minors"
                 && w.get(j + 1)
-                    .is_some_and(|y| starts(y, &["дет", "дзяц", "дзец"]))
+                    .is_some_and(|y| starts(y, &["дет", "дзяц", "дзец", "возраст", "ўзрост"]))
             {
                 return None;
             }
@@ -697,4 +737,19 @@ fn breakdown_key(w: &[&str], n: &Number) -> Option<(String, usize)> {
         j += 1;
     }
     None
+}
+
+/// A release word that tells of people leaving, not of someone freeing them.
+fn intransitive(w: &str) -> bool {
+    starts(w, &["вышл", "выйшл", "вышел", "выйшаў"])
+        || (starts(w, RELEASE) && (w.ends_with("ся") || w.ends_with("сь")))
+}
+
+/// A verbal noun: "помилования", "памілаванні", "освобождение".
+fn noun(w: &str) -> bool {
+    [
+        "ние", "ния", "нии", "нию", "нне", "ння", "нні", "нню", "ньне", "ньня",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
 }
