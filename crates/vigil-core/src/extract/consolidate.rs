@@ -21,7 +21,9 @@ fn rank(kind: &str) -> u8 {
 
 /// Is `b` a restatement of `a` (same day, same count, or a round figure near it)?
 fn same_event(a: &ProposedAnnouncement, b: &ProposedAnnouncement) -> bool {
-    if a.date != b.date {
+    // A statement the text gives no date for (a headline, a quote) is the dated one of
+    // the same count.
+    if a.date != b.date && !((a.undated || b.undated) && a.total == b.total) {
         return false;
     }
     if a.total == b.total {
@@ -36,6 +38,10 @@ fn same_event(a: &ProposedAnnouncement, b: &ProposedAnnouncement) -> bool {
 }
 
 fn merge(into: &mut ProposedAnnouncement, from: ProposedAnnouncement) {
+    if into.undated && !from.undated {
+        into.date = from.date.clone();
+        into.undated = false;
+    }
     if into.approximate && !from.approximate {
         into.total = from.total;
         into.approximate = false;

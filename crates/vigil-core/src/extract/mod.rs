@@ -82,6 +82,9 @@ pub struct ProposedAnnouncement {
     /// The total was stated as a round approximation ("more than 200", "более 120").
     #[serde(skip)]
     pub approximate: bool,
+    /// The text gives no date for it: the report's date was proposed.
+    #[serde(skip)]
+    pub undated: bool,
 }
 
 /// A figure as the report states it: the interchange record without an id.
@@ -146,11 +149,25 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
     };
     x.language = language;
     consolidate::consolidate(&mut x);
+    for a in &x.announcements {
+        if a.undated {
+            x.notes.push(match &a.date {
+                Some(d) => format!(
+                    "the {} of {} has no date in the text: the report's date {d} is proposed",
+                    a.kind, a.total
+                ),
+                None => format!(
+                    "the {} of {} has no date in the text: give the report's date with --date",
+                    a.kind, a.total
+                ),
+            });
+        }
+    }
     x
 }
 
 fn read_english(text: &str, opts: &Options) -> Extraction {
-    let sentences = sentences(text);
+    let sentences = sentences(text, opts.date);
     let country = opts.country.clone().or_else(|| country_of(&sentences));
     let mut r = Reader {
         opts,

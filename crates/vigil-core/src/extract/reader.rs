@@ -69,12 +69,6 @@ impl Reader<'_> {
                 why: "part of a date",
             });
         }
-        if s.headline {
-            for n in &s.nums {
-                self.ignore(n, "in the headline (the body is read instead)");
-            }
-            return;
-        }
         let mut figure_here = false;
         let mut breakdown_here = false;
         let nums = s.nums.clone();
@@ -121,6 +115,62 @@ impl Reader<'_> {
             let release_clause = s.has_in(clause, RELEASE)
                 || s.phrase_in(clause, &["set", "free"])
                 || (s.has_in(clause, &["were", "have", "been"]) && release_sentence);
+            let political_here = s.phrase_in(clause, &["political", "prisoners"])
+                || s.phrase_in(clause, &["political", "prisoner"])
+                || s.phrase_in(clause, &["of", "conscience"]);
+            // "calls for the release of all 1,150", "must be freed", "whose release Trump had
+            // called for": a demand is no wave; of the whole set it is the held count.
+            if demand(s, n) {
+                if political_here && whole_set(s, n) {
+                    self.figure(s, n, "political_prisoners_held", n.value);
+                    figure_here = true;
+                } else {
+                    self.ignore(n, "a demand");
+                }
+                continue;
+            }
+            // "since 2020, 540 people have been pardoned", "in recent months he has pardoned
+            // 115": a running total over a period, not a wave.
+            if release_sentence && period_total(s, clause) && !political_held(s, clause) {
+                let metric = if s.phrase_in(clause, &["this", "year"]) {
+                    "pardoned_total_year"
+                } else {
+                    "pardoned_total"
+                };
+                self.figure(s, n, metric, n.value);
+                figure_here = true;
+                continue;
+            }
+            // "among those released were two foreigners", "including at least 16", "12 …
+            // were also released", "19 people had already left prison": part of the wave or
+            // earlier, never a wave of their own — a breakdown cell when it names a key.
+            let part = subset(s, n, clause)
+                || (self.current.is_some() && s.has_in(clause, &["also", "already"]));
+            if part && key_after(s, n.end).is_none() {
+                self.ignore(n, "a part of the wave");
+                continue;
+            }
+            // "the Penal Forum has verified the release of 49": a monitor's tally.
+            if s.has_in(
+                clause,
+                &[
+                    "verified",
+                    "documented",
+                    "recorded",
+                    "registered",
+                    "tallied",
+                ],
+            ) {
+                self.ignore(n, "a monitor's tally");
+                continue;
+            }
+            if s.has_in(
+                clause,
+                &["died", "killed", "dead", "death", "deaths", "perished"],
+            ) {
+                self.ignore(n, "deaths in custody");
+                continue;
+            }
             let perfect = s.has_in(clause, &["have", "has", "had", "so", "since", "to"]);
             let total_marker = s.has_in(clause, TOTAL)
                 || s.phrase_in(clause, &["so", "far"])
@@ -194,10 +244,18 @@ impl Reader<'_> {
                 self.announce(k, s, n, all);
                 continue;
             }
-            let political = s.phrase_in(clause, &["political", "prisoners"])
-                || s.phrase_in(clause, &["political", "prisoner"]);
+            let political = political_here;
             let number_of = s.phrase_in(clause, &["number", "of", "political", "prisoners"]);
-            if political && ((held_clause && people_after) || number_of) {
+            let has_before = n.first > 0
+                && matches!(
+                    s.word(
+                        n.first
+                            - 1
+                            - usize::from(qualifier_before(s, n.first) != "exact" && n.first > 1)
+                    ),
+                    "has" | "have" | "holds" | "hold" | "had"
+                );
+            if political && (held_clause || number_of || has_before) {
                 self.figure(s, n, "political_prisoners_held", n.value);
                 figure_here = true;
                 continue;
@@ -307,31 +365,45 @@ impl Reader<'_> {
 
     pub(super) fn announce(&mut self, k: usize, s: &Sentence, n: &Num, all: &[Sentence]) {
         self.close_scope(all, k);
-        let kind = if s.has(&["amnesty", "amnestied"]) {
-            "amnesty"
-        } else if s.has(&["pardon", "pardons", "pardoned", "pardoning"]) {
-            "pardon"
+        let kind = kind_of(s);
+        let dated = s.dates.first().and_then(|(_, _, d)| self.complete(*d));
+        let date = dated.map(|d| d.to_string()).or_else(|| self.report_date());
+        // "The opposition leader and at least 13 other detainees were released", "at least
+        // 9 others were freed along with him": the wave counts the one named too.
+        let before = |j: usize| n.first.checked_sub(j).map_or("", |i| s.word(i));
+        let q = qualifier_before(s, n.first);
+        let and_at = if q == "exact" {
+            1
+        } else if matches!(q, "at_least" | "more_than") && before(2) == "least"
+            || before(2) == "than"
+        {
+            3
         } else {
-            "release"
+            2
         };
-        let date = if let Some(d) = s.dates.first().and_then(|(_, _, d)| self.complete(*d)) {
-            Some(d.to_string())
-        } else {
+        let others = matches!(s.word(n.end), "other" | "others" | "more")
+            && (before(and_at) == "and" || s.phrase_in(s.clause(n.first), &["along", "with"]));
+        let total = n.value as u32 + u32::from(others);
+        let conditions = (s.phrase_in((0, s.toks.len()), &["house", "arrest"])
+            || s.has(&[
+                "restrictive",
+                "precautionary",
+                "conditional",
+                "conditionally",
+                "parole",
+                "paroled",
+            ]))
+        .then_some("restricted");
+        let scope = (kind == "amnesty").then(|| {
+            if s.phrase_in(s.clause(n.first), &["political", "prisoners"])
+                && !s.has(&["including", "among"])
+                || s.has(&["mostly"]) && s.has(&["political"])
             {
-                let d = self.report_date();
-                self.out.notes.push(match &d {
-                    Some(d) => format!(
-                        "the {kind} of {} has no date in the text: the report's date {d} is proposed",
-                        n.text
-                    ),
-                    None => format!(
-                        "the {kind} of {} has no date in the text: give the report's date with --date",
-                        n.text
-                    ),
-                });
-                d
+                "political"
+            } else {
+                "general"
             }
-        };
+        });
         self.scope_start = k;
         self.current = Some(Current {
             announcement: ProposedAnnouncement {
@@ -340,12 +412,15 @@ impl Reader<'_> {
                 date,
                 country: self.country.clone(),
                 issuer: None,
-                total: n.value as u32,
+                total,
                 breakdown: BTreeMap::new(),
                 names_disclosed: None,
                 claims: Vec::new(),
                 evidence: s.text.to_string(),
-                ..ProposedAnnouncement::default()
+                conditions,
+                scope,
+                approximate: q != "exact" || s.word(n.first.wrapping_sub(1)) == "some",
+                undated: dated.is_none(),
             },
             sentence: k,
         });
@@ -442,5 +517,114 @@ pub(super) fn qualifier_before(s: &Sentence, first: usize) -> &'static str {
             | "estimated" | "approx" | "circa" | "c.",
         ) => "approximately",
         _ => "exact",
+    }
+}
+
+/// Is the count demanded rather than done: "must be freed", "calls for the release of",
+/// "until each of … is set free", "whose release Trump had called for"?
+pub(super) fn demand(s: &Sentence, n: &Num) -> bool {
+    let clause = s.clause(n.first);
+    let words = |a: usize, b: usize| (a..b.min(s.toks.len())).map(|i| s.word(i));
+    let near = words(
+        clause.0.min(n.first.saturating_sub(8)),
+        (n.end + 8).min(clause.1.max(n.end)),
+    );
+    let mut prev = "";
+    for w in near {
+        let hit = matches!(
+            w,
+            "must"
+                | "should"
+                | "urge"
+                | "urged"
+                | "urges"
+                | "urging"
+                | "demand"
+                | "demanded"
+                | "demands"
+                | "demanding"
+                | "until"
+                | "vowed"
+                | "whose"
+                | "wants"
+                | "hopes"
+        ) || (prev == "call" || prev == "calls" || prev == "called" || prev == "calling")
+            && w == "for";
+        if hit {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
+/// "all 1,150", "each of nearly 1,400", "the country's roughly 1,400": the whole set.
+pub(super) fn whole_set(s: &Sentence, n: &Num) -> bool {
+    (n.first.saturating_sub(4)..n.first).any(|i| {
+        matches!(
+            s.word(i),
+            "all" | "each" | "every" | "remaining" | "country's"
+        )
+    })
+}
+
+/// A perfect tense over a period: "have been pardoned since 2020", "has pardoned … in
+/// recent months", "so far this year".
+pub(super) fn period_total(s: &Sentence, clause: (usize, usize)) -> bool {
+    let perfect = s.has_in(clause, &["have", "has"]);
+    let period = s.has_in(clause, &["since", "recent", "past", "already"])
+        || s.phrase_in(clause, &["so", "far"])
+        || s.phrase_in(clause, &["to", "date"])
+        || s.phrase_in(clause, &["this", "year"]);
+    perfect && period
+}
+
+/// A clause about those still held ("remain behind bars", "are still serving").
+pub(super) fn political_held(s: &Sentence, clause: (usize, usize)) -> bool {
+    s.has_in(clause, &["remain", "remains", "still", "behind", "held"])
+}
+
+/// Is the count a part of those released: "among those released were two", "including
+/// at least 16", "the released individuals include six", "at least 9 others … along with
+/// him" (the others, not the wave)?
+pub(super) fn subset(s: &Sentence, n: &Num, clause: (usize, usize)) -> bool {
+    let before = |k: usize| n.first.checked_sub(k).map_or("", |i| s.word(i));
+    let including = (clause.0..n.first)
+        .any(|i| matches!(s.word(i), "including" | "include" | "includes" | "included"));
+    let among_them = (clause.0..n.first).any(|i| {
+        s.word(i) == "among" && matches!(s.word(i + 1), "them" | "those" | "whom" | "the")
+    }) && before(1) != "among";
+    let of_them =
+        matches!(s.word(n.end), "of") && matches!(s.word(n.end + 1), "them" | "whom" | "those");
+    including || among_them || of_them
+}
+
+/// The kind a sentence of release states: an exchange or a deportation is also a release,
+/// an amnesty and a pardon are acts of release by law or decree.
+pub(super) fn kind_of(s: &Sentence) -> &'static str {
+    if s.has(&[
+        "exchange",
+        "exchanged",
+        "swap",
+        "swapped",
+        "swaps",
+        "exchanges",
+    ]) {
+        "exchange"
+    } else if s.has(&[
+        "deported",
+        "deportation",
+        "deport",
+        "deporting",
+        "expelled",
+        "banished",
+    ]) {
+        "deportation"
+    } else if s.has(&["amnesty", "amnestied", "amnesties"]) {
+        "amnesty"
+    } else if s.has(&["pardon", "pardons", "pardoned", "pardoning"]) {
+        "pardon"
+    } else {
+        "release"
     }
 }

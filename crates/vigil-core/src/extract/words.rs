@@ -20,6 +20,13 @@ pub(super) const RELEASE: &[&str] = &[
     "free",
     "freeing",
     "liberated",
+    "exchanged",
+    "exchange",
+    "swap",
+    "swapped",
+    "deported",
+    "deportation",
+    "expelled",
 ];
 pub(super) const PEOPLE: &[&str] = &[
     "people",
@@ -62,6 +69,14 @@ pub(super) const HELD: &[&str] = &[
     "serving",
     "counts",
     "lists",
+    "hold",
+    "holds",
+    "holding",
+    "identified",
+    "designated",
+    "estimates",
+    "estimated",
+    "still",
 ];
 pub(super) const EXILE: &[&str] = &[
     "exile",
@@ -202,7 +217,7 @@ pub(super) fn key_word(w: &str) -> Option<&'static str> {
         }
         "disabled" | "disabilities" | "disability" | "invalids" | "handicapped" => "disabled",
         "chronic" | "chronically" => "chronic_illness",
-        "foreigners" | "foreign" | "foreigner" => "foreign_nationals",
+        "foreigners" | "foreign" | "foreigner" => "foreigners",
         _ => return None,
     })
 }

@@ -36,7 +36,7 @@ struct Number {
 }
 
 pub(super) fn read(text: &str, opts: &Options, language: &'static str) -> Extraction {
-    let all = sentences(text);
+    let all = sentences(text, None);
     let country = opts
         .country
         .clone()
@@ -56,6 +56,7 @@ pub(super) fn read(text: &str, opts: &Options, language: &'static str) -> Extrac
     for a in &mut r.out.announcements {
         if a.date.is_none() {
             a.date = opts.date.map(|d| d.to_string());
+            a.undated = true;
         }
     }
     r.out
