@@ -25,6 +25,7 @@ mod proportion;
 mod proposal;
 mod reader;
 mod slavic;
+mod speech;
 mod text;
 mod words;
 
@@ -175,6 +176,8 @@ fn read_english(text: &str, opts: &Options) -> Extraction {
         out: Extraction::default(),
         current: None,
         scope_start: 0,
+        pending: Vec::new(),
+        speaker: speech::Speaker::None,
     };
     for (k, s) in sentences.iter().enumerate() {
         r.sentence(k, s, &sentences);

@@ -2,8 +2,9 @@
 //! announcement when one is stated, attaches breakdowns, figures, waves and claims to it,
 //! and lists every number it leaves with the reason (`not_a_count`).
 
-use super::claims::{issuer, names_disclosed, official_claims, speaker};
+use super::claims::{issuer, names_disclosed, speaker};
 use super::proportion::proportion_claims;
+use super::speech::{speaker_of, statement, Speaker};
 use super::text::{is_year, Num, Sentence};
 use super::words::{
     key_after, ARTICLE, DETAIN, DURATION, EXILE, HELD, MONEY, PEOPLE, RELEASE, TOTAL, WAVE,
@@ -14,8 +15,6 @@ use std::collections::BTreeMap;
 
 pub(super) struct Current {
     pub(super) announcement: ProposedAnnouncement,
-    /// Claims already attached (quotes read as claims).
-    pub(super) sentence: usize,
 }
 
 pub(super) struct Reader<'o> {
@@ -25,6 +24,10 @@ pub(super) struct Reader<'o> {
     pub(super) current: Option<Current>,
     /// First sentence of the current announcement's scope.
     pub(super) scope_start: usize,
+    /// Breakdown cells stated before any announcement they could belong to.
+    pub(super) pending: Vec<(String, u32)>,
+    /// Who spoke last (for "she added", a quote continued).
+    pub(super) speaker: Speaker,
 }
 
 impl Reader<'_> {
@@ -228,6 +231,12 @@ impl Reader<'_> {
                     continue;
                 }
                 if !(release_clause && self.current.is_none()) {
+                    // A sub-headline's "14 foreign nationals were among those freed" before
+                    // the wave is stated: kept for the wave it fits when it comes.
+                    if self.current.is_none() {
+                        self.pending.push((key, n.value as u32));
+                        continue;
+                    }
                     self.ignore(n, "a breakdown with no announcement it could belong to");
                     continue;
                 }
@@ -237,10 +246,21 @@ impl Reader<'_> {
                     && s.word(n.first - 1) == "of"
                     && RELEASE.contains(&s.word(n.first - 2)));
             let held_clause = s.has_in(clause, HELD) && !s.has_in(clause, RELEASE);
+            // "116 new releases have been made": a count of releases.
+            let releases_after = (n.end..(n.end + 2).min(s.toks.len()))
+                .any(|i| matches!(s.word(i), "releases" | "pardons" | "amnesties"));
             if release_clause
-                && (after_release_verb || (people_after && !detention_verb(s, n, clause)))
+                && (after_release_verb
+                    || releases_after
+                    || (people_after && !detention_verb(s, n, clause)))
                 && !held_clause
             {
+                // "The announcement comes days after Belarus freed 52": an earlier wave the
+                // text does not date is recalled, not proposed.
+                if s.dates.is_empty() && recalled(s, clause) {
+                    self.ignore(n, "an earlier wave the text does not date");
+                    continue;
+                }
                 self.announce(k, s, n, all);
                 continue;
             }
@@ -268,18 +288,23 @@ impl Reader<'_> {
             self.ignore(n, "no known pattern");
         }
         self.ratio(s);
-        if let Some(c) = &mut self.current {
-            if k >= c.sentence {
-                let claims = official_claims(s, breakdown_here);
-                for claim in claims {
-                    push_unique(&mut c.announcement.claims, &claim);
-                    push_unique(&mut self.out.claims, &claim);
-                }
-            }
+        let who = speaker_of(k, all, self.speaker);
+        if who != Speaker::None {
+            self.speaker = who;
+        }
+        let claims: Vec<String> = if who == Speaker::Official && !breakdown_here {
+            statement(s)
+                .into_iter()
+                .filter(|c| claim_worthy(c))
+                .collect()
         } else {
-            for claim in official_claims(s, breakdown_here) {
-                push_unique(&mut self.out.claims, &claim);
+            Vec::new()
+        };
+        for claim in claims {
+            if let Some(c) = &mut self.current {
+                push_unique(&mut c.announcement.claims, &claim);
             }
+            push_unique(&mut self.out.claims, &claim);
         }
     }
 
@@ -372,15 +397,21 @@ impl Reader<'_> {
         // 9 others were freed along with him": the wave counts the one named too.
         let before = |j: usize| n.first.checked_sub(j).map_or("", |i| s.word(i));
         let q = qualifier_before(s, n.first);
-        let and_at = if q == "exact" {
-            1
-        } else if matches!(q, "at_least" | "more_than") && before(2) == "least"
-            || before(2) == "than"
-        {
-            3
-        } else {
-            2
-        };
+        let mut and_at = 1;
+        while matches!(
+            before(and_at),
+            "at" | "least"
+                | "more"
+                | "than"
+                | "about"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "around"
+                | "over"
+        ) {
+            and_at += 1;
+        }
         let others = matches!(s.word(n.end), "other" | "others" | "more")
             && (before(and_at) == "and" || s.phrase_in(s.clause(n.first), &["along", "with"]));
         let total = n.value as u32 + u32::from(others);
@@ -404,6 +435,12 @@ impl Reader<'_> {
                 "general"
             }
         });
+        let mut breakdown = BTreeMap::new();
+        for (key, v) in std::mem::take(&mut self.pending) {
+            if v <= total {
+                breakdown.entry(key).or_insert(v);
+            }
+        }
         self.scope_start = k;
         self.current = Some(Current {
             announcement: ProposedAnnouncement {
@@ -413,7 +450,7 @@ impl Reader<'_> {
                 country: self.country.clone(),
                 issuer: None,
                 total,
-                breakdown: BTreeMap::new(),
+                breakdown,
                 names_disclosed: None,
                 claims: Vec::new(),
                 evidence: s.text.to_string(),
@@ -422,7 +459,6 @@ impl Reader<'_> {
                 approximate: q != "exact" || s.word(n.first.wrapping_sub(1)) == "some",
                 undated: dated.is_none(),
             },
-            sentence: k,
         });
     }
 
@@ -627,4 +663,92 @@ pub(super) fn kind_of(s: &Sentence) -> &'static str {
     } else {
         "release"
     }
+}
+
+/// Does the clause recall an earlier wave: "comes days after Belarus freed 52",
+/// "follows the July release", "previously", "last week"?
+pub(super) fn recalled(s: &Sentence, clause: (usize, usize)) -> bool {
+    let whole = (0, s.toks.len());
+    s.has_in(
+        whole,
+        &["earlier", "previously", "follows", "followed", "recalled"],
+    ) || (s.has_in(whole, &["comes", "came"]) && s.has_in(whole, &["after"]))
+        || s.phrase_in(whole, &["days", "after"])
+        || s.phrase_in(whole, &["weeks", "after"])
+        || s.phrase_in(whole, &["last", "week"])
+        || s.phrase_in(clause, &["before", "that"])
+}
+
+/// Is a statement a claim about the act or those it freed, rather than the act itself
+/// ("pardoned 52 people" is the announcement) or talk about something else?
+pub(super) fn claim_worthy(c: &str) -> bool {
+    let lower = c.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let count = words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(|ch| ch.is_ascii_digit()))
+        && words
+            .iter()
+            .any(|w| RELEASE.contains(w) || PEOPLE.contains(w));
+    const ABOUT: &[&str] = &[
+        "guilt",
+        "repented",
+        "repent",
+        "remorse",
+        "pledged",
+        "pledge",
+        "committed",
+        "clemency",
+        "humanism",
+        "humanity",
+        "humane",
+        "humanitarian",
+        "law-abiding",
+        "request",
+        "gesture",
+        "principles",
+        "agreement",
+        "agreements",
+        "framework",
+        "account",
+        "extremist",
+        "extremism",
+        "terrorist",
+        "terrorism",
+        "espionage",
+        "convicted",
+        "crimes",
+        "traitors",
+        "traitor",
+        "deported",
+        "deportation",
+        "sovereignty",
+        "stability",
+        "constitutional",
+        "benefited",
+        "control",
+        "obligations",
+        "reason",
+        "sanctions",
+        "left",
+        "asked",
+        "petition",
+        "petitioned",
+        "mercy",
+        "goodwill",
+        "health",
+        "reunification",
+        "admitted",
+        "measures",
+        "review",
+        "accordance",
+        "values",
+        "appealed",
+        "pardoned",
+        "repented",
+    ];
+    !count && words.iter().any(|w| ABOUT.contains(w))
 }

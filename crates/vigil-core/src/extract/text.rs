@@ -42,8 +42,8 @@ pub(super) struct Num {
 
 pub(super) struct Sentence<'a> {
     pub(super) text: &'a str,
-    /// The first line, when it has no closing punctuation: a headline repeats the body.
-    pub(super) headline: bool,
+    /// The line of the text the sentence is on (quotes and their attribution share one).
+    pub(super) line: usize,
     pub(super) toks: Vec<Tok<'a>>,
     pub(super) nums: Vec<Num>,
     /// Day expressions found, with the token ranges they cover.
@@ -101,10 +101,7 @@ impl Sentence<'_> {
 pub(super) fn sentences(text: &str, report: Option<PartialDate>) -> Vec<Sentence<'_>> {
     let lang = Language::english();
     let mut out = Vec::new();
-    let first_line = text.lines().position(|l| !l.trim().is_empty());
     for (number, line) in text.lines().enumerate() {
-        let headline = Some(number) == first_line
-            && !line.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
         let quotes = quote_spans(line);
         for (at, s) in line.split_sentence_bound_indices() {
             if s.trim().is_empty() {
@@ -169,7 +166,7 @@ pub(super) fn sentences(text: &str, report: Option<PartialDate>) -> Vec<Sentence
             nums.sort_by_key(|n| n.first);
             let mut sentence = Sentence {
                 text: s,
-                headline,
+                line: number,
                 toks,
                 nums,
                 dates: Vec::new(),

@@ -17,6 +17,7 @@ pub(super) const RELEASE: &[&str] = &[
     "releases",
     "releasing",
     "freed",
+    "frees",
     "free",
     "freeing",
     "liberated",
@@ -309,4 +310,6 @@ pub(super) const DETAIN: &[&str] = &[
     "charged",
     "recognized",
     "recognised",
+    "transferred",
+    "moved",
 ];

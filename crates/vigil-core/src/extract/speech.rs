@@ -1,0 +1,327 @@
+//! Who says what in an English report: the speaker of each sentence — found at the speech
+//! verb ("X said", "said X", "according to X,", "X noted that") or carried over from the
+//! sentence before ("She added…", a quote continued in the next sentence, a quote whose
+//! attribution comes at the end of the next one) — classified as the releasing state's
+//! officials and agencies, or anyone else (monitors, the opposition, foreign governments,
+//! the freed and their families, the press); and what they claim: the quote, or the
+//! reported clause. Only the releasing state's statements are official claims.
+
+use super::claims::capitalise;
+use super::text::Sentence;
+
+/// Whose statement a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Speaker {
+    /// The releasing state's officials and agencies (president, press service, ministry,
+    /// court, state news agency).
+    Official,
+    /// Monitors, the opposition, foreign officials, the freed, the press.
+    Other,
+    /// No statement.
+    None,
+}
+
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "stated",
+    "states",
+    "noted",
+    "added",
+    "announced",
+    "declared",
+    "claimed",
+    "according",
+    "saying",
+    "wrote",
+    "told",
+    "indicated",
+    "confirmed",
+    "stressed",
+    "explained",
+    "reported",
+    "quoted",
+    "insisted",
+    "emphasised",
+    "emphasized",
+];
+
+const OFFICIAL: &[&str] = &[
+    "official",
+    "officials",
+    "administration",
+    "ministry",
+    "minister",
+    "government",
+    "president",
+    "presidential",
+    "presidency",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "authorities",
+    "court",
+    "magistrate",
+    "judge",
+    "judiciary",
+    "prosecutor",
+    "kgb",
+    "kremlin",
+    "junta",
+    "regime",
+    "office",
+    "belta",
+    "mrtv",
+    "leadership",
+    "service",
+    "agency",
+    "decree",
+    "lukashenko",
+    "lukashenka",
+    "putin",
+    "ortega",
+    "maduro",
+    "it",
+    "state",
+    "committee",
+    "council",
+    "communique",
+];
+
+const OTHER: &[&str] = &[
+    "monitor",
+    "monitors",
+    "activist",
+    "activists",
+    "rights",
+    "viasna",
+    "vyasna",
+    "memorial",
+    "ovd-info",
+    "aapp",
+    "opposition",
+    "lawyer",
+    "lawyers",
+    "relatives",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "daughter",
+    "son",
+    "sister",
+    "brother",
+    "exiled",
+    "ngo",
+    "group",
+    "forum",
+    "tsikhanouskaya",
+    "tsikhanouski",
+    "tikhanovskaya",
+    "cichanoŭskaja",
+    "viacorka",
+    "aide",
+    "family",
+    "families",
+    "prisoner",
+    "released",
+    "freed",
+    "former",
+    "u.s",
+    "us",
+    "american",
+    "washington",
+    "biden",
+    "trump",
+    "blinken",
+    "embassy",
+    "lithuanian",
+    "lithuania",
+    "nauseda",
+    "turkish",
+    "turkey",
+    "turkey's",
+    "ankara",
+    "erdogan",
+    "german",
+    "germany",
+    "polish",
+    "poland",
+    "european",
+    "eu",
+    "un",
+    "british",
+    "ukraine's",
+    "ukrainian",
+    "coale",
+    "cole",
+    "kellogg",
+    "envoy",
+    "delegation",
+    "congressman",
+    "senator",
+    "dpa",
+    "reuters",
+    "ap",
+    "afp",
+    "journal",
+    "editor",
+    "reporter",
+    "department",
+];
+
+/// Pronouns and phrases that carry the speaker over from the sentence before.
+const CARRIED: &[&str] = &["he", "she", "they", "it", "the", "also", "spokesperson"];
+
+/// The token of the speech verb outside quotes, if any.
+fn verb(s: &Sentence) -> Option<usize> {
+    (0..s.toks.len()).find(|&i| !s.toks[i].quoted && VERBS.contains(&s.word(i)))
+}
+
+fn is_quote_mark(t: &str) -> bool {
+    matches!(t, "\"" | "“" | "”" | "«" | "»")
+}
+
+/// The speaker's tokens: before the verb back to a quote, a comma after a quote or the
+/// start; or, for "…," said the press service / "…," Belta said, after it.
+fn speaker_span(s: &Sentence, v: usize) -> (usize, usize) {
+    if s.word(v) == "according" {
+        let a = v + 2;
+        let b = (a..s.toks.len())
+            .find(|&i| s.toks[i].text == ",")
+            .unwrap_or(s.toks.len());
+        return (a, b);
+    }
+    let mut a = v;
+    while a > 0 && !s.toks[a - 1].quoted && !is_quote_mark(s.toks[a - 1].text) {
+        a -= 1;
+        if s.toks[a].text == "," && s.toks[..a].iter().any(|t| t.quoted) {
+            a += 1;
+            break;
+        }
+    }
+    if a < v {
+        return (a, v);
+    }
+    let b = (v + 1..s.toks.len())
+        .find(|&i| s.toks[i].quoted || matches!(s.toks[i].text, "," | "." | ":"))
+        .unwrap_or(s.toks.len());
+    (v + 1, b)
+}
+
+fn classify(s: &Sentence, span: (usize, usize), before: Speaker) -> Speaker {
+    let words: Vec<&str> = (span.0..span.1).map(|i| s.word(i)).collect();
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    if content.is_empty() {
+        return before;
+    }
+    if words.iter().any(|w| OTHER.contains(w)) {
+        return Speaker::Other;
+    }
+    if words.iter().any(|w| OFFICIAL.contains(w) && *w != "it") {
+        return Speaker::Official;
+    }
+    if content.len() <= 2 && content.iter().all(|w| CARRIED.contains(w)) {
+        return if before == Speaker::None {
+            Speaker::Other
+        } else {
+            before
+        };
+    }
+    Speaker::Other
+}
+
+/// Who says the sentence `k`, given who said the one before. A sentence wholly inside a
+/// quote takes its speaker from the next sentence of the same line that attributes it,
+/// else from the sentence before.
+pub(super) fn speaker_of(k: usize, all: &[Sentence], before: Speaker) -> Speaker {
+    let s = &all[k];
+    if let Some(v) = verb(s) {
+        return classify(s, speaker_span(s, v), before);
+    }
+    let quoted_only = s
+        .toks
+        .iter()
+        .filter(|t| t.text.chars().any(char::is_alphanumeric))
+        .all(|t| t.quoted);
+    if !quoted_only {
+        return Speaker::None;
+    }
+    for next in all.iter().skip(k + 1).take(3) {
+        if next.line != s.line {
+            break;
+        }
+        if let Some(v) = verb(next) {
+            return classify(next, speaker_span(next, v), before);
+        }
+    }
+    if before == Speaker::Official {
+        before
+    } else {
+        Speaker::None
+    }
+}
+
+/// What the sentence states: its quote, or the clause reported after the verb.
+pub(super) fn statement(s: &Sentence) -> Vec<String> {
+    let quoted: Vec<usize> = (0..s.toks.len())
+        .filter(|&i| s.toks[i].quoted && s.toks[i].text.chars().any(char::is_alphanumeric))
+        .collect();
+    let v = verb(s);
+    let reported = v.map(|v| {
+        if s.word(v) == "according" {
+            let (_, b) = speaker_span(s, v);
+            return (b + 1, s.toks.len());
+        }
+        let (a, b) = speaker_span(s, v);
+        if a > v {
+            // "…, said the press service": what comes before the comma.
+            let end = (0..v).rev().find(|&i| s.toks[i].text == ",").unwrap_or(v);
+            return (0, end);
+        }
+        let mut c = b.max(v + 1);
+        while matches!(
+            s.word(c),
+            "that"
+                | "on"
+                | "friday"
+                | "thursday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "saturday"
+                | "sunday"
+                | ","
+        ) {
+            c += 1;
+        }
+        (c, s.toks.len())
+    });
+    let text = match (quoted.first(), reported) {
+        (Some(&q), Some((a, b))) if a < q && q - a > 3 => s.span(a, b).to_string(),
+        (Some(&q), _) => s.span(q, quoted[quoted.len() - 1] + 1).to_string(),
+        (None, Some((a, b))) if a < b => s.span(a, b).to_string(),
+        _ => return Vec::new(),
+    };
+    let text = text.replace(['"', '“', '”', '«', '»'], "");
+    let mut out = Vec::new();
+    // "She noted that …, and said the group included …": two statements.
+    for part in text
+        .split(" and said ")
+        .flat_map(|p| p.split(" and added that "))
+    {
+        let part = part
+            .trim()
+            .trim_end_matches([',', '.', ' ', ';'])
+            .trim_start_matches([',', ' ']);
+        if part.split_whitespace().count() >= 4 {
+            out.push(capitalise(part));
+        }
+    }
+    out
+}
