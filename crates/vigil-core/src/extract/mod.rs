@@ -24,6 +24,7 @@ pub mod lang;
 mod proportion;
 mod proposal;
 mod reader;
+mod rules;
 mod slavic;
 mod speech;
 mod text;
@@ -178,6 +179,8 @@ fn read_english(text: &str, opts: &Options) -> Extraction {
         scope_start: 0,
         pending: Vec::new(),
         speaker: speech::Speaker::None,
+        recalled_here: false,
+        about_recalled: false,
     };
     for (k, s) in sentences.iter().enumerate() {
         r.sentence(k, s, &sentences);

@@ -4,6 +4,9 @@
 
 use super::claims::{issuer, names_disclosed, speaker};
 use super::proportion::proportion_claims;
+use super::rules::{
+    claim_worthy, demand, kind_of, period_total, political_held, recalled, subset, whole_set,
+};
 use super::speech::{speaker_of, statement, Speaker};
 use super::text::{is_year, Num, Sentence};
 use super::words::{
@@ -28,6 +31,10 @@ pub(super) struct Reader<'o> {
     pub(super) pending: Vec<(String, u32)>,
     /// Who spoke last (for "she added", a quote continued).
     pub(super) speaker: Speaker,
+    /// This sentence recalled an earlier wave the text does not date.
+    pub(super) recalled_here: bool,
+    /// This sentence is about the wave the one before recalled ("That group included …").
+    pub(super) about_recalled: bool,
 }
 
 impl Reader<'_> {
@@ -72,6 +79,14 @@ impl Reader<'_> {
                 why: "part of a date",
             });
         }
+        // "That group included …" after a recalled wave: about that wave, not this one.
+        self.about_recalled = std::mem::take(&mut self.recalled_here)
+            && matches!(
+                (s.word(0), s.word(1)),
+                ("that" | "this" | "the", "group") | ("they" | "those", _)
+            );
+        self.dated_list(s, &mut consumed);
+        self.date_by_reference(s, &consumed);
         let mut figure_here = false;
         let mut breakdown_here = false;
         let nums = s.nums.clone();
@@ -81,6 +96,10 @@ impl Reader<'_> {
             }
             for c in consumed.iter_mut().take(n.end).skip(n.first) {
                 *c = true;
+            }
+            if matches!(s.word(n.end), "dozen" | "dozens") {
+                self.ignore(n, "a round count");
+                continue;
             }
             if let Some(why) = not_a_count(s, n) {
                 self.ignore(n, why);
@@ -154,16 +173,11 @@ impl Reader<'_> {
                 continue;
             }
             // "the Penal Forum has verified the release of 49": a monitor's tally.
-            if s.has_in(
-                clause,
-                &[
-                    "verified",
-                    "documented",
-                    "recorded",
-                    "registered",
-                    "tallied",
-                ],
-            ) {
+            // "the Penal Forum has verified the release of 49", "Among the political
+            // prisoners verified by the Penal Forum are 12 …": a monitor's tally.
+            if s.has(&["verified", "documented", "tallied"])
+                || self.about_recalled && s.word(n.first.wrapping_sub(1)) != "another"
+            {
                 self.ignore(n, "a monitor's tally");
                 continue;
             }
@@ -258,6 +272,7 @@ impl Reader<'_> {
                 // "The announcement comes days after Belarus freed 52": an earlier wave the
                 // text does not date is recalled, not proposed.
                 if s.dates.is_empty() && recalled(s, clause) {
+                    self.recalled_here = true;
                     self.ignore(n, "an earlier wave the text does not date");
                     continue;
                 }
@@ -295,7 +310,7 @@ impl Reader<'_> {
         let claims: Vec<String> = if who == Speaker::Official && !breakdown_here {
             statement(s)
                 .into_iter()
-                .filter(|c| claim_worthy(c))
+                .filter_map(|alternatives| alternatives.into_iter().find(|c| claim_worthy(c)))
                 .collect()
         } else {
             Vec::new()
@@ -305,6 +320,81 @@ impl Reader<'_> {
                 push_unique(&mut c.announcement.claims, &claim);
             }
             push_unique(&mut self.out.claims, &claim);
+        }
+    }
+
+    /// A dated list of earlier waves: "on August 16 … pardoning 30 people, on September 4
+    /// — another 30, on September 16 — another 37": one announcement per date.
+    fn dated_list(&mut self, s: &Sentence, consumed: &mut [bool]) {
+        if s.dates.len() < 2 || !s.has(RELEASE) {
+            return;
+        }
+        let mut items = Vec::new();
+        for (k, (_, b, d)) in s.dates.iter().enumerate() {
+            let stop = s.dates.get(k + 1).map_or(s.toks.len(), |n| n.0);
+            let Some(n) = s.nums.iter().find(|n| {
+                n.first >= *b
+                    && n.first < stop
+                    && !consumed[n.first]
+                    && !n.ordinal
+                    && !super::text::is_year(n)
+            }) else {
+                continue;
+            };
+            let marked = s.word(n.first.wrapping_sub(1)) == "another"
+                || (n.end..(n.end + 3).min(s.toks.len())).any(|i| PEOPLE.contains(&s.word(i)))
+                || matches!(s.toks.get(*b).map(|t| t.text), Some("—" | "–" | "-" | ":"));
+            if marked {
+                items.push((n.clone(), *d));
+            }
+        }
+        if items.len() < 2 {
+            return;
+        }
+        let kind = kind_of(s);
+        for (n, d) in items {
+            for c in consumed.iter_mut().take(n.end).skip(n.first) {
+                *c = true;
+            }
+            self.out.announcements.push(ProposedAnnouncement {
+                record_type: "announcement",
+                kind,
+                date: self.complete(d).map(|d| d.to_string()),
+                country: self.country.clone(),
+                total: n.value as u32,
+                evidence: s.text.to_string(),
+                ..ProposedAnnouncement::default()
+            });
+        }
+    }
+
+    /// "Monday's pardons represent the highest number": a sentence that names the wave
+    /// in scope by its act and dates it, with no count of its own, dates an undated wave.
+    fn date_by_reference(&mut self, s: &Sentence, consumed: &[bool]) {
+        let Some(d) = s.dates.first().and_then(|(_, _, d)| self.complete(*d)) else {
+            return;
+        };
+        let counts = s
+            .nums
+            .iter()
+            .any(|n| !consumed[n.first] && !n.ordinal && !super::text::is_year(n));
+        // Named by a noun of the act ("Monday's pardons"), dated within the week before the
+        // report: not a verb of some other release, not a date long past.
+        let named = s.has(&[
+            "pardons", "pardon", "amnesty", "releases", "swap", "exchange", "decree",
+        ]);
+        let recent = self
+            .opts
+            .date
+            .is_some_and(|r| d.last_day() <= r.last_day() && r.last_day().0 - d.first_day().0 <= 7);
+        if counts || !named || !recent {
+            return;
+        }
+        if let Some(c) = &mut self.current {
+            if c.announcement.undated {
+                c.announcement.date = Some(d.to_string());
+                c.announcement.undated = false;
+            }
         }
     }
 
@@ -554,201 +644,4 @@ pub(super) fn qualifier_before(s: &Sentence, first: usize) -> &'static str {
         ) => "approximately",
         _ => "exact",
     }
-}
-
-/// Is the count demanded rather than done: "must be freed", "calls for the release of",
-/// "until each of … is set free", "whose release Trump had called for"?
-pub(super) fn demand(s: &Sentence, n: &Num) -> bool {
-    let clause = s.clause(n.first);
-    let words = |a: usize, b: usize| (a..b.min(s.toks.len())).map(|i| s.word(i));
-    let near = words(
-        clause.0.min(n.first.saturating_sub(8)),
-        (n.end + 8).min(clause.1.max(n.end)),
-    );
-    let mut prev = "";
-    for w in near {
-        let hit = matches!(
-            w,
-            "must"
-                | "should"
-                | "urge"
-                | "urged"
-                | "urges"
-                | "urging"
-                | "demand"
-                | "demanded"
-                | "demands"
-                | "demanding"
-                | "until"
-                | "vowed"
-                | "whose"
-                | "wants"
-                | "hopes"
-        ) || (prev == "call" || prev == "calls" || prev == "called" || prev == "calling")
-            && w == "for";
-        if hit {
-            return true;
-        }
-        prev = w;
-    }
-    false
-}
-
-/// "all 1,150", "each of nearly 1,400", "the country's roughly 1,400": the whole set.
-pub(super) fn whole_set(s: &Sentence, n: &Num) -> bool {
-    (n.first.saturating_sub(4)..n.first).any(|i| {
-        matches!(
-            s.word(i),
-            "all" | "each" | "every" | "remaining" | "country's"
-        )
-    })
-}
-
-/// A perfect tense over a period: "have been pardoned since 2020", "has pardoned … in
-/// recent months", "so far this year".
-pub(super) fn period_total(s: &Sentence, clause: (usize, usize)) -> bool {
-    let perfect = s.has_in(clause, &["have", "has"]);
-    let period = s.has_in(clause, &["since", "recent", "past", "already"])
-        || s.phrase_in(clause, &["so", "far"])
-        || s.phrase_in(clause, &["to", "date"])
-        || s.phrase_in(clause, &["this", "year"]);
-    perfect && period
-}
-
-/// A clause about those still held ("remain behind bars", "are still serving").
-pub(super) fn political_held(s: &Sentence, clause: (usize, usize)) -> bool {
-    s.has_in(clause, &["remain", "remains", "still", "behind", "held"])
-}
-
-/// Is the count a part of those released: "among those released were two", "including
-/// at least 16", "the released individuals include six", "at least 9 others … along with
-/// him" (the others, not the wave)?
-pub(super) fn subset(s: &Sentence, n: &Num, clause: (usize, usize)) -> bool {
-    let before = |k: usize| n.first.checked_sub(k).map_or("", |i| s.word(i));
-    let including = (clause.0..n.first)
-        .any(|i| matches!(s.word(i), "including" | "include" | "includes" | "included"));
-    let among_them = (clause.0..n.first).any(|i| {
-        s.word(i) == "among" && matches!(s.word(i + 1), "them" | "those" | "whom" | "the")
-    }) && before(1) != "among";
-    let of_them =
-        matches!(s.word(n.end), "of") && matches!(s.word(n.end + 1), "them" | "whom" | "those");
-    including || among_them || of_them
-}
-
-/// The kind a sentence of release states: an exchange or a deportation is also a release,
-/// an amnesty and a pardon are acts of release by law or decree.
-pub(super) fn kind_of(s: &Sentence) -> &'static str {
-    if s.has(&[
-        "exchange",
-        "exchanged",
-        "swap",
-        "swapped",
-        "swaps",
-        "exchanges",
-    ]) {
-        "exchange"
-    } else if s.has(&[
-        "deported",
-        "deportation",
-        "deport",
-        "deporting",
-        "expelled",
-        "banished",
-    ]) {
-        "deportation"
-    } else if s.has(&["amnesty", "amnestied", "amnesties"]) {
-        "amnesty"
-    } else if s.has(&["pardon", "pardons", "pardoned", "pardoning"]) {
-        "pardon"
-    } else {
-        "release"
-    }
-}
-
-/// Does the clause recall an earlier wave: "comes days after Belarus freed 52",
-/// "follows the July release", "previously", "last week"?
-pub(super) fn recalled(s: &Sentence, clause: (usize, usize)) -> bool {
-    let whole = (0, s.toks.len());
-    s.has_in(
-        whole,
-        &["earlier", "previously", "follows", "followed", "recalled"],
-    ) || (s.has_in(whole, &["comes", "came"]) && s.has_in(whole, &["after"]))
-        || s.phrase_in(whole, &["days", "after"])
-        || s.phrase_in(whole, &["weeks", "after"])
-        || s.phrase_in(whole, &["last", "week"])
-        || s.phrase_in(clause, &["before", "that"])
-}
-
-/// Is a statement a claim about the act or those it freed, rather than the act itself
-/// ("pardoned 52 people" is the announcement) or talk about something else?
-pub(super) fn claim_worthy(c: &str) -> bool {
-    let lower = c.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|ch: char| !ch.is_alphanumeric() && ch != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let count = words
-        .iter()
-        .any(|w| w.chars().next().is_some_and(|ch| ch.is_ascii_digit()))
-        && words
-            .iter()
-            .any(|w| RELEASE.contains(w) || PEOPLE.contains(w));
-    const ABOUT: &[&str] = &[
-        "guilt",
-        "repented",
-        "repent",
-        "remorse",
-        "pledged",
-        "pledge",
-        "committed",
-        "clemency",
-        "humanism",
-        "humanity",
-        "humane",
-        "humanitarian",
-        "law-abiding",
-        "request",
-        "gesture",
-        "principles",
-        "agreement",
-        "agreements",
-        "framework",
-        "account",
-        "extremist",
-        "extremism",
-        "terrorist",
-        "terrorism",
-        "espionage",
-        "convicted",
-        "crimes",
-        "traitors",
-        "traitor",
-        "deported",
-        "deportation",
-        "sovereignty",
-        "stability",
-        "constitutional",
-        "benefited",
-        "control",
-        "obligations",
-        "reason",
-        "sanctions",
-        "left",
-        "asked",
-        "petition",
-        "petitioned",
-        "mercy",
-        "goodwill",
-        "health",
-        "reunification",
-        "admitted",
-        "measures",
-        "review",
-        "accordance",
-        "values",
-        "appealed",
-        "pardoned",
-        "repented",
-    ];
-    !count && words.iter().any(|w| ABOUT.contains(w))
 }

@@ -45,6 +45,21 @@ const VERBS: &[&str] = &[
     "insisted",
     "emphasised",
     "emphasized",
+    "clarified",
+    "specified",
+    "affirmed",
+    "maintained",
+    "underlined",
+    "informed",
+    "communicated",
+    "argued",
+    "assured",
+    "warned",
+    "claims",
+    "reports",
+    "notes",
+    "adds",
+    "announces",
 ];
 
 const OFFICIAL: &[&str] = &[
@@ -268,7 +283,10 @@ pub(super) fn speaker_of(k: usize, all: &[Sentence], before: Speaker) -> Speaker
 }
 
 /// What the sentence states: its quote, or the clause reported after the verb.
-pub(super) fn statement(s: &Sentence) -> Vec<String> {
+/// Each statement comes with the quote alone as a second reading, for when the reported
+/// clause is the announcement itself ("saying Lukashenko had pardoned 52 people “based on
+/// the principles of humanism”").
+pub(super) fn statement(s: &Sentence) -> Vec<Vec<String>> {
     let quoted: Vec<usize> = (0..s.toks.len())
         .filter(|&i| s.toks[i].quoted && s.toks[i].text.chars().any(char::is_alphanumeric))
         .collect();
@@ -276,6 +294,11 @@ pub(super) fn statement(s: &Sentence) -> Vec<String> {
     let reported = v.map(|v| {
         if s.word(v) == "according" {
             let (_, b) = speaker_span(s, v);
+            if b + 1 >= s.toks.len() {
+                // "…, according to the Minister": what comes before.
+                let end = (0..v).rev().find(|&i| s.toks[i].text == ",").unwrap_or(v);
+                return (0, end);
+            }
             return (b + 1, s.toks.len());
         }
         let (a, b) = speaker_span(s, v);
@@ -309,6 +332,14 @@ pub(super) fn statement(s: &Sentence) -> Vec<String> {
         _ => return Vec::new(),
     };
     let text = text.replace(['"', '“', '”', '«', '»'], "");
+    let quote_only = quoted.first().map(|&q| {
+        capitalise(
+            s.span(q, quoted[quoted.len() - 1] + 1)
+                .replace(['"', '“', '”', '«', '»'], "")
+                .trim()
+                .trim_end_matches([',', '.', ' ', ';']),
+        )
+    });
     let mut out = Vec::new();
     // "She noted that …, and said the group included …": two statements.
     for part in text
@@ -320,7 +351,13 @@ pub(super) fn statement(s: &Sentence) -> Vec<String> {
             .trim_end_matches([',', '.', ' ', ';'])
             .trim_start_matches([',', ' ']);
         if part.split_whitespace().count() >= 4 {
-            out.push(capitalise(part));
+            let mut readings = vec![capitalise(part)];
+            readings.extend(
+                quote_only
+                    .clone()
+                    .filter(|q| q.split_whitespace().count() >= 3),
+            );
+            out.push(readings);
         }
     }
     out

@@ -286,6 +286,19 @@ fn relative_dates(
             continue;
         }
         let w = s.word(i);
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        // "In 1998, … released 200": a year before the report's.
+        if w == "in" {
+            if let Some(num) = s.num_at(i + 1) {
+                let y = num.value as i32;
+                if is_year(num) && y < report.year_number() {
+                    if let Some(p) = PartialDate::year(y) {
+                        out.push((i, i + 2, p));
+                    }
+                }
+            }
+            continue;
+        }
         if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
             if day_known {
                 let today = last.to_naive().weekday().num_days_from_monday() as i32;

@@ -78,6 +78,7 @@ pub(super) const HELD: &[&str] = &[
     "estimates",
     "estimated",
     "still",
+    "registered",
 ];
 pub(super) const EXILE: &[&str] = &[
     "exile",

@@ -9,7 +9,7 @@
 
 use super::super::claims::capitalise;
 use super::super::text::Sentence;
-use super::words::{starts, CLAIM, OFFICIAL, UNOFFICIAL};
+use super::words::{starts, CLAIM, OFFICIAL, STRONG_CLAIM, UNOFFICIAL};
 
 /// Attribution words that end a claim: ", — говорится в сообщении", ", сообщила …".
 const ATTRIBUTION: &[&str] = &[
@@ -40,6 +40,25 @@ const ATTRIBUTION: &[&str] = &[
     "передает",
     "перадае",
 ];
+
+/// Does the sentence name the state as its speaker?
+pub(super) fn official_words(w: &[&str]) -> bool {
+    (w.iter().any(|x| starts(x, OFFICIAL)) || w.iter().any(|x| starts(x, &["кремл", "крэмл"])))
+        && !unofficial_words(w)
+}
+
+/// Does the sentence name a monitor, the opposition or a foreign embassy as its speaker?
+pub(super) fn unofficial_words(w: &[&str]) -> bool {
+    w.iter().any(|x| starts(x, UNOFFICIAL))
+}
+
+/// Is every word of the sentence inside a quote?
+pub(super) fn quoted_only(s: &Sentence) -> bool {
+    s.toks
+        .iter()
+        .filter(|t| t.text.chars().any(char::is_alphanumeric))
+        .all(|t| t.quoted)
+}
 
 /// Attribution at the start: "Утверждается, что", "Она также отметила, что", "По словам …,".
 fn lead_end(w: &[&str]) -> Option<usize> {
@@ -90,8 +109,15 @@ fn lead_end(w: &[&str]) -> Option<usize> {
 }
 
 /// The claims a sentence makes.
-pub(super) fn claims(s: &Sentence, w: &[&str]) -> Vec<String> {
-    if !w.iter().any(|x| starts(x, CLAIM)) {
+pub(super) fn claims(s: &Sentence, w: &[&str], official: bool) -> Vec<String> {
+    // A claim of the state is said by the state (its press service, its agency, its
+    // president, a decree), or is one of the press service's standard claims; a quote the
+    // state's statement closes with "говорится в сообщении" is one whatever its words.
+    let standard = w.iter().any(|x| starts(x, STRONG_CLAIM));
+    let vocabulary = standard || w.iter().any(|x| starts(x, CLAIM));
+    let attributed_quote =
+        official && s.toks.iter().any(|t| t.quoted) && w.iter().any(|x| ATTRIBUTION.contains(x));
+    if !(official && vocabulary || standard || attributed_quote) {
         return Vec::new();
     }
     if w.iter().any(|x| starts(x, UNOFFICIAL)) {
@@ -183,7 +209,6 @@ pub(super) fn issuer(s: &Sentence, w: &[&str]) -> Option<String> {
     }) {
         b += 1;
     }
-    let _ = OFFICIAL;
     Some(s.span(i, b).to_string())
 }
 

@@ -49,9 +49,24 @@ pub(super) fn read(text: &str, opts: &Options, language: &'static str) -> Extrac
         main: None,
         last: None,
         recall_next: false,
+        official_before: false,
+        official_context: false,
     };
-    for s in &all {
+    for (k, s) in all.iter().enumerate() {
+        // Said by the state: here, in the attribution closing this quote later on the
+        // line, or carried from the sentence before ("Она также отметила, что …").
+        let here = claims::official_words(&lower_words(s));
+        let closing = claims::quoted_only(s)
+            && all
+                .iter()
+                .skip(k + 1)
+                .take(3)
+                .take_while(|n| n.line == s.line)
+                .any(|n| claims::official_words(&lower_words(n)));
+        let carried = r.official_before && !claims::unofficial_words(&lower_words(s));
+        r.official_context = here || closing || carried;
         r.sentence(s);
+        r.official_before = here || closing || (carried && claims::quoted_only(s));
     }
     for a in &mut r.out.announcements {
         if a.date.is_none() {
@@ -72,6 +87,10 @@ struct Reader<'o> {
     last: Option<usize>,
     /// The sentence before was only "Напомним" / "Нагадаем": this one recalls.
     recall_next: bool,
+    /// The sentence before was the state's statement.
+    official_before: bool,
+    /// This sentence is the state's statement (said here, or carried over).
+    official_context: bool,
 }
 
 fn lower_words<'a>(s: &'a Sentence) -> Vec<&'a str> {
@@ -247,8 +266,35 @@ impl Reader<'_> {
                             y -= 1;
                         }
                     }
+                    // "В марте 2024 года": the year the text gives.
+                    let given = nums
+                        .iter()
+                        .find(|n| n.first == i + 1 && (1990..=2100).contains(&n.value));
+                    let mut end = i + 1;
+                    if let Some(g) = given {
+                        y = g.value as i32;
+                        end = g.end
+                            + usize::from(
+                                w.get(g.end)
+                                    .is_some_and(|x| x.starts_with("год") || *x == "г"),
+                            );
+                    }
                     if let Some(d) = PartialDate::month(y, m) {
-                        out.push((i - 1, i + 1, d));
+                        out.push((i - 1, end, d));
+                    }
+                }
+            }
+            // "в 2024 году", "у 2023 годзе": a year.
+            if i > 0 && matches!(w[i - 1], "в" | "у") {
+                if let Some(g) = nums
+                    .iter()
+                    .find(|n| n.first == i && (1990..=2100).contains(&n.value))
+                {
+                    let next = w.get(g.end).copied().unwrap_or("");
+                    if starts(next, &["году", "годзе"]) {
+                        if let Some(d) = PartialDate::year(g.value as i32) {
+                            out.push((i - 1, g.end + 1, d));
+                        }
                     }
                 }
             }
@@ -479,7 +525,7 @@ impl Reader<'_> {
                 self.main = Some(idx);
             }
         }
-        let claims = claims::claims(s, &w);
+        let claims = claims::claims(s, &w, self.official_context);
         let at = self.main.or(self.last);
         for c in claims {
             super::reader::push_unique(&mut self.out.claims, &c);

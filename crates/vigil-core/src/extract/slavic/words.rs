@@ -482,8 +482,29 @@ pub(super) const UNOFFICIAL: &[&str] = &[
     "мы",
 ];
 
+/// Words of the press service's standard claims, repeated by the press without saying
+/// who said them: "все они признали вину и раскаялись", "подали прошение".
+pub(super) const STRONG_CLAIM: &[&str] = &[
+    "признал",
+    "прызнал",
+    "раская",
+    "ходатайств",
+    "хадайніцтв",
+    "прошени",
+    "обязательств",
+    "абавязацельств",
+    "обязал",
+    "обещал",
+    "пообещал",
+    "законопослушн",
+    "правопослушн",
+    "охарактеризова",
+];
+
 /// Words that make a sentence a claim of the releasing state about those it freed.
 pub(super) const CLAIM: &[&str] = &[
+    "гуманн",
+    "гуманност",
     "признал",
     "прызнал",
     "раская",
