@@ -224,6 +224,11 @@ impl Reader<'_> {
                 }
             }
             // A breakdown of the announcement in scope ("11 women", "six are under 25").
+            // "around 65 political prisoners over the age of 60 behind bars": of those held.
+            if political_here && political_held(s, clause) && key_after(s, n.end).is_some() {
+                self.ignore(n, "a count of those held");
+                continue;
+            }
             if let Some((key, after)) = key_after(s, n.end) {
                 for c in consumed.iter_mut().take(after).skip(n.end) {
                     *c = true;

@@ -56,7 +56,11 @@ pub(super) fn whole_set(s: &Sentence, n: &Num) -> bool {
 /// A perfect tense over a period: "have been pardoned since 2020", "has pardoned … in
 /// recent months", "so far this year".
 pub(super) fn period_total(s: &Sentence, clause: (usize, usize)) -> bool {
-    let perfect = s.has_in(clause, &["have", "has"]);
+    // "have been pardoned", "has pardoned": a perfect of the act itself.
+    let perfect = (clause.0..clause.1.saturating_sub(1)).any(|i| {
+        matches!(s.word(i), "have" | "has")
+            && (RELEASE.contains(&s.word(i + 1)) || s.word(i + 1) == "been")
+    });
     let period = s.has_in(clause, &["since", "recent", "past", "already"])
         || s.phrase_in(clause, &["so", "far"])
         || s.phrase_in(clause, &["to", "date"])

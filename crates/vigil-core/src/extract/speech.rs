@@ -26,7 +26,6 @@ const VERBS: &[&str] = &[
     "says",
     "say",
     "stated",
-    "states",
     "noted",
     "added",
     "announced",
@@ -188,7 +187,19 @@ const OTHER: &[&str] = &[
 ];
 
 /// Pronouns and phrases that carry the speaker over from the sentence before.
-const CARRIED: &[&str] = &["he", "she", "they", "it", "the", "also", "spokesperson"];
+const CARRIED: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "it",
+    "the",
+    "also",
+    "spokesperson",
+    "is",
+    "was",
+    "has",
+    "been",
+];
 
 /// The token of the speech verb outside quotes, if any.
 fn verb(s: &Sentence) -> Option<usize> {
@@ -332,7 +343,10 @@ pub(super) fn statement(s: &Sentence) -> Vec<Vec<String>> {
         _ => return Vec::new(),
     };
     let text = text.replace(['"', '“', '”', '«', '»'], "");
-    let quote_only = quoted.first().map(|&q| {
+    let contiguous = quoted
+        .windows(2)
+        .all(|p| (p[0]..p[1]).all(|i| s.toks[i].quoted));
+    let quote_only = quoted.first().filter(|_| contiguous).map(|&q| {
         capitalise(
             s.span(q, quoted[quoted.len() - 1] + 1)
                 .replace(['"', '“', '”', '«', '»'], "")

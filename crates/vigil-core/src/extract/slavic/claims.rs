@@ -52,6 +52,39 @@ pub(super) fn unofficial_words(w: &[&str]) -> bool {
     w.iter().any(|x| starts(x, UNOFFICIAL))
 }
 
+/// Does the sentence go on with what the one before said: "Она также отметила…", "Все
+/// помилованные…", "Усе памілаваныя…", "Кроме того…"?
+pub(super) fn continues(w: &[&str]) -> bool {
+    w.first().is_some_and(|x| {
+        matches!(
+            *x,
+            "она"
+                | "он"
+                | "они"
+                | "яна"
+                | "ён"
+                | "яны"
+                | "также"
+                | "таксама"
+                | "кроме"
+                | "акрамя"
+                | "при"
+                | "все"
+                | "усе"
+                | "ўсе"
+                | "всем"
+                | "им"
+                | "ім"
+                | "помилованные"
+                | "памілаваныя"
+                | "это"
+                | "гэта"
+                | "решение"
+                | "рашэнне"
+        )
+    })
+}
+
 /// Is every word of the sentence inside a quote?
 pub(super) fn quoted_only(s: &Sentence) -> bool {
     s.toks
@@ -118,6 +151,13 @@ pub(super) fn claims(s: &Sentence, w: &[&str], official: bool) -> Vec<String> {
     let attributed_quote =
         official && s.toks.iter().any(|t| t.quoted) && w.iter().any(|x| ATTRIBUTION.contains(x));
     if !(official && vocabulary || standard || attributed_quote) {
+        return Vec::new();
+    }
+    // "Об этом сообщила пресс-служба": who said it, not what.
+    if matches!(
+        (w.first().copied(), w.get(1).copied()),
+        (Some("об" | "аб" | "пра"), Some("этом" | "гэтым" | "гэта"))
+    ) {
         return Vec::new();
     }
     if w.iter().any(|x| starts(x, UNOFFICIAL)) {

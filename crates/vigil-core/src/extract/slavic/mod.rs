@@ -63,10 +63,12 @@ pub(super) fn read(text: &str, opts: &Options, language: &'static str) -> Extrac
                 .take(3)
                 .take_while(|n| n.line == s.line)
                 .any(|n| claims::official_words(&lower_words(n)));
-        let carried = r.official_before && !claims::unofficial_words(&lower_words(s));
+        let carried = r.official_before
+            && !claims::unofficial_words(&lower_words(s))
+            && (claims::quoted_only(s) || claims::continues(&lower_words(s)));
         r.official_context = here || closing || carried;
         r.sentence(s);
-        r.official_before = here || closing || (carried && claims::quoted_only(s));
+        r.official_before = here || closing || carried;
     }
     for a in &mut r.out.announcements {
         if a.date.is_none() {
@@ -384,6 +386,8 @@ impl Reader<'_> {
                 || (prev == "более" || prev == "больш")
                     && n.first >= 2
                     && release_word(w[n.first - 2]);
+            // "помиловал 52 женщины": the act's count, all of them women.
+            let mut whole_key = None;
             if let Some((key, _)) = breakdown_key(&w, n) {
                 let own_act =
                     after_verb && (sentence_date.is_some() && !recall || self.main.is_none());
@@ -391,6 +395,7 @@ impl Reader<'_> {
                     self.breakdown(key, n.value, opened_here);
                     continue;
                 }
+                whole_key = Some(key);
             }
             let people = (n.end..(n.end + 3).min(w.len())).any(|i| is_people(w[i]));
             let political = (n.end..(n.end + 5).min(w.len())).any(|i| {
@@ -520,6 +525,14 @@ impl Reader<'_> {
                     self.main.is_some() && self.main_date().as_deref() != Some(d.as_str())
                 });
             let idx = self.announce(s, &w, n.value, date, approx);
+            if let Some(k) = whole_key
+                .filter(|k| matches!(k.as_str(), "women" | "men" | "foreigners"))
+                .filter(|_| !approx)
+            {
+                self.out.announcements[idx]
+                    .breakdown
+                    .insert(k, u32::try_from(n.value).unwrap_or(u32::MAX));
+            }
             opened_here = Some(idx);
             if !background && self.main.is_none() {
                 self.main = Some(idx);
