@@ -351,4 +351,31 @@ fn real_reports_are_read() {
             println!("  {f}");
         }
     }
+    if only.is_some() {
+        return;
+    }
+    // Issue 18's thresholds, on the whole set.
+    let at_least = |what: &str, r: Ratio, min: f64| {
+        assert!(
+            r.value() >= min,
+            "{what} {} is below {min} (VIGIL_REAL_FAILURES=1 lists the misses)",
+            r.show()
+        );
+    };
+    at_least("announcement precision", s.announcement_precision, 0.90);
+    for lang in ["en", "ru", "be"] {
+        let r = s.main_recall.get(lang).copied().unwrap_or_default();
+        assert!(r.of > 0, "no main wave in {lang}");
+        at_least(&format!("main-wave recall [{lang}]"), r, 0.95);
+    }
+    at_least("breakdown cells recall", s.cell_recall, 0.90);
+    at_least("breakdown cells precision", s.cell_precision, 0.90);
+    at_least("figures recall", s.figure_recall, 0.80);
+    at_least("official claims recall", s.claim_recall, 0.70);
+    at_least("official claims precision", s.claim_precision, 0.70);
+    assert_eq!(
+        s.nothing_when_none.hit, s.nothing_when_none.of,
+        "a text that states no announcement gave one"
+    );
+    at_least("unread language said", s.language_said, 1.0);
 }

@@ -1,9 +1,9 @@
 //! Which language a report is in, among those the reading knows: English, Russian,
 //! Belarusian, or another one it does not read.
 //!
-//! Cyrillic text is Belarusian when it writes ў and і where Russian writes и and has no
-//! ы-less Ukrainian ї, є or ґ; Russian when it has ы or э and no ў; Latin text is English
-//! when its commonest function words are English. Anything else (Ukrainian, Bulgarian,
+//! Cyrillic text is Belarusian when it writes ў and more і than Russian's и, щ, ъ;
+//! Russian when it has ы or э (which Ukrainian and Bulgarian lack) and no Ukrainian ї, є,
+//! ґ; Latin text is English when its commonest function words are English. Anything else (Ukrainian, Bulgarian,
 //! Latvian, Georgian, …) is a language not read — said as such, never read as English.
 
 /// `Some("en" | "ru" | "be")`, or `None` for a language the reading does not know.
@@ -20,7 +20,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
             cyrillic += 1;
             match c {
                 'ў' | 'і' => be += 1,
-                'и' | 'щ' | 'ъ' | 'ы' | 'э' => ru += 1,
+                'и' | 'щ' | 'ъ' => ru += 1,
                 'ї' | 'є' | 'ґ' => uk += 1,
                 _ => {}
             }

@@ -191,3 +191,5 @@ fn read_english(text: &str, opts: &Options) -> Extraction {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_issue18;

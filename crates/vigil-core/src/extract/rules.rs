@@ -61,10 +61,19 @@ pub(super) fn period_total(s: &Sentence, clause: (usize, usize)) -> bool {
         matches!(s.word(i), "have" | "has")
             && (RELEASE.contains(&s.word(i + 1)) || s.word(i + 1) == "been")
     });
-    let period = s.has_in(clause, &["since", "recent", "past", "already"])
-        || s.phrase_in(clause, &["so", "far"])
-        || s.phrase_in(clause, &["to", "date"])
-        || s.phrase_in(clause, &["this", "year"]);
+    let whole = (0, s.toks.len());
+    // "since 2020", "since the start of the year", "since January" — not "have since crossed".
+    let since = (0..s.toks.len()).any(|i| {
+        s.word(i) == "since"
+            && (s.num_at(i + 1).is_some()
+                || super::text::month(s.word(i + 1)).is_some()
+                || matches!(s.word(i + 1), "the" | "last" | "early" | "mid" | "then"))
+    });
+    let period = since
+        || s.has_in(whole, &["recent", "past", "already"])
+        || s.phrase_in(whole, &["so", "far"])
+        || s.phrase_in(whole, &["to", "date"])
+        || s.phrase_in(whole, &["this", "year"]);
     perfect && period
 }
 
