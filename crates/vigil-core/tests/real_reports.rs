@@ -165,6 +165,8 @@ struct Score {
     failures: Vec<String>,
 }
 
+// Text, extraction, score, gold, …: the names the measure reads by.
+#[allow(clippy::many_single_char_names)]
 fn score_text(t: &Text, x: &Extraction, s: &mut Score) {
     let g = &t.gold;
     if g.language_not_read {

@@ -256,13 +256,12 @@ impl Reader<'_> {
             if i > 0 && matches!(w[i - 1], "в" | "во" | "у") {
                 if let (Some(m), Some(r)) = (month_other(x), self.report()) {
                     let mut y = r.year_number();
-                    if let Some(rm) = r
+                    if let Ok(rm) = r
                         .first_day()
                         .to_naive()
                         .format("%m")
                         .to_string()
                         .parse::<u32>()
-                        .ok()
                     {
                         if m > rm {
                             y -= 1;
@@ -494,8 +493,8 @@ impl Reader<'_> {
             if demand {
                 continue;
             }
-            if total_marker && !after_verb
-                || total_marker && w.iter().any(|x| matches!(*x, "уже" | "ужо" | "всего"))
+            if total_marker
+                && (!after_verb || w.iter().any(|x| matches!(*x, "уже" | "ужо" | "всего")))
             {
                 self.figure(s, "pardoned_total", n.value, sentence_date);
                 continue;
@@ -683,7 +682,7 @@ fn nums_first(w: &[&str], value: u64) -> Option<usize> {
 fn qualifier(w: &[&str], first: usize) -> &'static str {
     let p = |k: usize| first.checked_sub(k).map_or("", |i| w[i]);
     match (p(2), p(1)) {
-        ("не", "менее") | ("не", "меньше") | (_, "минимум" | "мінімум") | ("сама", "меней") => {
+        ("не", "менее" | "меньше") | (_, "минимум" | "мінімум") | ("сама", "меней") => {
             "at_least"
         }
         ("больш", "за") | (_, "более" | "больше" | "свыше" | "звыш") => {
@@ -692,7 +691,6 @@ fn qualifier(w: &[&str], first: usize) -> &'static str {
         (_, "около" | "примерно" | "почти" | "каля" | "амаль" | "прыкладна") => {
             "approximately"
         }
-        ("до", _) => "exact",
         _ => "exact",
     }
 }
