@@ -55,6 +55,10 @@ const VERBS: &[&str] = &[
     "assured",
     "warned",
     "claims",
+    "calls",
+    "describes",
+    "described",
+    "reportedly",
     "reports",
     "notes",
     "adds",
@@ -267,7 +271,15 @@ fn classify(s: &Sentence, span: (usize, usize), before: Speaker) -> Speaker {
 /// else from the sentence before.
 pub(super) fn speaker_of(k: usize, all: &[Sentence], before: Speaker) -> Speaker {
     let s = &all[k];
+    // "Source: Lukashenko's press service": who says the lines that follow.
+    if s.word(0) == "source" && s.word(1) == ":" {
+        return classify(s, (2, s.toks.len()), before);
+    }
     if let Some(v) = verb(s) {
+        // "All of them reportedly wrote …": as the source said.
+        if s.word(v) == "reportedly" && before != Speaker::None {
+            return before;
+        }
         return classify(s, speaker_span(s, v), before);
     }
     let quoted_only = s

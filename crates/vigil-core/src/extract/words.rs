@@ -252,6 +252,8 @@ pub(super) const FILLER: &[&str] = &[
     "age",
     "aged",
     "diagnosed",
+    "more",
+    "others",
     "persons",
     "serious",
 ];
