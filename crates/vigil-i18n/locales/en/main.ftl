@@ -363,6 +363,7 @@ extract-intro = vigil proposes the announcements (with their breakdown and offic
 extract-no-text = paste the report's text
 extract-bad-date = date: { $error }
 extract-nothing-found = no announcement or figure was found in this text
+extract-language-not-read = this text is in a language vigil does not read: only English, Russian and Belarusian reports are read
 extract-proposed = Proposed records
 extract-proposed-note = Nothing is stored yet. These are the records vigil would add, each with the source it cites:
 extract-claims = Official claims (kept apart from facts)
