@@ -110,7 +110,11 @@ impl Reader<'_> {
             if n.ordinal {
                 let wave_noun =
                     (n.end..(n.end + 4).min(s.toks.len())).any(|i| WAVE.contains(&s.word(i)));
-                if wave_noun && release_sentence {
+                // "the seventh pardon this year", "for the sixth time since the summer of
+                // 2024" — not "the second round within one week".
+                let over_a_year = s.has(&["year", "year's", "since", "from"])
+                    || s.nums.iter().any(super::text::is_year);
+                if wave_noun && release_sentence && over_a_year {
                     self.figure(s, n, "pardon_waves_year", n.value);
                     figure_here = true;
                 } else {
@@ -195,7 +199,14 @@ impl Reader<'_> {
                 || s.phrase_in(clause, &["to", "date"])
                 || (s.phrase_in(clause, &["this", "year"]) && perfect);
             // A running total of those freed.
-            if total_marker && (release_clause || release_sentence) && people_in_clause {
+            // "a total of 332 prisoners will be released" is the wave's own total; a running
+            // total is told in the perfect or "bringing the total to …".
+            let running = perfect
+                || s.has_in(
+                    clause,
+                    &["bringing", "brings", "cumulative", "altogether", "overall"],
+                );
+            if total_marker && running && (release_clause || release_sentence) && people_in_clause {
                 let year =
                     s.phrase_in((0, s.toks.len()), &["this", "year"]) || s.has(&["year", "year's"]);
                 let metric = if year {

@@ -246,5 +246,8 @@ pub(super) fn claim_worthy(c: &str) -> bool {
         .iter()
         .any(|w| RELEASE.contains(w) || PEOPLE.contains(w));
 
-    !count && words.iter().any(|w| ABOUT.contains(w))
+    !count
+        && words.iter().any(|w| {
+            ABOUT.contains(w) || matches!(*w, "prisoners" | "convicts" | "inmates" | "ordered")
+        })
 }
