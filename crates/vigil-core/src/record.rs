@@ -78,7 +78,7 @@ string_enum!(ReleaseReason {
     Other = "other",
 });
 string_enum!(Confidence { Confirmed = "confirmed", Reported = "reported", Alleged = "alleged" });
-string_enum!(AnnouncementKind { Pardon = "pardon", Amnesty = "amnesty", Release = "release", Recognition = "recognition" });
+string_enum!(AnnouncementKind { Pardon = "pardon", Amnesty = "amnesty", Release = "release", Recognition = "recognition", Exchange = "exchange", Deportation = "deportation" });
 string_enum!(Qualifier {
     Exact = "exact",
     Approximately = "approximately",

@@ -54,38 +54,6 @@ pub(super) fn official(s: &Sentence) -> bool {
         && !words.iter().any(|w| UNOFFICIAL.contains(w))
 }
 
-/// Quoted statements attributed to an official source. A quote that gave breakdown counts
-/// is the breakdown, not a claim.
-pub(super) fn official_claims(s: &Sentence, breakdown_here: bool) -> Vec<String> {
-    let quoted: Vec<usize> = (0..s.toks.len())
-        .filter(|&i| s.toks[i].quoted && s.toks[i].text.chars().any(char::is_alphanumeric))
-        .collect();
-    if quoted.is_empty() || breakdown_here || !official(s) {
-        return Vec::new();
-    }
-    let (a, b) = (quoted[0], quoted[quoted.len() - 1] + 1);
-    let inner = s.span(a, b);
-    // Whole-sentence quote: the quote is the claim. Partial: the clause after "that".
-    let outside_words = (0..s.toks.len())
-        .filter(|&i| !s.toks[i].quoted && s.toks[i].text.chars().any(char::is_alphanumeric))
-        .count();
-    let text = if a > 0 && outside_words > 0 && s.toks[..a].iter().any(|t| t.lower == "that") {
-        let that = s.toks[..a]
-            .iter()
-            .rposition(|t| t.lower == "that")
-            .expect("checked");
-        let full = s.span(that + 1, b);
-        full.replace(['"', '“', '”'], "")
-    } else {
-        inner.to_string()
-    };
-    let text = text.trim().trim_end_matches([',', '.', ' ']).to_string();
-    if text.split_whitespace().count() < 3 {
-        return Vec::new();
-    }
-    vec![capitalise(&text)]
-}
-
 pub(super) fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()

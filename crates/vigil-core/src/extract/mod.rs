@@ -19,9 +19,14 @@
 #![allow(clippy::many_single_char_names)]
 
 mod claims;
+mod consolidate;
+pub mod lang;
 mod proportion;
 mod proposal;
 mod reader;
+mod rules;
+mod slavic;
+mod speech;
 mod text;
 mod words;
 
@@ -49,7 +54,7 @@ pub struct Options {
 
 /// An announcement as the report states it: the interchange record without an id.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct ProposedAnnouncement {
     #[serde(rename = "type")]
     pub record_type: &'static str,
@@ -65,9 +70,23 @@ pub struct ProposedAnnouncement {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub names_disclosed: Option<bool>,
     pub claims: Vec<String>,
+    /// A release under restrictive measures (`restricted`: house arrest, reporting
+    /// duties, charges kept), when the text says so. Kept on import as an extra field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conditions: Option<&'static str>,
+    /// For an amnesty: `general` (ordinary inmates, with some political prisoners among
+    /// them) or `political` (of those held for political reasons).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<&'static str>,
     /// The sentence the total was read from (shown to the editor, not stored).
     #[serde(skip)]
     pub evidence: String,
+    /// The total was stated as a round approximation ("more than 200", "более 120").
+    #[serde(skip)]
+    pub approximate: bool,
+    /// The text gives no date for it: the report's date was proposed.
+    #[serde(skip)]
+    pub undated: bool,
 }
 
 /// A figure as the report states it: the interchange record without an id.
@@ -107,14 +126,50 @@ pub struct Extraction {
     pub ignored: Vec<Ignored>,
     /// What the editor should know: dates taken from the report rather than the text, …
     pub notes: Vec<String>,
+    /// The language the text was read in (`en`, `ru`, `be`); `None` when it is in one the
+    /// reading does not know, and nothing was read.
+    pub language: Option<&'static str>,
 }
+
+/// The note of a text in a language not read.
+pub const NOT_READ: &str =
+    "the text is in a language vigil does not read: only English, Russian and Belarusian reports are read";
 
 /// Reads `text` and proposes what it states. The text is read as [`normalise`] gives it,
 /// so the same report with other line endings, spacing or Unicode form reads the same.
 #[must_use]
 pub fn extract(text: &str, opts: &Options) -> Extraction {
     let text = normalise(text);
-    let sentences = sentences(&text);
+    let language = lang::detect(&text);
+    let mut x = match language {
+        Some(l @ ("ru" | "be")) => slavic::read(&text, opts, l),
+        Some(_) => read_english(&text, opts),
+        None => Extraction {
+            notes: vec![NOT_READ.to_string()],
+            ..Extraction::default()
+        },
+    };
+    x.language = language;
+    consolidate::consolidate(&mut x);
+    for a in &x.announcements {
+        if a.undated {
+            x.notes.push(match &a.date {
+                Some(d) => format!(
+                    "the {} of {} has no date in the text: the report's date {d} is proposed",
+                    a.kind, a.total
+                ),
+                None => format!(
+                    "the {} of {} has no date in the text: give the report's date with --date",
+                    a.kind, a.total
+                ),
+            });
+        }
+    }
+    x
+}
+
+fn read_english(text: &str, opts: &Options) -> Extraction {
+    let sentences = sentences(text, opts.date);
     let country = opts.country.clone().or_else(|| country_of(&sentences));
     let mut r = Reader {
         opts,
@@ -122,6 +177,10 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
         out: Extraction::default(),
         current: None,
         scope_start: 0,
+        pending: Vec::new(),
+        speaker: speech::Speaker::None,
+        recalled_here: false,
+        about_recalled: false,
     };
     for (k, s) in sentences.iter().enumerate() {
         r.sentence(k, s, &sentences);
@@ -132,3 +191,5 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_issue18;

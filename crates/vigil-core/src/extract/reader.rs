@@ -2,8 +2,12 @@
 //! announcement when one is stated, attaches breakdowns, figures, waves and claims to it,
 //! and lists every number it leaves with the reason (`not_a_count`).
 
-use super::claims::{issuer, names_disclosed, official_claims, speaker};
+use super::claims::{issuer, names_disclosed, speaker};
 use super::proportion::proportion_claims;
+use super::rules::{
+    claim_worthy, demand, kind_of, period_total, political_held, recalled, subset, whole_set,
+};
+use super::speech::{speaker_of, statement, Speaker};
 use super::text::{is_year, Num, Sentence};
 use super::words::{
     key_after, ARTICLE, DETAIN, DURATION, EXILE, HELD, MONEY, PEOPLE, RELEASE, TOTAL, WAVE,
@@ -14,8 +18,6 @@ use std::collections::BTreeMap;
 
 pub(super) struct Current {
     pub(super) announcement: ProposedAnnouncement,
-    /// Claims already attached (quotes read as claims).
-    pub(super) sentence: usize,
 }
 
 pub(super) struct Reader<'o> {
@@ -25,6 +27,14 @@ pub(super) struct Reader<'o> {
     pub(super) current: Option<Current>,
     /// First sentence of the current announcement's scope.
     pub(super) scope_start: usize,
+    /// Breakdown cells stated before any announcement they could belong to.
+    pub(super) pending: Vec<(String, u32)>,
+    /// Who spoke last (for "she added", a quote continued).
+    pub(super) speaker: Speaker,
+    /// This sentence recalled an earlier wave the text does not date.
+    pub(super) recalled_here: bool,
+    /// This sentence is about the wave the one before recalled ("That group included …").
+    pub(super) about_recalled: bool,
 }
 
 impl Reader<'_> {
@@ -69,12 +79,14 @@ impl Reader<'_> {
                 why: "part of a date",
             });
         }
-        if s.headline {
-            for n in &s.nums {
-                self.ignore(n, "in the headline (the body is read instead)");
-            }
-            return;
-        }
+        // "That group included …" after a recalled wave: about that wave, not this one.
+        self.about_recalled = std::mem::take(&mut self.recalled_here)
+            && matches!(
+                (s.word(0), s.word(1)),
+                ("that" | "this" | "the", "group") | ("they" | "those", _)
+            );
+        self.dated_list(s, &mut consumed);
+        self.date_by_reference(s, &consumed);
         let mut figure_here = false;
         let mut breakdown_here = false;
         let nums = s.nums.clone();
@@ -85,6 +97,10 @@ impl Reader<'_> {
             for c in consumed.iter_mut().take(n.end).skip(n.first) {
                 *c = true;
             }
+            if matches!(s.word(n.end), "dozen" | "dozens") {
+                self.ignore(n, "a round count");
+                continue;
+            }
             if let Some(why) = not_a_count(s, n) {
                 self.ignore(n, why);
                 continue;
@@ -94,7 +110,11 @@ impl Reader<'_> {
             if n.ordinal {
                 let wave_noun =
                     (n.end..(n.end + 4).min(s.toks.len())).any(|i| WAVE.contains(&s.word(i)));
-                if wave_noun && release_sentence {
+                // "the seventh pardon this year", "for the sixth time since the summer of
+                // 2024" — not "the second round within one week".
+                let over_a_year = s.has(&["year", "year's", "since", "from"])
+                    || s.nums.iter().any(super::text::is_year);
+                if wave_noun && release_sentence && over_a_year {
                     self.figure(s, n, "pardon_waves_year", n.value);
                     figure_here = true;
                 } else {
@@ -121,6 +141,57 @@ impl Reader<'_> {
             let release_clause = s.has_in(clause, RELEASE)
                 || s.phrase_in(clause, &["set", "free"])
                 || (s.has_in(clause, &["were", "have", "been"]) && release_sentence);
+            let political_here = s.phrase_in(clause, &["political", "prisoners"])
+                || s.phrase_in(clause, &["political", "prisoner"])
+                || s.phrase_in(clause, &["of", "conscience"]);
+            // "calls for the release of all 1,150", "must be freed", "whose release Trump had
+            // called for": a demand is no wave; of the whole set it is the held count.
+            if demand(s, n) {
+                if political_here && whole_set(s, n) {
+                    self.figure(s, n, "political_prisoners_held", n.value);
+                    figure_here = true;
+                } else {
+                    self.ignore(n, "a demand");
+                }
+                continue;
+            }
+            // "since 2020, 540 people have been pardoned", "in recent months he has pardoned
+            // 115": a running total over a period, not a wave.
+            if release_sentence && period_total(s, clause) && !political_held(s, clause) {
+                let metric = if s.phrase_in(clause, &["this", "year"]) {
+                    "pardoned_total_year"
+                } else {
+                    "pardoned_total"
+                };
+                self.figure(s, n, metric, n.value);
+                figure_here = true;
+                continue;
+            }
+            // "among those released were two foreigners", "including at least 16", "12 …
+            // were also released", "19 people had already left prison": part of the wave or
+            // earlier, never a wave of their own — a breakdown cell when it names a key.
+            let part = subset(s, n, clause)
+                || (self.current.is_some() && s.has_in(clause, &["also", "already"]));
+            if part && key_after(s, n.end).is_none() {
+                self.ignore(n, "a part of the wave");
+                continue;
+            }
+            // "the Penal Forum has verified the release of 49": a monitor's tally.
+            // "the Penal Forum has verified the release of 49", "Among the political
+            // prisoners verified by the Penal Forum are 12 …": a monitor's tally.
+            if s.has(&["verified", "documented", "tallied"])
+                || self.about_recalled && s.word(n.first.wrapping_sub(1)) != "another"
+            {
+                self.ignore(n, "a monitor's tally");
+                continue;
+            }
+            if s.has_in(
+                clause,
+                &["died", "killed", "dead", "death", "deaths", "perished"],
+            ) {
+                self.ignore(n, "deaths in custody");
+                continue;
+            }
             let perfect = s.has_in(clause, &["have", "has", "had", "so", "since", "to"]);
             let total_marker = s.has_in(clause, TOTAL)
                 || s.phrase_in(clause, &["so", "far"])
@@ -128,7 +199,14 @@ impl Reader<'_> {
                 || s.phrase_in(clause, &["to", "date"])
                 || (s.phrase_in(clause, &["this", "year"]) && perfect);
             // A running total of those freed.
-            if total_marker && (release_clause || release_sentence) && people_in_clause {
+            // "a total of 332 prisoners will be released" is the wave's own total; a running
+            // total is told in the perfect or "bringing the total to …".
+            let running = perfect
+                || s.has_in(
+                    clause,
+                    &["bringing", "brings", "cumulative", "altogether", "overall"],
+                );
+            if total_marker && running && (release_clause || release_sentence) && people_in_clause {
                 let year =
                     s.phrase_in((0, s.toks.len()), &["this", "year"]) || s.has(&["year", "year's"]);
                 let metric = if year {
@@ -157,6 +235,11 @@ impl Reader<'_> {
                 }
             }
             // A breakdown of the announcement in scope ("11 women", "six are under 25").
+            // "around 65 political prisoners over the age of 60 behind bars": of those held.
+            if political_here && political_held(s, clause) && key_after(s, n.end).is_some() {
+                self.ignore(n, "a count of those held");
+                continue;
+            }
             if let Some((key, after)) = key_after(s, n.end) {
                 for c in consumed.iter_mut().take(after).skip(n.end) {
                     *c = true;
@@ -178,6 +261,12 @@ impl Reader<'_> {
                     continue;
                 }
                 if !(release_clause && self.current.is_none()) {
+                    // A sub-headline's "14 foreign nationals were among those freed" before
+                    // the wave is stated: kept for the wave it fits when it comes.
+                    if self.current.is_none() {
+                        self.pending.push((key, n.value as u32));
+                        continue;
+                    }
                     self.ignore(n, "a breakdown with no announcement it could belong to");
                     continue;
                 }
@@ -187,17 +276,37 @@ impl Reader<'_> {
                     && s.word(n.first - 1) == "of"
                     && RELEASE.contains(&s.word(n.first - 2)));
             let held_clause = s.has_in(clause, HELD) && !s.has_in(clause, RELEASE);
+            // "116 new releases have been made": a count of releases.
+            let releases_after = (n.end..(n.end + 2).min(s.toks.len()))
+                .any(|i| matches!(s.word(i), "releases" | "pardons" | "amnesties"));
             if release_clause
-                && (after_release_verb || (people_after && !detention_verb(s, n, clause)))
+                && (after_release_verb
+                    || releases_after
+                    || (people_after && !detention_verb(s, n, clause)))
                 && !held_clause
             {
+                // "The announcement comes days after Belarus freed 52": an earlier wave the
+                // text does not date is recalled, not proposed.
+                if s.dates.is_empty() && recalled(s, clause) {
+                    self.recalled_here = true;
+                    self.ignore(n, "an earlier wave the text does not date");
+                    continue;
+                }
                 self.announce(k, s, n, all);
                 continue;
             }
-            let political = s.phrase_in(clause, &["political", "prisoners"])
-                || s.phrase_in(clause, &["political", "prisoner"]);
+            let political = political_here;
             let number_of = s.phrase_in(clause, &["number", "of", "political", "prisoners"]);
-            if political && ((held_clause && people_after) || number_of) {
+            let has_before = n.first > 0
+                && matches!(
+                    s.word(
+                        n.first
+                            - 1
+                            - usize::from(qualifier_before(s, n.first) != "exact" && n.first > 1)
+                    ),
+                    "has" | "have" | "holds" | "hold" | "had"
+                );
+            if political && (held_clause || number_of || has_before) {
                 self.figure(s, n, "political_prisoners_held", n.value);
                 figure_here = true;
                 continue;
@@ -210,17 +319,97 @@ impl Reader<'_> {
             self.ignore(n, "no known pattern");
         }
         self.ratio(s);
-        if let Some(c) = &mut self.current {
-            if k >= c.sentence {
-                let claims = official_claims(s, breakdown_here);
-                for claim in claims {
-                    push_unique(&mut c.announcement.claims, &claim);
-                    push_unique(&mut self.out.claims, &claim);
-                }
-            }
+        let who = speaker_of(k, all, self.speaker);
+        if who != Speaker::None {
+            self.speaker = who;
+        }
+        let claims: Vec<String> = if who == Speaker::Official && !breakdown_here {
+            statement(s)
+                .into_iter()
+                .filter_map(|alternatives| alternatives.into_iter().find(|c| claim_worthy(c)))
+                .collect()
         } else {
-            for claim in official_claims(s, breakdown_here) {
-                push_unique(&mut self.out.claims, &claim);
+            Vec::new()
+        };
+        for claim in claims {
+            if let Some(c) = &mut self.current {
+                push_unique(&mut c.announcement.claims, &claim);
+            }
+            push_unique(&mut self.out.claims, &claim);
+        }
+    }
+
+    /// A dated list of earlier waves: "on August 16 … pardoning 30 people, on September 4
+    /// — another 30, on September 16 — another 37": one announcement per date.
+    fn dated_list(&mut self, s: &Sentence, consumed: &mut [bool]) {
+        if s.dates.len() < 2 || !s.has(RELEASE) {
+            return;
+        }
+        let mut items = Vec::new();
+        for (k, (_, b, d)) in s.dates.iter().enumerate() {
+            let stop = s.dates.get(k + 1).map_or(s.toks.len(), |n| n.0);
+            let Some(n) = s.nums.iter().find(|n| {
+                n.first >= *b
+                    && n.first < stop
+                    && !consumed[n.first]
+                    && !n.ordinal
+                    && !super::text::is_year(n)
+            }) else {
+                continue;
+            };
+            let marked = s.word(n.first.wrapping_sub(1)) == "another"
+                || (n.end..(n.end + 3).min(s.toks.len())).any(|i| PEOPLE.contains(&s.word(i)))
+                || matches!(s.toks.get(*b).map(|t| t.text), Some("—" | "–" | "-" | ":"));
+            if marked {
+                items.push((n.clone(), *d));
+            }
+        }
+        if items.len() < 2 {
+            return;
+        }
+        let kind = kind_of(s);
+        for (n, d) in items {
+            for c in consumed.iter_mut().take(n.end).skip(n.first) {
+                *c = true;
+            }
+            self.out.announcements.push(ProposedAnnouncement {
+                record_type: "announcement",
+                kind,
+                date: self.complete(d).map(|d| d.to_string()),
+                country: self.country.clone(),
+                total: n.value as u32,
+                evidence: s.text.to_string(),
+                ..ProposedAnnouncement::default()
+            });
+        }
+    }
+
+    /// "Monday's pardons represent the highest number": a sentence that names the wave
+    /// in scope by its act and dates it, with no count of its own, dates an undated wave.
+    fn date_by_reference(&mut self, s: &Sentence, consumed: &[bool]) {
+        let Some(d) = s.dates.first().and_then(|(_, _, d)| self.complete(*d)) else {
+            return;
+        };
+        let counts = s
+            .nums
+            .iter()
+            .any(|n| !consumed[n.first] && !n.ordinal && !super::text::is_year(n));
+        // Named by a noun of the act ("Monday's pardons"), dated within the week before the
+        // report: not a verb of some other release, not a date long past.
+        let named = s.has(&[
+            "pardons", "pardon", "amnesty", "releases", "swap", "exchange", "decree",
+        ]);
+        let recent = self
+            .opts
+            .date
+            .is_some_and(|r| d.last_day() <= r.last_day() && r.last_day().0 - d.first_day().0 <= 7);
+        if counts || !named || !recent {
+            return;
+        }
+        if let Some(c) = &mut self.current {
+            if c.announcement.undated {
+                c.announcement.date = Some(d.to_string());
+                c.announcement.undated = false;
             }
         }
     }
@@ -307,31 +496,57 @@ impl Reader<'_> {
 
     pub(super) fn announce(&mut self, k: usize, s: &Sentence, n: &Num, all: &[Sentence]) {
         self.close_scope(all, k);
-        let kind = if s.has(&["amnesty", "amnestied"]) {
-            "amnesty"
-        } else if s.has(&["pardon", "pardons", "pardoned", "pardoning"]) {
-            "pardon"
-        } else {
-            "release"
-        };
-        let date = if let Some(d) = s.dates.first().and_then(|(_, _, d)| self.complete(*d)) {
-            Some(d.to_string())
-        } else {
+        let kind = kind_of(s);
+        let dated = s.dates.first().and_then(|(_, _, d)| self.complete(*d));
+        let date = dated.map(|d| d.to_string()).or_else(|| self.report_date());
+        // "The opposition leader and at least 13 other detainees were released", "at least
+        // 9 others were freed along with him": the wave counts the one named too.
+        let before = |j: usize| n.first.checked_sub(j).map_or("", |i| s.word(i));
+        let q = qualifier_before(s, n.first);
+        let mut and_at = 1;
+        while matches!(
+            before(and_at),
+            "at" | "least"
+                | "more"
+                | "than"
+                | "about"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "around"
+                | "over"
+        ) {
+            and_at += 1;
+        }
+        let others = matches!(s.word(n.end), "other" | "others" | "more")
+            && (before(and_at) == "and" || s.phrase_in(s.clause(n.first), &["along", "with"]));
+        let total = n.value as u32 + u32::from(others);
+        let conditions = (s.phrase_in((0, s.toks.len()), &["house", "arrest"])
+            || s.has(&[
+                "restrictive",
+                "precautionary",
+                "conditional",
+                "conditionally",
+                "parole",
+                "paroled",
+            ]))
+        .then_some("restricted");
+        let scope = (kind == "amnesty").then(|| {
+            if s.phrase_in(s.clause(n.first), &["political", "prisoners"])
+                && !s.has(&["including", "among"])
+                || s.has(&["mostly"]) && s.has(&["political"])
             {
-                let d = self.report_date();
-                self.out.notes.push(match &d {
-                    Some(d) => format!(
-                        "the {kind} of {} has no date in the text: the report's date {d} is proposed",
-                        n.text
-                    ),
-                    None => format!(
-                        "the {kind} of {} has no date in the text: give the report's date with --date",
-                        n.text
-                    ),
-                });
-                d
+                "political"
+            } else {
+                "general"
             }
-        };
+        });
+        let mut breakdown = BTreeMap::new();
+        for (key, v) in std::mem::take(&mut self.pending) {
+            if v <= total {
+                breakdown.entry(key).or_insert(v);
+            }
+        }
         self.scope_start = k;
         self.current = Some(Current {
             announcement: ProposedAnnouncement {
@@ -340,13 +555,16 @@ impl Reader<'_> {
                 date,
                 country: self.country.clone(),
                 issuer: None,
-                total: n.value as u32,
-                breakdown: BTreeMap::new(),
+                total,
+                breakdown,
                 names_disclosed: None,
                 claims: Vec::new(),
                 evidence: s.text.to_string(),
+                conditions,
+                scope,
+                approximate: q != "exact" || s.word(n.first.wrapping_sub(1)) == "some",
+                undated: dated.is_none(),
             },
-            sentence: k,
         });
     }
 

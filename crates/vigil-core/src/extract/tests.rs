@@ -114,7 +114,8 @@ fn seed_report() {
     );
     assert_eq!(x.figures.len(), 5, "{:#?}", x.figures);
     ignored_as(&x, "August 2020", "part of a date");
-    ignored_as(&x, "2020", "a year");
+    // "in 2020" is a year the text dates by, not a count.
+    ignored_as(&x, "in 2020", "part of a date");
     not_taken(&x, &[2020.0, 25.0]);
 }
 
@@ -169,11 +170,12 @@ fn wire_with_two_announcements() {
     );
     assert_eq!(x.announcements[1].breakdown, breakdown(&[("women", 14)]));
     assert!(x.announcements[0].breakdown.is_empty());
-    // The first has no date of its own: the report's date is proposed, and said so.
-    assert!(x
-        .notes
-        .iter()
-        .any(|n| n.contains("37") && n.contains("2024-09-16")));
+    // "on Monday" is the Monday of the report's week, 2024-09-16: no note of a missing date.
+    assert!(
+        !x.notes.iter().any(|n| n.contains("no date")),
+        "{:?}",
+        x.notes
+    );
     assert_eq!(figure(&x, "pardon_waves_year").value, 5.0);
     let held = figure(&x, "political_prisoners_held");
     assert_eq!((held.value, held.qualifier), (1350.0, "approximately"));
@@ -237,7 +239,7 @@ fn amnesty_wire_from_myanmar() {
     let a = &x.announcements[0];
     assert_eq!((a.kind, a.total), ("amnesty", 9652));
     assert_eq!(a.country.as_deref(), Some("MM"));
-    assert_eq!(a.breakdown, breakdown(&[("foreign_nationals", 114)]));
+    assert_eq!(a.breakdown, breakdown(&[("foreigners", 114)]));
     assert_eq!(a.issuer.as_deref(), Some("Myanmar's junta"));
     let held = figure(&x, "political_prisoners_held");
     assert_eq!((held.value, held.qualifier), (20000.0, "more_than"));
@@ -273,7 +275,7 @@ fn prisoner_exchange() {
     let a = &x.announcements[0];
     assert_eq!(
         (a.kind, a.total, a.date.as_deref()),
-        ("release", 16, Some("2024-08-01"))
+        ("exchange", 16, Some("2024-08-01"))
     );
     assert_eq!(a.country.as_deref(), Some("RU"));
     assert!(a.breakdown.is_empty());

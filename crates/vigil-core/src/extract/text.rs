@@ -42,8 +42,8 @@ pub(super) struct Num {
 
 pub(super) struct Sentence<'a> {
     pub(super) text: &'a str,
-    /// The first line, when it has no closing punctuation: a headline repeats the body.
-    pub(super) headline: bool,
+    /// The line of the text the sentence is on (quotes and their attribution share one).
+    pub(super) line: usize,
     pub(super) toks: Vec<Tok<'a>>,
     pub(super) nums: Vec<Num>,
     /// Day expressions found, with the token ranges they cover.
@@ -98,13 +98,10 @@ impl Sentence<'_> {
     }
 }
 
-pub(super) fn sentences(text: &str) -> Vec<Sentence<'_>> {
+pub(super) fn sentences(text: &str, report: Option<PartialDate>) -> Vec<Sentence<'_>> {
     let lang = Language::english();
     let mut out = Vec::new();
-    let first_line = text.lines().position(|l| !l.trim().is_empty());
     for (number, line) in text.lines().enumerate() {
-        let headline = Some(number) == first_line
-            && !line.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
         let quotes = quote_spans(line);
         for (at, s) in line.split_sentence_bound_indices() {
             if s.trim().is_empty() {
@@ -169,12 +166,12 @@ pub(super) fn sentences(text: &str) -> Vec<Sentence<'_>> {
             nums.sort_by_key(|n| n.first);
             let mut sentence = Sentence {
                 text: s,
-                headline,
+                line: number,
                 toks,
                 nums,
                 dates: Vec::new(),
             };
-            sentence.dates = find_dates(&sentence);
+            sentence.dates = find_dates(&sentence, report);
             out.push(sentence);
         }
     }
@@ -187,11 +184,11 @@ pub(super) fn quote_spans(line: &str) -> Vec<(usize, usize)> {
     let mut open: Option<usize> = None;
     for (i, c) in line.char_indices() {
         match (c, open) {
-            ('"' | '”', Some(a)) => {
+            ('"' | '”' | '»', Some(a)) => {
                 out.push((a, i));
                 open = None;
             }
-            ('"' | '“', None) => open = Some(i),
+            ('"' | '“' | '«', None) => open = Some(i),
             _ => {}
         }
     }
@@ -239,7 +236,123 @@ pub(super) const MONTHS: [&str; 12] = [
 ];
 
 pub(super) fn month(w: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == w).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == w)
+        .map(|i| i as u32 + 1)
+        .or(match w {
+            "jan" => Some(1),
+            "feb" => Some(2),
+            "mar" => Some(3),
+            "apr" => Some(4),
+            "jun" => Some(6),
+            "jul" => Some(7),
+            "aug" => Some(8),
+            "sep" | "sept" => Some(9),
+            "oct" => Some(10),
+            "nov" => Some(11),
+            "dec" => Some(12),
+            _ => None,
+        })
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Dates told relative to the report's day: "on Saturday" (the last Saturday up to the
+/// report), "today", "yesterday", "last month", "in July" (of the report's year, or the
+/// year before when July is after the report).
+fn relative_dates(
+    s: &Sentence,
+    report: Option<PartialDate>,
+    out: &mut Vec<(usize, usize, PartialDate)>,
+) {
+    use chrono::Datelike;
+    let Some(report) = report else { return };
+    let day_known = report.precision() == crate::date::Precision::Day;
+    let last = report.last_day();
+    let covered = |out: &Vec<(usize, usize, PartialDate)>, i: usize| {
+        out.iter().any(|(a, b, _)| i >= *a && i < *b)
+    };
+    for i in 0..s.toks.len() {
+        if covered(out, i) {
+            continue;
+        }
+        let w = s.word(i);
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        // "In 1998, … released 200": a year before the report's.
+        if w == "in" {
+            if let Some(num) = s.num_at(i + 1) {
+                let y = num.value as i32;
+                if is_year(num) && y < report.year_number() {
+                    if let Some(p) = PartialDate::year(y) {
+                        out.push((i, i + 2, p));
+                    }
+                }
+            }
+            continue;
+        }
+        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w) {
+            if day_known {
+                let today = last.to_naive().weekday().num_days_from_monday() as i32;
+                let back = (today - wd as i32).rem_euclid(7);
+                out.push((i, i + 1, PartialDate::day(Day(last.0 - back))));
+            }
+            continue;
+        }
+        match w {
+            "today" | "tonight" if day_known => out.push((i, i + 1, PartialDate::day(last))),
+            "yesterday" if day_known => out.push((i, i + 1, PartialDate::day(Day(last.0 - 1)))),
+            "month" if s.word(i.wrapping_sub(1)) == "last" => {
+                let d = last.to_naive();
+                let (y, m) = if d.month() == 1 {
+                    (d.year() - 1, 12)
+                } else {
+                    (d.year(), d.month() - 1)
+                };
+                if let Some(p) = PartialDate::month(y, m) {
+                    out.push((i - 1, i + 1, p));
+                }
+            }
+            _ => {
+                // "In July", "at the end of April", "since March": a month of the report's year.
+                let Some(m) = MONTHS.iter().position(|x| *x == w).map(|k| k as u32 + 1) else {
+                    continue;
+                };
+                let prev = s.word(i.wrapping_sub(1));
+                if !matches!(
+                    prev,
+                    "in" | "of" | "since" | "until" | "early" | "late" | "mid" | "during"
+                ) {
+                    continue;
+                }
+                if prev == "of"
+                    && !matches!(
+                        s.word(i.wrapping_sub(2)),
+                        "end" | "start" | "beginning" | "middle"
+                    )
+                {
+                    continue;
+                }
+                let d = last.to_naive();
+                let y = if m > d.month() {
+                    d.year() - 1
+                } else {
+                    d.year()
+                };
+                if let Some(p) = PartialDate::month(y, m) {
+                    out.push((i, i + 1, p));
+                }
+            }
+        }
+    }
 }
 
 pub(super) fn is_year(n: &Num) -> bool {
@@ -250,7 +363,10 @@ pub(super) fn is_year(n: &Num) -> bool {
 /// "December 2024". A day without a year is returned as a month-precision placeholder
 /// only when a year follows; otherwise the day and month are kept with year 0 and filled
 /// from the report's date later.
-pub(super) fn find_dates(s: &Sentence) -> Vec<(usize, usize, PartialDate)> {
+pub(super) fn find_dates(
+    s: &Sentence,
+    report: Option<PartialDate>,
+) -> Vec<(usize, usize, PartialDate)> {
     let mut out = Vec::new();
     let n = s.toks.len();
     let day_at = |i: usize| -> Option<u32> {
@@ -283,7 +399,8 @@ pub(super) fn find_dates(s: &Sentence) -> Vec<(usize, usize, PartialDate)> {
             } else {
                 None
             };
-            let after = day_at(i + 1).filter(|_| year_at(i + 1).is_none());
+            let dot = usize::from(s.word(i + 1) == "." && s.toks[i].lower.len() <= 4);
+            let after = day_at(i + 1 + dot).filter(|_| year_at(i + 1 + dot).is_none());
             let day = before.or(before_of).or(after);
             let mut a = i;
             let mut b = i + 1;
@@ -292,7 +409,7 @@ pub(super) fn find_dates(s: &Sentence) -> Vec<(usize, usize, PartialDate)> {
             } else if before_of.is_some() {
                 a = i - 2;
             } else if after.is_some() {
-                b = i + 2;
+                b = i + 2 + dot;
             }
             let mut year = None;
             let mut j = b;
@@ -316,5 +433,7 @@ pub(super) fn find_dates(s: &Sentence) -> Vec<(usize, usize, PartialDate)> {
         }
         i += 1;
     }
+    relative_dates(s, report, &mut out);
+    out.sort_by_key(|d| d.0);
     out
 }

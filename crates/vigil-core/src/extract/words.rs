@@ -17,9 +17,17 @@ pub(super) const RELEASE: &[&str] = &[
     "releases",
     "releasing",
     "freed",
+    "frees",
     "free",
     "freeing",
     "liberated",
+    "exchanged",
+    "exchange",
+    "swap",
+    "swapped",
+    "deported",
+    "deportation",
+    "expelled",
 ];
 pub(super) const PEOPLE: &[&str] = &[
     "people",
@@ -62,6 +70,15 @@ pub(super) const HELD: &[&str] = &[
     "serving",
     "counts",
     "lists",
+    "hold",
+    "holds",
+    "holding",
+    "identified",
+    "designated",
+    "estimates",
+    "estimated",
+    "still",
+    "registered",
 ];
 pub(super) const EXILE: &[&str] = &[
     "exile",
@@ -202,7 +219,7 @@ pub(super) fn key_word(w: &str) -> Option<&'static str> {
         }
         "disabled" | "disabilities" | "disability" | "invalids" | "handicapped" => "disabled",
         "chronic" | "chronically" => "chronic_illness",
-        "foreigners" | "foreign" | "foreigner" => "foreign_nationals",
+        "foreigners" | "foreign" | "foreigner" => "foreigners",
         _ => return None,
     })
 }
@@ -235,6 +252,8 @@ pub(super) const FILLER: &[&str] = &[
     "age",
     "aged",
     "diagnosed",
+    "more",
+    "others",
     "persons",
     "serious",
 ];
@@ -294,4 +313,6 @@ pub(super) const DETAIN: &[&str] = &[
     "charged",
     "recognized",
     "recognised",
+    "transferred",
+    "moved",
 ];

@@ -93,6 +93,10 @@ pub async fn extract_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorFor
             country: None,
         },
     );
+    // A text in a language not read is said so, not "nothing found".
+    if x.language.is_none() {
+        return refused(tr.t("extract-language-not-read"));
+    }
     let source = SourceInfo {
         publisher: text(f, "publisher"),
         url: text(f, "url"),

@@ -37,6 +37,14 @@ pub fn run(cli: &Cli, args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             country: args.country.clone(),
         },
     );
+    if x.language.is_none() {
+        // Not "no announcement found": nothing was read at all.
+        if cli.json {
+            output::json(&x)?;
+        }
+        eprintln!("vigil: {}: {}", args.file, vigil_core::extract::NOT_READ);
+        return Ok(ExitCode::from(2));
+    }
     if !args.import {
         if cli.json {
             output::json(&x)?;
@@ -145,6 +153,12 @@ fn show(x: &Extraction) -> anyhow::Result<()> {
                 .as_deref()
                 .map_or(String::new(), |i| format!(" by {i}")),
         );
+        if let Some(c) = a.conditions {
+            let _ = writeln!(out, "  release under restrictions ({c})");
+        }
+        if let Some(scope) = a.scope {
+            let _ = writeln!(out, "  amnesty: {scope}");
+        }
         if !a.breakdown.is_empty() {
             let parts: Vec<String> = a
                 .breakdown

@@ -157,3 +157,67 @@ fn imported_report_meets_the_registry() {
     assert!(export.contains("\"publisher\":\"RFE/RL\""), "{export}");
     assert!(export.contains("Belarus Issues New Pardons"));
 }
+
+const BELTA_RU: &str = include_str!("../../../../tests/reports/real/ru-4esnok-pomiloval-30.txt");
+const LATVIAN: &str = include_str!("../../../../tests/reports/real/lv-jauns-apzelo-25.txt");
+
+/// A real report as published: without the header of where it was read from.
+fn article(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with("# "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn russian_statement_is_read_and_imported() {
+    let s = Scratch::new();
+    let report = s.file("report.txt", &article(BELTA_RU));
+    let x = s.json(&["extract", report.to_str().unwrap(), "--date", "2024-08-16"]);
+    assert_eq!(x["language"], "ru");
+    let a = &x["announcements"][0];
+    assert_eq!(x["announcements"].as_array().unwrap().len(), 1, "{x}");
+    assert_eq!(
+        (a["kind"].as_str(), a["total"].as_u64()),
+        (Some("pardon"), Some(30))
+    );
+    assert_eq!(a["date"], "2024-08-16");
+    assert_eq!(a["country"], "BY");
+    assert_eq!(a["breakdown"], serde_json::json!({"women": 14, "men": 16}));
+    assert!(
+        a["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c.as_str().unwrap().starts_with("Все они признали вину")),
+        "{a}"
+    );
+    let imported = s.json(&[
+        "extract",
+        report.to_str().unwrap(),
+        "--date",
+        "2024-08-16",
+        "--import",
+        "--yes",
+    ]);
+    assert_eq!(imported["imported"]["added"], 2, "{imported}"); // source, announcement
+    let waves = s.json(&["stats", "waves", "--country", "BY", "--year", "2024"]);
+    assert_eq!(waves["total"], 30);
+}
+
+#[test]
+fn a_language_not_read_is_said_so() {
+    let s = Scratch::new();
+    let report = s.file("report.txt", &article(LATVIAN));
+    let r = s.run(&["extract", report.to_str().unwrap(), "--date", "2025-09-16"]);
+    assert!(!r.status, "a text not read is not a success");
+    assert!(
+        r.stderr.contains("a language vigil does not read"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stdout.contains("no announcement found"), "{}", r.stdout);
+    let r = s.run(&["extract", report.to_str().unwrap(), "--import", "--yes"]);
+    assert!(!r.status);
+    assert!(!s.db().exists(), "nothing is stored");
+}

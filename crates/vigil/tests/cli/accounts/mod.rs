@@ -545,6 +545,20 @@ fn a_pasted_report_is_stored_only_when_an_editor_confirms() {
         "{page}"
     );
     assert_eq!(entries(&s), after);
+    // A report in a language not read is said so, not "nothing found", and stores nothing.
+    let latvian =
+        "Lukašenko apžēlojis 25 cilvēkus, tai skaitā politieslodzītos, paziņojis Lukašenko birojs.";
+    let (status, page) = post(
+        editor,
+        &[
+            ("text", latvian),
+            ("date", "2025-09-16"),
+            ("confirm", "yes"),
+        ],
+    );
+    assert_eq!(status, 400, "{page}");
+    assert!(page.contains("a language vigil does not read"), "{page}");
+    assert_eq!(entries(&s), after);
 }
 
 #[test]
