@@ -264,8 +264,9 @@ pub(crate) async fn person_page(
                         details open[mine.is_some()] {
                             summary {
                                 (tr.day_text(e["date"].as_str().unwrap_or(""))) " — " (tr.term("event-kind", e["kind"].as_str().unwrap_or("")))
-                                @if let Some(a) = e["announcement"].as_str() { " (" a href={ "/announcements/" (a) } { (tr.t("in-announcement")) } ")" }
+
                             }
+                            @if let Some(a) = e["announcement"].as_str() { p.note { a href={ "/announcements/" (a) } { (tr.t("in-announcement")) } } }
                             @let f = mine.map_or_else(|| Filled::of(e, EVENT), |(_, f)| clone_filled(f));
                             @let near = event_near(&f);
                             (event_form(tr, p, &dom, id, Some(eid), Some(*eversion), &f, &near, &sources))
