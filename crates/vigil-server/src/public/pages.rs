@@ -167,7 +167,16 @@ async fn render_dashboard(
     let num = |n: i64| tr.num(n);
     let s = &state;
     let reg = &s.registry;
-    let year = params.year.unwrap_or_else(|| day.year());
+    // Without a year asked for, the waves open on the latest year that has one up to
+    // today (not on an empty current year).
+    let year = params.year.unwrap_or_else(|| {
+        reg.announcements()
+            .iter()
+            .filter(|a| a.kind == AnnouncementKind::Pardon && a.date.first_day() <= day)
+            .map(|a| a.date.year_number())
+            .max()
+            .unwrap_or_else(|| day.year())
+    });
     // The page links the years on either side (`year - 1` overflowed at i32::MIN): a year
     // of four digits, as dates have, keeps them in range.
     if !(1000..=9999).contains(&year) {

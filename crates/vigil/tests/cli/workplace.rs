@@ -142,6 +142,10 @@ fn a_monitor_records_a_prisoner_and_her_pardon_without_typing_an_id() {
     assert_eq!(pardoned[0]["announcement"], "a1");
     assert_eq!(pardoned[0]["date"], "2024-12-09");
     assert_eq!(flow()["pardoned"], 29, "{}", flow());
+    // The dashboard opens the waves on the latest year that has one, where she now
+    // counts among the identified.
+    let (_, dashboard) = Browser::anonymous(&server.base).get("/");
+    assert!(dashboard.contains("Pardon waves in 2024"), "{dashboard}");
     let identified = s.json(&["announcement", "a1"]);
     assert_eq!(identified["identified"], json!([id]), "{identified}");
 
