@@ -589,6 +589,13 @@ pub async fn announcement(
             ("date", Arg::Text(tr.date(a.date))),
         ],
     );
+    // What the registry finds against this announcement (its breakdown against its total
+    // and its official claims, who is identified), in the public's view.
+    let contradicted: Vec<vigil_core::check::Finding> =
+        vigil_core::check::check(&s.registry, Audience::Public)
+            .into_iter()
+            .filter(|f| f.subject == id && f.kind != "duplicate")
+            .collect();
     let body = html! {
         h1 #announcement { (title) @if let Some(c) = &a.country { " — " (tr.term("country", c)) } }
         @if let Some(issuer) = &a.issuer { p { (tr.with("issued-by", &[("issuer", Arg::Text(issuer.clone()))])) } }
@@ -601,6 +608,12 @@ pub async fn announcement(
             h2 { (tr.t("official-claims")) }
             p.note { (tr.t("claims-note")) }
             ul { @for c in &a.claims { li { q { (c) } } } }
+        }
+        @if !contradicted.is_empty() {
+            section.problem #contradictions {
+                h2 { (tr.t("contradictions-heading")) }
+                ul { @for f in &contradicted { li lang="en" { (f.message) } } }
+            }
         }
         h2 { @match a.total {
             Some(t) => { (tr.with("identified-of-total", &[("n", Arg::Text(num(identified.len() as i64))), ("total", Arg::Text(num(i64::from(t))))])) }

@@ -284,3 +284,23 @@ fn urlencode(s: &str) -> String {
         })
         .collect()
 }
+
+#[test]
+fn the_public_announcement_page_says_what_contradicts_an_official_claim() {
+    let s = registry_with_accounts(
+        r#"{"type":"announcement","id":"a9","kind":"pardon","date":"2024-12-09","country":"BY","total":29,"breakdown":{"disabled":2,"chronic_illness":5},"claims":["More than half of them had chronic diseases or disabilities"]}
+{"type":"announcement","id":"a8","kind":"pardon","date":"2024-07-03","country":"BY","total":18,"breakdown":{"disabled":4,"chronic_illness":9},"claims":["More than half of them had chronic diseases or disabilities"]}
+"#,
+    );
+    let server = Server::start(&s);
+    let public = Browser::anonymous(&server.base);
+    let (status, page) = public.get("/announcements/a9");
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"contradictions\""), "{page}");
+    assert!(page.contains("contradicts the breakdown"), "{page}");
+    let (_, page) = public.get("/announcements/a8");
+    assert!(
+        !page.contains("id=\"contradictions\""),
+        "a claim the breakdown allows: {page}"
+    );
+}
