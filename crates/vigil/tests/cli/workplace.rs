@@ -304,3 +304,26 @@ fn the_public_announcement_page_says_what_contradicts_an_official_claim() {
         "a claim the breakdown allows: {page}"
     );
 }
+
+#[test]
+fn a_pasted_report_that_names_no_country_counts_in_the_country_chosen() {
+    let s = registry_with_accounts(WAVE);
+    let server = Server::start(&s);
+    let eda = Browser::login(&server.base, "eda");
+    let report =
+        "On 3 July the president pardoned 16 political prisoners, among them 5 women and 11 men.";
+    let (_, page) = eda.get("/edit/extract");
+    let (action, mut fields) = form_fields(&page, "extract-form");
+    for (k, v) in [
+        ("text", report),
+        ("date", "2025-07-03"),
+        ("country", "BY"),
+        ("confirm", "yes"),
+    ] {
+        fields.insert(k.into(), v.into());
+    }
+    let (status, page) = eda.post(&action, &fields);
+    assert_eq!(status, 200, "{page}");
+    let waves = s.json(&["stats", "waves", "--country", "BY", "--year", "2025"]);
+    assert_eq!(waves["total"], 16, "{waves}");
+}

@@ -357,3 +357,12 @@ pub(crate) const SOURCE: &[Field] = &[
         kinds: &[],
     },
 ];
+
+/// A country picked on its own (the paste page's: the country of a report that names none).
+pub(crate) const COUNTRY: Field = Field {
+    key: "country",
+    path: &["country"],
+    input: Input::Country,
+    label: |tr| tr.t("field-country"),
+    kinds: &[],
+};
