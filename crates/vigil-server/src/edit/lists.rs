@@ -290,18 +290,7 @@ pub async fn persons(
 
 /// "Showing 51–100 of 18,533".
 pub(crate) fn showing(tr: &Tr, from: usize, count: usize, total: usize) -> String {
-    let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
-    if total == 0 {
-        return tr.t("showing-none");
-    }
-    tr.with(
-        "showing-range",
-        &[
-            ("from", vigil_i18n::Arg::Count(n(from + 1))),
-            ("to", vigil_i18n::Arg::Count(n(from + count))),
-            ("total", vigil_i18n::Arg::Count(n(total))),
-        ],
-    )
+    tr.showing(from, count, total)
 }
 
 /// Links to the previous and next pages.

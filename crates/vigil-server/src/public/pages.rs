@@ -382,6 +382,20 @@ pub async fn directory(
     let day = today();
     let reg = &s.registry;
     let val = |o: &Option<String>| o.clone().unwrap_or_default();
+    let (offset, limit) = (p.offset.unwrap_or(0), p.limit.unwrap_or(50).clamp(1, 500));
+    let at = |from: usize| {
+        with_query(
+            "/persons",
+            &[
+                ("q", &val(&p.q)),
+                ("country", &val(&p.country)),
+                ("status", &val(&p.status)),
+                ("role", &val(&p.role)),
+                ("offset", &from.to_string()),
+                ("limit", &limit.to_string()),
+            ],
+        )
+    };
     let body = html! {
         h1 { (tr.t("persons-title")) }
         form.filters method="get" action="/persons" {
@@ -398,7 +412,7 @@ pub async fn directory(
             label { (tr.t("filter-role")) " " input type="text" name="role" value=(val(&p.role)) placeholder=(tr.t("filter-role-hint")); }
             button type="submit" { (tr.t("filter-button")) }
         }
-        p { (tr.count("count-persons", total as i64)) ". " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" }
+        p #showing { (tr.showing(offset.min(total), page.len(), total)) ". " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" }
             " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "csv")])) { "CSV" } }
         div.scroll { table #directory {
             thead { tr { th { (tr.t("col-name")) } th { (tr.t("col-country")) } th { (tr.t("col-status")) } } }
@@ -412,6 +426,12 @@ pub async fn directory(
                 }
             }
         } }
+        @if total > page.len() {
+            nav.pager aria-label=(tr.t("pages")) {
+                @if offset > 0 { a rel="prev" href=(at(offset.saturating_sub(limit))) { (tr.t("page-previous")) } }
+                @if offset + page.len() < total { a rel="next" href=(at(offset + limit)) { (tr.t("page-next")) } }
+            }
+        }
     };
     layout(&s, tr, &tr.t("persons-title"), &body)
 }

@@ -327,3 +327,25 @@ fn a_pasted_report_that_names_no_country_counts_in_the_country_chosen() {
     let waves = s.json(&["stats", "waves", "--country", "BY", "--year", "2025"]);
     assert_eq!(waves["total"], 16, "{waves}");
 }
+
+#[test]
+fn the_public_directory_is_paged_and_says_which_rows_it_shows() {
+    let people: String = (1..=60)
+        .map(|i| format!("{{\"type\":\"person\",\"id\":\"p{i}\",\"names\":[{{\"text\":\"Person {i:02}\"}}],\"country\":\"BY\",\"visibility\":\"public\"}}\n"))
+        .collect();
+    let s = registry_with_accounts(&people);
+    let server = Server::start(&s);
+    let public = Browser::anonymous(&server.base);
+    let (_, page) = public.get("/persons");
+    assert!(page.contains("Showing 1–50 of 60"), "{page}");
+    let next = page
+        .split("rel=\"next\" href=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a link to the next page")
+        .replace("&amp;", "&");
+    let (status, page) = public.get(&next);
+    assert_eq!(status, 200);
+    assert!(page.contains("Showing 51–60 of 60"), "{page}");
+    assert!(page.contains("rel=\"prev\""), "{page}");
+}
