@@ -330,9 +330,11 @@ fn a_pasted_report_that_names_no_country_counts_in_the_country_chosen() {
 
 #[test]
 fn the_public_directory_is_paged_and_says_which_rows_it_shows() {
-    let people: String = (1..=60)
-        .map(|i| format!("{{\"type\":\"person\",\"id\":\"p{i}\",\"names\":[{{\"text\":\"Person {i:02}\"}}],\"country\":\"BY\",\"visibility\":\"public\"}}\n"))
-        .collect();
+    let mut people = String::new();
+    for i in 1..=60 {
+        people.push_str(&serde_json::json!({"type": "person", "id": format!("p{i}"), "names": [{"text": format!("Person {i:02}")}], "country": "BY", "visibility": "public"}).to_string());
+        people.push('\n');
+    }
     let s = registry_with_accounts(&people);
     let server = Server::start(&s);
     let public = Browser::anonymous(&server.base);
