@@ -26,7 +26,7 @@ async function editor(name) {
   await page.fill('#login input[name=name]', name);
   await page.fill('#login input[name=password]', `${name} password 123`);
   await Promise.all([page.waitForNavigation(), page.click('#login button')]);
-  assert.equal(new URL(page.url()).pathname, '/', 'a login lands on the dashboard');
+  assert.equal(new URL(page.url()).pathname, '/edit', "a login lands on the editors' start page");
   return page;
 }
 const held = async (page) => { await page.goto(`${base}/`); return Number(await page.getAttribute('#headline', 'data-held')); };
@@ -39,50 +39,50 @@ try {
   const a = await editor('eda');
   const before = await held(a);
 
-  // A new person, then a detention and a recognition: the public count goes up by one.
+  // A new person with her detention and recognition, in one form, public: the public
+  // count goes up by one. No id is typed: the page she lands on names hers.
   await a.goto(`${base}/edit`);
-  await a.fill('#person-form input[name=id]', 'p-browser');
   await a.fill('#person-form input[name=name]', 'Browser Added');
-  await a.fill('#person-form input[name=country]', 'BY');
+  await a.selectOption('#person-form select[name=country]', 'BY');
+  await a.selectOption('#person-form select[name=visibility]', 'public');
+  await a.fill('#person-form input[name="first.detained"]', '01.01.2024');
+  await a.fill('#person-form input[name="first.recognized"]', '02.01.2024');
   assert.equal(await submit(a, '#person-form'), 200);
   assert.equal((await a.textContent('#saved')).trim(), 'Saved');
-  for (const [id, kind, date] of [['e-browser-d', 'detained', '2024-01-01'], ['e-browser-r', 'recognized', '2024-01-02']]) {
-    await a.goto(`${base}/edit`);
-    await a.fill('#event-form input[name=id]', id);
-    await a.fill('#event-form input[name=person]', 'p-browser');
-    await a.selectOption('#event-form select[name=kind]', kind);
-    await a.fill('#event-form input[name=date]', date);
-    assert.equal(await submit(a, '#event-form'), 200, `saving ${kind}`);
-  }
+  const pid = await a.inputValue('#person-form input[name=id]');
+  assert.match(pid, /^browser-added-[a-z0-9]{4}$/);
   const after = await held(a);
   assert.equal(after, before + 1, `public count ${before} -> ${after}`);
   const api = await (await fetch(`${base}/api/v1/stats/held`)).json();
   assert.equal(api.held, after, 'the API agrees');
   await a.screenshot({ path: `${shots}/editor-dashboard.png`, fullPage: true });
 
-  // An announcement, with its breakdown and claims, through the JSON form.
-  await a.goto(`${base}/edit/record?type=announcement`);
-  await a.fill('#record-form textarea[name=record]', JSON.stringify({
-    type: 'announcement', id: 'a-browser', kind: 'pardon', date: '2024-12-09', country: 'BY', total: 29,
-    breakdown: { women: 11, men: 18 }, names_disclosed: false, claims: ['All of those released repented'],
-  }));
-  assert.equal(await submit(a, '#record-form'), 200);
-  await a.goto(`${base}/announcements/a-browser`);
+  // An announcement, with its breakdown and claims, through its form's grid.
+  await a.goto(`${base}/edit/new/announcement`);
+  await a.fill('#record-fields-form input[name=date]', '09.12.2024');
+  await a.selectOption('#record-fields-form select[name=country]', 'BY');
+  await a.fill('#record-fields-form input[name=total]', '29');
+  await a.fill('#record-fields-form input[name="breakdown.women"]', '11');
+  await a.fill('#record-fields-form input[name="breakdown.men"]', '18');
+  await a.fill('#record-fields-form textarea[name=claims]', 'All of those released repented');
+  assert.equal(await submit(a, '#record-fields-form'), 200);
+  const aid = await a.inputValue('#record-fields-form input[name=id]');
+  await a.goto(`${base}/announcements/${aid}`);
   assert.match(await a.textContent('main'), /repented/);
 
   // Two editors open the same person; the first saves; the second's save is stale.
   const b = await editor('edb');
-  await b.goto(`${base}/edit/person/p-browser`);
-  await a.goto(`${base}/edit/person/p-browser`);
+  await b.goto(`${base}/edit/person/${pid}`);
+  await a.goto(`${base}/edit/person/${pid}`);
   await a.fill('#person-form input[name=name]', 'Browser Added (first editor)');
   assert.equal(await submit(a, '#person-form'), 200);
   await b.fill('#person-form input[name=name]', 'Browser Added (second editor)');
   assert.equal(await submit(b, '#person-form'), 409, 'the stale save is refused');
   assert.match(await b.textContent('#conflict'), /changed since you opened it/);
-  assert.match(await b.textContent('#current'), /first editor/);
+  assert.equal(await b.inputValue('#person-form input[name=name]'), 'Browser Added (second editor)', 'what was typed is kept');
   await b.screenshot({ path: `${shots}/editor-conflict.png`, fullPage: true });
   // The record's history is its log entries, with who saved each.
-  await a.goto(`${base}/edit/person/p-browser`);
+  await a.goto(`${base}/edit/person/${pid}`);
   const rows = await a.locator('#history tbody tr').count();
   assert.ok(rows >= 2, `history has ${rows} entries`);
   assert.match(await a.textContent('#history'), /eda/);
@@ -91,7 +91,7 @@ try {
   assert.equal(await submit(a, '#retract-form'), 409);
   assert.match(await a.textContent('#problem'), /still referred to/);
   // The public page shows the first editor's name, not the second's.
-  await a.goto(`${base}/persons/p-browser`);
+  await a.goto(`${base}/persons/${pid}`);
   assert.match(await a.textContent('h1'), /first editor/);
 
   // Chromium logs the refused save's 409 as a failed load: that one is the point.

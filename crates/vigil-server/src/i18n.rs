@@ -151,6 +151,24 @@ impl Tr {
             .map_or_else(|_| text.to_string(), |p| self.date(p))
     }
 
+    /// Which rows of a list a page shows: "Showing 51–100 of 18,533" (`from` counts from
+    /// 0), or that nothing was found.
+    #[must_use]
+    pub fn showing(&self, from: usize, count: usize, total: usize) -> String {
+        let n = |x: usize| vigil_i18n::Arg::Count(i64::try_from(x).unwrap_or(i64::MAX));
+        if total == 0 {
+            return self.t("showing-none");
+        }
+        self.with(
+            "showing-range",
+            &[
+                ("from", n(from + 1)),
+                ("to", n(from + count)),
+                ("total", n(total)),
+            ],
+        )
+    }
+
     /// A word of the vocabulary (`status`, `event-kind`, `country`…), or the value as
     /// stored when the catalogue has none.
     #[must_use]

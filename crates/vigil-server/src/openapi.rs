@@ -16,8 +16,8 @@ use utoipa::{Modify, OpenApi};
 
 use crate::error::{ErrorBody, ErrorCode, ErrorDetail};
 use crate::shapes::{
-    error, EventForm, ExtractForm, LoginForm, LogoutForm, PersonForm, RecordForm, RetractForm,
-    RevokeTokenForm, SheetForm,
+    error, EventForm, ExtractForm, FieldsForm, LoginForm, LogoutForm, PersonForm, RecordForm,
+    RetractForm, RevokeTokenForm, SheetForm,
 };
 
 /// The document.
@@ -56,6 +56,15 @@ use crate::shapes::{
         crate::edit::pages::save_event,
         crate::edit::pages::open_event,
         crate::edit::pages::retract,
+        crate::edit::lists::persons,
+        crate::edit::lists::announcements,
+        crate::edit::lists::sources,
+        crate::edit::lists::figures,
+        crate::edit::lists::changes,
+        crate::edit::lists::review,
+        crate::edit::records::new_record,
+        crate::edit::records::open_form,
+        crate::edit::records::save_form,
         crate::edit::extract::extract_page,
         crate::edit::extract::extract_post,
         crate::edit::record::open_record,
@@ -84,6 +93,7 @@ use crate::shapes::{
         RecordForm,
         ExtractForm,
         SheetForm,
+        FieldsForm,
         RevokeTokenForm
     )),
     modifiers(&Common),

@@ -91,7 +91,10 @@ impl Table {
 
 /// Every route, with its handler.
 pub(crate) fn table() -> Table {
-    use edit::{api as edit_api, extract, login, pages as edit_pages, record, sheet, tokens};
+    use edit::{
+        api as edit_api, extract, lists, login, pages as edit_pages, record, records, sheet,
+        tokens,
+    };
     use public::{api, pages};
     Table {
         router: Router::new(),
@@ -132,6 +135,15 @@ pub(crate) fn table() -> Table {
     .post("/edit/retract", edit_pages::retract)
     .get("/edit/extract", extract::extract_page)
     .post("/edit/extract", extract::extract_post)
+    .get("/edit/persons", lists::persons)
+    .get("/edit/announcements", lists::announcements)
+    .get("/edit/sources", lists::sources)
+    .get("/edit/figures", lists::figures)
+    .get("/edit/changes", lists::changes)
+    .get("/edit/review", lists::review)
+    .get("/edit/new/{type}", records::new_record)
+    .get("/edit/form/{type}/{id}", records::open_form)
+    .post("/edit/form/{type}", records::save_form)
     .get("/edit/record", record::open_record)
     .post("/edit/record", record::save_record)
     .get("/edit/sheet", sheet::sheet_page)

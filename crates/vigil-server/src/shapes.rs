@@ -264,13 +264,23 @@ pub struct PersonForm {
     csrf: Option<String>,
     /// The version the form was opened at; empty for a new person.
     version: Option<String>,
-    id: String,
+    /// Empty for a new person: her id is made from her name.
+    id: Option<String>,
+    /// The first name; more as `name_2`, `name_3`…, each with `name_lang`, `name_2_lang`…
     name: Option<String>,
+    name_lang: Option<String>,
     country: Option<String>,
+    region: Option<String>,
     /// `female`, `male`, `other`, or empty for unknown.
     sex: Option<String>,
-    /// YYYY-MM-DD, YYYY-MM or YYYY.
+    /// YYYY-MM-DD, YYYY-MM or YYYY; or as monitors write it: 10.03.2022, 03.2022.
     birth_date: Option<String>,
+    /// A new person's detention date (an event is made with her).
+    #[schema(rename = "first.detained")]
+    first_detained: Option<String>,
+    /// A new person's recognition date.
+    #[schema(rename = "first.recognized")]
+    first_recognized: Option<String>,
     /// `public`, `restricted` or `confidential`.
     visibility: Option<String>,
     /// Why, kept in the log.
@@ -283,7 +293,8 @@ pub struct PersonForm {
 pub struct EventForm {
     csrf: Option<String>,
     version: Option<String>,
-    id: String,
+    /// Empty for a new event: its id is made.
+    id: Option<String>,
     /// The person's id.
     person: String,
     /// An event kind: `detained`, `released`, …
@@ -292,6 +303,22 @@ pub struct EventForm {
     /// Source ids, comma-separated.
     sources: Option<String>,
     visibility: Option<String>,
+    reason: Option<String>,
+}
+
+/// `POST /edit/form/{type}`: an announcement's, figure's or source's fields (those of
+/// `edit::spec`); only fields whose posted value differs from the stored one change.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct FieldsForm {
+    csrf: Option<String>,
+    /// The version the form was opened at; empty for a new record.
+    version: Option<String>,
+    /// Empty for a new record: its id is made.
+    id: Option<String>,
+    date: Option<String>,
+    country: Option<String>,
+    total: Option<String>,
     reason: Option<String>,
 }
 

@@ -157,9 +157,12 @@ pub(crate) enum Saved {
         entries: u64,
         head: String,
     },
+    /// Stale (changed since it was read), or — `taken` — a new record whose id another
+    /// record has.
     Conflict {
         version: Option<u64>,
         current: Option<String>,
+        taken: bool,
     },
     Invalid(Unsaved),
 }
@@ -232,6 +235,7 @@ pub(crate) fn save(
             Ok(Saved::Conflict {
                 version: current,
                 current: store.record_body(rtype, &id)?,
+                taken: false,
             })
         }
         Err(OpError::Refused(Refused::Taken { seq, .. })) => {
@@ -239,6 +243,7 @@ pub(crate) fn save(
             Ok(Saved::Conflict {
                 version: Some(seq),
                 current: store.record_body(rtype, &id)?,
+                taken: true,
             })
         }
         Err(OpError::Refused(r)) => Ok(Saved::Invalid(Unsaved::Refused(r))),
@@ -313,15 +318,24 @@ pub async fn save_record(
             .into_response()
         }
         Ok(Written {
-            value: Saved::Conflict { version, current },
+            value:
+                Saved::Conflict {
+                    version,
+                    current,
+                    taken,
+                },
             ..
         }) => {
+            let message = if taken {
+                "a record of this type already has this id: here it is"
+            } else {
+                "the record changed since it was read: here is what it is now"
+            };
             let current: Value = current
                 .as_deref()
                 .and_then(|b| serde_json::from_str(b).ok())
                 .unwrap_or(Value::Null);
-            let mut body = ErrorBody::new(ErrorCode::Conflict)
-                .message("the record changed since it was read: here is what it is now");
+            let mut body = ErrorBody::new(ErrorCode::Conflict).message(message);
             body.error.version = version;
             body.error.current = Some(current);
             body.respond(StatusCode::CONFLICT)

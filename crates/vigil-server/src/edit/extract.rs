@@ -29,6 +29,7 @@ fn extract_form(tr: &Tr, p: &Principal, f: &std::collections::HashMap<String, St
             input type="hidden" name="csrf" value=(csrf(p));
             label { (tr.t("field-report")) " " textarea name="text" rows="14" cols="80" required { (v("text")) } }
             label { (tr.t("field-date")) " " input type="text" name="date" placeholder=(tr.t("hint-date")) value=(v("date")); }
+            (crate::edit::forms::field(tr, "extract-form", &crate::edit::spec::COUNTRY, &crate::edit::forms::Filled { values: f.clone(), problems: std::collections::HashMap::new() }))
             label { (tr.t("field-publisher")) " " input type="text" name="publisher" value=(v("publisher")); }
             label { (tr.t("field-url")) " " input type="text" name="url" value=(v("url")); }
             button type="submit" { (tr.t("button-read")) }
@@ -90,7 +91,9 @@ pub async fn extract_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorFor
         &report,
         &Options {
             date,
-            country: None,
+            // A report that does not name its country gets the one chosen, so its
+            // announcement counts in that country's waves.
+            country: text(f, "country"),
         },
     );
     // A text in a language not read is said so, not "nothing found".
@@ -121,7 +124,7 @@ pub async fn extract_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorFor
                 form #confirm-form method="post" action="/edit/extract" {
                     input type="hidden" name="csrf" value=(csrf(&principal));
                     input type="hidden" name="confirm" value="yes";
-                    @for k in ["text", "date", "publisher", "url"] {
+                    @for k in ["text", "date", "country", "publisher", "url"] {
                         input type="hidden" name=(k) value=(f.get(k).cloned().unwrap_or_default());
                     }
                     label { (tr.t("field-reason")) " " input type="text" name="reason"; }

@@ -132,12 +132,13 @@ pub struct SessionAnswer {
     pub csrf: Option<String>,
 }
 
-/// `POST /login` from the login form: a session cookie and back to the dashboard. The form
+/// `POST /login` from the login form: a session cookie and to the editors' start page (a
+/// viewer to the dashboard). The form
 /// carries the token the login page set in a SameSite=Strict cookie, so a login form
 /// posted from another site (login CSRF: logging someone in as the attacker) is refused.
 #[utoipa::path(post, path = "/login", tag = "pages",
     request_body(content = LoginForm, content_type = "application/x-www-form-urlencoded"),
-    responses((status = 303, description = "Logged in (sets the session cookie); to the dashboard", headers(("location" = String, description = "`/`"))),
+    responses((status = 303, description = "Logged in (sets the session cookie); an editor or admin to the editors' start page, a viewer to the dashboard", headers(("location" = String, description = "`/edit`, or `/` for a viewer"))),
         (status = 400, description = "`bad_request`: a form without a name or a password", body = ErrorBody),
         (status = 401, description = "Wrong name or password: the login form again, saying so in the reader's language (sets a new `vigil_login` cookie)", content_type = "text/html", body = String),
         (status = 403, description = "The form's `login_token` is not the `vigil_login` cookie's (an expired form, or one posted from another site): the login form again, saying so", content_type = "text/html", body = String),
@@ -166,9 +167,15 @@ pub async fn login_form(
         return login_refused(&tr, Refusal::Csrf);
     }
     match auth::login(&live, &c.name, &c.password, addr).await {
-        Ok((id, _)) => (
+        // Editors and admins land on their start page; a viewer, who cannot edit, on the
+        // dashboard.
+        Ok((id, s)) => (
             [(header::SET_COOKIE, auth::session_cookie(&id))],
-            Redirect::to("/"),
+            Redirect::to(if s.role >= vigil_core::access::Role::Editor {
+                "/edit"
+            } else {
+                "/"
+            }),
         )
             .into_response(),
         Err(r) => login_refused(&tr, r),

@@ -1,6 +1,9 @@
 //! The editors' half: logging in (`login`), the editors' JSON API (`api`: records with
 //! their version, saves, retractions, the audit trail), their server-rendered forms
-//! (`pages`, `record`), the paste-a-report page (`extract`) and the admins' token page
+//! (`spec` the fields as data, `forms` drawing them, `person` a person's page with her
+//! events, `records` announcements, figures and sources, `write` a form's save with the
+//! ids `ids` makes, `lists` the lists to work from, `pages` the start page and
+//! retractions, `record` any record as JSON), the paste-a-report page (`extract`) and the admins' token page
 //! (`tokens`); and here, what their pages share: the page frame (in the reader's language,
 //! with who is logged in and a logout button), the form's CSRF field, a store's refusal
 //! in words, and the answer to a caller the back-office extractors
@@ -9,12 +12,18 @@
 
 pub(crate) mod api;
 pub(crate) mod extract;
-pub(crate) mod fields;
+pub(crate) mod forms;
+pub(crate) mod ids;
+pub(crate) mod lists;
 pub(crate) mod login;
 pub(crate) mod pages;
+pub(crate) mod person;
 pub(crate) mod record;
 pub(crate) mod sheet;
+pub(crate) mod records;
+pub(crate) mod spec;
 pub(crate) mod tokens;
+pub(crate) mod write;
 
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};

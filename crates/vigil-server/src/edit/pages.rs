@@ -12,92 +12,24 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
-use serde_json::{json, Value};
-use vigil_core::record::{EventKind, RecordType, Sex, Visibility};
+use serde_json::Value;
+use vigil_core::record::RecordType;
 use vigil_store::StoreError;
 
 use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::api::{save, Save, Saved};
-use crate::edit::fields::{
-    event_shown, merge_posted, person_shown, put_event_field, put_person_field, shown_value, string,
-};
 use crate::edit::{csrf, page, pretty, problem, record_type, stale_warning, text, unsaved};
 use crate::error::ErrorBody;
 use crate::i18n::Tr;
 use crate::input::{Path, Query};
-use crate::links::with_query;
 use crate::shapes::{
     EditorFormRefusals, EditorPage, EventForm, PersonForm, RetractForm, SavedPage,
 };
 use crate::state::Written;
 use crate::{AppError, Live};
 
-/// A `select` of the visibilities, `chosen` selected.
-fn visibility_select(tr: &Tr, chosen: &str) -> Markup {
-    html! {
-        label { (tr.t("field-visibility")) " " select name="visibility" {
-            @for v in Visibility::ALL {
-                option value=(v.as_str()) selected[chosen == v.as_str()] { (tr.term("visibility", v.as_str())) }
-            }
-        } }
-    }
-}
-
-fn person_form(tr: &Tr, p: &Principal, current: Option<(&Value, u64)>) -> Markup {
-    let id = current.map_or_else(String::new, |(v, _)| string(v, "id"));
-    let shown = person_shown(current.map_or(&Value::Null, |(v, _)| v));
-    let f = |k: &str| shown_value(&shown, k).to_string();
-    let (sex, visibility) = (f("sex"), f("visibility"));
-    html! {
-        form #person-form method="post" action="/edit/person" {
-            input type="hidden" name="csrf" value=(csrf(p));
-            input type="hidden" name="version" value=(current.map_or(String::new(), |(_, v)| v.to_string()));
-            label { (tr.t("field-id")) " " input type="text" name="id" value=(id) required readonly[current.is_some()]; }
-            label { (tr.t("field-name")) " " input type="text" name="name" value=(f("name")) required; }
-            label { (tr.t("field-country")) " " input type="text" name="country" value=(f("country")) placeholder="BY"; }
-            label { (tr.t("field-sex")) " " select name="sex" {
-                option value="" { (tr.term("sex", Sex::Unknown.as_str())) }
-                @for s in [Sex::Female, Sex::Male, Sex::Other] {
-                    option value=(s.as_str()) selected[sex == s.as_str()] { (tr.term("sex", s.as_str())) }
-                }
-            } }
-            label { (tr.t("field-birth-date")) " " input type="text" name="birth_date" value=(f("birth_date")) placeholder=(tr.t("hint-partial-date")); }
-            (visibility_select(tr, &visibility))
-            label { (tr.t("field-reason")) " " input type="text" name="reason" placeholder=(tr.t("hint-reason")); }
-            button type="submit" { (tr.t("button-save-person")) }
-        }
-        @if current.is_some() {
-            p.note { (tr.t("person-form-note")) " "
-                a href=(with_query("/edit/record", &[("type", "person"), ("id", &id)])) { (tr.t("edit-as-json")) } }
-        }
-    }
-}
-
-fn event_form(tr: &Tr, p: &Principal, current: Option<(&Value, u64)>) -> Markup {
-    let id = current.map_or_else(String::new, |(v, _)| string(v, "id"));
-    let shown = event_shown(current.map_or(&Value::Null, |(v, _)| v));
-    let f = |k: &str| shown_value(&shown, k).to_string();
-    let (kind, visibility) = (f("kind"), f("visibility"));
-    html! {
-        form #event-form method="post" action="/edit/event" {
-            input type="hidden" name="csrf" value=(csrf(p));
-            input type="hidden" name="version" value=(current.map_or(String::new(), |(_, v)| v.to_string()));
-            label { (tr.t("field-id")) " " input type="text" name="id" value=(id) required readonly[current.is_some()]; }
-            label { (tr.t("field-person")) " " input type="text" name="person" value=(f("person")) required placeholder=(tr.t("hint-person")); }
-            label { (tr.t("field-kind")) " " select name="kind" {
-                @for k in EventKind::ALL { option value=(k.as_str()) selected[kind == k.as_str()] { (tr.term("event-kind", k.as_str())) } }
-            } }
-            label { (tr.t("field-date")) " " input type="text" name="date" value=(f("date")) required placeholder=(tr.t("hint-date")); }
-            label { (tr.t("field-sources")) " " input type="text" name="sources" value=(f("sources")) placeholder=(tr.t("hint-sources")); }
-            (visibility_select(tr, &visibility))
-            label { (tr.t("field-reason")) " " input type="text" name="reason"; }
-            button type="submit" { (tr.t("button-save-event")) }
-        }
-        @if current.is_some() {
-            p.note { (tr.t("event-form-note")) " "
-                a href=(with_query("/edit/record", &[("type", "event"), ("id", &id)])) { (tr.t("edit-as-json")) } }
-        }
-    }
+fn string(v: &Value, k: &str) -> String {
+    v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
 }
 
 /// A form withdrawing one record at the version shown; the reason is required.
@@ -132,11 +64,17 @@ pub(crate) fn retract_note(tr: &Tr, rtype: RecordType) -> String {
     }
 }
 
-/// `GET /edit`: the editors' start page.
+/// `GET /edit`: the editors' start page: the lists to work from, a new person's form,
+/// the paste page.
 #[utoipa::path(get, path = "/edit", tag = "pages", security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The start page", content_type = "text/html", body = String), EditorPage))]
-pub async fn home(BackofficeEditor(editor): BackofficeEditor, tr: Tr) -> Response {
+pub async fn home(
+    State(live): State<Arc<Live>>,
+    BackofficeEditor(editor): BackofficeEditor,
+    tr: Tr,
+) -> Response {
     let p = editor.principal().clone();
+    let sources = crate::edit::person::stored_sources(&live).await;
     page(
         &tr,
         &tr.t("edit-title"),
@@ -144,28 +82,34 @@ pub async fn home(BackofficeEditor(editor): BackofficeEditor, tr: Tr) -> Respons
         &html! {
             h1 { (tr.t("edit-heading")) }
             p { (tr.t("edit-intro")) }
-            h2 { (tr.t("edit-add-person")) }
-            (person_form(&tr, &p, None))
-            h2 { (tr.t("edit-add-event")) }
-            (event_form(&tr, &p, None))
-            h2 { (tr.t("extract-title")) }
-            p { a href="/edit/extract" { (tr.t("edit-paste-report")) } " — " (tr.t("edit-paste-report-note")) }
-            h2 { (tr.t("sheet-title")) }
-            p { a #sheet-link href="/edit/sheet" { (tr.t("edit-import-sheet")) } " — " (tr.t("edit-import-sheet-note")) }
-            h2 { (tr.t("edit-open-person")) }
-            form method="get" action="/edit/person" {
-                label { (tr.t("field-person-id")) " " input type="text" name="id" required; }
-                button type="submit" { (tr.t("button-open")) }
+            nav.worklists aria-label=(tr.t("edit-lists")) {
+                ul {
+                    li { a href="/edit/persons" { (tr.t("edit-persons-heading")) } }
+                    li { a href="/edit/announcements" { (tr.t("edit-announcements-heading")) } }
+                    li { a href="/edit/sources" { (tr.t("edit-sources-heading")) } }
+                    li { a href="/edit/figures" { (tr.t("edit-figures-heading")) } }
+                    li { a href="/edit/changes" { (tr.t("edit-changes-heading")) } }
+                    li { a href="/edit/review" { (tr.t("edit-review-heading")) } }
+                    li { a href="/edit/extract" { (tr.t("edit-paste-report")) } " — " (tr.t("edit-paste-report-note")) }
+                    li { a #sheet-link href="/edit/sheet" { (tr.t("edit-import-sheet")) } " — " (tr.t("edit-import-sheet-note")) }
+                }
             }
+            form.filters #find-person method="get" action="/edit/persons" role="search" {
+                div.field { label for="find-q" { (tr.t("edit-open-person")) } input type="search" id="find-q" name="q"; }
+                button type="submit" { (tr.t("button-find")) }
+            }
+            h2 { (tr.t("edit-add-person")) }
+            p { (tr.t("new-person-note")) }
+            (crate::edit::person::person_form(&tr, &p, None, None, &crate::edit::person::new_person_filled(), &sources))
             h2 { (tr.t("edit-any-record")) }
             p { (tr.t("edit-any-record-note")) }
-            form method="get" action="/edit/record" {
-                label { (tr.t("field-type")) " " select name="type" {
+            form.filters method="get" action="/edit/record" {
+                div.field { label for="any-type" { (tr.t("field-type")) } select id="any-type" name="type" {
                     @for t in [RecordType::Announcement, RecordType::Figure, RecordType::Source, RecordType::Person, RecordType::Event, RecordType::Merge] {
                         option value=(t.as_str()) { (record_type(&tr, t)) }
                     }
                 } }
-                label { (tr.t("field-id")) " " input type="text" name="id"; }
+                div.field { label for="any-id" { (tr.t("field-id")) } input type="text" id="any-id" name="id"; }
                 button type="submit" { (tr.t("button-open")) }
             }
         },
@@ -195,17 +139,6 @@ pub async fn open_query(
     open(State(live), editor, tr, Path(o.id)).await
 }
 
-/// What an entry of a record's history did.
-fn what_entry(tr: &Tr, e: &vigil_core::chain::Entry) -> String {
-    if e.op != vigil_core::chain::Op::Put {
-        tr.t("history-retracted")
-    } else if e.refers_to.is_some() {
-        tr.t("history-correction")
-    } else {
-        tr.t("history-added")
-    }
-}
-
 /// `GET /edit/person/{id}`: a person's form at its current version, with its events, its
 /// history and a retract form.
 #[utoipa::path(get, path = "/edit/person/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
@@ -220,83 +153,8 @@ pub async fn open(
     Path(id): Path<String>,
 ) -> Response {
     let p = editor.principal().clone();
-    let id2 = id.clone();
-    let found = live
-        .read(move |store| {
-            let Some(body) = store.record_body(RecordType::Person, &id2)? else {
-                return Ok(None);
-            };
-            let version = store
-                .current(RecordType::Person, &id2)?
-                .map_or(0, |c| c.seq);
-            let history = store.history(RecordType::Person, &id2)?;
-            let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-            let mut events = Vec::new();
-            for body in store.events_of(&id2)? {
-                let e: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-                let eid = string(&e, "id");
-                let version = store.current(RecordType::Event, &eid)?.map_or(0, |c| c.seq);
-                events.push((e, eid, version));
-            }
-            Ok::<_, StoreError>(Some((v, version, history, events)))
-        })
-        .await;
-    if let Ok(Some((v, ..))) = &found {
-        if let Err(e) = audit_read(&live, v, &p.name, RecordType::Person, &id).await {
-            return e.into_response();
-        }
-    }
-    match found {
-        Ok(Some((v, version, history, events))) => page(
-            &tr,
-            &tr.t("edit-person-title"),
-            Some(&p),
-            &html! {
-                h1 { (tr.with("edit-heading-id", &[("id", id.as_str().into())])) }
-                p { (tr.t("version")) " " span #version { (version) } }
-                (person_form(&tr, &p, Some((&v, version))))
-                h2 { (tr.t("events")) }
-                @if events.is_empty() { p { (tr.t("events-none")) } }
-                @else {
-                    table #events {
-                        thead { tr { th { (tr.t("col-date")) } th { (tr.t("col-kind")) } th { (tr.t("col-id")) } th { (tr.t("col-edit")) } th { (tr.t("col-retract")) } } }
-                        tbody {
-                            @for (e, eid, eversion) in &events {
-                                tr {
-                                    td { (tr.day_text(&string(e, "date"))) }
-                                    td { (tr.term("event-kind", &string(e, "kind"))) }
-                                    td { (eid) }
-                                    td { a href={ "/edit/event/" (eid) } { (tr.t("link-form")) } " · " a href=(with_query("/edit/record", &[("type", "event"), ("id", eid)])) { "JSON" } }
-                                    td { (retract_form(&tr, &p, RecordType::Event, eid, *eversion, &format!("retract-event-{eid}"))) }
-                                }
-                            }
-                        }
-                    }
-                }
-                h2 { (tr.t("retract-heading")) }
-                p { (retract_note(&tr, RecordType::Person)) }
-                (retract_form(&tr, &p, RecordType::Person, &id, version, "retract-form"))
-                h2 { (tr.t("history")) }
-                table #history {
-                    thead { tr { th { (tr.t("col-entry")) } th { (tr.t("col-when")) } th { (tr.t("col-who")) } th { (tr.t("col-what")) } th { (tr.t("col-why")) } } }
-                    tbody {
-                        @for e in &history {
-                            tr {
-                                td { (e.seq) }
-                                td { (tr.time(&e.at)) }
-                                td { (e.actor) }
-                                td { (what_entry(&tr, e)) }
-                                td { (e.reason.as_deref().unwrap_or("")) }
-                            }
-                        }
-                    }
-                }
-            },
-        )
-        .into_response(),
-        Ok(None) => not_found(&tr, &p, &tr.with("no-person", &[("id", id.as_str().into())])),
-        Err(e) => e.into_response(),
-    }
+    crate::edit::person::person_page(&live, &tr, &p, &id, html! {}, StatusCode::OK, None, None)
+        .await
 }
 
 /// A 404 page: no such record.
@@ -337,7 +195,7 @@ pub(crate) async fn audit_read(
 /// The stored record a form was opened at: the body of log entry `version` when that is
 /// an entry of this record, else its current body (the save then finds the version stale
 /// and says so). `None` for a record not stored or a form opened for a new one.
-async fn stored_at(
+pub(crate) async fn stored_at(
     live: &Arc<Live>,
     rtype: RecordType,
     id: &str,
@@ -408,7 +266,26 @@ pub(crate) async fn save_form(
             },
         ),
         Ok(Written {
-            value: Saved::Conflict { version, current },
+            value:
+                Saved::Conflict {
+                    current,
+                    taken: true,
+                    ..
+                },
+            ..
+        }) => shown(
+            StatusCode::CONFLICT,
+            &tr.t("taken-heading"),
+            html! {
+                h1 #taken { (tr.t("taken-heading")) }
+                p #problem { (tr.t("taken-json")) }
+                pre #current { (pretty(current.as_deref().unwrap_or_default())) }
+            },
+        ),
+        Ok(Written {
+            value: Saved::Conflict {
+                version, current, ..
+            },
             ..
         }) => shown(
             StatusCode::CONFLICT,
@@ -438,26 +315,7 @@ pub(crate) async fn save_form(
     request_body(content = PersonForm, content_type = "application/x-www-form-urlencoded"),
     responses(SavedPage, EditorFormRefusals))]
 pub async fn save_person(State(live): State<Arc<Live>>, tr: Tr, form: EditorForm) -> Response {
-    let Some(id) = text(&form.fields, "id") else {
-        let p = form.editor().principal();
-        return problem(
-            &tr.at("/edit"),
-            p,
-            StatusCode::BAD_REQUEST,
-            &tr.t("not-saved"),
-            &tr.t("need-person-id"),
-        );
-    };
-    let version = text(&form.fields, "version").and_then(|v| v.parse().ok());
-    let mut record = match stored_at(&live, RecordType::Person, &id, version).await {
-        Ok(Some(v)) => v,
-        Ok(None) => json!({"type": "person", "id": id}),
-        Err(e) => return e.into_response(),
-    };
-    let shown = person_shown(&record);
-    merge_posted(&mut record, &shown, &form.fields, put_person_field);
-    let back = format!("/edit/person/{id}");
-    save_form(live, &tr, form, record, back).await
+    crate::edit::person::save_person(live, &tr, form).await
 }
 
 /// `POST /edit/event`: as for persons, only the fields the form shows change.
@@ -465,31 +323,7 @@ pub async fn save_person(State(live): State<Arc<Live>>, tr: Tr, form: EditorForm
     request_body(content = EventForm, content_type = "application/x-www-form-urlencoded"),
     responses(SavedPage, EditorFormRefusals))]
 pub async fn save_event(State(live): State<Arc<Live>>, tr: Tr, form: EditorForm) -> Response {
-    let f = &form.fields;
-    let (Some(id), Some(_), Some(_), Some(_)) = (
-        text(f, "id"),
-        text(f, "person"),
-        text(f, "kind"),
-        text(f, "date"),
-    ) else {
-        return problem(
-            &tr.at("/edit"),
-            form.editor().principal(),
-            StatusCode::BAD_REQUEST,
-            &tr.t("not-saved"),
-            &tr.t("need-event-fields"),
-        );
-    };
-    let version = text(f, "version").and_then(|v| v.parse().ok());
-    let mut record = match stored_at(&live, RecordType::Event, &id, version).await {
-        Ok(Some(v)) => v,
-        Ok(None) => json!({"type": "event", "id": id}),
-        Err(e) => return e.into_response(),
-    };
-    let shown = event_shown(&record);
-    merge_posted(&mut record, &shown, &form.fields, put_event_field);
-    let back = format!("/edit/event/{id}");
-    save_form(live, &tr, form, record, back).await
+    crate::edit::person::save_event(live, &tr, form).await
 }
 
 /// `GET /edit/event/{id}`: an event's form at its current version, with a retract form.
@@ -514,6 +348,18 @@ pub async fn open_event(
     match found {
         Ok(Some((v, version))) => {
             let person = string(&v, "person");
+            let sources = crate::edit::person::stored_sources(&live).await;
+            let snapshot = live.snapshot();
+            let country = snapshot
+                .registry
+                .person_index(&person)
+                .and_then(|ix| snapshot.registry.country_of(ix).map(str::to_string));
+            let date = v["date"].as_str().and_then(|d| d.parse().ok());
+            let near = crate::edit::forms::near(
+                snapshot.registry.announcements(),
+                country.as_deref(),
+                date,
+            );
             page(
                 &tr,
                 &tr.t("edit-event-title"),
@@ -521,7 +367,7 @@ pub async fn open_event(
                 &html! {
                     h1 { (tr.with("edit-event-heading", &[("id", id.as_str().into())])) }
                     p { (tr.t("version")) " " span #version { (version) } " · " (tr.t("field-person")) " " a href={ "/edit/person/" (person) } { (person) } }
-                    (event_form(&tr, &p, Some((&v, version))))
+                    (crate::edit::person::event_form(&tr, &p, "event-form", &person, Some(&id), Some(version), &crate::edit::forms::Filled::of(&v, crate::edit::spec::EVENT), &near, &sources))
                     h2 { (tr.t("retract-heading")) }
                     p { (retract_note(&tr, RecordType::Event)) }
                     (retract_form(&tr, &p, RecordType::Event, &id, version, "retract-form"))

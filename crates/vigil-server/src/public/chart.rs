@@ -49,7 +49,7 @@ pub fn series(tr: &Tr, points: &[SeriesPoint], markers: &[Marker]) -> Markup {
         .map(|(i, p)| (i, &p.date[..4]))
         .collect();
     html! {
-        svg.chart id="held-chart" viewBox=(format!("0 0 {W} {H}")) role="img" aria-label=(tr.t("chart-label")) {
+        svg.chart id="held-chart" viewBox=(format!("0 0 {W} {H}")) role="group" aria-label=(tr.t("chart-label")) {
             title { (tr.with("chart-title", &[("from", Arg::Text(tr.day_text(&points[0].date))), ("to", Arg::Text(tr.day_text(&points[points.len() - 1].date)))])) }
             line.axis x1=(LEFT) y1=(H - BOTTOM) x2=(W - 8.0) y2=(H - BOTTOM) {}
             text.tick x=(LEFT - 6.0) y=(TOP + 4.0) text-anchor="end" { (tr.num(max as i64)) }

@@ -171,7 +171,16 @@ async fn render_dashboard(
     let num = |n: i64| tr.num(n);
     let s = &state;
     let reg = &s.registry;
-    let year = params.year.unwrap_or_else(|| day.year());
+    // Without a year asked for, the waves open on the latest year that has one up to
+    // today (not on an empty current year).
+    let year = params.year.unwrap_or_else(|| {
+        reg.announcements()
+            .iter()
+            .filter(|a| a.kind == AnnouncementKind::Pardon && a.date.first_day() <= day)
+            .map(|a| a.date.year_number())
+            .max()
+            .unwrap_or_else(|| day.year())
+    });
     // The page links the years on either side (`year - 1` overflowed at i32::MIN): a year
     // of four digits, as dates have, keeps them in range.
     if !(1000..=9999).contains(&year) {
@@ -377,6 +386,20 @@ pub async fn directory(
     let day = today();
     let reg = &s.registry;
     let val = |o: &Option<String>| o.clone().unwrap_or_default();
+    let (offset, limit) = (p.offset.unwrap_or(0), p.limit.unwrap_or(50).clamp(1, 500));
+    let at = |from: usize| {
+        with_query(
+            "/persons",
+            &[
+                ("q", &val(&p.q)),
+                ("country", &val(&p.country)),
+                ("status", &val(&p.status)),
+                ("role", &val(&p.role)),
+                ("offset", &from.to_string()),
+                ("limit", &limit.to_string()),
+            ],
+        )
+    };
     let body = html! {
         h1 { (tr.t("persons-title")) }
         form.filters method="get" action="/persons" {
@@ -393,7 +416,7 @@ pub async fn directory(
             label { (tr.t("filter-role")) " " input type="text" name="role" value=(val(&p.role)) placeholder=(tr.t("filter-role-hint")); }
             button type="submit" { (tr.t("filter-button")) }
         }
-        p { (tr.count("count-persons", total as i64)) ". " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" }
+        p #showing { (tr.showing(offset.min(total), page.len(), total)) ". " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" }
             " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "csv")])) { "CSV" }
             " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "xlsx")])) { "XLSX" } }
         div.scroll { table #directory {
@@ -408,6 +431,12 @@ pub async fn directory(
                 }
             }
         } }
+        @if total > page.len() {
+            nav.pager aria-label=(tr.t("pages")) {
+                @if offset > 0 { a rel="prev" href=(at(offset.saturating_sub(limit))) { (tr.t("page-previous")) } }
+                @if offset + page.len() < total { a rel="next" href=(at(offset + limit)) { (tr.t("page-next")) } }
+            }
+        }
     };
     layout(&s, tr, &tr.t("persons-title"), &body)
 }
@@ -585,6 +614,13 @@ pub async fn announcement(
             ("date", Arg::Text(tr.date(a.date))),
         ],
     );
+    // What the registry finds against this announcement (its breakdown against its total
+    // and its official claims, who is identified), in the public's view.
+    let contradicted: Vec<vigil_core::check::Finding> =
+        vigil_core::check::check(&s.registry, Audience::Public)
+            .into_iter()
+            .filter(|f| f.subject == id && f.kind != "duplicate")
+            .collect();
     let body = html! {
         h1 #announcement { (title) @if let Some(c) = &a.country { " — " (tr.term("country", c)) } }
         @if let Some(issuer) = &a.issuer { p { (tr.with("issued-by", &[("issuer", Arg::Text(issuer.clone()))])) } }
@@ -597,6 +633,12 @@ pub async fn announcement(
             h2 { (tr.t("official-claims")) }
             p.note { (tr.t("claims-note")) }
             ul { @for c in &a.claims { li { q { (c) } } } }
+        }
+        @if !contradicted.is_empty() {
+            section.problem #contradictions {
+                h2 { (tr.t("contradictions-heading")) }
+                ul { @for f in &contradicted { li lang="en" { (f.message) } } }
+            }
         }
         h2 { @match a.total {
             Some(t) => { (tr.with("identified-of-total", &[("n", Arg::Text(num(identified.len() as i64))), ("total", Arg::Text(num(i64::from(t))))])) }

@@ -44,6 +44,30 @@ pub(super) fn generate(_cli: &Cli, args: &GenerateArgs) -> anyhow::Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
+/// A demo registry's editor account, so the editors' side can be seen at once: its
+/// password is drawn now and printed once (the demo database goes when the server stops).
+fn demo_editor(store: &dyn vigil_store::Store) -> anyhow::Result<()> {
+    let password: String = vigil_store::accounts::new_secret()
+        .chars()
+        .take(16)
+        .collect();
+    let account = vigil_store::accounts::Account {
+        name: "demo".into(),
+        role: vigil_core::access::Role::Editor,
+        hash: vigil_store::accounts::hash_password(&password)?,
+        disabled: false,
+    };
+    let row = vigil_store::accounts::AuditRow {
+        at: now(),
+        actor: "vigil serve --demo".into(),
+        action: "user add".into(),
+        subject: "demo as editor".into(),
+    };
+    store.save_account(&account, &row)?;
+    eprintln!("vigil: demo editor account: log in at /login as demo with the password {password} (this run only)");
+    Ok(())
+}
+
 /// Fills a new database at `path` with a generated registry.
 fn generated(
     path: &std::path::Path,
@@ -74,7 +98,9 @@ pub(super) fn serve(cli: &Cli, args: &crate::cli::ServeArgs) -> anyhow::Result<E
             "vigil: generating a demo registry of {} persons…",
             args.persons
         );
-        generated(&dir.path().join("demo.db"), args.persons, args.seed)?.0
+        let store = generated(&dir.path().join("demo.db"), args.persons, args.seed)?.0;
+        demo_editor(store.as_ref())?;
+        store
     } else {
         open_existing(cli)?
     };

@@ -525,3 +525,56 @@ fn the_public_pages_speak_belarusian_russian_and_english_in_a_real_browser() {
         }
     }
 }
+
+/// A registry a monitor's day starts from: an anonymous pardon of 29 in Belarus, its
+/// source, a reported figure, and one public prisoner held.
+const MONITOR_DAY: &str = r#"{"type":"source","id":"s1","publisher":"RFE/RL","title":"Belarus Issues New Pardons","url":"https://example.org/a","published":"2024-12-09"}
+{"type":"announcement","id":"a1","kind":"pardon","date":"2024-12-09","country":"BY","issuer":"Presidential administration","total":29,"breakdown":{"women":11,"men":18,"under_25":6,"pensioners":3,"disabled":2,"chronic_illness":15},"names_disclosed":false,"claims":["All of those released repented for their actions"],"sources":["s1"]}
+{"type":"figure","id":"f1","metric":"political_prisoners_held","value":1300,"qualifier":"approximately","as_of":"2024-12-09","country":"BY","sources":["s1"]}
+{"type":"person","id":"p1","names":[{"text":"Ales Bialiatski"},{"text":"Алесь Бяляцкі","lang":"be"}],"sex":"male","birth_date":"1962-09-25","country":"BY","region":"Minsk","roles":["human_rights_defender"],"visibility":"public"}
+{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-07-14","sources":["s1"]}
+{"type":"event","id":"e2","person":"p1","kind":"recognized","date":"2021-07","details":{"by":"Viasna"}}
+"#;
+
+#[test]
+fn a_monitors_day_without_json_or_ids_passes_an_accessibility_audit_in_a_real_browser() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    if !browser_ready(&root) {
+        return;
+    }
+    let s = crate::Scratch::new();
+    assert!(s.import("day.jsonl", MONITOR_DAY).status);
+    let r = s.run_stdin(
+        &["user", "add", "eda", "--role", "editor"],
+        "eda password 123\n",
+    );
+    assert!(r.status, "{}", r.stderr);
+    let server = Server::start(&s);
+    let shots = root.join("target/screenshots/day");
+    let out = Command::new("node")
+        .arg(root.join("tests/browser/monitor_day.mjs"))
+        .arg(&server.base)
+        .arg(&shots)
+        .arg("a1")
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        out.status.success(),
+        "monitor's day browser test failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.starts_with("ok: actions "), "{stdout}");
+    eprintln!("{stdout}");
+    // The day's saves are log entries under her name; the chain holds.
+    assert!(s.ok(&["log", "--json"]).contains("eda"));
+    assert_eq!(s.json(&["verify"])["ok"], true);
+    for shot in ["edit-390.png", "person-390.png", "dashboard-390.png"] {
+        assert!(
+            shots.join(shot).metadata().is_ok_and(|m| m.len() > 5_000),
+            "screenshot {shot} missing"
+        );
+    }
+}

@@ -133,8 +133,18 @@ pub fn form_fields(page: &str, form_id: &str) -> (String, HashMap<String, String
         let tag_end = rest.find('>').unwrap();
         let tag = &rest[..tag_end];
         if tag.starts_with("<input") {
-            if let Some(name) = attr(tag, "name") {
-                fields.insert(name, attr(tag, "value").unwrap_or_default());
+            // A box is posted only when ticked, as "on" unless it says its value.
+            let boxed = tag.contains("type=\"checkbox\"") || tag.contains("type=\"radio\"");
+            if boxed && !tag.contains(" checked") {
+            } else if let Some(name) = attr(tag, "name") {
+                let value = attr(tag, "value").unwrap_or_else(|| {
+                    if boxed {
+                        "on".into()
+                    } else {
+                        String::new()
+                    }
+                });
+                fields.insert(name, value);
             }
         } else if tag.starts_with("<select") {
             let name = attr(tag, "name").unwrap();
@@ -336,7 +346,7 @@ fn the_event_form_changes_only_the_fields_it_shows() {
         ("e3", [("date", "2024-12-10")], "date", json!("2024-12-10")),
         (
             "e1",
-            [("sources", "s1, s2")],
+            [("sources.add", "s2")],
             "sources",
             json!(["s1", "s2"]),
         ),
@@ -351,8 +361,15 @@ fn the_event_form_changes_only_the_fields_it_shows() {
             &want,
         );
     }
-    // Sources emptied are cleared; the details, confidence and unknown field stay.
-    let (status, page) = eda.submit("/edit/event/e2", "event-form", &[("sources", "")]);
+    // Sources emptied (both unticked) are cleared; the details, confidence and unknown
+    // field stay.
+    let (_, page) = eda.get("/edit/event/e2");
+    let (action, mut fields) = form_fields(&page, "event-form");
+    assert!(
+        fields.remove("sources.s1").is_some() && fields.remove("sources.s2").is_some(),
+        "{fields:?}"
+    );
+    let (status, page) = eda.post(&action, &fields);
     assert_eq!(status, 200, "{page}");
     let mut want = before[&key("event", "e2")].clone();
     want["date"] = json!("2023-03-04");

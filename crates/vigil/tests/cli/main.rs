@@ -18,6 +18,7 @@ mod seed_report;
 mod serve;
 mod sheets;
 mod tidy;
+mod workplace;
 mod write_path;
 
 use std::path::{Path, PathBuf};
