@@ -16,7 +16,7 @@ mkdirSync(shots, { recursive: true });
 
 // Latin-script words a Belarusian or Russian page may show: the brand and the labels of
 // the links to the API's formats. ("English" is the switch's, marked lang="en".)
-const ALLOWED = new Set(['vigil', 'JSON', 'CSV', 'English']);
+const ALLOWED = new Set(['vigil', 'JSON', 'CSV', 'XLSX', 'English']);
 
 // The waves headings of the dashboard for 2024, as each language writes the counts.
 const WAVES = {

@@ -92,8 +92,7 @@ impl Table {
 /// Every route, with its handler.
 pub(crate) fn table() -> Table {
     use edit::{
-        api as edit_api, extract, lists, login, pages as edit_pages, record, records, sheet,
-        tokens,
+        api as edit_api, extract, lists, login, pages as edit_pages, record, records, sheet, tokens,
     };
     use public::{api, pages};
     Table {
