@@ -130,7 +130,7 @@ pub fn held(
     let by = by
         .map(|b| {
             By::parse(b)
-                .ok_or_else(|| bad("by", format!("'{b}' is not one of sex, age, role, region")))
+                .ok_or_else(|| bad("by", format!("'{b}' is not one of sex, age, role, region, article, place, regime, status, recognized_by")))
         })
         .transpose()?;
     let country = counting.country.as_deref();
@@ -370,7 +370,7 @@ mod tests {
                 Audience::Trusted,
                 log()
             )),
-            "by: 'height' is not one of sex, age, role, region"
+            "by: 'height' is not one of sex, age, role, region, article, place, regime, status, recognized_by"
         );
         assert_eq!(
             err(series(&reg, "2024-02-01", "2024-01-01", "day", &c, log())),

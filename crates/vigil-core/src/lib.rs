@@ -21,4 +21,5 @@ pub mod names;
 pub mod record;
 pub mod registry;
 pub mod search;
+pub mod sentence;
 pub mod sheet;

@@ -8,9 +8,10 @@ use vigil_core::chain::{Entry, Hash, Op};
 use vigil_core::custody::EventFact;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{
-    parse_record, EventKind, Health, Parsed, Record, RecordType, ReleaseReason, Sex, Visibility,
+    event_details_of, parse_record, EventDetails, EventKind, Health, Parsed, Record, RecordType,
+    ReleaseReason, Sex, Visibility, KINDS_WITH_CASE_DETAILS,
 };
-use vigil_core::registry::{Builder, EventRow, PersonParts, Registry};
+use vigil_core::registry::{Builder, EventRow, PersonParts, Registry, NO_DETAIL};
 
 use crate::accounts::{Account, AuditRow, ChainedAudit, TokenRow};
 use crate::{derived, Current, Head, Store, StoreError, Writer};
@@ -369,6 +370,12 @@ impl Store for SqliteStore {
                 let events = scope.spawn(move || read_events(path, key));
                 let mut b = Builder::with_capacity(max_pk(&tx, "person")?, max_pk(&tx, "event")?);
                 let index_of_pk = read_persons(&tx, &mut b)?;
+                export_type_in(&tx, RecordType::Place, &mut |body| {
+                    if let Record::Place(p) = reparse(body)? {
+                        b.add_place(p);
+                    }
+                    Ok(())
+                })?;
                 export_type_in(&tx, RecordType::Announcement, &mut |body| {
                     if let Record::Announcement(a) = reparse(body)? {
                         b.add_announcement(a);
@@ -395,13 +402,18 @@ impl Store for SqliteStore {
                         .filter(|&i| i != u32::MAX)
                         .ok_or_else(|| orphan_event(&tx, e.person_pk))?;
                     let announcement = e.announcement.as_deref().map(|a| b.announcement_slot(a));
-                    b.add_event(EventRow {
+                    let row = EventRow {
                         person,
                         fact: e.fact,
                         visibility: e.visibility,
                         reason: e.reason,
                         announcement,
-                    });
+                        detail: NO_DETAIL,
+                    };
+                    match &e.details {
+                        Some(d) => b.add_event_with(row, e.fact.kind, d),
+                        None => b.add_event(row),
+                    }
                 }
                 Ok::<_, StoreError>((b.finish(), events_seq))
             })?;
@@ -616,6 +628,7 @@ struct RawEvent {
     visibility: Visibility,
     reason: Option<ReleaseReason>,
     announcement: Option<Box<str>>,
+    details: Option<EventDetails>,
 }
 
 /// Reads every person into the builder; returns person row → builder index.
@@ -697,8 +710,33 @@ fn read_events(path: &Path, key: Option<&str>) -> Result<(i64, Vec<RawEvent>), S
     let tx = conn.unchecked_transaction()?;
     let seq = log_position(&tx)?;
     let mut out = Vec::with_capacity(max_pk(&tx, "event")?);
-    let mut st = tx
-        .prepare("SELECT pk, person_pk, kind, date, reason, announcement, visibility FROM event")?;
+    // The case details of the kinds that carry them, by event row, in row order.
+    let kinds = KINDS_WITH_CASE_DETAILS
+        .iter()
+        .map(|k| format!("'{k}'"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut details: Vec<(i64, EventDetails)> = Vec::new();
+    {
+        let mut st = tx.prepare(&format!(
+            "SELECT e.pk, l.body FROM event e JOIN record r ON r.rtype = 'event' AND r.rid = e.id
+             JOIN log l ON l.seq = r.seq WHERE e.kind IN ({kinds}) AND instr(l.body, '\"details\"') > 0 ORDER BY e.pk"
+        ))?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let pk: i64 = r.get(0)?;
+            let body = r.get_ref(1)?.as_str().map_err(|_| {
+                StoreError::Damaged(format!("event row {pk}: stored body is unreadable"))
+            })?;
+            let d = event_details_of(body)
+                .map_err(|e| StoreError::Damaged(format!("event row {pk}: {e}")))?;
+            details.push((pk, d));
+        }
+    }
+    let mut details = details.into_iter().peekable();
+    let mut st = tx.prepare(
+        "SELECT pk, person_pk, kind, date, reason, announcement, visibility FROM event ORDER BY pk",
+    )?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let bad = |field: &str| {
@@ -721,7 +759,11 @@ fn read_events(path: &Path, key: Option<&str>) -> Result<(i64, Vec<RawEvent>), S
             .map_err(|_| bad("reason"))?
             .map(|s| ReleaseReason::parse(s).ok_or_else(|| bad("reason")))
             .transpose()?;
+        let pk: i64 = r.get(0)?;
+        while details.next_if(|(d, _)| *d < pk).is_some() {}
+        let detail = details.next_if(|(d, _)| *d == pk).map(|(_, d)| d);
         out.push(RawEvent {
+            details: detail,
             person_pk: r.get(1)?,
             fact: EventFact {
                 kind,
