@@ -265,13 +265,12 @@ pub struct CheckAnswer {
     pub log: LogPosition,
 }
 
-/// `check`: every finding.
+/// `check`: every finding, `overdue` ones as of `today` among them.
 #[must_use]
-pub fn findings(reg: &Registry, audience: Audience, log: LogPosition) -> CheckAnswer {
-    CheckAnswer {
-        findings: check(reg, audience),
-        log,
-    }
+pub fn findings(reg: &Registry, audience: Audience, today: Day, log: LogPosition) -> CheckAnswer {
+    let mut findings = check(reg, audience);
+    findings.extend(crate::check::overdue(reg, audience, today));
+    CheckAnswer { findings, log }
 }
 
 /// `announcement ID`: who was in it (`identify`), with the log position like every answer.

@@ -419,6 +419,7 @@ pub async fn check(Snapshot(s): Snapshot) -> Json<answer::CheckAnswer> {
     Json(answer::findings(
         &s.registry,
         Audience::Public,
+        crate::state::today(),
         s.log.clone(),
     ))
 }
