@@ -23,3 +23,4 @@ pub mod registry;
 pub mod search;
 pub mod sentence;
 pub mod sheet;
+pub mod support;

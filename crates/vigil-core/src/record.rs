@@ -352,6 +352,27 @@ pub fn event_details_of(body: &str) -> Result<EventDetails, RecordError> {
         .map_err(|e| RecordError(format!("stored event details no longer parse: {e}")))
 }
 
+/// What a stored person body says about letters: the consents and the envelope name
+/// (`None` for a body that has neither), read without parsing the whole record.
+pub fn person_letters_of(
+    body: &str,
+) -> Result<Option<(Vec<Consent>, Option<String>)>, RecordError> {
+    #[derive(Deserialize)]
+    struct Only {
+        #[serde(default)]
+        consent: Option<ConsentField>,
+        #[serde(default)]
+        envelope: Option<String>,
+    }
+    let o: Only = serde_json::from_str(body)
+        .map_err(|e| RecordError(format!("stored person no longer parses: {e}")))?;
+    let consents = match o.consent {
+        Some(ConsentField::List(l)) => l,
+        _ => Vec::new(),
+    };
+    Ok((!consents.is_empty() || o.envelope.is_some()).then_some((consents, o.envelope)))
+}
+
 /// A place of detention: an IVS, a SIZO, a colony, a prison, a psychiatric hospital.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Place {

@@ -285,6 +285,10 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
         ("regime", all(Regime::ALL, Regime::as_str)),
         ("condition", all(Condition::ALL, Condition::as_str)),
         ("consent", all(Consent::ALL, Consent::as_str)),
+        (
+            "whereabouts",
+            vec!["place", "in_transit", "address_unknown"],
+        ),
     ]
 }
 

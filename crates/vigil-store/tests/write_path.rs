@@ -322,7 +322,7 @@ fn counts(reg: &Registry) -> Vec<String> {
     for p in persons {
         for audience in [Audience::Public, Audience::Trusted] {
             out.push(format!(
-                "{} {audience:?}: release {:?}, at {:?}, history {:?}, by {:?}",
+                "{} {audience:?}: release {:?}, at {:?}, history {:?}, by {:?}, letters {:?} {:?}",
                 reg.person_id(p),
                 reg.expected_release(p, audience),
                 reg.whereabouts(p, day, audience).map(|w| match w {
@@ -331,6 +331,8 @@ fn counts(reg: &Registry) -> Vec<String> {
                 }),
                 reg.custody_history(p, audience).len(),
                 reg.recognized_by(p, audience),
+                reg.letters_of(p),
+                reg.letter_address(p, day).map(|(n, pl)| (n, pl.id.clone())),
             ));
         }
     }

@@ -384,7 +384,7 @@ pub enum Stats {
         #[arg(long)]
         on: Option<String>,
         /// Split by sex, age, role, region, article, place, regime, status or recognized_by.
-        #[arg(long, value_parser = ["sex", "age", "role", "region"])]
+        #[arg(long, value_parser = ["sex", "age", "role", "region", "article", "place", "regime", "status", "recognized_by"])]
         by: Option<String>,
         #[command(flatten)]
         counting: Counting,

@@ -10,8 +10,8 @@ use crate::chain::Entry;
 use crate::custody::{self, EventFact};
 use crate::date::PartialDate;
 use crate::record::{
-    parse_record, Announcement, AnnouncementKind, Condition, EventDetails, EventKind, Figure,
-    Place, Record, RecordType,
+    parse_record, Announcement, AnnouncementKind, Condition, Consent, EventDetails, EventKind,
+    Figure, Place, Record, RecordType,
 };
 
 /// Collects records, then builds a [`Registry`].
@@ -31,6 +31,7 @@ pub struct Builder {
     details: Vec<CaseFacts>,
     /// Per detail, the place id it names, resolved when the registry is built.
     detail_place: Vec<Option<Box<str>>>,
+    letters: HashMap<u32, super::Letters>,
 }
 
 /// A record that points at something the builder has not seen.
@@ -111,6 +112,23 @@ impl Builder {
         self.events.push(row);
     }
 
+    /// Sets what person `ix` consented to and the envelope form of their name (a store
+    /// reads these from the person's body; `add_record` sets them itself).
+    pub fn set_letters(&mut self, ix: u32, consent: &[Consent], envelope: Option<&str>) {
+        if consent.is_empty() && envelope.is_none() {
+            self.letters.remove(&ix);
+            return;
+        }
+        self.letters.insert(
+            ix,
+            super::Letters {
+                letters: consent.contains(&Consent::Letters),
+                calendar: consent.contains(&Consent::Calendar),
+                envelope: envelope.map(Box::from),
+            },
+        );
+    }
+
     /// Adds (or replaces) a place of detention.
     pub fn add_place(&mut self, p: Place) {
         if let Some(&ix) = self.place_ix.get(&p.id) {
@@ -185,7 +203,12 @@ impl Builder {
             Record::Source(_) => {}
             Record::Place(p) => self.add_place(p.clone()),
             Record::Person(p) => {
-                self.add_person(&p.into());
+                let ix = self.add_person(&p.into());
+                let consent = match &p.consent {
+                    Some(crate::record::ConsentField::List(l)) => l.as_slice(),
+                    _ => &[],
+                };
+                self.set_letters(ix, consent, p.envelope.as_deref());
             }
             Record::Announcement(a) => self.add_announcement(a.clone()),
             Record::Figure(f) => self.add_figure(f.clone()),
@@ -232,6 +255,7 @@ impl Builder {
             place_ix,
             mut details,
             detail_place,
+            letters,
             ..
         } = self;
         // A transfer to a place the registry does not hold keeps no place (import refuses
@@ -362,6 +386,7 @@ impl Builder {
             places,
             place_ix,
             details,
+            letters,
         }
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{spans_of, EventRow, Registry, NONE};
+use super::{spans_of, EventRow, Letters, Registry, NONE};
 use crate::access::Audience;
 use crate::custody::Span;
 use crate::date::{Day, DayRange};
@@ -88,6 +88,33 @@ impl Registry {
     #[must_use]
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.place_ix.get(id).map(|&i| &self.places[i as usize])
+    }
+
+    /// What person `p` consented to and their envelope name, if anything is recorded.
+    #[must_use]
+    pub fn letters_of(&self, p: u32) -> Option<&Letters> {
+        self.letters.get(&p)
+    }
+
+    /// The address to write to person `p`: the envelope name and the current place's
+    /// postal address, only for a public person who consented to letters, held on `on`
+    /// at a place with an address (never for someone in transit or whose address is
+    /// being clarified).
+    #[must_use]
+    pub fn letter_address(&self, p: u32, on: Day) -> Option<(String, &Place)> {
+        if !self.is_public(p) {
+            return None;
+        }
+        let l = self.letters.get(&p).filter(|l| l.letters)?;
+        let envelope = l.envelope.as_deref()?;
+        match self.whereabouts(p, on, Audience::Public)? {
+            Whereabouts::Place(i) => {
+                let place = &self.places[i as usize];
+                place.address.as_ref()?;
+                Some((envelope.to_string(), place))
+            }
+            Whereabouts::InTransit | Whereabouts::AddressUnknown => None,
+        }
     }
 
     /// The case details of an event, if it has any.
@@ -206,8 +233,10 @@ impl Registry {
 
     /// The key person `p` counts under on day `on` for a case dimension (`held --by`):
     /// one key per person, so the parts add up to `held`.
-    pub(super) fn case_key(&self, p: u32, on: Day, by: CaseBy) -> String {
-        let (events, spans) = self.timeline_for(p, Audience::Trusted);
+    /// For the public, a public person's key comes from the events the public may see
+    /// (a hidden transfer does not name the place).
+    pub(super) fn case_key(&self, p: u32, on: Day, by: CaseBy, audience: Audience) -> String {
+        let (events, spans) = self.timeline_for(p, audience);
         let Some(span) = spans.iter().find(|s| s.headline().contains(on)) else {
             return "unknown".into();
         };
@@ -225,7 +254,7 @@ impl Registry {
                 .filter(|e| matches!(e.fact.kind, EventKind::Sentenced | EventKind::Charged))
                 .find_map(|e| self.case_facts(e).and_then(|c| c.articles.first().copied()))
                 .map_or_else(|| "unknown".into(), |a| self.symbol(a).to_string()),
-            CaseBy::Place => match self.whereabouts(p, on, Audience::Trusted) {
+            CaseBy::Place => match self.whereabouts(p, on, audience) {
                 Some(Whereabouts::Place(i)) => self.places[i as usize].id.clone(),
                 Some(Whereabouts::InTransit) => "in_transit".into(),
                 Some(Whereabouts::AddressUnknown) => "address_unknown".into(),

@@ -334,12 +334,12 @@ impl Registry {
                 By::Sex => bump(person.sex.unwrap_or(Sex::Unknown).as_str()),
                 By::Region => bump(self.symbols.name(person.region).unwrap_or("unknown")),
                 By::Age => bump(age_band(person.birth, on)),
-                By::Article => bump(&self.case_key(p, on, CaseBy::Article)),
-                By::Place => bump(&self.case_key(p, on, CaseBy::Place)),
-                By::Regime => bump(&self.case_key(p, on, CaseBy::Regime)),
-                By::Status => bump(&self.case_key(p, on, CaseBy::Status)),
+                By::Article => bump(&self.case_key(p, on, CaseBy::Article, audience)),
+                By::Place => bump(&self.case_key(p, on, CaseBy::Place, audience)),
+                By::Regime => bump(&self.case_key(p, on, CaseBy::Regime, audience)),
+                By::Status => bump(&self.case_key(p, on, CaseBy::Status, audience)),
                 By::RecognizedBy => {
-                    let orgs = self.recognized_by(p, Audience::Trusted);
+                    let orgs = self.recognized_by(p, audience);
                     if orgs.is_empty() {
                         bump("none");
                     }

@@ -265,6 +265,16 @@ pub struct Registry {
     places: Vec<Place>,
     place_ix: HashMap<String, u32>,
     details: Vec<CaseFacts>,
+    /// Persons with a consent or an envelope name.
+    letters: HashMap<u32, Letters>,
+}
+
+/// What a person agreed to and how an envelope names them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Letters {
+    pub letters: bool,
+    pub calendar: bool,
+    pub envelope: Option<Box<str>>,
 }
 
 /// A public person's timeline from their public events only (`Registry::public_view`).

@@ -439,3 +439,48 @@ condition-ill_treatment = ill-treatment
 condition-medical_care_denied = medical care denied
 consent-letters = letters
 consent-calendar = support calendar
+fact-expected_release = expected release
+release-between = between { $earliest } and { $latest }
+fact-place = held at
+fact-custody = places of detention
+fact-letters = write to
+fact-recognized_by = recognized by
+fact-conditions = conditions
+days-without-news = { $n_form ->
+    [one] { $n } day without news
+   *[other] { $n } days without news
+}
+whereabouts-place = at a place
+whereabouts-in_transit = in transit
+whereabouts-address_unknown = address being clarified
+detail-address_unknown = address being clarified
+detail-case = case
+detail-extends = added to the term
+detail-conditions = conditions
+detail-judge = judge
+detail-prosecutor = prosecutor
+detail-counsel = counsel
+detail-type = type
+by-article = By article
+by-place = By place of detention
+by-regime = By regime
+by-status = By status
+by-recognized_by = By recognizing organisation
+article-number = art. { $n }
+breakdown-none = none
+breakdown-pre_trial = pre-trial
+breakdown-convicted = convicted
+breakdown-restricted_freedom = restricted freedom
+breakdown-house_arrest = house arrest
+breakdown-in_transit = in transit
+breakdown-address_unknown = address being clarified
+calendar-heading = Support calendar
+calendar-note = Birthdays and expected releases in the next 60 days of the political prisoners who agreed to be listed: a card or a letter helps.
+calendar-subscribe = Subscribe to the calendar
+calendar-empty = Nothing in the next 60 days.
+calendar-birthday = { $n_form ->
+    [one] birthday: { $n } year
+   *[other] birthday: { $n } years
+}
+calendar-release = expected release
+nav-calendar = Calendar

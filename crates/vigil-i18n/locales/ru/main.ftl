@@ -451,3 +451,52 @@ condition-ill_treatment = жестокое обращение
 condition-medical_care_denied = отказ в медицинской помощи
 consent-letters = письма
 consent-calendar = календарь поддержки
+fact-expected_release = ожидаемое освобождение
+release-between = между { $earliest } и { $latest }
+fact-place = место содержания
+fact-custody = места заключения
+fact-letters = адрес для писем
+fact-recognized_by = признан(а)
+fact-conditions = условия содержания
+days-without-news = { $n_form ->
+    [one] { $n } день без вестей
+    [few] { $n } дня без вестей
+    [many] { $n } дней без вестей
+   *[other] { $n } дня без вестей
+}
+whereabouts-place = в месте заключения
+whereabouts-in_transit = на этапе
+whereabouts-address_unknown = адрес уточняется
+detail-address_unknown = адрес уточняется
+detail-case = дело
+detail-extends = добавлено к сроку
+detail-conditions = условия
+detail-judge = судья
+detail-prosecutor = прокурор
+detail-counsel = адвокат
+detail-type = вид
+by-article = По статье
+by-place = По месту заключения
+by-regime = По режиму
+by-status = По статусу
+by-recognized_by = По признавшей организации
+article-number = ст. { $n }
+breakdown-none = нет
+breakdown-pre_trial = до приговора
+breakdown-convicted = осуждены
+breakdown-restricted_freedom = ограничение свободы
+breakdown-house_arrest = домашний арест
+breakdown-in_transit = на этапе
+breakdown-address_unknown = адрес уточняется
+calendar-heading = Календарь поддержки
+calendar-note = Дни рождения и ожидаемые освобождения в ближайшие 60 дней политзаключённых, согласившихся на это: открытка или письмо помогают.
+calendar-subscribe = Подписаться на календарь
+calendar-empty = В ближайшие 60 дней ничего нет.
+calendar-birthday = { $n_form ->
+    [one] день рождения: { $n } год
+    [few] день рождения: { $n } года
+    [many] день рождения: { $n } лет
+   *[other] день рождения: { $n } года
+}
+calendar-release = ожидаемое освобождение
+nav-calendar = Календарь

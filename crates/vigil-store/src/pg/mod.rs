@@ -15,8 +15,8 @@ use vigil_core::chain::{Entry, Hash, Op};
 use vigil_core::custody::EventFact;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{
-    event_details_of, parse_record, EventDetails, EventKind, Health, Parsed, Record, RecordType,
-    ReleaseReason, Sex, Visibility, KINDS_WITH_CASE_DETAILS,
+    event_details_of, parse_record, person_letters_of, EventDetails, EventKind, Health, Parsed,
+    Record, RecordType, ReleaseReason, Sex, Visibility, KINDS_WITH_CASE_DETAILS,
 };
 use vigil_core::registry::{Builder, EventRow, PersonParts, Registry, NO_DETAIL};
 
@@ -433,6 +433,20 @@ impl Store for PgStore {
                     visibility: Visibility::parse(&visibility).ok_or_else(|| bad("visibility"))?,
                 };
                 index_of_pk.insert(pk, b.add_person_parts(&parts));
+            }
+            let letter_rows: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT p.pk, l.body FROM person p JOIN record r ON r.rtype = 'person' AND r.rid = p.id
+                 JOIN log l ON l.seq = r.seq WHERE strpos(l.body, '\"consent\"') > 0 OR strpos(l.body, '\"envelope\"') > 0",
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(pg)?;
+            for (pk, body) in letter_rows {
+                let letters = person_letters_of(&body)
+                    .map_err(|e| StoreError::Damaged(format!("person row {pk}: {e}")))?;
+                if let (Some((consent, envelope)), Some(&ix)) = (letters, index_of_pk.get(&pk)) {
+                    b.set_letters(ix, &consent, envelope.as_deref());
+                }
             }
             for body in bodies(&mut tx, RecordType::Place).await? {
                 if let Record::Place(p) = reparse(&body)? {

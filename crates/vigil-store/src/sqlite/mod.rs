@@ -8,8 +8,8 @@ use vigil_core::chain::{Entry, Hash, Op};
 use vigil_core::custody::EventFact;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{
-    event_details_of, parse_record, EventDetails, EventKind, Health, Parsed, Record, RecordType,
-    ReleaseReason, Sex, Visibility, KINDS_WITH_CASE_DETAILS,
+    event_details_of, parse_record, person_letters_of, EventDetails, EventKind, Health, Parsed,
+    Record, RecordType, ReleaseReason, Sex, Visibility, KINDS_WITH_CASE_DETAILS,
 };
 use vigil_core::registry::{Builder, EventRow, PersonParts, Registry, NO_DETAIL};
 
@@ -370,6 +370,7 @@ impl Store for SqliteStore {
                 let events = scope.spawn(move || read_events(path, key));
                 let mut b = Builder::with_capacity(max_pk(&tx, "person")?, max_pk(&tx, "event")?);
                 let index_of_pk = read_persons(&tx, &mut b)?;
+                read_letters(&tx, &index_of_pk, &mut b)?;
                 export_type_in(&tx, RecordType::Place, &mut |body| {
                     if let Record::Place(p) = reparse(body)? {
                         b.add_place(p);
@@ -629,6 +630,31 @@ struct RawEvent {
     reason: Option<ReleaseReason>,
     announcement: Option<Box<str>>,
     details: Option<EventDetails>,
+}
+
+/// Reads the consents and envelope names of the persons whose body has one.
+fn read_letters(conn: &Connection, index_of_pk: &[u32], b: &mut Builder) -> Result<(), StoreError> {
+    let mut st = conn.prepare(
+        "SELECT p.pk, l.body FROM person p JOIN record r ON r.rtype = 'person' AND r.rid = p.id
+         JOIN log l ON l.seq = r.seq WHERE instr(l.body, '\"consent\"') > 0 OR instr(l.body, '\"envelope\"') > 0",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let pk: i64 = r.get(0)?;
+        let body = r.get_ref(1)?.as_str().map_err(|_| {
+            StoreError::Damaged(format!("person row {pk}: stored body is unreadable"))
+        })?;
+        let letters = person_letters_of(body)
+            .map_err(|e| StoreError::Damaged(format!("person row {pk}: {e}")))?;
+        let ix = index_of_pk
+            .get(pk as usize)
+            .copied()
+            .filter(|&i| i != u32::MAX);
+        if let (Some((consent, envelope)), Some(ix)) = (letters, ix) {
+            b.set_letters(ix, &consent, envelope.as_deref());
+        }
+    }
+    Ok(())
 }
 
 /// Reads every person into the builder; returns person row → builder index.
