@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod answer;
+pub mod articles;
 pub mod chain;
 pub mod check;
 pub mod checkpoint;

@@ -419,7 +419,7 @@ pub async fn check(Snapshot(s): Snapshot) -> Json<answer::CheckAnswer> {
     Json(answer::findings(
         &s.registry,
         Audience::Public,
-        crate::state::today(),
+        today(),
         s.log.clone(),
     ))
 }

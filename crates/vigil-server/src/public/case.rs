@@ -9,7 +9,7 @@ use vigil_core::support::{person_case, PersonCase};
 
 use super::names::reader_name;
 use crate::i18n::Tr;
-use crate::state::today;
+use crate::today;
 
 /// A place's name in the reader's language (its id when it has none).
 pub(crate) fn place_name(tr: &Tr, reg: &Registry, id: &str) -> String {

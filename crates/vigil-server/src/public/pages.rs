@@ -634,7 +634,13 @@ fn breakdown_key(tr: &Tr, reg: &vigil_core::registry::Registry, by: By, key: &st
             tr.term("breakdown", k)
         }
         (By::Place, k) => super::case::place_name(tr, reg, k),
-        (By::Article, k) => tr.with("article-number", &[("n", Arg::Text(k.to_string()))]),
+        (By::Article, k) => {
+            let n = tr.with("article-number", &[("n", Arg::Text(k.to_string()))]);
+            match vigil_core::articles::title(None, k, tr.lang.code()) {
+                Some(t) => format!("{n} — {t}"),
+                None => n,
+            }
+        }
         (_, k) => k.to_string(),
     }
 }

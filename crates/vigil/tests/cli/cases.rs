@@ -103,7 +103,7 @@ fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() 
         json!({"type":"event","id":"e-canary-c5","person":"p-real","kind":"transferred","date":"2023-02-02","visibility":"restricted","details":{"place":"pl-hidden"}}),
         json!({"type":"event","id":"e-canary-c6","person":"p-real","kind":"conditions","date":"2023-02-03","visibility":"restricted","details":{"conditions":["punishment_cell"]}}),
     ];
-    let text: String = cases.iter().map(|c| format!("{c}\n")).collect();
+    let text: String = cases.iter().map(|c| c.to_string() + "\n").collect();
     let r = s.import("cases.jsonl", &text);
     assert!(r.status, "{}", r.stderr);
     // Editors see it all.
