@@ -130,7 +130,7 @@ pub fn held(
     let by = by
         .map(|b| {
             By::parse(b)
-                .ok_or_else(|| bad("by", format!("'{b}' is not one of sex, age, role, region")))
+                .ok_or_else(|| bad("by", format!("'{b}' is not one of sex, age, role, region, article, place, regime, status, recognized_by")))
         })
         .transpose()?;
     let country = counting.country.as_deref();
@@ -265,13 +265,12 @@ pub struct CheckAnswer {
     pub log: LogPosition,
 }
 
-/// `check`: every finding.
+/// `check`: every finding, `overdue` ones as of `today` among them.
 #[must_use]
-pub fn findings(reg: &Registry, audience: Audience, log: LogPosition) -> CheckAnswer {
-    CheckAnswer {
-        findings: check(reg, audience),
-        log,
-    }
+pub fn findings(reg: &Registry, audience: Audience, today: Day, log: LogPosition) -> CheckAnswer {
+    let mut findings = check(reg, audience);
+    findings.extend(crate::check::overdue(reg, audience, today));
+    CheckAnswer { findings, log }
 }
 
 /// `announcement ID`: who was in it (`identify`), with the log position like every answer.
@@ -370,7 +369,7 @@ mod tests {
                 Audience::Trusted,
                 log()
             )),
-            "by: 'height' is not one of sex, age, role, region"
+            "by: 'height' is not one of sex, age, role, region, article, place, regime, status, recognized_by"
         );
         assert_eq!(
             err(series(&reg, "2024-02-01", "2024-01-01", "day", &c, log())),

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::access::Audience;
-use crate::date::PartialDate;
+use crate::date::{Day, PartialDate};
 use crate::format::{qualifier_words, thousands};
 use crate::record::{Announcement, AnnouncementKind, Figure, Qualifier};
 use crate::registry::{Mode, Registry};
@@ -58,6 +58,33 @@ pub fn check(r: &Registry, audience: Audience) -> Vec<Finding> {
             }),
     );
     out
+}
+
+/// Persons held on `today` whose expected release (its latest day) has passed with no
+/// release recorded: "overdue: status to verify". A public audience hears only of public
+/// persons, from the events it may see.
+#[must_use]
+pub fn overdue(r: &Registry, audience: Audience, today: Day) -> Vec<Finding> {
+    (0..r.person_count() as u32)
+        .filter(|&p| audience == Audience::Trusted || r.is_public(p))
+        .filter(|&p| r.merged_into(p).is_none())
+        .filter_map(|p| {
+            let release = r.expected_release(p, audience)?;
+            (release.hi < today).then(|| Finding {
+                kind: "overdue",
+                subject: r.person_id(p).to_string(),
+                message: format!(
+                    "overdue: status to verify — the term ended by {} (expected release {}) and no release is recorded",
+                    release.hi,
+                    if release.lo == release.hi {
+                        release.lo.to_string()
+                    } else {
+                        format!("between {} and {}", release.lo, release.hi)
+                    }
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Does a computed value satisfy a reported one under its qualifier?

@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod answer;
+pub mod articles;
 pub mod chain;
 pub mod check;
 pub mod checkpoint;
@@ -21,4 +22,6 @@ pub mod names;
 pub mod record;
 pub mod registry;
 pub mod search;
+pub mod sentence;
 pub mod sheet;
+pub mod support;

@@ -45,7 +45,49 @@ macro_rules! string_enum {
 
 string_enum!(
     /// The kind of a record line.
-    RecordType { Source = "source", Person = "person", Announcement = "announcement", Event = "event", Figure = "figure", Merge = "merge" }
+    RecordType { Source = "source", Place = "place", Person = "person", Announcement = "announcement", Event = "event", Figure = "figure", Merge = "merge" }
+);
+string_enum!(
+    /// What a place of detention is.
+    PlaceKind { Ivs = "ivs", Sizo = "sizo", Colony = "colony", Prison = "prison", Psychiatric = "psychiatric", Other = "other" }
+);
+string_enum!(
+    /// A sentence's outcome: a custodial regime (`reinforced`: Belarus's усиленный режим),
+    /// or a penalty served outside.
+    Regime {
+        General = "general",
+
+        Reinforced = "reinforced",
+        Strict = "strict",
+        Special = "special",
+        Prison = "prison",
+        Settlement = "settlement",
+        RestrictedFreedom = "restricted_freedom",
+        HouseArrest = "house_arrest",
+        Fine = "fine",
+        Suspended = "suspended",
+        CompulsoryTreatment = "compulsory_treatment",
+        Other = "other",
+    }
+);
+string_enum!(
+    /// Conditions of detention, a fixed vocabulary (after HURIDOCS's micro-thesauri).
+    Condition {
+        Incommunicado = "incommunicado",
+        NoLawyer = "no_lawyer",
+        PunishmentCell = "punishment_cell",
+        CellTypeUnit = "cell_type_unit",
+        VisitsBanned = "visits_banned",
+        ParcelsBanned = "parcels_banned",
+        CorrespondenceBlocked = "correspondence_blocked",
+        IllTreatment = "ill_treatment",
+        MedicalCareDenied = "medical_care_denied",
+    }
+);
+string_enum!(
+    /// What a public person agreed to: `letters` (the address to write to is shown),
+    /// `calendar` (birthday and expected release in the support calendar).
+    Consent { Letters = "letters", Calendar = "calendar" }
 );
 string_enum!(Sex { Female = "female", Male = "male", Other = "other", Unknown = "unknown" });
 string_enum!(
@@ -152,6 +194,30 @@ pub struct Person {
     pub prominent: bool,
     #[serde(default = "public")]
     pub visibility: Visibility,
+    /// What the person agreed to; absent or empty: nothing. An object in this field (as
+    /// files before v2 wrote who consented and when) is kept and consents to nothing.
+    #[serde(default)]
+    pub consent: Option<ConsentField>,
+    /// The name as an envelope is addressed (full name with patronymic and birth year,
+    /// in the addressee's grammatical form): stored as the monitor writes it, never
+    /// derived from the names.
+    #[serde(default)]
+    pub envelope: Option<String>,
+}
+
+/// A person's `consent`: the list of what they agreed to, or an older note kept as it is.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum ConsentField {
+    List(Vec<Consent>),
+    Note(Value),
+}
+
+impl Person {
+    #[must_use]
+    pub fn consents(&self, c: Consent) -> bool {
+        matches!(&self.consent, Some(ConsentField::List(l)) if l.contains(&c))
+    }
 }
 
 fn public() -> Visibility {
@@ -185,6 +251,113 @@ pub struct EventDetails {
     pub term_months: Option<u32>,
     #[serde(default)]
     pub by: Option<String>,
+    /// `transferred`: the place the person was moved to (a place record's id).
+    #[serde(default)]
+    pub place: Option<String>,
+    /// `transferred`: on the way between places (этап), place not yet known.
+    #[serde(default)]
+    pub in_transit: bool,
+    /// `transferred`: moved, the new address being clarified.
+    #[serde(default)]
+    pub address_unknown: bool,
+    /// Articles of the country's criminal code, as a list or one text ("ст. 342 УК").
+    #[serde(default)]
+    pub articles: Option<Articles>,
+    /// `sentenced`: the outcome.
+    #[serde(default)]
+    pub regime: Option<Regime>,
+    /// `sentenced`: the day the term counts from; absent: the first day of the custody
+    /// interval the sentence falls in (pre-trial detention counts).
+    #[serde(default)]
+    pub term_start: Option<PartialDate>,
+    /// The case an event belongs to (charged, sentenced, appeal); a later verdict of the
+    /// same case replaces an earlier one. Absent: the event is its own case.
+    #[serde(default)]
+    pub case: Option<String>,
+    /// `sentenced`: the term is added to what the person already serves (a new case
+    /// opened before release, a term extended), not counted from its own start.
+    #[serde(default)]
+    pub extends: bool,
+    /// `conditions`: what the conditions are.
+    #[serde(default)]
+    pub conditions: Option<Vec<Condition>>,
+    /// `conditions` written with one word, the older form; read when it is a word of
+    /// the vocabulary, kept otherwise.
+    #[serde(default, rename = "type")]
+    pub condition_type: Option<String>,
+}
+
+/// Articles as a list (`["342", "361-1"]`) or one text as a sheet gives it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Articles {
+    List(Vec<String>),
+    Text(String),
+}
+
+impl Articles {
+    /// The articles as written, a text split at commas and semicolons.
+    #[must_use]
+    pub fn items(&self) -> Vec<&str> {
+        match self {
+            Articles::List(v) => v
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            Articles::Text(t) => t
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect(),
+        }
+    }
+}
+
+impl EventDetails {
+    /// The conditions this event records, the older one-word form included.
+    #[must_use]
+    pub fn condition_list(&self) -> Vec<Condition> {
+        let mut out = self.conditions.clone().unwrap_or_default();
+        if let Some(c) = self.condition_type.as_deref().and_then(Condition::parse) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// A place of detention: an IVS, a SIZO, a colony, a prison, a psychiatric hospital.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Place {
+    pub id: String,
+    #[serde(default)]
+    pub names: Vec<Name>,
+    #[serde(default = "other_place")]
+    pub kind: PlaceKind,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    /// The postal address letters are sent to, as the post writes it.
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub coordinates: Option<Coordinates>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+fn other_place() -> PlaceKind {
+    PlaceKind::Other
+}
+
+/// Latitude and longitude in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -239,6 +412,7 @@ fn exact() -> Qualifier {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Source(Source),
+    Place(Place),
     Person(Person),
     Announcement(Announcement),
     Event(Event),
@@ -251,6 +425,7 @@ impl Record {
     pub fn record_type(&self) -> RecordType {
         match self {
             Record::Source(_) => RecordType::Source,
+            Record::Place(_) => RecordType::Place,
             Record::Person(_) => RecordType::Person,
             Record::Announcement(_) => RecordType::Announcement,
             Record::Event(_) => RecordType::Event,
@@ -263,6 +438,7 @@ impl Record {
     pub fn id(&self) -> &str {
         match self {
             Record::Source(r) => &r.id,
+            Record::Place(r) => &r.id,
             Record::Person(r) => &r.id,
             Record::Announcement(r) => &r.id,
             Record::Event(r) => &r.id,
@@ -280,7 +456,9 @@ impl Record {
             Record::Person(p) => p.visibility,
             Record::Event(e) => e.visibility,
             Record::Merge(_) => Visibility::Restricted,
-            Record::Source(_) | Record::Announcement(_) | Record::Figure(_) => Visibility::Public,
+            Record::Source(_) | Record::Place(_) | Record::Announcement(_) | Record::Figure(_) => {
+                Visibility::Public
+            }
         }
     }
 
@@ -296,6 +474,7 @@ impl Record {
             Record::Source(_) | Record::Person(_) => Vec::new(),
             Record::Announcement(a) => sources(&a.sources),
             Record::Figure(f) => sources(&f.sources),
+            Record::Place(p) => sources(&p.sources),
             Record::Merge(m) => vec![
                 (RecordType::Person, m.keep.as_str(), "keep"),
                 (RecordType::Person, m.merged.as_str(), "merged"),
@@ -304,6 +483,9 @@ impl Record {
                 let mut refs = vec![(RecordType::Person, e.person.as_str(), "person")];
                 if let Some(a) = &e.announcement {
                     refs.push((RecordType::Announcement, a.as_str(), "announcement"));
+                }
+                if let (EventKind::Transferred, Some(p)) = (e.kind, &e.details.place) {
+                    refs.push((RecordType::Place, p.as_str(), "details.place"));
                 }
                 refs.extend(sources(&e.sources));
                 refs
@@ -502,6 +684,7 @@ fn typed(rtype: RecordType, value: &Value) -> Result<Record, String> {
     }
     Ok(match rtype {
         RecordType::Source => Record::Source(de(value)?),
+        RecordType::Place => Record::Place(de(value)?),
         RecordType::Person => Record::Person(de(value)?),
         RecordType::Announcement => Record::Announcement(de(value)?),
         RecordType::Event => Record::Event(de(value)?),
@@ -517,6 +700,15 @@ fn check_semantics(record: &Record) -> Result<(), String> {
             if let Some(i) = p.names.iter().position(|n| n.text.trim().is_empty()) {
                 return Err(format!("field `names[{i}].text` is empty"));
             }
+            if let Some(ConsentField::Note(Value::Array(items))) = &p.consent {
+                let bad = items
+                    .iter()
+                    .find(|v| v.as_str().and_then(Consent::parse).is_none())
+                    .map_or_else(String::new, ToString::to_string);
+                return Err(format!(
+                    "field `consent`: {bad} is not one of letters, calendar"
+                ));
+            }
         }
         Record::Event(e) => {
             if e.person.trim().is_empty() {
@@ -528,6 +720,7 @@ fn check_semantics(record: &Record) -> Result<(), String> {
                     e.kind
                 ));
             }
+            check_case_details(e)?;
         }
         Record::Figure(f) => {
             if !f.value.is_finite() || f.value < 0.0 {
@@ -545,91 +738,36 @@ fn check_semantics(record: &Record) -> Result<(), String> {
                 ));
             }
         }
+        Record::Place(p) => {
+            if let Some(i) = p.names.iter().position(|n| n.text.trim().is_empty()) {
+                return Err(format!("field `names[{i}].text` is empty"));
+            }
+            if let Some(c) = p.coordinates {
+                if !(-90.0..=90.0).contains(&c.lat) || !(-180.0..=180.0).contains(&c.lon) {
+                    return Err(format!(
+                        "field `coordinates`: ({}, {}) is not a latitude in -90..90 and a longitude in -180..180",
+                        c.lat, c.lon
+                    ));
+                }
+            }
+        }
         Record::Source(_) | Record::Announcement(_) => {}
     }
     Ok(())
 }
 
+#[path = "record_rules.rs"]
+mod rules;
+use rules::check_case_details;
+
+#[path = "record_stored.rs"]
+mod stored;
+pub use stored::{event_details_of, person_letters_of, LettersOf, KINDS_WITH_CASE_DETAILS};
+
 #[cfg(test)]
-mod tests {
-    use super::*;
+#[path = "record_case_tests.rs"]
+mod case_tests;
 
-    const CONTRACT_EXAMPLE: &str = r#"{"type":"source","id":"s1","publisher":"RFE/RL","title":"Belarus Issues New Pardons","url":"https://example.org/a","published":"2024-12-09"}
-{"type":"person","id":"p1","names":[{"text":"Ales Bialiatski"},{"text":"Алесь Бяляцкі","lang":"be"}],"sex":"male","birth_date":"1962-09-25","country":"BY","region":"Minsk","roles":["human_rights_defender"],"health":["chronic_illness"],"prominent":true,"visibility":"public"}
-{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-07-14","sources":["s1"]}
-{"type":"event","id":"e2","person":"p1","kind":"recognized","date":"2021-07","details":{"by":"Viasna"}}
-{"type":"event","id":"e3","person":"p1","kind":"sentenced","date":"2023-03-03","details":{"term_months":120,"articles":["228"]}}
-{"type":"event","id":"e4","person":"p1","kind":"released","date":"2025-12-13","details":{"reason":"deported"}}
-{"type":"announcement","id":"a1","kind":"pardon","date":"2024-12-09","country":"BY","issuer":"Presidential administration","total":29,"breakdown":{"women":11,"men":18,"under_25":6,"pensioners":3,"disabled":2,"chronic_illness":15},"names_disclosed":false,"claims":["All of those released repented for their actions"],"sources":["s1"]}
-{"type":"event","id":"e5","person":"p2","kind":"pardoned","date":"2024-12-09","announcement":"a1"}
-{"type":"figure","id":"f1","metric":"political_prisoners_held","value":1300,"qualifier":"approximately","as_of":"2024-12-09","country":"BY","sources":["s1"]}"#;
-
-    #[test]
-    fn every_line_of_the_contract_example_parses() {
-        let types: Vec<_> = CONTRACT_EXAMPLE
-            .lines()
-            .map(|l| parse_record(l).unwrap().record.record_type().as_str())
-            .collect();
-        assert_eq!(
-            types,
-            [
-                "source",
-                "person",
-                "event",
-                "event",
-                "event",
-                "event",
-                "announcement",
-                "event",
-                "figure"
-            ]
-        );
-    }
-
-    #[test]
-    fn unknown_fields_and_partial_dates_survive_canonicalisation() {
-        let p = parse_record(r#"{"zeta":{"b":1,"a":[1,2]},"type":"event","id":"e2","person":"p1","kind":"recognized","date":"2021-07","details":{"by":"Viasna","x":true}}"#).unwrap();
-        assert_eq!(
-            p.canonical,
-            r#"{"date":"2021-07","details":{"by":"Viasna","x":true},"id":"e2","kind":"recognized","person":"p1","type":"event","zeta":{"a":[1,2],"b":1}}"#
-        );
-        let Record::Event(e) = p.record else { panic!() };
-        assert_eq!(e.date.to_string(), "2021-07");
-    }
-
-    #[test]
-    fn bad_records_name_the_field_and_the_value() {
-        for (line, expected) in [
-            (r#"{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2024-13-01"}"#,
-             "event 'e1': field `date`: date '2024-13-01' is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD"),
-            (r#"{"type":"event","id":"e1","person":"p1","kind":"arrested","date":"2024"}"#,
-             "event 'e1': field `kind`: unknown variant `arrested`"),
-            (r#"{"type":"event","id":"e1","person":"p1","kind":"released","date":"2024","details":{"reason":"escape"}}"#,
-             "field `details.reason`: unknown variant `escape`"),
-            (r#"{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2024","details":{"reason":"pardon"}}"#,
-             "field `details.reason` belongs to a `released` event, not `detained`"),
-            (r#"{"type":"event","id":"e1","kind":"detained","date":"2024"}"#, "event 'e1': missing field `person`"),
-            (r#"{"type":"person","id":"p1","sex":"mal"}"#, "person 'p1': field `sex`: unknown variant `mal`"),
-            (r#"{"type":"person","id":"p1","visibility":"secret"}"#, "field `visibility`: unknown variant `secret`"),
-            (r#"{"type":"person","id":"p1","health":["flu"]}"#, "field `health[0]`: unknown variant `flu`"),
-            (r#"{"type":"person","id":"p1","birth_date":"1962-02-30"}"#, "date '1962-02-30' is not a date"),
-            (r#"{"type":"person","id":"p1","names":[{"text":" "}]}"#, "field `names[0].text` is empty"),
-            (r#"{"type":"announcement","id":"a1","kind":"mercy","date":"2024"}"#, "field `kind`: unknown variant `mercy`"),
-            (r#"{"type":"announcement","id":"a1","kind":"pardon","date":"2024","total":-3}"#, "field `total`: invalid value: integer `-3`"),
-            (r#"{"type":"announcement","id":"a1","kind":"pardon","date":"2024","breakdown":{"women":"many"}}"#, "field `breakdown.women`: invalid type: string \"many\""),
-            (r#"{"type":"figure","id":"f1","metric":"m","value":1,"qualifier":"roughly","as_of":"2024"}"#, "field `qualifier`: unknown variant `roughly`"),
-            (r#"{"type":"figure","id":"f1","metric":"m","value":-1,"as_of":"2024"}"#, "field `value`: -1 is not a count"),
-            (r#"{"type":"source","id":"s1","published":"yesterday"}"#, "field `published`: date 'yesterday' is not a date"),
-            (r#"{"type":"prisoner","id":"x"}"#, "unknown record type 'prisoner'; expected one of source, person, announcement, event, figure"),
-            (r#"{"id":"x"}"#, "missing field `type`"),
-            (r#"{"type":"person"}"#, "person: missing field `id`"),
-            (r#"{"type":"person","id":""}"#, "person: field `id` is empty"),
-            (r#"{"type":"person","id":7}"#, "person: field `id`: expected a string, found 7"),
-            (r"[1,2]", "a record must be a JSON object"),
-            (r#"{"type":"person","id":"p1""#, "malformed JSON: EOF while parsing an object"),
-        ] {
-            let err = parse_record(line).unwrap_err().to_string();
-            assert!(err.contains(expected), "for {line}\n got: {err}\n want: {expected}");
-        }
-    }
-}
+#[cfg(test)]
+#[path = "record_tests.rs"]
+mod tests;

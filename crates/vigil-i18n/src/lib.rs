@@ -256,8 +256,8 @@ pub fn term(lang: Lang, family: &str, value: &str) -> String {
 pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
     use vigil_core::access::Role;
     use vigil_core::record::{
-        AnnouncementKind, Confidence, EventKind, Health, Qualifier, RecordType, ReleaseReason, Sex,
-        Visibility,
+        AnnouncementKind, Condition, Confidence, Consent, EventKind, Health, PlaceKind, Qualifier,
+        RecordType, Regime, ReleaseReason, Sex, Visibility,
     };
     fn all<T: Copy>(list: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
         list.iter().map(|&x| f(x)).collect()
@@ -287,6 +287,14 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
                 &vigil_core::sheet::Field::ALL,
                 vigil_core::sheet::Field::as_str,
             ),
+        ),
+        ("place-kind", all(PlaceKind::ALL, PlaceKind::as_str)),
+        ("regime", all(Regime::ALL, Regime::as_str)),
+        ("condition", all(Condition::ALL, Condition::as_str)),
+        ("consent", all(Consent::ALL, Consent::as_str)),
+        (
+            "whereabouts",
+            vec!["place", "in_transit", "address_unknown"],
         ),
     ]
 }

@@ -106,6 +106,8 @@ pub(crate) fn table() -> Table {
     .get("/persons", pages::directory)
     .get("/persons/{id}", pages::person)
     .get("/announcements/{id}", pages::announcement)
+    .get("/calendar", public::calendar::calendar_page)
+    .get("/calendar.ics", public::calendar::calendar_ics)
     .get("/static/vigil.css", pages::stylesheet)
     .get("/static/favicon.svg", pages::favicon)
     .get("/favicon.ico", pages::favicon_ico)
@@ -120,6 +122,7 @@ pub(crate) fn table() -> Table {
     .get("/api/v1/openapi.json", crate::openapi::document)
     .get("/api/v1/announcements/{id}", api::announcement)
     .get("/api/v1/search", api::search)
+    .get("/api/v1/calendar", public::calendar::calendar_json)
     // Logging in and out from pages.
     .get("/login", login::login_page)
     .post("/login", login::login_form)

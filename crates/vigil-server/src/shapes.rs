@@ -190,7 +190,17 @@ impl IntoResponses for SavedPage {
 /// The steps of a series.
 pub(crate) const STEPS: [&str; 3] = ["day", "week", "month"];
 /// What `held` can be split by.
-pub(crate) const BY: [&str; 4] = ["sex", "age", "role", "region"];
+pub(crate) const BY: [&str; 9] = [
+    "sex",
+    "age",
+    "role",
+    "region",
+    "article",
+    "place",
+    "regime",
+    "status",
+    "recognized_by",
+];
 /// A person's status today.
 pub(crate) const STATUSES: [&str; 3] = ["held", "released", "not_detained"];
 /// The answer's format: JSON (the default) or CSV.

@@ -15,9 +15,10 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
+use vigil_core::access::Audience;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{parse_record, AnnouncementKind, Parsed, Record, RecordType};
-use vigil_core::registry::{Builder, Mode, Registry};
+use vigil_core::registry::{Builder, By, Mode, Registry, Whereabouts};
 use vigil_core::sheet::{read::Format, Options};
 use vigil_store::ops::{self, Expect, OpError, Refusal};
 use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
@@ -25,8 +26,9 @@ use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store
 // ---------------------------------------------------------------------------------------
 // Records, from small numbers (so a failing sequence shrinks to a readable one).
 
-const TYPES: [RecordType; 5] = [
+const TYPES: [RecordType; 6] = [
     RecordType::Source,
+    RecordType::Place,
     RecordType::Person,
     RecordType::Announcement,
     RecordType::Event,
@@ -37,11 +39,21 @@ const TYPES: [RecordType; 5] = [
 /// each other often.
 fn ids_of(t: RecordType) -> u8 {
     match t {
-        RecordType::Source | RecordType::Figure => 2,
+        RecordType::Source | RecordType::Figure | RecordType::Place => 2,
         RecordType::Person => 5,
         RecordType::Announcement => 3,
         _ => 10,
     }
+}
+
+/// A record's id: its type's first letter (`pl` for a place) and a number.
+fn id_of(t: RecordType, i: u8) -> String {
+    let prefix = if t == RecordType::Place {
+        "pl"
+    } else {
+        &t.as_str()[..1]
+    };
+    format!("{prefix}{}", i % ids_of(t))
 }
 
 fn record_line(t: RecordType, i: u8, v: u16) -> String {
@@ -66,6 +78,23 @@ fn record_line(t: RecordType, i: u8, v: u16) -> String {
             if v % 4 != 0 {
                 p["region"] = format!("Region {}", v % 3).into();
             }
+            if v % 3 == 0 {
+                p["consent"] = serde_json::json!(["letters", "calendar"]);
+                p["envelope"] = format!("Асобе {i}, {}", 1980 + v % 20).into();
+            }
+            p
+        }
+        RecordType::Place => {
+            let mut p = serde_json::json!({
+                "type": "place", "id": format!("pl{i}"),
+                "names": [{"text": format!("ИК-{}", v % 20), "lang": "ru"}],
+                "kind": pick(&["colony", "sizo", "ivs", "prison"], v),
+                "country": "BY",
+                "address": format!("2460{}, Гомель, ул. Антошкина, {}", v % 10, v % 7),
+            });
+            if v % 2 == 0 {
+                p["sources"] = serde_json::json!([format!("s{}", v % 2)]);
+            }
             p
         }
         RecordType::Announcement => {
@@ -80,7 +109,18 @@ fn record_line(t: RecordType, i: u8, v: u16) -> String {
             a
         }
         RecordType::Event => {
-            let kind = pick(&["detained", "recognized", "released", "pardoned"], v / 5);
+            let kind = pick(
+                &[
+                    "detained",
+                    "recognized",
+                    "released",
+                    "pardoned",
+                    "sentenced",
+                    "transferred",
+                    "detained",
+                ],
+                v / 5,
+            );
             let mut e = serde_json::json!({
                 "type": "event", "id": format!("e{i}"), "person": format!("p{}", v % 5),
                 "kind": kind,
@@ -88,6 +128,26 @@ fn record_line(t: RecordType, i: u8, v: u16) -> String {
             });
             if kind == "pardoned" && v % 2 == 0 {
                 e["announcement"] = format!("a{}", v % 3).into();
+            }
+            if kind == "sentenced" {
+                e["details"] = serde_json::json!({
+                    "term_months": 6 + v % 120,
+                    "articles": [pick(&["342", "361-1", "130"], v / 3)],
+                    "regime": pick(&["general", "strict", "restricted_freedom"], v / 7),
+                });
+                if v % 4 == 0 {
+                    e["details"]["term_start"] = pick(&["2020", "2021-03"], v).into();
+                }
+            }
+            if kind == "transferred" {
+                e["details"] = match v % 4 {
+                    0 => serde_json::json!({"in_transit": true}),
+                    1 => serde_json::json!({"address_unknown": true}),
+                    _ => serde_json::json!({"place": format!("pl{}", v % 2)}),
+                };
+            }
+            if kind == "recognized" && v % 2 == 0 {
+                e["details"] = serde_json::json!({"by": pick(&["Viasna", "Memorial"], v / 2)});
             }
             if v % 7 == 0 {
                 e["sources"] = serde_json::json!([format!("s{}", v % 2)]);
@@ -165,11 +225,11 @@ enum Step {
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        3 => (prop::collection::vec((0..5usize, any::<u8>(), any::<u16>()), 1..12), any::<bool>(), any::<u64>())
+        3 => (prop::collection::vec((0..6usize, any::<u8>(), any::<u16>()), 1..12), any::<bool>(), any::<u64>())
             .prop_map(|(lines, update, shuffle)| Step::Import { lines, update, shuffle }),
-        3 => (0..5usize, any::<u8>(), any::<u16>(), prop::bool::weighted(0.2))
+        3 => (0..6usize, any::<u8>(), any::<u16>(), prop::bool::weighted(0.2))
             .prop_map(|(t, id, v, stale)| Step::Save { t, id, v, stale }),
-        2 => (0..5usize, any::<u8>(), prop::bool::weighted(0.2))
+        2 => (0..6usize, any::<u8>(), prop::bool::weighted(0.2))
             .prop_map(|(t, id, stale)| Step::Retract { t, id, stale }),
         1 => (0..5u8, 0..5u8).prop_map(|(keep, merged)| Step::Merge { keep, merged }),
         1 => (0..5u8).prop_map(|merged| Step::Unmerge { merged }),
@@ -271,6 +331,39 @@ fn counts(reg: &Registry) -> Vec<String> {
         out.push(format!(
             "{:?}",
             reg.waves("BY", year, AnnouncementKind::Pardon)
+        ));
+    }
+    // Cases and places: expected releases, where each person is, and the breakdowns.
+    let day = "2024-07-03".parse::<PartialDate>().unwrap().first_day();
+    let mut persons: Vec<u32> = (0..reg.person_count() as u32).collect();
+    persons.sort_by_key(|&p| reg.person_id(p).to_string());
+    for p in persons {
+        for audience in [Audience::Public, Audience::Trusted] {
+            out.push(format!(
+                "{} {audience:?}: release {:?}, at {:?}, history {:?}, by {:?}, letters {:?} {:?}",
+                reg.person_id(p),
+                reg.expected_release(p, audience),
+                reg.whereabouts(p, day, audience).map(|w| match w {
+                    Whereabouts::Place(i) => reg.places()[i as usize].address.clone(),
+                    other => Some(format!("{other:?}")),
+                }),
+                reg.custody_history(p, audience).len(),
+                reg.recognized_by(p, audience),
+                reg.letters_of(p),
+                reg.letter_address(p, day).map(|(n, pl)| (n, pl.id.clone())),
+            ));
+        }
+    }
+    for by in [
+        By::Article,
+        By::Place,
+        By::Regime,
+        By::Status,
+        By::RecognizedBy,
+    ] {
+        out.push(format!(
+            "{by:?}: {:?}",
+            reg.held_by(day, Some("BY"), Mode::All, by, Audience::Public)
         ));
     }
     out
@@ -522,7 +615,7 @@ fn apply(
         }
         Step::Retract { t, id, stale } => {
             let rt = TYPES[*t];
-            let rid = format!("{}{}", &rt.as_str()[..1], id % ids_of(rt));
+            let rid = id_of(rt, *id);
             let current = store.current(rt, &rid).unwrap().filter(|c| !c.retracted);
             let expect = match (&current, stale) {
                 (Some(c), false) => Expect::Version(c.seq),

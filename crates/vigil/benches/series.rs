@@ -96,6 +96,17 @@ fn counting(c: &mut Criterion) {
     slow.bench_function("held on a day by sex (scan)", |b| {
         b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex, Audience::Trusted)));
     });
+    // The case breakdowns (docs/cases.md): one timeline walk per held person.
+    for (name, by) in [
+        ("held on a day by article (scan)", By::Article),
+        ("held on a day by place (scan)", By::Place),
+        ("held on a day by status (scan)", By::Status),
+        ("held on a day by recognized_by (scan)", By::RecognizedBy),
+    ] {
+        slow.bench_function(name, |b| {
+            b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, by, Audience::Trusted)));
+        });
+    }
     slow.bench_function("flow over a year (scan)", |b| {
         b.iter(|| {
             black_box(reg.flow(

@@ -383,8 +383,8 @@ pub enum Stats {
         /// The day (YYYY-MM-DD; a partial date counts as its first day). Default: today.
         #[arg(long)]
         on: Option<String>,
-        /// Split by sex, age, role or region.
-        #[arg(long, value_parser = ["sex", "age", "role", "region"])]
+        /// Split by sex, age, role, region, article, place, regime, status or recognized_by.
+        #[arg(long, value_parser = ["sex", "age", "role", "region", "article", "place", "regime", "status", "recognized_by"])]
         by: Option<String>,
         #[command(flatten)]
         counting: Counting,
@@ -477,7 +477,7 @@ pub struct LogArgs {
 
 #[derive(Debug, Args)]
 pub struct RetractArgs {
-    /// source, person, announcement, event, figure or merge.
+    /// source, place, person, announcement, event, figure or merge.
     pub rtype: String,
     pub id: String,
     #[command(flatten)]

@@ -4,12 +4,15 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{EventRow, PersonFacts, PersonParts, PersonRow, Registry, Symbols};
+use super::{CaseFacts, EventRow, PersonFacts, PersonParts, PersonRow, Registry, Symbols, NONE};
 use crate::access;
 use crate::chain::Entry;
 use crate::custody::{self, EventFact};
 use crate::date::PartialDate;
-use crate::record::{parse_record, Announcement, AnnouncementKind, Figure, Record, RecordType};
+use crate::record::{
+    parse_record, Announcement, AnnouncementKind, Condition, Consent, EventDetails, EventKind,
+    Figure, Place, Record, RecordType,
+};
 
 /// Collects records, then builds a [`Registry`].
 #[derive(Debug, Default)]
@@ -23,6 +26,12 @@ pub struct Builder {
     figures: Vec<Figure>,
     /// (keep, merged) person ids.
     merges: Vec<(String, String)>,
+    places: Vec<Place>,
+    place_ix: HashMap<String, u32>,
+    details: Vec<CaseFacts>,
+    /// Per detail, the place id it names, resolved when the registry is built.
+    detail_place: Vec<Option<Box<str>>>,
+    letters: HashMap<u32, super::Letters>,
 }
 
 /// A record that points at something the builder has not seen.
@@ -96,6 +105,87 @@ impl Builder {
         self.events.push(row);
     }
 
+    /// Adds an event with the case details it carries (articles, term, regime, the place
+    /// of a transfer, conditions, the recognizing organisation).
+    pub fn add_event_with(&mut self, mut row: EventRow, kind: EventKind, d: &EventDetails) {
+        row.detail = self.case_detail(kind, d);
+        self.events.push(row);
+    }
+
+    /// Sets what person `ix` consented to and the envelope form of their name (a store
+    /// reads these from the person's body; `add_record` sets them itself).
+    pub fn set_letters(&mut self, ix: u32, consent: &[Consent], envelope: Option<&str>) {
+        if consent.is_empty() && envelope.is_none() {
+            self.letters.remove(&ix);
+            return;
+        }
+        self.letters.insert(
+            ix,
+            super::Letters {
+                letters: consent.contains(&Consent::Letters),
+                calendar: consent.contains(&Consent::Calendar),
+                envelope: envelope.map(Box::from),
+            },
+        );
+    }
+
+    /// Adds (or replaces) a place of detention.
+    pub fn add_place(&mut self, p: Place) {
+        if let Some(&ix) = self.place_ix.get(&p.id) {
+            self.places[ix as usize] = p;
+            return;
+        }
+        self.place_ix.insert(p.id.clone(), self.places.len() as u32);
+        self.places.push(p);
+    }
+
+    /// Keeps the details an event of this kind has; `NONE` when it has none.
+    fn case_detail(&mut self, kind: EventKind, d: &EventDetails) -> u32 {
+        let articles: Box<[u32]> = match (&d.articles, kind) {
+            (Some(a), EventKind::Charged | EventKind::Sentenced) => a
+                .items()
+                .into_iter()
+                .map(|t| self.symbols.intern(&super::article_number(t)))
+                .collect(),
+            _ => Box::new([]),
+        };
+        let conditions = if kind == EventKind::Conditions {
+            d.condition_list().iter().fold(0u16, |bits, c| {
+                bits | 1 << Condition::ALL.iter().position(|x| x == c).expect("listed")
+            })
+        } else {
+            0
+        };
+        let by = match kind {
+            EventKind::Recognized | EventKind::RecognitionWithdrawn => {
+                d.by.as_deref().map(|b| self.symbols.intern(b.trim()))
+            }
+            _ => None,
+        };
+        let sentenced = kind == EventKind::Sentenced;
+        let transferred = kind == EventKind::Transferred;
+        let facts = CaseFacts {
+            place: None,
+            in_transit: transferred && d.in_transit,
+            address_unknown: transferred && d.address_unknown,
+            articles,
+            regime: d.regime.filter(|_| sentenced),
+            term_months: d.term_months.filter(|_| sentenced),
+            term_start: d.term_start.filter(|_| sentenced).map(|t| t.range()),
+            case: d.case.as_deref().map(|c| self.symbols.intern(c)),
+            extends: sentenced && d.extends,
+            conditions,
+            by,
+        };
+        let place = d.place.as_deref().filter(|_| transferred).map(Box::from);
+        if facts == CaseFacts::default() && place.is_none() {
+            return NONE;
+        }
+        self.details.push(facts);
+        self.detail_place.push(place);
+        (self.details.len() - 1) as u32
+    }
+
     pub fn add_figure(&mut self, f: Figure) {
         self.figures.push(f);
     }
@@ -111,8 +201,14 @@ impl Builder {
     pub fn add_record(&mut self, r: &Record) -> Result<(), DanglingReference> {
         match r {
             Record::Source(_) => {}
+            Record::Place(p) => self.add_place(p.clone()),
             Record::Person(p) => {
-                self.add_person(&p.into());
+                let ix = self.add_person(&p.into());
+                let consent = match &p.consent {
+                    Some(crate::record::ConsentField::List(l)) => l.as_slice(),
+                    _ => &[],
+                };
+                self.set_letters(ix, consent, p.envelope.as_deref());
             }
             Record::Announcement(a) => self.add_announcement(a.clone()),
             Record::Figure(f) => self.add_figure(f.clone()),
@@ -127,7 +223,7 @@ impl Builder {
                         target_id: e.person.clone(),
                     })?;
                 let announcement = e.announcement.as_deref().map(|a| self.announcement_slot(a));
-                self.add_event(EventRow {
+                let row = EventRow {
                     person,
                     fact: EventFact {
                         kind: e.kind,
@@ -136,7 +232,9 @@ impl Builder {
                     visibility: e.visibility,
                     reason: e.details.reason,
                     announcement,
-                });
+                    detail: NONE,
+                };
+                self.add_event_with(row, e.kind, &e.details);
             }
         }
         Ok(())
@@ -153,8 +251,18 @@ impl Builder {
             announcements,
             figures,
             merges,
+            places,
+            place_ix,
+            mut details,
+            detail_place,
+            letters,
             ..
         } = self;
+        // A transfer to a place the registry does not hold keeps no place (import refuses
+        // it; a replay of a damaged log may not).
+        for (d, place) in details.iter_mut().zip(&detail_place) {
+            d.place = place.as_deref().and_then(|p| place_ix.get(p).copied());
+        }
         let roots = merge_roots(
             persons.len(),
             merges
@@ -275,6 +383,10 @@ impl Builder {
             merged_into,
             public_view,
             curves: Default::default(),
+            places,
+            place_ix,
+            details,
+            letters,
         }
     }
 }

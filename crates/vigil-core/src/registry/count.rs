@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, Months};
 use serde::Serialize;
 
-use super::{spans_of, Mode, Registry, NONE};
+use super::{spans_of, CaseBy, Mode, Registry, NONE};
 use crate::access::Audience;
 use crate::custody::{self, HalfOpen, Span, OPEN};
 use crate::date::{Day, DayRange, PartialDate};
@@ -29,6 +29,16 @@ pub enum By {
     Age,
     Role,
     Region,
+    /// The main article: the first of the latest verdict's (or charge's) articles.
+    Article,
+    /// The current place (or `in_transit`, `address_unknown`, `unknown`).
+    Place,
+    /// The latest verdict's regime, `pre_trial` before one.
+    Regime,
+    /// `pre_trial`, `convicted`, `restricted_freedom`, `house_arrest`.
+    Status,
+    /// Each organisation that recognizes the person (a person counts once under each).
+    RecognizedBy,
 }
 
 impl By {
@@ -39,6 +49,11 @@ impl By {
             "age" => Some(By::Age),
             "role" => Some(By::Role),
             "region" => Some(By::Region),
+            "article" => Some(By::Article),
+            "place" => Some(By::Place),
+            "regime" => Some(By::Regime),
+            "status" => Some(By::Status),
+            "recognized_by" => Some(By::RecognizedBy),
             _ => None,
         }
     }
@@ -310,7 +325,7 @@ impl Registry {
             let mut bump = |k: &str| *out.entry(k.to_string()).or_insert(0) += 1;
             if audience == Audience::Public
                 && person.visibility != Visibility::Public
-                && matches!(by, By::Region | By::Role)
+                && !matches!(by, By::Sex | By::Age)
             {
                 bump("withheld");
                 continue;
@@ -319,6 +334,19 @@ impl Registry {
                 By::Sex => bump(person.sex.unwrap_or(Sex::Unknown).as_str()),
                 By::Region => bump(self.symbols.name(person.region).unwrap_or("unknown")),
                 By::Age => bump(age_band(person.birth, on)),
+                By::Article => bump(&self.case_key(p, on, CaseBy::Article, audience)),
+                By::Place => bump(&self.case_key(p, on, CaseBy::Place, audience)),
+                By::Regime => bump(&self.case_key(p, on, CaseBy::Regime, audience)),
+                By::Status => bump(&self.case_key(p, on, CaseBy::Status, audience)),
+                By::RecognizedBy => {
+                    let orgs = self.recognized_by(p, audience);
+                    if orgs.is_empty() {
+                        bump("none");
+                    }
+                    for o in orgs {
+                        bump(&o);
+                    }
+                }
                 By::Role => match person.roles {
                     NONE => bump("unknown"),
                     set => {

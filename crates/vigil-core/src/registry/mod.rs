@@ -7,9 +7,11 @@
 //! what both share.
 
 mod build;
+mod cases;
 mod count;
 
 pub use build::{merge_roots, Builder, DanglingReference, Replay, ReplayError};
+pub use cases::{article_number, CaseBy, CaseFacts, Stay, Whereabouts};
 pub use count::{age_band, age_on, step_days, By, Flow, Held, SeriesPoint, Step, Wave, Waves};
 
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ use serde::Serialize;
 use crate::access::Audience;
 use crate::custody::{Contradiction, EventFact, Span};
 use crate::date::{Day, PartialDate};
-use crate::record::{Announcement, Figure, Health, Person, ReleaseReason, Sex, Visibility};
+use crate::record::{Announcement, Figure, Health, Person, Place, ReleaseReason, Sex, Visibility};
 use count::Curves;
 
 /// What the engine keeps of a person.
@@ -205,7 +207,7 @@ impl<'a> From<&'a PersonFacts> for PersonParts<'a> {
     }
 }
 
-/// What the engine keeps of an event: 24 bytes.
+/// What the engine keeps of an event: 28 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EventRow {
     pub person: u32,
@@ -216,7 +218,13 @@ pub struct EventRow {
     pub reason: Option<ReleaseReason>,
     /// Index into the announcements.
     pub announcement: Option<u32>,
+    /// Index into the case details (`NO_DETAIL` when it has none): set by
+    /// `Builder::add_event_with`.
+    pub detail: u32,
 }
+
+/// `EventRow::detail` of an event without case details.
+pub const NO_DETAIL: u32 = NONE;
 
 /// Which persons a count includes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -254,6 +262,19 @@ pub struct Registry {
     /// comes from here; counts still come from every event.
     public_view: HashMap<u32, PublicTimeline>,
     curves: [OnceLock<Curves>; 3],
+    places: Vec<Place>,
+    place_ix: HashMap<String, u32>,
+    details: Vec<CaseFacts>,
+    /// Persons with a consent or an envelope name.
+    letters: HashMap<u32, Letters>,
+}
+
+/// What a person agreed to and how an envelope names them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Letters {
+    pub letters: bool,
+    pub calendar: bool,
+    pub envelope: Option<Box<str>>,
 }
 
 /// A public person's timeline from their public events only (`Registry::public_view`).

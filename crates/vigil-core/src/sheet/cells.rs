@@ -4,7 +4,7 @@
 //! reasons and visibility in the three languages. Each refusal says what was expected.
 
 use crate::date::{Day, PartialDate};
-use crate::record::{ReleaseReason, Sex, Visibility};
+use crate::record::{PlaceKind, Regime, ReleaseReason, Sex, Visibility};
 
 /// Month names and their abbreviations, nominative and genitive, in the three
 /// languages, lower case: index 0 is January.
@@ -333,6 +333,90 @@ pub fn release_reason(text: &str) -> Result<ReleaseReason, String> {
             text.trim()
         ));
     })
+}
+
+/// A penalty or regime as monitors write it in the three languages ("общий",
+/// "колония строгого режима", "general-security penal colony", "химия", "домашний
+/// арест"…), or its interchange name.
+pub fn regime(text: &str) -> Result<Regime, String> {
+    let w = text.trim().to_lowercase();
+    if let Some(r) = Regime::parse(&w.replace([' ', '-'], "_")) {
+        return Ok(r);
+    }
+    let has = |stems: &[&str]| stems.iter().any(|s| w.contains(s));
+    Ok(
+        if has(&[
+            "огранич",
+            "абмежав",
+            "хими",
+            "хімі",
+            "restricted freedom",
+            "restriction of freedom",
+        ]) {
+            Regime::RestrictedFreedom
+        } else if has(&["домашн", "хатн", "house arrest"]) {
+            Regime::HouseArrest
+        } else if has(&["поселен", "пасялен", "settlement"]) {
+            Regime::Settlement
+        } else if has(&["услов", "умоўн", "suspended", "probation"]) {
+            Regime::Suspended
+        } else if has(&["принуд", "прымус", "compulsory", "psychiatric"]) {
+            Regime::CompulsoryTreatment
+        } else if has(&["штраф", "fine"]) {
+            Regime::Fine
+        } else if has(&["усилен", "змоцн", "reinforced", "increased"]) {
+            Regime::Reinforced
+        } else if has(&["особ", "асабл", "special"]) {
+            Regime::Special
+        } else if has(&[
+            "строг",
+            "строгі",
+            "strict",
+            "high-security",
+            "high security",
+        ]) {
+            Regime::Strict
+        } else if has(&["общ", "агульн", "general"]) {
+            Regime::General
+        } else if has(&["тюр", "турм", "турэм", "prison"]) {
+            Regime::Prison
+        } else {
+            return Err(format!(
+            "'{}' is not a penalty vigil knows: write general, strict, special, prison, settlement, restricted freedom, house arrest, fine, suspended or compulsory treatment (общий, строгий, химия…)",
+            text.trim()
+        ));
+        },
+    )
+}
+
+/// The kind of a place of detention from its name ("ИК-15" → colony, "СИЗО-1" → SIZO);
+/// `other` when the name does not say.
+#[must_use]
+pub fn place_kind(name: &str) -> PlaceKind {
+    let w = name.to_lowercase();
+    let has = |stems: &[&str]| stems.iter().any(|s| w.contains(s));
+    if has(&["сизо", "сізо", "сіза", "sizo", "pre-trial"]) {
+        PlaceKind::Sizo
+    } else if has(&["ивс", "ічу", "цип", "ivs", "temporary detention"]) {
+        PlaceKind::Ivs
+    } else if has(&[
+        "ик-",
+        "ик ",
+        "ік-",
+        "калоні",
+        "колони",
+        "colony",
+        "пк-",
+        "пк ",
+    ]) {
+        PlaceKind::Colony
+    } else if has(&["тюрьм", "турма", "prison"]) {
+        PlaceKind::Prison
+    } else if has(&["психиатр", "псіхіятр", "psychiatric"]) {
+        PlaceKind::Psychiatric
+    } else {
+        PlaceKind::Other
+    }
 }
 
 /// Visibility in the three languages, or its interchange name.

@@ -114,7 +114,9 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
         Record::Event(e) => {
             let mut out = Vec::new();
             let event_id = id("event", &e.id);
-            let place = detail("place");
+            // A transfer's place is a place record (its own entity); other events may
+            // carry a place as text.
+            let place = detail("place").filter(|_| e.kind != crate::record::EventKind::Transferred);
             if let Some(p) = &place {
                 out.push(entity(
                     &named_id("place", p),
@@ -202,14 +204,25 @@ pub fn entities(record: &Record, stored: &Value) -> Vec<Value> {
             }
             out
         }
+        Record::Place(pl) => vec![entity(
+            &id("place", &pl.id),
+            "PublicBody",
+            json!({
+                "name": if pl.names.is_empty() { vec![pl.id.clone()] } else { pl.names.iter().map(|n| n.text.clone()).collect() },
+                "country": pl.country.as_deref().map(str::to_lowercase).unwrap_or_default(),
+                "address": pl.address.clone().unwrap_or_default(),
+                "classification": pl.kind.as_str(),
+            }),
+        )],
         Record::Figure(_) | Record::Merge(_) => Vec::new(),
     }
 }
 
 /// The record types whose FtM entities an export writes, in an order where every
 /// reference points backwards.
-pub const TYPES: [RecordType; 4] = [
+pub const TYPES: [RecordType; 5] = [
     RecordType::Source,
+    RecordType::Place,
     RecordType::Person,
     RecordType::Announcement,
     RecordType::Event,

@@ -591,6 +591,16 @@ fn person_of<'a>(
         },
         None => None,
     };
+    let regime = match cell(Field::Regime) {
+        Some((text, column)) => match cells::regime(text) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                bad(column, e);
+                None
+            }
+        },
+        None => None,
+    };
     let reason = match cell(Field::ReleaseReason) {
         Some((text, column)) => match cells::release_reason(text) {
             Ok(r) => Some(r),
@@ -634,6 +644,8 @@ fn person_of<'a>(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let transfer_day = sentence_date.clone().or_else(|| detained.clone());
+    let mut place_line = None;
     if let Some(d) = detained {
         let mut details = Map::new();
         if let (Some(p), None) = (&place, &sentence_date) {
@@ -668,13 +680,36 @@ fn person_of<'a>(
         if let Some((a, _)) = cell(Field::Articles) {
             details.insert("articles".into(), a.into());
         }
-        if let Some((r, _)) = cell(Field::Regime) {
-            details.insert("regime".into(), r.into());
+        if let Some(r) = regime {
+            details.insert("regime".into(), r.as_str().into());
         }
         if let Some(p) = &place {
             details.insert("place".into(), p.clone().into());
         }
         event("sentenced", d, details);
+    }
+    // The place becomes a place record (one per name and country, so every row naming
+    // it points at the same one) and a transfer to it on the day of the sentence, or of
+    // the detention when no sentence is given.
+    if let (Some(p), Some(d)) = (&place, transfer_day) {
+        let identity = json!([p.to_lowercase(), country]);
+        let place_id = format!(
+            "pl-{}",
+            &Hash::of_body(&identity.to_string()).to_hex()[..16]
+        );
+        let mut record = json!({
+            "type": "place",
+            "id": place_id,
+            "names": [{ "text": p }],
+            "kind": cells::place_kind(p).as_str(),
+        });
+        if let Some(c) = &country {
+            record["country"] = c.clone().into();
+        }
+        place_line = Some(record.to_string());
+        let mut details = Map::new();
+        details.insert("place".into(), place_id.into());
+        event("transferred", d, details);
     }
     if let Some(d) = released {
         let mut details = Map::new();
@@ -683,6 +718,7 @@ fn person_of<'a>(
         }
         event("released", d, details);
     }
+    lines.extend(place_line);
     Ok((id, lines, kinds, defaulted))
 }
 

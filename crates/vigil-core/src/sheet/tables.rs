@@ -39,6 +39,7 @@ const fn col(name: &'static str, cell: Cell, meaning: &'static str) -> Column {
 pub fn columns(t: RecordType) -> &'static [Column] {
     match t {
         RecordType::Source => SOURCE,
+        RecordType::Place => PLACE,
         RecordType::Person => PERSON,
         RecordType::Announcement => ANNOUNCEMENT,
         RecordType::Event => EVENT,
@@ -61,6 +62,38 @@ const SOURCE: &[Column] = &[
         Cell::Text,
         "when it was published: YYYY, YYYY-MM or YYYY-MM-DD",
     ),
+    col(
+        "extra",
+        Cell::Json,
+        "any other field the record carries, as JSON",
+    ),
+];
+
+const PLACE: &[Column] = &[
+    col("id", Cell::Text, "the place's id"),
+    col(
+        "names",
+        Cell::Json,
+        "its names: [{\"text\", \"lang\"?}] in be, ru, en",
+    ),
+    col(
+        "kind",
+        Cell::Text,
+        "ivs, sizo, colony, prison, psychiatric or other",
+    ),
+    col("country", Cell::Text, "ISO 3166 code, e.g. BY"),
+    col("region", Cell::Text, "region as recorded"),
+    col(
+        "address",
+        Cell::Text,
+        "the postal address letters are sent to",
+    ),
+    col(
+        "coordinates",
+        Cell::Json,
+        "{\"lat\", \"lon\"} in degrees, if known",
+    ),
+    col("sources", Cell::Json, "ids of the sources"),
     col(
         "extra",
         Cell::Json,
@@ -184,6 +217,7 @@ const MERGE: &[Column] = &[
 pub fn table_name(t: RecordType) -> &'static str {
     match t {
         RecordType::Source => "sources",
+        RecordType::Place => "places",
         RecordType::Person => "persons",
         RecordType::Announcement => "announcements",
         RecordType::Event => "events",

@@ -53,6 +53,14 @@ fn a_russian_headed_sheet_becomes_persons_and_dated_events() {
     assert_eq!(sentenced["details"]["term_months"], 36);
     assert_eq!(sentenced["details"]["articles"], "ст. 342 УК");
     assert_eq!(sentenced["details"]["place"], "ИК-15");
+    assert_eq!(sentenced["details"]["regime"], "general", "«общий» is read");
+    // The place is a place record, and a transfer to it on the day of the sentence.
+    let place = r.iter().find(|v| v["type"] == "place").unwrap();
+    assert_eq!(place["names"][0]["text"], "ИК-15");
+    assert_eq!(place["kind"], "colony");
+    let moved = r.iter().find(|v| v["kind"] == "transferred").unwrap();
+    assert_eq!(moved["details"]["place"], place["id"]);
+    assert_eq!(moved["date"], "2020-12");
     let released = r.iter().find(|v| v["kind"] == "released").unwrap();
     assert_eq!(released["date"], "2024-01-15");
     assert_eq!(released["details"]["reason"], "pardon");
@@ -244,4 +252,43 @@ fn no_cell_is_dropped_for_want_of_a_date_and_every_row_needs_a_name() {
     assert!(e[0].message.contains("without a name"), "{}", e[0].message);
     let e = convert(&rows("id;Пол\np1;М\n"), &Options::default()).unwrap_err();
     assert_eq!(e[0].column, "name", "no name column: the field is named");
+}
+
+#[test]
+fn penalties_and_places_are_read_as_monitors_write_them() {
+    use crate::record::{PlaceKind, Regime};
+    for (text, want) in [
+        ("общий", Regime::General),
+        ("колония общего режима", Regime::General),
+        ("general-security penal colony", Regime::General),
+        ("калонія ўзмоцненага рэжыму", Regime::Reinforced),
+        ("строгий режим", Regime::Strict),
+        ("особый", Regime::Special),
+        ("тюрьма", Regime::Prison),
+        ("колония-поселение", Regime::Settlement),
+        ("химия", Regime::RestrictedFreedom),
+        (
+            "ограничение свободы с направлением",
+            Regime::RestrictedFreedom,
+        ),
+        ("домашний арест", Regime::HouseArrest),
+        ("штраф", Regime::Fine),
+        ("условно", Regime::Suspended),
+        ("принудительное лечение", Regime::CompulsoryTreatment),
+        ("house_arrest", Regime::HouseArrest),
+    ] {
+        assert_eq!(cells::regime(text), Ok(want), "{text}");
+    }
+    let e = cells::regime("пожизненно?").unwrap_err();
+    assert!(e.contains("'пожизненно?' is not a penalty"), "{e}");
+    for (name, want) in [
+        ("ИК-15", PlaceKind::Colony),
+        ("СИЗО-1, Минск", PlaceKind::Sizo),
+        ("ІЧУ Гомельскага РУУС", PlaceKind::Ivs),
+        ("Тюрьма № 8, Жодино", PlaceKind::Prison),
+        ("Penal colony No. 4", PlaceKind::Colony),
+        ("Окрестина", PlaceKind::Other),
+    ] {
+        assert_eq!(cells::place_kind(name), want, "{name}");
+    }
 }

@@ -605,3 +605,85 @@ showing-range = Паказана { $from }–{ $to } з { $total }
 taken-heading = Гэты ідэнтыфікатар заняты
 taken-message = Іншы запіс ({ $type }) ужо мае ідэнтыфікатар { $id }. Нічога не захавана; тое, што вы ўпісалі, засталося ніжэй.
 taken-json = Іншы запіс гэтага тыпу ўжо мае такі ідэнтыфікатар. Нічога не захавана. Змяніце ідэнтыфікатар у запісе або адкрыйце захаваны, каб выправіць яго. Вось захаваны:
+
+## Справы, прысуды і месцы зняволення (issue 15)
+record-type-place = месца зняволення
+retract-note-place = Адкліканне адхіляецца, пакуль на месца паказвае перавод; у журнале запіс застаецца.
+place-kind-ivs = ізалятар часовага ўтрымання (ІЧУ)
+place-kind-sizo = следчы ізалятар (СІЗА)
+place-kind-colony = папраўчая калонія
+place-kind-prison = турма
+place-kind-psychiatric = псіхіятрычная лякарня
+place-kind-other = іншае месца
+regime-general = агульны рэжым
+regime-reinforced = узмоцнены рэжым
+regime-strict = строгі рэжым
+regime-special = асаблівы рэжым
+regime-prison = турэмны рэжым
+regime-settlement = калонія-пасяленне
+regime-restricted_freedom = абмежаванне волі
+regime-house_arrest = хатні арышт
+regime-fine = штраф
+regime-suspended = умоўны тэрмін
+regime-compulsory_treatment = прымусовае лячэнне
+regime-other = іншае пакаранне
+condition-incommunicado = утрымліваецца інкамунікада
+condition-no_lawyer = без доступу да адваката
+condition-punishment_cell = штрафны ізалятар (ШІЗА)
+condition-cell_type_unit = памяшканне камернага тыпу (ПКТ)
+condition-visits_banned = спатканні забароненыя
+condition-parcels_banned = перадачы забароненыя
+condition-correspondence_blocked = перапіска заблакаваная
+condition-ill_treatment = жорсткае абыходжанне
+condition-medical_care_denied = адмова ў медычнай дапамозе
+consent-letters = лісты
+consent-calendar = каляндар падтрымкі
+fact-expected_release = чаканае вызваленне
+release-between = паміж { $earliest } і { $latest }
+fact-place = месца ўтрымання
+fact-custody = месцы зняволення
+fact-letters = адрас для лістоў
+fact-recognized_by = прызнаны(ая)
+fact-conditions = умовы ўтрымання
+days-without-news = { $n_form ->
+    [one] { $n } дзень без вестак
+    [few] { $n } дні без вестак
+    [many] { $n } дзён без вестак
+   *[other] { $n } дня без вестак
+}
+whereabouts-place = у месцы зняволення
+whereabouts-in_transit = на этапе
+whereabouts-address_unknown = адрас удакладняецца
+detail-address_unknown = адрас удакладняецца
+detail-case = справа
+detail-extends = дададзена да тэрміну
+detail-conditions = умовы
+detail-judge = суддзя
+detail-prosecutor = пракурор
+detail-counsel = адвакат
+detail-type = від
+by-article = Па артыкуле
+by-place = Па месцы зняволення
+by-regime = Па рэжыме
+by-status = Па статусе
+by-recognized_by = Па арганізацыі, што прызнала
+article-number = арт. { $n }
+breakdown-none = няма
+breakdown-pre_trial = да прысуду
+breakdown-convicted = асуджаныя
+breakdown-restricted_freedom = абмежаванне волі
+breakdown-house_arrest = хатні арышт
+breakdown-in_transit = на этапе
+breakdown-address_unknown = адрас удакладняецца
+calendar-heading = Каляндар падтрымкі
+calendar-note = Дні нараджэння і чаканыя вызваленні ў бліжэйшыя 60 дзён палітвязняў, якія на гэта пагадзіліся: паштоўка ці ліст дапамагаюць.
+calendar-subscribe = Падпісацца на каляндар
+calendar-empty = У бліжэйшыя 60 дзён нічога няма.
+calendar-birthday = { $n_form ->
+    [one] дзень нараджэння: { $n } год
+    [few] дзень нараджэння: { $n } гады
+    [many] дзень нараджэння: { $n } гадоў
+   *[other] дзень нараджэння: { $n } года
+}
+calendar-release = чаканае вызваленне
+nav-calendar = Каляндар

@@ -603,3 +603,81 @@ showing-range = Showing { $from }–{ $to } of { $total }
 taken-heading = This id is taken
 taken-message = Another { $type } already has the id { $id }. Nothing was saved; what you typed is kept below.
 taken-json = Another record of this type already has this id. Nothing was saved. Change the id in the record, or open the stored one to correct it. This is the stored one:
+
+## Cases, sentences and places of detention (issue 15)
+record-type-place = place of detention
+retract-note-place = A retraction is refused while a transfer points at the place; the log keeps it.
+place-kind-ivs = temporary detention facility (IVS)
+place-kind-sizo = pre-trial detention centre (SIZO)
+place-kind-colony = penal colony
+place-kind-prison = prison
+place-kind-psychiatric = psychiatric hospital
+place-kind-other = other place
+regime-general = general regime
+regime-reinforced = reinforced regime
+regime-strict = strict regime
+regime-special = special regime
+regime-prison = prison
+regime-settlement = colony-settlement
+regime-restricted_freedom = restricted freedom
+regime-house_arrest = house arrest
+regime-fine = fine
+regime-suspended = suspended sentence
+regime-compulsory_treatment = compulsory treatment
+regime-other = other penalty
+condition-incommunicado = held incommunicado
+condition-no_lawyer = no access to a lawyer
+condition-punishment_cell = punishment cell
+condition-cell_type_unit = cell-type unit
+condition-visits_banned = visits banned
+condition-parcels_banned = parcels banned
+condition-correspondence_blocked = correspondence blocked
+condition-ill_treatment = ill-treatment
+condition-medical_care_denied = medical care denied
+consent-letters = letters
+consent-calendar = support calendar
+fact-expected_release = expected release
+release-between = between { $earliest } and { $latest }
+fact-place = held at
+fact-custody = places of detention
+fact-letters = write to
+fact-recognized_by = recognized by
+fact-conditions = conditions
+days-without-news = { $n_form ->
+    [one] { $n } day without news
+   *[other] { $n } days without news
+}
+whereabouts-place = at a place
+whereabouts-in_transit = in transit
+whereabouts-address_unknown = address being clarified
+detail-address_unknown = address being clarified
+detail-case = case
+detail-extends = added to the term
+detail-conditions = conditions
+detail-judge = judge
+detail-prosecutor = prosecutor
+detail-counsel = counsel
+detail-type = type
+by-article = By article
+by-place = By place of detention
+by-regime = By regime
+by-status = By status
+by-recognized_by = By recognizing organisation
+article-number = art. { $n }
+breakdown-none = none
+breakdown-pre_trial = pre-trial
+breakdown-convicted = convicted
+breakdown-restricted_freedom = restricted freedom
+breakdown-house_arrest = house arrest
+breakdown-in_transit = in transit
+breakdown-address_unknown = address being clarified
+calendar-heading = Support calendar
+calendar-note = Birthdays and expected releases in the next 60 days of the political prisoners who agreed to be listed: a card or a letter helps.
+calendar-subscribe = Subscribe to the calendar
+calendar-empty = Nothing in the next 60 days.
+calendar-birthday = { $n_form ->
+    [one] birthday: { $n } year
+   *[other] birthday: { $n } years
+}
+calendar-release = expected release
+nav-calendar = Calendar

@@ -605,3 +605,85 @@ showing-range = Показано { $from }–{ $to } из { $total }
 taken-heading = Этот идентификатор занят
 taken-message = Другая запись ({ $type }) уже имеет идентификатор { $id }. Ничего не сохранено; то, что вы ввели, осталось ниже.
 taken-json = Другая запись этого типа уже имеет такой идентификатор. Ничего не сохранено. Измените идентификатор в записи или откройте сохранённую, чтобы исправить её. Вот сохранённая:
+
+## Дела, приговоры и места заключения (issue 15)
+record-type-place = место заключения
+retract-note-place = Отзыв отклоняется, пока на место указывает перевод; в журнале запись остаётся.
+place-kind-ivs = изолятор временного содержания (ИВС)
+place-kind-sizo = следственный изолятор (СИЗО)
+place-kind-colony = исправительная колония
+place-kind-prison = тюрьма
+place-kind-psychiatric = психиатрическая больница
+place-kind-other = другое место
+regime-general = общий режим
+regime-reinforced = усиленный режим
+regime-strict = строгий режим
+regime-special = особый режим
+regime-prison = тюремный режим
+regime-settlement = колония-поселение
+regime-restricted_freedom = ограничение свободы
+regime-house_arrest = домашний арест
+regime-fine = штраф
+regime-suspended = условный срок
+regime-compulsory_treatment = принудительное лечение
+regime-other = другое наказание
+condition-incommunicado = содержится инкоммуникадо
+condition-no_lawyer = без доступа к адвокату
+condition-punishment_cell = штрафной изолятор (ШИЗО)
+condition-cell_type_unit = помещение камерного типа (ПКТ)
+condition-visits_banned = свидания запрещены
+condition-parcels_banned = передачи запрещены
+condition-correspondence_blocked = переписка заблокирована
+condition-ill_treatment = жестокое обращение
+condition-medical_care_denied = отказ в медицинской помощи
+consent-letters = письма
+consent-calendar = календарь поддержки
+fact-expected_release = ожидаемое освобождение
+release-between = между { $earliest } и { $latest }
+fact-place = место содержания
+fact-custody = места заключения
+fact-letters = адрес для писем
+fact-recognized_by = признан(а)
+fact-conditions = условия содержания
+days-without-news = { $n_form ->
+    [one] { $n } день без вестей
+    [few] { $n } дня без вестей
+    [many] { $n } дней без вестей
+   *[other] { $n } дня без вестей
+}
+whereabouts-place = в месте заключения
+whereabouts-in_transit = на этапе
+whereabouts-address_unknown = адрес уточняется
+detail-address_unknown = адрес уточняется
+detail-case = дело
+detail-extends = добавлено к сроку
+detail-conditions = условия
+detail-judge = судья
+detail-prosecutor = прокурор
+detail-counsel = адвокат
+detail-type = вид
+by-article = По статье
+by-place = По месту заключения
+by-regime = По режиму
+by-status = По статусу
+by-recognized_by = По признавшей организации
+article-number = ст. { $n }
+breakdown-none = нет
+breakdown-pre_trial = до приговора
+breakdown-convicted = осуждены
+breakdown-restricted_freedom = ограничение свободы
+breakdown-house_arrest = домашний арест
+breakdown-in_transit = на этапе
+breakdown-address_unknown = адрес уточняется
+calendar-heading = Календарь поддержки
+calendar-note = Дни рождения и ожидаемые освобождения в ближайшие 60 дней политзаключённых, согласившихся на это: открытка или письмо помогают.
+calendar-subscribe = Подписаться на календарь
+calendar-empty = В ближайшие 60 дней ничего нет.
+calendar-birthday = { $n_form ->
+    [one] день рождения: { $n } год
+    [few] день рождения: { $n } года
+    [many] день рождения: { $n } лет
+   *[other] день рождения: { $n } года
+}
+calendar-release = ожидаемое освобождение
+nav-calendar = Календарь

@@ -60,6 +60,7 @@ pub(crate) fn retract_note(tr: &Tr, rtype: RecordType) -> String {
         RecordType::Announcement => tr.t("retract-note-announcement"),
         RecordType::Merge => tr.t("retract-note-merge"),
         RecordType::Event => tr.t("retract-note-event"),
+        RecordType::Place => tr.t("retract-note-place"),
         RecordType::Figure | RecordType::Source => tr.t("retract-note-other"),
     }
 }

@@ -419,6 +419,7 @@ pub async fn check(Snapshot(s): Snapshot) -> Json<answer::CheckAnswer> {
     Json(answer::findings(
         &s.registry,
         Audience::Public,
+        today(),
         s.log.clone(),
     ))
 }
@@ -506,6 +507,10 @@ pub struct PersonAnswer {
     /// The person's public events, in the interchange format.
     #[schema(value_type = Vec<Object>)]
     pub events: Vec<Value>,
+    /// The case: expected release, current place, custody history, conditions,
+    /// recognitions and (for a person who consents) the address to write to.
+    #[serde(flatten)]
+    pub case: vigil_core::support::PersonCase,
     pub log: answer::LogPosition,
 }
 
@@ -561,10 +566,13 @@ pub async fn person(
     Snapshot(s): Snapshot,
     Path(id): Path<String>,
 ) -> Result<Json<PersonAnswer>, AppError> {
+    let ix = s.registry.person_index(&id);
     let (person, events) = person_bundle(&s, id).await?;
+    let ix = ix.ok_or(AppError::NotFound)?;
     Ok(Json(PersonAnswer {
         person,
         events,
+        case: vigil_core::support::person_case(&s.registry, ix, today(), Audience::Public),
         log: s.log.clone(),
     }))
 }

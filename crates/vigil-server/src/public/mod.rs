@@ -1,6 +1,8 @@
 //! The public half: what anyone may read, as HTML pages and as the JSON API.
 
 pub(crate) mod api;
+pub(crate) mod calendar;
+pub(crate) mod case;
 pub(crate) mod chart;
 pub mod directory;
 pub(crate) mod names;

@@ -55,7 +55,7 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
-fn layout(s: &AppState, tr: &Tr, title: &str, body: &Markup) -> Html<String> {
+pub(crate) fn layout(s: &AppState, tr: &Tr, title: &str, body: &Markup) -> Html<String> {
     let head = &s.log.head[..s.log.head.len().min(16)];
     shell(
         tr,
@@ -97,7 +97,7 @@ pub(crate) fn shell(
                 body {
                     header.top {
                         a.brand href="/" { "vigil" }
-                        nav { a href="/" { (tr.t("nav-dashboard")) } a href="/persons" { (tr.t("nav-persons")) } a href="/edit" { (tr.t("nav-editors")) } (*nav_extra) }
+                        nav { a href="/" { (tr.t("nav-dashboard")) } a href="/persons" { (tr.t("nav-persons")) } a href="/calendar" { (tr.t("nav-calendar")) } a href="/edit" { (tr.t("nav-editors")) } (*nav_extra) }
                         (tr.switch())
                     }
                     main { (*body) }
@@ -354,12 +354,12 @@ async fn render_dashboard(
         section {
             h2 { (tr.t("who-held-today")) }
             div.breakdowns {
-                @for (name, by, heading) in [("sex", By::Sex, tr.t("by-sex")), ("age", By::Age, tr.t("by-age")), ("role", By::Role, tr.t("by-role")), ("region", By::Region, tr.t("by-region"))] {
+                @for (name, by, heading) in [("sex", By::Sex, tr.t("by-sex")), ("age", By::Age, tr.t("by-age")), ("role", By::Role, tr.t("by-role")), ("region", By::Region, tr.t("by-region")), ("article", By::Article, tr.t("by-article")), ("place", By::Place, tr.t("by-place")), ("regime", By::Regime, tr.t("by-regime")), ("status", By::Status, tr.t("by-status")), ("recognized_by", By::RecognizedBy, tr.t("by-recognized_by"))] {
                     div {
                         h3 { (heading) " " (sources("stats/held", &[("on", &day.to_string()), ("by", name)], true)) }
                         table { tbody {
                             @for (k, v) in reg.held_by(day, None, Mode::Recognized, by, Audience::Public) {
-                                tr { td { (breakdown_key(tr, by, &k)) } td.n {
+                                tr { td lang=[(by == By::RecognizedBy && k.is_ascii() && !matches!(k.as_str(), "none" | "unknown" | "withheld")).then_some("und-Latn")] { (breakdown_key(tr, reg, by, &k)) } td.n {
                                     @if v > 0 && v < s.min_cell { (tr.with("fewer-than", &[("n", Arg::Text(num(s.min_cell)))])) } @else { (num(v)) }
                                 } }
                             }
@@ -499,6 +499,7 @@ pub async fn person(
                     @for r in roles { (tr.term("role", r.as_str().unwrap_or(""))) " " }
                 }
             }
+            (super::case::facts(tr, &s.registry, ix))
         }
         h2 { (tr.t("timeline")) }
         div.scroll { table.timeline {
@@ -670,11 +671,23 @@ fn ratio(tr: &Tr, r: f64) -> String {
 
 /// A breakdown cell's key in words: a sex, a role, "withheld" and "unknown" translated;
 /// age bands and regions as they are.
-fn breakdown_key(tr: &Tr, by: By, key: &str) -> String {
+fn breakdown_key(tr: &Tr, reg: &vigil_core::registry::Registry, by: By, key: &str) -> String {
     match (by, key) {
-        (_, "withheld" | "unknown") => tr.term("breakdown", key),
+        (_, "withheld" | "unknown" | "none") => tr.term("breakdown", key),
         (By::Sex, k) => tr.term("sex", k),
         (By::Role, k) => tr.term("role", k),
+        (By::Regime, k) if vigil_core::record::Regime::parse(k).is_some() => tr.term("regime", k),
+        (By::Regime | By::Status | By::Place, k) if reg.place(k).is_none() => {
+            tr.term("breakdown", k)
+        }
+        (By::Place, k) => super::case::place_name(tr, reg, k),
+        (By::Article, k) => {
+            let n = tr.with("article-number", &[("n", Arg::Text(k.to_string()))]);
+            match vigil_core::articles::title(None, k, tr.lang.code()) {
+                Some(t) => format!("{n} — {t}"),
+                None => n,
+            }
+        }
         (_, k) => k.to_string(),
     }
 }
@@ -690,6 +703,15 @@ fn detail_value(tr: &Tr, key: &str, v: &Value) -> String {
             tr.count("term-months", n.as_i64().unwrap_or_default())
         }
         ("term_start", Value::String(s)) => tr.day_text(s),
+        ("regime", Value::String(s)) => tr.term("regime", s),
+        ("type", Value::String(s)) if vigil_core::record::Condition::parse(s).is_some() => {
+            tr.term("condition", s)
+        }
+        ("conditions", Value::Array(items)) => items
+            .iter()
+            .map(|x| tr.term("condition", x.as_str().unwrap_or("")))
+            .collect::<Vec<_>>()
+            .join(", "),
         (_, Value::String(s)) => s.clone(),
         (_, Value::Array(items)) => items
             .iter()

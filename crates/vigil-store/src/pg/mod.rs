@@ -15,9 +15,10 @@ use vigil_core::chain::{Entry, Hash, Op};
 use vigil_core::custody::EventFact;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{
-    parse_record, EventKind, Health, Parsed, Record, RecordType, ReleaseReason, Sex, Visibility,
+    event_details_of, parse_record, person_letters_of, EventDetails, EventKind, Health, Parsed,
+    Record, RecordType, ReleaseReason, Sex, Visibility, KINDS_WITH_CASE_DETAILS,
 };
-use vigil_core::registry::{Builder, EventRow, PersonParts, Registry};
+use vigil_core::registry::{Builder, EventRow, PersonParts, Registry, NO_DETAIL};
 
 use crate::accounts::{Account, AuditRow, ChainedAudit, Role, TokenRow};
 use crate::{derived, Current, Head, Store, StoreError, Writer};
@@ -369,6 +370,21 @@ impl Store for PgStore {
             .fetch_all(&mut *tx)
             .await
             .map_err(pg)?;
+            let kinds: Vec<&str> = KINDS_WITH_CASE_DETAILS.iter().map(|k| k.as_str()).collect();
+            let detail_rows: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT e.pk, l.body FROM event e JOIN record r ON r.rtype = 'event' AND r.rid = e.id
+                 JOIN log l ON l.seq = r.seq WHERE e.kind = ANY($1) AND strpos(l.body, '\"details\"') > 0",
+            )
+            .bind(&kinds)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(pg)?;
+            let mut details: HashMap<i64, EventDetails> = HashMap::with_capacity(detail_rows.len());
+            for (pk, body) in detail_rows {
+                let d = event_details_of(&body)
+                    .map_err(|e| StoreError::Damaged(format!("event row {pk}: {e}")))?;
+                details.insert(pk, d);
+            }
             let mut b = Builder::with_capacity(persons.len(), events.len());
             let mut index_of_pk: HashMap<i64, u32> = HashMap::with_capacity(persons.len());
             let mut roles_cache: HashMap<String, Vec<String>> = HashMap::new();
@@ -419,6 +435,25 @@ impl Store for PgStore {
                 };
                 index_of_pk.insert(pk, b.add_person_parts(&parts));
             }
+            let letter_rows: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT p.pk, l.body FROM person p JOIN record r ON r.rtype = 'person' AND r.rid = p.id
+                 JOIN log l ON l.seq = r.seq WHERE strpos(l.body, '\"consent\"') > 0 OR strpos(l.body, '\"envelope\"') > 0",
+            )
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(pg)?;
+            for (pk, body) in letter_rows {
+                let letters = person_letters_of(&body)
+                    .map_err(|e| StoreError::Damaged(format!("person row {pk}: {e}")))?;
+                if let (Some((consent, envelope)), Some(&ix)) = (letters, index_of_pk.get(&pk)) {
+                    b.set_letters(ix, &consent, envelope.as_deref());
+                }
+            }
+            for body in bodies(&mut tx, RecordType::Place).await? {
+                if let Record::Place(p) = reparse(&body)? {
+                    b.add_place(p);
+                }
+            }
             for body in bodies(&mut tx, RecordType::Announcement).await? {
                 if let Record::Announcement(a) = reparse(&body)? {
                     b.add_announcement(a);
@@ -453,18 +488,24 @@ impl Store for PgStore {
                 let date: PartialDate = date.parse().map_err(|_| bad("date"))?;
                 let announcement = announcement.as_deref().map(|a| b.announcement_slot(a));
                 let visibility: String = r.try_get(7).map_err(pg)?;
-                b.add_event(EventRow {
+                let kind = EventKind::parse(&kind).ok_or_else(|| bad("kind"))?;
+                let row = EventRow {
                     visibility: Visibility::parse(&visibility).ok_or_else(|| bad("visibility"))?,
                     person,
                     fact: EventFact {
-                        kind: EventKind::parse(&kind).ok_or_else(|| bad("kind"))?,
+                        kind,
                         when: date.range(),
                     },
                     reason: reason
                         .map(|s| ReleaseReason::parse(&s).ok_or_else(|| bad("reason")))
                         .transpose()?,
                     announcement,
-                });
+                    detail: NO_DETAIL,
+                };
+                match details.get(&pk) {
+                    Some(d) => b.add_event_with(row, kind, d),
+                    None => b.add_event(row),
+                }
             }
             tx.commit().await.map_err(pg)?;
             Ok(b.finish())

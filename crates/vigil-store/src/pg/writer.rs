@@ -423,6 +423,7 @@ impl Writer for PgWriter<'_> {
                     Some(pk)
                 }
                 Record::Source(_)
+                | Record::Place(_)
                 | Record::Announcement(_)
                 | Record::Figure(_)
                 | Record::Merge(_) => None,

@@ -5,12 +5,8 @@ use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use vigil_core::chain::{Entry, Hash, Op};
-use vigil_core::custody::EventFact;
-use vigil_core::date::PartialDate;
-use vigil_core::record::{
-    parse_record, EventKind, Health, Parsed, Record, RecordType, ReleaseReason, Sex, Visibility,
-};
-use vigil_core::registry::{Builder, EventRow, PersonParts, Registry};
+use vigil_core::record::{parse_record, Parsed, Record, RecordType};
+use vigil_core::registry::{Builder, EventRow, Registry, NO_DETAIL};
 
 use crate::accounts::{Account, AuditRow, ChainedAudit, TokenRow};
 use crate::{derived, Current, Head, Store, StoreError, Writer};
@@ -370,6 +366,13 @@ impl Store for SqliteStore {
                 let events = scope.spawn(move || read_events(path, key));
                 let mut b = Builder::with_capacity(max_pk(&tx, "person")?, max_pk(&tx, "event")?);
                 let index_of_pk = read_persons(&tx, &mut b)?;
+                read_letters(&tx, &index_of_pk, &mut b)?;
+                export_type_in(&tx, RecordType::Place, &mut |body| {
+                    if let Record::Place(p) = reparse(body)? {
+                        b.add_place(p);
+                    }
+                    Ok(())
+                })?;
                 export_type_in(&tx, RecordType::Announcement, &mut |body| {
                     if let Record::Announcement(a) = reparse(body)? {
                         b.add_announcement(a);
@@ -396,13 +399,18 @@ impl Store for SqliteStore {
                         .filter(|&i| i != u32::MAX)
                         .ok_or_else(|| orphan_event(&tx, e.person_pk))?;
                     let announcement = e.announcement.as_deref().map(|a| b.announcement_slot(a));
-                    b.add_event(EventRow {
+                    let row = EventRow {
                         person,
                         fact: e.fact,
                         visibility: e.visibility,
                         reason: e.reason,
                         announcement,
-                    });
+                        detail: NO_DETAIL,
+                    };
+                    match &e.details {
+                        Some(d) => b.add_event_with(row, e.fact.kind, d),
+                        None => b.add_event(row),
+                    }
                 }
                 Ok::<_, StoreError>((b.finish(), events_seq))
             })?;
@@ -622,137 +630,6 @@ fn orphan_event(conn: &Connection, person_pk: i64) -> StoreError {
     ))
 }
 
-/// An event as read, before its person row is mapped to the builder's index.
-struct RawEvent {
-    person_pk: i64,
-    fact: EventFact,
-    visibility: Visibility,
-    reason: Option<ReleaseReason>,
-    announcement: Option<Box<str>>,
-}
-
-/// Reads every person into the builder; returns person row → builder index.
-fn read_persons(conn: &Connection, b: &mut Builder) -> Result<Vec<u32>, StoreError> {
-    // Few distinct role and health lists exist: parse each stored text once.
-    let mut roles_cache: HashMap<String, Vec<String>> = HashMap::new();
-    let mut health_cache: HashMap<String, Vec<Health>> = HashMap::new();
-    let mut index_of_pk: Vec<u32> = Vec::with_capacity(max_pk(conn, "person")? + 1);
-    let mut st = conn.prepare("SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility FROM person")?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
-        let pk: i64 = r.get(0)?;
-        let id = r
-            .get_ref(1)?
-            .as_str()
-            .map_err(|_| StoreError::Damaged(format!("person row {pk}: id is not text")))?;
-        let bad = |field: &str| {
-            StoreError::Damaged(format!("person '{id}': stored {field} is unreadable"))
-        };
-        let text = |i: usize, field: &str| {
-            r.get_ref(i)
-                .map_err(StoreError::from)?
-                .as_str_or_null()
-                .map_err(|_| bad(field))
-        };
-        let sex = text(2, "sex")?
-            .map(|s| Sex::parse(s).ok_or_else(|| bad("sex")))
-            .transpose()?;
-        let birth = text(3, "birth date")?
-            .map(|s| s.parse::<PartialDate>().map_err(|_| bad("birth date")))
-            .transpose()?;
-        if let Some(j) = text(6, "roles")? {
-            if !roles_cache.contains_key(j) {
-                roles_cache.insert(
-                    j.to_string(),
-                    serde_json::from_str(j).map_err(|_| bad("roles"))?,
-                );
-            }
-        }
-        if let Some(j) = text(7, "health")? {
-            if !health_cache.contains_key(j) {
-                let names: Vec<String> = serde_json::from_str(j).map_err(|_| bad("health"))?;
-                let health = names
-                    .iter()
-                    .map(|h| Health::parse(h).ok_or_else(|| bad("health")))
-                    .collect::<Result<_, _>>()?;
-                health_cache.insert(j.to_string(), health);
-            }
-        }
-        let parts = PersonParts {
-            id,
-            sex,
-            birth,
-            country: text(4, "country")?,
-            region: text(5, "region")?,
-            roles: text(6, "roles")?.map(|j| roles_cache[j].as_slice()),
-            health: text(7, "health")?.map(|j| health_cache[j].as_slice()),
-            prominent: r.get(8)?,
-            visibility: Visibility::parse(text(9, "visibility")?.unwrap_or_default())
-                .ok_or_else(|| bad("visibility"))?,
-        };
-        let ix = b.add_person_parts(&parts);
-        let pk = pk as usize;
-        if index_of_pk.len() <= pk {
-            index_of_pk.resize(pk + 1, u32::MAX);
-        }
-        index_of_pk[pk] = ix;
-    }
-    Ok(index_of_pk)
-}
-
-/// Reads every event on a connection of its own; returns the log position it saw.
-fn read_events(path: &Path, key: Option<&str>) -> Result<(i64, Vec<RawEvent>), StoreError> {
-    let conn = Connection::open_with_flags(
-        path,
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    unlock(&conn, path, key)?;
-    let tx = conn.unchecked_transaction()?;
-    let seq = log_position(&tx)?;
-    let mut out = Vec::with_capacity(max_pk(&tx, "event")?);
-    let mut st = tx
-        .prepare("SELECT pk, person_pk, kind, date, reason, announcement, visibility FROM event")?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
-        let bad = |field: &str| {
-            StoreError::Damaged(format!(
-                "event row {}: stored {field} is unreadable",
-                r.get::<_, i64>(0).unwrap_or_default()
-            ))
-        };
-        let kind = EventKind::parse(r.get_ref(2)?.as_str().map_err(|_| bad("kind"))?)
-            .ok_or_else(|| bad("kind"))?;
-        let date: PartialDate = r
-            .get_ref(3)?
-            .as_str()
-            .map_err(|_| bad("date"))?
-            .parse()
-            .map_err(|_| bad("date"))?;
-        let reason = r
-            .get_ref(4)?
-            .as_str_or_null()
-            .map_err(|_| bad("reason"))?
-            .map(|s| ReleaseReason::parse(s).ok_or_else(|| bad("reason")))
-            .transpose()?;
-        out.push(RawEvent {
-            person_pk: r.get(1)?,
-            fact: EventFact {
-                kind,
-                when: date.range(),
-            },
-            reason,
-            visibility: Visibility::parse(r.get_ref(6)?.as_str().map_err(|_| bad("visibility"))?)
-                .ok_or_else(|| bad("visibility"))?,
-            announcement: r
-                .get_ref(5)?
-                .as_str_or_null()
-                .map_err(|_| bad("announcement"))?
-                .map(Box::from),
-        });
-    }
-    Ok((seq, out))
-}
-
 fn export_type_in(
     conn: &Connection,
     rtype: RecordType,
@@ -788,6 +665,8 @@ impl SqliteStore {
 
 mod accounts;
 use accounts::{account_row, insert_audit};
+mod load;
 mod writer;
 
+use load::{read_events, read_letters, read_persons};
 use writer::{record_body_in, SqliteWriter};

@@ -106,9 +106,11 @@ impl SqliteWriter<'_> {
                     .execute(params![keep, c.id, person_pk, c.kind, c.date, c.reason, c.announcement, c.visibility])?;
                 Some(keep.unwrap_or_else(|| self.tx.last_insert_rowid()))
             }
-            Record::Source(_) | Record::Announcement(_) | Record::Figure(_) | Record::Merge(_) => {
-                None
-            }
+            Record::Source(_)
+            | Record::Place(_)
+            | Record::Announcement(_)
+            | Record::Figure(_)
+            | Record::Merge(_) => None,
         })
     }
 

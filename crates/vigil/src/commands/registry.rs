@@ -234,7 +234,7 @@ pub(super) fn unmerge(cli: &Cli, args: &UnmergeArgs) -> anyhow::Result<ExitCode>
 /// `vigil retract TYPE ID`.
 pub(super) fn retract(cli: &Cli, args: &RetractArgs) -> anyhow::Result<ExitCode> {
     let rtype = RecordType::parse(&args.rtype).ok_or_else(|| {
-        anyhow!("unknown record type '{}'; expected source, person, announcement, event, figure or merge", args.rtype)
+        anyhow!("unknown record type '{}'; expected source, place, person, announcement, event, figure or merge", args.rtype)
     })?;
     let Some(reason) = &args.who.reason else {
         bail!("a retraction needs --reason")

@@ -15,7 +15,7 @@ use crate::output::{self, Table};
 pub(super) fn check(cli: &Cli, as_of: &AsOf) -> anyhow::Result<ExitCode> {
     let store = open_existing(cli)?;
     let (reg, head) = registry(&*store, as_of)?;
-    let a = answer::findings(&reg, Audience::Trusted, log_position(&head));
+    let a = answer::findings(&reg, Audience::Trusted, today(), log_position(&head));
     if cli.json {
         output::json(&a)?;
     } else if a.findings.is_empty() {

@@ -6,6 +6,7 @@
 mod accounts;
 mod bad_input;
 mod browser;
+mod cases;
 mod checkpoint;
 mod dedupe;
 mod encryption;

@@ -577,11 +577,11 @@ const PER_KIND: usize = 12;
 
 /// What a crawl of the public side fetched: the pages (addresses without `lang`) reached
 /// in each language, and the API answers and files (language-free).
-struct Crawl {
-    pages: std::collections::BTreeMap<&'static str, BTreeSet<String>>,
-    api: BTreeSet<String>,
+pub(crate) struct Crawl {
+    pub(crate) pages: std::collections::BTreeMap<&'static str, BTreeSet<String>>,
+    pub(crate) api: BTreeSet<String>,
     /// How many answers were workbooks (XLSX).
-    workbooks: usize,
+    pub(crate) workbooks: usize,
 }
 
 /// Every cell of every sheet of a workbook, a line per row, tab-separated.
@@ -606,7 +606,7 @@ impl Crawl {
     /// language), the API and files once; `check` sees every answer. Every page of the
     /// public side must say its language in `<html lang>`. Fails when the crawl does not
     /// finish within its budget, so nothing is left uncrawled unnoticed.
-    fn run(server: &Server, seeds: &[&str], check: &dyn Fn(&str, &str)) -> Crawl {
+    pub(crate) fn run(server: &Server, seeds: &[&str], check: &dyn Fn(&str, &str)) -> Crawl {
         const BUDGET: usize = 1500;
         let mut queue: VecDeque<(String, Option<&'static str>)> = VecDeque::new();
         let enqueue = |queue: &mut VecDeque<_>, link: &str, lang: Option<&'static str>| {

@@ -1,0 +1,216 @@
+//! When a sentenced person is expected to be released: the one copy of the rule, with
+//! bounds where dates are partial (docs/cases.md).
+//!
+//! The verdicts that count are those dated inside the custody interval (on or after it
+//! opened, before it closed). A later verdict of the same case (an appeal, a retrial)
+//! replaces an earlier one. A custodial term runs from its `term_start` — by default the
+//! first day of the custody interval, so pre-trial detention counts — for `term_months`
+//! calendar months, and the release is expected on the last day of the term (in Belarus
+//! and Russia a prisoner is released on the last day of the term: КИК РБ ст. 186, УИК РФ
+//! ст. 173). With several cases the latest end is the one that holds; a verdict marked
+//! `extends` (a new case opened before release whose term is added, or a term extended)
+//! adds its months to the end reached so far, in the order of the verdicts. A penalty
+//! served outside (restricted freedom, house arrest, fine, suspended) or compulsory
+//! treatment (no fixed term) gives no release day.
+//!
+//! Bounds: every partial date is a range of days; the earliest release takes each start
+//! at its first day, the latest at its last. Adding months never moves a later start
+//! before an earlier one, so the ends of the ranges give the bounds (the property test in
+//! `tests/sentence_model.rs` checks this against every day each date could stand for).
+
+use chrono::Months;
+
+use crate::custody::Span;
+use crate::date::{Day, DayRange};
+use crate::record::Regime;
+
+/// One verdict, as the rule reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verdict {
+    /// The verdict's date.
+    pub when: DayRange,
+    /// The case it belongs to (an interned id); `None`: its own case.
+    pub case: Option<u32>,
+    pub term_months: Option<u32>,
+    pub regime: Option<Regime>,
+    pub term_start: Option<DayRange>,
+    pub extends: bool,
+}
+
+impl Verdict {
+    /// Does the verdict send the person to (or keep them in) custody for a term?
+    #[must_use]
+    pub fn is_custodial(&self) -> bool {
+        self.term_months.is_some_and(|m| m > 0)
+            && self.regime.is_none_or(|r| {
+                matches!(
+                    r,
+                    Regime::General
+                        | Regime::Reinforced
+                        | Regime::Strict
+                        | Regime::Special
+                        | Regime::Prison
+                        | Regime::Settlement
+                )
+            })
+    }
+}
+
+/// The last day of a term of `months` calendar months starting on `start`.
+#[must_use]
+pub fn term_end(start: Day, months: u32) -> Day {
+    let end = start
+        .to_naive()
+        .checked_add_months(Months::new(months))
+        .map_or(Day(i32::MAX / 2), Day::from_naive);
+    Day(end.0 - 1)
+}
+
+/// A term of `months` added after the last day `end` of what is already served.
+fn extend(end: Day, months: u32) -> Day {
+    term_end(Day(end.0 + 1), months)
+}
+
+/// The expected release for the custody interval `span` from the person's verdicts (in
+/// timeline order), as the earliest and latest day; `None` when no custodial term is
+/// known for it.
+#[must_use]
+pub fn expected_release(span: &Span, verdicts: &[Verdict]) -> Option<DayRange> {
+    let inside =
+        |v: &&Verdict| v.when.lo >= span.open.lo && span.close.is_none_or(|c| v.when.lo < c.lo);
+    let inside: Vec<&Verdict> = verdicts.iter().filter(inside).collect();
+    // The last verdict of each case replaces the earlier ones of that case.
+    let current: Vec<&Verdict> = inside
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| {
+            v.case
+                .is_none_or(|c| !inside[i + 1..].iter().any(|w| w.case == Some(c)))
+        })
+        .map(|(_, v)| *v)
+        .collect();
+    let mut end: Option<DayRange> = None;
+    for v in &current {
+        if !v.is_custodial() {
+            continue;
+        }
+        let months = v.term_months.unwrap_or(0);
+        if v.extends {
+            if let Some(e) = &mut end {
+                e.lo = extend(e.lo, months);
+                e.hi = extend(e.hi, months);
+                continue;
+            }
+        }
+        let start = v.term_start.unwrap_or(span.open);
+        let this = DayRange {
+            lo: term_end(start.lo, months),
+            hi: term_end(start.hi, months),
+        };
+        end = Some(match end {
+            None => this,
+            Some(e) => DayRange {
+                lo: e.lo.max(this.lo),
+                hi: e.hi.max(this.hi),
+            },
+        });
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::PartialDate;
+
+    fn range(s: &str) -> DayRange {
+        s.parse::<PartialDate>().unwrap().range()
+    }
+
+    fn verdict(date: &str, months: u32, regime: Option<Regime>) -> Verdict {
+        Verdict {
+            when: range(date),
+            case: None,
+            term_months: Some(months),
+            regime,
+            term_start: None,
+            extends: false,
+        }
+    }
+
+    fn span(open: &str) -> Span {
+        Span {
+            open: range(open),
+            close: None,
+        }
+    }
+
+    fn days(r: Option<DayRange>) -> Option<(String, String)> {
+        r.map(|r| (r.lo.to_string(), r.hi.to_string()))
+    }
+
+    #[test]
+    fn eleven_years_from_the_detention_end_the_day_before_its_anniversary() {
+        let v = [verdict("2021-03-03", 132, Some(Regime::General))];
+        assert_eq!(
+            days(expected_release(&span("2020-08-10"), &v)),
+            Some(("2031-08-09".into(), "2031-08-09".into()))
+        );
+    }
+
+    #[test]
+    fn a_partial_detention_gives_bounds_and_term_start_overrides_it() {
+        let v = [verdict("2021-03-03", 36, None)];
+        assert_eq!(
+            days(expected_release(&span("2020-08"), &v)),
+            Some(("2023-07-31".into(), "2023-08-30".into()))
+        );
+        let mut v = v;
+        v[0].term_start = Some(range("2021-03-03"));
+        assert_eq!(
+            days(expected_release(&span("2020-08"), &v)),
+            Some(("2024-03-02".into(), "2024-03-02".into()))
+        );
+    }
+
+    #[test]
+    fn an_appeal_replaces_the_verdict_of_its_case_and_an_extension_adds() {
+        let mut first = verdict("2021-03-03", 60, None);
+        first.case = Some(1);
+        let mut appeal = verdict("2021-06-01", 48, None);
+        appeal.case = Some(1);
+        let mut added = verdict("2023-01-10", 12, None);
+        added.extends = true;
+        assert_eq!(
+            days(expected_release(&span("2020-08-10"), &[first, appeal])),
+            Some(("2024-08-09".into(), "2024-08-09".into()))
+        );
+        assert_eq!(
+            days(expected_release(
+                &span("2020-08-10"),
+                &[first, appeal, added]
+            )),
+            Some(("2025-08-09".into(), "2025-08-09".into()))
+        );
+    }
+
+    #[test]
+    fn penalties_served_outside_and_verdicts_of_another_interval_give_none() {
+        for r in [
+            Regime::RestrictedFreedom,
+            Regime::HouseArrest,
+            Regime::Fine,
+            Regime::Suspended,
+            Regime::CompulsoryTreatment,
+        ] {
+            assert_eq!(
+                expected_release(&span("2020-08-10"), &[verdict("2021", 24, Some(r))]),
+                None
+            );
+        }
+        assert_eq!(
+            expected_release(&span("2022-01-01"), &[verdict("2021", 24, None)]),
+            None
+        );
+    }
+}

@@ -1,0 +1,69 @@
+//! The person page's case facts: expected release, where the person is held and was
+//! held before, conditions, the organisations that recognize them and, for a public
+//! person who consents, the address to write to (`vigil_core::support::person_case`).
+
+use maud::{html, Markup};
+use vigil_core::access::Audience;
+use vigil_core::registry::Registry;
+use vigil_core::support::{person_case, PersonCase};
+
+use super::names::reader_name;
+use crate::i18n::Tr;
+use crate::today;
+
+/// A place's name in the reader's language (its id when it has none).
+pub(crate) fn place_name(tr: &Tr, reg: &Registry, id: &str) -> String {
+    let Some(place) = reg.place(id) else {
+        return id.to_string();
+    };
+    let names: Vec<(&str, &str)> = place
+        .names
+        .iter()
+        .map(|n| (n.text.as_str(), n.lang.as_deref().unwrap_or("")))
+        .collect();
+    reader_name(tr.lang, &names, false).map_or_else(|| id.to_string(), |n| n.text)
+}
+
+/// The `dt`/`dd` pairs of person `ix`'s case, for the page's facts list.
+pub(crate) fn facts(tr: &Tr, reg: &Registry, ix: u32) -> Markup {
+    let c: PersonCase = person_case(reg, ix, today(), Audience::Public);
+    let where_now = |c: &PersonCase| match (c.whereabouts, &c.place) {
+        (Some("place"), Some(p)) => place_name(tr, reg, p),
+        (Some(w), _) => tr.term("whereabouts", w),
+        (None, _) => String::new(),
+    };
+    html! {
+        @if let Some(r) = &c.expected_release {
+            dt { (tr.t("fact-expected_release")) }
+            dd.release {
+                @if r.earliest == r.latest { (tr.day_text(&r.earliest)) }
+                @else { (tr.with("release-between", &[("earliest", tr.day_text(&r.earliest).into()), ("latest", tr.day_text(&r.latest).into())])) }
+            }
+        }
+        @if c.whereabouts.is_some() {
+            dt { (tr.t("fact-place")) }
+            dd.place { (where_now(&c)) }
+        }
+        @if c.custody.len() > 1 {
+            dt { (tr.t("fact-custody")) }
+            dd { ol.custody { @for s in &c.custody {
+                li { (tr.day_text(&s.from)) " — " (match &s.place { Some(p) => place_name(tr, reg, p), None => tr.term("whereabouts", s.status) }) }
+            } } }
+        }
+        @if let Some(l) = &c.letters {
+            dt { (tr.t("fact-letters")) }
+            dd.letters { (l.name) br; (l.address) }
+        }
+        @if !c.recognized_by.is_empty() {
+            dt { (tr.t("fact-recognized_by")) }
+            dd { (c.recognized_by.join(", ")) }
+        }
+        @if !c.conditions.is_empty() {
+            dt { (tr.t("fact-conditions")) }
+            dd {
+                @for (k, since) in &c.conditions { (tr.term("condition", k)) " (" (tr.day_text(since)) "); " }
+                @if let Some(n) = c.days_without_news { (tr.count("days-without-news", i64::from(n))) }
+            }
+        }
+    }
+}

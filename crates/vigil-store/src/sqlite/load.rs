@@ -1,0 +1,210 @@
+//! Loading a SQLite registry: persons, their letters, events and the case details of
+//! the events that carry them, read into a `Builder` (what `SqliteStore::load` calls).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rusqlite::Connection;
+use vigil_core::custody::EventFact;
+use vigil_core::date::PartialDate;
+use vigil_core::record::{
+    event_details_of, person_letters_of, EventDetails, EventKind, Health, ReleaseReason, Sex,
+    Visibility, KINDS_WITH_CASE_DETAILS,
+};
+use vigil_core::registry::{Builder, PersonParts};
+
+use super::{log_position, max_pk, unlock};
+use crate::StoreError;
+
+/// An event as read, before its person row is mapped to the builder's index.
+pub(super) struct RawEvent {
+    pub(super) person_pk: i64,
+    pub(super) fact: EventFact,
+    pub(super) visibility: Visibility,
+    pub(super) reason: Option<ReleaseReason>,
+    pub(super) announcement: Option<Box<str>>,
+    pub(super) details: Option<EventDetails>,
+}
+
+/// Reads the consents and envelope names of the persons whose body has one.
+pub(super) fn read_letters(
+    conn: &Connection,
+    index_of_pk: &[u32],
+    b: &mut Builder,
+) -> Result<(), StoreError> {
+    let mut st = conn.prepare(
+        "SELECT p.pk, l.body FROM person p JOIN record r ON r.rtype = 'person' AND r.rid = p.id
+         JOIN log l ON l.seq = r.seq WHERE instr(l.body, '\"consent\"') > 0 OR instr(l.body, '\"envelope\"') > 0",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let pk: i64 = r.get(0)?;
+        let body = r.get_ref(1)?.as_str().map_err(|_| {
+            StoreError::Damaged(format!("person row {pk}: stored body is unreadable"))
+        })?;
+        let letters = person_letters_of(body)
+            .map_err(|e| StoreError::Damaged(format!("person row {pk}: {e}")))?;
+        let ix = index_of_pk
+            .get(pk as usize)
+            .copied()
+            .filter(|&i| i != u32::MAX);
+        if let (Some((consent, envelope)), Some(ix)) = (letters, ix) {
+            b.set_letters(ix, &consent, envelope.as_deref());
+        }
+    }
+    Ok(())
+}
+
+/// Reads every person into the builder; returns person row → builder index.
+pub(super) fn read_persons(conn: &Connection, b: &mut Builder) -> Result<Vec<u32>, StoreError> {
+    // Few distinct role and health lists exist: parse each stored text once.
+    let mut roles_cache: HashMap<String, Vec<String>> = HashMap::new();
+    let mut health_cache: HashMap<String, Vec<Health>> = HashMap::new();
+    let mut index_of_pk: Vec<u32> = Vec::with_capacity(max_pk(conn, "person")? + 1);
+    let mut st = conn.prepare("SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility FROM person")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let pk: i64 = r.get(0)?;
+        let id = r
+            .get_ref(1)?
+            .as_str()
+            .map_err(|_| StoreError::Damaged(format!("person row {pk}: id is not text")))?;
+        let bad = |field: &str| {
+            StoreError::Damaged(format!("person '{id}': stored {field} is unreadable"))
+        };
+        let text = |i: usize, field: &str| {
+            r.get_ref(i)
+                .map_err(StoreError::from)?
+                .as_str_or_null()
+                .map_err(|_| bad(field))
+        };
+        let sex = text(2, "sex")?
+            .map(|s| Sex::parse(s).ok_or_else(|| bad("sex")))
+            .transpose()?;
+        let birth = text(3, "birth date")?
+            .map(|s| s.parse::<PartialDate>().map_err(|_| bad("birth date")))
+            .transpose()?;
+        if let Some(j) = text(6, "roles")? {
+            if !roles_cache.contains_key(j) {
+                roles_cache.insert(
+                    j.to_string(),
+                    serde_json::from_str(j).map_err(|_| bad("roles"))?,
+                );
+            }
+        }
+        if let Some(j) = text(7, "health")? {
+            if !health_cache.contains_key(j) {
+                let names: Vec<String> = serde_json::from_str(j).map_err(|_| bad("health"))?;
+                let health = names
+                    .iter()
+                    .map(|h| Health::parse(h).ok_or_else(|| bad("health")))
+                    .collect::<Result<_, _>>()?;
+                health_cache.insert(j.to_string(), health);
+            }
+        }
+        let parts = PersonParts {
+            id,
+            sex,
+            birth,
+            country: text(4, "country")?,
+            region: text(5, "region")?,
+            roles: text(6, "roles")?.map(|j| roles_cache[j].as_slice()),
+            health: text(7, "health")?.map(|j| health_cache[j].as_slice()),
+            prominent: r.get(8)?,
+            visibility: Visibility::parse(text(9, "visibility")?.unwrap_or_default())
+                .ok_or_else(|| bad("visibility"))?,
+        };
+        let ix = b.add_person_parts(&parts);
+        let pk = pk as usize;
+        if index_of_pk.len() <= pk {
+            index_of_pk.resize(pk + 1, u32::MAX);
+        }
+        index_of_pk[pk] = ix;
+    }
+    Ok(index_of_pk)
+}
+
+/// Reads every event on a connection of its own; returns the log position it saw.
+pub(super) fn read_events(
+    path: &Path,
+    key: Option<&str>,
+) -> Result<(i64, Vec<RawEvent>), StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    unlock(&conn, path, key)?;
+    let tx = conn.unchecked_transaction()?;
+    let seq = log_position(&tx)?;
+    let mut out = Vec::with_capacity(max_pk(&tx, "event")?);
+    // The case details of the kinds that carry them, by event row, in row order.
+    let kinds = KINDS_WITH_CASE_DETAILS
+        .iter()
+        .map(|k| format!("'{k}'"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut details: Vec<(i64, EventDetails)> = Vec::new();
+    {
+        let mut st = tx.prepare(&format!(
+            "SELECT e.pk, l.body FROM event e JOIN record r ON r.rtype = 'event' AND r.rid = e.id
+             JOIN log l ON l.seq = r.seq WHERE e.kind IN ({kinds}) AND instr(l.body, '\"details\"') > 0 ORDER BY e.pk"
+        ))?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let pk: i64 = r.get(0)?;
+            let body = r.get_ref(1)?.as_str().map_err(|_| {
+                StoreError::Damaged(format!("event row {pk}: stored body is unreadable"))
+            })?;
+            let d = event_details_of(body)
+                .map_err(|e| StoreError::Damaged(format!("event row {pk}: {e}")))?;
+            details.push((pk, d));
+        }
+    }
+    let mut details = details.into_iter().peekable();
+    let mut st = tx.prepare(
+        "SELECT pk, person_pk, kind, date, reason, announcement, visibility FROM event ORDER BY pk",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let bad = |field: &str| {
+            StoreError::Damaged(format!(
+                "event row {}: stored {field} is unreadable",
+                r.get::<_, i64>(0).unwrap_or_default()
+            ))
+        };
+        let kind = EventKind::parse(r.get_ref(2)?.as_str().map_err(|_| bad("kind"))?)
+            .ok_or_else(|| bad("kind"))?;
+        let date: PartialDate = r
+            .get_ref(3)?
+            .as_str()
+            .map_err(|_| bad("date"))?
+            .parse()
+            .map_err(|_| bad("date"))?;
+        let reason = r
+            .get_ref(4)?
+            .as_str_or_null()
+            .map_err(|_| bad("reason"))?
+            .map(|s| ReleaseReason::parse(s).ok_or_else(|| bad("reason")))
+            .transpose()?;
+        let pk: i64 = r.get(0)?;
+        while details.next_if(|(d, _)| *d < pk).is_some() {}
+        let detail = details.next_if(|(d, _)| *d == pk).map(|(_, d)| d);
+        out.push(RawEvent {
+            details: detail,
+            person_pk: r.get(1)?,
+            fact: EventFact {
+                kind,
+                when: date.range(),
+            },
+            reason,
+            visibility: Visibility::parse(r.get_ref(6)?.as_str().map_err(|_| bad("visibility"))?)
+                .ok_or_else(|| bad("visibility"))?,
+            announcement: r
+                .get_ref(5)?
+                .as_str_or_null()
+                .map_err(|_| bad("announcement"))?
+                .map(Box::from),
+        });
+    }
+    Ok((seq, out))
+}
