@@ -64,7 +64,9 @@ pub(crate) fn form_link(rtype: RecordType, id: &str) -> String {
         RecordType::Announcement | RecordType::Figure | RecordType::Source => {
             format!("/edit/form/{}/{id}", rtype.as_str())
         }
-        RecordType::Merge => with_query("/edit/record", &[("type", rtype.as_str()), ("id", id)]),
+        RecordType::Merge | RecordType::Place => {
+            with_query("/edit/record", &[("type", rtype.as_str()), ("id", id)])
+        }
     }
 }
 
