@@ -334,7 +334,7 @@ pub fn fold(latin: &str) -> String {
         match c {
             'č' | 'Č' => s.push_str("ch"),
             'š' | 'Š' => s.push_str("sh"),
-            'ž' | 'Ž' => s.push_str("zh"),
+            'ž' | 'Ž' | 'ż' | 'Ż' => s.push_str("zh"),
             'ŝ' | 'Ŝ' => s.push_str("shch"),
             'ł' | 'Ł' => s.push('l'),
             'ŭ' | 'ǔ' | 'Ŭ' => s.push('u'),
@@ -355,6 +355,7 @@ fn is_vowel(c: char) -> bool {
 pub fn skeleton(token: &str, ch_as_kh: bool) -> String {
     let mut s = token.to_string();
     for (from, to) in [
+        ("tsch", "C"),
         ("shch", "S"),
         ("sch", "S"),
         ("zh", "Z"),
@@ -362,6 +363,7 @@ pub fn skeleton(token: &str, ch_as_kh: bool) -> String {
         ("sz", "S"),
         ("cz", "C"),
         ("kh", "h"),
+        ("tch", "C"),
     ] {
         s = s.replace(from, to);
     }
@@ -442,6 +444,10 @@ pub struct Token {
     pub text: String,
     /// Latin readings, folded to ASCII.
     pub readings: Vec<String>,
+    /// The foreign press's readings (German, Polish, Czech, French, Lithuanian, Spanish,
+    /// names::press), folded: they give keys and count as the same reading, but spelling
+    /// similarity is measured on `readings` alone.
+    pub variants: Vec<String>,
     /// Skeleton keys of the readings.
     pub keys: Vec<String>,
     /// Given-name equivalence classes the token belongs to.
@@ -455,6 +461,19 @@ pub fn analyse(name: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = split(name).iter().map(|t| analyse_token(t)).collect();
     if let Some(i) = patronymic_position(&tokens) {
         tokens[i].patronymic = true;
+    }
+    tokens
+}
+
+/// Analyses a query, or a name met in running text: as [`analyse`], each token also
+/// carrying the keys of the nominative its case or feminine ending may stand for
+/// ([`inflect`]): "Сяргея Ціханоўскага" meets "Сяргей Ціханоўскі", "Kalesnikavová" meets
+/// "Калеснікава". Stored names are analysed with [`analyse`]: they are nominatives.
+#[must_use]
+pub fn analyse_query(name: &str) -> Vec<Token> {
+    let mut tokens = analyse(name);
+    for t in &mut tokens {
+        inflect::fold_inflection(t);
     }
     tokens
 }
@@ -496,6 +515,7 @@ fn normalise(name: &str) -> String {
 fn token(text: &str) -> Token {
     let cyrillic = text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
     let mut readings: Vec<String> = Vec::new();
+    let mut variants: Vec<String> = Vec::new();
     if cyrillic {
         // Letters only one language has decide; і is Belarusian or Ukrainian, и Russian or
         // Ukrainian; a token with neither is read every way.
@@ -524,13 +544,30 @@ fn token(text: &str) -> Token {
         for s in schemes {
             readings.push(fold(&transliterate(text, s)));
         }
+        // The foreign press's transcriptions, and what each means in English-style letters.
+        let hard_g: &[bool] = match (be, ru || uk) {
+            (true, false) => &[true],
+            (true, true) => &[true, false],
+            _ => &[false],
+        };
+        for &belarusian in hard_g {
+            for &p in press::Press::ALL {
+                let t = press::transcribe(text, p, belarusian);
+                variants.push(fold(&press::read_back(&t, p)));
+                variants.push(fold(&t));
+            }
+        }
     } else {
         readings.push(fold(text));
+        variants.extend(press::latin_readings(text).iter().map(|r| fold(r)));
     }
     readings.sort();
     readings.dedup();
+    variants.sort();
+    variants.dedup();
+    variants.retain(|v| readings.binary_search(v).is_err());
     let mut keys: Vec<String> = Vec::new();
-    for r in &readings {
+    for r in readings.iter().chain(&variants) {
         keys.push(skeleton(r, false));
         if r.contains("ch") {
             keys.push(skeleton(r, true));
@@ -541,6 +578,7 @@ fn token(text: &str) -> Token {
     Token {
         text: text.to_string(),
         readings,
+        variants,
         keys,
         symbols: Vec::new(),
         patronymic: false,
@@ -674,7 +712,12 @@ impl Evidence {
 /// How alike two tokens are, in [0, 1], and why.
 #[must_use]
 pub fn token_similarity(a: &Token, b: &Token) -> (f64, Evidence) {
-    if a.readings.iter().any(|r| b.readings.contains(r)) {
+    if a.readings.iter().any(|r| b.readings.contains(r))
+        || a.variants
+            .iter()
+            .any(|r| b.readings.contains(r) || b.variants.contains(r))
+        || b.variants.iter().any(|r| a.readings.contains(r))
+    {
         return (1.0, Evidence::Same);
     }
     if a.symbols.iter().any(|s| b.symbols.contains(s)) {
@@ -840,6 +883,9 @@ pub fn name_score<A: Borrow<Token>, B: Borrow<Token>>(a: &[A], b: &[B]) -> (f64,
     }
     (score.clamp(0.0, 1.0), pairs)
 }
+
+pub mod inflect;
+pub mod press;
 
 #[cfg(test)]
 mod tests;

@@ -15,7 +15,7 @@ use crate::record::{Person, Visibility};
 use crate::registry::merge_roots;
 
 use crate::names::{
-    analyse, analyse_token, name_score, patronymic_position, query_score, split, Pair, Token,
+    analyse_query, analyse_token, name_score, patronymic_position, query_score, split, Pair, Token,
 };
 
 /// A person as the index sees it.
@@ -296,7 +296,7 @@ impl NameIndex {
     #[must_use]
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let query: String = query.chars().take(MAX_QUERY).collect();
-        let q = analyse(&query);
+        let q = analyse_query(&query);
         if q.is_empty() {
             return Vec::new();
         }
@@ -640,7 +640,7 @@ mod tests {
         );
         let folded = |s: &str| deunicode::deunicode(s).to_lowercase();
         let (mut at1, mut at10, mut jw1, mut jw10) = (0, 0, 0, 0);
-        let (mut press, mut press1, mut press10) = (0, 0, 0);
+        let (mut press, mut press1, mut press10) = (0usize, 0usize, 0usize);
         for (want, q) in &queries {
             let hits = ix.search(q, 10);
             let first = hits.first().is_some_and(|h| h.person == *want);
