@@ -116,6 +116,11 @@ pub struct Name {
     pub kind: Option<String>,
 }
 
+/// What a name other than the person's own current one is: a maiden or married surname
+/// (alone, or a full name), a pen name, or another name the person is known by. A name with
+/// no `kind` is the person's name.
+pub const NAME_KINDS: &[&str] = &["maiden", "married", "pen", "alias"];
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Source {
     pub id: String,
@@ -517,6 +522,16 @@ fn check_semantics(record: &Record) -> Result<(), String> {
             if let Some(i) = p.names.iter().position(|n| n.text.trim().is_empty()) {
                 return Err(format!("field `names[{i}].text` is empty"));
             }
+            for (i, n) in p.names.iter().enumerate() {
+                if let Some(k) = n.kind.as_deref() {
+                    if !NAME_KINDS.contains(&k) {
+                        return Err(format!(
+                            "field `names[{i}].kind`: unknown name kind `{k}`; expected one of {}",
+                            NAME_KINDS.join(", ")
+                        ));
+                    }
+                }
+            }
         }
         Record::Event(e) => {
             if e.person.trim().is_empty() {
@@ -614,6 +629,8 @@ mod tests {
             (r#"{"type":"person","id":"p1","health":["flu"]}"#, "field `health[0]`: unknown variant `flu`"),
             (r#"{"type":"person","id":"p1","birth_date":"1962-02-30"}"#, "date '1962-02-30' is not a date"),
             (r#"{"type":"person","id":"p1","names":[{"text":" "}]}"#, "field `names[0].text` is empty"),
+            (r#"{"type":"person","id":"p1","names":[{"text":"A B"},{"text":"C","kind":"nick"}]}"#,
+             "field `names[1].kind`: unknown name kind `nick`; expected one of maiden, married, pen, alias"),
             (r#"{"type":"announcement","id":"a1","kind":"mercy","date":"2024"}"#, "field `kind`: unknown variant `mercy`"),
             (r#"{"type":"announcement","id":"a1","kind":"pardon","date":"2024","total":-3}"#, "field `total`: invalid value: integer `-3`"),
             (r#"{"type":"announcement","id":"a1","kind":"pardon","date":"2024","breakdown":{"women":"many"}}"#, "field `breakdown.women`: invalid type: string \"many\""),
