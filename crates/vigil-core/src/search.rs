@@ -282,7 +282,13 @@ impl NameIndex {
                 .filter_map(|k| self.keys.get(k))
                 .chain(t.symbols.iter().filter_map(|s| self.symbols.get(s)))
                 .map(|l| (l, true));
-            let near = deletions(t);
+            // A surname's one-deletion neighbours; and a short surname key (three
+            // letters, too short to have neighbours of its own) meets the longer keys it
+            // is one deletion of (Chaneka ~ Chaneuk).
+            let mut near = deletions(t);
+            if t.symbols.is_empty() {
+                near.extend(t.keys.iter().filter(|k| k.chars().count() == 3).cloned());
+            }
             let near = near
                 .iter()
                 .filter_map(|k| self.near.get(k))
