@@ -26,10 +26,11 @@
 //! skeletons that depend on them; splitting the table from its one reader would only move it.
 
 use std::borrow::Borrow;
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::collections::HashSet;
 
 use unicode_normalization::UnicodeNormalization;
+
+use given::dictionary;
 
 /// A romanisation scheme for Cyrillic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,7 +335,7 @@ pub fn fold(latin: &str) -> String {
         match c {
             'č' | 'Č' => s.push_str("ch"),
             'š' | 'Š' => s.push_str("sh"),
-            'ž' | 'Ž' => s.push_str("zh"),
+            'ž' | 'Ž' | 'ż' | 'Ż' => s.push_str("zh"),
             'ŝ' | 'Ŝ' => s.push_str("shch"),
             'ł' | 'Ł' => s.push('l'),
             'ŭ' | 'ǔ' | 'Ŭ' => s.push('u'),
@@ -355,6 +356,7 @@ fn is_vowel(c: char) -> bool {
 pub fn skeleton(token: &str, ch_as_kh: bool) -> String {
     let mut s = token.to_string();
     for (from, to) in [
+        ("tsch", "C"),
         ("shch", "S"),
         ("sch", "S"),
         ("zh", "Z"),
@@ -362,6 +364,7 @@ pub fn skeleton(token: &str, ch_as_kh: bool) -> String {
         ("sz", "S"),
         ("cz", "C"),
         ("kh", "h"),
+        ("tch", "C"),
     ] {
         s = s.replace(from, to);
     }
@@ -442,11 +445,45 @@ pub struct Token {
     pub text: String,
     /// Latin readings, folded to ASCII.
     pub readings: Vec<String>,
+    /// The foreign press's readings (German, Polish, Czech, French, Lithuanian, Spanish,
+    /// names::press), folded: they give keys and count as the same reading, but spelling
+    /// similarity is measured on `readings` alone.
+    pub variants: Vec<String>,
     /// Skeleton keys of the readings.
     pub keys: Vec<String>,
     /// Given-name equivalence classes the token belongs to.
     pub symbols: Vec<u16>,
     pub patronymic: bool,
+    /// Whether the surname form is feminine (Ціханоўская, Kalesnikavová, Cichanouskiej),
+    /// masculine (Ціханоўскі, Ціханоўскага, Tikhanovsky), or says neither.
+    pub feminine: Option<bool>,
+}
+
+/// The grammatical gender an East Slavic surname form shows, in any case and press spelling:
+/// the adjectival -ski/-ska and the possessive -ov/-ova, -in/-ina families.
+fn surname_gender(readings: &[String]) -> Option<bool> {
+    const FEMININE: &[&str] = &[
+        "skaya", "skaia", "skaja", "ska", "skai", "skoi", "skay", "skoy", "skaj", "skoj", "skuyu",
+        "skuiu", "skuju", "skou", "skiej", "skej", "skoyu", "skoiu", "ova", "ava", "eva", "owa",
+        "awa", "ewa", "ovoi", "avai", "ovoy", "avay", "ovoj", "avaj", "ovou", "ovej", "owej",
+        "avej", "awej", "avey", "ovey", "avu", "ovy", "avy", "ovoyu", "ovoiu", "ina", "yna",
+        "inoi", "ynai", "inoy", "ynay",
+    ];
+    const MASCULINE: &[&str] = &[
+        "ski", "sky", "skii", "skiy", "skij", "skyi", "skis", "skogo", "skaha", "skago", "skomu",
+        "skamu", "skim", "skym", "skiego", "skiemu", "skeho", "skemu", "skio", "skiui", "ov", "av",
+        "au", "ou", "ow", "aw", "ev", "ovym", "ovim", "avym", "ovi", "owi", "ovas", "ovo", "ovogo",
+    ];
+    let ends = |set: &[&str]| {
+        readings
+            .iter()
+            .any(|r| r.len() > 5 && set.iter().any(|e| r.ends_with(e)))
+    };
+    match (ends(FEMININE), ends(MASCULINE)) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
 
 /// Analyses a name into tokens, in order.
@@ -455,6 +492,19 @@ pub fn analyse(name: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = split(name).iter().map(|t| analyse_token(t)).collect();
     if let Some(i) = patronymic_position(&tokens) {
         tokens[i].patronymic = true;
+    }
+    tokens
+}
+
+/// Analyses a query, or a name met in running text: as [`analyse`], each token also
+/// carrying the keys of the nominative its case or feminine ending may stand for
+/// ([`inflect`]): "Сяргея Ціханоўскага" meets "Сяргей Ціханоўскі", "Kalesnikavová" meets
+/// "Калеснікава". Stored names are analysed with [`analyse`]: they are nominatives.
+#[must_use]
+pub fn analyse_query(name: &str) -> Vec<Token> {
+    let mut tokens = analyse(name);
+    for t in &mut tokens {
+        inflect::fold_inflection(t);
     }
     tokens
 }
@@ -477,6 +527,7 @@ pub fn analyse_token(text: &str) -> Token {
         .keys
         .iter()
         .filter_map(|k| dictionary().get(k))
+        .chain(t.readings.iter().filter_map(|r| given::exact().get(r)))
         .flatten()
         .copied()
         .collect();
@@ -496,6 +547,7 @@ fn normalise(name: &str) -> String {
 fn token(text: &str) -> Token {
     let cyrillic = text.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
     let mut readings: Vec<String> = Vec::new();
+    let mut variants: Vec<String> = Vec::new();
     if cyrillic {
         // Letters only one language has decide; і is Belarusian or Ukrainian, и Russian or
         // Ukrainian; a token with neither is read every way.
@@ -524,13 +576,30 @@ fn token(text: &str) -> Token {
         for s in schemes {
             readings.push(fold(&transliterate(text, s)));
         }
+        // The foreign press's transcriptions, and what each means in English-style letters.
+        let hard_g: &[bool] = match (be, ru || uk) {
+            (true, false) => &[true],
+            (true, true) => &[true, false],
+            _ => &[false],
+        };
+        for &belarusian in hard_g {
+            for &p in press::Press::ALL {
+                let t = press::transcribe(text, p, belarusian);
+                variants.push(fold(&press::read_back(&t, p)));
+                variants.push(fold(&t));
+            }
+        }
     } else {
         readings.push(fold(text));
+        variants.extend(press::latin_readings(text).iter().map(|r| fold(r)));
     }
     readings.sort();
     readings.dedup();
+    variants.sort();
+    variants.dedup();
+    variants.retain(|v| readings.binary_search(v).is_err());
     let mut keys: Vec<String> = Vec::new();
-    for r in &readings {
+    for r in readings.iter().chain(&variants) {
         keys.push(skeleton(r, false));
         if r.contains("ch") {
             keys.push(skeleton(r, true));
@@ -538,12 +607,15 @@ fn token(text: &str) -> Token {
     }
     keys.sort();
     keys.dedup();
+    let feminine = surname_gender(&readings);
     Token {
         text: text.to_string(),
         readings,
+        variants,
         keys,
         symbols: Vec::new(),
         patronymic: false,
+        feminine,
     }
 }
 
@@ -575,79 +647,6 @@ pub fn patronymic_position<T: Borrow<Token>>(tokens: &[T]) -> Option<usize> {
     }
 }
 
-/// Given names that are one name in another language or form. Each line is one class; a
-/// token joins a class when one of its skeleton keys equals a key of a form listed.
-const GIVEN_NAMES: &[&str] = &[
-    "Аляксандр Александр Алесь Алесь Алексанр Alexander Aleksandr Aliaksandr Alyaksandr Ales Aleś Alaksandr Саша Sasha Олександр Oleksandr Alexandre",
-    "Дзмітрый Дмитрий Зміцер Змiцер Dzmitry Dzmitryi Dmitry Dmitri Dmitriy Zmitser Zmicier Дмитро Dmytro",
-    "Уладзімір Владимир Uladzimir Vladimir Uładzimir Władzimir Володимир Volodymyr Валодзя",
-    "Мікалай Николай Mikalai Mikalaj Nikolai Nikolay Мікола Микола Mikola Mykola Nicholas",
-    "Янка Ян Иван Іван Ivan Ian Yan Jan Janka Yanka Ivan",
-    "Алег Олег Aleh Aleg Oleg Oleh",
-    "Сяргей Сергей Siarhei Siarhiej Syarhey Sergei Sergey Serhii Сергій Serhiy",
-    "Ігар Игорь Ihar Igor Ігор Ihor",
-    "Міхаіл Міхась Михаил Mikhail Michael Mikhas Michaś Міхал Mikhal Михайло Mykhailo",
-    "Павел Павал Pavel Paval Paul Павло Pavlo Pavał",
-    "Марыя Мария Maria Maryia Mariya Марія Mariia Maryja",
-    "Святлана Светлана Sviatlana Svetlana Sviatłana Sviatlana Sveta Света",
-    "Віктар Виктор Viktar Viktor Victor Віктор",
-    "Юрый Юрий Yury Yuri Yurii Yuriy Jury Jurij Юрась Yuras Юрій",
-    "Андрэй Андрей Andrei Andrey Andrew Andrej Андрій Andrii Andrzej Анджэй",
-    "Анастасія Анастасия Anastasia Anastasiya Nastya Настя Наста Nasta",
-    "Кацярына Екатерина Katsiaryna Katsyaryna Kaciaryna Ekaterina Yekaterina Katerina Katya Каця Катерина Kateryna",
-    "Максім Максим Maksim Maxim Maksym Максім",
-    "Васіль Василий Vasil Vasily Vasiliy Vasyl Васіль Василь",
-    "Аляксей Алексей Aliaksei Alyaksey Alexei Alexey Aleksei Aleksey Олексій Oleksii",
-    "Ілья Илья Ilya Illia Ілля Ilja",
-    "Яўген Евгений Yauhen Jaŭhien Evgeny Evgenii Yevgeny Yevgeniy Eugene Євген Yevhen",
-    "Яўгенія Евгения Yevgenia Evgenia Evgeniya Yauheniya Jaŭhienija Yevheniia Zhenya Женя",
-    "Наталля Наталья Natallia Natalia Natalya Natallja Наталія Nataliia",
-    "Вольга Ольга Volha Olga Volga Вольга Olha",
-    "Таццяна Татьяна Tatsiana Tatsyana Tatiana Tatyana Tacciana Тетяна Tetiana",
-    "Алена Елена Alena Alyona Elena Yelena Helen Helena Олена Olena",
-    "Ірына Ирина Iryna Irina Iryna",
-    "Марына Марина Maryna Marina",
-    "Сцяпан Степан Stsiapan Styapan Stepan Sciapan",
-    "Раман Роман Raman Roman",
-    "Уладзіслаў Владислав Uladzislau Vladislav Uładzisłaŭ",
-    "Эдуард Eduard Edward Edvard",
-    "Рыгор Григорий Ryhor Grigory Grigoriy Hryhoriy Рыгор",
-    "Валянцін Валентин Valiantsin Valyantsin Valentin Valentyn",
-    "Паліна Полина Palina Polina",
-    "Людміла Людмила Liudmila Lyudmila Ludmila Ludmiła",
-    "Вераніка Вероника Veranika Veronika",
-    "Кірыл Кирилл Kiryl Kirill Kyrylo",
-    "Дзяніс Денис Dzianis Dzyanis Denis Denys",
-    "Антон Anton",
-    "Яна Yana Jana",
-    "Ксенія Ксения Kseniya Ksenia Ksenija Ксенія",
-    "Лявон Леонид Лёня Lyavon Liavon Leanid Leonid",
-    "Мікіта Никита Mikita Nikita Mykyta",
-    "Вадзім Вадим Vadzim Vadim Vadym",
-    "Станіслаў Станислав Stanislau Stanislav",
-    "Генадзь Геннадий Henadz Hienadz Gennady Gennadiy",
-    "Францішак Франтишек Frantsishak Franciszek",
-];
-
-/// Skeleton key → given-name classes.
-fn dictionary() -> &'static HashMap<String, Vec<u16>> {
-    static DICT: OnceLock<HashMap<String, Vec<u16>>> = OnceLock::new();
-    DICT.get_or_init(|| {
-        let mut map: HashMap<String, Vec<u16>> = HashMap::new();
-        for (class, line) in GIVEN_NAMES.iter().enumerate() {
-            for form in line.split_whitespace() {
-                for key in token(&normalise(form)).keys {
-                    let v = map.entry(key).or_default();
-                    if !v.contains(&(class as u16)) {
-                        v.push(class as u16);
-                    }
-                }
-            }
-        }
-        map
-    })
-}
-
 /// Why two tokens match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Evidence {
@@ -674,7 +673,12 @@ impl Evidence {
 /// How alike two tokens are, in [0, 1], and why.
 #[must_use]
 pub fn token_similarity(a: &Token, b: &Token) -> (f64, Evidence) {
-    if a.readings.iter().any(|r| b.readings.contains(r)) {
+    if a.readings.iter().any(|r| b.readings.contains(r))
+        || a.variants
+            .iter()
+            .any(|r| b.readings.contains(r) || b.variants.contains(r))
+        || b.variants.iter().any(|r| a.readings.contains(r))
+    {
         return (1.0, Evidence::Same);
     }
     if a.symbols.iter().any(|s| b.symbols.contains(s)) {
@@ -683,7 +687,10 @@ pub fn token_similarity(a: &Token, b: &Token) -> (f64, Evidence) {
     if a.keys.iter().any(|k| b.keys.contains(k)) {
         // A short key ("b") matches too much to mean the same name.
         if a.keys.iter().any(|k| k.len() >= 2 && b.keys.contains(k)) {
-            return (0.9, Evidence::Skeleton);
+            // Ціханоўскай is not Ціханоўскі: a surname of the other gender is his wife,
+            // sister or father, a weaker match than the same form.
+            let other_gender = matches!((a.feminine, b.feminine), (Some(x), Some(y)) if x != y);
+            return (if other_gender { 0.85 } else { 0.9 }, Evidence::Skeleton);
         }
     }
     let short = |t: &Token| t.readings.iter().map(String::len).min().unwrap_or(0);
@@ -788,7 +795,23 @@ pub fn query_score<A: Borrow<Token>, B: Borrow<Token>>(
     for i in (0..query.len())
         .filter(|&i| !Borrow::<Token>::borrow(&query[i]).patronymic || name_has_patronymic)
     {
-        let w = weight(query[i].borrow());
+        let t: &Token = query[i].borrow();
+        // An initial ("A. Loukachenka") weighs half a given name: agreeing, it scores
+        // 0.9; disagreeing or unmatched, it costs half its weight like any token.
+        if t.text.chars().count() == 1 {
+            match pairs
+                .iter()
+                .find(|p| p.query == i && p.evidence == Evidence::Initial)
+            {
+                Some(_) => {
+                    sum += 0.5 * 0.9;
+                    total += 0.5;
+                }
+                None => total += 0.25,
+            }
+            continue;
+        }
+        let w = weight(t);
         match pairs.iter().find(|p| p.query == i && p.score >= MATCH_FROM) {
             Some(p) => {
                 sum += w * p.score;
@@ -840,6 +863,10 @@ pub fn name_score<A: Borrow<Token>, B: Borrow<Token>>(a: &[A], b: &[B]) -> (f64,
     }
     (score.clamp(0.0, 1.0), pairs)
 }
+
+pub mod given;
+pub mod inflect;
+pub mod press;
 
 #[cfg(test)]
 mod tests;

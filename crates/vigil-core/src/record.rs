@@ -158,6 +158,11 @@ pub struct Name {
     pub kind: Option<String>,
 }
 
+/// What a name other than the person's own current one is: a maiden or married surname
+/// (alone, or a full name), a pen name, or another name the person is known by. A name with
+/// no `kind` is the person's name.
+pub const NAME_KINDS: &[&str] = &["maiden", "married", "pen", "alias"];
+
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Source {
     pub id: String,
@@ -708,6 +713,16 @@ fn check_semantics(record: &Record) -> Result<(), String> {
                 return Err(format!(
                     "field `consent`: {bad} is not one of letters, calendar"
                 ));
+            }
+            for (i, n) in p.names.iter().enumerate() {
+                if let Some(k) = n.kind.as_deref() {
+                    if !NAME_KINDS.contains(&k) {
+                        return Err(format!(
+                            "field `names[{i}].kind`: unknown name kind `{k}`; expected one of {}",
+                            NAME_KINDS.join(", ")
+                        ));
+                    }
+                }
             }
         }
         Record::Event(e) => {

@@ -15,7 +15,7 @@ use crate::record::{Person, Visibility};
 use crate::registry::merge_roots;
 
 use crate::names::{
-    analyse, analyse_token, name_score, patronymic_position, query_score, split, Pair, Token,
+    analyse_query, analyse_token, name_score, patronymic_position, query_score, split, Pair, Token,
 };
 
 /// A person as the index sees it.
@@ -28,12 +28,42 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// A person's entry: every stored name, birth year and region.
+    /// A person's entry: every stored name, birth year and region. A maiden or married
+    /// surname stored alone (`{"text":"Іванава","kind":"maiden"}`) is also indexed as the
+    /// full name it makes with the person's given names ("Марыя Іванава"), in each script
+    /// a full name is stored in, so "Maryia Ivanava" finds her as "Марыя Калеснікава" does.
     #[must_use]
     pub fn of(p: &Person) -> Entry {
+        let mut names: Vec<String> = p.names.iter().map(|n| n.text.clone()).collect();
+        for n in &p.names {
+            if !matches!(n.kind.as_deref(), Some("maiden" | "married")) || split(&n.text).len() != 1
+            {
+                continue;
+            }
+            let cyrillic = |s: &str| s.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+            for full in p.names.iter().filter(|m| {
+                m.kind.is_none()
+                    && cyrillic(&m.text) == cyrillic(&n.text)
+                    && split(&m.text).len() > 1
+            }) {
+                let tokens = crate::names::analyse(&full.text);
+                let Some(surname) = tokens
+                    .iter()
+                    .position(|t| t.symbols.is_empty() && !t.patronymic)
+                else {
+                    continue;
+                };
+                let mut words: Vec<String> = tokens.iter().map(|t| t.text.clone()).collect();
+                words[surname] = n.text.trim().to_lowercase();
+                let made = words.join(" ");
+                if !names.contains(&made) {
+                    names.push(made);
+                }
+            }
+        }
         Entry {
             id: p.id.clone(),
-            names: p.names.iter().map(|n| n.text.clone()).collect(),
+            names,
             birth_year: p.birth_date.map(|d| d.year_number()),
             region: p.region.clone(),
         }
@@ -252,7 +282,13 @@ impl NameIndex {
                 .filter_map(|k| self.keys.get(k))
                 .chain(t.symbols.iter().filter_map(|s| self.symbols.get(s)))
                 .map(|l| (l, true));
-            let near = deletions(t);
+            // A surname's one-deletion neighbours; and a short surname key (three
+            // letters, too short to have neighbours of its own) meets the longer keys it
+            // is one deletion of (Chaneka ~ Chaneuk).
+            let mut near = deletions(t);
+            if t.symbols.is_empty() {
+                near.extend(t.keys.iter().filter(|k| k.chars().count() == 3).cloned());
+            }
             let near = near
                 .iter()
                 .filter_map(|k| self.near.get(k))
@@ -296,7 +332,7 @@ impl NameIndex {
     #[must_use]
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         let query: String = query.chars().take(MAX_QUERY).collect();
-        let q = analyse(&query);
+        let q = analyse_query(&query);
         if q.is_empty() {
             return Vec::new();
         }
@@ -490,228 +526,8 @@ fn explain<A: std::borrow::Borrow<Token>, B: std::borrow::Borrow<Token>>(
         .join("; ")
 }
 
+mod mentions;
+pub use mentions::Mention;
+
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entry(id: &str, names: &[&str], birth: Option<i32>, region: Option<&str>) -> Entry {
-        Entry {
-            id: id.into(),
-            names: names.iter().map(|n| (*n).to_string()).collect(),
-            birth_year: birth,
-            region: region.map(Into::into),
-        }
-    }
-
-    fn index() -> NameIndex {
-        NameIndex::build([
-            entry(
-                "p1",
-                &["Ales Bialiatski", "Алесь Бяляцкі"],
-                Some(1962),
-                Some("Minsk"),
-            ),
-            entry("p2", &["Maryia Kalesnikava"], Some(1982), None),
-            entry("p3", &["Siarhei Tsikhanouski"], Some(1978), Some("Homel")),
-            entry("p4", &["Sviatlana Tsikhanouskaya"], Some(1982), None),
-            entry("p5", &["Aliaksandr Lukashevich"], Some(1970), None),
-            entry(
-                "p6",
-                &["Беляцкий Алесь Викторович"],
-                Some(1962),
-                Some("Minsk"),
-            ),
-            entry("p7", &["Volha Kalesnikava"], Some(1990), None),
-            entry("p8", &["Ihar Losik"], None, None),
-        ])
-    }
-
-    #[test]
-    fn search_across_scripts_best_first() {
-        let ix = index();
-        let hits = ix.search("Беляцкий", 10);
-        let ids: Vec<&str> = hits.iter().map(|h| h.person.as_str()).collect();
-        assert!(
-            ids.starts_with(&["p1", "p6"]) || ids.starts_with(&["p6", "p1"]),
-            "{hits:#?}"
-        );
-        let hits = ix.search("Sergei Tikhanovsky", 10);
-        assert_eq!(hits[0].person, "p3", "{hits:#?}");
-        assert!(hits[0].why.contains("sergei"), "{}", hits[0].why);
-        // The feminine form ranks below the exact given name.
-        assert!(hits
-            .iter()
-            .position(|h| h.person == "p4")
-            .is_none_or(|i| i > 0));
-        let hits = ix.search("Kolesnikova Maria", 10);
-        assert_eq!(hits[0].person, "p2", "{hits:#?}");
-        assert!(
-            ix.search("Lukashenko", 10).is_empty(),
-            "Lukashevich is not Lukashenko"
-        );
-    }
-
-    #[test]
-    fn duplicates_with_evidence() {
-        let ix = index();
-        let d = ix.duplicates(DUPLICATE_FROM);
-        assert_eq!(d.len(), 1, "{d:#?}");
-        assert_eq!((d[0].a.as_str(), d[0].b.as_str()), ("p1", "p6"));
-        assert!(d[0].evidence.iter().any(|e| e == "both born 1962"));
-        assert!(ix.duplicates_of("p6", DUPLICATE_FROM)[0].b == "p1");
-        // Same surname, another given name: not a duplicate.
-        assert!(!d.iter().any(|x| x.a == "p2" && x.b == "p7"));
-    }
-
-    /// The labelled evaluation set (tests/names/eval.tsv): 53 people, 4–5 spellings each.
-    /// Prints the numbers docs/performance.md reports:
-    /// `cargo test -p vigil-core --lib search::tests::evaluation -- --nocapture`
-    #[test]
-    fn evaluation() {
-        let rows: Vec<(&str, &str)> = include_str!("../../../tests/names/eval.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| l.split_once('\t').unwrap())
-            .collect();
-        let mut people: Vec<&str> = rows.iter().map(|r| r.0).collect();
-        people.dedup();
-        // Stored: each person's first spelling. Queries: the others.
-        let stored: Vec<(&str, &str)> = people
-            .iter()
-            .map(|p| *rows.iter().find(|r| r.0 == *p).unwrap())
-            .collect();
-        let queries: Vec<(&str, &str)> = rows
-            .iter()
-            .filter(|r| !stored.contains(r))
-            .copied()
-            .collect();
-        // Distractors: 3,000 generated persons (Belarusian, Russian, Burmese, Venezuelan
-        // names in several scripts, including Kalesnikava and Lukashevich), without those
-        // that are true homonyms of someone in the set.
-        let everyone = NameIndex::build(rows.iter().map(|(p, n)| entry(p, &[n], None, None)));
-        let mut distractors: Vec<Entry> = Vec::new();
-        crate::generate::generate(
-            crate::generate::Settings {
-                persons: 3_000,
-                seed: 5,
-            },
-            &mut |line| {
-                let v: serde_json::Value = serde_json::from_str(line).unwrap();
-                if v["type"] != "person" {
-                    return;
-                }
-                let names: Vec<String> = v["names"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|n| n["text"].as_str().unwrap().to_string())
-                    .collect();
-                if names.iter().any(|n| {
-                    everyone
-                        .search(n, 1)
-                        .first()
-                        .is_some_and(|h| h.score >= 0.95)
-                }) {
-                    return;
-                }
-                distractors.push(Entry {
-                    id: format!("g{}", v["id"].as_str().unwrap()),
-                    names,
-                    ..Entry::default()
-                });
-            },
-        );
-        let distractor_names: Vec<(String, String)> = distractors
-            .iter()
-            .flat_map(|e| e.names.iter().map(|n| (e.id.clone(), n.clone())))
-            .collect();
-        let ix = NameIndex::build(
-            stored
-                .iter()
-                .map(|(p, n)| entry(p, &[n], None, None))
-                .chain(distractors),
-        );
-        let folded = |s: &str| deunicode::deunicode(s).to_lowercase();
-        let (mut at1, mut at10, mut jw1, mut jw10) = (0, 0, 0, 0);
-        for (want, q) in &queries {
-            let hits = ix.search(q, 10);
-            at1 += usize::from(hits.first().is_some_and(|h| h.person == *want));
-            at10 += usize::from(hits.iter().any(|h| h.person == *want));
-            // The baseline: Jaro-Winkler over every stored name, ASCII-folded.
-            let fq = folded(q);
-            let mut scan: Vec<(f64, &str)> = stored
-                .iter()
-                .map(|(p, n)| (strsim::jaro_winkler(&fq, &folded(n)), *p))
-                .chain(
-                    distractor_names
-                        .iter()
-                        .map(|(p, n)| (strsim::jaro_winkler(&fq, &folded(n)), p.as_str())),
-                )
-                .collect();
-            scan.sort_by(|a, b| b.0.total_cmp(&a.0));
-            jw1 += usize::from(scan[0].1 == *want);
-            jw10 += usize::from(scan.iter().take(10).any(|s| s.1 == *want));
-        }
-        let n = queries.len() as f64;
-        let r = |x: usize| x as f64 / n;
-        // Duplicates: every spelling as its own person; true pairs are the same person.
-        let all = NameIndex::build(
-            rows.iter()
-                .enumerate()
-                .map(|(i, (p, name))| entry(&format!("{p}#{i}"), &[name], None, None)),
-        );
-        let person_of = |id: &str| id.split('#').next().unwrap().to_string();
-        let true_pairs: usize = people
-            .iter()
-            .map(|p| {
-                let k = rows.iter().filter(|r| r.0 == *p).count();
-                k * (k - 1) / 2
-            })
-            .sum();
-        let found = all.duplicates(DUPLICATE_FROM);
-        let tp = found
-            .iter()
-            .filter(|d| person_of(&d.a) == person_of(&d.b))
-            .count();
-        let precision = tp as f64 / found.len().max(1) as f64;
-        let recall = tp as f64 / true_pairs as f64;
-        // Baseline duplicates: Jaro-Winkler ≥ 0.9 over all pairs.
-        let (mut jw_found, mut jw_tp) = (0usize, 0usize);
-        for i in 0..rows.len() {
-            for j in i + 1..rows.len() {
-                if strsim::jaro_winkler(&folded(rows[i].1), &folded(rows[j].1)) >= DUPLICATE_FROM {
-                    jw_found += 1;
-                    jw_tp += usize::from(rows[i].0 == rows[j].0);
-                }
-            }
-        }
-        eprintln!(
-            "evaluation: {} people and {} distractor names, {} queries: vigil recall@1 {:.3}, recall@10 {:.3}; Jaro-Winkler scan recall@1 {:.3}, recall@10 {:.3}",
-            people.len(), distractor_names.len(), queries.len(), r(at1), r(at10), r(jw1), r(jw10)
-        );
-        eprintln!(
-            "duplicates at {DUPLICATE_FROM}: vigil {} pairs, precision {precision:.3}, recall {recall:.3} of {true_pairs}; Jaro-Winkler {jw_found} pairs, precision {:.3}, recall {:.3}",
-            found.len(),
-            jw_tp as f64 / jw_found.max(1) as f64,
-            jw_tp as f64 / true_pairs as f64
-        );
-        for d in found.iter().filter(|d| person_of(&d.a) != person_of(&d.b)) {
-            eprintln!(
-                "  false pair: {} / {} ({})",
-                d.names[0], d.names[1], d.score
-            );
-        }
-        for (want, q) in &queries {
-            let hits = ix.search(q, 10);
-            if hits.first().is_none_or(|h| h.person != *want) {
-                eprintln!(
-                    "  missed at 1: {q} (want {want}) got {:?}",
-                    hits.first().map(|h| (&h.person, h.score))
-                );
-            }
-        }
-        assert!(r(at1) >= 0.9 && r(at1) > r(jw1), "recall@1 {}", r(at1));
-        assert!(r(at10) >= 0.95, "recall@10 {}", r(at10));
-        assert!(precision >= 0.9, "duplicate precision {precision}");
-    }
-}
+mod tests;
