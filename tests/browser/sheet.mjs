@@ -46,7 +46,11 @@ try {
   await page.screenshot({ path: `${shots}/sheet-preview.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(wide <= 390, `the preview scrolls sideways on a phone: ${wide} px`);
+  // What sticks out, to say so when it does.
+  const out = await page.evaluate(() => [...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > 391 && !e.closest('.scroll'))
+    .slice(0, 5).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}px`));
+  assert.ok(wide <= 390, `the preview scrolls sideways on a phone: ${wide} px: ${out.join(', ')}`);
   await page.screenshot({ path: `${shots}/sheet-preview-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1024, height: 900 });
   await act(() => Promise.all([page.waitForNavigation(), page.click('#sheet-import')]));

@@ -714,16 +714,8 @@ fn check_semantics(record: &Record) -> Result<(), String> {
                     "field `consent`: {bad} is not one of letters, calendar"
                 ));
             }
-            for (i, n) in p.names.iter().enumerate() {
-                if let Some(k) = n.kind.as_deref() {
-                    if !NAME_KINDS.contains(&k) {
-                        return Err(format!(
-                            "field `names[{i}].kind`: unknown name kind `{k}`; expected one of {}",
-                            NAME_KINDS.join(", ")
-                        ));
-                    }
-                }
-            }
+            // A name's kind is open (`native`, `transliteration`… in older files); the
+            // kinds search reads specially are `NAME_KINDS`.
         }
         Record::Event(e) => {
             if e.person.trim().is_empty() {

@@ -7,6 +7,8 @@
 //! match it, `load` equal to `load_as_of(head)`, and export → import → export identical.
 //!
 //! `PROPTEST_CASES=N` sets the number of sequences (200 by default, each of 30–35 steps).
+//! It is longer than 800 lines because the model, every step and the comparison after
+//! each step are one argument, read together.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -54,9 +54,11 @@ pub(crate) fn facts(tr: &Tr, reg: &Registry, ix: u32) -> Markup {
             dt { (tr.t("fact-letters")) }
             dd.letters { (l.name) br; (l.address) }
         }
-        @if !c.recognized_by.is_empty() {
+        // A recognition that names no organisation says nothing to list here.
+        @let orgs: Vec<&str> = c.recognized_by.iter().map(String::as_str).filter(|o| *o != "unknown").collect();
+        @if !orgs.is_empty() {
             dt { (tr.t("fact-recognized_by")) }
-            dd { (c.recognized_by.join(", ")) }
+            dd { (orgs.join(", ")) }
         }
         @if !c.conditions.is_empty() {
             dt { (tr.t("fact-conditions")) }

@@ -5,6 +5,9 @@
 //!
 //! Writers are serialised in the database: `begin` takes a transaction-scoped advisory
 //! lock before reading the log's head, so any number of processes append to one chain.
+//! It is longer than 800 lines because the `Store` trait's PostgreSQL implementation is
+//! one impl block (its SQL helpers are already in `accounts.rs` and `writer.rs`); the next
+//! method added should move the loading into its own file, as SQLite's `load.rs`.
 
 use std::collections::HashMap;
 use std::str::FromStr;
