@@ -4,7 +4,7 @@
 //! reasons and visibility in the three languages. Each refusal says what was expected.
 
 use crate::date::{Day, PartialDate};
-use crate::record::{PlaceKind, Regime, ReleaseReason, Sex, Visibility};
+use crate::record::{Health, PlaceKind, Regime, ReleaseReason, Sex, Visibility};
 
 /// Month names and their abbreviations, nominative and genitive, in the three
 /// languages, lower case: index 0 is January.
@@ -417,6 +417,49 @@ pub fn place_kind(name: &str) -> PlaceKind {
     } else {
         PlaceKind::Other
     }
+}
+
+/// Health as monitors write it, one or more separated by commas or semicolons:
+/// `chronic_illness`/`disability`, or the words in three languages ("хроническое
+/// заболевание", "инвалидность", "хранічная хвароба", "інваліднасць", "chronic illness").
+pub fn health(text: &str) -> Result<Vec<Health>, String> {
+    let mut out = Vec::new();
+    for part in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let w = part.to_lowercase();
+        let h = if let Some(h) = Health::parse(&w.replace(' ', "_")) {
+            h
+        } else if ["инвалид", "інвалід", "disab"]
+            .iter()
+            .any(|s| w.contains(s))
+        {
+            Health::Disability
+        } else if [
+            "хрон",
+            "хран",
+            "chronic",
+            "болезн",
+            "заболев",
+            "хвароб",
+            "ill",
+        ]
+        .iter()
+        .any(|s| w.contains(s))
+        {
+            Health::ChronicIllness
+        } else {
+            return Err(format!(
+                "'{part}' is not a state of health vigil counts: write chronic illness or disability (хроническое заболевание, инвалидность; хранічная хвароба, інваліднасць)"
+            ));
+        };
+        if !out.contains(&h) {
+            out.push(h);
+        }
+    }
+    Ok(out)
 }
 
 /// Visibility in the three languages, or its interchange name.

@@ -28,12 +28,19 @@ use crate::record::Visibility;
 pub enum Field {
     Id,
     Name,
+    /// The name as written in Belarusian, in Russian, and in the Latin alphabet: a
+    /// spelling of the same name in another script or language, kept beside it.
+    NameBe,
+    NameRu,
+    NameLatin,
     Sex,
     BirthDate,
     Country,
     Region,
     Roles,
+    Health,
     Detained,
+    Charged,
     Recognized,
     RecognizedBy,
     Articles,
@@ -54,11 +61,16 @@ impl Field {
         match self {
             Field::Id => "id",
             Field::Name => "name",
+            Field::NameBe => "name_be",
+            Field::NameRu => "name_ru",
+            Field::NameLatin => "name_latin",
             Field::Sex => "sex",
             Field::BirthDate => "birth_date",
             Field::Country => "country",
             Field::Region => "region",
             Field::Roles => "roles",
+            Field::Health => "health",
+            Field::Charged => "charged",
             Field::Detained => "detained",
             Field::Recognized => "recognized",
             Field::RecognizedBy => "recognized_by",
@@ -75,15 +87,20 @@ impl Field {
     }
 
     /// Every field, for `--mapping` and the template.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 24] = [
         Field::Id,
         Field::Name,
+        Field::NameBe,
+        Field::NameRu,
+        Field::NameLatin,
         Field::Sex,
         Field::BirthDate,
         Field::Country,
         Field::Region,
         Field::Roles,
+        Field::Health,
         Field::Detained,
+        Field::Charged,
         Field::Recognized,
         Field::RecognizedBy,
         Field::Articles,
@@ -123,7 +140,62 @@ const HEADERS: &[(Field, &[&str])] = &[
             "імя",
         ],
     ),
+    (
+        Field::NameBe,
+        &[
+            "name (be)",
+            "name in belarusian",
+            "имя по-белорусски",
+            "фио (бел.)",
+            "імя па-беларуску",
+            "імя (бел.)",
+        ],
+    ),
+    (
+        Field::NameRu,
+        &[
+            "name (ru)",
+            "name in russian",
+            "фио (рус.)",
+            "имя по-русски",
+            "імя па-руску",
+            "імя (рус.)",
+        ],
+    ),
+    (
+        Field::NameLatin,
+        &[
+            "name (latin)",
+            "name in latin",
+            "latin name",
+            "фио (лат.)",
+            "имя латиницей",
+            "імя лацінкай",
+            "імя (лац.)",
+        ],
+    ),
     (Field::Sex, &["sex", "gender", "пол"]),
+    (
+        Field::Health,
+        &[
+            "health",
+            "здоровье",
+            "состояние здоровья",
+            "здароўе",
+            "стан здароўя",
+        ],
+    ),
+    (
+        Field::Charged,
+        &[
+            "charged",
+            "date charged",
+            "дата обвинения",
+            "дата предъявления обвинения",
+            "дата абвінавачвання",
+            "дата прад'яўлення абвінавачвання",
+        ],
+    ),
     (
         Field::BirthDate,
         &[
@@ -478,7 +550,24 @@ fn person_of<'a>(
     let mut person = Map::new();
     person.insert("type".into(), "person".into());
     if let Some(n) = name {
-        person.insert("names".into(), json!([{ "text": n }]));
+        let mut names = vec![json!({ "text": n })];
+        for (f, lang, script) in [
+            (Field::NameBe, Some("be"), None),
+            (Field::NameRu, Some("ru"), None),
+            (Field::NameLatin, None, Some("Latn")),
+        ] {
+            if let Some((text, _)) = cell(f).filter(|(t, _)| *t != n) {
+                let mut one = json!({ "text": text });
+                if let Some(l) = lang {
+                    one["lang"] = l.into();
+                }
+                if let Some(sc) = script {
+                    one["script"] = sc.into();
+                }
+                names.push(one);
+            }
+        }
+        person.insert("names".into(), names.into());
     }
     let date_of = |f: Field, bad: &mut dyn FnMut(&str, String)| -> Option<String> {
         let (text, column) = cell(f)?;
@@ -517,6 +606,17 @@ fn person_of<'a>(
             .filter(|x| !x.is_empty())
             .collect();
         person.insert("roles".into(), roles.into());
+    }
+    if let Some((text, column)) = cell(Field::Health) {
+        match cells::health(text) {
+            Ok(h) => {
+                person.insert(
+                    "health".into(),
+                    h.iter().map(|x| x.as_str()).collect::<Vec<_>>().into(),
+                );
+            }
+            Err(e) => bad(column, e),
+        }
     }
     let mut defaulted = false;
     if let Some((text, column)) = cell(Field::Visibility) {
@@ -578,6 +678,7 @@ fn person_of<'a>(
     };
     let place = cell(Field::Place).map(|(p, _)| p.to_string());
     let detained = date_of(Field::Detained, &mut bad);
+    let charged = date_of(Field::Charged, &mut bad);
     let recognized = date_of(Field::Recognized, &mut bad);
     let sentence_date = date_of(Field::SentenceDate, &mut bad);
     let released = date_of(Field::Released, &mut bad);
@@ -664,6 +765,9 @@ fn person_of<'a>(
             }
         }
         event("detained", d, details);
+    }
+    if let Some(d) = charged {
+        event("charged", d, Map::new());
     }
     if let Some(d) = recognized {
         let mut details = Map::new();

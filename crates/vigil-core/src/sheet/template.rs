@@ -19,6 +19,10 @@ pub fn template_headers(lang: &str) -> Vec<(Field, &'static str)> {
     };
     vec![
         (Field::Name, pick("name", "ФИО", "Імя і прозвішча")),
+        (
+            Field::NameLatin,
+            pick("name (latin)", "ФИО (лат.)", "Імя лацінкай"),
+        ),
         (Field::Sex, pick("sex", "Пол", "Пол")),
         (
             Field::BirthDate,
@@ -27,9 +31,14 @@ pub fn template_headers(lang: &str) -> Vec<(Field, &'static str)> {
         (Field::Country, pick("country", "Страна", "Краіна")),
         (Field::Region, pick("region", "Регион", "Рэгіён")),
         (Field::Roles, pick("roles", "Род занятий", "Род заняткаў")),
+        (Field::Health, pick("health", "Здоровье", "Здароўе")),
         (
             Field::Detained,
             pick("detained", "Дата задержания", "Дата затрымання"),
+        ),
+        (
+            Field::Charged,
+            pick("charged", "Дата обвинения", "Дата абвінавачвання"),
         ),
         (
             Field::Recognized,
@@ -76,6 +85,9 @@ pub fn template_headers(lang: &str) -> Vec<(Field, &'static str)> {
 pub fn choices(field: Field, lang: &str) -> Vec<&'static str> {
     let (be, ru) = (lang == "be", lang == "ru");
     match field {
+        Field::Health if be => vec!["хранічная хвароба", "інваліднасць"],
+        Field::Health if ru => vec!["хроническое заболевание", "инвалидность"],
+        Field::Health => vec!["chronic illness", "disability"],
         Field::Sex if be => vec!["мужчынскі", "жаночы"],
         Field::Sex if ru => vec!["М", "Ж"],
         Field::Sex => vec!["male", "female"],

@@ -292,3 +292,28 @@ fn penalties_and_places_are_read_as_monitors_write_them() {
         assert_eq!(cells::place_kind(name), want, "{name}");
     }
 }
+
+/// The other columns: names in other scripts kept beside the name, health, and
+/// the day charged.
+#[test]
+fn names_in_other_scripts_health_and_the_charge_are_read() {
+    let c = convert(
+        &rows("Імя і прозвішча;Імя лацінкай;ФИО (рус.);Здароўе;Дата затрымання;Дата абвінавачвання\nАлесь Бяляцкі;Ales Bialiatski;Алесь Беляцкий;хранічная хвароба, інваліднасць;14.07.2021;08.2021\n"),
+        &Options::default(),
+    )
+    .unwrap();
+    let r = records(&c);
+    assert_eq!(
+        r[0]["names"],
+        json!([{"text":"Алесь Бяляцкі"},{"text":"Алесь Беляцкий","lang":"ru"},{"text":"Ales Bialiatski","script":"Latn"}])
+    );
+    assert_eq!(r[0]["health"], json!(["chronic_illness", "disability"]));
+    let charged = r.iter().find(|v| v["kind"] == "charged").unwrap();
+    assert_eq!(charged["date"], "2021-08");
+    let e = convert(
+        &rows("ФИО;Здоровье\nИванов Иван;насморк\n"),
+        &Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!((e[0].row, e[0].column.as_str()), (2, "Здоровье"));
+}
