@@ -177,6 +177,10 @@ impl IntoResponses for SavedPage {
                 html("Not saved: the form is missing what the record needs, or the record is refused (why is on the page)"),
             ),
             (
+                "404".to_string(),
+                html("Not saved: the record the form was opened for is not stored (retracted, or never saved)"),
+            ),
+            (
                 "409".to_string(),
                 html("Not saved: the record changed since the form was opened; the page shows it as it is now"),
             ),
