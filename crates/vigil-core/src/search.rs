@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::access::Audience;
 use crate::record::{Person, Visibility};
-use crate::registry::merge_roots;
+use crate::registry::{in_merge_order, merge_roots};
 
 use crate::names::{
     analyse_query, analyse_token, name_score, patronymic_position, query_score, split, Pair, Token,
@@ -75,7 +75,7 @@ impl Entry {
 /// own; its names are appended to the person it was merged into, merges resolved as the
 /// registry resolves them (`registry::merge_roots`: chains followed, cycles dropped).
 /// `persons` come with their record's visibility, in export order; `merges` are
-/// (keep, merged) ids in log order. For [`Audience::Public`] only public persons are
+/// (keep, merged) ids in any order. For [`Audience::Public`] only public persons are
 /// entries and only a public person's names are folded in, so the public finds no one
 /// through a name it may not see.
 #[must_use]
@@ -91,8 +91,7 @@ pub fn entries(
         .collect();
     let roots = merge_roots(
         persons.len(),
-        merges
-            .iter()
+        in_merge_order(merges)
             .filter_map(|(k, m)| Some((*ix.get(k.as_str())?, *ix.get(m.as_str())?))),
     );
     drop(ix);

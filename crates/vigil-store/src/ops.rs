@@ -62,6 +62,8 @@ pub enum Refusal {
     NotMerged(String),
     #[error("a person cannot be merged into itself ('{0}')")]
     SelfMerge(String),
+    #[error("person '{keep}' is already counted as '{merged}' (merged into it); merging '{merged}' into '{keep}' would make a loop")]
+    MergeLoop { keep: String, merged: String },
 }
 
 /// The records that refer to one, as a refusal names them: "event 'e5', event 'e6', 3 more".
@@ -236,6 +238,30 @@ pub fn merge(w: &mut dyn Writer, meta: &Meta, keep: &str, merged: &str) -> Resul
                 keep: merged_into(w, &id)?.unwrap_or_default(),
             }
             .into());
+        }
+    }
+    // Follow `keep` through the merges it is in: if that leads to `merged`, this merge would
+    // close a loop (the builder would have to drop one of them, by an order nobody chose).
+    let mut root = keep.to_string();
+    let mut seen = std::collections::HashSet::new();
+    while seen.insert(root.clone()) {
+        let live = w
+            .current(RecordType::Merge, &merge_id(&root))?
+            .is_some_and(|c| !c.retracted);
+        match live
+            .then(|| merged_into(w, &merge_id(&root)))
+            .transpose()?
+            .flatten()
+        {
+            Some(next) if next == merged => {
+                return Err(Refusal::MergeLoop {
+                    keep: keep.to_string(),
+                    merged: merged.to_string(),
+                }
+                .into())
+            }
+            Some(next) => root = next,
+            None => break,
         }
     }
     let record = parse_value(json!({"type": "merge", "id": id, "keep": keep, "merged": merged}))

@@ -284,6 +284,24 @@ impl Model {
         self.entries += 1;
     }
 
+    /// Whether `keep`, followed through the live merges, is already counted as `merged`.
+    fn counted_as(&self, keep: &str, merged: &str) -> bool {
+        let mut root = keep.to_string();
+        for _ in 0..=self.records.len() {
+            let Some(body) = self.live(RecordType::Merge, &format!("merge-{root}")) else {
+                return false;
+            };
+            let Record::Merge(m) = parsed(body).into_record() else {
+                return false;
+            };
+            if m.keep == merged {
+                return true;
+            }
+            root = m.keep;
+        }
+        false
+    }
+
     /// The current records as a registry, built directly.
     fn registry(&self) -> Registry {
         let mut live: Vec<Record> = self
@@ -654,9 +672,13 @@ fn apply(
                 }
                 Err(OpError::Refused(Refusal::MissingReference { .. })) => prop_assert!(!persons),
                 Err(OpError::Refused(Refusal::SelfMerge(_))) => prop_assert!(keep == merged),
+                Err(OpError::Refused(Refusal::MergeLoop { .. })) => {
+                    prop_assert!(persons && model.counted_as(&keep, &merged));
+                }
                 Ok(ops::Put::Added(e) | ops::Put::Corrected(e)) => {
                     prop_assert!(persons && keep != merged);
                     prop_assert!(model.live(RecordType::Merge, &id).is_none());
+                    prop_assert!(!model.counted_as(&keep, &merged), "a merge closed a loop");
                     w.commit().unwrap();
                     model.put(RecordType::Merge, &id, e.body.unwrap());
                 }

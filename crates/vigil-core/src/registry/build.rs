@@ -190,8 +190,8 @@ impl Builder {
         self.figures.push(f);
     }
 
-    /// Counts `merged`'s events as `keep`'s. Resolved when the registry is built, so the
-    /// order records arrive in does not matter; a merge naming an unknown person, or one
+    /// Counts `merged`'s events as `keep`'s. Resolved when the registry is built, in
+    /// [`in_merge_order`], so the order records arrive in does not matter; a merge naming an unknown person, or one
     /// that would close a cycle, is left out.
     pub fn add_merge(&mut self, keep: String, merged: String) {
         self.merges.push((keep, merged));
@@ -265,8 +265,7 @@ impl Builder {
         }
         let roots = merge_roots(
             persons.len(),
-            merges
-                .iter()
+            in_merge_order(&merges)
                 .filter_map(|(k, m)| Some((*person_ix.get(k)?, *person_ix.get(m)?))),
         );
         for e in &mut events {
@@ -391,8 +390,18 @@ impl Builder {
     }
 }
 
+/// (keep, merged) merges in the one order they are resolved in, whatever order they were
+/// read in (log order for a replay, table order for a load): by the merged person's id.
+/// A merged person has at most one live merge, so the order is total; it decides which
+/// merge of a loop is dropped (the operations refuse loops; an imported file may hold one).
+pub fn in_merge_order(merges: &[(String, String)]) -> impl Iterator<Item = &(String, String)> {
+    let mut sorted: Vec<&(String, String)> = merges.iter().collect();
+    sorted.sort_unstable_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+    sorted.into_iter()
+}
+
 /// Merge resolution, the only copy (the registry and the name search both use it): for
-/// persons `0..n` and their (keep, merged) merges in the order given, the person each now
+/// persons `0..n` and their (keep, merged) merges in the order given ([`in_merge_order`]), the person each now
 /// counts as (itself when not merged). A merged person points at the one kept, followed to
 /// the end of a chain (a into b, b into c); a merge that would make a cycle is dropped.
 #[must_use]

@@ -10,7 +10,7 @@ mod build;
 mod cases;
 mod count;
 
-pub use build::{merge_roots, Builder, DanglingReference, Replay, ReplayError};
+pub use build::{in_merge_order, merge_roots, Builder, DanglingReference, Replay, ReplayError};
 pub use cases::{article_number, CaseBy, CaseFacts, Stay, Whereabouts};
 pub use count::{age_band, age_on, step_days, By, Flow, Held, SeriesPoint, Step, Wave, Waves};
 

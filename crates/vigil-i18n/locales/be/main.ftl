@@ -352,6 +352,7 @@ refused-more = яшчэ { $n }
 refused-already-merged = чалавек «{ $merged }» ужо аб'яднаны з «{ $keep }»; спачатку скасуйце аб'яднанне
 refused-not-merged = чалавек «{ $id }» ні з кім не аб'яднаны
 refused-self-merge = чалавека нельга аб'яднаць з ім самім («{ $id }»)
+refused-merge-loop = чалавек «{ $keep }» ужо ўлічваецца як «{ $merged }» (аб'яднаны з ім); аб'яднанне «{ $merged }» з «{ $keep }» замкнула б кола
 retracted = Адклікана
 retracted-at = { $type } { $id }: запіс журнала { $seq }.
 not-retracted = Не адклікана

@@ -339,6 +339,7 @@ refused-more = { $n } more
 refused-already-merged = person '{ $merged }' is already merged into '{ $keep }'; unmerge it first
 refused-not-merged = person '{ $id }' is not merged into anyone
 refused-self-merge = a person cannot be merged into itself ('{ $id }')
+refused-merge-loop = person '{ $keep }' is already counted as '{ $merged }' (merged into it); merging '{ $merged }' into '{ $keep }' would make a loop
 retracted = Retracted
 retracted-at = { $type } { $id } at log entry { $seq }.
 not-retracted = Not retracted

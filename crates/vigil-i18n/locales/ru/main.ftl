@@ -352,6 +352,7 @@ refused-more = ещё { $n }
 refused-already-merged = человек «{ $merged }» уже объединён с «{ $keep }»; сначала отмените объединение
 refused-not-merged = человек «{ $id }» ни с кем не объединён
 refused-self-merge = человека нельзя объединить с ним самим («{ $id }»)
+refused-merge-loop = человек «{ $keep }» уже учитывается как «{ $merged }» (объединён с ним); объединение «{ $merged }» с «{ $keep }» замкнуло бы круг
 retracted = Отозвано
 retracted-at = { $type } { $id }: запись журнала { $seq }.
 not-retracted = Не отозвано

@@ -184,6 +184,10 @@ pub(crate) fn refusal(tr: &Tr, r: &Refused) -> String {
         ),
         Refused::NotMerged(id) => tr.with("refused-not-merged", &[("id", text(id))]),
         Refused::SelfMerge(id) => tr.with("refused-self-merge", &[("id", text(id))]),
+        Refused::MergeLoop { keep, merged } => tr.with(
+            "refused-merge-loop",
+            &[("keep", text(keep)), ("merged", text(merged))],
+        ),
     }
 }
 

@@ -146,6 +146,18 @@ fn merge_and_unmerge_are_log_entries_and_lose_nothing() {
     assert_eq!(held(&s), 1);
     assert_eq!(s.json(&["verify"])["ok"], true);
 
+    // Merging the kept person back into the one merged into it would make a loop: refused
+    // with both names, and nothing written (the write-path test found a loop counted on one
+    // person by a load and on the other by a replay of the log).
+    let looped = s.run(&["merge", "p9", "p1", "--reason", "loop"]);
+    assert!(!looped.status);
+    assert!(
+        looped.stderr.contains("would make a loop") && looped.stderr.contains("'p9'"),
+        "{}",
+        looped.stderr
+    );
+    assert_eq!(held(&s), 1);
+
     // The merge travels with an export into an empty database.
     let t = Scratch::new();
     let dump = s.ok(&["export"]);
