@@ -17,6 +17,16 @@ const BOUNDARY: &str = "vigil-test-boundary-7d3f";
 
 /// A multipart form post of `fields` and, if given, a file (name, bytes) as `file`.
 fn upload(who: &Session, fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Request<Body> {
+    upload_in("en", who, fields, file)
+}
+
+/// The same, from a reader whose language is `lang`.
+fn upload_in(
+    lang: &str,
+    who: &Session,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &[u8])>,
+) -> Request<Body> {
     let mut body: Vec<u8> = Vec::new();
     let mut part = |name: &str, filename: Option<&str>, value: &[u8]| {
         body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
@@ -46,7 +56,7 @@ fn upload(who: &Session, fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -
             header::CONTENT_TYPE,
             format!("multipart/form-data; boundary={BOUNDARY}"),
         )
-        .header(header::COOKIE, format!("{}; vigil_lang=en", who.cookie))
+        .header(header::COOKIE, format!("{}; vigil_lang={lang}", who.cookie))
         .body(Body::from(body))
         .unwrap()
 }
@@ -351,6 +361,28 @@ async fn bad_cells_and_probable_duplicates_are_shown_by_row_and_nothing_is_store
     assert!(page.contains("2 cells cannot be read"), "{page}");
     assert!(page.contains("Row 2, column “Дата задержания”"), "{page}");
     assert!(page.contains("Row 3, column “Пол”"), "{page}");
+    // A Russian or Belarusian reader is told the same in their language, cell by cell.
+    for (lang, day, sex) in [
+        (
+            "ru",
+            "Строка 2, столбец «Дата задержания»: «31.02.2021» — такого дня нет в календаре (31.02.2021)",
+            "Строка 3, столбец «Пол»: «не знаю» — не пол",
+        ),
+        (
+            "be",
+            "Радок 2, слупок «Дата задержания»: «31.02.2021» — такога дня няма ў календары (31.02.2021)",
+            "Радок 3, слупок «Пол»: «не знаю» — не пол",
+        ),
+    ] {
+        let response = send(
+            &live,
+            upload_in(lang, &eda, &[("step", "read")], Some(("bad.csv", bad.as_bytes()))),
+        )
+        .await;
+        let page = text(response).await;
+        assert!(page.contains(day) && page.contains(sex), "{lang}: {page}");
+        assert!(!page.contains("is not a"), "{lang}: English left: {page}");
+    }
     // Asked to store it anyway: refused, nothing written.
     let data = field(&page, "data");
     let response = send(

@@ -3,6 +3,7 @@
 //! of imprisonment ("3 года", "2 г. 6 мес.", "36 мес.", "3 years 6 months"), sex, release
 //! reasons and visibility in the three languages. Each refusal says what was expected.
 
+use super::problem::Problem;
 use crate::date::{Day, PartialDate};
 use crate::record::{Health, PlaceKind, Regime, ReleaseReason, Sex, Visibility};
 
@@ -136,7 +137,7 @@ fn month_of(word: &str) -> Option<u32> {
 
 /// A date as a monitor writes it; a partial date keeps its precision. Refused with what
 /// is wrong: an impossible day (31.02.2021) is named as such.
-pub fn date(text: &str) -> Result<PartialDate, String> {
+pub fn date(text: &str) -> Result<PartialDate, Problem> {
     let t = text.trim().trim_end_matches(['г', '.', ' ']).trim();
     let t = t
         .strip_suffix(" года")
@@ -144,17 +145,12 @@ pub fn date(text: &str) -> Result<PartialDate, String> {
         .or_else(|| t.strip_suffix(" г"))
         .unwrap_or(t)
         .trim();
-    let expected = || {
-        format!(
-            "'{}' is not a date: write 2021-03-14, 14.03.2021, 03.2021, 2021 or 14 March 2021",
-            text.trim()
-        )
+    let expected = || Problem::NotDate {
+        text: text.trim().to_string(),
     };
-    let impossible = |y: i32, m: u32, d: u32| {
-        format!(
-            "'{}' is not a day of the calendar ({d:02}.{m:02}.{y})",
-            text.trim()
-        )
+    let impossible = |y: i32, m: u32, d: u32| Problem::NotDay {
+        text: text.trim().to_string(),
+        day: format!("{d:02}.{m:02}.{y}"),
     };
     let year = |s: &str| -> Option<i32> {
         (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
@@ -212,12 +208,9 @@ pub fn date(text: &str) -> Result<PartialDate, String> {
 
 /// A term of imprisonment in months: "3 года", "2 г. 6 мес.", "36 мес.", "3 years 6
 /// months", "1 год", "3 гады", "6 месяцаў", "2,5 года". Refused with the forms it reads.
-pub fn term_months(text: &str) -> Result<u32, String> {
-    let refuse = || {
-        format!(
-            "'{}' is not a term: write it as 3 years, 2 years 6 months, 36 months, 3 года, 2 г. 6 мес., 3 гады 6 месяцаў",
-            text.trim()
-        )
+pub fn term_months(text: &str) -> Result<u32, Problem> {
+    let refuse = || Problem::NotTerm {
+        text: text.trim().to_string(),
     };
     let lower = text.trim().to_lowercase().replace(',', ".");
     let mut months = 0f64;
@@ -281,7 +274,7 @@ pub fn term_months(text: &str) -> Result<u32, String> {
 
 /// Sex as written in a list: `male`/`female`, `M`/`F`, `М`/`Ж`, `мужской`/`женский`,
 /// `мужчина`/`женщина`, `мужчынскі`/`жаночы`.
-pub fn sex(text: &str) -> Result<Sex, String> {
+pub fn sex(text: &str) -> Result<Sex, Problem> {
     let w = text.trim().to_lowercase();
     Ok(match w.trim_end_matches('.') {
         "male" | "m" | "man" | "м" | "муж" | "мужской" | "мужчина" | "мужчынскі" | "мужчына"
@@ -290,16 +283,15 @@ pub fn sex(text: &str) -> Result<Sex, String> {
         | "жан" => Sex::Female,
         "unknown" | "" | "неизвестно" | "невядома" => Sex::Unknown,
         _ => {
-            return Err(format!(
-                "'{}' is not a sex: write male or female (М/Ж, мужской/женский, мужчынскі/жаночы)",
-                text.trim()
-            ))
+            return Err(Problem::NotSex {
+                text: text.trim().to_string(),
+            })
         }
     })
 }
 
 /// A release reason in the three languages, or its interchange name.
-pub fn release_reason(text: &str) -> Result<ReleaseReason, String> {
+pub fn release_reason(text: &str) -> Result<ReleaseReason, Problem> {
     let w = text.trim().to_lowercase();
     if let Some(r) = ReleaseReason::parse(&w) {
         return Ok(r);
@@ -328,17 +320,16 @@ pub fn release_reason(text: &str) -> Result<ReleaseReason, String> {
     } else if has(&["друг", "іншае", "other"]) {
         ReleaseReason::Other
     } else {
-        return Err(format!(
-            "'{}' is not a release reason: write end of term, pardon, amnesty, acquittal, deported, conditional or other (помилование, окончание срока…)",
-            text.trim()
-        ));
+        return Err(Problem::NotReleaseReason {
+            text: text.trim().to_string(),
+        });
     })
 }
 
 /// A penalty or regime as monitors write it in the three languages ("общий",
 /// "колония строгого режима", "general-security penal colony", "химия", "домашний
 /// арест"…), or its interchange name.
-pub fn regime(text: &str) -> Result<Regime, String> {
+pub fn regime(text: &str) -> Result<Regime, Problem> {
     let w = text.trim().to_lowercase();
     if let Some(r) = Regime::parse(&w.replace([' ', '-'], "_")) {
         return Ok(r);
@@ -381,10 +372,9 @@ pub fn regime(text: &str) -> Result<Regime, String> {
         } else if has(&["тюр", "турм", "турэм", "prison"]) {
             Regime::Prison
         } else {
-            return Err(format!(
-            "'{}' is not a penalty vigil knows: write general, strict, special, prison, settlement, restricted freedom, house arrest, fine, suspended or compulsory treatment (общий, строгий, химия…)",
-            text.trim()
-        ));
+            return Err(Problem::NotRegime {
+                text: text.trim().to_string(),
+            });
         },
     )
 }
@@ -422,7 +412,7 @@ pub fn place_kind(name: &str) -> PlaceKind {
 /// Health as monitors write it, one or more separated by commas or semicolons:
 /// `chronic_illness`/`disability`, or the words in three languages ("хроническое
 /// заболевание", "инвалидность", "хранічная хвароба", "інваліднасць", "chronic illness").
-pub fn health(text: &str) -> Result<Vec<Health>, String> {
+pub fn health(text: &str) -> Result<Vec<Health>, Problem> {
     let mut out = Vec::new();
     for part in text
         .split([',', ';'])
@@ -451,9 +441,9 @@ pub fn health(text: &str) -> Result<Vec<Health>, String> {
         {
             Health::ChronicIllness
         } else {
-            return Err(format!(
-                "'{part}' is not a state of health vigil counts: write chronic illness or disability (хроническое заболевание, инвалидность; хранічная хвароба, інваліднасць)"
-            ));
+            return Err(Problem::NotHealth {
+                text: part.to_string(),
+            });
         };
         if !out.contains(&h) {
             out.push(h);
@@ -463,7 +453,7 @@ pub fn health(text: &str) -> Result<Vec<Health>, String> {
 }
 
 /// Visibility in the three languages, or its interchange name.
-pub fn visibility(text: &str) -> Result<Visibility, String> {
+pub fn visibility(text: &str) -> Result<Visibility, Problem> {
     let w = text.trim().to_lowercase();
     if let Some(v) = Visibility::parse(&w) {
         return Ok(v);
@@ -477,10 +467,9 @@ pub fn visibility(text: &str) -> Result<Visibility, String> {
             Visibility::Confidential
         }
         _ => {
-            return Err(format!(
-                "'{}' is not a visibility: write public, restricted or confidential",
-                text.trim()
-            ))
+            return Err(Problem::NotVisibility {
+                text: text.trim().to_string(),
+            })
         }
     })
 }
@@ -506,8 +495,9 @@ mod tests {
         assert_eq!(d("14 Mar 2021"), Ok("2021-03-14".into()));
         assert!(d("31.02.2021")
             .unwrap_err()
+            .to_string()
             .contains("not a day of the calendar"));
-        assert!(d("вчера").unwrap_err().contains("not a date"));
+        assert!(d("вчера").unwrap_err().to_string().contains("not a date"));
         assert!(
             d("14.03.21").is_err(),
             "a two-digit year is refused, not guessed"

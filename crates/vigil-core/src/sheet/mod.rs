@@ -10,6 +10,7 @@
 pub mod cells;
 pub mod ftm;
 mod headers;
+pub mod problem;
 pub mod read;
 pub mod tables;
 mod template;
@@ -22,6 +23,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use headers::HEADERS;
+pub use problem::{Needs, Problem};
 
 use crate::chain::Hash;
 use crate::record::Visibility;
@@ -203,7 +205,24 @@ pub struct Options {
 pub struct CellError {
     pub row: usize,
     pub column: String,
+    /// In English (the CLI's words); [`CellError::problem`] says it as data.
     pub message: String,
+    /// What is wrong, for a reader in another language; `None` for a refusal that came
+    /// from elsewhere (the import's check of the records a sheet gave).
+    #[serde(skip)]
+    pub problem: Option<Problem>,
+}
+
+impl CellError {
+    #[must_use]
+    pub fn new(row: usize, column: &str, problem: Problem) -> CellError {
+        CellError {
+            row,
+            column: column.to_string(),
+            message: problem.to_string(),
+            problem: Some(problem),
+        }
+    }
 }
 
 /// What a sheet gives: interchange lines, each with the sheet row it came from.
@@ -227,11 +246,7 @@ pub struct Converted {
 /// and any makes the whole sheet refused.
 pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec<CellError>> {
     let Some((header, body)) = rows.split_first() else {
-        return Err(vec![CellError {
-            row: 1,
-            column: String::new(),
-            message: "the sheet is empty: its first row must hold the headers".into(),
-        }]);
+        return Err(vec![CellError::new(1, "", Problem::Empty)]);
     };
     let mut columns: Vec<Option<Field>> = Vec::with_capacity(header.len());
     let mut out = Converted::default();
@@ -244,24 +259,17 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
         }
         if let Some(f) = f {
             if columns.contains(&Some(f)) {
-                errors.push(CellError {
-                    row: 1,
-                    column: h.trim().to_string(),
-                    message: format!(
-                        "a second column for {}; map one of them to ignore",
-                        f.as_str()
-                    ),
-                });
+                errors.push(CellError::new(
+                    1,
+                    h.trim(),
+                    Problem::SecondColumn { field: f.as_str() },
+                ));
             }
         }
         columns.push(f);
     }
     if !columns.contains(&Some(Field::Name)) && !columns.contains(&Some(Field::Id)) {
-        errors.push(CellError {
-            row: 1,
-            column: String::new(),
-            message: "no column for the name (name, ФИО, Імя і прозвішча…) or the id: nothing says who a row is".into(),
-        });
+        errors.push(CellError::new(1, "", Problem::NoNameColumn));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -290,13 +298,14 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
                     if *first != signature {
                         let column = cell(Field::Id)
                             .map_or_else(|| "name".to_string(), |(_, h)| h.to_string());
-                        errors.push(CellError {
-                            row: row_number,
-                            column,
-                            message: format!(
-                                "'{id}' is also row {first_row}, with other content: give each person one row"
-                            ),
-                        });
+                        errors.push(CellError::new(
+                            row_number,
+                            &column,
+                            Problem::SameId {
+                                id: id.clone(),
+                                first_row: *first_row,
+                            },
+                        ));
                     }
                     continue;
                 }
@@ -335,12 +344,8 @@ fn person_of<'a>(
     options: &Options,
 ) -> Result<(String, Vec<String>, Vec<&'static str>, bool), Vec<CellError>> {
     let mut errors = Vec::new();
-    let mut bad = |column: &str, message: String| {
-        errors.push(CellError {
-            row,
-            column: column.to_string(),
-            message,
-        });
+    let mut bad = |column: &str, problem: Problem| {
+        errors.push(CellError::new(row, column, problem));
     };
     let name = cell(Field::Name).map(|(n, _)| n);
     let mut person = Map::new();
@@ -365,7 +370,7 @@ fn person_of<'a>(
         }
         person.insert("names".into(), names.into());
     }
-    let date_of = |f: Field, bad: &mut dyn FnMut(&str, String)| -> Option<String> {
+    let date_of = |f: Field, bad: &mut dyn FnMut(&str, Problem)| -> Option<String> {
         let (text, column) = cell(f)?;
         match cells::date(text) {
             Ok(d) => Some(d.to_string()),
@@ -432,10 +437,7 @@ fn person_of<'a>(
     // Every row names its person: a row of an id alone would store (or, as a correction,
     // turn a stored person into) a person without a name.
     let Some(n) = name else {
-        bad(
-            column_of(Field::Name),
-            "a row without a name: every row needs the person's name".into(),
-        );
+        bad(column_of(Field::Name), Problem::NoName);
         return Err(errors);
     };
     let id = if let Some((id, _)) = cell(Field::Id) {
@@ -509,21 +511,24 @@ fn person_of<'a>(
         None => None,
     };
     // A fact whose event has no date has nowhere to go: said, not dropped.
-    let undated = |f: Field, needs: &str| -> Option<(String, String)> {
+    let undated = |f: Field, needs: Needs| -> Option<(String, Problem)> {
         cell(f).map(|(text, column)| {
             (
                 column.to_string(),
-                format!("'{text}' has no date to go with: {needs}, or read the column as not read"),
+                Problem::Undated {
+                    text: text.to_string(),
+                    needs,
+                },
             )
         })
     };
     let mut undated_facts = Vec::new();
     // (A date cell that is there but wrong is reported as such, not as missing.)
     if cell(Field::Recognized).is_none() {
-        undated_facts.extend(undated(Field::RecognizedBy, "add the recognition date"));
+        undated_facts.extend(undated(Field::RecognizedBy, Needs::RecognitionDate));
     }
     if cell(Field::Released).is_none() {
-        undated_facts.extend(undated(Field::ReleaseReason, "add the release date"));
+        undated_facts.extend(undated(Field::ReleaseReason, Needs::ReleaseDate));
     }
     if cell(Field::SentenceDate).is_none() && cell(Field::Detained).is_none() {
         for f in [
@@ -532,11 +537,11 @@ fn person_of<'a>(
             Field::Regime,
             Field::Place,
         ] {
-            undated_facts.extend(undated(f, "add the sentence date or the detention date"));
+            undated_facts.extend(undated(f, Needs::SentenceOrDetentionDate));
         }
     }
-    for (column, message) in undated_facts {
-        bad(&column, message);
+    for (column, problem) in undated_facts {
+        bad(&column, problem);
     }
     if !errors.is_empty() {
         return Err(errors);

@@ -279,7 +279,7 @@ fn penalties_and_places_are_read_as_monitors_write_them() {
     ] {
         assert_eq!(cells::regime(text), Ok(want), "{text}");
     }
-    let e = cells::regime("пожизненно?").unwrap_err();
+    let e = cells::regime("пожизненно?").unwrap_err().to_string();
     assert!(e.contains("'пожизненно?' is not a penalty"), "{e}");
     for (name, want) in [
         ("ИК-15", PlaceKind::Colony),

@@ -433,6 +433,22 @@ sheet-errors = { $n_form ->
    *[other] { $n } cells cannot be read. Nothing will be stored until they are fixed in the sheet, or their columns are read as something else:
 }
 sheet-error-line = Row { $row }, column “{ $column }”: { $message }
+sheet-problem-empty = the sheet is empty: its first row must hold the headers
+sheet-problem-second-column = a second column read as “{ $field }”: set one of them to “not read”
+sheet-problem-no-name-column = no column for the name (name, ФИО, Імя і прозвішча…) or the id: nothing says who a row is
+sheet-problem-same-id = “{ $id }” is also row { $row }, with other content: give each person one row
+sheet-problem-no-name = a row without a name: every row needs the person's name
+sheet-problem-not-date = “{ $text }” is not a date: write 2021-03-14, 14.03.2021, 03.2021, 2021 or 14 March 2021
+sheet-problem-not-day = “{ $text }” is not a day of the calendar ({ $day })
+sheet-problem-not-term = “{ $text }” is not a term: write it as 3 years, 2 years 6 months or 36 months
+sheet-problem-not-sex = “{ $text }” is not a sex: write male or female
+sheet-problem-not-reason = “{ $text }” is not a release reason: write end of term, pardon, amnesty, acquittal, deported, conditional or other
+sheet-problem-not-regime = “{ $text }” is not a penalty vigil knows: write general, strict, special, prison, settlement, restricted freedom, house arrest, fine, suspended or compulsory treatment
+sheet-problem-not-health = “{ $text }” is not a state of health vigil counts: write chronic illness or disability
+sheet-problem-not-visibility = “{ $text }” is not a visibility: write public, restricted or confidential
+sheet-problem-undated-recognition = “{ $text }” has no date to go with: add the recognition date, or set the column to “not read”
+sheet-problem-undated-release = “{ $text }” has no date to go with: add the release date, or set the column to “not read”
+sheet-problem-undated-sentence = “{ $text }” has no date to go with: add the sentence date or the detention date, or set the column to “not read”
 sheet-would-store = The sheet would store { $persons_form ->
     [one] { $persons } person
    *[other] { $persons } persons

@@ -21,6 +21,7 @@ pub(crate) mod person;
 pub(crate) mod record;
 pub(crate) mod records;
 pub(crate) mod sheet;
+pub(crate) mod sheet_words;
 pub(crate) mod spec;
 pub(crate) mod tokens;
 pub(crate) mod write;
