@@ -420,6 +420,58 @@ async fn bad_cells_and_probable_duplicates_are_shown_by_row_and_nothing_is_store
         before,
         "a probable duplicate stops the import"
     );
+    // The editor says row 2 is p1: the row's person is stored and merged into p1 in the
+    // same import, so p1 now has the detention and is counted once.
+    assert!(page.contains("name=\"same.2\""), "{page}");
+    let data = field(&page, "data");
+    let choose = |same: &'static str| {
+        upload(
+            &eda,
+            &[
+                ("step", "import"),
+                ("same.2", same),
+                ("data", &data),
+                ("filename", "double.csv"),
+            ],
+            None,
+        )
+    };
+    // A choice naming someone the page did not offer changes nothing.
+    let response = send(&live, choose("p2")).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(text(response).await.contains("the choice for row 2"));
+    assert_eq!(store().head().unwrap().entries, before);
+    let response = send(&live, choose("p1")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let all = everything(&store());
+    let merge = all
+        .iter()
+        .find(|b| b.contains("\"type\":\"merge\""))
+        .expect("a merge was stored");
+    assert!(merge.contains("\"keep\":\"p1\""), "{merge}");
+    let registry = store().load().unwrap();
+    let p1 = registry.person_index("p1").unwrap();
+    assert!(
+        registry
+            .events_of(p1)
+            .iter()
+            .any(|e| e.fact.kind == vigil_core::record::EventKind::Detained),
+        "the row's detention now belongs to p1"
+    );
+
+    // Another spelling of him, and the editor says "a new person": stored as one.
+    let before = persons(&store()).len();
+    let double = "Name,Detained\nAles Bialiatsky,14.07.2021\n";
+    let response = send(
+        &live,
+        upload(
+            &eda,
+            &[("step", "read")],
+            Some(("double2.csv", double.as_bytes())),
+        ),
+    )
+    .await;
+    let page = text(response).await;
     let data = field(&page, "data");
     let response = send(
         &live,
@@ -429,7 +481,7 @@ async fn bad_cells_and_probable_duplicates_are_shown_by_row_and_nothing_is_store
                 ("step", "import"),
                 ("new", "yes"),
                 ("data", &data),
-                ("filename", "double.csv"),
+                ("filename", "double2.csv"),
             ],
             None,
         ),
@@ -438,7 +490,7 @@ async fn bad_cells_and_probable_duplicates_are_shown_by_row_and_nothing_is_store
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(
         persons(&store()).len(),
-        2,
+        before + 1,
         "stored as a new person when the editor says so"
     );
 

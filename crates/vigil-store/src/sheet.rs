@@ -20,6 +20,8 @@ use crate::{Store, StoreError};
 pub struct Double {
     /// The sheet row (the header is row 1).
     pub row: usize,
+    /// The id the sheet's person would be stored under.
+    pub id: String,
     pub name: String,
     /// The person already stored, and the name of theirs that matched.
     pub existing: String,
@@ -105,6 +107,41 @@ impl Plan {
             text.push('\n');
         }
         text
+    }
+
+    /// Takes the editor's word that a row's new person is someone already stored: for
+    /// each (row, stored person) in `same` that is one of the plan's probable doubles,
+    /// the row's person is stored and merged into the stored one in the same import (a
+    /// merge loses nothing, and `vigil unmerge` undoes it). The double is then decided and
+    /// no longer listed. A pair that is not one of the doubles is refused by its row.
+    pub fn merge_doubles(&mut self, same: &[(usize, String)]) -> Result<(), usize> {
+        if let Some((row, _)) = same.iter().find(|(row, existing)| {
+            !self
+                .doubles
+                .iter()
+                .any(|d| d.row == *row && d.existing == *existing)
+        }) {
+            return Err(*row);
+        }
+        for (row, existing) in same {
+            let Some(at) = self
+                .doubles
+                .iter()
+                .position(|d| d.row == *row && d.existing == *existing)
+            else {
+                continue;
+            };
+            let d = self.doubles.remove(at);
+            let merge = serde_json::json!({
+                "type": "merge",
+                "id": crate::ops::merge_id(&d.id),
+                "keep": d.existing,
+                "merged": d.id,
+            });
+            self.converted.lines.push((d.row, merge.to_string()));
+            self.changes.added += 1;
+        }
+        Ok(())
     }
 
     /// The sheet row an interchange line (1-based) came from; 0 if none.
@@ -220,6 +257,7 @@ fn probable_duplicates(store: &dyn Store, c: &Converted) -> Result<Vec<Double>, 
         {
             out.push(Double {
                 row: rows[&id],
+                id: id.clone(),
                 name: d.names[0].clone(),
                 existing: d.b.clone(),
                 existing_name: d.names[1].clone(),

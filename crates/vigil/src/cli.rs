@@ -162,6 +162,11 @@ pub struct ImportArgs {
     /// in the registry (otherwise such rows are listed and nothing is stored).
     #[arg(long)]
     pub new: bool,
+    /// A spreadsheet row that probably duplicates a stored person is that person: the
+    /// row's person is stored and merged into them in the same import (`ROW=PERSON`,
+    /// e.g. `--same 14=p-1a2b`; repeat for several rows; `vigil unmerge` undoes it).
+    #[arg(long, value_name = "ROW=PERSON")]
+    pub same: Vec<String>,
     #[command(flatten)]
     pub who: Who,
 }

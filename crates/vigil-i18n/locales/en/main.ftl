@@ -483,7 +483,11 @@ sheet-doubles = { $n_form ->
 }
 sheet-double = row { $row }: “{ $name }” is probably “{ $existing_name }”
 sheet-doubles-new = Store them as new persons anyway (and merge them later)
-sheet-doubles-blocked = Nothing was stored: some rows are probably persons already in the registry. Give those rows the existing person's id in an id column, or tick “Store them as new persons anyway”.
+sheet-doubles-blocked = Nothing was stored: some rows are probably persons already in the registry. Say for each whether it is the same person, or tick “Store them as new persons anyway”.
+sheet-same-choose = — is this the same person? —
+sheet-same-new = No: store a new person
+sheet-same-merge = Yes: merge into “{ $name }” (undo with unmerge)
+sheet-same-unknown = Nothing was stored: the choice for row { $row } is not one of the persons listed. Show the sheet again and choose.
 button-sheet-again = Show again with these columns
 button-sheet-import = { $n_form ->
     [one] Store { $n } person

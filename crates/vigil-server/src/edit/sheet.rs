@@ -190,6 +190,8 @@ struct Asked {
     options: Options,
     update: bool,
     new: bool,
+    /// Per probable double's row: `new`, or the stored person the editor says it is.
+    same: BTreeMap<usize, String>,
     step: String,
 }
 
@@ -337,6 +339,13 @@ pub async fn sheet_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorUploa
         },
         update: f.get("update").is_some_and(|v| v == "yes"),
         new: f.get("new").is_some_and(|v| v == "yes"),
+        same: f
+            .iter()
+            .filter_map(|(k, v)| {
+                let row = k.strip_prefix("same.")?.parse().ok()?;
+                (!v.is_empty()).then(|| (row, v.clone()))
+            })
+            .collect(),
         step: f.get("step").cloned().unwrap_or_default(),
     };
     let plan = {
@@ -360,14 +369,28 @@ pub async fn sheet_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorUploa
     if asked.step != "import" {
         return view.preview(&plan, None);
     }
-    let Ok(plan) = plan else {
+    let Ok(mut plan) = plan else {
         return view.preview(&plan, None);
     };
     if !plan.changes.conflicts.is_empty() {
         return view.preview(&Ok(plan), Some(&tr.t("sheet-conflicts-blocked")));
     }
-    if !plan.doubles.is_empty() && !asked.new {
+    let undecided = plan
+        .doubles
+        .iter()
+        .any(|d| !asked.same.contains_key(&d.row));
+    if undecided && !asked.new {
         return view.preview(&Ok(plan), Some(&tr.t("sheet-doubles-blocked")));
+    }
+    let same: Vec<(usize, String)> = asked
+        .same
+        .iter()
+        .filter(|(_, v)| *v != "new")
+        .map(|(r, v)| (*r, v.clone()))
+        .collect();
+    if let Err(row) = plan.merge_doubles(&same) {
+        let warning = tr.with("sheet-same-unknown", &[("row", count(row))]);
+        return view.preview(&Ok(plan), Some(&warning));
     }
     view.store(&live, form.editor(), plan, &header).await
 }
@@ -476,17 +499,23 @@ impl View<'_> {
                             } }
                         }
                     }
-                    @if !p.doubles.is_empty() {
+                }
+                form #sheet-confirm method="post" action="/edit/sheet" enctype="multipart/form-data" {
+                    @if let Some(p) = ok.filter(|p| !p.doubles.is_empty()) {
                         div #sheet-doubles {
                             p { (tr.with("sheet-doubles", &[("n", count(p.doubles.len()))])) }
                             ul { @for d in &p.doubles {
-                                li { (tr.with("sheet-double", &[("row", count(d.row)), ("name", d.name.as_str().into()), ("existing_name", d.existing_name.as_str().into())]))
-                                    " (" a href=(format!("/edit/person/{}", d.existing)) { (d.existing) } ")" }
+                                @let chosen = a.same.get(&d.row).map_or("", String::as_str);
+                                li { label for=(format!("same-{}", d.row)) { (tr.with("sheet-double", &[("row", count(d.row)), ("name", d.name.as_str().into()), ("existing_name", d.existing_name.as_str().into())])) }
+                                    " (" a href=(format!("/edit/person/{}", d.existing)) { (d.existing) } ") "
+                                    select id=(format!("same-{}", d.row)) name=(format!("same.{}", d.row)) {
+                                        option value="" selected[chosen.is_empty()] { (tr.t("sheet-same-choose")) }
+                                        option value="new" selected[chosen == "new"] { (tr.t("sheet-same-new")) }
+                                        option value=(d.existing) selected[chosen == d.existing] { (tr.with("sheet-same-merge", &[("name", d.existing_name.as_str().into())])) }
+                                    } }
                             } }
                         }
                     }
-                }
-                form #sheet-confirm method="post" action="/edit/sheet" enctype="multipart/form-data" {
                     input type="hidden" name="csrf" value=(csrf(self.principal));
                     input type="hidden" name="data" value=(data);
                     input type="hidden" name="filename" value=(a.filename);

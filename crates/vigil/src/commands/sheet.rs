@@ -58,7 +58,21 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
     // A registry that is not there yet has no one to be duplicated.
     let existing = crate::context::open_existing(cli).ok();
     let registry = existing.as_deref().map(|s| s as &dyn vigil_store::Store);
-    let plan = match vigil_store::sheet::plan(registry, &bytes, format, &options, args.update)? {
+    let mut same = Vec::new();
+    for pair in &args.same {
+        match pair
+            .split_once('=')
+            .map(|(r, p)| (r.trim().parse::<usize>(), p.trim()))
+        {
+            Some((Ok(row), person)) if !person.is_empty() => same.push((row, person.to_string())),
+            _ => {
+                eprintln!("vigil: --same '{}': write ROW=PERSON, e.g. --same 14=p1 (the sheet's row number, the stored person's id)", output::visible(pair));
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    let mut plan = match vigil_store::sheet::plan(registry, &bytes, format, &options, args.update)?
+    {
         Ok(p) => p,
         Err(Refused::Unreadable(e)) => {
             eprintln!("{file}: {e}");
@@ -85,6 +99,12 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
         }
     };
     drop(existing);
+    if let Err(row) = plan.merge_doubles(&same) {
+        eprintln!(
+            "{file}:{row}: --same names a person this row is not listed as probably being (see the rows listed without --same); nothing was imported"
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     let converted = &plan.converted;
     for h in &converted.unknown_headers {
         eprintln!(
@@ -124,7 +144,7 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
     }
     if !doubles.is_empty() && !args.dry_run && !args.new {
         eprintln!(
-            "vigil: {} row(s) of {file} probably duplicate persons already in the registry; nothing was imported. Fix the sheet (give the row the existing id), or import with --new and merge later (vigil duplicates, vigil merge)",
+            "vigil: {} row(s) of {file} probably duplicate persons already in the registry; nothing was imported. Say which are the same person with --same ROW=PERSON (merged in the same import), or import them all as new with --new",
             doubles.len()
         );
         return Ok(ExitCode::FAILURE);

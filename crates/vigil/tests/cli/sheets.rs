@@ -567,6 +567,39 @@ fn a_row_that_probably_duplicates_a_person_already_there_is_listed_and_not_store
     assert_eq!(r.code, Some(1), "{}", r.stdout);
     assert!(r.stderr.contains("nothing was imported"), "{}", r.stderr);
     assert_eq!(s.json(&["verify"])["entries"], 1, "nothing stored");
+    // Saying a row is someone it was not listed as probably being, or saying it badly:
+    // refused by row, nothing stored.
+    let r = s.run(&["import", p, "--country", "BY", "--same", "3=b1"]);
+    assert!(
+        !r.status && r.stderr.contains("list.csv:3: --same names a person"),
+        "{}",
+        r.stderr
+    );
+    let r = s.run(&["import", p, "--country", "BY", "--same", "b1"]);
+    assert!(
+        !r.status && r.stderr.contains("write ROW=PERSON"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(s.json(&["verify"])["entries"], 1, "nothing stored");
+
+    // Row 2 is b1: stored and merged into b1 in the same import (two persons, two events
+    // and the merge), and the detention is b1's.
+    let t = Scratch::new();
+    assert!(t
+        .import(
+            "a.jsonl",
+            "{\"type\":\"person\",\"id\":\"b1\",\"names\":[{\"text\":\"Алесь Бяляцкі\"}],\"birth_date\":\"1962\",\"country\":\"BY\"}\n"
+        )
+        .status);
+    let r = t.json(&["import", p, "--country", "BY", "--same", "2=b1"]);
+    assert_eq!(r["added"], 5, "{r}");
+    let export = t.ok(&["export"]);
+    assert!(
+        export.contains("\"type\":\"merge\"") && export.contains("\"keep\":\"b1\""),
+        "{export}"
+    );
+
     let r = s.json(&["import", p, "--country", "BY", "--new"]);
     assert_eq!(r["added"], 4, "{r}");
 }
