@@ -711,5 +711,6 @@ calendar-birthday = { $n_form ->
     [many] дзень нараджэння: { $n } гадоў
    *[other] дзень нараджэння: { $n } года
 }
+calendar-birthday-day = дзень нараджэння
 calendar-release = чаканае вызваленне
 nav-calendar = Каляндар

@@ -705,5 +705,6 @@ calendar-birthday = { $n_form ->
     [one] birthday: { $n } year
    *[other] birthday: { $n } years
 }
+calendar-birthday-day = birthday
 calendar-release = expected release
 nav-calendar = Calendar

@@ -711,5 +711,6 @@ calendar-birthday = { $n_form ->
     [many] день рождения: { $n } лет
    *[other] день рождения: { $n } года
 }
+calendar-birthday-day = день рождения
 calendar-release = ожидаемое освобождение
 nav-calendar = Календарь

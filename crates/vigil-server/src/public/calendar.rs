@@ -29,10 +29,10 @@ pub async fn calendar_json(Snapshot(s): Snapshot) -> Json<CalendarAnswer> {
 /// The same as an iCalendar feed: one all-day event per birthday and release.
 #[utoipa::path(get, path = "/calendar.ics", tag = "pages",
     responses((status = 200, description = "An iCalendar feed (RFC 5545)", content_type = "text/calendar", body = String)))]
-pub async fn calendar_ics(Snapshot(s): Snapshot) -> Response {
+pub async fn calendar_ics(Snapshot(s): Snapshot, tr: Tr) -> Response {
     let a = upcoming(&s);
     let mut cal = Calendar::new();
-    cal.name("vigil: support calendar");
+    cal.name(&format!("vigil: {}", tr.t("calendar-heading")));
     for e in &a.entries {
         let Some(ix) = s.registry.person_index(&e.person) else {
             continue;
@@ -41,11 +41,13 @@ pub async fn calendar_ics(Snapshot(s): Snapshot) -> Response {
         let Ok(day) = chrono::NaiveDate::parse_from_str(&e.date, "%Y-%m-%d") else {
             continue;
         };
-        let summary = match (e.kind, e.age) {
-            ("birthday", Some(age)) => format!("{name}: birthday ({age})"),
-            ("birthday", None) => format!("{name}: birthday"),
-            _ => format!("{name}: expected release"),
+        // In the subscriber's language (`/calendar.ics?lang=be`, as the page links it).
+        let what = match (e.kind, e.age) {
+            ("birthday", Some(age)) => tr.count("calendar-birthday", i64::from(age)),
+            ("birthday", None) => tr.t("calendar-birthday-day"),
+            _ => tr.t("calendar-release"),
         };
+        let summary = format!("{name}: {what}");
         cal.push(
             icalendar::Event::new()
                 .uid(&format!("{}-{}-{}@vigil", e.kind, e.person, e.date))
@@ -69,7 +71,7 @@ pub async fn calendar_page(Snapshot(s): Snapshot, tr: Tr) -> Result<Html<String>
     let a = upcoming(&s);
     let body = html! {
         h1 { (tr.t("calendar-heading")) }
-        p { (tr.t("calendar-note")) " " a href="/calendar.ics" { (tr.t("calendar-subscribe")) } " · " a href="/api/v1/calendar" { "JSON" } }
+        p { (tr.t("calendar-note")) " " a href=(format!("/calendar.ics?lang={}", tr.lang.code())) { (tr.t("calendar-subscribe")) } " · " a href="/api/v1/calendar" { "JSON" } }
         @if a.entries.is_empty() { p { (tr.t("calendar-empty")) } }
         @else {
             table.calendar { tbody {

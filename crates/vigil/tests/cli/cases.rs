@@ -171,6 +171,13 @@ fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() 
     let feed = server.get("/calendar.ics").1;
     assert!(feed.starts_with("BEGIN:VCALENDAR"), "{feed}");
     assert!(!feed.contains("CANARY"), "{feed}");
+    // The feed speaks the subscriber's language, as the calendar page links it.
+    let feed_ru = server.get("/calendar.ics?lang=ru").1;
+    assert!(feed_ru.contains("Календарь поддержки"), "{feed_ru}");
+    assert!(
+        feed.contains("Support calendar") || feed.contains("Каляндар"),
+        "{feed}"
+    );
     // Exports: what links a restricted person to a case is not in them.
     let mut exports = vec![
         s.ok(&["export", "--public"]),
