@@ -539,15 +539,13 @@ fn the_template_in_each_language_is_read_back_without_a_mapping() {
     }
 }
 
+/// A stored person a sheet's row probably is.
+const B1: &str = "{\"type\":\"person\",\"id\":\"b1\",\"names\":[{\"text\":\"Алесь Бяляцкі\"}],\"birth_date\":\"1962\",\"country\":\"BY\"}\n";
+
 #[test]
 fn a_row_that_probably_duplicates_a_person_already_there_is_listed_and_not_stored() {
     let s = Scratch::new();
-    assert!(s
-        .import(
-            "a.jsonl",
-            "{\"type\":\"person\",\"id\":\"b1\",\"names\":[{\"text\":\"Алесь Бяляцкі\"}],\"birth_date\":\"1962\",\"country\":\"BY\"}\n"
-        )
-        .status);
+    assert!(s.import("a.jsonl", B1).status);
     let path = s.file(
         "list.csv",
         "ФИО,Дата рождения,Дата задержания\nАлесь Бяляцкі,1962,14.07.2021\nІван Іваноў,1980,2021\n",
@@ -586,12 +584,7 @@ fn a_row_that_probably_duplicates_a_person_already_there_is_listed_and_not_store
     // Row 2 is b1: stored and merged into b1 in the same import (two persons, two events
     // and the merge), and the detention is b1's.
     let t = Scratch::new();
-    assert!(t
-        .import(
-            "a.jsonl",
-            "{\"type\":\"person\",\"id\":\"b1\",\"names\":[{\"text\":\"Алесь Бяляцкі\"}],\"birth_date\":\"1962\",\"country\":\"BY\"}\n"
-        )
-        .status);
+    assert!(t.import("a.jsonl", B1).status);
     let r = t.json(&["import", p, "--country", "BY", "--same", "2=b1"]);
     assert_eq!(r["added"], 5, "{r}");
     let export = t.ok(&["export"]);
