@@ -15,7 +15,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "VIGIL_DB", default_value = "vigil.db")]
     pub db: PathBuf,
 
-    /// A database URL instead of --db: sqlite://PATH (postgres:// once the team server lands).
+    /// A database URL instead of --db: sqlite://PATH, or postgres://USER:PASSWORD@HOST/DB for a PostgreSQL server.
     #[arg(long, global = true, env = "VIGIL_DATABASE_URL")]
     pub database_url: Option<String>,
 
