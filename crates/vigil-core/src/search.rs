@@ -166,6 +166,9 @@ const CANDIDATES: usize = 500;
 const RARE: usize = 1_000;
 /// Posting lists longer than this (common given names) are not used to pair duplicates.
 const BLOCK_LIMIT: usize = 200;
+/// Longer posting lists than this are not read even to pair a surname with a given name
+/// (one person's duplicates are looked for within a few tens of thousands of others).
+const COMMON_LIMIT: usize = 50_000;
 
 #[derive(Default)]
 pub struct NameIndex {
@@ -462,17 +465,27 @@ impl NameIndex {
         };
         let person = &self.persons[p as usize];
         let mut others: HashSet<u32> = HashSet::new();
+        // Keys too common to pair on alone (a frequent surname, a given name) still pair
+        // a person who shares both a surname's and a given name's: in a registry with
+        // hundreds of Мельник, Дмитрий Мельник is compared with every Дмитрий Мельник.
+        let mut common: HashMap<u32, u8> = HashMap::new();
         for (_, tokens) in &person.names {
             for t in tokens {
+                let bit = if t.symbols.is_empty() { 1 } else { 2 };
                 for k in &t.keys {
                     if let Some(list) = self.keys.get(k) {
                         if list.len() <= BLOCK_LIMIT {
                             others.extend(list.iter().filter(|&&o| o != p));
+                        } else if list.len() <= COMMON_LIMIT {
+                            for &o in list.iter().filter(|&&o| o != p) {
+                                *common.entry(o).or_default() |= bit;
+                            }
                         }
                     }
                 }
             }
         }
+        others.extend(common.into_iter().filter(|(_, m)| *m == 3).map(|(o, _)| o));
         let mut out: Vec<Duplicate> = others
             .into_iter()
             .filter_map(|o| self.pair_score(p, o))

@@ -71,6 +71,36 @@ fn duplicates_with_evidence() {
     assert!(!d.iter().any(|x| x.a == "p2" && x.b == "p7"));
 }
 
+#[test]
+fn a_common_name_still_finds_its_double() {
+    // 300 Мельник and 300 Дмитрий: each key alone is too common to pair on, together
+    // they are one person's name, and the birth year tells the right one.
+    let mut entries: Vec<Entry> = (0..300)
+        .map(|i| {
+            entry(
+                &format!("m{i}"),
+                &[["Иван Мельник", "Олег Мельник", "Дмитрий Мельник"][i % 3]],
+                Some(1900 + i32::try_from(i / 3).unwrap() % 90),
+                None,
+            )
+        })
+        .collect();
+    entries.extend((0..300).map(|i| entry(&format!("d{i}"), &["Дмитрий Ковалёв"], None, None)));
+    entries.push(entry("new", &["Дмитрий Мельник"], Some(1951), None));
+    let ix = NameIndex::build(entries);
+    let found = ix.duplicates_of("new", DUPLICATE_FROM);
+    assert!(!found.is_empty(), "a Дмитрий Мельник born 1951 is stored");
+    let best = &found[0];
+    assert!(
+        best.b.starts_with('m') && best.evidence.iter().any(|e| e == "both born 1951"),
+        "{found:#?}"
+    );
+    assert!(
+        !found.iter().any(|d| d.b.starts_with('d')),
+        "another surname is no double"
+    );
+}
+
 /// The labelled evaluation set (tests/names/eval.tsv): 56 people, 4–21 spellings each,
 /// those with a third column collected from the press with their source.
 /// Prints the numbers docs/performance.md reports:
