@@ -19,7 +19,9 @@ struct GoldAnnouncement {
     main: bool,
     #[serde(default)]
     breakdown: BTreeMap<String, u32>,
-    #[serde(default)]
+    /// The country the announcement is about, as the text says it; `null` when the
+    /// text does not say (then nothing should be proposed: the editor sets it).
+    #[serde(deserialize_with = "Option::deserialize")]
     country: Option<String>,
 }
 
@@ -204,8 +206,13 @@ fn score_text(t: &Text, x: &Extraction, s: &mut Score) {
                 t.name, ga.kind, ga.total, a.kind
             ));
         }
-        if let Some(c) = &ga.country {
-            s.country.add(a.country.as_deref() == Some(c.as_str()));
+        let country_ok = a.country == ga.country;
+        s.country.add(country_ok);
+        if !country_ok {
+            s.failures.push(format!(
+                "{}: the country of the {} of {} read as {:?}, not {:?}",
+                t.name, ga.kind, ga.total, a.country, ga.country
+            ));
         }
         for (k, v) in &ga.breakdown {
             let ok = a.breakdown.get(k) == Some(v);
@@ -370,6 +377,7 @@ fn real_reports_are_read() {
         assert!(r.of > 0, "no main wave in {lang}");
         at_least(&format!("main-wave recall [{lang}]"), r, 0.95);
     }
+    at_least("country (matched)", s.country, 0.90);
     at_least("breakdown cells recall", s.cell_recall, 0.90);
     at_least("breakdown cells precision", s.cell_precision, 0.90);
     at_least("figures recall", s.figure_recall, 0.80);
