@@ -19,7 +19,9 @@ struct GoldAnnouncement {
     main: bool,
     #[serde(default)]
     breakdown: BTreeMap<String, u32>,
-    #[serde(default)]
+    /// The country the announcement is about, as the text says it; `null` when the
+    /// text does not say (then nothing should be proposed: the editor sets it).
+    #[serde(deserialize_with = "Option::deserialize")]
     country: Option<String>,
 }
 
@@ -50,14 +52,16 @@ struct Text {
     gold: Gold,
 }
 
-fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/reports/real")
+fn dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/reports")
+        .join(name)
 }
 
-fn texts() -> Vec<Text> {
+fn texts(name: &str) -> Vec<Text> {
     let mut out = Vec::new();
-    let mut names: Vec<PathBuf> = std::fs::read_dir(dir())
-        .expect("tests/reports/real")
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir(name))
+        .expect("tests/reports/…")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
@@ -204,8 +208,13 @@ fn score_text(t: &Text, x: &Extraction, s: &mut Score) {
                 t.name, ga.kind, ga.total, a.kind
             ));
         }
-        if let Some(c) = &ga.country {
-            s.country.add(a.country.as_deref() == Some(c.as_str()));
+        let country_ok = a.country == ga.country;
+        s.country.add(country_ok);
+        if !country_ok {
+            s.failures.push(format!(
+                "{}: the country of the {} of {} read as {:?}, not {:?}",
+                t.name, ga.kind, ga.total, a.country, ga.country
+            ));
         }
         for (k, v) in &ga.breakdown {
             let ok = a.breakdown.get(k) == Some(v);
@@ -294,18 +303,13 @@ fn score_text(t: &Text, x: &Extraction, s: &mut Score) {
     }
 }
 
-#[test]
-fn real_reports_are_read() {
-    let texts = texts();
+/// Reads every text of `set` (a folder of tests/reports/) and prints the table.
+fn measure(set: &str) -> (Vec<Text>, Score, bool) {
+    let texts = texts(set);
     let mut by_language: BTreeMap<&str, usize> = BTreeMap::new();
     for t in &texts {
         *by_language.entry(t.language.as_str()).or_default() += 1;
     }
-    assert!(texts.len() >= 25, "{} texts", texts.len());
-    assert!(
-        by_language.get("ru").copied().unwrap_or(0) + by_language.get("be").copied().unwrap_or(0)
-            >= 8
-    );
     let mut s = Score::default();
     let only: Option<Vec<String>> = std::env::var("VIGIL_REAL_ONLY")
         .ok()
@@ -326,7 +330,7 @@ fn real_reports_are_read() {
         }
         score_text(t, &x, &mut s);
     }
-    println!("real reports: {} texts {by_language:?}", texts.len());
+    println!("{set} reports: {} texts {by_language:?}", texts.len());
     println!(
         "announcement precision   {}",
         s.announcement_precision.show()
@@ -353,7 +357,31 @@ fn real_reports_are_read() {
             println!("  {f}");
         }
     }
-    if only.is_some() {
+    (texts, s, only.is_some())
+}
+
+/// The held-out texts (tests/reports/heldout/): collected after the country reading was
+/// written and read once, never tuned on. Printed, not asserted: they estimate how the
+/// reading does on texts it has not seen.
+#[test]
+fn held_out_reports_are_read() {
+    let (texts, _, _) = measure("heldout");
+    assert!(!texts.is_empty());
+}
+
+#[test]
+fn real_reports_are_read() {
+    let (texts, s, only) = measure("real");
+    let mut by_language: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in &texts {
+        *by_language.entry(t.language.as_str()).or_default() += 1;
+    }
+    assert!(texts.len() >= 25, "{} texts", texts.len());
+    assert!(
+        by_language.get("ru").copied().unwrap_or(0) + by_language.get("be").copied().unwrap_or(0)
+            >= 8
+    );
+    if only {
         return;
     }
     // Issue 18's thresholds, on the whole set.
@@ -370,6 +398,7 @@ fn real_reports_are_read() {
         assert!(r.of > 0, "no main wave in {lang}");
         at_least(&format!("main-wave recall [{lang}]"), r, 0.95);
     }
+    at_least("country (matched)", s.country, 0.90);
     at_least("breakdown cells recall", s.cell_recall, 0.90);
     at_least("breakdown cells precision", s.cell_precision, 0.90);
     at_least("figures recall", s.figure_recall, 0.80);

@@ -1,6 +1,5 @@
 //! Attribution: who says a sentence (`speaker`), whether the source is official, the
-//! claims an official makes, who issued an announcement, whether names were disclosed, and
-//! which country a report is about (`country_of`).
+//! claims an official makes, who issued an announcement and whether names were disclosed.
 
 use super::text::Sentence;
 use super::words::{OFFICIAL, SPEECH, UNOFFICIAL};
@@ -182,55 +181,4 @@ pub(super) fn names_disclosed(s: &Sentence) -> Option<bool> {
         }
     }
     None
-}
-
-/// The country the text talks about most (ISO code), among those vigil knows words for.
-pub(super) fn country_of(sentences: &[Sentence]) -> Option<String> {
-    const WORDS: &[(&str, &[&str])] = &[
-        (
-            "BY",
-            &["belarus", "belarusian", "belarusians", "belarus's", "minsk"],
-        ),
-        (
-            "RU",
-            &["russia", "russian", "russians", "russia's", "moscow"],
-        ),
-        (
-            "MM",
-            &[
-                "myanmar",
-                "burma",
-                "burmese",
-                "myanmar's",
-                "naypyidaw",
-                "yangon",
-            ],
-        ),
-        (
-            "VE",
-            &[
-                "venezuela",
-                "venezuelan",
-                "venezuelans",
-                "venezuela's",
-                "caracas",
-            ],
-        ),
-        ("UA", &["ukraine", "ukrainian", "ukrainians", "kyiv"]),
-        ("AZ", &["azerbaijan", "azerbaijani", "baku"]),
-        ("NI", &["nicaragua", "nicaraguan", "managua"]),
-        ("CU", &["cuba", "cuban", "havana"]),
-    ];
-    let mut best: Option<(&str, usize)> = None;
-    for (code, words) in WORDS {
-        let n = sentences
-            .iter()
-            .flat_map(|s| &s.toks)
-            .filter(|t| words.contains(&t.lower.as_str()))
-            .count();
-        if n > 0 && best.is_none_or(|(_, m)| n > m) {
-            best = Some((code, n));
-        }
-    }
-    best.map(|(c, _)| c.to_string())
 }

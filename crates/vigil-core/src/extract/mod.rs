@@ -11,8 +11,8 @@
 //! numbers written in words ("six", "twenty-nine", "seventh") from `text2num`.
 //!
 //! The module is a folder of single-purpose files: `text` (tokens, numbers, dates),
-//! `words` (the word lists), `reader` (the state machine), `claims` (attribution and the
-//! report's country), `proportion` (ratio claims, for `check`) and `proposal` (interchange
+//! `words` (the word lists), `reader` (the state machine), `claims` (attribution),
+//! `country` (the country of each proposal), `proportion` (ratio claims, for `check`) and `proposal` (interchange
 //! records from proposals). This file holds the public types and `extract`, the one entry.
 
 // Token positions are a, b, i, j, k, as in the grammar texts this follows.
@@ -20,6 +20,7 @@
 
 mod claims;
 mod consolidate;
+mod country;
 pub mod lang;
 mod proportion;
 mod proposal;
@@ -38,7 +39,6 @@ pub use proportion::{proportion, Compare, Proportion};
 pub use proposal::{normalise, proposed_records, ProposalError, SourceInfo};
 
 use crate::date::PartialDate;
-use claims::country_of;
 use reader::Reader;
 use text::sentences;
 
@@ -142,7 +142,7 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
     let text = normalise(text);
     let language = lang::detect(&text);
     let mut x = match language {
-        Some(l @ ("ru" | "be")) => slavic::read(&text, opts, l),
+        Some("ru" | "be") => slavic::read(&text, opts),
         Some(_) => read_english(&text, opts),
         None => Extraction {
             notes: vec![NOT_READ.to_string()],
@@ -151,6 +151,9 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
     };
     x.language = language;
     consolidate::consolidate(&mut x);
+    if opts.country.is_none() {
+        countries(&text, &mut x);
+    }
     for a in &x.announcements {
         if a.undated {
             x.notes.push(match &a.date {
@@ -168,9 +171,33 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
     x
 }
 
+/// Each proposal's country from its own sentence ([`country::of_proposal`]); a note for
+/// each announcement the text gives no country for, which the editor sets.
+fn countries(text: &str, x: &mut Extraction) {
+    let weights = country::text_weights(text);
+    for a in &mut x.announcements {
+        a.country = country::of_proposal(
+            &a.evidence,
+            a.issuer.as_deref(),
+            Some(a.total),
+            a.kind == "exchange",
+            &weights,
+        );
+        if a.country.is_none() {
+            x.notes.push(format!(
+                "the {} of {} names no country in the text: give it with --country or set it when confirming",
+                a.kind, a.total
+            ));
+        }
+    }
+    for f in &mut x.figures {
+        f.country = country::of_proposal(&f.evidence, None, None, false, &weights);
+    }
+}
+
 fn read_english(text: &str, opts: &Options) -> Extraction {
     let sentences = sentences(text, opts.date);
-    let country = opts.country.clone().or_else(|| country_of(&sentences));
+    let country = opts.country.clone().or_else(|| country::of_text(text));
     let mut r = Reader {
         opts,
         country,
@@ -191,5 +218,7 @@ fn read_english(text: &str, opts: &Options) -> Extraction {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_country;
 #[cfg(test)]
 mod tests_issue18;

@@ -204,3 +204,17 @@ fn a_language_not_read() {
         "Ukrainian"
     );
 }
+
+#[test]
+fn a_cell_of_one_and_parents_of_minors() {
+    // "one is disabled" is a cell of one; "24 convicts have minor children" counts parents.
+    let x = read(
+        "President Lukashenko pardoned 42 people on 6 May. They include 18 women and 24 men. \
+         Of them 13 have chronic diseases, one is disabled. 24 convicts have minor children.",
+        "2025-05-07",
+    );
+    let a = &x.announcements[0];
+    assert_eq!(a.breakdown.get("disabled"), Some(&1), "{:?}", a.breakdown);
+    assert_eq!(a.breakdown.get("minors"), None, "{:?}", a.breakdown);
+    assert_eq!(a.breakdown.get("chronic_illness"), Some(&13));
+}

@@ -135,8 +135,14 @@ pub(super) fn sentences(text: &str, report: Option<PartialDate>) -> Vec<Sentence
             for o in find_numbers(toks.iter(), &lang, 0.0) {
                 // "a" and "one" as articles and pronouns are not counts.
                 let first = toks[o.start].lower.as_str();
+                // But "one is disabled", "one has a disability" in a breakdown is one.
+                let word = |k: usize| toks.get(k).map_or("", |t: &Tok| t.lower.as_str());
+                let one_cell = first == "one"
+                    && matches!(word(o.end), "is" | "has" | "was" | "had")
+                    && (o.end + 1..o.end + 5).any(|k| super::words::key_word(word(k)).is_some());
                 // "hundreds of detainees" is not a count either.
                 if o.end == o.start + 1
+                    && !one_cell
                     && matches!(
                         first,
                         "a" | "an"

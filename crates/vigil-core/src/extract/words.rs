@@ -256,6 +256,8 @@ pub(super) const FILLER: &[&str] = &[
     "others",
     "persons",
     "serious",
+    "reached",
+    "a",
 ];
 
 /// The breakdown key after the number ending at token `end`: the key, the token after it,
@@ -286,6 +288,10 @@ pub(super) fn key_after(s: &Sentence, end: usize) -> Option<(String, usize)> {
             return Some((format!("{band}_{}", bound.value), after));
         }
         if let Some(key) = key_word(w) {
+            // "24 convicts have minor children" counts parents, not minors.
+            if key == "minors" && matches!(s.word(j + 1), "children" | "child" | "kids") {
+                return None;
+            }
             let mut after = j + 1;
             while matches!(
                 s.word(after),

@@ -221,3 +221,41 @@ fn a_language_not_read_is_said_so() {
     assert!(!r.status);
     assert!(!s.db().exists(), "nothing is stored");
 }
+
+const EXCHANGE: &str = include_str!("../../../../tests/reports/real/en-almonitor-exchange-26.txt");
+const DATELINE: &str = include_str!("../../../../tests/reports/real/en-ap-belarus-frees-52.txt");
+
+#[test]
+fn each_announcement_carries_its_country_and_none_is_guessed() {
+    let s = Scratch::new();
+    // Filed in Vilnius, freed to Lithuania: the country is the one that freed them.
+    let report = s.file("ap.txt", &article(DATELINE));
+    let x = s.json(&["extract", report.to_str().unwrap(), "--date", "2025-09-11"]);
+    assert_eq!(x["announcements"][0]["country"], "BY", "{x}");
+    let shown = s.ok(&["extract", report.to_str().unwrap(), "--date", "2025-09-11"]);
+    assert!(shown.contains("of 52 on 2025-09-11 in BY"), "{shown}");
+    // A swap among seven countries, hosted in Ankara: no country is proposed, and the
+    // editor is told to give one.
+    let report = s.file("swap.txt", &article(EXCHANGE));
+    let x = s.json(&["extract", report.to_str().unwrap(), "--date", "2024-08-01"]);
+    let a = &x["announcements"][0];
+    assert_eq!(a["kind"], "exchange", "{x}");
+    assert!(a.get("country").is_none(), "{a}");
+    assert!(
+        x["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("names no country")),
+        "{x}"
+    );
+    let x = s.json(&[
+        "extract",
+        report.to_str().unwrap(),
+        "--date",
+        "2024-08-01",
+        "--country",
+        "RU",
+    ]);
+    assert_eq!(x["announcements"][0]["country"], "RU", "{x}");
+}

@@ -28,13 +28,12 @@ use counts::{
 };
 use words::{month_genitive, month_other, starts, subset_before};
 
-pub(super) fn read(text: &str, opts: &Options, language: &'static str) -> Extraction {
+pub(super) fn read(text: &str, opts: &Options) -> Extraction {
     let all = sentences(text, None);
     let country = opts
         .country
         .clone()
-        .or_else(|| claims::country_of(&all))
-        .or_else(|| Some("BY".to_string()).filter(|_| language == "be"));
+        .or_else(|| super::country::of_text(text));
     let mut r = Reader {
         opts,
         country,
