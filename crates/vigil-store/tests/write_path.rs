@@ -4,7 +4,9 @@
 //! PostgreSQL when `VIGIL_TEST_DATABASE_URL` is set) and, after every step, compared with
 //! a plain in-memory model of what the registry should now hold: the same records, the
 //! same counts (held with its bounds, waves), a log that verifies with derived tables that
-//! match it, `load` equal to `load_as_of(head)`, and export → import → export identical.
+//! match it, `load` equal to `load_as_of(head)`, export → import → export identical, and
+//! the registry of the step before brought forward by `follow::follow` (what a server
+//! does after a save) equal to a full load.
 //!
 //! `PROPTEST_CASES=N` sets the number of sequences (200 by default, each of 30–35 steps).
 
@@ -14,9 +16,11 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
-use vigil_core::date::PartialDate;
+use vigil_core::access::Audience;
+use vigil_core::date::{Day, PartialDate};
 use vigil_core::record::{parse_record, AnnouncementKind, Parsed, Record, RecordType};
-use vigil_core::registry::{Builder, Mode, Registry};
+use vigil_core::registry::{Builder, By, Mode, Registry};
+use vigil_store::follow::Followed;
 use vigil_store::ops::{self, Expect, OpError, Refusal};
 use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
 
@@ -501,6 +505,7 @@ fn agree(
     model: &Model,
     fresh: &dyn Fn() -> Box<dyn Store>,
     round_trip: bool,
+    followed: &mut Option<(Registry, u64)>,
 ) -> Result<(), TestCaseError> {
     let head = store.head().unwrap();
     prop_assert_eq!(head.entries, model.entries, "log entries");
@@ -519,6 +524,46 @@ fn agree(
         &counts(&store.load_as_of(head.entries).unwrap()),
         "load against load_as_of(head)"
     );
+    let full = store.load().unwrap();
+    let (from, to) = (
+        Day::ymd(2019, 12, 25).unwrap(),
+        Day::ymd(2025, 1, 10).unwrap(),
+    );
+    if let Some((before, seen)) = followed.take() {
+        // The curves the server has built are moved, not built again.
+        for mode in [Mode::Recognized, Mode::RecognizedByDate, Mode::All] {
+            let _ = before.held(from, None, mode);
+            for by in [By::Sex, By::Age, By::Role, By::Region] {
+                for audience in [Audience::Trusted, Audience::Public] {
+                    let _ = before.held_by(from, None, mode, by, audience);
+                }
+            }
+        }
+        match vigil_store::follow::follow(store, &before, seen).unwrap() {
+            Followed::Current => {
+                prop_assert_eq!(seen, head.entries);
+                prop_assert_eq!(
+                    before.describe(from, to),
+                    full.describe(from, to),
+                    "unchanged"
+                );
+            }
+            Followed::Patched {
+                registry, head: h, ..
+            } => {
+                prop_assert_eq!(h, head);
+                PATCHED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                prop_assert_eq!(
+                    registry.describe(from, to),
+                    full.describe(from, to),
+                    "the registry followed from entry {} against a full load",
+                    seen
+                );
+            }
+            Followed::Reload => {}
+        }
+    }
+    *followed = Some((full, head.entries));
     if round_trip {
         let text = export_text(store);
         let mut copy = fresh();
@@ -549,16 +594,30 @@ fn run(fresh: &dyn Fn() -> Box<dyn Store>) {
         .run(&sequences, |steps| {
             let mut store = fresh();
             let mut model = Model::default();
+            let mut followed = None;
             for (i, s) in steps.iter().enumerate() {
                 apply(&mut store, &mut model, s, fresh)
                     .map_err(|e| TestCaseError::fail(format!("step {i} {s:?}: {e}")))?;
-                agree(store.as_ref(), &model, fresh, i + 1 == steps.len())
-                    .map_err(|e| TestCaseError::fail(format!("after step {i} {s:?}: {e}")))?;
+                agree(
+                    store.as_ref(),
+                    &model,
+                    fresh,
+                    i + 1 == steps.len(),
+                    &mut followed,
+                )
+                .map_err(|e| TestCaseError::fail(format!("after step {i} {s:?}: {e}")))?;
             }
             Ok(())
         })
         .unwrap();
+    assert!(
+        PATCHED.load(std::sync::atomic::Ordering::Relaxed) > cases as usize,
+        "saves were followed by patching, not only by reloading"
+    );
 }
+
+/// How many steps were followed by a patch (not a reload).
+static PATCHED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 #[test]
 fn sqlite_write_path_agrees_with_the_model() {

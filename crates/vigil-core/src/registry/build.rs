@@ -211,31 +211,14 @@ impl Builder {
                 offsets[p as usize] as usize,
                 offsets[p as usize + 1] as usize,
             );
-            facts.clear();
-            facts.extend(events[start..end].iter().map(|e| e.fact));
-            let t = custody::walk(&facts);
-            custody.extend(t.custody.into_iter().map(|s| (p, s)));
-            recognition.extend(t.recognition.into_iter().map(|s| (p, s)));
-            recognized[p as usize] = t.recognized;
-            contradictions.extend(t.contradictions.into_iter().map(|c| (p, c)));
             let named = persons[p as usize].visibility.is_public() && roots[p as usize] == p;
-            if named && events[start..end].iter().any(|e| !e.visibility.is_public()) {
-                facts.clear();
-                facts.extend(
-                    events[start..end]
-                        .iter()
-                        .filter(|e| e.visibility.is_public())
-                        .map(|e| e.fact),
-                );
-                let t = custody::walk(&facts);
-                public_view.insert(
-                    p,
-                    super::PublicTimeline {
-                        custody: t.custody,
-                        recognized: t.recognized,
-                        contradictions: t.contradictions,
-                    },
-                );
+            let d = derive(&events[start..end], named, &mut facts);
+            custody.extend(d.custody.into_iter().map(|s| (p, s)));
+            recognition.extend(d.recognition.into_iter().map(|s| (p, s)));
+            recognized[p as usize] = d.recognized;
+            contradictions.extend(d.contradictions.into_iter().map(|c| (p, c)));
+            if let Some(t) = d.public {
+                public_view.insert(p, t);
             }
         }
         let announcements: Vec<Announcement> = announcements
@@ -275,7 +258,49 @@ impl Builder {
             merged_into,
             public_view,
             curves: Default::default(),
+            splits: Default::default(),
         }
+    }
+}
+
+/// What one person's events give: custody and recognition spans, contradictions, and
+/// (for a named person with an event the public may not see) the public's timeline. The
+/// one derivation: `finish` and `patch` both call it.
+pub(super) struct Derived {
+    pub custody: Vec<custody::Span>,
+    pub recognition: Vec<custody::Span>,
+    pub recognized: bool,
+    pub contradictions: Vec<custody::Contradiction>,
+    pub public: Option<super::PublicTimeline>,
+}
+
+/// Derives a person's timeline from its events (sorted by [`custody::sort_key`]); `named`:
+/// the person is public and not merged into another. `facts` is scratch space.
+pub(super) fn derive(events: &[EventRow], named: bool, facts: &mut Vec<EventFact>) -> Derived {
+    facts.clear();
+    facts.extend(events.iter().map(|e| e.fact));
+    let t = custody::walk(facts);
+    let public = (named && events.iter().any(|e| !e.visibility.is_public())).then(|| {
+        facts.clear();
+        facts.extend(
+            events
+                .iter()
+                .filter(|e| e.visibility.is_public())
+                .map(|e| e.fact),
+        );
+        let t = custody::walk(facts);
+        super::PublicTimeline {
+            custody: t.custody,
+            recognized: t.recognized,
+            contradictions: t.contradictions,
+        }
+    });
+    Derived {
+        custody: t.custody,
+        recognition: t.recognition,
+        recognized: t.recognized,
+        contradictions: t.contradictions,
+        public,
     }
 }
 

@@ -8,11 +8,11 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, Months};
 use serde::Serialize;
 
-use super::{spans_of, Mode, Registry, NONE};
+use super::{spans_of, Mode, Registry};
 use crate::access::Audience;
 use crate::custody::{self, HalfOpen, Span, OPEN};
 use crate::date::{Day, DayRange, PartialDate};
-use crate::record::{Announcement, AnnouncementKind, EventKind, ReleaseReason, Sex, Visibility};
+use crate::record::{Announcement, AnnouncementKind, EventKind, ReleaseReason};
 
 /// A count on a day with its bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -23,7 +23,7 @@ pub struct Held {
 }
 
 /// A breakdown dimension for `stats held --by`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum By {
     Sex,
     Age,
@@ -123,18 +123,18 @@ pub struct Flow {
 }
 
 /// Cumulative day arrays for one counting mode.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Curves {
-    base: i32,
-    total: Curve,
-    by_country: HashMap<String, Curve>,
+    pub(super) base: i32,
+    pub(super) total: Curve,
+    pub(super) by_country: HashMap<String, Curve>,
 }
 
 #[derive(Debug, Default, Clone)]
-struct Curve {
-    held: Vec<i32>,
-    min: Vec<i32>,
-    max: Vec<i32>,
+pub(super) struct Curve {
+    pub(super) held: Vec<i32>,
+    pub(super) min: Vec<i32>,
+    pub(super) max: Vec<i32>,
 }
 
 impl Curve {
@@ -153,14 +153,14 @@ impl Curve {
 
 /// One person's days for the three measures.
 pub(super) struct PersonDays {
-    headline: Vec<HalfOpen>,
-    surely: Vec<HalfOpen>,
-    possibly: Vec<HalfOpen>,
+    pub(super) headline: Vec<HalfOpen>,
+    pub(super) surely: Vec<HalfOpen>,
+    pub(super) possibly: Vec<HalfOpen>,
 }
 
 impl Registry {
     /// The days person-by-person on which each counts under `mode`; persons with none are skipped.
-    fn person_days(&self, mode: Mode, mut visit: impl FnMut(u32, PersonDays)) {
+    pub(super) fn person_days(&self, mode: Mode, mut visit: impl FnMut(u32, PersonDays)) {
         let mut i = 0;
         while i < self.custody.len() {
             let p = self.custody[i].0;
@@ -170,28 +170,43 @@ impl Registry {
                 .count();
             let spans = &self.custody[i..i + n];
             i += n;
-            if mode == Mode::Recognized && !self.recognized[p as usize] {
-                continue;
+            if let Some(d) = self.days_from(p, spans, mode) {
+                visit(p, d);
             }
-            let days = |f: fn(&Span) -> HalfOpen, spans: &[(u32, Span)]| {
-                custody::merge(spans.iter().map(|(_, s)| f(s)).collect())
-            };
-            let mut d = PersonDays {
-                headline: days(Span::headline, spans),
-                surely: days(Span::surely, spans),
-                possibly: days(Span::possibly, spans),
-            };
-            if mode == Mode::RecognizedByDate {
-                let rec = spans_of(&self.recognition, p);
-                d.headline = custody::intersect(&d.headline, &days(Span::headline, rec));
-                d.surely = custody::intersect(&d.surely, &days(Span::surely, rec));
-                d.possibly = custody::intersect(&d.possibly, &days(Span::possibly, rec));
-            }
-            visit(p, d);
         }
     }
 
-    fn curves(&self, mode: Mode) -> &Curves {
+    /// The days person `p` counts on under `mode`, if any.
+    pub(super) fn days_of(&self, p: u32, mode: Mode) -> Option<PersonDays> {
+        let spans = spans_of(&self.custody, p);
+        if spans.is_empty() {
+            return None;
+        }
+        self.days_from(p, spans, mode)
+    }
+
+    fn days_from(&self, p: u32, spans: &[(u32, Span)], mode: Mode) -> Option<PersonDays> {
+        if mode == Mode::Recognized && !self.recognized[p as usize] {
+            return None;
+        }
+        let days = |f: fn(&Span) -> HalfOpen, spans: &[(u32, Span)]| {
+            custody::merge(spans.iter().map(|(_, s)| f(s)).collect())
+        };
+        let mut d = PersonDays {
+            headline: days(Span::headline, spans),
+            surely: days(Span::surely, spans),
+            possibly: days(Span::possibly, spans),
+        };
+        if mode == Mode::RecognizedByDate {
+            let rec = spans_of(&self.recognition, p);
+            d.headline = custody::intersect(&d.headline, &days(Span::headline, rec));
+            d.surely = custody::intersect(&d.surely, &days(Span::surely, rec));
+            d.possibly = custody::intersect(&d.possibly, &days(Span::possibly, rec));
+        }
+        Some(d)
+    }
+
+    pub(super) fn curves(&self, mode: Mode) -> &Curves {
         let slot = match mode {
             Mode::Recognized => 0,
             Mode::RecognizedByDate => 1,
@@ -275,65 +290,6 @@ impl Registry {
                 .map(|(_, curve)| curve.at(c.base, on))
                 .unwrap_or_default(),
         }
-    }
-
-    /// The headline count on a day split by a dimension. A person with several roles
-    /// counts once under each.
-    #[must_use]
-    pub fn held_by(
-        &self,
-        on: Day,
-        country: Option<&str>,
-        mode: Mode,
-        by: By,
-        audience: Audience,
-    ) -> BTreeMap<String, i64> {
-        let mut out = BTreeMap::new();
-        let mut last = None;
-        for &(p, span) in &self.custody {
-            // Spans are grouped by person; a person counts once however many spans cover the day.
-            if last == Some(p) || !span.headline().contains(on) {
-                continue;
-            }
-            let counted = match mode {
-                Mode::All => true,
-                Mode::Recognized => self.recognized[p as usize],
-                Mode::RecognizedByDate => spans_of(&self.recognition, p)
-                    .iter()
-                    .any(|(_, r)| r.headline().contains(on)),
-            };
-            if !counted || !self.country_matches(p, country) {
-                continue;
-            }
-            last = Some(p);
-            let person = &self.persons[p as usize];
-            let mut bump = |k: &str| *out.entry(k.to_string()).or_insert(0) += 1;
-            if audience == Audience::Public
-                && person.visibility != Visibility::Public
-                && matches!(by, By::Region | By::Role)
-            {
-                bump("withheld");
-                continue;
-            }
-            match by {
-                By::Sex => bump(person.sex.unwrap_or(Sex::Unknown).as_str()),
-                By::Region => bump(self.symbols.name(person.region).unwrap_or("unknown")),
-                By::Age => bump(age_band(person.birth, on)),
-                By::Role => match person.roles {
-                    NONE => bump("unknown"),
-                    set => {
-                        let roles = &self.symbols.role_sets[set as usize];
-                        if roles.is_empty() {
-                            bump("none");
-                        }
-                        for &r in roles {
-                            bump(&self.symbols.names[r as usize]);
-                        }
-                    }
-                },
-            }
-        }
-        out
     }
 
     /// Held on each step from `from` to `to`, both included.

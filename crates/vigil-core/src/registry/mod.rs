@@ -6,11 +6,14 @@
 //! curves behind `stats held`, `series`, `waves`, `flow`) are its two halves; this file is
 //! what both share.
 
+mod breakdown;
 mod build;
 mod count;
+mod patch;
 
 pub use build::{merge_roots, Builder, DanglingReference, Replay, ReplayError};
 pub use count::{age_band, age_on, step_days, By, Flow, Held, SeriesPoint, Step, Wave, Waves};
+pub use patch::Changes;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -78,7 +81,7 @@ const HEALTH_DISABILITY: u8 = 2;
 const HEALTH_CHRONIC: u8 = 4;
 
 /// Interned strings (countries, regions, roles) and role sets.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Symbols {
     names: Vec<Box<str>>,
     ix: HashMap<Box<str>, u32>,
@@ -219,7 +222,7 @@ pub struct EventRow {
 }
 
 /// Which persons a count includes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Mode {
     /// Recognized political prisoners: a `recognized` event not followed by a withdrawal,
     /// as the registry knows it now.
@@ -254,6 +257,8 @@ pub struct Registry {
     /// comes from here; counts still come from every event.
     public_view: HashMap<u32, PublicTimeline>,
     curves: [OnceLock<Curves>; 3],
+    /// Breakdowns per day, built on the first question for each (`breakdown.rs`).
+    splits: breakdown::Splits,
 }
 
 /// A public person's timeline from their public events only (`Registry::public_view`).
