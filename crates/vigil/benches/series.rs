@@ -91,10 +91,29 @@ fn counting(c: &mut Criterion) {
     c.bench_function("waves BY 2024", |b| {
         b.iter(|| black_box(reg.waves("BY", 2024, AnnouncementKind::Pardon)));
     });
+    // Precomputed per day (warm: built by the first question), beside the scan it
+    // replaced, which is the peer.
+    let first = std::time::Instant::now();
+    black_box(reg.held_by(on, None, Mode::Recognized, By::Sex, Audience::Trusted));
+    black_box(reg.held_by(on, None, Mode::Recognized, By::Age, Audience::Public));
+    eprintln!(
+        "first held_by (builds the sex and age breakdowns): {:?}",
+        first.elapsed()
+    );
+    c.bench_function("held on a day by sex (precomputed)", |b| {
+        b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex, Audience::Trusted)));
+    });
+    c.bench_function("held on a day by age, public (precomputed)", |b| {
+        b.iter(|| {
+            black_box(reg.held_by(on, Some("BY"), Mode::Recognized, By::Age, Audience::Public))
+        });
+    });
     let mut slow = c.benchmark_group("scans");
     slow.sample_size(10);
     slow.bench_function("held on a day by sex (scan)", |b| {
-        b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex, Audience::Trusted)));
+        b.iter(|| {
+            black_box(reg.held_by_scan(on, None, Mode::Recognized, By::Sex, Audience::Trusted))
+        });
     });
     slow.bench_function("flow over a year (scan)", |b| {
         b.iter(|| {

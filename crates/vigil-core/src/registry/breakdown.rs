@@ -38,6 +38,15 @@ pub(super) type SplitKey = (Mode, By, bool);
 pub(super) type Splits = std::sync::Mutex<HashMap<SplitKey, Arc<Split>>>;
 
 impl Split {
+    /// An empty split over `len` days from `base`.
+    pub(super) fn over(base: i32, len: usize) -> Split {
+        Split {
+            base,
+            len,
+            ..Split::default()
+        }
+    }
+
     fn key(&mut self, k: &str) -> usize {
         if let Some(&i) = self.key_ix.get(k) {
             return i as usize;
@@ -89,6 +98,72 @@ impl Split {
             }
         }
         Some(())
+    }
+
+    /// While building: `+1` where each range starts and `-1` where it ends (then
+    /// [`Split::cumulate`]).
+    pub(super) fn add_delta(&mut self, country: Option<&str>, key: &str, ranges: &[HalfOpen]) {
+        let k = self.key(key);
+        let (base, len, nkeys) = (self.base, self.len, self.keys.len());
+        let mut arrays: Vec<&mut Vec<i32>> = vec![&mut self.total[k]];
+        if let Some(c) = country {
+            let per = self
+                .by_country
+                .entry(c.into())
+                .or_insert_with(|| vec![vec![0; len]; nkeys]);
+            arrays.push(&mut per[k]);
+        }
+        for arr in arrays {
+            for r in ranges.iter().filter(|r| !r.is_empty()) {
+                arr[(r.from.0 - base) as usize] += 1;
+                if r.to != OPEN {
+                    arr[(r.to.0 - base) as usize] -= 1;
+                }
+            }
+        }
+    }
+
+    /// Turns the deltas of [`Split::add_delta`] into running sums.
+    pub(super) fn cumulate(&mut self) {
+        for arr in self
+            .total
+            .iter_mut()
+            .chain(self.by_country.values_mut().flatten())
+        {
+            let mut acc = 0;
+            for v in arr.iter_mut() {
+                acc += *v;
+                *v = acc;
+            }
+        }
+    }
+
+    /// The running sum of `key` on `on` (in total or for a country, any case).
+    pub(super) fn value(&self, country: Option<&str>, key: &str, on: Day) -> i64 {
+        let Some(&k) = self.key_ix.get(key) else {
+            return 0;
+        };
+        if self.len == 0 || on.0 < self.base {
+            return 0;
+        }
+        let i = ((i64::from(on.0) - i64::from(self.base)) as usize).min(self.len - 1);
+        let arrays = match country {
+            None => &self.total,
+            Some(code) => match self
+                .by_country
+                .iter()
+                .find(|(c, _)| c.eq_ignore_ascii_case(code))
+            {
+                Some((_, a)) => a,
+                None => return 0,
+            },
+        };
+        i64::from(arrays[k as usize][i])
+    }
+
+    /// The keys, in the order first seen.
+    pub(super) fn keys(&self) -> &[Box<str>] {
+        &self.keys
     }
 
     fn at(&self, arrays: &[Vec<i32>], on: Day) -> BTreeMap<String, i64> {
@@ -179,10 +254,9 @@ impl Registry {
             .len
             .max((i64::from(last) - i64::from(split.base) + 2).max(0) as usize);
         for (p, k, ranges) in &pieces {
-            split
-                .add(self.country_of(*p), k, ranges, 1)
-                .expect("the arrays cover every counted day");
+            split.add_delta(self.country_of(*p), k, ranges);
         }
+        split.cumulate();
         split
     }
 
@@ -326,13 +400,13 @@ fn turning(birth: Day, years: u32) -> Option<Day> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::record::{parse_record, Record};
     use crate::registry::Builder;
 
     /// A generated registry, built as a store loads one (persons before events).
-    fn generated(persons: u64, seed: u64) -> Registry {
+    pub(crate) fn generated(persons: u64, seed: u64) -> Registry {
         let mut records = Vec::new();
         crate::generate::generate(crate::generate::Settings { persons, seed }, &mut |line| {
             records.push(parse_record(line).unwrap().into_record())

@@ -259,6 +259,7 @@ impl Builder {
             public_view,
             curves: Default::default(),
             splits: Default::default(),
+            flows: Default::default(),
         }
     }
 }

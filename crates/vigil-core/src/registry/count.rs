@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::{spans_of, Mode, Registry};
 use crate::access::Audience;
 use crate::custody::{self, HalfOpen, Span, OPEN};
-use crate::date::{Day, DayRange, PartialDate};
-use crate::record::{Announcement, AnnouncementKind, EventKind, ReleaseReason};
+use crate::date::{Day, PartialDate};
+use crate::record::{Announcement, AnnouncementKind};
 
 /// A count on a day with its bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -361,76 +361,9 @@ impl Registry {
     fn identified_count(&self, announcement_id: &str) -> usize {
         self.identified(announcement_id, Audience::Trusted).len()
     }
-
-    /// Inflow and outflow between two days, both included; event dates at their first day.
-    #[must_use]
-    pub fn flow(&self, from: Day, to: Day, country: Option<&str>, mode: Mode) -> Flow {
-        let within = |r: DayRange| from <= r.lo && r.lo <= to;
-        let (mut detained, mut recognized, mut pardoned_identified, mut pardoned_unannounced) =
-            (0, 0, 0, 0);
-        let mut released = BTreeMap::new();
-        for e in &self.events {
-            if !within(e.fact.when) || !self.country_matches(e.person, country) {
-                continue;
-            }
-            if e.fact.kind == EventKind::Recognized {
-                recognized += 1;
-                continue;
-            }
-            if mode != Mode::All && !self.recognized[e.person as usize] {
-                continue;
-            }
-            match e.fact.kind {
-                EventKind::Detained => detained += 1,
-                EventKind::Released => {
-                    *released
-                        .entry(
-                            e.reason
-                                .map_or("unspecified", ReleaseReason::as_str)
-                                .to_string(),
-                        )
-                        .or_insert(0) += 1;
-                }
-                EventKind::Pardoned => {
-                    pardoned_identified += 1;
-                    if e.announcement.is_none() {
-                        pardoned_unannounced += 1;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let pardoned_announced: u64 = self
-            .announcements
-            .iter()
-            .filter(|a| {
-                a.kind == AnnouncementKind::Pardon
-                    && within(a.date.range())
-                    && country.is_none_or(|c| {
-                        a.country
-                            .as_deref()
-                            .is_some_and(|ac| ac.eq_ignore_ascii_case(c))
-                    })
-            })
-            .map(|a| u64::from(a.total.unwrap_or(0)))
-            .sum();
-        let pardoned = pardoned_announced + pardoned_unannounced;
-        Flow {
-            from: from.to_string(),
-            to: to.to_string(),
-            detained,
-            recognized,
-            released,
-            pardoned,
-            pardoned_identified,
-            pardoned_announced,
-            ratio_recognized_to_pardoned: (pardoned > 0)
-                .then(|| round2(recognized as f64 / pardoned as f64)),
-        }
-    }
 }
 
-fn round2(x: f64) -> f64 {
+pub(super) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 

@@ -9,6 +9,7 @@
 mod breakdown;
 mod build;
 mod count;
+mod flows;
 mod patch;
 
 pub use build::{merge_roots, Builder, DanglingReference, Replay, ReplayError};
@@ -259,6 +260,8 @@ pub struct Registry {
     curves: [OnceLock<Curves>; 3],
     /// Breakdowns per day, built on the first question for each (`breakdown.rs`).
     splits: breakdown::Splits,
+    /// Flow per day, built on the first question (`flows.rs`).
+    flows: flows::Flows,
 }
 
 /// A public person's timeline from their public events only (`Registry::public_view`).

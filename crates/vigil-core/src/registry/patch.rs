@@ -234,6 +234,7 @@ impl Registry {
             public_view,
             curves: Default::default(),
             splits: Default::default(),
+            flows: Default::default(),
         };
         // Curves and breakdowns already built are moved by the difference; the others
         // stay lazy.
@@ -266,6 +267,9 @@ impl Registry {
             .splits
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = moved_splits;
+        let flows = super::flows::moved_flows(self, &next, &affected);
+        let mut next = next;
+        next.flows = flows;
         Some(next)
     }
 
@@ -337,6 +341,16 @@ impl Registry {
                     let _ = write!(s, "{} {} {};", h.held, h.held_min, h.held_max);
                 }
                 out.insert(format!("held {mode:?} {c:?}"), s);
+                for year in 2019..=2025 {
+                    let (a, b) = (
+                        Day::ymd(year, 1, 1).unwrap_or(from),
+                        Day::ymd(year, 12, 31).unwrap_or(to),
+                    );
+                    out.insert(
+                        format!("flow {year} {mode:?} {c:?}"),
+                        format!("{:?}", self.flow(a, b, c, mode)),
+                    );
+                }
                 for by in [By::Sex, By::Age, By::Role, By::Region] {
                     for audience in [access::Audience::Trusted, access::Audience::Public] {
                         let mut s = String::new();
@@ -375,6 +389,7 @@ impl Clone for Registry {
             merged_into: self.merged_into.clone(),
             public_view: self.public_view.clone(),
             curves,
+            flows: self.flows.clone(),
             splits: std::sync::Mutex::new(
                 self.splits
                     .lock()
@@ -497,4 +512,88 @@ fn apply(curve: &mut Curve, base: i32, len: usize, days: &PersonDays, sign: i32)
         }
     }
     Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{parse_record, Record};
+    use crate::registry::Builder;
+
+    fn build(records: &[Record]) -> Registry {
+        let mut sorted: Vec<&Record> = records.iter().collect();
+        sorted.sort_by_key(|r| r.record_type().rank());
+        let mut b = Builder::new();
+        for r in sorted {
+            b.add_record(r).unwrap();
+        }
+        b.finish()
+    }
+
+    fn record(line: &str) -> Record {
+        parse_record(line).unwrap().into_record()
+    }
+
+    /// Saves of every kind the patch takes, on a generated registry whose day arrays,
+    /// breakdowns and flows are built: the patched registry describes like one built
+    /// from the same records.
+    #[test]
+    fn a_patched_registry_equals_one_built_whole() {
+        let mut records = Vec::new();
+        crate::generate::generate(
+            crate::generate::Settings {
+                persons: 150,
+                seed: 9,
+            },
+            &mut |line| records.push(record(line)),
+        );
+        let before = build(&records);
+        let (from, to) = (
+            Day::ymd(2020, 1, 1).unwrap(),
+            Day::ymd(2026, 12, 31).unwrap(),
+        );
+        let _ = before.describe(from, to);
+        let p0 = before.person_id(3).to_string();
+        let p1 = before.person_id(7).to_string();
+        let saved = [
+            format!(r#"{{"type":"event","id":"new-e1","person":"{p0}","kind":"detained","date":"2022-03"}}"#),
+            format!(r#"{{"type":"event","id":"new-e2","person":"{p0}","kind":"recognized","date":"2022-04-01"}}"#),
+            format!(r#"{{"type":"person","id":"{p1}","sex":"female","birth_date":"1960-02-29","country":"RU","visibility":"restricted"}}"#),
+            r#"{"type":"person","id":"new-p","country":"BY","region":"Minsk"}"#.to_string(),
+            r#"{"type":"event","id":"new-e3","person":"new-p","kind":"detained","date":"2023-01-05"}"#.to_string(),
+            r#"{"type":"announcement","id":"a-000","kind":"pardon","date":"2024-07-03","country":"BY","total":9}"#.to_string(),
+            r#"{"type":"event","id":"new-e4","person":"new-p","kind":"pardoned","date":"2024-07-03","announcement":"a-000"}"#.to_string(),
+        ];
+        let mut changes = Changes::default();
+        let mut all = records.clone();
+        for line in &saved {
+            let r = record(line);
+            match &r {
+                Record::Person(p) => {
+                    all.retain(|x| !matches!(x, Record::Person(q) if q.id == p.id));
+                    changes.persons.push(PersonFacts::from(p));
+                }
+                Record::Announcement(a) => changes.announcements.push(a.clone()),
+                _ => {}
+            }
+            all.push(r);
+        }
+        for id in [&p0, &p1, &"new-p".to_string()] {
+            let events = all
+                .iter()
+                .filter_map(|r| match r {
+                    Record::Event(e) if &e.person == id => Some(e.clone()),
+                    _ => None,
+                })
+                .collect();
+            changes.events.push((id.clone(), events));
+        }
+        let patched = before.patched(&changes).expect("patchable");
+        let whole = build(&all);
+        let (a, b) = (patched.describe(from, to), whole.describe(from, to));
+        for (k, v) in &b {
+            assert_eq!(a.get(k), Some(v), "{k}");
+        }
+        assert_eq!(a.len(), b.len());
+    }
 }
