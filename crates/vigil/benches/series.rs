@@ -108,6 +108,19 @@ fn counting(c: &mut Criterion) {
             black_box(reg.held_by(on, Some("BY"), Mode::Recognized, By::Age, Audience::Public))
         });
     });
+    let (y0, y1) = (
+        Day::ymd(2024, 1, 1).unwrap(),
+        Day::ymd(2024, 12, 31).unwrap(),
+    );
+    let first = std::time::Instant::now();
+    black_box(reg.flow(y0, y1, None, Mode::Recognized));
+    eprintln!(
+        "first flow (builds the per-day counts): {:?}",
+        first.elapsed()
+    );
+    c.bench_function("flow over a year (precomputed)", |b| {
+        b.iter(|| black_box(reg.flow(y0, y1, None, Mode::Recognized)));
+    });
     let mut slow = c.benchmark_group("scans");
     slow.sample_size(10);
     slow.bench_function("held on a day by sex (scan)", |b| {
@@ -117,7 +130,7 @@ fn counting(c: &mut Criterion) {
     });
     slow.bench_function("flow over a year (scan)", |b| {
         b.iter(|| {
-            black_box(reg.flow(
+            black_box(reg.flow_scan(
                 Day::ymd(2024, 1, 1).unwrap(),
                 Day::ymd(2024, 12, 31).unwrap(),
                 None,
