@@ -483,7 +483,7 @@ impl AppState {
                 persons,
             } => match self.directory.patched(&registry, &persons) {
                 Some(directory) => Ok(Some(AppState {
-                    registry,
+                    registry: *registry,
                     log: LogPosition {
                         entries: head.entries,
                         head: head.hash.to_hex(),

@@ -18,7 +18,7 @@ pub enum Followed {
     Current,
     /// The registry as of `head`, and the persons put since (as they now are).
     Patched {
-        registry: Registry,
+        registry: Box<Registry>,
         head: Head,
         persons: Vec<Person>,
     },
@@ -44,7 +44,7 @@ pub fn follow(store: &dyn Store, registry: &Registry, seen: u64) -> Result<Follo
         }
         return Ok(match registry.patched(&changes) {
             Some(registry) => Followed::Patched {
-                registry,
+                registry: Box::new(registry),
                 head: after,
                 persons,
             },

@@ -289,7 +289,7 @@ impl Registry {
                     if roles.is_empty() {
                         all("none", out);
                     }
-                    for &r in roles.iter() {
+                    for &r in &**roles {
                         all(&self.symbols.names[r as usize], out);
                     }
                 }
@@ -367,7 +367,7 @@ impl Registry {
                         if roles.is_empty() {
                             bump("none");
                         }
-                        for &r in roles.iter() {
+                        for &r in &**roles {
                             bump(&self.symbols.names[r as usize]);
                         }
                     }
@@ -409,7 +409,7 @@ pub(super) mod tests {
     pub(crate) fn generated(persons: u64, seed: u64) -> Registry {
         let mut records = Vec::new();
         crate::generate::generate(crate::generate::Settings { persons, seed }, &mut |line| {
-            records.push(parse_record(line).unwrap().into_record())
+            records.push(parse_record(line).unwrap().into_record());
         });
         records.sort_by_key(|r: &Record| r.record_type().rank());
         let mut b = Builder::new();

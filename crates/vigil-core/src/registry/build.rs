@@ -258,7 +258,7 @@ impl Builder {
             merged_into,
             public_view,
             curves: Default::default(),
-            splits: Default::default(),
+            splits: std::sync::Mutex::default(),
             flows: Default::default(),
         }
     }

@@ -233,7 +233,7 @@ impl Registry {
             merged_into,
             public_view,
             curves: Default::default(),
-            splits: Default::default(),
+            splits: std::sync::Mutex::default(),
             flows: Default::default(),
         };
         // Curves and breakdowns already built are moved by the difference; the others
@@ -545,7 +545,9 @@ mod tests {
                 persons: 150,
                 seed: 9,
             },
-            &mut |line| records.push(record(line)),
+            &mut |line| {
+                records.push(record(line));
+            },
         );
         let before = build(&records);
         let (from, to) = (
