@@ -19,6 +19,7 @@ use vigil_core::answer::LogPosition;
 use vigil_core::date::Day;
 use vigil_core::registry::Registry;
 use vigil_store::accounts::AuditRow;
+use vigil_store::follow::Followed;
 use vigil_store::{Store, StoreError};
 
 use crate::auth::{self, AdminForm, Editor};
@@ -261,7 +262,9 @@ impl axum::extract::FromRequestParts<Arc<Live>> for Snapshot {
 /// How often a server looks for writes made by other processes.
 pub const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 /// What the server answers from: the current snapshot of the registry, replaced as a
-/// whole when the log grows (another process wrote), so a request sees one state.
+/// whole when the log grows (a save, or another process wrote), so a request sees one
+/// state. The new snapshot is the old one patched from the entries written since, built
+/// beside it (`AppState::followed`).
 pub struct Live {
     current: std::sync::RwLock<Arc<AppState>>,
     /// Why the snapshot is behind the store's log, while it is: the last refresh failed.
@@ -441,26 +444,59 @@ impl Live {
 
     async fn load_fresh(self: &Arc<Self>) -> Result<bool, StoreError> {
         let now = self.snapshot();
-        let shared = Arc::clone(&now.store);
-        let seen = now.log.entries;
-        let fresh = tokio::task::spawn_blocking(move || {
-            let head = lock(&shared)?.head()?;
-            if head.entries == seen {
-                return Ok(None);
-            }
-            AppState::load_shared(shared).map(Some)
-        })
-        .await
-        .map_err(|e| StoreError::Damaged(e.to_string()))??;
+        let base = Arc::clone(&now);
+        let fresh = tokio::task::spawn_blocking(move || base.followed())
+            .await
+            .map_err(|e| StoreError::Damaged(e.to_string()))??;
         let Some(mut fresh) = fresh else {
             return Ok(false);
         };
         fresh.min_cell = now.min_cell;
         fresh.lang = now.lang;
-        *self
+        let mut current = self
             .current
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(fresh);
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Two refreshes may race (a save's and the watcher's): the later log wins.
+        if current.log.entries <= fresh.log.entries {
+            *current = Arc::new(fresh);
+        }
         Ok(true)
+    }
+}
+
+impl AppState {
+    /// This snapshot brought up to the store's head: the registry and directory patched
+    /// from the entries written since (`vigil_store::follow`), or loaded whole when the
+    /// patch cannot be made; `None` when nothing was written. The readers of this
+    /// snapshot are not held up: the new one is built beside it.
+    fn followed(&self) -> Result<Option<AppState>, StoreError> {
+        let store = lock(&self.store)?;
+        let seen = self.log.entries;
+        let followed = vigil_store::follow::follow(store.as_ref(), &self.registry, seen)?;
+        drop(store);
+        match followed {
+            Followed::Current => Ok(None),
+            Followed::Patched {
+                registry,
+                head,
+                persons,
+            } => match self.directory.patched(&registry, &persons) {
+                Some(directory) => Ok(Some(AppState {
+                    registry: *registry,
+                    log: LogPosition {
+                        entries: head.entries,
+                        head: head.hash.to_hex(),
+                    },
+                    directory,
+                    min_cell: self.min_cell,
+                    lang: self.lang,
+                    store: Arc::clone(&self.store),
+                    pages: Mutex::new(PageCache::default()),
+                })),
+                None => AppState::load_shared(Arc::clone(&self.store)).map(Some),
+            },
+            Followed::Reload => AppState::load_shared(Arc::clone(&self.store)).map(Some),
+        }
     }
 }

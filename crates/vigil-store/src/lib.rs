@@ -14,6 +14,7 @@ use vigil_core::registry::{Registry, Replay};
 pub mod accounts;
 pub mod copy;
 pub mod derived;
+pub mod follow;
 pub mod import;
 pub mod ops;
 pub mod pg;
@@ -123,6 +124,18 @@ pub trait Store {
         upto: Option<u64>,
         visit: &mut dyn FnMut(Entry) -> Result<(), StoreError>,
     ) -> Result<(), StoreError>;
+
+    /// Log entries after position `after`, in order: what a follower has not seen yet.
+    fn entries_after(&self, after: u64) -> Result<Vec<Entry>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_entry(None, &mut |e| {
+            if e.seq > after {
+                out.push(e);
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
 
     /// The current registry, from the derived tables.
     fn load(&self) -> Result<Registry, StoreError>;

@@ -4,7 +4,9 @@
 //! PostgreSQL when `VIGIL_TEST_DATABASE_URL` is set) and, after every step, compared with
 //! a plain in-memory model of what the registry should now hold: the same records, the
 //! same counts (held with its bounds, waves), a log that verifies with derived tables that
-//! match it, `load` equal to `load_as_of(head)`, and export → import → export identical.
+//! match it, `load` equal to `load_as_of(head)`, export → import → export identical, and
+//! the registry of the step before brought forward by `follow::follow` (what a server
+//! does after a save) equal to a full load.
 //!
 //! `PROPTEST_CASES=N` sets the number of sequences (200 by default, each of 30–35 steps).
 //! It is longer than 800 lines because the model, every step and the comparison after
@@ -18,10 +20,11 @@ use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use vigil_core::access::Audience;
-use vigil_core::date::PartialDate;
+use vigil_core::date::{Day, PartialDate};
 use vigil_core::record::{parse_record, AnnouncementKind, Parsed, Record, RecordType};
 use vigil_core::registry::{Builder, By, Mode, Registry, Whereabouts};
 use vigil_core::sheet::{read::Format, Options};
+use vigil_store::follow::Followed;
 use vigil_store::ops::{self, Expect, OpError, Refusal};
 use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
 
@@ -705,12 +708,26 @@ fn apply(
     Ok(())
 }
 
+/// Every breakdown dimension.
+const ALL_BY: [By; 9] = [
+    By::Sex,
+    By::Age,
+    By::Role,
+    By::Region,
+    By::Article,
+    By::Place,
+    By::Regime,
+    By::Status,
+    By::RecognizedBy,
+];
+
 /// After every step: the store says what the model says.
 fn agree(
     store: &dyn Store,
     model: &Model,
     fresh: &dyn Fn() -> Box<dyn Store>,
     round_trip: bool,
+    followed: &mut Option<(Registry, u64)>,
 ) -> Result<(), TestCaseError> {
     let head = store.head().unwrap();
     prop_assert_eq!(head.entries, model.entries, "log entries");
@@ -741,6 +758,68 @@ fn agree(
         &counts(&store.load_as_of(head.entries).unwrap()),
         "load against load_as_of(head)"
     );
+    let full = store.load().unwrap();
+    let (from, to) = (
+        Day::ymd(2019, 12, 25).unwrap(),
+        Day::ymd(2025, 1, 10).unwrap(),
+    );
+    // The breakdowns read from per-day arrays say what a pass over the persons says.
+    for d in ["2021-03-15", "2022-06-01", "2024-07-03"] {
+        let day = d.parse::<PartialDate>().unwrap().first_day();
+        for mode in [Mode::Recognized, Mode::RecognizedByDate, Mode::All] {
+            for by in ALL_BY {
+                for audience in [Audience::Trusted, Audience::Public] {
+                    for country in [None, Some("BY")] {
+                        prop_assert_eq!(
+                            full.held_by(day, country, mode, by, audience),
+                            full.held_by_scan(day, country, mode, by, audience),
+                            "held_by {} {:?} {:?} {:?} {:?} against the scan",
+                            d,
+                            mode,
+                            by,
+                            audience,
+                            country
+                        );
+                    }
+                }
+            }
+        }
+    }
+    if let Some((before, seen)) = followed.take() {
+        // The curves the server has built are moved, not built again.
+        for mode in [Mode::Recognized, Mode::RecognizedByDate, Mode::All] {
+            let _ = before.held(from, None, mode);
+            for by in ALL_BY {
+                for audience in [Audience::Trusted, Audience::Public] {
+                    let _ = before.held_by(from, None, mode, by, audience);
+                }
+            }
+        }
+        match vigil_store::follow::follow(store, &before, seen).unwrap() {
+            Followed::Current => {
+                prop_assert_eq!(seen, head.entries);
+                prop_assert_eq!(
+                    before.describe(from, to),
+                    full.describe(from, to),
+                    "unchanged"
+                );
+            }
+            Followed::Patched {
+                registry, head: h, ..
+            } => {
+                prop_assert_eq!(h, head);
+                PATCHED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                prop_assert_eq!(
+                    registry.describe(from, to),
+                    full.describe(from, to),
+                    "the registry followed from entry {} against a full load",
+                    seen
+                );
+            }
+            Followed::Reload => {}
+        }
+    }
+    *followed = Some((full, head.entries));
     if round_trip {
         let text = export_text(store);
         let mut copy = fresh();
@@ -771,16 +850,30 @@ fn run(fresh: &dyn Fn() -> Box<dyn Store>) {
         .run(&sequences, |steps| {
             let mut store = fresh();
             let mut model = Model::default();
+            let mut followed = None;
             for (i, s) in steps.iter().enumerate() {
                 apply(&mut store, &mut model, s, fresh)
                     .map_err(|e| TestCaseError::fail(format!("step {i} {s:?}: {e}")))?;
-                agree(store.as_ref(), &model, fresh, i + 1 == steps.len())
-                    .map_err(|e| TestCaseError::fail(format!("after step {i} {s:?}: {e}")))?;
+                agree(
+                    store.as_ref(),
+                    &model,
+                    fresh,
+                    i + 1 == steps.len(),
+                    &mut followed,
+                )
+                .map_err(|e| TestCaseError::fail(format!("after step {i} {s:?}: {e}")))?;
             }
             Ok(())
         })
         .unwrap();
+    assert!(
+        PATCHED.load(std::sync::atomic::Ordering::Relaxed) > cases as usize,
+        "saves were followed by patching, not only by reloading"
+    );
 }
+
+/// How many steps were followed by a patch (not a reload).
+static PATCHED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 #[test]
 fn sqlite_write_path_agrees_with_the_model() {

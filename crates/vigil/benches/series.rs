@@ -64,6 +64,15 @@ fn registry() -> Registry {
     b.finish()
 }
 
+/// The case dimensions of `held --by`.
+const CASE_BY: [(&str, By); 5] = [
+    ("article", By::Article),
+    ("place", By::Place),
+    ("regime", By::Regime),
+    ("status", By::Status),
+    ("recognized_by", By::RecognizedBy),
+];
+
 fn counting(c: &mut Criterion) {
     let reg = registry();
     let (from, to) = (
@@ -91,25 +100,64 @@ fn counting(c: &mut Criterion) {
     c.bench_function("waves BY 2024", |b| {
         b.iter(|| black_box(reg.waves("BY", 2024, AnnouncementKind::Pardon)));
     });
+    // Precomputed per day (warm: built by the first question), beside the scan it
+    // replaced, which is the peer.
+    let first = std::time::Instant::now();
+    black_box(reg.held_by(on, None, Mode::Recognized, By::Sex, Audience::Trusted));
+    black_box(reg.held_by(on, None, Mode::Recognized, By::Age, Audience::Public));
+    eprintln!(
+        "first held_by (builds the sex and age breakdowns): {:?}",
+        first.elapsed()
+    );
+    c.bench_function("held on a day by sex (precomputed)", |b| {
+        b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex, Audience::Trusted)));
+    });
+    c.bench_function("held on a day by age, public (precomputed)", |b| {
+        b.iter(|| {
+            black_box(reg.held_by(on, Some("BY"), Mode::Recognized, By::Age, Audience::Public))
+        });
+    });
+    // The case breakdowns, precomputed the same way (their first build cuts each
+    // person's days where the key can change).
+    for (name, by) in CASE_BY {
+        let first = std::time::Instant::now();
+        black_box(reg.held_by(on, None, Mode::Recognized, by, Audience::Trusted));
+        eprintln!("first held_by by {name} (builds it): {:?}", first.elapsed());
+        c.bench_function(&format!("held on a day by {name} (precomputed)"), |b| {
+            b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, by, Audience::Trusted)));
+        });
+    }
+    let (y0, y1) = (
+        Day::ymd(2024, 1, 1).unwrap(),
+        Day::ymd(2024, 12, 31).unwrap(),
+    );
+    let first = std::time::Instant::now();
+    black_box(reg.flow(y0, y1, None, Mode::Recognized));
+    eprintln!(
+        "first flow (builds the per-day counts): {:?}",
+        first.elapsed()
+    );
+    c.bench_function("flow over a year (precomputed)", |b| {
+        b.iter(|| black_box(reg.flow(y0, y1, None, Mode::Recognized)));
+    });
     let mut slow = c.benchmark_group("scans");
     slow.sample_size(10);
     slow.bench_function("held on a day by sex (scan)", |b| {
-        b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, By::Sex, Audience::Trusted)));
+        b.iter(|| {
+            black_box(reg.held_by_scan(on, None, Mode::Recognized, By::Sex, Audience::Trusted))
+        });
     });
-    // The case breakdowns (docs/cases.md): one timeline walk per held person.
-    for (name, by) in [
-        ("held on a day by article (scan)", By::Article),
-        ("held on a day by place (scan)", By::Place),
-        ("held on a day by status (scan)", By::Status),
-        ("held on a day by recognized_by (scan)", By::RecognizedBy),
-    ] {
-        slow.bench_function(name, |b| {
-            b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, by, Audience::Trusted)));
+    // The case breakdowns (docs/cases.md): the scan walks one timeline per held person.
+    for (name, by) in CASE_BY {
+        slow.bench_function(format!("held on a day by {name} (scan)"), |b| {
+            b.iter(|| {
+                black_box(reg.held_by_scan(on, None, Mode::Recognized, by, Audience::Trusted))
+            });
         });
     }
     slow.bench_function("flow over a year (scan)", |b| {
         b.iter(|| {
-            black_box(reg.flow(
+            black_box(reg.flow_scan(
                 Day::ymd(2024, 1, 1).unwrap(),
                 Day::ymd(2024, 12, 31).unwrap(),
                 None,

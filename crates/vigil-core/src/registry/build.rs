@@ -115,18 +115,10 @@ impl Builder {
     /// Sets what person `ix` consented to and the envelope form of their name (a store
     /// reads these from the person's body; `add_record` sets them itself).
     pub fn set_letters(&mut self, ix: u32, consent: &[Consent], envelope: Option<&str>) {
-        if consent.is_empty() && envelope.is_none() {
-            self.letters.remove(&ix);
-            return;
-        }
-        self.letters.insert(
-            ix,
-            super::Letters {
-                letters: consent.contains(&Consent::Letters),
-                calendar: consent.contains(&Consent::Calendar),
-                envelope: envelope.map(Box::from),
-            },
-        );
+        match letters_of(consent, envelope) {
+            Some(l) => self.letters.insert(ix, l),
+            None => self.letters.remove(&ix),
+        };
     }
 
     /// Adds (or replaces) a place of detention.
@@ -141,46 +133,9 @@ impl Builder {
 
     /// Keeps the details an event of this kind has; `NONE` when it has none.
     fn case_detail(&mut self, kind: EventKind, d: &EventDetails) -> u32 {
-        let articles: Box<[u32]> = match (&d.articles, kind) {
-            (Some(a), EventKind::Charged | EventKind::Sentenced) => a
-                .items()
-                .into_iter()
-                .map(|t| self.symbols.intern(&super::article_number(t)))
-                .collect(),
-            _ => Box::new([]),
-        };
-        let conditions = if kind == EventKind::Conditions {
-            d.condition_list().iter().fold(0u16, |bits, c| {
-                bits | 1 << Condition::ALL.iter().position(|x| x == c).expect("listed")
-            })
-        } else {
-            0
-        };
-        let by = match kind {
-            EventKind::Recognized | EventKind::RecognitionWithdrawn => {
-                d.by.as_deref().map(|b| self.symbols.intern(b.trim()))
-            }
-            _ => None,
-        };
-        let sentenced = kind == EventKind::Sentenced;
-        let transferred = kind == EventKind::Transferred;
-        let facts = CaseFacts {
-            place: None,
-            in_transit: transferred && d.in_transit,
-            address_unknown: transferred && d.address_unknown,
-            articles,
-            regime: d.regime.filter(|_| sentenced),
-            term_months: d.term_months.filter(|_| sentenced),
-            term_start: d.term_start.filter(|_| sentenced).map(|t| t.range()),
-            case: d.case.as_deref().map(|c| self.symbols.intern(c)),
-            extends: sentenced && d.extends,
-            conditions,
-            by,
-        };
-        let place = d.place.as_deref().filter(|_| transferred).map(Box::from);
-        if facts == CaseFacts::default() && place.is_none() {
+        let Some((facts, place)) = case_detail(&mut self.symbols, kind, d) else {
             return NONE;
-        }
+        };
         self.details.push(facts);
         self.detail_place.push(place);
         (self.details.len() - 1) as u32
@@ -204,11 +159,10 @@ impl Builder {
             Record::Place(p) => self.add_place(p.clone()),
             Record::Person(p) => {
                 let ix = self.add_person(&p.into());
-                let consent = match &p.consent {
-                    Some(crate::record::ConsentField::List(l)) => l.as_slice(),
-                    _ => &[],
+                match person_letters(p) {
+                    Some(l) => self.letters.insert(ix, l),
+                    None => self.letters.remove(&ix),
                 };
-                self.set_letters(ix, consent, p.envelope.as_deref());
             }
             Record::Announcement(a) => self.add_announcement(a.clone()),
             Record::Figure(f) => self.add_figure(f.clone()),
@@ -318,31 +272,14 @@ impl Builder {
                 offsets[p as usize] as usize,
                 offsets[p as usize + 1] as usize,
             );
-            facts.clear();
-            facts.extend(events[start..end].iter().map(|e| e.fact));
-            let t = custody::walk(&facts);
-            custody.extend(t.custody.into_iter().map(|s| (p, s)));
-            recognition.extend(t.recognition.into_iter().map(|s| (p, s)));
-            recognized[p as usize] = t.recognized;
-            contradictions.extend(t.contradictions.into_iter().map(|c| (p, c)));
             let named = persons[p as usize].visibility.is_public() && roots[p as usize] == p;
-            if named && events[start..end].iter().any(|e| !e.visibility.is_public()) {
-                facts.clear();
-                facts.extend(
-                    events[start..end]
-                        .iter()
-                        .filter(|e| e.visibility.is_public())
-                        .map(|e| e.fact),
-                );
-                let t = custody::walk(&facts);
-                public_view.insert(
-                    p,
-                    super::PublicTimeline {
-                        custody: t.custody,
-                        recognized: t.recognized,
-                        contradictions: t.contradictions,
-                    },
-                );
+            let d = derive(&events[start..end], named, &mut facts);
+            custody.extend(d.custody.into_iter().map(|s| (p, s)));
+            recognition.extend(d.recognition.into_iter().map(|s| (p, s)));
+            recognized[p as usize] = d.recognized;
+            contradictions.extend(d.contradictions.into_iter().map(|c| (p, c)));
+            if let Some(t) = d.public {
+                public_view.insert(p, t);
             }
         }
         let announcements: Vec<Announcement> = announcements
@@ -386,6 +323,8 @@ impl Builder {
             place_ix,
             details,
             letters,
+            splits: std::sync::Mutex::default(),
+            flows: Default::default(),
         }
     }
 }
@@ -398,6 +337,120 @@ pub fn in_merge_order(merges: &[(String, String)]) -> impl Iterator<Item = &(Str
     let mut sorted: Vec<&(String, String)> = merges.iter().collect();
     sorted.sort_unstable_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
     sorted.into_iter()
+}
+
+/// The case details an event of this kind keeps, and the id of the place it names (a
+/// transfer's, resolved by the caller); `None` when it keeps none. The one reading of
+/// an event's details: `Builder` and `Registry::patched` both call it.
+pub(super) fn case_detail(
+    symbols: &mut Symbols,
+    kind: EventKind,
+    d: &EventDetails,
+) -> Option<(CaseFacts, Option<Box<str>>)> {
+    let articles: Box<[u32]> = match (&d.articles, kind) {
+        (Some(a), EventKind::Charged | EventKind::Sentenced) => a
+            .items()
+            .into_iter()
+            .map(|t| symbols.intern(&super::article_number(t)))
+            .collect(),
+        _ => Box::new([]),
+    };
+    let conditions = if kind == EventKind::Conditions {
+        d.condition_list().iter().fold(0u16, |bits, c| {
+            bits | 1 << Condition::ALL.iter().position(|x| x == c).expect("listed")
+        })
+    } else {
+        0
+    };
+    let by = match kind {
+        EventKind::Recognized | EventKind::RecognitionWithdrawn => {
+            d.by.as_deref().map(|b| symbols.intern(b.trim()))
+        }
+        _ => None,
+    };
+    let sentenced = kind == EventKind::Sentenced;
+    let transferred = kind == EventKind::Transferred;
+    let facts = CaseFacts {
+        place: None,
+        in_transit: transferred && d.in_transit,
+        address_unknown: transferred && d.address_unknown,
+        articles,
+        regime: d.regime.filter(|_| sentenced),
+        term_months: d.term_months.filter(|_| sentenced),
+        term_start: d.term_start.filter(|_| sentenced).map(|t| t.range()),
+        case: d.case.as_deref().map(|c| symbols.intern(c)),
+        extends: sentenced && d.extends,
+        conditions,
+        by,
+    };
+    let place = d.place.as_deref().filter(|_| transferred).map(Box::from);
+    if facts == CaseFacts::default() && place.is_none() {
+        return None;
+    }
+    Some((facts, place))
+}
+
+/// What a person's consent and envelope name keep; `None` when neither is recorded. The
+/// one reading: `Builder::set_letters` and `Registry::patched` both call it.
+pub(super) fn letters_of(consent: &[Consent], envelope: Option<&str>) -> Option<super::Letters> {
+    if consent.is_empty() && envelope.is_none() {
+        return None;
+    }
+    Some(super::Letters {
+        letters: consent.contains(&Consent::Letters),
+        calendar: consent.contains(&Consent::Calendar),
+        envelope: envelope.map(Box::from),
+    })
+}
+
+/// What a person record's consent and envelope name keep.
+pub(super) fn person_letters(p: &crate::record::Person) -> Option<super::Letters> {
+    let consent = match &p.consent {
+        Some(crate::record::ConsentField::List(l)) => l.as_slice(),
+        _ => &[],
+    };
+    letters_of(consent, p.envelope.as_deref())
+}
+
+/// What one person's events give: custody and recognition spans, contradictions, and
+/// (for a named person with an event the public may not see) the public's timeline. The
+/// one derivation: `finish` and `patch` both call it.
+pub(super) struct Derived {
+    pub custody: Vec<custody::Span>,
+    pub recognition: Vec<custody::Span>,
+    pub recognized: bool,
+    pub contradictions: Vec<custody::Contradiction>,
+    pub public: Option<super::PublicTimeline>,
+}
+
+/// Derives a person's timeline from its events (sorted by [`custody::sort_key`]); `named`:
+/// the person is public and not merged into another. `facts` is scratch space.
+pub(super) fn derive(events: &[EventRow], named: bool, facts: &mut Vec<EventFact>) -> Derived {
+    facts.clear();
+    facts.extend(events.iter().map(|e| e.fact));
+    let t = custody::walk(facts);
+    let public = (named && events.iter().any(|e| !e.visibility.is_public())).then(|| {
+        facts.clear();
+        facts.extend(
+            events
+                .iter()
+                .filter(|e| e.visibility.is_public())
+                .map(|e| e.fact),
+        );
+        let t = custody::walk(facts);
+        super::PublicTimeline {
+            custody: t.custody,
+            recognized: t.recognized,
+            contradictions: t.contradictions,
+        }
+    });
+    Derived {
+        custody: t.custody,
+        recognition: t.recognition,
+        recognized: t.recognized,
+        contradictions: t.contradictions,
+        public,
+    }
 }
 
 /// Merge resolution, the only copy (the registry and the name search both use it): for

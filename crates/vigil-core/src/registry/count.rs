@@ -8,11 +8,11 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{Datelike, Months};
 use serde::Serialize;
 
-use super::{spans_of, CaseBy, Mode, Registry, NONE};
+use super::{spans_of, Mode, Registry};
 use crate::access::Audience;
 use crate::custody::{self, HalfOpen, Span, OPEN};
-use crate::date::{Day, DayRange, PartialDate};
-use crate::record::{Announcement, AnnouncementKind, EventKind, ReleaseReason, Sex, Visibility};
+use crate::date::{Day, PartialDate};
+use crate::record::{Announcement, AnnouncementKind};
 
 /// A count on a day with its bounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -23,7 +23,7 @@ pub struct Held {
 }
 
 /// A breakdown dimension for `stats held --by`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum By {
     Sex,
     Age,
@@ -138,18 +138,18 @@ pub struct Flow {
 }
 
 /// Cumulative day arrays for one counting mode.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(super) struct Curves {
-    base: i32,
-    total: Curve,
-    by_country: HashMap<String, Curve>,
+    pub(super) base: i32,
+    pub(super) total: Curve,
+    pub(super) by_country: HashMap<String, Curve>,
 }
 
 #[derive(Debug, Default, Clone)]
-struct Curve {
-    held: Vec<i32>,
-    min: Vec<i32>,
-    max: Vec<i32>,
+pub(super) struct Curve {
+    pub(super) held: Vec<i32>,
+    pub(super) min: Vec<i32>,
+    pub(super) max: Vec<i32>,
 }
 
 impl Curve {
@@ -168,14 +168,14 @@ impl Curve {
 
 /// One person's days for the three measures.
 pub(super) struct PersonDays {
-    headline: Vec<HalfOpen>,
-    surely: Vec<HalfOpen>,
-    possibly: Vec<HalfOpen>,
+    pub(super) headline: Vec<HalfOpen>,
+    pub(super) surely: Vec<HalfOpen>,
+    pub(super) possibly: Vec<HalfOpen>,
 }
 
 impl Registry {
     /// The days person-by-person on which each counts under `mode`; persons with none are skipped.
-    fn person_days(&self, mode: Mode, mut visit: impl FnMut(u32, PersonDays)) {
+    pub(super) fn person_days(&self, mode: Mode, mut visit: impl FnMut(u32, PersonDays)) {
         let mut i = 0;
         while i < self.custody.len() {
             let p = self.custody[i].0;
@@ -185,28 +185,43 @@ impl Registry {
                 .count();
             let spans = &self.custody[i..i + n];
             i += n;
-            if mode == Mode::Recognized && !self.recognized[p as usize] {
-                continue;
+            if let Some(d) = self.days_from(p, spans, mode) {
+                visit(p, d);
             }
-            let days = |f: fn(&Span) -> HalfOpen, spans: &[(u32, Span)]| {
-                custody::merge(spans.iter().map(|(_, s)| f(s)).collect())
-            };
-            let mut d = PersonDays {
-                headline: days(Span::headline, spans),
-                surely: days(Span::surely, spans),
-                possibly: days(Span::possibly, spans),
-            };
-            if mode == Mode::RecognizedByDate {
-                let rec = spans_of(&self.recognition, p);
-                d.headline = custody::intersect(&d.headline, &days(Span::headline, rec));
-                d.surely = custody::intersect(&d.surely, &days(Span::surely, rec));
-                d.possibly = custody::intersect(&d.possibly, &days(Span::possibly, rec));
-            }
-            visit(p, d);
         }
     }
 
-    fn curves(&self, mode: Mode) -> &Curves {
+    /// The days person `p` counts on under `mode`, if any.
+    pub(super) fn days_of(&self, p: u32, mode: Mode) -> Option<PersonDays> {
+        let spans = spans_of(&self.custody, p);
+        if spans.is_empty() {
+            return None;
+        }
+        self.days_from(p, spans, mode)
+    }
+
+    fn days_from(&self, p: u32, spans: &[(u32, Span)], mode: Mode) -> Option<PersonDays> {
+        if mode == Mode::Recognized && !self.recognized[p as usize] {
+            return None;
+        }
+        let days = |f: fn(&Span) -> HalfOpen, spans: &[(u32, Span)]| {
+            custody::merge(spans.iter().map(|(_, s)| f(s)).collect())
+        };
+        let mut d = PersonDays {
+            headline: days(Span::headline, spans),
+            surely: days(Span::surely, spans),
+            possibly: days(Span::possibly, spans),
+        };
+        if mode == Mode::RecognizedByDate {
+            let rec = spans_of(&self.recognition, p);
+            d.headline = custody::intersect(&d.headline, &days(Span::headline, rec));
+            d.surely = custody::intersect(&d.surely, &days(Span::surely, rec));
+            d.possibly = custody::intersect(&d.possibly, &days(Span::possibly, rec));
+        }
+        Some(d)
+    }
+
+    pub(super) fn curves(&self, mode: Mode) -> &Curves {
         let slot = match mode {
             Mode::Recognized => 0,
             Mode::RecognizedByDate => 1,
@@ -292,78 +307,6 @@ impl Registry {
         }
     }
 
-    /// The headline count on a day split by a dimension. A person with several roles
-    /// counts once under each.
-    #[must_use]
-    pub fn held_by(
-        &self,
-        on: Day,
-        country: Option<&str>,
-        mode: Mode,
-        by: By,
-        audience: Audience,
-    ) -> BTreeMap<String, i64> {
-        let mut out = BTreeMap::new();
-        let mut last = None;
-        for &(p, span) in &self.custody {
-            // Spans are grouped by person; a person counts once however many spans cover the day.
-            if last == Some(p) || !span.headline().contains(on) {
-                continue;
-            }
-            let counted = match mode {
-                Mode::All => true,
-                Mode::Recognized => self.recognized[p as usize],
-                Mode::RecognizedByDate => spans_of(&self.recognition, p)
-                    .iter()
-                    .any(|(_, r)| r.headline().contains(on)),
-            };
-            if !counted || !self.country_matches(p, country) {
-                continue;
-            }
-            last = Some(p);
-            let person = &self.persons[p as usize];
-            let mut bump = |k: &str| *out.entry(k.to_string()).or_insert(0) += 1;
-            if audience == Audience::Public
-                && person.visibility != Visibility::Public
-                && !matches!(by, By::Sex | By::Age)
-            {
-                bump("withheld");
-                continue;
-            }
-            match by {
-                By::Sex => bump(person.sex.unwrap_or(Sex::Unknown).as_str()),
-                By::Region => bump(self.symbols.name(person.region).unwrap_or("unknown")),
-                By::Age => bump(age_band(person.birth, on)),
-                By::Article => bump(&self.case_key(p, on, CaseBy::Article, audience)),
-                By::Place => bump(&self.case_key(p, on, CaseBy::Place, audience)),
-                By::Regime => bump(&self.case_key(p, on, CaseBy::Regime, audience)),
-                By::Status => bump(&self.case_key(p, on, CaseBy::Status, audience)),
-                By::RecognizedBy => {
-                    let orgs = self.recognized_by(p, audience);
-                    if orgs.is_empty() {
-                        bump("none");
-                    }
-                    for o in orgs {
-                        bump(&o);
-                    }
-                }
-                By::Role => match person.roles {
-                    NONE => bump("unknown"),
-                    set => {
-                        let roles = &self.symbols.role_sets[set as usize];
-                        if roles.is_empty() {
-                            bump("none");
-                        }
-                        for &r in roles {
-                            bump(&self.symbols.names[r as usize]);
-                        }
-                    }
-                },
-            }
-        }
-        out
-    }
-
     /// Held on each step from `from` to `to`, both included.
     #[must_use]
     pub fn series(
@@ -433,76 +376,9 @@ impl Registry {
     fn identified_count(&self, announcement_id: &str) -> usize {
         self.identified(announcement_id, Audience::Trusted).len()
     }
-
-    /// Inflow and outflow between two days, both included; event dates at their first day.
-    #[must_use]
-    pub fn flow(&self, from: Day, to: Day, country: Option<&str>, mode: Mode) -> Flow {
-        let within = |r: DayRange| from <= r.lo && r.lo <= to;
-        let (mut detained, mut recognized, mut pardoned_identified, mut pardoned_unannounced) =
-            (0, 0, 0, 0);
-        let mut released = BTreeMap::new();
-        for e in &self.events {
-            if !within(e.fact.when) || !self.country_matches(e.person, country) {
-                continue;
-            }
-            if e.fact.kind == EventKind::Recognized {
-                recognized += 1;
-                continue;
-            }
-            if mode != Mode::All && !self.recognized[e.person as usize] {
-                continue;
-            }
-            match e.fact.kind {
-                EventKind::Detained => detained += 1,
-                EventKind::Released => {
-                    *released
-                        .entry(
-                            e.reason
-                                .map_or("unspecified", ReleaseReason::as_str)
-                                .to_string(),
-                        )
-                        .or_insert(0) += 1;
-                }
-                EventKind::Pardoned => {
-                    pardoned_identified += 1;
-                    if e.announcement.is_none() {
-                        pardoned_unannounced += 1;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let pardoned_announced: u64 = self
-            .announcements
-            .iter()
-            .filter(|a| {
-                a.kind == AnnouncementKind::Pardon
-                    && within(a.date.range())
-                    && country.is_none_or(|c| {
-                        a.country
-                            .as_deref()
-                            .is_some_and(|ac| ac.eq_ignore_ascii_case(c))
-                    })
-            })
-            .map(|a| u64::from(a.total.unwrap_or(0)))
-            .sum();
-        let pardoned = pardoned_announced + pardoned_unannounced;
-        Flow {
-            from: from.to_string(),
-            to: to.to_string(),
-            detained,
-            recognized,
-            released,
-            pardoned,
-            pardoned_identified,
-            pardoned_announced,
-            ratio_recognized_to_pardoned: (pardoned > 0)
-                .then(|| round2(recognized as f64 / pardoned as f64)),
-        }
-    }
 }
 
-fn round2(x: f64) -> f64 {
+pub(super) fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 

@@ -6,13 +6,18 @@
 //! curves behind `stats held`, `series`, `waves`, `flow`) are its two halves; this file is
 //! what both share.
 
+mod breakdown;
 mod build;
 mod cases;
 mod count;
+mod describe;
+mod flows;
+mod patch;
 
 pub use build::{in_merge_order, merge_roots, Builder, DanglingReference, Replay, ReplayError};
 pub use cases::{article_number, CaseBy, CaseFacts, Stay, Whereabouts};
 pub use count::{age_band, age_on, step_days, By, Flow, Held, SeriesPoint, Step, Wave, Waves};
+pub use patch::Changes;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -80,7 +85,7 @@ const HEALTH_DISABILITY: u8 = 2;
 const HEALTH_CHRONIC: u8 = 4;
 
 /// Interned strings (countries, regions, roles) and role sets.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Symbols {
     names: Vec<Box<str>>,
     ix: HashMap<Box<str>, u32>,
@@ -227,7 +232,7 @@ pub struct EventRow {
 pub const NO_DETAIL: u32 = NONE;
 
 /// Which persons a count includes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Mode {
     /// Recognized political prisoners: a `recognized` event not followed by a withdrawal,
     /// as the registry knows it now.
@@ -267,6 +272,10 @@ pub struct Registry {
     details: Vec<CaseFacts>,
     /// Persons with a consent or an envelope name.
     letters: HashMap<u32, Letters>,
+    /// Breakdowns per day, built on the first question for each (`breakdown.rs`).
+    splits: breakdown::Splits,
+    /// Flow per day, built on the first question (`flows.rs`).
+    flows: flows::Flows,
 }
 
 /// What a person agreed to and how an envelope names them.

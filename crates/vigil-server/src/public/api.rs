@@ -202,12 +202,10 @@ pub async fn search(
     Query(p): Query<SearchParams>,
 ) -> Json<answer::SearchAnswer> {
     let limit = p.limit.unwrap_or(20).min(200);
-    Json(answer::search(
-        &s.directory.search,
-        &p.q,
-        limit,
-        s.log.clone(),
-    ))
+    Json(answer::SearchAnswer {
+        results: s.directory.search(&p.q, limit),
+        log: s.log.clone(),
+    })
 }
 
 /// Political prisoners held on a day, with bounds, optionally split.
@@ -456,7 +454,7 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
     let mut ordered: Vec<u32> = Vec::new();
     let mut taken = std::collections::HashSet::new();
     if let Some(q) = &q {
-        for hit in s.directory.search.search(q, 500) {
+        for hit in s.directory.search(q, 500) {
             if let Some(ix) = s.registry.person_index(&hit.person) {
                 if taken.insert(ix) {
                     ordered.push(ix);

@@ -312,26 +312,16 @@ fn reparse(body: &str) -> Result<Record, StoreError> {
         .map_err(|e| StoreError::Damaged(format!("a stored record no longer parses: {e}")))
 }
 
-impl Store for PgStore {
-    fn begin(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
-        Ok(Box::new(self.begin_writer(false)?))
-    }
-
-    fn head(&self) -> Result<Head, StoreError> {
-        self.rt.block_on(async {
-            let mut c = self.pool.acquire().await.map_err(pg)?;
-            head_of(&mut c).await
-        })
-    }
-
-    fn for_each_entry(
+impl PgStore {
+    /// Visits log entries after `after` up to `upto` (all when `None`), in pages, so a
+    /// long log is never held in memory at once.
+    fn entries_between(
         &self,
+        mut after: i64,
         upto: Option<u64>,
         visit: &mut dyn FnMut(Entry) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        // In pages, so a long log is never held in memory at once.
         let upto = upto.map_or(i64::MAX, |u| u as i64);
-        let mut after = 0i64;
         loop {
             let rows = self.rt.block_on(
                 sqlx::query(
@@ -351,6 +341,36 @@ impl Store for PgStore {
                 visit(e)?;
             }
         }
+    }
+}
+
+impl Store for PgStore {
+    fn begin(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
+        Ok(Box::new(self.begin_writer(false)?))
+    }
+
+    fn head(&self) -> Result<Head, StoreError> {
+        self.rt.block_on(async {
+            let mut c = self.pool.acquire().await.map_err(pg)?;
+            head_of(&mut c).await
+        })
+    }
+
+    fn for_each_entry(
+        &self,
+        upto: Option<u64>,
+        visit: &mut dyn FnMut(Entry) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.entries_between(0, upto, visit)
+    }
+
+    fn entries_after(&self, after: u64) -> Result<Vec<Entry>, StoreError> {
+        let mut out = Vec::new();
+        self.entries_between(after as i64, None, &mut |e| {
+            out.push(e);
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     fn load(&self) -> Result<Registry, StoreError> {

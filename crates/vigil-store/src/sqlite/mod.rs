@@ -353,6 +353,18 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn entries_after(&self, after: u64) -> Result<Vec<Entry>, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash FROM log WHERE seq > ?1 ORDER BY seq",
+        )?;
+        let mut rows = st.query([after as i64])?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(entry_from_row(row)?.map_err(StoreError::Damaged)?);
+        }
+        Ok(out)
+    }
+
     fn load(&self) -> Result<Registry, StoreError> {
         // Events are read on a second connection while persons are read here; both read
         // the same snapshot (checked by the log position each sees, retried if a write
