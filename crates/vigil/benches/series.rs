@@ -102,11 +102,24 @@ fn counting(c: &mut Criterion) {
         ("held on a day by place (scan)", By::Place),
         ("held on a day by status (scan)", By::Status),
         ("held on a day by recognized_by (scan)", By::RecognizedBy),
+        (
+            "held on a day by term, the sentence-length distribution (scan)",
+            By::Term,
+        ),
     ] {
         slow.bench_function(name, |b| {
             b.iter(|| black_box(reg.held_by(on, None, Mode::Recognized, by, Audience::Trusted)));
         });
     }
+    // Counting by releases (docs/cases.md): expected releases of those held, per month.
+    slow.bench_function("expected releases per month, 12 months (scan)", |b| {
+        b.iter(|| {
+            black_box(reg.releases_by_month(on, 12, None, Mode::Recognized, Audience::Public))
+        });
+    });
+    slow.bench_function("released in the 7 days up to a day (scan)", |b| {
+        b.iter(|| black_box(reg.released_between(Day(on.0 - 6), on, None, Mode::Recognized)));
+    });
     slow.bench_function("flow over a year (scan)", |b| {
         b.iter(|| {
             black_box(reg.flow(

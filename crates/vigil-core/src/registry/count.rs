@@ -39,6 +39,8 @@ pub enum By {
     Status,
     /// Each organisation that recognizes the person (a person counts once under each).
     RecognizedBy,
+    /// The custodial term in force, in bands: the sentence-length distribution.
+    Term,
 }
 
 impl By {
@@ -54,6 +56,7 @@ impl By {
             "regime" => Some(By::Regime),
             "status" => Some(By::Status),
             "recognized_by" => Some(By::RecognizedBy),
+            "term" => Some(By::Term),
             _ => None,
         }
     }
@@ -338,6 +341,7 @@ impl Registry {
                 By::Place => bump(&self.case_key(p, on, CaseBy::Place, audience)),
                 By::Regime => bump(&self.case_key(p, on, CaseBy::Regime, audience)),
                 By::Status => bump(&self.case_key(p, on, CaseBy::Status, audience)),
+                By::Term => bump(&self.case_key(p, on, CaseBy::Term, audience)),
                 By::RecognizedBy => {
                     let orgs = self.recognized_by(p, audience);
                     if orgs.is_empty() {
