@@ -2,7 +2,8 @@
 //!
 //! `VIGIL_BENCH_DB=path.db cargo bench -p vigil --bench series` measures an existing
 //! database (see docs/performance.md for how the 1M and 10M-event ones are made);
-//! without it, a 20,000-person registry is generated in memory.
+//! without it, a registry of `VIGIL_BENCH_PERSONS` persons (default 20,000) is generated
+//! in memory.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -50,17 +51,17 @@ fn registry() -> Registry {
         );
         return reg;
     }
+    // VIGIL_BENCH_PERSONS=216000 generates the 1M-event registry in memory (as
+    // `vigil generate --persons 216000 --seed 1` writes it), without a database.
+    let persons = std::env::var("VIGIL_BENCH_PERSONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20_000);
     let mut b = Builder::new();
-    generate(
-        Settings {
-            persons: 20_000,
-            seed: 1,
-        },
-        &mut |line| {
-            b.add_record(&parse_record(line).unwrap().into_record())
-                .unwrap();
-        },
-    );
+    generate(Settings { persons, seed: 1 }, &mut |line| {
+        b.add_record(&parse_record(line).unwrap().into_record())
+            .unwrap();
+    });
     b.finish()
 }
 
