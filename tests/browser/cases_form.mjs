@@ -61,6 +61,7 @@ try {
     '246035, г. Гомель, ул. Антошкина, 3', 'Homiel centre'), 400);
   assert.equal(await page.getAttribute('#record-fields-form input[name=coordinates]', 'aria-invalid'), 'true');
   assert.equal(await page.inputValue('#record-fields-form input[name=name_be]'), 'ПК-4, Гомель', 'what was typed is kept');
+  assert.equal(await page.getAttribute('#record-fields-form input[name=name_be]', 'aria-invalid'), null, 'only the wrong field is marked');
   assert.equal(await page.inputValue('#record-fields-form input[name=coordinates]'), 'Homiel centre');
   await page.screenshot({ path: `${shots}/place-marked.png`, fullPage: true });
   await page.fill('#record-fields-form input[name=coordinates]', '52,4125, 31,0129');

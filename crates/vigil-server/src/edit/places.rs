@@ -33,7 +33,7 @@ pub async fn places(
         h1 { (tr.t("edit-places-heading")) }
         p { a #new-place href="/edit/new/place" { (tr.t("edit-add-place")) } }
         p { (lists::showing(&tr, 0, list.len(), list.len())) }
-        table #places {
+        div.scroll { table #places {
             thead { tr {
                 th { (tr.t("col-name")) } th { (tr.t("field-place-kind")) } th { (tr.t("col-country")) }
                 th { (tr.t("field-region")) } th { (tr.t("field-address")) } th { (tr.t("col-held-now")) }
@@ -51,7 +51,7 @@ pub async fn places(
                     }
                 }
             }
-        }
+        } }
     };
     page(&tr, &tr.t("edit-places-heading"), Some(&p), &body).into_response()
 }

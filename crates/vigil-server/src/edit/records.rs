@@ -286,7 +286,11 @@ pub async fn save_form(
         RecordType::Figure => &["metric", "value", "as_of"],
         _ => &[],
     };
-    if rtype == RecordType::Place && record["names"].as_array().is_none_or(Vec::is_empty) {
+    // Asked only when the rest was written: a form refused for another field kept its names.
+    if rtype == RecordType::Place
+        && filled.problems.is_empty()
+        && record["names"].as_array().is_none_or(Vec::is_empty)
+    {
         filled.mark("name_be", Problem::Missing.words(&tr));
     }
     for k in required {

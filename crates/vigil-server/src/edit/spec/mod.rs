@@ -223,7 +223,8 @@ pub(crate) fn parse(f: &Field, text: &str) -> Result<Option<Value>, Problem> {
         return Ok(None);
     }
     Ok(Some(match f.input {
-        Input::Text => t.into(),
+        // The inputs of `case` are written through `case::writes`; as text when alone.
+        Input::Text | Input::Destination | Input::NameIn(_) | Input::Coordinates => t.into(),
         Input::Lines => t
             .lines()
             .map(str::trim)
@@ -280,8 +281,6 @@ pub(crate) fn parse(f: &Field, text: &str) -> Result<Option<Value>, Problem> {
             t.into()
         }
         Input::Flag => true.into(),
-        // Written through `case::writes`; as text when parsed alone.
-        Input::Destination | Input::NameIn(_) | Input::Coordinates => t.into(),
         Input::Checks(_, values) => {
             let list = split_list(t);
             if values.contains(&"none") && list.iter().any(|x| x == "none") {
