@@ -55,7 +55,7 @@ pub(super) fn writes(f: &Field, text: &str) -> Option<Result<Vec<Write>, Problem
     let t = text.trim();
     Some(match f.input {
         Input::Destination => {
-            let flag = |on: bool| on.then(|| Value::Bool(true));
+            let flag = |on: bool| on.then_some(Value::Bool(true));
             let place = (![IN_TRANSIT, ADDRESS_UNKNOWN, ""].contains(&t)).then(|| t.into());
             Ok(vec![
                 Write::At(&["details", "place"], place),
