@@ -80,7 +80,11 @@ impl ReleasesAnswer {
             self.other.remove(&k);
             small.push(k);
         }
-        if !small.is_empty() || self.months.iter().any(|m| m.expected_min.is_none()) {
+        let bound_out = self
+            .months
+            .iter()
+            .any(|m| m.expected_min.is_none() || m.expected_max.is_none());
+        if !small.is_empty() || bound_out {
             self.fewer_than = Some(threshold);
         }
         self.small = small;
