@@ -85,7 +85,7 @@ try {
   await choose('#new-event-form select[name=kind]', 'sentenced');
   await fill('#new-event-form input[name=date]', '06.01.2022');
   await fill('#new-event-form input[name=term]', '15 years');
-  await fill('#new-event-form input[name=articles]', '342, 361-1, 130');
+  await fill('#new-event-form input[name="articles.other"]', '342, 361-1, 130');
   assert.equal(await save('#new-event-form'), 200);
   step('sentence with term and articles');
 

@@ -12,6 +12,12 @@ use crate::date::{Day, PartialDate};
 use crate::record::AnnouncementKind;
 use crate::registry::{By, Flow, Mode, Registry, SeriesPoint, Step, Waves};
 
+#[path = "answer_releases.rs"]
+mod releases;
+pub use releases::{
+    released, releases, MonthReleases, ReleasedAnswer, ReleasesAnswer, MAX_DAYS, MAX_MONTHS,
+};
+
 /// The log position an answer was computed at: a published number can be reproduced
 /// with `--as-of entries` and checked against `head`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -130,7 +136,7 @@ pub fn held(
     let by = by
         .map(|b| {
             By::parse(b)
-                .ok_or_else(|| bad("by", format!("'{b}' is not one of sex, age, role, region, article, place, regime, status, recognized_by")))
+                .ok_or_else(|| bad("by", format!("'{b}' is not one of sex, age, role, region, article, place, regime, status, recognized_by, term")))
         })
         .transpose()?;
     let country = counting.country.as_deref();
@@ -369,7 +375,7 @@ mod tests {
                 Audience::Trusted,
                 log()
             )),
-            "by: 'height' is not one of sex, age, role, region, article, place, regime, status, recognized_by"
+            "by: 'height' is not one of sex, age, role, region, article, place, regime, status, recognized_by, term"
         );
         assert_eq!(
             err(series(&reg, "2024-02-01", "2024-01-01", "day", &c, log())),

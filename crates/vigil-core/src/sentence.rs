@@ -41,18 +41,23 @@ impl Verdict {
     /// Does the verdict send the person to (or keep them in) custody for a term?
     #[must_use]
     pub fn is_custodial(&self) -> bool {
-        self.term_months.is_some_and(|m| m > 0)
-            && self.regime.is_none_or(|r| {
-                matches!(
-                    r,
-                    Regime::General
-                        | Regime::Reinforced
-                        | Regime::Strict
-                        | Regime::Special
-                        | Regime::Prison
-                        | Regime::Settlement
-                )
-            })
+        self.term_months.is_some_and(|m| m > 0) && self.custodial_regime()
+    }
+
+    /// Is its regime one of custody (or not given)?
+    #[must_use]
+    pub fn custodial_regime(&self) -> bool {
+        self.regime.is_none_or(|r| {
+            matches!(
+                r,
+                Regime::General
+                    | Regime::Reinforced
+                    | Regime::Strict
+                    | Regime::Special
+                    | Regime::Prison
+                    | Regime::Settlement
+            )
+        })
     }
 }
 
@@ -71,16 +76,14 @@ fn extend(end: Day, months: u32) -> Day {
     term_end(Day(end.0 + 1), months)
 }
 
-/// The expected release for the custody interval `span` from the person's verdicts (in
-/// timeline order), as the earliest and latest day; `None` when no custodial term is
-/// known for it.
+/// The verdicts in force for the custody interval `span`: those dated inside it, the
+/// last of each case replacing the earlier ones of that case, in timeline order.
 #[must_use]
-pub fn expected_release(span: &Span, verdicts: &[Verdict]) -> Option<DayRange> {
+pub fn in_force<'a>(span: &Span, verdicts: &'a [Verdict]) -> Vec<&'a Verdict> {
     let inside =
         |v: &&Verdict| v.when.lo >= span.open.lo && span.close.is_none_or(|c| v.when.lo < c.lo);
     let inside: Vec<&Verdict> = verdicts.iter().filter(inside).collect();
-    // The last verdict of each case replaces the earlier ones of that case.
-    let current: Vec<&Verdict> = inside
+    inside
         .iter()
         .enumerate()
         .filter(|(i, v)| {
@@ -88,7 +91,66 @@ pub fn expected_release(span: &Span, verdicts: &[Verdict]) -> Option<DayRange> {
                 .is_none_or(|c| !inside[i + 1..].iter().any(|w| w.case == Some(c)))
         })
         .map(|(_, v)| *v)
-        .collect();
+        .collect()
+}
+
+/// The custodial term in force for the interval, in months: the longest term of the
+/// cases in force that is not added to another, plus the months every `extends` verdict
+/// adds; `None` when no custodial term is known (before a verdict, a penalty served
+/// outside, a term not given). The sentence-length distribution counts by it.
+#[must_use]
+pub fn term_in_force(span: &Span, verdicts: &[Verdict]) -> Option<u32> {
+    let current = in_force(span, verdicts);
+    let custodial = || current.iter().filter(|v| v.is_custodial());
+    let longest = custodial()
+        .filter(|v| !v.extends)
+        .filter_map(|v| v.term_months)
+        .max();
+    let added: u32 = custodial()
+        .filter(|v| v.extends)
+        .filter_map(|v| v.term_months)
+        .sum();
+    match (longest, added) {
+        (None, 0) => None,
+        (l, a) => Some(l.unwrap_or(0).saturating_add(a)),
+    }
+}
+
+/// The band of a custodial term for the sentence-length distribution: `under_1`, `1_3`,
+/// `3_5`, `5_10`, `10_15`, `15_plus` years (each from its lower end, up to the next).
+#[must_use]
+pub fn term_band(months: u32) -> &'static str {
+    match months {
+        0..12 => "under_1",
+        12..36 => "1_3",
+        36..60 => "3_5",
+        60..120 => "5_10",
+        120..180 => "10_15",
+        _ => "15_plus",
+    }
+}
+
+/// The keys of the sentence-length distribution, in order: the bands, then a custodial
+/// verdict with no term given (`unknown`), a penalty served outside (`non_custodial`),
+/// no verdict yet (`pre_trial`).
+pub const TERM_KEYS: &[&str] = &[
+    "under_1",
+    "1_3",
+    "3_5",
+    "5_10",
+    "10_15",
+    "15_plus",
+    "unknown",
+    "non_custodial",
+    "pre_trial",
+];
+
+/// The expected release for the custody interval `span` from the person's verdicts (in
+/// timeline order), as the earliest and latest day; `None` when no custodial term is
+/// known for it.
+#[must_use]
+pub fn expected_release(span: &Span, verdicts: &[Verdict]) -> Option<DayRange> {
+    let current = in_force(span, verdicts);
     let mut end: Option<DayRange> = None;
     for v in &current {
         if !v.is_custodial() {
@@ -191,6 +253,30 @@ mod tests {
                 &[first, appeal, added]
             )),
             Some(("2025-08-09".into(), "2025-08-09".into()))
+        );
+    }
+
+    #[test]
+    fn the_term_in_force_is_the_longest_case_plus_what_extensions_add() {
+        let span = span("2020-08-10");
+        let mut first = verdict("2021-03-03", 60, None);
+        first.case = Some(1);
+        let mut appeal = verdict("2021-06-01", 48, None);
+        appeal.case = Some(1);
+        let other = verdict("2021-09-01", 36, Some(Regime::Strict));
+        let mut added = verdict("2023-01-10", 12, None);
+        added.extends = true;
+        assert_eq!(term_in_force(&span, &[first, appeal]), Some(48));
+        assert_eq!(
+            term_in_force(&span, &[first, appeal, other, added]),
+            Some(60)
+        );
+        assert_eq!(term_band(132), "10_15");
+        assert_eq!(term_band(120), "10_15");
+        assert_eq!(term_band(119), "5_10");
+        assert_eq!(
+            term_in_force(&span, &[verdict("2021", 24, Some(Regime::HouseArrest))]),
+            None
         );
     }
 

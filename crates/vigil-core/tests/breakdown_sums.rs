@@ -1,4 +1,5 @@
-//! `held --by article|place|regime|status` give one key per person: over random
+//! `held --by article|place|regime|status|term` and the expected releases per month
+//! (`releases_by_month`) give one key per person: over random
 //! registries (detentions with partial dates, charges, verdicts, transfers to places, in
 //! transit, releases, recognitions by several organisations, hidden persons) the parts
 //! add up to `held` on every day, in every counting mode, for the public and for editors;
@@ -16,7 +17,7 @@ use vigil_core::registry::{Builder, By, Mode};
 struct Person {
     detained: &'static str,
     charged: Option<&'static str>,
-    sentenced: Option<(&'static str, &'static str)>,
+    sentenced: Option<(&'static str, &'static str, u32)>,
     moved: Option<(&'static str, u8)>,
     released: Option<&'static str>,
     recognized_by: Vec<&'static str>,
@@ -38,16 +39,20 @@ fn person() -> impl Strategy<Value = Person> {
         prop::option::of(prop::sample::select(vec!["2021-05", "2023-01-01", "2024"])),
         prop::sample::subsequence(vec!["Viasna", "Memorial", "PEN Belarus"], 0..3),
         prop::bool::weighted(0.7),
+        prop::sample::select(vec![6u32, 36, 132, 200, 0]),
+        prop::sample::select(vec!["2021-04-01", "2021-04", "2021"]),
     )
         .prop_map(
-            |(detained, charged, regime, moved, released, recognized_by, public)| Person {
-                detained,
-                charged,
-                sentenced: regime.map(|r| ("2021-04-01", r)),
-                moved,
-                released,
-                recognized_by,
-                public,
+            |(detained, charged, regime, moved, released, recognized_by, public, term, verdict)| {
+                Person {
+                    detained,
+                    charged,
+                    sentenced: regime.map(|r| (verdict, r, term)),
+                    moved,
+                    released,
+                    recognized_by,
+                    public,
+                }
             },
         )
 }
@@ -69,9 +74,9 @@ proptest! {
                 e["details"] = json!({"articles": a});
                 lines.push(e.to_string());
             }
-            if let Some((date, regime)) = p.sentenced {
+            if let Some((date, regime, term)) = p.sentenced {
                 let mut e = ev("s", "sentenced", date);
-                e["details"] = json!({"term_months": 36});
+                e["details"] = if term > 0 { json!({"term_months": term}) } else { json!({}) };
                 if !regime.is_empty() {
                     e["details"]["regime"] = regime.into();
                 }
@@ -107,13 +112,21 @@ proptest! {
             for mode in [Mode::All, Mode::Recognized, Mode::RecognizedByDate] {
                 let held = reg.held(day, None, mode).held;
                 for audience in [Audience::Public, Audience::Trusted] {
-                    for by in [By::Article, By::Place, By::Regime, By::Status] {
+                    for by in [By::Article, By::Place, By::Regime, By::Status, By::Term] {
                         let parts: i64 = reg.held_by(day, None, mode, by, audience).values().sum();
                         prop_assert_eq!(parts, held, "{:?} on {} ({:?}, {:?})\n{}", by, d, mode, audience, lines.join("\n"));
                     }
                     let orgs: i64 = reg.held_by(day, None, mode, By::RecognizedBy, audience).values().sum();
                     prop_assert!(orgs >= held);
+                    let r = reg.releases_by_month(day, 24, None, mode, audience);
+                    prop_assert_eq!(r.by.values().sum::<i64>(), held, "releases on {} ({:?}, {:?})\n{}", d, mode, audience, lines.join("\n"));
+                    for (month, max) in &r.max {
+                        let (min, n) = (r.min[month], r.by[month]);
+                        prop_assert!(min <= n && n <= *max, "{} {} {} {}", month, min, n, max);
+                    }
                 }
+                let week = reg.released_between(day, vigil_core::date::Day(day.0 + 6), None, mode);
+                prop_assert!(week.held_min <= week.held && week.held <= week.held_max);
             }
         }
     }

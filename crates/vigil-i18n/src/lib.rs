@@ -296,6 +296,8 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
             "whereabouts",
             vec!["place", "in_transit", "address_unknown"],
         ),
+        ("term-band", vigil_core::sentence::TERM_KEYS.to_vec()),
+        ("releases", vigil_core::registry::RELEASE_KEYS.to_vec()),
     ]
 }
 

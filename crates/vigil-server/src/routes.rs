@@ -92,7 +92,8 @@ impl Table {
 /// Every route, with its handler.
 pub(crate) fn table() -> Table {
     use edit::{
-        api as edit_api, extract, lists, login, pages as edit_pages, record, records, sheet, tokens,
+        api as edit_api, extract, lists, login, pages as edit_pages, places, record, records,
+        sheet, tokens,
     };
     use public::{api, pages};
     Table {
@@ -116,6 +117,8 @@ pub(crate) fn table() -> Table {
     .get("/api/v1/stats/series", api::series)
     .get("/api/v1/stats/waves", api::waves)
     .get("/api/v1/stats/flow", api::flow)
+    .get("/api/v1/stats/releases", public::releases::releases)
+    .get("/api/v1/stats/released", public::releases::released)
     .get("/api/v1/check", api::check)
     .get("/api/v1/persons", api::persons)
     .get("/api/v1/persons/{id}", api::person)
@@ -141,6 +144,7 @@ pub(crate) fn table() -> Table {
     .get("/edit/announcements", lists::announcements)
     .get("/edit/sources", lists::sources)
     .get("/edit/figures", lists::figures)
+    .get("/edit/places", places::places)
     .get("/edit/changes", lists::changes)
     .get("/edit/review", lists::review)
     .get("/edit/new/{type}", records::new_record)

@@ -194,7 +194,7 @@ impl IntoResponses for SavedPage {
 /// The steps of a series.
 pub(crate) const STEPS: [&str; 3] = ["day", "week", "month"];
 /// What `held` can be split by.
-pub(crate) const BY: [&str; 9] = [
+pub(crate) const BY: [&str; 10] = [
     "sex",
     "age",
     "role",
@@ -204,6 +204,7 @@ pub(crate) const BY: [&str; 9] = [
     "regime",
     "status",
     "recognized_by",
+    "term",
 ];
 /// A person's status today.
 pub(crate) const STATUSES: [&str; 3] = ["held", "released", "not_detained"];

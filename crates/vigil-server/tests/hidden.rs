@@ -138,6 +138,9 @@ async fn a_country_known_only_from_a_hidden_person_is_not_named_or_counted() {
         "/api/v1/stats/series?from=2021-01-01&to=2021-12-31&step=month&country=xk",
         "/api/v1/stats/flow?from=2021-01-01&to=2021-12-31&country=XK",
         "/api/v1/stats/waves?country=XK&year=2021",
+        "/api/v1/stats/releases?country=XK",
+        "/api/v1/stats/released?country=XK",
+        "/api/v1/stats/held?country=XK&by=term",
     ] {
         assert_eq!(get(&live, uri).await.0, StatusCode::BAD_REQUEST, "{uri}");
     }
@@ -151,4 +154,22 @@ async fn a_country_known_only_from_a_hidden_person_is_not_named_or_counted() {
         get(&live, "/api/v1/stats/held?country=BY").await.0,
         StatusCode::OK
     );
+}
+
+#[tokio::test]
+async fn releases_told_by_hidden_events_are_never_a_public_count_under_the_threshold() {
+    let (live, _dir) = server();
+    // p2's pardon is confidential: counted, but one release is a small cell.
+    let v = json(&live, "/api/v1/stats/released?on=2024-07-05&all=true").await;
+    assert_eq!(v["released"], Value::Null, "{v}");
+    assert_eq!(v["fewer_than"], 3, "{v}");
+    // The hidden and merged persons are never placed in a month; small cells are out.
+    let v = json(&live, "/api/v1/stats/releases?on=2022-01-01&all=true").await;
+    assert_eq!(v["held"], 4, "{v}");
+    for m in v["months"].as_array().unwrap() {
+        assert_eq!(m["expected"], 0, "{v}");
+    }
+    assert!(v["other"].get("withheld").is_none(), "{v}");
+    let (_, page) = get(&live, "/").await;
+    assert!(!page.contains("Canary") && !page.contains("XK"), "{page}");
 }

@@ -383,6 +383,7 @@ fn counts(reg: &Registry) -> Vec<String> {
         By::Regime,
         By::Status,
         By::RecognizedBy,
+        By::Term,
     ] {
         out.push(format!(
             "{by:?}: {:?}",
@@ -709,17 +710,7 @@ fn apply(
 }
 
 /// Every breakdown dimension.
-const ALL_BY: [By; 9] = [
-    By::Sex,
-    By::Age,
-    By::Role,
-    By::Region,
-    By::Article,
-    By::Place,
-    By::Regime,
-    By::Status,
-    By::RecognizedBy,
-];
+const ALL_BY: [By; 10] = By::ALL;
 
 /// After every step: the store says what the model says.
 fn agree(

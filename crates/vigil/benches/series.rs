@@ -2,7 +2,8 @@
 //!
 //! `VIGIL_BENCH_DB=path.db cargo bench -p vigil --bench series` measures an existing
 //! database (see docs/performance.md for how the 1M and 10M-event ones are made);
-//! without it, a 20,000-person registry is generated in memory.
+//! without it, a registry of `VIGIL_BENCH_PERSONS` persons (default 20,000) is generated
+//! in memory.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -50,27 +51,28 @@ fn registry() -> Registry {
         );
         return reg;
     }
+    // VIGIL_BENCH_PERSONS=216000 generates the 1M-event registry in memory (as
+    // `vigil generate --persons 216000 --seed 1` writes it), without a database.
+    let persons = std::env::var("VIGIL_BENCH_PERSONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(20_000);
     let mut b = Builder::new();
-    generate(
-        Settings {
-            persons: 20_000,
-            seed: 1,
-        },
-        &mut |line| {
-            b.add_record(&parse_record(line).unwrap().into_record())
-                .unwrap();
-        },
-    );
+    generate(Settings { persons, seed: 1 }, &mut |line| {
+        b.add_record(&parse_record(line).unwrap().into_record())
+            .unwrap();
+    });
     b.finish()
 }
 
 /// The case dimensions of `held --by`.
-const CASE_BY: [(&str, By); 5] = [
+const CASE_BY: [(&str, By); 6] = [
     ("article", By::Article),
     ("place", By::Place),
     ("regime", By::Regime),
     ("status", By::Status),
     ("recognized_by", By::RecognizedBy),
+    ("term (the sentence-length distribution)", By::Term),
 ];
 
 fn counting(c: &mut Criterion) {
@@ -155,6 +157,15 @@ fn counting(c: &mut Criterion) {
             });
         });
     }
+    // Counting by releases (docs/cases.md): expected releases of those held, per month.
+    slow.bench_function("expected releases per month, 12 months (scan)", |b| {
+        b.iter(|| {
+            black_box(reg.releases_by_month(on, 12, None, Mode::Recognized, Audience::Public))
+        });
+    });
+    slow.bench_function("released in the 7 days up to a day (scan)", |b| {
+        b.iter(|| black_box(reg.released_between(Day(on.0 - 6), on, None, Mode::Recognized)));
+    });
     slow.bench_function("flow over a year (scan)", |b| {
         b.iter(|| {
             black_box(reg.flow_scan(

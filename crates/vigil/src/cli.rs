@@ -388,8 +388,11 @@ pub enum Stats {
         /// The day (YYYY-MM-DD; a partial date counts as its first day). Default: today.
         #[arg(long)]
         on: Option<String>,
-        /// Split by sex, age, role, region, article, place, regime, status or recognized_by.
-        #[arg(long, value_parser = ["sex", "age", "role", "region", "article", "place", "regime", "status", "recognized_by"])]
+        /// Split by sex, age, role, region, article, place, regime, status, recognized_by or
+        /// term (the sentence-length distribution: the custodial term in force, in bands of
+        /// years — under_1, 1_3, 3_5, 5_10, 10_15, 15_plus — or unknown, non_custodial,
+        /// pre_trial).
+        #[arg(long, value_parser = ["sex", "age", "role", "region", "article", "place", "regime", "status", "recognized_by", "term"])]
         by: Option<String>,
         #[command(flatten)]
         counting: Counting,
@@ -417,6 +420,36 @@ pub enum Stats {
         year: i32,
         #[arg(long, default_value = "pardon", value_parser = ["pardon", "amnesty", "release", "recognition"])]
         kind: String,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Expected releases of the persons held on a day, per month ahead, with bounds where
+    /// dates are partial (each person once: a month, later, overdue — expected before the
+    /// day and still held —, or none — no custodial term known).
+    Releases {
+        /// The day (YYYY-MM-DD). Default: today. The months start at its month.
+        #[arg(long)]
+        on: Option<String>,
+        /// How many months ahead, 1 to 120.
+        #[arg(long, default_value_t = 12)]
+        months: u32,
+        #[command(flatten)]
+        counting: Counting,
+        #[command(flatten)]
+        as_of: AsOf,
+    },
+    /// Persons released in the days up to a day (default: the 7 days up to today, "released
+    /// this week"), with bounds where release dates are partial; deaths in custody are not
+    /// releases.
+    Released {
+        /// The last day (YYYY-MM-DD). Default: today.
+        #[arg(long)]
+        on: Option<String>,
+        /// How many days, ending on `--on`, 1 to 3660.
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        #[command(flatten)]
+        counting: Counting,
         #[command(flatten)]
         as_of: AsOf,
     },

@@ -307,6 +307,7 @@ impl Registry {
             By::Place => self.case_days(p, CaseBy::Place, audience, d, out),
             By::Regime => self.case_days(p, CaseBy::Regime, audience, d, out),
             By::Status => self.case_days(p, CaseBy::Status, audience, d, out),
+            By::Term => self.case_days(p, CaseBy::Term, audience, d, out),
             By::Age => {
                 // The band changes on birthdays: cut the days there.
                 let mut by_band: Vec<(String, Vec<HalfOpen>)> = Vec::new();
@@ -420,6 +421,7 @@ impl Registry {
                 By::Place => bump(&self.case_key(p, on, CaseBy::Place, audience)),
                 By::Regime => bump(&self.case_key(p, on, CaseBy::Regime, audience)),
                 By::Status => bump(&self.case_key(p, on, CaseBy::Status, audience)),
+                By::Term => bump(&self.case_key(p, on, CaseBy::Term, audience)),
                 By::RecognizedBy => {
                     let orgs = self.recognized_by(p, audience);
                     if orgs.is_empty() {

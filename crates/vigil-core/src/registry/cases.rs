@@ -130,7 +130,7 @@ impl Registry {
     }
 
     /// The events of `p` this audience may see, and the custody spans they give.
-    fn timeline_for(&self, p: u32, audience: Audience) -> (Vec<&EventRow>, Vec<Span>) {
+    pub(super) fn timeline_for(&self, p: u32, audience: Audience) -> (Vec<&EventRow>, Vec<Span>) {
         let events: Vec<&EventRow> = self
             .events_of(p)
             .iter()
@@ -144,7 +144,7 @@ impl Registry {
     }
 
     /// The verdicts among these events.
-    fn verdicts(&self, events: &[&EventRow]) -> Vec<Verdict> {
+    pub(super) fn verdicts(&self, events: &[&EventRow]) -> Vec<Verdict> {
         events
             .iter()
             .filter(|e| e.fact.kind == EventKind::Sentenced)
@@ -264,6 +264,17 @@ impl Registry {
                 None => "pre_trial".into(),
                 Some(v) => v.regime.map_or("unknown", Regime::as_str).into(),
             },
+            CaseBy::Term => match sentence::term_in_force(span, &verdicts) {
+                Some(m) => sentence::term_band(m).into(),
+                None if verdicts.is_empty() => "pre_trial".into(),
+                None if sentence::in_force(span, &verdicts)
+                    .iter()
+                    .any(|v| v.custodial_regime()) =>
+                {
+                    "unknown".into()
+                }
+                None => "non_custodial".into(),
+            },
             CaseBy::Status => match last_verdict.and_then(|v| v.regime) {
                 None if last_verdict.is_none() => "pre_trial".into(),
                 Some(Regime::RestrictedFreedom) => "restricted_freedom".into(),
@@ -303,6 +314,8 @@ pub enum CaseBy {
     Place,
     Regime,
     Status,
+    /// The custodial term in force, in bands (`sentence::term_band`).
+    Term,
 }
 
 #[cfg(test)]

@@ -39,9 +39,26 @@ pub enum By {
     Status,
     /// Each organisation that recognizes the person (a person counts once under each).
     RecognizedBy,
+    /// The custodial term in force, in bands: the sentence-length distribution.
+    Term,
 }
 
 impl By {
+    /// Every dimension (the tests that compare the precomputed breakdowns with the scan
+    /// and `describe` go through all of them).
+    pub const ALL: [By; 10] = [
+        By::Sex,
+        By::Age,
+        By::Role,
+        By::Region,
+        By::Article,
+        By::Place,
+        By::Regime,
+        By::Status,
+        By::RecognizedBy,
+        By::Term,
+    ];
+
     #[must_use]
     pub fn parse(s: &str) -> Option<By> {
         match s {
@@ -54,6 +71,7 @@ impl By {
             "regime" => Some(By::Regime),
             "status" => Some(By::Status),
             "recognized_by" => Some(By::RecognizedBy),
+            "term" => Some(By::Term),
             _ => None,
         }
     }

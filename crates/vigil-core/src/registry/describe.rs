@@ -14,17 +14,7 @@ use crate::custody;
 use crate::date::Day;
 
 /// Every breakdown dimension, for `describe`.
-pub(super) const ALL_BY: [By; 9] = [
-    By::Sex,
-    By::Age,
-    By::Role,
-    By::Region,
-    By::Article,
-    By::Place,
-    By::Regime,
-    By::Status,
-    By::RecognizedBy,
-];
+pub(super) const ALL_BY: [By; 10] = By::ALL;
 
 impl Registry {
     /// Everything the registry holds, by id — persons with their letters, events with

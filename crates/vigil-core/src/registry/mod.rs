@@ -13,11 +13,13 @@ mod count;
 mod describe;
 mod flows;
 mod patch;
+mod releases;
 
 pub use build::{in_merge_order, merge_roots, Builder, DanglingReference, Replay, ReplayError};
 pub use cases::{article_number, CaseBy, CaseFacts, Stay, Whereabouts};
 pub use count::{age_band, age_on, step_days, By, Flow, Held, SeriesPoint, Step, Wave, Waves};
 pub use patch::Changes;
+pub use releases::{Releases, RELEASE_KEYS};
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

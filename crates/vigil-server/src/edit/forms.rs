@@ -12,6 +12,7 @@ use serde_json::Value;
 use vigil_core::date::PartialDate;
 use vigil_core::record::Announcement;
 
+pub(crate) use crate::edit::case_inputs::{self, Choices};
 use crate::edit::spec::{self, Field, Input};
 use crate::i18n::Tr;
 
@@ -91,6 +92,17 @@ fn dom_id(form: &str, key: &str) -> String {
 
 /// One field, its label bound to it, what is wrong said beside it.
 pub(crate) fn field(tr: &Tr, form: &str, f: &Field, filled: &Filled) -> Markup {
+    field_in(tr, form, f, filled, &Choices::default())
+}
+
+/// `field`, with the stored places and the person's country's articles to pick from.
+pub(crate) fn field_in(
+    tr: &Tr,
+    form: &str,
+    f: &Field,
+    filled: &Filled,
+    choices: &Choices,
+) -> Markup {
     let id = dom_id(form, f.key);
     let value = filled.get(f.key);
     let problem = filled.problems.get(f.key);
@@ -108,6 +120,16 @@ pub(crate) fn field(tr: &Tr, form: &str, f: &Field, filled: &Filled) -> Markup {
     let label = (f.label)(tr);
     html! {
         @match f.input {
+            Input::Articles => {
+                (case_inputs::articles(tr, f, &id, &classes, &label, value, problem.map(|p| (err.as_str(), p.as_str())), choices))
+            }
+            Input::Destination => {
+                div class=(classes) {
+                    label for=(id) { (label) }
+                    (case_inputs::destination(tr, f, &id, value, problem.is_some().then_some(err.as_str()), choices))
+                    @if let Some(p) = problem { span.error id=(err) { (p) } }
+                }
+            }
             Input::Checks(family, options) => {
                 fieldset class=(classes) aria-describedby=[problem.map(|_| err.clone())] {
                     legend { (label) }
@@ -191,11 +213,11 @@ fn control(tr: &Tr, f: &Field, id: &str, value: &str, err: Option<&str>) -> Mark
         Input::Count | Input::Number => html! {
             input type="text" id=(id) name=(f.key) value=(value) inputmode="decimal" aria-invalid=[invalid] aria-describedby=[err];
         },
+        Input::Coordinates => html! {
+            input type="text" id=(id) name=(f.key) value=(value) inputmode="decimal" placeholder=(tr.t("hint-coordinates")) aria-invalid=[invalid] aria-describedby=[err];
+        },
         Input::Term => html! {
             input type="text" id=(id) name=(f.key) value=(value) placeholder=(tr.t("hint-term")) aria-invalid=[invalid] aria-describedby=[err];
-        },
-        Input::List => html! {
-            input type="text" id=(id) name=(f.key) value=(value) placeholder=(tr.t("hint-list")) aria-invalid=[invalid] aria-describedby=[err];
         },
         _ => html! {
             input type="text" id=(id) name=(f.key) value=(value) aria-invalid=[invalid] aria-describedby=[err];

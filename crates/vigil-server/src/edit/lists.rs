@@ -61,12 +61,10 @@ pub(crate) fn form_link(rtype: RecordType, id: &str) -> String {
     match rtype {
         RecordType::Person => format!("/edit/person/{id}"),
         RecordType::Event => format!("/edit/event/{id}"),
-        RecordType::Announcement | RecordType::Figure | RecordType::Source => {
+        RecordType::Announcement | RecordType::Figure | RecordType::Source | RecordType::Place => {
             format!("/edit/form/{}/{id}", rtype.as_str())
         }
-        RecordType::Merge | RecordType::Place => {
-            with_query("/edit/record", &[("type", rtype.as_str()), ("id", id)])
-        }
+        RecordType::Merge => with_query("/edit/record", &[("type", rtype.as_str()), ("id", id)]),
     }
 }
 

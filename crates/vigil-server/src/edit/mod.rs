@@ -11,6 +11,7 @@
 //! [`BackofficeAdmin`](crate::auth::BackofficeAdmin)) turn away.
 
 pub(crate) mod api;
+pub(crate) mod case_inputs;
 pub(crate) mod extract;
 pub(crate) mod forms;
 pub(crate) mod ids;
@@ -18,6 +19,7 @@ pub(crate) mod lists;
 pub(crate) mod login;
 pub(crate) mod pages;
 pub(crate) mod person;
+pub(crate) mod places;
 pub(crate) mod record;
 pub(crate) mod records;
 pub(crate) mod sheet;

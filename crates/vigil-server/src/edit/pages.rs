@@ -89,6 +89,7 @@ pub async fn home(
                     li { a href="/edit/announcements" { (tr.t("edit-announcements-heading")) } }
                     li { a href="/edit/sources" { (tr.t("edit-sources-heading")) } }
                     li { a href="/edit/figures" { (tr.t("edit-figures-heading")) } }
+                    li { a href="/edit/places" { (tr.t("edit-places-heading")) } }
                     li { a href="/edit/changes" { (tr.t("edit-changes-heading")) } }
                     li { a href="/edit/review" { (tr.t("edit-review-heading")) } }
                     li { a href="/edit/extract" { (tr.t("edit-paste-report")) } " — " (tr.t("edit-paste-report-note")) }
@@ -368,7 +369,7 @@ pub async fn open_event(
                 &html! {
                     h1 { (tr.with("edit-event-heading", &[("id", id.as_str().into())])) }
                     p { (tr.t("version")) " " span #version { (version) } " · " (tr.t("field-person")) " " a href={ "/edit/person/" (person) } { (person) } }
-                    (crate::edit::person::event_form(&tr, &p, "event-form", &person, Some(&id), Some(version), &crate::edit::forms::Filled::of(&v, crate::edit::spec::EVENT), &near, &sources))
+                    (crate::edit::person::event_form(&tr, &p, "event-form", &person, Some(&id), Some(version), &crate::edit::forms::Filled::of(&v, crate::edit::spec::EVENT), &near, &sources, &crate::edit::forms::Choices::for_person(&tr, &snapshot.registry, &person)))
                     h2 { (tr.t("retract-heading")) }
                     p { (retract_note(&tr, RecordType::Event)) }
                     (retract_form(&tr, &p, RecordType::Event, &id, version, "retract-form"))

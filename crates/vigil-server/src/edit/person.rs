@@ -114,6 +114,7 @@ pub(crate) fn event_form(
     filled: &Filled,
     near: &[&vigil_core::record::Announcement],
     sources: &[SourceChoice],
+    choices: &forms::Choices,
 ) -> Markup {
     html! {
         form.record.event id=(dom) method="post" action="/edit/event" {
@@ -121,8 +122,7 @@ pub(crate) fn event_form(
             input type="hidden" name="version" value=(version.map_or(String::new(), |v| v.to_string()));
             input type="hidden" name="id" value=(id.unwrap_or(""));
             input type="hidden" name="person" value=(person);
-            @for f in EVENT.iter().take(2) { (forms::field(tr, dom, f, filled)) }
-            @for f in EVENT.iter().skip(2) { (forms::field(tr, dom, f, filled)) }
+            @for f in EVENT { (forms::field_in(tr, dom, f, filled, choices)) }
             (forms::announcement(tr, dom, filled, near))
             (forms::sources(tr, dom, filled, sources))
             div.field {
@@ -228,6 +228,7 @@ pub(crate) async fn person_page(
     let sources = stored_sources(live).await;
     let snapshot = live.snapshot();
     let country = stored.person["country"].as_str();
+    let choices = forms::Choices::for_person(tr, &snapshot.registry, id);
     let filled = person_filled.unwrap_or_else(|| Filled::of(&stored.person, PERSON));
     let name = display_name(&stored.person);
     let event_near = |f: &Filled| {
@@ -269,7 +270,7 @@ pub(crate) async fn person_page(
                             @if let Some(a) = e["announcement"].as_str() { p.note { a href={ "/announcements/" (a) } { (tr.t("in-announcement")) } } }
                             @let f = mine.map_or_else(|| Filled::of(e, EVENT), |(_, f)| clone_filled(f));
                             @let near = event_near(&f);
-                            (event_form(tr, p, &dom, id, Some(eid), Some(*eversion), &f, &near, &sources))
+                            (event_form(tr, p, &dom, id, Some(eid), Some(*eversion), &f, &near, &sources, &choices))
                             p.note { a href={ "/edit/event/" (eid) } { (tr.t("link-form")) } }
                             (retract_form(tr, p, RecordType::Event, eid, *eversion, &format!("retract-event-{eid}")))
                         }
@@ -279,7 +280,7 @@ pub(crate) async fn person_page(
         }
         h2 { (tr.t("edit-add-event")) }
         @let near = event_near(&new_filled);
-        (event_form(tr, p, &new_dom, id, new_id.as_deref(), None, &new_filled, &near, &sources))
+        (event_form(tr, p, &new_dom, id, new_id.as_deref(), None, &new_filled, &near, &sources, &choices))
         h2 { (tr.t("retract-heading")) }
         p { (retract_note(tr, RecordType::Person)) }
         (retract_form(tr, p, RecordType::Person, id, stored.version, "retract-form"))
@@ -647,6 +648,9 @@ pub(crate) async fn save_event(
         if record[k].as_str().is_none_or(str::is_empty) {
             filled.mark(k, Problem::Missing.words(tr));
         }
+    }
+    for (k, pr) in spec::case::event_problems(&record) {
+        filled.mark(k, pr.words(tr));
     }
     let snapshot = live.snapshot();
     let country = snapshot

@@ -34,6 +34,7 @@ fn fields_of(rtype: RecordType) -> Option<&'static [Field]> {
         RecordType::Announcement => Some(spec::ANNOUNCEMENT),
         RecordType::Figure => Some(spec::FIGURE),
         RecordType::Source => Some(spec::SOURCE),
+        RecordType::Place => Some(spec::PLACE),
         _ => None,
     }
 }
@@ -42,6 +43,7 @@ fn heading(tr: &Tr, rtype: RecordType, new: bool) -> String {
     match (rtype, new) {
         (RecordType::Announcement, true) => tr.t("edit-add-announcement"),
         (RecordType::Figure, true) => tr.t("edit-add-figure"),
+        (RecordType::Place, true) => tr.t("edit-add-place"),
         (_, true) => tr.t("edit-add-source"),
         (t, false) => tr.with(
             "edit-record-heading-words",
@@ -149,6 +151,7 @@ async fn form_page(
     let skeleton = match rtype {
         RecordType::Announcement => json!({"kind": "pardon", "names_disclosed": false}),
         RecordType::Figure => json!({"qualifier": "exact"}),
+        RecordType::Place => json!({"kind": "other"}),
         _ => json!({}),
     };
     let filled =
@@ -179,7 +182,7 @@ async fn form_page(
 
 /// `GET /edit/new/{type}`: a new record's form.
 #[utoipa::path(get, path = "/edit/new/{type}", tag = "pages",
-    params(("type" = String, Path, description = "`person`, `event`, `announcement`, `figure` or `source`", example = "person")),
+    params(("type" = String, Path, description = "`person`, `event`, `announcement`, `figure`, `source` or `place`", example = "person")),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The new record's form", content_type = "text/html", body = String),
         (status = 303, description = "An event: to the persons, to pick whose"),
@@ -217,7 +220,7 @@ pub async fn new_record(
 
 /// `GET /edit/form/{type}/{id}`: an announcement's, figure's or source's form.
 #[utoipa::path(get, path = "/edit/form/{type}/{id}", tag = "pages",
-    params(("type" = String, Path, description = "`announcement`, `figure` or `source`", example = "announcement"),
+    params(("type" = String, Path, description = "`announcement`, `figure`, `source` or `place`", example = "announcement"),
         ("id" = String, Path, description = "The record's id", example = "a-BY-2020-1")),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The record's form and retract form", content_type = "text/html", body = String),
@@ -238,7 +241,7 @@ pub async fn open_form(
 
 /// `POST /edit/form/{type}`: save an announcement, figure or source from its form.
 #[utoipa::path(post, path = "/edit/form/{type}", tag = "pages",
-    params(("type" = String, Path, description = "`announcement`, `figure` or `source`", example = "announcement")),
+    params(("type" = String, Path, description = "`announcement`, `figure`, `source` or `place`", example = "announcement")),
     security(("session" = [], "csrf" = []), ("bearer" = [])),
     request_body(content = crate::shapes::FieldsForm, content_type = "application/x-www-form-urlencoded"),
     responses(crate::shapes::SavedPage, crate::shapes::EditorFormRefusals))]
@@ -283,6 +286,13 @@ pub async fn save_form(
         RecordType::Figure => &["metric", "value", "as_of"],
         _ => &[],
     };
+    // Asked only when the rest was written: a form refused for another field kept its names.
+    if rtype == RecordType::Place
+        && filled.problems.is_empty()
+        && record["names"].as_array().is_none_or(Vec::is_empty)
+    {
+        filled.mark("name_be", Problem::Missing.words(&tr));
+    }
     for k in required {
         if record[*k].is_null() || record[*k].as_str() == Some("") {
             filled.mark(k, Problem::Missing.words(&tr));
@@ -376,6 +386,10 @@ pub async fn save_form(
             record["metric"].as_str().unwrap_or(""),
             record["as_of"].as_str().unwrap_or("")
         ),
+        RecordType::Place => ["en", "be", "ru"]
+            .iter()
+            .find_map(|l| spec::case::name_in(&record, l))
+            .unwrap_or_else(|| "place".into()),
         _ => record["publisher"]
             .as_str()
             .or(record["title"].as_str())

@@ -23,7 +23,7 @@ use crate::{today, AppError, AppState};
 /// Who counts, shared by the counting routes. A country the public registry does not
 /// name (none recorded, or only one or two hidden persons) is refused, the same way for
 /// both, so a count cannot tell that a hidden person is there.
-fn counting(
+pub(crate) fn counting(
     s: &AppState,
     country: Option<&String>,
     all: bool,

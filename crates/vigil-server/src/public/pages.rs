@@ -110,7 +110,7 @@ pub(crate) fn shell(
 }
 
 /// `[JSON] [CSV] [XLSX]` links to the API query behind a number (`route` under `/api/v1/`).
-fn sources(route: &str, pairs: &[(&str, &str)], csv: bool) -> Markup {
+pub(crate) fn sources(route: &str, pairs: &[(&str, &str)], csv: bool) -> Markup {
     let path = format!("/api/v1/{route}");
     let with_csv: Vec<(&str, &str)> = pairs.iter().copied().chain([("format", "csv")]).collect();
     let with_xlsx: Vec<(&str, &str)> = pairs.iter().copied().chain([("format", "xlsx")]).collect();
@@ -354,7 +354,7 @@ async fn render_dashboard(
         section {
             h2 { (tr.t("who-held-today")) }
             div.breakdowns {
-                @for (name, by, heading) in [("sex", By::Sex, tr.t("by-sex")), ("age", By::Age, tr.t("by-age")), ("role", By::Role, tr.t("by-role")), ("region", By::Region, tr.t("by-region")), ("article", By::Article, tr.t("by-article")), ("place", By::Place, tr.t("by-place")), ("regime", By::Regime, tr.t("by-regime")), ("status", By::Status, tr.t("by-status")), ("recognized_by", By::RecognizedBy, tr.t("by-recognized_by"))] {
+                @for (name, by, heading) in [("sex", By::Sex, tr.t("by-sex")), ("age", By::Age, tr.t("by-age")), ("role", By::Role, tr.t("by-role")), ("region", By::Region, tr.t("by-region")), ("article", By::Article, tr.t("by-article")), ("place", By::Place, tr.t("by-place")), ("regime", By::Regime, tr.t("by-regime")), ("status", By::Status, tr.t("by-status")), ("recognized_by", By::RecognizedBy, tr.t("by-recognized_by")), ("term", By::Term, tr.t("by-term"))] {
                     div {
                         h3 { (heading) " " (sources("stats/held", &[("on", &day.to_string()), ("by", name)], true)) }
                         table { tbody {
@@ -368,6 +368,7 @@ async fn render_dashboard(
                 }
             }
         }
+        (super::releases::section(tr, s, day))
     };
     Ok(layout(s, tr, &tr.t("nav-dashboard"), &body).0)
 }
@@ -681,6 +682,7 @@ fn breakdown_key(tr: &Tr, reg: &vigil_core::registry::Registry, by: By, key: &st
             tr.term("breakdown", k)
         }
         (By::Place, k) => super::case::place_name(tr, reg, k),
+        (By::Term, k) => tr.term("term-band", k),
         (By::Article, k) => {
             let n = tr.with("article-number", &[("n", Arg::Text(k.to_string()))]);
             match vigil_core::articles::title(None, k, tr.lang.code()) {

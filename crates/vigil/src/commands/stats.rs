@@ -192,6 +192,71 @@ pub(super) fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
                 a.waves.total
             ))?;
         }
+        Stats::Releases {
+            on,
+            months,
+            counting: c,
+            as_of,
+        } => {
+            let (reg, head) = registry(&*store, as_of)?;
+            let a = answer::releases(
+                &reg,
+                on.as_deref(),
+                Some(*months),
+                &counting(c),
+                today(),
+                Audience::Trusted,
+                log_position(&head),
+            )
+            .map_err(flag)?;
+            if cli.json {
+                return output::json(&a).map(|()| ExitCode::SUCCESS);
+            }
+            output::line(&format!("held on {}: {}", a.on, thousands(a.held as f64)))?;
+            let n = |x: Option<i64>| x.map_or("-".to_string(), |v| v.to_string());
+            let mut t = Table::new(["month", "expected", "surely", "possibly"]);
+            for m in &a.months {
+                t.row([
+                    m.month.clone(),
+                    n(m.expected),
+                    n(m.expected_min),
+                    n(m.expected_max),
+                ]);
+            }
+            for (k, v) in &a.other {
+                t.row([k.clone(), v.to_string(), String::new(), String::new()]);
+            }
+            t.print()?;
+        }
+        Stats::Released {
+            on,
+            days,
+            counting: c,
+            as_of,
+        } => {
+            let (reg, head) = registry(&*store, as_of)?;
+            let a = answer::released(
+                &reg,
+                on.as_deref(),
+                Some(*days),
+                &counting(c),
+                today(),
+                log_position(&head),
+            )
+            .map_err(flag)?;
+            if cli.json {
+                return output::json(&a).map(|()| ExitCode::SUCCESS);
+            }
+            let n = |x: Option<i64>| x.map_or("-".to_string(), |v| thousands(v as f64));
+            output::line(&format!(
+                "released from {} to {}: {} (surely {}, possibly {})",
+                a.from,
+                a.to,
+                n(a.released),
+                n(a.released_min),
+                n(a.released_max)
+            ))?;
+        }
         Stats::Flow {
             from,
             to,

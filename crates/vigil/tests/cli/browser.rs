@@ -578,3 +578,47 @@ fn a_monitors_day_without_json_or_ids_passes_an_accessibility_audit_in_a_real_br
         );
     }
 }
+
+#[test]
+fn a_monitor_records_places_and_a_sentenced_persons_transfers_through_the_forms_in_a_real_browser()
+{
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    if !browser_ready(&root) {
+        return;
+    }
+    let s = crate::Scratch::new();
+    let r = s.run_stdin(
+        &["user", "add", "eda", "--role", "editor"],
+        "eda password 123\n",
+    );
+    assert!(r.status, "{}", r.stderr);
+    let server = Server::start(&s);
+    let shots = root.join("target/screenshots/cases");
+    let out = Command::new("node")
+        .arg(root.join("tests/browser/cases_form.mjs"))
+        .arg(&server.base)
+        .arg(&shots)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        out.status.success(),
+        "cases form browser test failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.starts_with("ok: 2 places"), "{stdout}");
+    // What the forms wrote is the registry's: the CLI counts it, the chain holds.
+    let term = s.json(&["stats", "held", "--on", "2024-01-01", "--by", "term"]);
+    assert_eq!(term["by"], serde_json::json!({"10_15": 1}));
+    let place = s.json(&["stats", "held", "--on", "2021-04-25", "--by", "place"]);
+    assert_eq!(place["by"], serde_json::json!({"in_transit": 1}));
+    assert_eq!(s.json(&["verify"])["ok"], true);
+    for shot in ["places-390.png", "place-form-390.png", "person-390.png"] {
+        assert!(
+            shots.join(shot).metadata().is_ok_and(|m| m.len() > 5_000),
+            "screenshot {shot} missing"
+        );
+    }
+}

@@ -36,6 +36,37 @@ fn a_real_shaped_record_gives_release_place_letters_and_the_article_count() {
     );
     let status = s.json(&["stats", "held", "--on", "2021-01-01", "--by", "status"]);
     assert_eq!(status["by"], json!({"pre_trial": 1}));
+    let term = s.json(&["stats", "held", "--on", "2024-01-01", "--by", "term"]);
+    assert_eq!(
+        term["by"],
+        json!({"10_15": 1}),
+        "11 years is in the 10-15 band"
+    );
+    let before = s.json(&["stats", "held", "--on", "2021-01-01", "--by", "term"]);
+    assert_eq!(before["by"], json!({"pre_trial": 1}));
+    let ahead = s.json(&["stats", "releases", "--on", "2031-01-15", "--months", "12"]);
+    assert_eq!(ahead["held"], 1);
+    let august: Vec<&serde_json::Value> = ahead["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["expected"] != 0)
+        .collect();
+    assert_eq!(
+        august,
+        [&json!({"month": "2031-08", "expected": 1, "expected_min": 1, "expected_max": 1})],
+        "expected on 2031-08-09, known to the day"
+    );
+    let now = s.json(&["stats", "releases", "--on", "2024-01-01"]);
+    assert_eq!(now["other"]["later"], 1, "{now}");
+    let text = s.ok(&["stats", "releases", "--on", "2031-01-15"]);
+    assert!(text.contains("2031-08"), "{text}");
+    let released = s.json(&["stats", "released", "--on", "2031-08-15"]);
+    assert_eq!(
+        (released["from"].as_str(), released["released"].as_i64()),
+        (Some("2031-08-09"), Some(0)),
+        "no release recorded: expected is not released"
+    );
     let place = s.json(&["stats", "held", "--on", "2021-04-25", "--by", "place"]);
     assert_eq!(
         place["by"],
@@ -75,6 +106,18 @@ fn a_real_shaped_record_gives_release_place_letters_and_the_article_count() {
         dashboard.contains("By article") && dashboard.contains("art. 342"),
         "the dashboard's by-article table"
     );
+    assert!(
+        dashboard.contains("By length of sentence")
+            && dashboard.contains("Released in the last 7 days"),
+        "the dashboard's sentence-length table and releases"
+    );
+    let months = server.json("/api/v1/stats/releases?on=2031-01-15");
+    assert_eq!(
+        months["small"],
+        json!(["2031-08"]),
+        "one person expected in a month is a small cell for the public"
+    );
+    assert_eq!(months["months"][7]["expected"], serde_json::Value::Null);
     let api = server.json("/api/v1/stats/held?on=2024-01-01&by=article");
     assert_eq!(
         api["small"],
@@ -145,6 +188,10 @@ fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() 
         "/api/v1/stats/held?on=2023-06-01&by=regime&format=csv",
         "/api/v1/stats/held?on=2023-06-01&by=status",
         "/api/v1/stats/held?on=2023-06-01&by=recognized_by",
+        "/api/v1/stats/held?on=2023-06-01&by=term",
+        "/api/v1/stats/releases?on=2023-06-01&months=36",
+        "/api/v1/stats/releases?on=2023-06-01&months=36&format=csv",
+        "/api/v1/stats/released?on=2026-01-05&days=30",
         "/api/v1/check",
     ];
     let crawl = Crawl::run(&server, &seeds, &|body: &str, what: &str| {
@@ -168,6 +215,21 @@ fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() 
         .as_str()
         .unwrap()
         .contains("Антошкина"));
+    // The restricted person is expected out on 2025-12-31: editors see the month, the
+    // public never has them in a month, and the one person withheld is a small cell.
+    let trusted = s.json(&["stats", "releases", "--on", "2023-06-01", "--months", "36"]);
+    assert_eq!(trusted["months"][30]["month"], "2025-12");
+    assert_eq!(trusted["months"][30]["expected"], 1, "{trusted}");
+    let public = server.json("/api/v1/stats/releases?on=2023-06-01&months=36");
+    assert_eq!(public["months"][30]["expected"], 0, "{public}");
+    assert!(public["other"].get("withheld").is_none(), "{public}");
+    assert!(
+        public["small"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("withheld")),
+        "{public}"
+    );
     let feed = server.get("/calendar.ics").1;
     assert!(feed.starts_with("BEGIN:VCALENDAR"), "{feed}");
     assert!(!feed.contains("CANARY"), "{feed}");

@@ -28,8 +28,6 @@ pub(crate) enum Input {
     Count,
     /// A number (a figure's value).
     Number,
-    /// A list written with commas.
-    List,
     /// A country code, chosen from a list.
     Country,
     /// One value of a vocabulary family (the words are `FAMILY-VALUE`); empty for none.
@@ -39,6 +37,16 @@ pub(crate) enum Input {
     /// Boxes, one per value of a family, each `KEY.VALUE`; a list, in any order. `none`
     /// (when offered) is the empty list: known to be none.
     Checks(&'static str, &'static [&'static str]),
+    /// Articles of the person's country's code as boxes (`data/articles.csv`), others
+    /// written with commas (`KEY.other`); a list.
+    Articles,
+    /// Where a transfer took the person: a stored place picked by name, in transit or
+    /// the address being clarified (`case`).
+    Destination,
+    /// A place's name in one language: the text of its first name in that language.
+    NameIn(&'static str),
+    /// Latitude and longitude as a map shows them: "53.90, 27.56".
+    Coordinates,
 }
 
 /// One field of a form.
@@ -53,6 +61,7 @@ pub(crate) struct Field {
     pub kinds: &'static [&'static str],
 }
 
+pub(crate) mod case;
 mod tables;
 #[cfg(test)]
 mod tests;
@@ -73,6 +82,7 @@ pub(crate) enum Problem {
     Number,
     Country,
     Choice,
+    Coordinates,
     /// Required and empty.
     Missing,
 }
@@ -86,6 +96,7 @@ impl Problem {
             Problem::Number => tr.t("problem-number"),
             Problem::Country => tr.t("problem-country"),
             Problem::Choice => tr.t("problem-choice"),
+            Problem::Coordinates => tr.t("problem-coordinates"),
             Problem::Missing => tr.t("problem-missing"),
         }
     }
@@ -105,6 +116,9 @@ fn words_of(v: &Value) -> String {
 
 /// The field as the form shows it for `v` (a stored record, or a new one's skeleton).
 pub(crate) fn shown(f: &Field, v: &Value) -> String {
+    if let Some(s) = case::shown(f, v) {
+        return s;
+    }
     let Some(x) = at(v, f.path) else {
         return match f.input {
             // Absent is public (CONTRACT.md).
@@ -113,7 +127,7 @@ pub(crate) fn shown(f: &Field, v: &Value) -> String {
         };
     };
     match f.input {
-        Input::List | Input::Checks(..) => match x.as_array() {
+        Input::Checks(..) | Input::Articles => match x.as_array() {
             Some(a)
                 if a.is_empty()
                     && matches!(f.input, Input::Checks(_, o) if o.contains(&"none")) =>
@@ -152,7 +166,9 @@ pub(crate) fn shown(f: &Field, v: &Value) -> String {
 /// and `KEY.other` for values besides the usual ones.
 pub(crate) fn posted(f: &Field, form: &HashMap<String, String>) -> Option<String> {
     match f.input {
-        Input::Checks(..) | Input::Flag if !form.contains_key(&format!("{}.shown", f.key)) => {
+        Input::Checks(..) | Input::Flag | Input::Articles
+            if !form.contains_key(&format!("{}.shown", f.key)) =>
+        {
             form.get(f.key).cloned()
         }
         Input::Flag => Some(
@@ -163,7 +179,7 @@ pub(crate) fn posted(f: &Field, form: &HashMap<String, String>) -> Option<String
             }
             .into(),
         ),
-        Input::Checks(..) => {
+        Input::Checks(..) | Input::Articles => {
             let prefix = format!("{}.", f.key);
             let mut chosen: Vec<(&String, &String)> = form
                 .iter()
@@ -207,7 +223,8 @@ pub(crate) fn parse(f: &Field, text: &str) -> Result<Option<Value>, Problem> {
         return Ok(None);
     }
     Ok(Some(match f.input {
-        Input::Text => t.into(),
+        // The inputs of `case` are written through `case::writes`; as text when alone.
+        Input::Text | Input::Destination | Input::NameIn(_) | Input::Coordinates => t.into(),
         Input::Lines => t
             .lines()
             .map(str::trim)
@@ -245,7 +262,7 @@ pub(crate) fn parse(f: &Field, text: &str) -> Result<Option<Value>, Problem> {
                 }
             })
         }
-        Input::List => split_list(t)
+        Input::Articles => split_list(t)
             .into_iter()
             .map(Value::from)
             .collect::<Vec<_>>()
@@ -278,7 +295,7 @@ pub(crate) fn parse(f: &Field, text: &str) -> Result<Option<Value>, Problem> {
 /// Is the posted text what the form showed? Lists compare as sets: boxes have no order.
 fn same(f: &Field, was: &str, now: &str) -> bool {
     match f.input {
-        Input::Checks(..) | Input::List => {
+        Input::Checks(..) | Input::Articles => {
             let mut a = split_list(was);
             let mut b = split_list(now);
             a.sort();
@@ -355,8 +372,15 @@ pub(crate) fn merge(
         if same(f, &was, &now) {
             continue;
         }
+        if let Some(w) = case::writes(f, &now) {
+            match w {
+                Ok(w) => changes.extend(w),
+                Err(p) => problems.push((f.key, p)),
+            }
+            continue;
+        }
         match parse(f, &now) {
-            Ok(v) => changes.push((f.path, v)),
+            Ok(v) => changes.push(case::Write::At(f.path, v)),
             Err(p) => problems.push((f.key, p)),
         }
     }
@@ -364,8 +388,11 @@ pub(crate) fn merge(
         return Err(problems);
     }
     if let Some(o) = record.as_object_mut() {
-        for (path, v) in changes {
-            set_at(o, path, v);
+        for w in changes {
+            match w {
+                case::Write::At(path, v) => set_at(o, path, v),
+                case::Write::Name(lang, text) => case::write_name(o, lang, text),
+            }
         }
     }
     Ok(())

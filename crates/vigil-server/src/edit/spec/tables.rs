@@ -28,6 +28,37 @@ pub(crate) const REASONS: &[&str] = &[
     "conditional",
     "other",
 ];
+/// A sentence's outcomes (`Regime::ALL`): the custodial regimes, then penalties served
+/// outside.
+pub(crate) const REGIMES: &[&str] = &[
+    "general",
+    "reinforced",
+    "strict",
+    "special",
+    "prison",
+    "settlement",
+    "restricted_freedom",
+    "house_arrest",
+    "fine",
+    "suspended",
+    "compulsory_treatment",
+    "other",
+];
+/// What a place of detention is (`PlaceKind::ALL`).
+pub(crate) const PLACE_KINDS: &[&str] =
+    &["ivs", "sizo", "colony", "prison", "psychiatric", "other"];
+/// Conditions of detention, the fixed vocabulary (`Condition::ALL`).
+pub(crate) const CONDITIONS: &[&str] = &[
+    "incommunicado",
+    "no_lawyer",
+    "punishment_cell",
+    "cell_type_unit",
+    "visits_banned",
+    "parcels_banned",
+    "correspondence_blocked",
+    "ill_treatment",
+    "medical_care_denied",
+];
 /// Every event kind (`EventKind::ALL`, as the interchange writes them).
 pub(crate) const EVENT_KINDS: &[&str] = &[
     "detained",
@@ -158,17 +189,52 @@ pub(crate) const EVENT: &[Field] = &[
         kinds: &["sentenced"],
     },
     Field {
+        key: "regime",
+        path: &["details", "regime"],
+        input: Input::Choice("regime", REGIMES),
+        label: |tr| tr.t("field-regime"),
+        kinds: &["sentenced"],
+    },
+    Field {
         key: "articles",
         path: &["details", "articles"],
-        input: Input::List,
+        input: Input::Articles,
         label: |tr| tr.t("field-articles"),
         kinds: &["charged", "sentenced"],
+    },
+    Field {
+        key: "term_start",
+        path: &["details", "term_start"],
+        input: Input::Date,
+        label: |tr| tr.t("field-term-start"),
+        kinds: &["sentenced"],
+    },
+    Field {
+        key: "case",
+        path: &["details", "case"],
+        input: Input::Text,
+        label: |tr| tr.t("field-case"),
+        kinds: &["charged", "sentenced"],
+    },
+    Field {
+        key: "extends",
+        path: &["details", "extends"],
+        input: Input::Flag,
+        label: |tr| tr.t("field-extends"),
+        kinds: &["sentenced"],
     },
     Field {
         key: "court",
         path: &["details", "court"],
         input: Input::Text,
         label: |tr| tr.t("field-court"),
+        kinds: &["sentenced"],
+    },
+    Field {
+        key: "judge",
+        path: &["details", "judge"],
+        input: Input::Text,
+        label: |tr| tr.t("field-judge"),
         kinds: &["sentenced"],
     },
     Field {
@@ -186,10 +252,10 @@ pub(crate) const EVENT: &[Field] = &[
         kinds: &["recognized", "recognition_withdrawn"],
     },
     Field {
-        key: "from",
-        path: &["details", "from"],
-        input: Input::Text,
-        label: |tr| tr.t("field-transfer-from"),
+        key: "destination",
+        path: &["details", "place"],
+        input: Input::Destination,
+        label: |tr| tr.t("field-destination"),
         kinds: &["transferred"],
     },
     Field {
@@ -197,7 +263,14 @@ pub(crate) const EVENT: &[Field] = &[
         path: &["details", "to"],
         input: Input::Text,
         label: |tr| tr.t("field-transfer-to"),
-        kinds: &["transferred", "exiled"],
+        kinds: &["exiled"],
+    },
+    Field {
+        key: "conditions",
+        path: &["details", "conditions"],
+        input: Input::Checks("condition", CONDITIONS),
+        label: |tr| tr.t("field-conditions"),
+        kinds: &["conditions"],
     },
     Field {
         key: "note",
@@ -354,6 +427,66 @@ pub(crate) const SOURCE: &[Field] = &[
         path: &["reliability"],
         input: Input::Text,
         label: |tr| tr.t("field-reliability"),
+        kinds: &[],
+    },
+];
+
+/// A place of detention's fields; its sources are picked as other records' are.
+pub(crate) const PLACE: &[Field] = &[
+    Field {
+        key: "name_be",
+        path: &["names"],
+        input: Input::NameIn("be"),
+        label: |tr| tr.t("field-place-name-be"),
+        kinds: &[],
+    },
+    Field {
+        key: "name_ru",
+        path: &["names"],
+        input: Input::NameIn("ru"),
+        label: |tr| tr.t("field-place-name-ru"),
+        kinds: &[],
+    },
+    Field {
+        key: "name_en",
+        path: &["names"],
+        input: Input::NameIn("en"),
+        label: |tr| tr.t("field-place-name-en"),
+        kinds: &[],
+    },
+    Field {
+        key: "kind",
+        path: &["kind"],
+        input: Input::Choice("place-kind", PLACE_KINDS),
+        label: |tr| tr.t("field-place-kind"),
+        kinds: &[],
+    },
+    Field {
+        key: "country",
+        path: &["country"],
+        input: Input::Country,
+        label: |tr| tr.t("field-country"),
+        kinds: &[],
+    },
+    Field {
+        key: "region",
+        path: &["region"],
+        input: Input::Text,
+        label: |tr| tr.t("field-region"),
+        kinds: &[],
+    },
+    Field {
+        key: "address",
+        path: &["address"],
+        input: Input::Text,
+        label: |tr| tr.t("field-address"),
+        kinds: &[],
+    },
+    Field {
+        key: "coordinates",
+        path: &["coordinates"],
+        input: Input::Coordinates,
+        label: |tr| tr.t("field-coordinates"),
         kinds: &[],
     },
 ];

@@ -26,7 +26,7 @@ fn untouched(v: &Value, fields: &[Field]) -> HashMap<String, String> {
     for field in fields {
         let s = shown(field, v);
         match field.input {
-            Input::Checks(..) => {
+            Input::Checks(..) | Input::Articles => {
                 f.insert(format!("{}.shown", field.key), "1".into());
                 for x in split_list(&s) {
                     f.insert(format!("{}.{x}", field.key), "on".into());
@@ -236,7 +236,7 @@ fn an_event_form_writes_the_details_of_its_kind() {
         ),
         (
             "articles",
-            vec![("articles", "342, 361-1")],
+            vec![("articles.342", "on"), ("articles.361-1", "on")],
             with(&|v| v["details"]["articles"] = json!(["342", "361-1"])),
         ),
         (
@@ -307,5 +307,144 @@ fn an_announcement_grid_writes_its_cells_and_custom_keys() {
     assert_eq!(
         got["claims"],
         json!(["They repented", "More than half were ill"])
+    );
+}
+
+#[test]
+fn a_place_form_writes_its_names_by_language_kind_address_and_coordinates() {
+    let stored = json!({"type": "place", "id": "pl1", "kind": "colony", "country": "BY",
+        "names": [{"text": "ИК-4", "lang": "ru"}, {"text": "Pinal colony 4", "lang": "en"}, {"text": "ИК-4 Гомель"}],
+        "address": "246035, Гомель, ул. Антошкина, 3", "sources": ["s1"]});
+    let mut f = untouched(&stored, PLACE);
+    assert_eq!(f["name_ru"], "ИК-4");
+    assert_eq!(f["coordinates"], "");
+    let mut got = stored.clone();
+    merge(&mut got, PLACE, None, &f).unwrap();
+    assert_eq!(got, stored, "nothing changed");
+    f.insert("name_be".into(), "ПК-4".into());
+    f.insert("name_en".into(), "Penal colony No. 4".into());
+    f.insert("name_ru".into(), String::new());
+    f.insert("coordinates".into(), "52,4125, 31,0129".into());
+    f.insert("kind".into(), "prison".into());
+    let mut got = stored.clone();
+    merge(&mut got, PLACE, None, &f).unwrap();
+    assert_eq!(
+        got["names"],
+        json!([{"text": "Penal colony No. 4", "lang": "en"}, {"text": "ИК-4 Гомель"}, {"text": "ПК-4", "lang": "be"}]),
+        "the name of one language replaced, emptied, added; one with no language kept"
+    );
+    assert_eq!(got["coordinates"], json!({"lat": 52.4125, "lon": 31.0129}));
+    assert_eq!(got["kind"], "prison");
+    assert_eq!(got["sources"], json!(["s1"]));
+    vigil_core::record::parse_record(&got.to_string()).expect("a valid place");
+    for (typed, want) in [
+        ("53.9023, 27.5619", Some((53.9023, 27.5619))),
+        ("53.9023 27.5619", Some((53.9023, 27.5619))),
+        ("(53.9023; 27.5619)", Some((53.9023, 27.5619))),
+        ("53,9023, 27,5619", Some((53.9023, 27.5619))),
+        ("91, 27", None),
+        ("Minsk", None),
+        ("53.9", None),
+    ] {
+        assert_eq!(case::coordinates(typed), want, "{typed}");
+    }
+    let mut f = untouched(&stored, PLACE);
+    f.insert("coordinates".into(), "Minsk".into());
+    f.insert("kind".into(), "castle".into());
+    let mut got = stored.clone();
+    assert_eq!(
+        merge(&mut got, PLACE, None, &f).unwrap_err(),
+        [
+            ("kind", Problem::Choice),
+            ("coordinates", Problem::Coordinates)
+        ]
+    );
+    assert_eq!(got, stored);
+}
+
+#[test]
+fn an_event_form_writes_each_case_kinds_facts() {
+    let sentence = json!({"type": "event", "id": "e1", "person": "p1", "kind": "sentenced", "date": "2021-03-03",
+        "details": {"term_months": 132, "articles": ["ч. 1 ст. 342 УК", "293"]}});
+    let mut f = untouched(&sentence, EVENT);
+    assert_eq!(f.get("articles.293").map(String::as_str), Some("on"));
+    let mut got = sentence.clone();
+    merge(&mut got, EVENT, Some("sentenced"), &f).unwrap();
+    assert_eq!(got, sentence, "articles as written stay as written");
+    f.insert("regime".into(), "general".into());
+    f.insert("term".into(), "11 лет".into());
+    f.insert("term_start".into(), "10.08.2020".into());
+    f.insert("case".into(), "№ 20201500123".into());
+    f.insert("articles.130".into(), "on".into());
+    f.remove("articles.293");
+    f.insert("articles.other".into(), "361-1".into());
+    let mut got = sentence.clone();
+    merge(&mut got, EVENT, Some("sentenced"), &f).unwrap();
+    let mut articles: Vec<String> =
+        serde_json::from_value(got["details"]["articles"].clone()).unwrap();
+    articles.sort();
+    assert_eq!(articles, ["130", "361-1", "ч. 1 ст. 342 УК"]);
+    assert_eq!(got["details"]["regime"], "general");
+    assert_eq!(got["details"]["term_months"], 132);
+    assert_eq!(got["details"]["term_start"], "2020-08-10");
+    assert_eq!(got["details"]["case"], "№ 20201500123");
+    vigil_core::record::parse_record(&got.to_string()).expect("a valid sentence");
+    // Extends without a term is marked at the term.
+    let mut f = untouched(&sentence, EVENT);
+    f.insert("term".into(), String::new());
+    f.insert("extends".into(), "on".into());
+    let mut got = sentence.clone();
+    merge(&mut got, EVENT, Some("sentenced"), &f).unwrap();
+    assert_eq!(case::event_problems(&got), [("term", Problem::Missing)]);
+
+    // A transfer: a place, then in transit, then the address being clarified.
+    let transfer = json!({"type": "event", "id": "e2", "person": "p1", "kind": "transferred", "date": "2021-06",
+        "details": {"place": "pl-sizo", "note": "kept"}});
+    let mut got = transfer.clone();
+    for (typed, details) in [
+        ("pl-colony", json!({"place": "pl-colony", "note": "kept"})),
+        ("in_transit", json!({"in_transit": true, "note": "kept"})),
+        (
+            "address_unknown",
+            json!({"address_unknown": true, "note": "kept"}),
+        ),
+        ("", json!({"note": "kept"})),
+    ] {
+        let mut f = untouched(&got, EVENT);
+        f.insert("destination".into(), typed.into());
+        merge(&mut got, EVENT, Some("transferred"), &f).unwrap();
+        assert_eq!(got["details"], details, "{typed}");
+    }
+
+    // Conditions from the vocabulary, as boxes.
+    let cond =
+        json!({"type": "event", "id": "e3", "person": "p1", "kind": "conditions", "date": "2023"});
+    let mut f = untouched(&cond, EVENT);
+    f.insert("conditions.incommunicado".into(), "on".into());
+    f.insert("conditions.no_lawyer".into(), "on".into());
+    let mut got = cond.clone();
+    merge(&mut got, EVENT, Some("conditions"), &f).unwrap();
+    assert_eq!(
+        got["details"]["conditions"],
+        json!(["incommunicado", "no_lawyer"])
+    );
+    vigil_core::record::parse_record(&got.to_string()).expect("valid conditions");
+}
+
+#[test]
+fn the_case_vocabularies_are_cores() {
+    use vigil_core::record::{Condition, PlaceKind, Regime};
+    let words = |all: Vec<&'static str>| all;
+    assert_eq!(
+        words(Regime::ALL.iter().map(|r| r.as_str()).collect()),
+        REGIMES
+    );
+    assert_eq!(
+        words(PlaceKind::ALL.iter().map(|r| r.as_str()).collect()),
+        PLACE_KINDS
+    );
+    assert_eq!(
+        words(Condition::ALL.iter().map(|r| r.as_str()).collect()),
+        CONDITIONS
     );
 }
