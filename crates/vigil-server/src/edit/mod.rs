@@ -18,6 +18,7 @@ pub(crate) mod lists;
 pub(crate) mod login;
 pub(crate) mod pages;
 pub(crate) mod person;
+pub(crate) mod pick;
 pub(crate) mod record;
 pub(crate) mod records;
 pub(crate) mod sheet;
