@@ -380,6 +380,18 @@ extract-start-again = Пачаць нанова
 extract-stored = Захавана
 extract-stored-summary = Дададзена запісаў: { $added }. Ужо былі захаваныя без змен: { $unchanged }.
 extract-nothing-stored = нічога не захавана: { $problems }
+extract-figure = Паведамленая лічба
+extract-keep = Захаваць гэтую
+extract-notes = Заўвагі да чытання
+extract-not-taken = Лічбы, якія не ўзятыя
+extract-similar = Падобная аб'ява ўжо захаваная: { $date }, { $n_form ->
+    [one] { $n } чалавек
+    [few] { $n } чалавекі
+   *[other] { $n } чалавек
+}.
+extract-similar-open = Адкрыць яе
+extract-bad-edit = прапанова { $n }: { $field } «{ $value }» — не лік і не дата, якія vigil чытае
+extract-none-kept = усе прапановы пакінутыя ўбаку: няма чаго захоўваць
 
 ## API-токены (для адміністратараў)
 

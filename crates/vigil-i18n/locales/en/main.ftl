@@ -368,6 +368,17 @@ extract-stored-summary = { $added_form ->
    *[other] { $added } records added
 }, { $unchanged } already stored as they are.
 extract-nothing-stored = nothing was stored: { $problems }
+extract-figure = Reported figure
+extract-keep = Store this one
+extract-notes = Notes on the reading
+extract-not-taken = Numbers not taken
+extract-similar = An announcement like this one is already stored: { $date }, { $n_form ->
+    [one] { $n } person
+   *[other] { $n } persons
+}.
+extract-similar-open = Open it
+extract-bad-edit = proposal { $n }: { $field } “{ $value }” is not a number or a date vigil reads
+extract-none-kept = every proposal was left out: nothing to store
 
 ## API tokens (admins)
 

@@ -380,6 +380,18 @@ extract-start-again = Начать заново
 extract-stored = Сохранено
 extract-stored-summary = Добавлено записей: { $added }. Уже были сохранены без изменений: { $unchanged }.
 extract-nothing-stored = ничего не сохранено: { $problems }
+extract-figure = Сообщённая цифра
+extract-keep = Сохранить это
+extract-notes = Замечания к чтению
+extract-not-taken = Числа, которые не взяты
+extract-similar = Похожее объявление уже сохранено: { $date }, { $n_form ->
+    [one] { $n } человек
+    [few] { $n } человека
+   *[other] { $n } человек
+}.
+extract-similar-open = Открыть его
+extract-bad-edit = предложение { $n }: { $field } «{ $value }» — не число и не дата, которые vigil читает
+extract-none-kept = все предложения оставлены в стороне: нечего сохранять
 
 ## API-токены (для администраторов)
 

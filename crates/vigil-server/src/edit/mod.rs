@@ -19,6 +19,7 @@ pub(crate) mod login;
 pub(crate) mod pages;
 pub(crate) mod person;
 pub(crate) mod pick;
+pub(crate) mod proposals;
 pub(crate) mod record;
 pub(crate) mod records;
 pub(crate) mod sheet;

@@ -13,6 +13,7 @@ mod encryption;
 mod extract;
 mod forms;
 mod names;
+mod paste;
 mod pickers;
 mod postgres;
 mod registry;
