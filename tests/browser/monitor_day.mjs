@@ -115,6 +115,20 @@ try {
   assert.equal(await held(), heldBefore, 'pardoned: no longer held');
   assert.equal(await waveRow(), waveBefore + 1, "the wave's identified count");
 
+  // 5. A report pasted: the proposals in words, the stored wave of the day before
+  // flagged, the count corrected before storing.
+  const report = 'On 10 December 2024 the president pardoned 28 political prisoners, among them 9 women.';
+  await page.goto(`${base}/edit/extract`);
+  await fill('#extract-form textarea[name=text]', report);
+  await fill('#extract-form input[name=date]', '2024-12-10');
+  await choose('#extract-form select[name=country]', 'BY');
+  assert.equal(await save('#extract-form'), 200);
+  assert.ok(await page.locator(`p.similar a[href="/edit/form/announcement/${wave}"]`).count() >= 1, 'the stored wave is flagged');
+  await fill('#confirm-form input[name^="total."]', '27');
+  assert.equal(await save('#confirm-form'), 200);
+  assert.equal(await page.locator('h1#stored').count(), 1);
+  step('a report pasted, its count corrected, stored');
+
   // Every page, public and editors': axe (no serious or critical violation), then at
   // 390 px no horizontal scroll and no text under 12 px.
   await page.goto(`${base}/edit/person/${id}`);
@@ -126,12 +140,21 @@ try {
     'announcement-form': `/edit/form/announcement/${wave}`, 'new-announcement': '/edit/new/announcement',
     sources: '/edit/sources', 'new-source': '/edit/new/source', figures: '/edit/figures', 'new-figure': '/edit/new/figure',
     'new-person': '/edit/new/person', changes: '/edit/changes', review: '/edit/review', extract: '/edit/extract',
-    record: '/edit/record?type=source',
+    record: '/edit/record?type=source', proposals: 'proposals',
+  };
+  // A page reached by a post (the paste page's proposals) is opened by posting again.
+  const open = async (path) => {
+    if (path !== 'proposals') return page.goto(`${base}${path}`);
+    await page.goto(`${base}/edit/extract`);
+    await page.fill('#extract-form textarea[name=text]', report);
+    await page.fill('#extract-form input[name=date]', '2024-12-10');
+    const [r] = await Promise.all([page.waitForNavigation(), page.click('#extract-form button[type=submit]')]);
+    return r;
   };
   const violations = [];
   for (const [name, path] of Object.entries(pages)) {
     await page.setViewportSize({ width: 1280, height: 900 });
-    const r = await page.goto(`${base}${path}`);
+    const r = await open(path);
     assert.equal(r.status(), 200, `${path}`);
     await page.evaluate(axeSource);
     const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
@@ -141,7 +164,7 @@ try {
       }
     }
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${base}${path}`);
+    await open(path);
     const phone = await page.evaluate(() => {
       const wide = document.documentElement.scrollWidth;
       const small = [];
