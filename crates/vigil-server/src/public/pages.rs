@@ -382,7 +382,7 @@ pub async fn directory(
     Query(p): Query<PersonsParams>,
 ) -> Html<String> {
     let tr = &tr;
-    let (total, page) = matching(&s, &p);
+    let (total, page) = matching(&s, &p, tr.lang);
     let day = today();
     let reg = &s.registry;
     let val = |o: &Option<String>| o.clone().unwrap_or_default();
@@ -395,10 +395,35 @@ pub async fn directory(
                 ("country", &val(&p.country)),
                 ("status", &val(&p.status)),
                 ("role", &val(&p.role)),
+                ("sort", &val(&p.sort)),
                 ("offset", &from.to_string()),
                 ("limit", &limit.to_string()),
             ],
         )
+    };
+    // A column's heading sorts by it (again: the reverse), from the first page.
+    let sorted = |key: &str| {
+        let next = if p.sort.as_deref() == Some(key) {
+            format!("-{key}")
+        } else {
+            key.to_string()
+        };
+        with_query(
+            "/persons",
+            &[
+                ("q", &val(&p.q)),
+                ("country", &val(&p.country)),
+                ("status", &val(&p.status)),
+                ("role", &val(&p.role)),
+                ("sort", &next),
+                ("limit", &limit.to_string()),
+            ],
+        )
+    };
+    let aria = |key: &str| match p.sort.as_deref() {
+        Some(k) if k == key => Some("ascending"),
+        Some(k) if k.strip_prefix('-') == Some(key) => Some("descending"),
+        _ => None,
     };
     let body = html! {
         h1 { (tr.t("persons-title")) }
@@ -420,7 +445,11 @@ pub async fn directory(
             " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "csv")])) { "CSV" }
             " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "xlsx")])) { "XLSX" } }
         div.scroll { table #directory {
-            thead { tr { th { (tr.t("col-name")) } th { (tr.t("col-country")) } th { (tr.t("col-status")) } } }
+            thead { tr {
+                @for (key, label) in [("name", tr.t("col-name")), ("country", tr.t("col-country")), ("status", tr.t("col-status"))] {
+                    th scope="col" aria-sort=[aria(key)] { a href=(sorted(key)) { (label) } }
+                }
+            } }
             tbody {
                 @for &ix in &page {
                     tr {

@@ -351,3 +351,42 @@ fn the_public_directory_is_paged_and_says_which_rows_it_shows() {
     assert!(page.contains("Showing 51–60 of 60"), "{page}");
     assert!(page.contains("rel=\"prev\""), "{page}");
 }
+
+#[test]
+fn the_public_directory_sorts_by_a_column_and_pages_in_that_order() {
+    let mut people = String::new();
+    for i in 1..=60 {
+        let country = if i % 2 == 0 { "BY" } else { "RU" };
+        people.push_str(&serde_json::json!({"type": "person", "id": format!("p{i}"), "names": [{"text": format!("Person {i:02}")}], "country": country, "visibility": "public"}).to_string());
+        people.push('\n');
+    }
+    let s = registry_with_accounts(&people);
+    let server = Server::start(&s);
+    let public = Browser::anonymous(&server.base);
+    let (status, page) = public.get("/persons?sort=-name");
+    assert_eq!(status, 200);
+    let first = |page: &str| {
+        page.split("<tbody>")
+            .nth(1)
+            .and_then(|b| b.split("href=\"/persons/").nth(1))
+            .and_then(|r| r.split('"').next())
+            .map(str::to_string)
+    };
+    assert_eq!(first(&page).as_deref(), Some("p60"), "{page}");
+    assert!(page.contains("aria-sort=\"descending\""), "{page}");
+    // The name heading now sorts the other way.
+    assert!(page.contains("sort=name&amp;limit=50\">"), "{page}");
+    let next = page
+        .split("rel=\"next\" href=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a link to the next page")
+        .replace("&amp;", "&");
+    assert!(next.contains("sort=-name"), "{next}");
+    let (_, page) = public.get(&next);
+    assert!(page.contains("Showing 51–60 of 60"), "{page}");
+    assert_eq!(first(&page).as_deref(), Some("p10"), "{page}");
+    // By country: Belarus's before Russia's.
+    let (_, page) = public.get("/persons?sort=country");
+    assert_eq!(first(&page).as_deref(), Some("p10"), "{page}");
+}
