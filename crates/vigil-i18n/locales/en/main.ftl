@@ -456,7 +456,13 @@ sheet-default-visibility = { $n_form ->
    *[other] { $n } persons have
 } no visibility in the sheet and will be stored as “{ $visibility }”.
 sheet-unknown-columns = These columns are not read: { $list }. Choose what they hold below, or leave them out.
-sheet-changes = In the registry: { $added } records would be new, { $corrected } corrections, { $unchanged } already stored as they are.
+sheet-changes = In the registry: { $added_form ->
+    [one] { $added } record would be new
+   *[other] { $added } records would be new
+}, { $corrected_form ->
+    [one] { $corrected } correction
+   *[other] { $corrected } corrections
+}, { $unchanged } already stored as they are.
 sheet-conflicts = { $n_form ->
     [one] { $n } record of the sheet is already stored with other content. If the sheet corrects it, tick “The sheet corrects persons already stored” below and show it again:
    *[other] { $n } records of the sheet are already stored with other content. If the sheet corrects them, tick “The sheet corrects persons already stored” below and show it again:
