@@ -7,4 +7,5 @@ pub(crate) mod chart;
 pub mod directory;
 pub(crate) mod names;
 pub(crate) mod pages;
+pub(crate) mod persons;
 pub(crate) mod tabular;
