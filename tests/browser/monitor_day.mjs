@@ -134,7 +134,7 @@ try {
   await page.goto(`${base}/edit/person/${id}`);
   const eventId = await page.locator('#events a[href^="/edit/event/"]').first().getAttribute('href');
   const pages = {
-    dashboard: '/', directory: '/persons', 'public-person': '/persons/p1', announcement: `/announcements/${wave}`,
+    dashboard: '/', 'dashboard-country': '/?country=BY', directory: '/persons', 'directory-sorted': '/persons?sort=-name', 'public-person': '/persons/p1', announcement: `/announcements/${wave}`,
     login: '/login', edit: '/edit', persons: '/edit/persons', 'persons-found': '/edit/persons?q=Rabkova',
     person: `/edit/person/${id}`, event: eventId, announcements: '/edit/announcements',
     'announcement-form': `/edit/form/announcement/${wave}`, 'new-announcement': '/edit/new/announcement',
