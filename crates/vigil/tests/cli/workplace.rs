@@ -5,6 +5,8 @@
 //! typed kept when a save comes back; "changed since you opened it" and "id taken" told
 //! apart; the persons list finding her by either spelling.
 
+use std::fmt::Write as _;
+
 use serde_json::json;
 
 use crate::forms::{form_fields, registry_with_accounts, stored, Browser};
@@ -395,18 +397,20 @@ fn the_public_directory_sorts_by_a_column_and_pages_in_that_order() {
 fn the_dashboard_follows_the_chosen_country_and_period_in_every_section() {
     let mut lines = String::new();
     for (id, country) in [("p1", "BY"), ("p2", "RU"), ("p3", "RU")] {
-        lines.push_str(&format!(
+        let _ = write!(
+            lines,
             "{}\n{}\n{}\n",
             json!({"type": "person", "id": id, "names": [{"text": format!("Person {id}")}], "country": country, "visibility": "public"}),
             json!({"type": "event", "id": format!("{id}-d"), "person": id, "kind": "detained", "date": "2021-01-10"}),
             json!({"type": "event", "id": format!("{id}-r"), "person": id, "kind": "recognized", "date": "2021-02-01"}),
-        ));
+        );
     }
-    lines.push_str(&format!(
+    let _ = write!(
+        lines,
         "{}\n{}\n",
         json!({"type": "announcement", "id": "a-by", "kind": "pardon", "date": "2024-12-09", "country": "BY", "total": 10}),
         json!({"type": "announcement", "id": "a-ru", "kind": "pardon", "date": "2024-07-01", "country": "RU", "total": 5}),
-    ));
+    );
     let s = registry_with_accounts(&lines);
     let server = Server::start(&s);
     let public = Browser::anonymous(&server.base);
