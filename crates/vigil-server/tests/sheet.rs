@@ -310,7 +310,7 @@ async fn a_sheet_is_read_shown_and_stored_only_on_confirmation_as_the_cli_stores
     assert_eq!(response.status(), StatusCode::OK);
     let page = text(response).await;
     assert!(
-        page.contains("0 records would be new, 1 corrections, 6 already stored"),
+        page.contains("0 records would be new, 1 correction, 6 already stored"),
         "{page}"
     );
     let response = send(

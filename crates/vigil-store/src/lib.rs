@@ -12,6 +12,7 @@ use vigil_core::record::{Parsed, RecordType};
 use vigil_core::registry::{Registry, Replay};
 
 pub mod accounts;
+pub mod batch;
 pub mod copy;
 pub mod derived;
 pub mod follow;

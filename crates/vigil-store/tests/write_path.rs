@@ -1,6 +1,7 @@
 //! The write path as sequences of real edits: random imports of shuffled files,
 //! corrections of records others point at, saves at fresh and stale versions,
-//! retractions, merges and unmerges, applied to a real store (SQLite on disk, and
+//! retractions, merges and unmerges, a form's save of several records at once (all or
+//! none, `form.rs`), applied to a real store (SQLite on disk, and
 //! PostgreSQL when `VIGIL_TEST_DATABASE_URL` is set) and, after every step, compared with
 //! a plain in-memory model of what the registry should now hold: the same records, the
 //! same counts (held with its bounds, waves), a log that verifies with derived tables that
@@ -27,6 +28,9 @@ use vigil_core::sheet::{read::Format, Options};
 use vigil_store::follow::Followed;
 use vigil_store::ops::{self, Expect, OpError, Refusal};
 use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
+
+#[path = "write_path/form.rs"]
+mod form;
 
 // ---------------------------------------------------------------------------------------
 // Records, from small numbers (so a failing sequence shrinks to a readable one).
@@ -221,6 +225,15 @@ enum Step {
         source: u8,
         v: u8,
     },
+    /// An editors' form saved (`vigil_store::batch::put_all`): a person (new under a made
+    /// id, or `p{person}` at the version read) with new events pointing at her, and maybe
+    /// a bad record at some place after her that must leave the whole batch unwritten.
+    Form {
+        person: Option<u8>,
+        v: u16,
+        events: Vec<u16>,
+        bad: Option<(u8, form::Bad, u8)>,
+    },
     /// `vigil db rebuild`: the derived tables recreated from the log.
     Rebuild,
     /// `vigil db copy` (and restore, which replays the same way): the sequence goes on in
@@ -241,6 +254,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (prop::collection::vec((0..4u8, 0..3u8), 1..4), any::<bool>())
             .prop_map(|(rows, update)| Step::Sheet { rows, update }),
         1 => (0..2u8, 0..3u8).prop_map(|(source, v)| Step::Mapping { source, v }),
+        2 => form::form_step(),
         1 => Just(Step::Rebuild),
         1 => Just(Step::Copy),
     ]
@@ -256,6 +270,8 @@ struct Model {
     entries: u64,
     /// The sheet mappings kept per source (not carried by a copy, which replays the log).
     mappings: BTreeMap<String, String>,
+    /// How many ids the forms' saves have drawn (`form::made_id`).
+    draws: u64,
 }
 
 impl Model {
@@ -509,6 +525,12 @@ fn apply(
     };
     match step {
         Step::Rebuild | Step::Copy => unreachable!("handled above"),
+        Step::Form {
+            person,
+            v,
+            events,
+            bad,
+        } => form::apply_form(store, model, *person, *v, events, *bad)?,
         Step::Import {
             lines,
             update,

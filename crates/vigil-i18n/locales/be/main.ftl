@@ -380,6 +380,18 @@ extract-start-again = Пачаць нанова
 extract-stored = Захавана
 extract-stored-summary = Дададзена запісаў: { $added }. Ужо былі захаваныя без змен: { $unchanged }.
 extract-nothing-stored = нічога не захавана: { $problems }
+extract-figure = Паведамленая лічба
+extract-keep = Захаваць гэтую
+extract-notes = Заўвагі да чытання
+extract-not-taken = Лічбы, якія не ўзятыя
+extract-similar = Падобная аб'ява ўжо захаваная: { $date }, { $n_form ->
+    [one] { $n } чалавек
+    [few] { $n } чалавекі
+   *[other] { $n } чалавек
+}.
+extract-similar-open = Адкрыць яе
+extract-bad-edit = прапанова { $n }: { $field } «{ $value }» — не лік і не дата, якія vigil чытае
+extract-none-kept = усе прапановы пакінутыя ўбаку: няма чаго захоўваць
 
 ## API-токены (для адміністратараў)
 
@@ -621,6 +633,8 @@ problem-date = Упішыце дату як 10.03.2022, 03.2022 або 2022.
 problem-missing = Гэта трэба запоўніць.
 problem-number = Упішыце лік, напрыклад 1300 або 1300,5.
 problem-pick-announcement = Каля гэтай даты ў яе краіне былі аб'явы: выберыце тую, у якую яна трапіла, або «Ні ў адной захаванай аб'яве». Інакш гэтае памілаванне палічыцца звыш іх.
+problem-pick-which = Пад «{ $typed }» падыходзіць некалькі захаваных запісаў: { $choices }. Дапішыце, які з іх вы маеце на ўвазе, або выберыце яго са спіса.
+problem-pick-nothing = Пад «{ $typed }» не падыходзіць ніводзін захаваны запіс. Выберыце са спіса або ўпішыце новы.
 problem-term = Упішыце тэрмін як 3 гады 6 месяцаў або колькасцю месяцаў.
 public-page = Публічная старонка
 qualifier-exact-word = роўна

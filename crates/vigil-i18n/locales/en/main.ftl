@@ -368,6 +368,17 @@ extract-stored-summary = { $added_form ->
    *[other] { $added } records added
 }, { $unchanged } already stored as they are.
 extract-nothing-stored = nothing was stored: { $problems }
+extract-figure = Reported figure
+extract-keep = Store this one
+extract-notes = Notes on the reading
+extract-not-taken = Numbers not taken
+extract-similar = An announcement like this one is already stored: { $date }, { $n_form ->
+    [one] { $n } person
+   *[other] { $n } persons
+}.
+extract-similar-open = Open it
+extract-bad-edit = proposal { $n }: { $field } “{ $value }” is not a number or a date vigil reads
+extract-none-kept = every proposal was left out: nothing to store
 
 ## API tokens (admins)
 
@@ -461,7 +472,13 @@ sheet-default-visibility = { $n_form ->
    *[other] { $n } persons have
 } no visibility in the sheet and will be stored as “{ $visibility }”.
 sheet-unknown-columns = These columns are not read: { $list }. Choose what they hold below, or leave them out.
-sheet-changes = In the registry: { $added } records would be new, { $corrected } corrections, { $unchanged } already stored as they are.
+sheet-changes = In the registry: { $added_form ->
+    [one] { $added } record would be new
+   *[other] { $added } records would be new
+}, { $corrected_form ->
+    [one] { $corrected } correction
+   *[other] { $corrected } corrections
+}, { $unchanged } already stored as they are.
 sheet-conflicts = { $n_form ->
     [one] { $n } record of the sheet is already stored with other content. If the sheet corrects it, tick “The sheet corrects persons already stored” below and show it again:
    *[other] { $n } records of the sheet are already stored with other content. If the sheet corrects them, tick “The sheet corrects persons already stored” below and show it again:
@@ -619,6 +636,8 @@ problem-date = Write the date as 10.03.2022, 03.2022 or 2022.
 problem-missing = This is needed.
 problem-number = Write a number, such as 1300 or 1300.5.
 problem-pick-announcement = Announcements were made near this date in her country: pick the one she was in, or choose "In no stored announcement". Otherwise this pardon is counted on top of them.
+problem-pick-which = Several stored records match “{ $typed }”: { $choices }. Type more of the one you mean, or pick it from the list.
+problem-pick-nothing = Nothing stored matches “{ $typed }”. Pick one from the list, or write a new one.
 problem-term = Write the term as 3 years 6 months, or as a number of months.
 public-page = Public page
 qualifier-exact-word = exactly

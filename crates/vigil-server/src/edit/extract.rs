@@ -14,7 +14,7 @@ use vigil_i18n::Arg;
 
 use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::api::now;
-use crate::edit::{csrf, page, pretty, record_type, stale_warning, text};
+use crate::edit::{csrf, page, record_type, stale_warning, text};
 use crate::i18n::Tr;
 use crate::links::with_query;
 use crate::shapes::{EditorFormRefusals, EditorPage, ExtractForm};
@@ -116,7 +116,6 @@ pub async fn extract_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorFor
             html! {
                 h1 { (tr.t("extract-proposed")) }
                 p { (tr.t("extract-proposed-note")) }
-                @for r in &records { pre.proposal { (pretty(&r.to_string())) } }
                 @if !x.claims.is_empty() {
                     h2 { (tr.t("extract-claims")) }
                     ul { @for c in &x.claims { li { (c) } } }
@@ -124,6 +123,7 @@ pub async fn extract_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorFor
                 form #confirm-form method="post" action="/edit/extract" {
                     input type="hidden" name="csrf" value=(csrf(&principal));
                     input type="hidden" name="confirm" value="yes";
+                    (crate::edit::proposals::shown(&tr, &records, &x, live.snapshot().registry.announcements()))
                     @for k in ["text", "date", "country", "publisher", "url"] {
                         input type="hidden" name=(k) value=(f.get(k).cloned().unwrap_or_default());
                     }
@@ -134,6 +134,11 @@ pub async fn extract_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorFor
             },
         );
     }
+    // The proposals as the editor left them (unticked ones out, numbers and dates edited).
+    let records = match crate::edit::proposals::edited(&tr, records, f) {
+        Ok(r) => r,
+        Err(message) => return refused(message),
+    };
     let ids: Vec<(String, String)> = records
         .iter()
         .map(|r| {

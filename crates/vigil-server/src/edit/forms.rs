@@ -300,7 +300,8 @@ pub(crate) fn source_choice(body: &str) -> Option<SourceChoice> {
 }
 
 /// The sources picker: the record's sources as boxes (untick to drop one), one more from
-/// the stored sources, or a new one written in place.
+/// the stored sources typed into a box with their list (`pick`), or a new one written in
+/// place.
 pub(crate) fn sources(tr: &Tr, form: &str, filled: &Filled, stored: &[SourceChoice]) -> Markup {
     let chosen: Vec<&str> = filled
         .get("sources")
@@ -315,6 +316,11 @@ pub(crate) fn sources(tr: &Tr, form: &str, filled: &Filled, stored: &[SourceChoi
             .map_or_else(|| id.to_string(), |s| s.words.clone())
     };
     let add = dom_id(form, "sources-add");
+    let choices: Vec<(String, String)> = stored
+        .iter()
+        .filter(|s| !chosen.contains(&s.id.as_str()))
+        .map(|s| (s.id.clone(), s.words.clone()))
+        .collect();
     html! {
         fieldset.sources {
             legend { (tr.t("field-sources")) }
@@ -324,12 +330,7 @@ pub(crate) fn sources(tr: &Tr, form: &str, filled: &Filled, stored: &[SourceChoi
             }
             div.field {
                 label for=(add) { (tr.t("field-source-add")) }
-                select id=(add) name="sources.add" {
-                    option value="" { (tr.t("choice-none")) }
-                    @for s in stored.iter().filter(|s| !chosen.contains(&s.id.as_str())) {
-                        option value=(s.id) selected[filled.get("sources.add") == s.id] { (s.words) }
-                    }
-                }
+                (crate::edit::pick::input(&add, "sources.add", filled.get("sources.add"), &choices, filled.problems.get("sources.add")))
             }
             details.new-source open[!filled.get("new_source.publisher").is_empty() || !filled.get("new_source.url").is_empty()] {
                 summary { (tr.t("field-source-new")) }
@@ -409,7 +410,8 @@ pub(crate) fn days_apart(a: &Announcement, d: PartialDate) -> i64 {
     i64::from((a.date.first_day().0 - d.first_day().0).abs())
 }
 
-/// The announcement picker: none, "in no stored announcement" (`-`), or one of `near`.
+/// The announcement picker, typed into: none, "in no stored announcement" (`-`), or one
+/// of `near` (`pick`).
 pub(crate) fn announcement(tr: &Tr, form: &str, filled: &Filled, near: &[&Announcement]) -> Markup {
     let id = dom_id(form, "announcement");
     let value = filled.get("announcement");
@@ -417,19 +419,7 @@ pub(crate) fn announcement(tr: &Tr, form: &str, filled: &Filled, near: &[&Announ
     html! {
         div.field.for-kind.for-pardoned.for-released {
             label for=(id) { (tr.t("field-announcement")) }
-            select id=(id) name="announcement" aria-invalid=[problem.map(|_| "true")] aria-describedby=[problem.map(|_| format!("{id}-problem"))] {
-                option value="" { (tr.t("choice-none")) }
-                option value="-" selected[value == "-"] { (tr.t("announcement-none")) }
-                @for a in near {
-                    option value=(a.id) selected[value == a.id] {
-                        (tr.term("announcement-kind", a.kind.as_str())) ", " (tr.date(a.date))
-                        @if let Some(c) = &a.country { ", " (tr.term("country", c)) }
-                        @if let Some(n) = a.total { ", " (tr.count("count-persons", i64::from(n))) }
-                        @if let Some(i) = &a.issuer { " (" (i) ")" }
-                    }
-                }
-            }
-            @if let Some(p) = problem { span.error id={ (id) "-problem" } { (p) } }
+            (crate::edit::pick::input(&id, "announcement", value, &crate::edit::pick::announcement_choices(tr, near), problem))
         }
     }
 }

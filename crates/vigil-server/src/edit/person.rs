@@ -382,6 +382,10 @@ pub(crate) async fn save_person(
     let given_id = text(f, "id");
     let version = text(f, "version").and_then(|v| v.parse().ok());
     let mut filled = Filled::posted(f, PERSON);
+    // A source typed into the picker, resolved to the stored one it names.
+    let stored = stored_sources(&live).await;
+    let resolved = crate::edit::pick::resolve_source(f, &stored, tr, &mut filled);
+    let f = &resolved;
     let mut record = match &given_id {
         Some(id) => match opened_at(&live, RecordType::Person, id, version).await {
             Ok(Some(v)) => v,
@@ -581,10 +585,23 @@ fn chosen_announcement(
     tr: &Tr,
     filled: &mut Filled,
 ) {
-    let Some(now) = form.get("announcement").map(|s| s.trim().to_string()) else {
+    let Some(typed) = form.get("announcement").map(|s| s.trim().to_string()) else {
         return;
     };
     let was = record["announcement"].as_str().unwrap_or("").to_string();
+    // Typed words resolved among her country's announcements near the date.
+    let now = if typed == was {
+        typed
+    } else {
+        match crate::edit::pick::resolve_announcement(&typed, tr, near) {
+            Ok(id) => id,
+            Err(problem) => {
+                filled.values.insert("announcement".into(), typed);
+                filled.mark("announcement", problem);
+                return;
+            }
+        }
+    };
     let kind = record["kind"].as_str().unwrap_or("");
     if now.is_empty() && kind == "pardoned" && was.is_empty() {
         // An unlinked pardon counts on top of the waves: say so unless she was in none.
@@ -621,6 +638,10 @@ pub(crate) async fn save_event(
     let given_id = text(f, "id");
     let version = text(f, "version").and_then(|v| v.parse().ok());
     let mut filled = Filled::posted(f, EVENT);
+    // A source typed into the picker, resolved to the stored one it names.
+    let stored = stored_sources(&live).await;
+    let resolved = crate::edit::pick::resolve_source(f, &stored, tr, &mut filled);
+    let f = &resolved;
     let Some(person) = text(f, "person") else {
         return crate::edit::problem(
             &tr.at("/edit"),

@@ -261,6 +261,10 @@ pub async fn save_form(
     let given_id = text(f, "id");
     let version = text(f, "version").and_then(|v| v.parse().ok());
     let mut filled = Filled::posted(f, fields);
+    // A source typed into the picker, resolved to the stored one it names.
+    let stored = stored_sources(&live).await;
+    let resolved = crate::edit::pick::resolve_source(f, &stored, &tr, &mut filled);
+    let f = &resolved;
     let mut record = match &given_id {
         Some(id) => match crate::edit::pages::stored_at(&live, rtype, id, version).await {
             Ok(Some(v)) => v,

@@ -1,13 +1,14 @@
 //! A form's save: one or more records (a person with her first events, an event with a
-//! source written in place) in one write transaction, through `ops::put` like every other
-//! write, each new one under an id made here (`ids`) that no stored record has. A later
-//! record points at an earlier new one with the placeholder [`new_ref`]. A refusal of any
-//! of them writes none.
+//! source written in place) in one write transaction, through `vigil_store::batch::put_all`
+//! (the write-path property test calls the same), each new one under an id made here
+//! (`ids`) that no stored record has. A later record points at an earlier new one with the
+//! placeholder [`new_ref`]. A refusal of any of them writes none.
 
 use serde_json::Value;
 use vigil_core::access;
-use vigil_core::record::{parse_value, RecordType};
-use vigil_store::ops::{self, Expect, OpError, Refusal};
+use vigil_core::record::RecordType;
+use vigil_store::batch::{self, BatchError};
+use vigil_store::ops::{Expect, Refusal};
 use vigil_store::{Meta, StoreError};
 
 use crate::auth::Editor;
@@ -25,7 +26,7 @@ pub(crate) struct Draft {
 
 /// Where a later draft points at the `i`th draft's (new) id.
 pub(crate) fn new_ref(i: usize) -> String {
-    format!("\u{1}new-{i}")
+    batch::new_ref(i)
 }
 
 /// What a save came to; nothing was written unless `Done`.
@@ -48,20 +49,7 @@ pub(crate) enum Wrote {
     Invalid(Unsaved),
 }
 
-fn replace_refs(v: &mut Value, ids: &[String]) {
-    match v {
-        Value::String(s) => {
-            if let Some(i) = (0..ids.len()).find(|i| *s == new_ref(*i)) {
-                s.clone_from(&ids[i]);
-            }
-        }
-        Value::Array(a) => a.iter_mut().for_each(|x| replace_refs(x, ids)),
-        Value::Object(o) => o.values_mut().for_each(|x| replace_refs(x, ids)),
-        _ => {}
-    }
-}
-
-/// Saves every draft in one transaction, or none.
+/// Saves every draft in one transaction, or none (`vigil_store::batch::put_all`).
 pub(crate) fn save_all(
     store: &mut dyn vigil_store::Store,
     editor: &Editor,
@@ -74,56 +62,50 @@ pub(crate) fn save_all(
         actor: editor.name.clone(),
         reason,
     };
+    let drafts = drafts
+        .into_iter()
+        .map(|d| batch::Draft {
+            record: d.record,
+            expect: d.version.map_or(Expect::New, Expect::Version),
+            slug: d.slug,
+        })
+        .collect();
     let mut w = store.begin()?;
-    let mut ids: Vec<String> = Vec::new();
-    let mut saved = Vec::new();
-    for d in drafts {
-        let mut record = d.record;
-        replace_refs(&mut record, &ids);
-        if let Some(slug) = &d.slug {
-            let rtype = record["type"]
-                .as_str()
-                .and_then(RecordType::parse)
-                .unwrap_or(RecordType::Person);
-            let mut id = ids::new_id(slug);
-            // A suffix already used is drawn again (32⁴ of them per slug).
-            for _ in 0..8 {
-                if w.current(rtype, &id)?.is_none() {
-                    break;
-                }
-                id = ids::new_id(slug);
-            }
-            record["id"] = id.into();
+    let got = batch::put_all(
+        w.as_mut(),
+        &meta,
+        drafts,
+        &mut |slug| ids::new_id(slug),
+        &|p| access::may_see(editor.role, p.record().visibility()),
+    );
+    let refusal = match got {
+        Ok(done) => {
+            w.commit()?;
+            return Ok(Wrote::Done {
+                saved: done
+                    .into_iter()
+                    .map(|(id, put)| (id, put.version()))
+                    .collect(),
+            });
         }
-        let parsed = match parse_value(record) {
-            Ok(p) => p,
-            Err(e) => return Ok(Wrote::Invalid(Unsaved::Record(e.to_string()))),
-        };
-        if !access::may_see(editor.role, parsed.record().visibility()) {
-            return Ok(Wrote::Invalid(Unsaved::AboveRole));
+        Err(BatchError::Store(e)) => return Err(e),
+        Err(BatchError::Invalid { message, .. }) => {
+            return Ok(Wrote::Invalid(Unsaved::Record(message)))
         }
-        let (rtype, id) = (
-            parsed.record().record_type(),
-            parsed.record().id().to_string(),
-        );
-        let expect = d.version.map_or(Expect::New, Expect::Version);
-        match ops::put(w.as_mut(), &meta, &parsed, expect) {
-            Ok(put) => {
-                saved.push((id.clone(), put.version()));
-                ids.push(id);
+        Err(BatchError::Forbidden { .. }) => return Ok(Wrote::Invalid(Unsaved::AboveRole)),
+        Err(BatchError::Refused { refusal, .. }) => refusal,
+    };
+    drop(w);
+    Ok(match refusal {
+        Refusal::Stale { rtype, rid, .. } => {
+            let current = store.record_body(rtype, &rid)?;
+            Wrote::Stale {
+                rtype,
+                id: rid,
+                current,
             }
-            Err(OpError::Refused(Refusal::Stale { .. })) => {
-                drop(w);
-                let current = store.record_body(rtype, &id)?;
-                return Ok(Wrote::Stale { rtype, id, current });
-            }
-            Err(OpError::Refused(Refusal::Taken { .. })) => {
-                return Ok(Wrote::Taken { rtype, id });
-            }
-            Err(OpError::Refused(r)) => return Ok(Wrote::Invalid(Unsaved::Refused(r))),
-            Err(OpError::Store(e)) => return Err(e),
         }
-    }
-    w.commit()?;
-    Ok(Wrote::Done { saved })
+        Refusal::Taken { rtype, rid, .. } => Wrote::Taken { rtype, id: rid },
+        r => Wrote::Invalid(Unsaved::Refused(r)),
+    })
 }

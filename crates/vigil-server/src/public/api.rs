@@ -178,6 +178,9 @@ pub struct PersonsParams {
     pub limit: Option<usize>,
     /// Skip this many.
     pub offset: Option<usize>,
+    /// The order: `name`, `country` or `status`, or `-name`, … for the reverse (default:
+    /// the registry's order; with `q`, best match first). Sorted before paging.
+    pub sort: Option<String>,
     /// `csv` for a table instead of JSON.
     #[param(schema_with = shapes::format_schema)]
     pub format: Option<String>,
@@ -422,8 +425,9 @@ pub async fn check(Snapshot(s): Snapshot) -> Json<answer::CheckAnswer> {
     ))
 }
 
-/// Public persons matching the filters, in registry order.
-pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
+/// Public persons matching the filters, in registry order or as `sort` says (names as a
+/// reader of `lang` sees them).
+pub fn matching(s: &AppState, p: &PersonsParams, lang: vigil_i18n::Lang) -> (usize, Vec<u32>) {
     let q =
         p.q.as_deref()
             .map(str::to_lowercase)
@@ -470,7 +474,32 @@ pub fn matching(s: &AppState, p: &PersonsParams) -> (usize, Vec<u32>) {
             ordered.push(ix);
         }
     }
-    let kept: Vec<u32> = ordered.into_iter().filter(|&ix| filters(ix)).collect();
+    let mut kept: Vec<u32> = ordered.into_iter().filter(|&ix| filters(ix)).collect();
+    if let Some(sort) = p.sort.as_deref().filter(|k| !k.is_empty()) {
+        let (desc, key) = sort.strip_prefix('-').map_or((false, sort), |k| (true, k));
+        let text = |ix: u32| -> String {
+            match key {
+                "name" => crate::public::names::reader_name(lang, s.directory.names(ix), false)
+                    .map(|n| n.text.to_lowercase())
+                    .unwrap_or_default(),
+                "country" => s
+                    .registry
+                    .country_of(ix)
+                    .map(|c| vigil_i18n::term(lang, "country", c))
+                    .unwrap_or_default(),
+                "status" => s
+                    .registry
+                    .status(ix, day, Audience::Public)
+                    .as_str()
+                    .to_string(),
+                _ => String::new(),
+            }
+        };
+        kept.sort_by_cached_key(|&ix| (text(ix), s.registry.person_id(ix).to_string()));
+        if desc {
+            kept.reverse();
+        }
+    }
     let total = kept.len();
     let page = kept.into_iter().skip(offset).take(limit).collect();
     (total, page)
@@ -521,7 +550,7 @@ pub async fn persons(
     Snapshot(s): Snapshot,
     Query(p): Query<PersonsParams>,
 ) -> Result<Response, AppError> {
-    let (total, page) = matching(&s, &p);
+    let (total, page) = matching(&s, &p, vigil_i18n::Lang::En);
     let day = today();
     let persons = page
         .iter()

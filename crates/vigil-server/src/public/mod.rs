@@ -7,5 +7,6 @@ pub(crate) mod chart;
 pub mod directory;
 pub(crate) mod names;
 pub(crate) mod pages;
+pub(crate) mod persons;
 pub(crate) mod releases;
 pub(crate) mod tabular;

@@ -21,7 +21,7 @@ use vigil_i18n::Arg;
 
 use crate::i18n::Tr;
 use crate::links::with_query;
-use crate::public::api::{matching, person_bundle, PersonsParams};
+use crate::public::api::person_bundle;
 use crate::public::chart::{self, Marker};
 use crate::public::names::{name_lang, reader_name};
 use crate::{today, AppError, AppState};
@@ -138,6 +138,9 @@ pub struct DashboardParams {
     from: Option<String>,
     /// The chart's last day, YYYY-MM-DD.
     to: Option<String>,
+    /// Only this country (its code, e.g. `BY`): the headline, the chart, the waves, the
+    /// flow and the breakdowns all follow it (default: every country).
+    country: Option<String>,
 }
 
 /// The public dashboard: held today, the chart, waves, flow, breakdowns.
@@ -173,10 +176,20 @@ async fn render_dashboard(
     let reg = &s.registry;
     // Without a year asked for, the waves open on the latest year that has one up to
     // today (not on an empty current year).
+    let country = params
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_ascii_uppercase);
+    let cc = country.as_deref();
+    let in_country =
+        |c: Option<&str>| cc.is_none_or(|cc| c.is_some_and(|c| c.eq_ignore_ascii_case(cc)));
     let year = params.year.unwrap_or_else(|| {
         reg.announcements()
             .iter()
             .filter(|a| a.kind == AnnouncementKind::Pardon && a.date.first_day() <= day)
+            .filter(|a| in_country(a.country.as_deref()))
             .map(|a| a.date.year_number())
             .max()
             .unwrap_or_else(|| day.year())
@@ -189,13 +202,14 @@ async fn render_dashboard(
             message: format!("{year} is not a year from 1000 to 9999"),
         }));
     }
-    let h = reg.held(day, None, Mode::Recognized);
+    let h = reg.held(day, cc, Mode::Recognized);
     let step = Step::parse(params.step.as_deref().unwrap_or("month")).unwrap_or(Step::Month);
     let chart_from = Day::ymd(2020, 8, 1).expect("valid");
-    let points = reg.series(chart_from, day, step, None, Mode::Recognized);
+    let points = reg.series(chart_from, day, step, cc, Mode::Recognized);
     let markers: Vec<Marker> = reg
         .announcements()
         .iter()
+        .filter(|a| in_country(a.country.as_deref()))
         .map(|a| Marker {
             date: a.date.first_day().to_string(),
             id: a.id.clone(),
@@ -211,7 +225,11 @@ async fn render_dashboard(
             ),
         })
         .collect();
-    let mut figures: Vec<_> = reg.figures().iter().collect();
+    let mut figures: Vec<_> = reg
+        .figures()
+        .iter()
+        .filter(|f| in_country(f.country.as_deref()))
+        .collect();
     figures.sort_by(|a, b| {
         b.as_of
             .first_day()
@@ -238,7 +256,19 @@ async fn render_dashboard(
         })
         .await?
     };
-    let countries = reg.countries(Audience::Public, s.min_cell);
+    let all_countries = reg.countries(Audience::Public, s.min_cell);
+    let countries: Vec<_> = all_countries
+        .iter()
+        .filter(|c| in_country(Some(**c)))
+        .copied()
+        .collect();
+    let keep = |path: &str, pairs: &[(&str, &str)]| {
+        let mut all: Vec<(&str, &str)> = pairs.to_vec();
+        if let Some(c) = cc {
+            all.push(("country", c));
+        }
+        with_query(path, &all)
+    };
     let flow_from = params
         .from
         .clone()
@@ -248,29 +278,49 @@ async fn render_dashboard(
         reg,
         &flow_from,
         &flow_to,
-        &answer::Counting::default(),
+        &answer::Counting {
+            country: country.clone(),
+            ..answer::Counting::default()
+        },
         s.log.clone(),
     )?
     .flow;
+    let flow_end = flow
+        .to
+        .parse::<vigil_core::date::PartialDate>()
+        .map_or(day, |d| d.first_day());
+    let flow_start = flow
+        .from
+        .parse::<vigil_core::date::PartialDate>()
+        .map_or(flow_end, |d| d.first_day());
     let months: Vec<(Day, Day)> = (0..12)
         .rev()
         .filter_map(|k| {
-            let first = day
+            let first = flow_end
                 .to_naive()
                 .with_day0(0)?
                 .checked_sub_months(Months::new(k))?;
             let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
             Some((Day::from_naive(first), Day::from_naive(last)))
         })
+        .filter(|(_, last)| *last >= flow_start)
         .collect();
     let body = html! {
+        form.controls #country-form method="get" action="/" {
+            input type="hidden" name="lang" value=(tr.lang.code());
+            label { (tr.t("filter-country")) " " select name="country" {
+                option value="" { (tr.t("filter-any")) }
+                @for c in &all_countries { option value=(c) selected[cc == Some(*c)] { (tr.term("country", c)) } }
+            } }
+            " " button type="submit" { (tr.t("show")) }
+        }
         section.headline {
             h1 { (tr.t("held-today-title")) }
             p.big #headline data-held=(h.held) { (num(h.held)) }
             @if h.held_min != h.held_max {
                 p.bounds { (tr.with("held-bounds", &[("min", Arg::Text(num(h.held_min))), ("max", Arg::Text(num(h.held_max)))])) }
             }
-            p { (tr.with("held-today-note", &[("day", Arg::Text(tr.day(day)))])) " " (sources("stats/held", &[("on", &day.to_string())], true)) }
+            p { (tr.with("held-today-note", &[("day", Arg::Text(tr.day(day)))])) " " (sources("stats/held", &[("on", &day.to_string()), ("country", cc.unwrap_or_default())], true)) }
             @if !figures.is_empty() {
                 h2 { (tr.t("reported-figures")) }
                 ul.figures {
@@ -290,7 +340,7 @@ async fn render_dashboard(
             h2 { (tr.t("held-over-time")) }
             p.controls {
                 @for st in ["day", "week", "month"] {
-                    @if st == step.as_str() { strong { (tr.term("step", st)) } } @else { a href=(format!("/?step={st}")) { (tr.term("step", st)) } }
+                    @if st == step.as_str() { strong { (tr.term("step", st)) } } @else { a href=(keep("/", &[("step", st)])) { (tr.term("step", st)) } }
                     " "
                 }
                 (sources("stats/series", &[("from", &chart_from.to_string()), ("to", &day.to_string()), ("step", step.as_str())], true))
@@ -300,7 +350,7 @@ async fn render_dashboard(
         }
         section {
             h2 { (tr.with("waves-in-year", &[("year", Arg::Text(year.to_string()))])) }
-            p.controls { a href=(format!("/?year={}", year - 1)) { (tr.with("previous-year", &[("year", Arg::Text((year - 1).to_string()))])) } " " a href=(format!("/?year={}", year + 1)) { (tr.with("next-year", &[("year", Arg::Text((year + 1).to_string()))])) } }
+            p.controls { a href=(keep("/", &[("year", &(year - 1).to_string())])) { (tr.with("previous-year", &[("year", Arg::Text((year - 1).to_string()))])) } " " a href=(keep("/", &[("year", &(year + 1).to_string())])) { (tr.with("next-year", &[("year", Arg::Text((year + 1).to_string()))])) } }
             @for c in &countries {
                 @let w = reg.waves(c, year, AnnouncementKind::Pardon);
                 @if !w.waves.is_empty() {
@@ -334,9 +384,10 @@ async fn render_dashboard(
                     ("pardoned", Arg::Text(num(flow.pardoned as i64))),
                 ]))
                 @if let Some(r) = flow.ratio_recognized_to_pardoned { " — " strong { (tr.with("flow-ratio", &[("ratio", Arg::Text(ratio(tr, r)))])) } }
-                ". " (sources("stats/flow", &[("from", &flow.from), ("to", &flow.to)], true)) }
+                ". " (sources("stats/flow", &[("from", &flow.from), ("to", &flow.to), ("country", cc.unwrap_or_default())], true)) }
             form.controls method="get" action="/" {
                 input type="hidden" name="lang" value=(tr.lang.code());
+                @if let Some(c) = cc { input type="hidden" name="country" value=(c); }
                 label { (tr.t("from")) " " input type="date" name="from" value=(flow.from); }
                 label { " " (tr.t("to")) " " input type="date" name="to" value=(flow.to); }
                 button type="submit" { (tr.t("show")) }
@@ -345,7 +396,7 @@ async fn render_dashboard(
                 thead { tr { th { (tr.t("col-month")) } th.n { (tr.term("event-kind", "detained")) } th.n { (tr.term("event-kind", "recognized")) } th.n { (tr.term("event-kind", "released")) } th.n { (tr.term("event-kind", "pardoned")) } } }
                 tbody {
                     @for (a, b) in &months {
-                        @let f = reg.flow(*a, *b, None, Mode::Recognized);
+                        @let f = reg.flow(*a, *b, cc, Mode::Recognized);
                         tr { td { (tr.day_text(&a.to_string()[..7])) } td.n { (num(f.detained as i64)) } td.n { (num(f.recognized as i64)) } td.n { (num(f.released.values().sum::<u64>() as i64)) } td.n { (num(f.pardoned as i64)) } }
                     }
                 }
@@ -358,7 +409,7 @@ async fn render_dashboard(
                     div {
                         h3 { (heading) " " (sources("stats/held", &[("on", &day.to_string()), ("by", name)], true)) }
                         table { tbody {
-                            @for (k, v) in reg.held_by(day, None, Mode::Recognized, by, Audience::Public) {
+                            @for (k, v) in reg.held_by(day, cc, Mode::Recognized, by, Audience::Public) {
                                 tr { td lang=[(by == By::RecognizedBy && k.is_ascii() && !matches!(k.as_str(), "none" | "unknown" | "withheld")).then_some("und-Latn")] { (breakdown_key(tr, reg, by, &k)) } td.n {
                                     @if v > 0 && v < s.min_cell { (tr.with("fewer-than", &[("n", Arg::Text(num(s.min_cell)))])) } @else { (num(v)) }
                                 } }
@@ -373,74 +424,7 @@ async fn render_dashboard(
     Ok(layout(s, tr, &tr.t("nav-dashboard"), &body).0)
 }
 
-/// The public directory, filtered like `GET /api/v1/persons`.
-#[utoipa::path(get, path = "/persons", tag = "pages", params(PersonsParams),
-    responses((status = 200, description = "The directory", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: a limit or offset that is not a number", body = ErrorBody)))]
-pub async fn directory(
-    Snapshot(s): Snapshot,
-    tr: Tr,
-    Query(p): Query<PersonsParams>,
-) -> Html<String> {
-    let tr = &tr;
-    let (total, page) = matching(&s, &p);
-    let day = today();
-    let reg = &s.registry;
-    let val = |o: &Option<String>| o.clone().unwrap_or_default();
-    let (offset, limit) = (p.offset.unwrap_or(0), p.limit.unwrap_or(50).clamp(1, 500));
-    let at = |from: usize| {
-        with_query(
-            "/persons",
-            &[
-                ("q", &val(&p.q)),
-                ("country", &val(&p.country)),
-                ("status", &val(&p.status)),
-                ("role", &val(&p.role)),
-                ("offset", &from.to_string()),
-                ("limit", &limit.to_string()),
-            ],
-        )
-    };
-    let body = html! {
-        h1 { (tr.t("persons-title")) }
-        form.filters method="get" action="/persons" {
-            input type="hidden" name="lang" value=(tr.lang.code());
-            label { (tr.t("filter-name")) " " input type="search" name="q" value=(val(&p.q)) placeholder=(tr.t("filter-name-hint")); }
-            label { (tr.t("filter-country")) " " select name="country" {
-                option value="" { (tr.t("filter-any")) }
-                @for c in reg.countries_of_public_persons() { option value=(c) selected[p.country.as_deref() == Some(c)] { (tr.term("country", c)) } }
-            } }
-            label { (tr.t("filter-status")) " " select name="status" {
-                option value="" { (tr.t("filter-any")) }
-                @for st in ["held", "released", "not_detained"] { option value=(st) selected[p.status.as_deref() == Some(st)] { (tr.term("status", st)) } }
-            } }
-            label { (tr.t("filter-role")) " " input type="text" name="role" value=(val(&p.role)) placeholder=(tr.t("filter-role-hint")); }
-            button type="submit" { (tr.t("filter-button")) }
-        }
-        p #showing { (tr.showing(offset.min(total), page.len(), total)) ". " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" }
-            " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "csv")])) { "CSV" }
-            " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "xlsx")])) { "XLSX" } }
-        div.scroll { table #directory {
-            thead { tr { th { (tr.t("col-name")) } th { (tr.t("col-country")) } th { (tr.t("col-status")) } } }
-            tbody {
-                @for &ix in &page {
-                    tr {
-                        td { (listed_name(&s, tr, ix)) }
-                        td { (reg.country_of(ix).map(|c| tr.term("country", c)).unwrap_or_default()) }
-                        td { (tr.term("status", reg.status(ix, day, Audience::Public).as_str())) }
-                    }
-                }
-            }
-        } }
-        @if total > page.len() {
-            nav.pager aria-label=(tr.t("pages")) {
-                @if offset > 0 { a rel="prev" href=(at(offset.saturating_sub(limit))) { (tr.t("page-previous")) } }
-                @if offset + page.len() < total { a rel="next" href=(at(offset + limit)) { (tr.t("page-next")) } }
-            }
-        }
-    };
-    layout(&s, tr, &tr.t("persons-title"), &body)
-}
+pub use crate::public::persons::{__path_directory, directory};
 
 fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     v.get(key).and_then(Value::as_str)
@@ -729,7 +713,7 @@ fn detail_value(tr: &Tr, key: &str, v: &Value) -> String {
 
 /// A public person in a list, linked to their page: a stored name in the reader's
 /// language or script (lists never transliterate), marked when it is in another.
-fn listed_name(s: &AppState, tr: &Tr, ix: u32) -> Markup {
+pub(crate) fn listed_name(s: &AppState, tr: &Tr, ix: u32) -> Markup {
     let shown = reader_name(tr.lang, s.directory.names(ix), false);
     html! {
         a href=(format!("/persons/{}", s.registry.person_id(ix))) lang=[shown.as_ref().and_then(|n| n.lang.as_deref())] {

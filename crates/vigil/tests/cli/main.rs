@@ -13,6 +13,8 @@ mod encryption;
 mod extract;
 mod forms;
 mod names;
+mod paste;
+mod pickers;
 mod postgres;
 mod registry;
 mod seed_report;

@@ -5,6 +5,8 @@
 //! typed kept when a save comes back; "changed since you opened it" and "id taken" told
 //! apart; the persons list finding her by either spelling.
 
+use std::fmt::Write as _;
+
 use serde_json::json;
 
 use crate::forms::{form_fields, registry_with_accounts, stored, Browser};
@@ -350,4 +352,105 @@ fn the_public_directory_is_paged_and_says_which_rows_it_shows() {
     assert_eq!(status, 200);
     assert!(page.contains("Showing 51–60 of 60"), "{page}");
     assert!(page.contains("rel=\"prev\""), "{page}");
+}
+
+#[test]
+fn the_public_directory_sorts_by_a_column_and_pages_in_that_order() {
+    let mut people = String::new();
+    for i in 1..=60 {
+        let country = if i % 2 == 0 { "BY" } else { "RU" };
+        people.push_str(&serde_json::json!({"type": "person", "id": format!("p{i}"), "names": [{"text": format!("Person {i:02}")}], "country": country, "visibility": "public"}).to_string());
+        people.push('\n');
+    }
+    let s = registry_with_accounts(&people);
+    let server = Server::start(&s);
+    let public = Browser::anonymous(&server.base);
+    let (status, page) = public.get("/persons?sort=-name");
+    assert_eq!(status, 200);
+    let first = |page: &str| {
+        page.split("<tbody>")
+            .nth(1)
+            .and_then(|b| b.split("href=\"/persons/").nth(1))
+            .and_then(|r| r.split('"').next())
+            .map(str::to_string)
+    };
+    assert_eq!(first(&page).as_deref(), Some("p60"), "{page}");
+    assert!(page.contains("aria-sort=\"descending\""), "{page}");
+    // The name heading now sorts the other way.
+    assert!(page.contains("sort=name&amp;limit=50\">"), "{page}");
+    let next = page
+        .split("rel=\"next\" href=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a link to the next page")
+        .replace("&amp;", "&");
+    assert!(next.contains("sort=-name"), "{next}");
+    let (_, page) = public.get(&next);
+    assert!(page.contains("Showing 51–60 of 60"), "{page}");
+    assert_eq!(first(&page).as_deref(), Some("p10"), "{page}");
+    // By country: Belarus's before Russia's.
+    let (_, page) = public.get("/persons?sort=country");
+    assert_eq!(first(&page).as_deref(), Some("p10"), "{page}");
+}
+
+#[test]
+fn the_dashboard_follows_the_chosen_country_and_period_in_every_section() {
+    let mut lines = String::new();
+    for (id, country) in [("p1", "BY"), ("p2", "RU"), ("p3", "RU")] {
+        let _ = write!(
+            lines,
+            "{}\n{}\n{}\n",
+            json!({"type": "person", "id": id, "names": [{"text": format!("Person {id}")}], "country": country, "visibility": "public"}),
+            json!({"type": "event", "id": format!("{id}-d"), "person": id, "kind": "detained", "date": "2021-01-10"}),
+            json!({"type": "event", "id": format!("{id}-r"), "person": id, "kind": "recognized", "date": "2021-02-01"}),
+        );
+    }
+    let _ = write!(
+        lines,
+        "{}\n{}\n",
+        json!({"type": "announcement", "id": "a-by", "kind": "pardon", "date": "2024-12-09", "country": "BY", "total": 10}),
+        json!({"type": "announcement", "id": "a-ru", "kind": "pardon", "date": "2024-07-01", "country": "RU", "total": 5}),
+    );
+    let s = registry_with_accounts(&lines);
+    let server = Server::start(&s);
+    let public = Browser::anonymous(&server.base);
+    let held = |page: &str| {
+        page.split("data-held=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .map(str::to_string)
+    };
+    let (_, all) = public.get("/?year=2024");
+    assert_eq!(held(&all).as_deref(), Some("3"));
+    assert!(all.contains("/announcements/a-by") && all.contains("/announcements/a-ru"));
+    let (status, ru) = public.get("/?year=2024&country=RU");
+    assert_eq!(status, 200, "{ru}");
+    assert_eq!(
+        held(&ru).as_deref(),
+        Some("2"),
+        "the headline follows the country"
+    );
+    assert!(
+        ru.contains("/announcements/a-ru") && !ru.contains("/announcements/a-by"),
+        "the waves and the chart follow it"
+    );
+    assert!(
+        ru.contains("<option value=\"RU\" selected>"),
+        "the selector says which"
+    );
+    assert!(
+        ru.contains("year=2023&amp;country=RU"),
+        "the year links keep the country"
+    );
+    let (_, by) = public.get("/?country=by");
+    assert_eq!(held(&by).as_deref(), Some("1"));
+    // The monthly in-and-out table covers the period asked for, not the current year.
+    let months = |page: &str| {
+        let from = page.find("<h2>In and out").expect("the in-and-out section");
+        let rest = &page[from..];
+        rest[..rest.find("<section").unwrap_or(rest.len())].to_string()
+    };
+    let (_, period) = public.get("/?from=2024-01-01&to=2024-12-31");
+    let table = months(&period);
+    assert!(table.contains("2024") && !table.contains("2026"), "{table}");
 }

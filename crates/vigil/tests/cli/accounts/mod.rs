@@ -489,7 +489,9 @@ fn a_pasted_report_is_stored_only_when_an_editor_confirms() {
     let (status, page) = post(editor, &base);
     assert_eq!(status, 200, "{page}");
     assert!(
-        page.contains("Proposed records") && page.contains("&quot;total&quot;: 29"),
+        page.contains("Proposed records")
+            && page.contains("Pardon: 29 persons")
+            && page.contains("name=\"total.1\" value=\"29\""),
         "{page}"
     );
     assert!(
