@@ -465,7 +465,7 @@ impl View<'_> {
                     div #sheet-errors {
                         p #problem { (tr.with("sheet-errors", &[("n", count(errors.len()))])) }
                         ul { @for e in errors {
-                            li { (tr.with("sheet-error-line", &[("row", count(e.row)), ("column", e.column.as_str().into()), ("message", crate::edit::sheet_words::cell_error(&tr, e).into())])) }
+                            li { (tr.with("sheet-error-line", &[("row", count(e.row)), ("column", e.column.as_str().into()), ("message", crate::edit::sheet_words::cell_error(tr, e).into())])) }
                         } }
                     }
                 }
