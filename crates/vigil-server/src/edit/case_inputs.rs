@@ -49,10 +49,16 @@ pub(crate) fn places(tr: &Tr, reg: &Registry) -> Vec<(String, String)> {
     list
 }
 
-/// An article's box label: its number and short title in the reader's language (or
-/// another the table has).
+/// An article's box label: its number and short title in the reader's language (a
+/// Belarusian or Russian reader's page carries no other: the number alone then), or any
+/// the table has for an English reader.
 fn article_words(tr: &Tr, country: &str, number: &str) -> String {
-    let title = [tr.lang.code(), "en", "ru", "be"]
+    let order: &[&str] = match tr.lang.code() {
+        "be" => &["be"],
+        "ru" => &["ru"],
+        _ => &["en", "ru", "be"],
+    };
+    let title = order
         .iter()
         .find_map(|l| vigil_core::articles::title(Some(country), number, l));
     match title {
