@@ -9,7 +9,8 @@
 //! the registry of the step before brought forward by `follow::follow` (what a server
 //! does after a save) equal to a full load.
 //!
-//! `PROPTEST_CASES=N` sets the number of sequences (200 by default, each of 30–35 steps).
+//! `PROPTEST_CASES=N` sets the number of sequences (by default 200 on SQLite and 100 on
+//! PostgreSQL, whose server round trips make each step slower; each of 30–35 steps).
 //! It is longer than 800 lines because the model, every step and the comparison after
 //! each step are one argument, read together.
 
@@ -848,11 +849,11 @@ fn agree(
     Ok(())
 }
 
-fn run(fresh: &dyn Fn() -> Box<dyn Store>) {
+fn run(fresh: &dyn Fn() -> Box<dyn Store>, default_cases: u32) {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
+        .unwrap_or(default_cases);
     let mut runner = TestRunner::new(Config {
         cases,
         failure_persistence: None,
@@ -892,11 +893,14 @@ static PATCHED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize:
 fn sqlite_write_path_agrees_with_the_model() {
     let dir = tempfile::tempdir().unwrap();
     let n = std::cell::Cell::new(0u32);
-    run(&|| {
-        n.set(n.get() + 1);
-        let path = dir.path().join(format!("{}.db", n.get()));
-        Box::new(SqliteStore::open(&path).unwrap())
-    });
+    run(
+        &|| {
+            n.set(n.get() + 1);
+            let path = dir.path().join(format!("{}.db", n.get()));
+            Box::new(SqliteStore::open(&path).unwrap())
+        },
+        200,
+    );
 }
 
 #[test]
@@ -922,21 +926,24 @@ fn postgres_write_path_agrees_with_the_model() {
     );
     let n = std::cell::Cell::new(0u32);
     let schemas = std::cell::RefCell::new(Vec::new());
-    run(&|| {
-        n.set(n.get() + 1);
-        let schema = format!("{tag}_{}", n.get());
-        let store = vigil_store::PgStore::open(&url, Some(&schema)).unwrap();
-        // Schemas of earlier sequences go as new ones come (a sequence makes about five).
-        let mut s = schemas.borrow_mut();
-        s.push(schema);
-        if s.len() > 12 {
-            let old = s.remove(0);
-            store
-                .execute_raw(&format!("DROP SCHEMA \"{old}\" CASCADE"))
-                .unwrap();
-        }
-        Box::new(store)
-    });
+    run(
+        &|| {
+            n.set(n.get() + 1);
+            let schema = format!("{tag}_{}", n.get());
+            let store = vigil_store::PgStore::open(&url, Some(&schema)).unwrap();
+            // Schemas of earlier sequences go as new ones come (a sequence makes about five).
+            let mut s = schemas.borrow_mut();
+            s.push(schema);
+            if s.len() > 12 {
+                let old = s.remove(0);
+                store
+                    .execute_raw(&format!("DROP SCHEMA \"{old}\" CASCADE"))
+                    .unwrap();
+            }
+            Box::new(store)
+        },
+        100,
+    );
     let s = schemas.into_inner();
     if let Some(last) = s.last() {
         let admin = vigil_store::PgStore::open(&url, Some(last)).unwrap();
