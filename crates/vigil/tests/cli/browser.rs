@@ -11,6 +11,34 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::serve::Server;
+/// Runs a browser script (`tests/browser/*.mjs`) with the server's address, the folder
+/// for its screenshots and `extra` arguments, and gives what it printed; a script that
+/// fails fails the test with everything it said.
+fn node(
+    script: impl AsRef<std::ffi::OsStr>,
+    base: &str,
+    shots: &std::path::Path,
+    extra: &[&dyn AsRef<std::ffi::OsStr>],
+) -> String {
+    let script = script.as_ref();
+    let out = Command::new("node")
+        .arg(script)
+        .arg(base)
+        .arg(shots)
+        .args(extra.iter().map(AsRef::as_ref))
+        .output()
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(
+        out.status.success(),
+        "{} failed:\n{stdout}\n{stderr}",
+        script.to_string_lossy()
+    );
+    stdout
+}
 
 /// Node, Chromium and the pinned driver are there (CI must have them).
 fn browser_ready(root: &std::path::Path) -> bool {
@@ -52,19 +80,11 @@ fn an_editor_changes_the_public_count_and_a_stale_save_is_refused() {
     }
     let server = Server::start(&s);
     let shots = root.join("target/screenshots");
-    let out = Command::new("node")
-        .arg(root.join("tests/browser/editor.mjs"))
-        .arg(&server.base)
-        .arg(&shots)
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(
-        out.status.success(),
-        "editor browser test failed:\n{stdout}\n{stderr}"
+    let stdout = node(
+        root.join("tests/browser/editor.mjs"),
+        &server.base,
+        &shots,
+        &[],
     );
     assert!(stdout.starts_with("ok: public count "), "{stdout}");
     // The saves are log entries under each editor's name; the chain holds.
@@ -128,21 +148,11 @@ fn a_monitor_imports_a_spreadsheet_from_the_editors_side_in_a_real_browser() {
     book.save(&path).unwrap();
     let server = Server::start(&s);
     let shots = root.join("target/screenshots");
-    let out = Command::new("node")
-        .arg(root.join("tests/browser/sheet.mjs"))
-        .arg(&server.base)
-        .arg(&shots)
-        .arg(&path)
-        .arg("2")
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(
-        out.status.success(),
-        "sheet browser test failed:\n{stdout}\n{stderr}"
+    let stdout = node(
+        root.join("tests/browser/sheet.mjs"),
+        &server.base,
+        &shots,
+        &[&path, &"2"],
     );
     assert!(stdout.starts_with("ok: public count "), "{stdout}");
     eprintln!("{stdout}");
@@ -174,20 +184,11 @@ fn the_person_form_keeps_every_field_it_does_not_show_in_a_real_browser() {
     let before = s.ok(&["export"]);
     let server = Server::start(&s);
     let shots = root.join("target/screenshots");
-    let out = Command::new("node")
-        .arg(root.join("tests/browser/person_form.mjs"))
-        .arg(&server.base)
-        .arg(&shots)
-        .arg("p-full")
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(
-        out.status.success(),
-        "person form browser test failed:\n{stdout}\n{stderr}"
+    let stdout = node(
+        root.join("tests/browser/person_form.mjs"),
+        &server.base,
+        &shots,
+        &[&"p-full"],
     );
     assert!(stdout.starts_with("ok: birth year "), "{stdout}");
     // What the store holds: only the birth date differs from before, in every record.
@@ -223,20 +224,7 @@ fn the_dashboard_works_in_a_real_browser() {
         "127.0.0.1:0",
     ]);
     let shots = root.join("target/screenshots");
-    let out = Command::new("node")
-        .arg(&script)
-        .arg(&server.base)
-        .arg(&shots)
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(
-        out.status.success(),
-        "browser test failed:\n{stdout}\n{stderr}"
-    );
+    let stdout = node(&script, &server.base, &shots, &[]);
     assert!(stdout.starts_with("ok: headline "), "{stdout}");
     for shot in [
         "dashboard-1024.png",
@@ -497,21 +485,11 @@ fn the_public_pages_speak_belarusian_russian_and_english_in_a_real_browser() {
     assert!(r.status, "{}", r.stderr);
     let server = Server::start(&s);
     let shots = root.join("target/screenshots/languages");
-    let out = Command::new("node")
-        .arg(root.join("tests/browser/languages.mjs"))
-        .arg(&server.base)
-        .arg(&shots)
-        .arg("b1")
-        .arg("a-by-2024-5")
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(
-        out.status.success(),
-        "languages browser test failed:\n{stdout}\n{stderr}"
+    let stdout = node(
+        root.join("tests/browser/languages.mjs"),
+        &server.base,
+        &shots,
+        &[&"b1", &"a-by-2024-5"],
     );
     assert!(stdout.starts_with("ok: 4 pages"), "{stdout}");
     for lang in ["be", "ru", "en"] {
@@ -551,20 +529,11 @@ fn a_monitors_day_without_json_or_ids_passes_an_accessibility_audit_in_a_real_br
     assert!(r.status, "{}", r.stderr);
     let server = Server::start(&s);
     let shots = root.join("target/screenshots/day");
-    let out = Command::new("node")
-        .arg(root.join("tests/browser/monitor_day.mjs"))
-        .arg(&server.base)
-        .arg(&shots)
-        .arg("a1")
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(
-        out.status.success(),
-        "monitor's day browser test failed:\n{stdout}\n{stderr}"
+    let stdout = node(
+        root.join("tests/browser/monitor_day.mjs"),
+        &server.base,
+        &shots,
+        &[&"a1"],
     );
     assert!(stdout.starts_with("ok: actions "), "{stdout}");
     eprintln!("{stdout}");
@@ -594,19 +563,11 @@ fn a_monitor_records_places_and_a_sentenced_persons_transfers_through_the_forms_
     assert!(r.status, "{}", r.stderr);
     let server = Server::start(&s);
     let shots = root.join("target/screenshots/cases");
-    let out = Command::new("node")
-        .arg(root.join("tests/browser/cases_form.mjs"))
-        .arg(&server.base)
-        .arg(&shots)
-        .output()
-        .unwrap();
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert!(
-        out.status.success(),
-        "cases form browser test failed:\n{stdout}\n{stderr}"
+    let stdout = node(
+        root.join("tests/browser/cases_form.mjs"),
+        &server.base,
+        &shots,
+        &[],
     );
     assert!(stdout.starts_with("ok: 2 places"), "{stdout}");
     // What the forms wrote is the registry's: the CLI counts it, the chain holds.
