@@ -236,6 +236,7 @@ fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() 
     // The feed speaks the subscriber's language, as the calendar page links it.
     let feed_ru = server.get("/calendar.ics?lang=ru").1;
     assert!(feed_ru.contains("Календарь поддержки"), "{feed_ru}");
+    assert!(!feed_ru.contains("CANARY"), "{feed_ru}");
     assert!(
         feed.contains("Support calendar") || feed.contains("Каляндар"),
         "{feed}"
