@@ -366,3 +366,26 @@ pub trait Writer {
 
     fn commit(self: Box<Self>) -> Result<Head, StoreError>;
 }
+
+/// Every current person, and every current merge as (kept, merged).
+pub type PersonsAndMerges = (Vec<vigil_core::record::Person>, Vec<(String, String)>);
+
+/// Every current person and every current merge, each type read alone: a list of
+/// persons without reading the events.
+pub fn persons_and_merges(store: &dyn Store) -> Result<PersonsAndMerges, StoreError> {
+    use vigil_core::record::{parse_record, Parsed, Record};
+    let (mut persons, mut merges) = (Vec::new(), Vec::new());
+    store.records_of(RecordType::Person, &mut |body| {
+        if let Ok(Record::Person(p)) = parse_record(body).map(Parsed::into_record) {
+            persons.push(p);
+        }
+        Ok(())
+    })?;
+    store.records_of(RecordType::Merge, &mut |body| {
+        if let Ok(Record::Merge(m)) = parse_record(body).map(Parsed::into_record) {
+            merges.push((m.keep, m.merged));
+        }
+        Ok(())
+    })?;
+    Ok((persons, merges))
+}

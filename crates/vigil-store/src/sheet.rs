@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Cursor};
 
 use vigil_core::access::Audience;
-use vigil_core::record::{parse_record, Parsed, Record, RecordType};
+use vigil_core::record::{parse_record, Record, RecordType};
 use vigil_core::search::{self, Entry, NameIndex};
 use vigil_core::sheet::{self, read::Format, CellError, Converted, Options};
 
@@ -167,18 +167,11 @@ pub enum Refused {
 /// Every person of the store, as the name index takes them (merged persons folded into
 /// the one kept).
 pub fn person_entries(store: &dyn Store) -> Result<Vec<Entry>, StoreError> {
-    let mut persons = Vec::new();
-    let mut merges: Vec<(String, String)> = Vec::new();
-    store.export(&mut |rtype, body| {
-        match parse_record(body).map(Parsed::into_record) {
-            Ok(Record::Person(p)) if rtype == RecordType::Person => {
-                persons.push((Entry::of(&p), p.visibility));
-            }
-            Ok(Record::Merge(m)) => merges.push((m.keep, m.merged)),
-            _ => {}
-        }
-        Ok(())
-    })?;
+    let (persons, merges) = crate::persons_and_merges(store)?;
+    let persons = persons
+        .iter()
+        .map(|p| (Entry::of(p), p.visibility))
+        .collect();
     Ok(search::entries(persons, &merges, Audience::Trusted))
 }
 
@@ -237,7 +230,12 @@ fn probable_duplicates(store: &dyn Store, c: &Converted) -> Result<Vec<Double>, 
             continue;
         };
         if let Record::Person(p) = parsed.into_record() {
-            if !known.contains(&p.id) {
+            // Stored already (perhaps merged into someone, so not among the entries):
+            // the row corrects her, it does not bring someone new.
+            let stored = store
+                .current(RecordType::Person, &p.id)?
+                .is_some_and(|c| !c.retracted);
+            if !stored {
                 rows.insert(p.id.clone(), *row);
                 fresh.push(Entry::of(&p));
             }

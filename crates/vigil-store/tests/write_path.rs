@@ -216,10 +216,14 @@ enum Step {
         merged: u8,
     },
     /// A spreadsheet imported as the CLI and the editors' upload page import it
-    /// (`vigil_store::sheet`): rows of (name, detained), one person per row.
+    /// (`vigil_store::sheet`): rows of (name, detained, named like a stored person), one
+    /// person per row; with `same`, the editor says which rows' persons are the stored
+    /// persons they probably duplicate (`Plan::merge_doubles`, the preview's drop-down),
+    /// and sometimes names a pair the preview did not offer, which is refused.
     Sheet {
-        rows: Vec<(u8, u8)>,
+        rows: Vec<(u8, u8, bool)>,
         update: bool,
+        same: Option<u8>,
     },
     /// The column mapping an editor confirmed for a source's sheets: beside the log.
     Mapping {
@@ -252,8 +256,12 @@ fn step() -> impl Strategy<Value = Step> {
             .prop_map(|(t, id, stale)| Step::Retract { t, id, stale }),
         1 => (0..5u8, 0..5u8).prop_map(|(keep, merged)| Step::Merge { keep, merged }),
         1 => (0..5u8).prop_map(|merged| Step::Unmerge { merged }),
-        1 => (prop::collection::vec((0..4u8, 0..3u8), 1..4), any::<bool>())
-            .prop_map(|(rows, update)| Step::Sheet { rows, update }),
+        1 => (
+            prop::collection::vec((0..4u8, 0..3u8, prop::bool::weighted(0.4)), 1..4),
+            any::<bool>(),
+            prop::option::weighted(0.6, any::<u8>()),
+        )
+            .prop_map(|(rows, update, same)| Step::Sheet { rows, update, same }),
         1 => (0..2u8, 0..3u8).prop_map(|(source, v)| Step::Mapping { source, v }),
         2 => form::form_step(),
         1 => Just(Step::Rebuild),
@@ -558,24 +566,28 @@ fn apply(
             );
             checked_import(model, &file, *update, got)?;
         }
-        Step::Sheet { rows, update } => {
+        Step::Sheet { rows, update, same } => {
             // One row per name: two rows of one person would be a sheet that says two
             // things of one record, refused as a JSON Lines file saying so is.
-            let rows: BTreeMap<u8, u8> = rows.iter().copied().collect();
+            let rows: BTreeMap<(u8, bool), u8> =
+                rows.iter().map(|&(n, y, like)| ((n, like), y)).collect();
             let mut csv = String::from("Name,Detained\n");
-            for (n, y) in &rows {
-                let _ = writeln!(
-                    csv,
-                    "Person Number{n},{:02}.{}",
-                    3 + y,
-                    2020 + u32::from(*y)
-                );
+            for ((n, like), y) in &rows {
+                // A row named as a stored person is ("Person 2", "Асоба 2") is a new
+                // person to the sheet (its id is made from the row) and her probable
+                // double to the preview.
+                let name = if *like {
+                    format!("Person {n}")
+                } else {
+                    format!("Person Number{n}")
+                };
+                let _ = writeln!(csv, "{name},{:02}.{}", 3 + y, 2020 + u32::from(*y));
             }
             let options = Options {
                 country: Some("BY".into()),
                 ..Options::default()
             };
-            let plan = vigil_store::sheet::plan(
+            let mut plan = vigil_store::sheet::plan(
                 Some(&*store),
                 csv.as_bytes(),
                 Format::Csv,
@@ -584,6 +596,40 @@ fn apply(
             )
             .unwrap()
             .unwrap();
+            for d in &plan.doubles {
+                prop_assert!(
+                    model.live(RecordType::Person, &d.existing).is_some()
+                        && model.live(RecordType::Person, &d.id).is_none(),
+                    "{d:?} is not a new row's person against a stored one"
+                );
+            }
+            let mut merged: Vec<(String, String)> = Vec::new();
+            if let Some(k) = same {
+                // A pair the preview did not offer is refused by its row, the plan as it was.
+                if k % 4 == 0 {
+                    let before = plan.jsonl();
+                    let offered = plan.doubles.len();
+                    prop_assert_eq!(plan.merge_doubles(&[(99, "p0".into())]), Err(99));
+                    prop_assert_eq!((plan.jsonl(), plan.doubles.len()), (before, offered));
+                }
+                let chosen: Vec<(usize, String)> = plan
+                    .doubles
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| k >> (i % 8) & 1 == 1 || *k >= 128)
+                    .map(|(_, d)| (d.row, d.existing.clone()))
+                    .collect();
+                let left = plan.doubles.len() - chosen.len();
+                merged = chosen
+                    .iter()
+                    .map(|(row, existing)| {
+                        let d = plan.doubles.iter().find(|d| d.row == *row).unwrap();
+                        (d.id.clone(), existing.clone())
+                    })
+                    .collect();
+                prop_assert_eq!(plan.merge_doubles(&chosen), Ok(()));
+                prop_assert_eq!(plan.doubles.len(), left, "a decided double is still listed");
+            }
             let file: Vec<String> = plan
                 .converted
                 .lines
@@ -607,6 +653,15 @@ fn apply(
                 ),
             }
             checked_import(model, &file, *update, got)?;
+            // Stored: the row's person is counted as the stored one she was said to be.
+            for (id, existing) in &merged {
+                if model.live(RecordType::Person, id).is_some() {
+                    prop_assert!(
+                        model.counted_as(id, existing),
+                        "{id} was stored but not merged into {existing}"
+                    );
+                }
+            }
         }
         Step::Mapping { source, v } => {
             let source = format!("s{source}");

@@ -11,7 +11,7 @@ use maud::{html, Markup};
 use serde_json::Value;
 use vigil_core::access::Audience;
 use vigil_core::chain::{Entry, Op};
-use vigil_core::record::{parse_record, Record, RecordType};
+use vigil_core::record::RecordType;
 use vigil_core::search::{self, NameIndex};
 use vigil_store::StoreError;
 
@@ -108,21 +108,7 @@ pub async fn persons(
 ) -> Response {
     let p = editor.principal().clone();
     let read = live
-        .read(|store| {
-            let (mut persons, mut merges) = (Vec::new(), Vec::new());
-            store.export(&mut |rtype, body| {
-                if let Ok(parsed) = parse_record(body) {
-                    match parsed.into_record() {
-                        Record::Person(person) => persons.push(person),
-                        Record::Merge(m) => merges.push((m.keep, m.merged)),
-                        _ => {}
-                    }
-                }
-                let _ = rtype;
-                Ok(())
-            })?;
-            Ok::<_, StoreError>((persons, merges))
-        })
+        .read(|store| vigil_store::persons_and_merges(store))
         .await;
     let (persons, merges) = match read {
         Ok(x) => x,
@@ -310,11 +296,9 @@ pub(crate) fn pager(tr: &Tr, at: usize, pages: usize, link: &dyn Fn(usize) -> St
 async fn all_of(live: &Live, want: RecordType) -> Result<Vec<Value>, crate::AppError> {
     live.read(move |store| {
         let mut out = Vec::new();
-        store.export(&mut |rtype, body| {
-            if rtype == want {
-                if let Ok(v) = serde_json::from_str::<Value>(body) {
-                    out.push(v);
-                }
+        store.records_of(want, &mut |body| {
+            if let Ok(v) = serde_json::from_str::<Value>(body) {
+                out.push(v);
             }
             Ok(())
         })?;

@@ -36,15 +36,13 @@ pub(crate) async fn stored_sources(live: &Live) -> Vec<SourceChoice> {
     let found = live
         .read(|store| {
             let mut list = Vec::new();
-            store.export(&mut |rtype, body| {
-                if rtype == RecordType::Source {
-                    if let Some(s) = forms::source_choice(body) {
-                        let published = serde_json::from_str::<Value>(body)
-                            .ok()
-                            .and_then(|v| v["published"].as_str().map(str::to_string))
-                            .unwrap_or_default();
-                        list.push((published, s));
-                    }
+            store.records_of(RecordType::Source, &mut |body| {
+                if let Some(s) = forms::source_choice(body) {
+                    let published = serde_json::from_str::<Value>(body)
+                        .ok()
+                        .and_then(|v| v["published"].as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    list.push((published, s));
                 }
                 Ok(())
             })?;
