@@ -577,7 +577,6 @@ pub(super) async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreEr
     .map_err(pg)?;
     for (id, person, kind, date, reason, announcement, visibility, details) in events {
         rows.events.push(EventCols {
-            details,
             id,
             person,
             kind,
@@ -585,6 +584,7 @@ pub(super) async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreEr
             reason,
             announcement,
             visibility,
+            details,
         });
     }
     let refs: Vec<(String, String, String, String)> =
