@@ -60,8 +60,11 @@ type Replayed = BTreeMap<Key, (u64, Hash, Option<Record>)>;
 
 /// What the log says each record is now: its last entry's position, digest, whether it
 /// is retracted, and the record itself when it is not.
-fn replay(store: &dyn Store) -> Result<Replayed, StoreError> {
+///
+/// Beside it, each current event's `details` text (see [`crate::rows::details_text`]).
+fn replay(store: &dyn Store) -> Result<(Replayed, HashMap<String, String>), StoreError> {
     let mut state: Replayed = BTreeMap::new();
+    let mut details: HashMap<String, String> = HashMap::new();
     store.for_each_entry(None, &mut |e| {
         let key = (e.rtype, e.rid.clone());
         match (e.op, &e.body) {
@@ -71,6 +74,12 @@ fn replay(store: &dyn Store) -> Result<Replayed, StoreError> {
                         StoreError::Damaged(format!("log entry {} no longer parses: {err}", e.seq))
                     })?
                     .into_record();
+                if let Record::Event(ev) = &record {
+                    match crate::rows::details_text(ev.kind, body) {
+                        Some(d) => details.insert(e.rid.clone(), d),
+                        None => details.remove(&e.rid),
+                    };
+                }
                 state.insert(key, (e.seq, Hash::of_body(body), Some(record)));
             }
             (Op::Retract, _) => {
@@ -86,7 +95,7 @@ fn replay(store: &dyn Store) -> Result<Replayed, StoreError> {
         }
         Ok(())
     })?;
-    Ok(state)
+    Ok((state, details))
 }
 
 fn show(v: Option<&String>) -> String {
@@ -95,7 +104,7 @@ fn show(v: Option<&String>) -> String {
 
 /// Compares the derived tables with a replay of the log; `None` when they agree.
 pub fn check(store: &dyn Store) -> Result<Option<Mismatch>, StoreError> {
-    let state = replay(store)?;
+    let (state, details) = replay(store)?;
     let rows = store.derived_rows()?;
     let mut found: Vec<(u64, Mismatch)> = Vec::new();
     let seq_of = |key: &Key| state.get(key).map_or(u64::MAX, |s| s.0);
@@ -177,7 +186,7 @@ pub fn check(store: &dyn Store) -> Result<Option<Mismatch>, StoreError> {
         &rows.events,
         |e| &e.id,
         |r| match r {
-            Record::Event(e) => Some(EventCols::of(e)),
+            Record::Event(e) => Some(EventCols::with_details(e, details.get(&e.id).cloned())),
             _ => None,
         },
         EventCols::fields,

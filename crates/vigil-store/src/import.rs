@@ -177,7 +177,7 @@ pub fn import(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, ImportFailure> {
-    let mut w = store.begin()?;
+    let mut w = store.begin_import()?;
     let (tx, rx) = mpsc::sync_channel::<Batch>(8);
     std::thread::scope(|scope| {
         scope.spawn(move || parse_lines(input, &tx));

@@ -117,6 +117,13 @@ pub trait Store {
     /// [`Writer::commit`] rolls everything back.
     fn begin(&mut self) -> Result<Box<dyn Writer + '_>, StoreError>;
 
+    /// As [`Store::begin`], for an import: a backend may write faster into an empty
+    /// registry (SQLite builds its indexes and `record` rows once, at commit). What is
+    /// written and what a failure leaves are the same.
+    fn begin_import(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
+        self.begin()
+    }
+
     fn head(&self) -> Result<Head, StoreError>;
 
     /// Visits log entries `1..=upto` (all when `None`) in order.

@@ -2,7 +2,9 @@
 //! [`crate::derived::check`] expects them: one function per table, so what is written and
 //! what is checked cannot drift apart.
 
-use vigil_core::record::{Event, Person, Record, RecordType, ReleaseReason, Sex};
+use vigil_core::record::{
+    Event, EventKind, Person, Record, RecordType, ReleaseReason, Sex, KINDS_WITH_CASE_DETAILS,
+};
 
 /// The `person` table's columns for one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,12 +77,23 @@ pub struct EventCols {
     pub announcement: Option<String>,
     /// The event's own visibility (its person's is in the person row).
     pub visibility: String,
+    /// The `details` object of its stored body, as text, for the kinds whose case
+    /// details the engine reads: what loading parses instead of the whole body.
+    pub details: Option<String>,
 }
 
 impl EventCols {
+    /// `body` is the event's canonical JSON, as the log stores it.
     #[must_use]
-    pub fn of(e: &Event) -> EventCols {
+    pub fn of(e: &Event, body: &str) -> EventCols {
+        EventCols::with_details(e, details_text(e.kind, body))
+    }
+
+    /// With the `details` text already taken from the body.
+    #[must_use]
+    pub fn with_details(e: &Event, details: Option<String>) -> EventCols {
         EventCols {
+            details,
             id: e.id.clone(),
             person: Some(e.person.clone()),
             kind: e.kind.as_str().to_string(),
@@ -104,8 +117,26 @@ impl EventCols {
             ("reason", o(&self.reason)),
             ("announcement", o(&self.announcement)),
             ("visibility", self.visibility.clone()),
+            ("details", o(&self.details)),
         ]
     }
+}
+
+/// The `details` object of an event's canonical body, as it is written there, for the
+/// kinds with case details; `None` for other kinds or without details.
+#[must_use]
+pub fn details_text(kind: EventKind, body: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Only<'a> {
+        #[serde(borrow, default)]
+        details: Option<&'a serde_json::value::RawValue>,
+    }
+    if !KINDS_WITH_CASE_DETAILS.contains(&kind) || !body.contains("\"details\"") {
+        return None;
+    }
+    // The body is a record's canonical JSON, parsed when it was written.
+    let only: Only<'_> = serde_json::from_str(body).ok()?;
+    only.details.map(|d| d.get().to_string())
 }
 
 /// The `reference` table's rows for one record: what it points at.

@@ -18,8 +18,8 @@ use vigil_core::chain::{Entry, Hash, Op};
 use vigil_core::custody::EventFact;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{
-    event_details_of, parse_record, person_letters_of, EventDetails, EventKind, Health, Parsed,
-    Record, RecordType, ReleaseReason, Sex, Visibility, KINDS_WITH_CASE_DETAILS,
+    parse_record, person_letters_of, EventDetails, EventKind, Health, Parsed, Record, RecordType,
+    ReleaseReason, Sex, Visibility,
 };
 use vigil_core::registry::{Builder, EventRow, PersonParts, Registry, NO_DETAIL};
 
@@ -36,12 +36,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0006_event_visibility.sql"),
     include_str!("../../migrations/postgres/0007_audit_chain.sql"),
     include_str!("../../migrations/postgres/0008_sheet_mapping.sql"),
+    include_str!("../../migrations/postgres/0009_event_details.sql"),
 ];
 
-/// The newest schema that added a derived column (the event's visibility; before it the
-/// `reference` table): an older database has its derived tables rebuilt from the log
-/// when it is brought up to date.
-const DERIVED_SCHEMA: i64 = 6;
+/// The newest schema that added a derived column (the event's details; before it the
+/// event's visibility, the `reference` table): an older database has its derived tables
+/// rebuilt from the log when it is brought up to date.
+const DERIVED_SCHEMA: i64 = 9;
 
 /// The first schema whose audit trail is chained: an older database's rows are linked
 /// when it is brought up to date.
@@ -388,26 +389,11 @@ impl Store for PgStore {
             .await
             .map_err(pg)?;
             let events = sqlx::query(
-                "SELECT pk, person_pk, kind, date, reason, announcement, id, visibility FROM event",
+                "SELECT pk, person_pk, kind, date, reason, announcement, id, visibility, details FROM event",
             )
             .fetch_all(&mut *tx)
             .await
             .map_err(pg)?;
-            let kinds: Vec<&str> = KINDS_WITH_CASE_DETAILS.iter().map(|k| k.as_str()).collect();
-            let detail_rows: Vec<(i64, String)> = sqlx::query_as(
-                "SELECT e.pk, l.body FROM event e JOIN record r ON r.rtype = 'event' AND r.rid = e.id
-                 JOIN log l ON l.seq = r.seq WHERE e.kind = ANY($1) AND strpos(l.body, '\"details\"') > 0",
-            )
-            .bind(&kinds)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(pg)?;
-            let mut details: HashMap<i64, EventDetails> = HashMap::with_capacity(detail_rows.len());
-            for (pk, body) in detail_rows {
-                let d = event_details_of(&body)
-                    .map_err(|e| StoreError::Damaged(format!("event row {pk}: {e}")))?;
-                details.insert(pk, d);
-            }
             let mut b = Builder::with_capacity(persons.len(), events.len());
             let mut index_of_pk: HashMap<i64, u32> = HashMap::with_capacity(persons.len());
             let mut roles_cache: HashMap<String, Vec<String>> = HashMap::new();
@@ -525,7 +511,12 @@ impl Store for PgStore {
                     announcement,
                     detail: NO_DETAIL,
                 };
-                match details.get(&pk) {
+                // The details object of the stored body (see `rows::details_text`).
+                let details: Option<String> = r.try_get(8).map_err(pg)?;
+                let details = details
+                    .map(|d| serde_json::from_str::<EventDetails>(&d).map_err(|_| bad("details")))
+                    .transpose()?;
+                match &details {
                     Some(d) => b.add_event_with(row, kind, d),
                     None => b.add_event(row),
                 }

@@ -32,7 +32,7 @@ pub(super) struct Pending {
     /// Upserts of `record`, last write wins.
     pub(super) records: HashMap<(RecordType, String), RecordRow>,
     pub(super) persons: Vec<(i64, vigil_core::record::Person)>,
-    pub(super) events: Vec<(i64, i64, vigil_core::record::Event)>,
+    pub(super) events: Vec<(i64, i64, EventCols)>,
     pub(super) delete_persons: Vec<i64>,
     pub(super) delete_events: Vec<i64>,
     /// Records whose stored references go (before `refs` are inserted).
@@ -238,14 +238,10 @@ impl PgWriter<'_> {
                 .map_err(pg)?;
             }
             if !p.events.is_empty() {
-                let es: Vec<(i64, i64, EventCols)> = p
-                    .events
-                    .iter()
-                    .map(|(pk, person, e)| (*pk, *person, EventCols::of(e)))
-                    .collect();
+                let es = &p.events;
                 sqlx::query(
-                    "INSERT INTO event (pk, id, person_pk, kind, date, reason, announcement, visibility)
-                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])",
+                    "INSERT INTO event (pk, id, person_pk, kind, date, reason, announcement, visibility, details)
+                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])",
                 )
                 .bind(es.iter().map(|(pk, _, _)| *pk).collect::<Vec<_>>())
                 .bind(es.iter().map(|(_, _, e)| e.id.clone()).collect::<Vec<_>>())
@@ -255,6 +251,7 @@ impl PgWriter<'_> {
                 .bind(es.iter().map(|(_, _, e)| e.reason.clone()).collect::<Vec<_>>())
                 .bind(es.iter().map(|(_, _, e)| e.announcement.clone()).collect::<Vec<_>>())
                 .bind(es.iter().map(|(_, _, e)| e.visibility.clone()).collect::<Vec<_>>())
+                .bind(es.iter().map(|(_, _, e)| e.details.clone()).collect::<Vec<_>>())
                 .execute(&mut **tx)
                 .await
                 .map_err(pg)?;
@@ -418,7 +415,7 @@ impl Writer for PgWriter<'_> {
                     self.pending.events.push((
                         pk,
                         event_person.expect("looked up above"),
-                        e.clone(),
+                        EventCols::of(e, entry.body.as_deref().unwrap_or_default()),
                     ));
                     Some(pk)
                 }
@@ -515,6 +512,7 @@ pub(super) type EventRowText = (
     Option<String>,
     Option<String>,
     String,
+    Option<String>,
 );
 
 /// Every derived row, decoded (see [`crate::derived`]), from one snapshot.
@@ -572,12 +570,12 @@ pub(super) async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreEr
     }
 
     let events: Vec<EventRowText> = sqlx::query_as(
-        "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement, e.visibility FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
+        "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement, e.visibility, e.details FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
     )
     .fetch_all(&mut *tx)
     .await
     .map_err(pg)?;
-    for (id, person, kind, date, reason, announcement, visibility) in events {
+    for (id, person, kind, date, reason, announcement, visibility, details) in events {
         rows.events.push(EventCols {
             id,
             person,
@@ -586,6 +584,7 @@ pub(super) async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreEr
             reason,
             announcement,
             visibility,
+            details,
         });
     }
     let refs: Vec<(String, String, String, String)> =

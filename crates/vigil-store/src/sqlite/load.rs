@@ -8,8 +8,7 @@ use rusqlite::Connection;
 use vigil_core::custody::EventFact;
 use vigil_core::date::PartialDate;
 use vigil_core::record::{
-    event_details_of, person_letters_of, EventDetails, EventKind, Health, ReleaseReason, Sex,
-    Visibility, KINDS_WITH_CASE_DETAILS,
+    person_letters_of, EventDetails, EventKind, Health, ReleaseReason, Sex, Visibility,
 };
 use vigil_core::registry::{Builder, PersonParts};
 
@@ -137,32 +136,8 @@ pub(super) fn read_events(
     let tx = conn.unchecked_transaction()?;
     let seq = log_position(&tx)?;
     let mut out = Vec::with_capacity(max_pk(&tx, "event")?);
-    // The case details of the kinds that carry them, by event row, in row order.
-    let kinds = KINDS_WITH_CASE_DETAILS
-        .iter()
-        .map(|k| format!("'{k}'"))
-        .collect::<Vec<_>>()
-        .join(",");
-    let mut details: Vec<(i64, EventDetails)> = Vec::new();
-    {
-        let mut st = tx.prepare(&format!(
-            "SELECT e.pk, l.body FROM event e JOIN record r ON r.rtype = 'event' AND r.rid = e.id
-             JOIN log l ON l.seq = r.seq WHERE e.kind IN ({kinds}) AND instr(l.body, '\"details\"') > 0 ORDER BY e.pk"
-        ))?;
-        let mut rows = st.query([])?;
-        while let Some(r) = rows.next()? {
-            let pk: i64 = r.get(0)?;
-            let body = r.get_ref(1)?.as_str().map_err(|_| {
-                StoreError::Damaged(format!("event row {pk}: stored body is unreadable"))
-            })?;
-            let d = event_details_of(body)
-                .map_err(|e| StoreError::Damaged(format!("event row {pk}: {e}")))?;
-            details.push((pk, d));
-        }
-    }
-    let mut details = details.into_iter().peekable();
     let mut st = tx.prepare(
-        "SELECT pk, person_pk, kind, date, reason, announcement, visibility FROM event ORDER BY pk",
+        "SELECT pk, person_pk, kind, date, reason, announcement, visibility, details FROM event ORDER BY pk",
     )?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
@@ -186,9 +161,13 @@ pub(super) fn read_events(
             .map_err(|_| bad("reason"))?
             .map(|s| ReleaseReason::parse(s).ok_or_else(|| bad("reason")))
             .transpose()?;
-        let pk: i64 = r.get(0)?;
-        while details.next_if(|(d, _)| *d < pk).is_some() {}
-        let detail = details.next_if(|(d, _)| *d == pk).map(|(_, d)| d);
+        // The details object of the stored body (see `rows::details_text`).
+        let detail = r
+            .get_ref(7)?
+            .as_str_or_null()
+            .map_err(|_| bad("details"))?
+            .map(|d| serde_json::from_str::<EventDetails>(d).map_err(|_| bad("details")))
+            .transpose()?;
         out.push(RawEvent {
             details: detail,
             person_pk: r.get(1)?,

@@ -22,12 +22,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0007_event_visibility.sql"),
     include_str!("../../migrations/sqlite/0008_audit_chain.sql"),
     include_str!("../../migrations/sqlite/0009_sheet_mapping.sql"),
+    include_str!("../../migrations/sqlite/0010_event_details.sql"),
 ];
 
-/// The newest schema that added a derived column (the event's visibility; before it the
-/// `reference` table): a file older than this has its derived tables rebuilt from the log
-/// when it is brought up to date.
-const DERIVED_SCHEMA: i64 = 7;
+/// The newest schema that added a derived column (the event's details; before it the
+/// event's visibility, the `reference` table): a file older than this has its derived
+/// tables rebuilt from the log when it is brought up to date.
+const DERIVED_SCHEMA: i64 = 10;
 
 /// The first schema whose audit trail is chained: an older file's rows are linked when it
 /// is brought up to date.
@@ -331,6 +332,23 @@ impl Store for SqliteStore {
             person_pk: HashMap::new(),
             memo: None,
             derived_only: false,
+            bulk: None,
+        }))
+    }
+
+    fn begin_import(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let head = head_of(&tx)?;
+        let bulk = bulk::Bulk::start(&tx)?;
+        Ok(Box::new(SqliteWriter {
+            tx,
+            head,
+            person_pk: HashMap::new(),
+            memo: None,
+            derived_only: false,
+            bulk,
         }))
     }
 
@@ -676,6 +694,7 @@ impl SqliteStore {
 }
 
 mod accounts;
+mod bulk;
 use accounts::{account_row, insert_audit};
 mod load;
 mod writer;

@@ -1,6 +1,7 @@
 //! The SQLite write transaction: one log entry and its derived rows per append; reading
 //! the derived rows back for `verify`, and rebuilding them from the log.
 
+use super::bulk::{self, Bulk};
 use super::{current_of, entry_from_row, head_of, SqliteStore};
 use crate::rows::{references_of, EventCols, PersonCols};
 use crate::{derived, Change, Current, Head, Meta, StoreError, Writer};
@@ -18,6 +19,8 @@ pub(super) struct SqliteWriter<'c> {
     pub(super) memo: Option<Lookup>,
     /// Rebuilding: the log is there already, only the derived rows are written.
     pub(super) derived_only: bool,
+    /// An import into an empty registry (see [`super::bulk`]).
+    pub(super) bulk: Option<Bulk>,
 }
 
 pub(super) type Lookup = (RecordType, String, Option<(Current, Option<i64>)>);
@@ -33,16 +36,38 @@ impl SqliteWriter<'_> {
                 return Ok(found.clone());
             }
         }
-        let found = current_of(&self.tx, rtype, rid)?;
+        let found = self.find(rtype, rid)?;
         self.memo = Some((rtype, rid.to_string(), found.clone()));
         Ok(found)
+    }
+
+    /// A record's state: from the bulk rows while importing into an empty registry,
+    /// from the `record` table otherwise.
+    fn find(
+        &self,
+        rtype: RecordType,
+        rid: &str,
+    ) -> Result<Option<(Current, Option<i64>)>, StoreError> {
+        match &self.bulk {
+            Some(b) => Ok(b.get(rtype, rid)),
+            None => current_of(&self.tx, rtype, rid),
+        }
+    }
+
+    /// Leaves bulk mode: the `record` rows and the indexes are written.
+    pub(super) fn end_bulk(&mut self) -> Result<(), StoreError> {
+        if let Some(b) = self.bulk.take() {
+            b.finish(&self.tx)?;
+        }
+        Ok(())
     }
 
     pub(super) fn person_pk(&mut self, id: &str) -> Result<i64, StoreError> {
         if let Some(&pk) = self.person_pk.get(id) {
             return Ok(pk);
         }
-        let pk = current_of(&self.tx, RecordType::Person, id)?
+        let pk = self
+            .find(RecordType::Person, id)?
             .and_then(|(c, pk)| (!c.retracted).then_some(pk).flatten())
             .ok_or_else(|| StoreError::NotFound {
                 rtype: RecordType::Person,
@@ -78,6 +103,7 @@ impl SqliteWriter<'_> {
     pub(super) fn put_typed(
         &mut self,
         record: &Record,
+        body: &str,
         keep: Option<i64>,
     ) -> Result<Option<i64>, StoreError> {
         Ok(match record {
@@ -98,12 +124,12 @@ impl SqliteWriter<'_> {
             }
             Record::Event(e) => {
                 let person_pk = self.person_pk(&e.person)?;
-                let c = EventCols::of(e);
+                let c = EventCols::of(e, body);
                 self.tx
                     .prepare_cached(
-                        "INSERT OR REPLACE INTO event (pk, id, person_pk, kind, date, reason, announcement, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        "INSERT OR REPLACE INTO event (pk, id, person_pk, kind, date, reason, announcement, visibility, details) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     )?
-                    .execute(params![keep, c.id, person_pk, c.kind, c.date, c.reason, c.announcement, c.visibility])?;
+                    .execute(params![keep, c.id, person_pk, c.kind, c.date, c.reason, c.announcement, c.visibility, c.details])?;
                 Some(keep.unwrap_or_else(|| self.tx.last_insert_rowid()))
             }
             Record::Source(_)
@@ -150,6 +176,7 @@ impl Writer for SqliteWriter<'_> {
     }
 
     fn record_body(&mut self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError> {
+        self.end_bulk()?;
         record_body_in(&self.tx, rtype, rid)
     }
 
@@ -158,6 +185,7 @@ impl Writer for SqliteWriter<'_> {
         rtype: RecordType,
         rid: &str,
     ) -> Result<(u64, Vec<(RecordType, String)>), StoreError> {
+        self.end_bulk()?;
         let n: i64 = self
             .tx
             .prepare_cached("SELECT count(*) FROM reference WHERE to_type = ?1 AND to_id = ?2")?
@@ -187,6 +215,10 @@ impl Writer for SqliteWriter<'_> {
         // Refuse before writing anything, so a refused entry leaves the writer usable.
         let previous = self.lookup(entry.rtype, &entry.rid)?;
         self.memo = None;
+        if self.bulk.is_some() && (previous.is_some() || matches!(change, Change::Retract { .. })) {
+            // Not a new record: the usual path, with every table and index in place.
+            self.end_bulk()?;
+        }
         let record = match change {
             Change::Put { record, .. } => Some(record.record()),
             Change::Retract { .. } => {
@@ -225,14 +257,24 @@ impl Writer for SqliteWriter<'_> {
         let previous_pk = previous.as_ref().and_then(|(_, pk)| *pk);
         self.put_references(entry.rtype, &entry.rid, record, previous.is_some())?;
         if let Some(record) = record {
-            let pk = self.put_typed(record, previous_pk)?;
+            let body = entry.body.as_deref().unwrap_or_default();
+            let pk = self.put_typed(record, body, previous_pk)?;
             let digest = Hash::of_body(entry.body.as_deref().unwrap_or_default());
-            self.tx
+            if let Some(b) = &mut self.bulk {
+                let row = bulk::Row {
+                    seq: entry.seq,
+                    digest,
+                    pk,
+                };
+                b.put(entry.rtype, &entry.rid, row);
+            } else {
+                self.tx
                 .prepare_cached(
                     "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES (?1, ?2, ?3, ?4, 0, ?5)
                      ON CONFLICT (rtype, rid) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, retracted = 0, pk = excluded.pk",
                 )?
                 .execute(params![entry.rtype.as_str(), entry.rid, entry.seq as i64, digest.0.as_slice(), pk])?;
+            }
         } else {
             self.drop_typed(entry.rtype, previous_pk)?;
             if entry.rtype == RecordType::Person {
@@ -251,7 +293,8 @@ impl Writer for SqliteWriter<'_> {
         Ok(entry)
     }
 
-    fn commit(self: Box<Self>) -> Result<Head, StoreError> {
+    fn commit(mut self: Box<Self>) -> Result<Head, StoreError> {
+        self.end_bulk()?;
         let head = self.head;
         self.tx.commit()?;
         Ok(head)
@@ -325,7 +368,7 @@ impl SqliteStore {
         }
         {
             let mut st = tx.prepare(
-                "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement, e.visibility FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
+                "SELECT e.id, p.id, e.kind, e.date, e.reason, e.announcement, e.visibility, e.details FROM event e LEFT JOIN person p ON p.pk = e.person_pk",
             )?;
             let mut q = st.query([])?;
             while let Some(r) = q.next()? {
@@ -337,6 +380,7 @@ impl SqliteStore {
                     reason: r.get(4)?,
                     announcement: r.get(5)?,
                     visibility: r.get(6)?,
+                    details: r.get(7)?,
                 });
             }
         }
@@ -370,6 +414,7 @@ impl SqliteStore {
             person_pk: HashMap::new(),
             memo: None,
             derived_only: true,
+            bulk: None,
         };
         let mut after = 0i64;
         loop {

@@ -1,0 +1,5 @@
+-- vigil schema 10 (SQLite): an event's case details (the `details` object of its body,
+-- for the kinds whose details the engine reads), so loading reads one column instead of
+-- joining every event to its log entry and parsing the whole body. Filled for an
+-- existing file by replaying its log (vigil-store's rebuild) right after this migration.
+ALTER TABLE event ADD COLUMN details TEXT;
