@@ -15,7 +15,8 @@ use crate::record::{Person, Visibility};
 use crate::registry::{in_merge_order, merge_roots};
 
 use crate::names::{
-    analyse_query, analyse_token, name_score, patronymic_position, query_score, split, Pair, Token,
+    analyse_query, analyse_token, name_score, patronymic_position, query_score_with, split,
+    token_similarity, Evidence, Pair, Token, MATCH_FROM,
 };
 
 /// A person as the index sees it.
@@ -344,16 +345,32 @@ impl NameIndex {
         // (a surname with a typo) only when the first tier leaves room, and only through a
         // rare key: a common given name alone would bring in thousands.
         let mut hits: Vec<Hit> = Vec::new();
+        let mut sims = Similarities::default();
         for tier in [best, best.saturating_sub(1)] {
             if tier == 0 || (tier < best && hits.len() >= limit) {
                 break;
             }
-            hits.extend(
-                candidates
+            let mut tier_candidates: Vec<u32> = candidates
+                .iter()
+                .filter(|(_, n, rare)| *n == tier && (tier == best || *rare))
+                .map(|&(p, _, _)| p)
+                .collect();
+            if tier_candidates.len() > CANDIDATES {
+                // More tie on the counts than are scored: the closest names first, by a
+                // pre-score from the token similarities alone (each stored token compared
+                // with the query once; the full comparison reuses them).
+                let mut pre: Vec<(u32, f64)> = tier_candidates
                     .iter()
-                    .filter(|(_, n, rare)| *n == tier && (tier == best || *rare))
+                    .map(|&p| (p, self.pre_score(p, &q, &mut sims)))
+                    .collect();
+                pre.sort_by(|a, b| b.1.total_cmp(&a.1));
+                tier_candidates = pre.into_iter().map(|(p, _)| p).collect();
+            }
+            hits.extend(
+                tier_candidates
+                    .into_iter()
                     .take(CANDIDATES)
-                    .filter_map(|&(p, _, _)| self.score(p, &q)),
+                    .filter_map(|p| self.score(p, &q, &mut sims)),
             );
         }
         hits.sort_by(|a, b| {
@@ -365,14 +382,41 @@ impl NameIndex {
         hits
     }
 
+    /// How well a person's tokens, any of its names, cover the query's: each query token's
+    /// best similarity (counted from [`MATCH_FROM`]) times its weight, summed. Cheaper than
+    /// [`Self::score`]: no alignment, and a query's given name is compared with stored given
+    /// names only (which thousands of candidates share, so it is compared once).
+    fn pre_score(&self, p: u32, q: &[Token], sims: &mut Similarities) -> f64 {
+        let person = &self.persons[p as usize];
+        let mut sum = 0.0;
+        for (i, t) in q.iter().enumerate() {
+            if t.patronymic {
+                continue;
+            }
+            let given = !t.symbols.is_empty();
+            let mut best: f64 = 0.0;
+            for token in person.names.iter().flat_map(|(_, tokens)| tokens) {
+                if token.patronymic || (given && token.symbols.is_empty()) {
+                    continue;
+                }
+                best = best.max(sims.get(q, i, token).0);
+            }
+            if best >= MATCH_FROM {
+                sum += if given { best } else { 1.5 * best };
+            }
+        }
+        sum
+    }
+
     /// A person's best-matching name for a query, if it scores at least [`SHOW_FROM`].
-    fn score(&self, p: u32, q: &[Token]) -> Option<Hit> {
+    fn score(&self, p: u32, q: &[Token], sims: &mut Similarities) -> Option<Hit> {
         let person = &self.persons[p as usize];
         let (score, name, pairs, tokens) = person
             .names
             .iter()
             .map(|(text, tokens)| {
-                let (s, pairs) = query_score(q, tokens);
+                let (s, pairs) =
+                    query_score_with(q, tokens, |i, j, _, _| sims.get(q, i, &tokens[j]));
                 (s, text, pairs, tokens)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))?;
@@ -493,6 +537,27 @@ impl NameIndex {
             .collect();
         out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| x.b.cmp(&y.b)));
         out
+    }
+}
+
+/// One query's token similarities, each pair of a query token and a distinct stored token
+/// computed once: stored tokens are interned (`NameIndex::intern`), so a given name shared
+/// by thousands of candidates is compared with the query once, not once per candidate.
+#[derive(Default)]
+struct Similarities {
+    /// The stored token's first slot in `known` (one slot per query token).
+    slots: HashMap<*const Token, usize>,
+    known: Vec<Option<(f64, Evidence)>>,
+}
+
+impl Similarities {
+    fn get(&mut self, q: &[Token], i: usize, token: &Arc<Token>) -> (f64, Evidence) {
+        let next = self.known.len();
+        let slot = *self.slots.entry(Arc::as_ptr(token)).or_insert(next);
+        if slot == next {
+            self.known.resize(next + q.len(), None);
+        }
+        *self.known[slot + i].get_or_insert_with(|| token_similarity(&q[i], token))
     }
 }
 
