@@ -160,9 +160,10 @@ pub const SHOW_FROM: f64 = 0.7;
 pub const MAX_QUERY: usize = 200;
 /// The score from which a pair is proposed as a duplicate.
 pub const DUPLICATE_FROM: f64 = 0.9;
-/// Candidates scored per tier, best-sharing first: a query's latency is mostly this many
-/// name comparisons.
-const CANDIDATES: usize = 500;
+/// Candidates scored per tier: a query's latency is mostly this many name comparisons.
+/// When more share as many tokens (at 1M names, thousands share a common given name and a
+/// short surname's neighbour), all are pre-scored (cheaply) and the best this many scored.
+const SCORED: usize = 200;
 /// A posting list this short names a rare token (a surname, not a given name).
 const RARE: usize = 1_000;
 /// Posting lists longer than this (common given names) are not used to pair duplicates.
@@ -262,7 +263,8 @@ impl NameIndex {
     /// query tokens it shares something with, how many of those exactly (a skeleton or a
     /// given-name class, not only a one-deletion neighbour), and whether one of them was a
     /// rare key (a posting list of at most [`RARE`] persons: a surname, not a given name).
-    /// Best first: more tokens, then more exact ones.
+    /// Only those sharing the most tokens, and those sharing one fewer through a rare key
+    /// (the tiers [`Self::search`] reads); best first: more tokens, then more exact ones.
     fn candidates(&self, query: &[Token]) -> Vec<(u32, usize, bool)> {
         // Dense counters (one pass to clear is cheaper than hashing tens of thousands of
         // postings): tokens shared, tokens shared exactly, rare; and which query token
@@ -323,6 +325,10 @@ impl NameIndex {
                 (p, c.shared, c.exact, c.rare)
             })
             .collect();
+        // Only the two tiers `search` reads are sorted (tens of thousands are touched
+        // through a common given name; sorting them all cost more than a millisecond).
+        let best = out.iter().map(|c| c.1).max().unwrap_or(0);
+        out.retain(|c| c.1 == best || (c.1 + 1 == best && c.3));
         out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
         out.into_iter()
             .map(|(p, n, _, r)| (p, usize::from(n), r))
@@ -355,21 +361,19 @@ impl NameIndex {
                 .filter(|(_, n, rare)| *n == tier && (tier == best || *rare))
                 .map(|&(p, _, _)| p)
                 .collect();
-            if tier_candidates.len() > CANDIDATES {
+            if tier_candidates.len() > SCORED {
                 // More tie on the counts than are scored: the closest names first, by a
-                // pre-score from the token similarities alone (each stored token compared
-                // with the query once; the full comparison reuses them).
+                // cheap pre-score (no alignment, one reading per token), not by id.
                 let mut pre: Vec<(u32, f64)> = tier_candidates
                     .iter()
                     .map(|&p| (p, self.pre_score(p, &q, &mut sims)))
                     .collect();
                 pre.sort_by(|a, b| b.1.total_cmp(&a.1));
-                tier_candidates = pre.into_iter().map(|(p, _)| p).collect();
+                tier_candidates = pre.into_iter().take(SCORED).map(|(p, _)| p).collect();
             }
             hits.extend(
                 tier_candidates
                     .into_iter()
-                    .take(CANDIDATES)
                     .filter_map(|p| self.score(p, &q, &mut sims)),
             );
         }
@@ -383,9 +387,10 @@ impl NameIndex {
     }
 
     /// How well a person's tokens, any of its names, cover the query's: each query token's
-    /// best similarity (counted from [`MATCH_FROM`]) times its weight, summed. Cheaper than
-    /// [`Self::score`]: no alignment, and a query's given name is compared with stored given
-    /// names only (which thousands of candidates share, so it is compared once).
+    /// best similarity (counted from [`MATCH_FROM`]) times its weight, summed. Much cheaper
+    /// than [`Self::score`]: no alignment; a query's given name is compared with stored given
+    /// names only (which thousands of candidates share, so through `sims` once each), and a
+    /// surname by [`quick_similarity`].
     fn pre_score(&self, p: u32, q: &[Token], sims: &mut Similarities) -> f64 {
         let person = &self.persons[p as usize];
         let mut sum = 0.0;
@@ -399,7 +404,12 @@ impl NameIndex {
                 if token.patronymic || (given && token.symbols.is_empty()) {
                     continue;
                 }
-                best = best.max(sims.get(q, i, token).0);
+                let s = if given || !token.symbols.is_empty() {
+                    sims.get(q, i, token).0
+                } else {
+                    quick_similarity(t, token)
+                };
+                best = best.max(s);
             }
             if best >= MATCH_FROM {
                 sum += if given { best } else { 1.5 * best };
@@ -538,6 +548,19 @@ impl NameIndex {
         out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| x.b.cmp(&y.b)));
         out
     }
+}
+
+/// Two surnames' similarity for ordering candidates: 0.9 for a shared skeleton, else
+/// [`token_similarity`]'s squared Jaro-Winkler on each one's first reading alone.
+fn quick_similarity(a: &Token, b: &Token) -> f64 {
+    let (Some(x), Some(y)) = (a.readings.first(), b.readings.first()) else {
+        return 0.0;
+    };
+    if a.keys.iter().any(|k| k.len() >= 2 && b.keys.contains(k)) {
+        return 0.9;
+    }
+    let jw = strsim::jaro_winkler(x, y);
+    0.9 * jw * jw
 }
 
 /// One query's token similarities, each pair of a query token and a distinct stored token

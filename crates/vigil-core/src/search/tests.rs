@@ -427,7 +427,7 @@ fn the_closest_name_is_scored_when_more_tie_than_are_scored() {
             for c in vowels {
                 for d in vowels {
                     for e in vowels {
-                        if entries.len() == CANDIDATES + 100 {
+                        if entries.len() == SCORED + 400 {
                             break 'all;
                         }
                         let surname = format!("B{a}l{b}sn{c}k{d}v{e}");
