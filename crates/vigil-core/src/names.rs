@@ -672,7 +672,7 @@ impl Evidence {
 
 /// Whether two sorted lists share an element that `keep` accepts: one merge walk, no
 /// allocation (the lists of a [`Token`] are sorted and deduplicated when it is analysed).
-fn share(a: &[String], b: &[String], keep: impl Fn(&str) -> bool) -> bool {
+pub(crate) fn share(a: &[String], b: &[String], keep: impl Fn(&str) -> bool) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

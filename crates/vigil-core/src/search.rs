@@ -362,11 +362,11 @@ impl NameIndex {
                 .map(|&(p, _, _)| p)
                 .collect();
             if tier_candidates.len() > SCORED {
-                // More tie on the counts than are scored: the closest names first, by a
+                // More tie on the counts than are scored: the closest surnames first, by a
                 // cheap pre-score (no alignment, one reading per token), not by id.
                 let mut pre: Vec<(u32, f64)> = tier_candidates
                     .iter()
-                    .map(|&p| (p, self.pre_score(p, &q, &mut sims)))
+                    .map(|&p| (p, self.pre_score(p, &q)))
                     .collect();
                 pre.sort_by(|a, b| b.1.total_cmp(&a.1));
                 tier_candidates = pre.into_iter().take(SCORED).map(|(p, _)| p).collect();
@@ -386,33 +386,22 @@ impl NameIndex {
         hits
     }
 
-    /// How well a person's tokens, any of its names, cover the query's: each query token's
-    /// best similarity (counted from [`MATCH_FROM`]) times its weight, summed. Much cheaper
-    /// than [`Self::score`]: no alignment; a query's given name is compared with stored given
-    /// names only (which thousands of candidates share, so through `sims` once each), and a
-    /// surname by [`quick_similarity`].
-    fn pre_score(&self, p: u32, q: &[Token], sims: &mut Similarities) -> f64 {
+    /// How close a person's surnames, in any of its names, are to the query's: each query
+    /// surname's best [`quick_similarity`] (counted from [`MATCH_FROM`]), summed. Much
+    /// cheaper than [`Self::score`]: no alignment, given names left out (tied candidates
+    /// mostly share them), one reading per token.
+    fn pre_score(&self, p: u32, q: &[Token]) -> f64 {
         let person = &self.persons[p as usize];
         let mut sum = 0.0;
-        for (i, t) in q.iter().enumerate() {
-            if t.patronymic {
-                continue;
-            }
-            let given = !t.symbols.is_empty();
+        for t in q.iter().filter(|t| t.symbols.is_empty() && !t.patronymic) {
             let mut best: f64 = 0.0;
             for token in person.names.iter().flat_map(|(_, tokens)| tokens) {
-                if token.patronymic || (given && token.symbols.is_empty()) {
-                    continue;
+                if token.symbols.is_empty() && !token.patronymic {
+                    best = best.max(quick_similarity(t, token));
                 }
-                let s = if given || !token.symbols.is_empty() {
-                    sims.get(q, i, token).0
-                } else {
-                    quick_similarity(t, token)
-                };
-                best = best.max(s);
             }
             if best >= MATCH_FROM {
-                sum += if given { best } else { 1.5 * best };
+                sum += best;
             }
         }
         sum
@@ -556,7 +545,7 @@ fn quick_similarity(a: &Token, b: &Token) -> f64 {
     let (Some(x), Some(y)) = (a.readings.first(), b.readings.first()) else {
         return 0.0;
     };
-    if a.keys.iter().any(|k| k.len() >= 2 && b.keys.contains(k)) {
+    if crate::names::share(&a.keys, &b.keys, |k| k.len() >= 2) {
         return 0.9;
     }
     let jw = strsim::jaro_winkler(x, y);
