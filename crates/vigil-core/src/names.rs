@@ -26,7 +26,6 @@
 //! skeletons that depend on them; splitting the table from its one reader would only move it.
 
 use std::borrow::Borrow;
-use std::collections::HashSet;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -438,7 +437,8 @@ pub fn skeleton(token: &str, ch_as_kh: bool) -> String {
     key
 }
 
-/// One analysed token of a name.
+/// One analysed token of a name. Its readings, variants and keys are sorted and
+/// deduplicated (comparisons walk them as sorted lists).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// The token as normalised (NFKC, lowercase, apostrophes removed).
@@ -670,28 +670,46 @@ impl Evidence {
     }
 }
 
+/// Whether two sorted lists share an element that `keep` accepts: one merge walk, no
+/// allocation (the lists of a [`Token`] are sorted and deduplicated when it is analysed).
+pub(crate) fn share(a: &[String], b: &[String], keep: impl Fn(&str) -> bool) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                if keep(&a[i]) {
+                    return true;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    false
+}
+
 /// How alike two tokens are, in [0, 1], and why.
 #[must_use]
 pub fn token_similarity(a: &Token, b: &Token) -> (f64, Evidence) {
-    if a.readings.iter().any(|r| b.readings.contains(r))
-        || a.variants
-            .iter()
-            .any(|r| b.readings.contains(r) || b.variants.contains(r))
-        || b.variants.iter().any(|r| a.readings.contains(r))
+    let any = |_: &str| true;
+    if share(&a.readings, &b.readings, any)
+        || share(&a.variants, &b.readings, any)
+        || share(&a.variants, &b.variants, any)
+        || share(&b.variants, &a.readings, any)
     {
         return (1.0, Evidence::Same);
     }
     if a.symbols.iter().any(|s| b.symbols.contains(s)) {
         return (0.95, Evidence::GivenName);
     }
-    if a.keys.iter().any(|k| b.keys.contains(k)) {
-        // A short key ("b") matches too much to mean the same name.
-        if a.keys.iter().any(|k| k.len() >= 2 && b.keys.contains(k)) {
-            // Ціханоўскай is not Ціханоўскі: a surname of the other gender is his wife,
-            // sister or father, a weaker match than the same form.
-            let other_gender = matches!((a.feminine, b.feminine), (Some(x), Some(y)) if x != y);
-            return (if other_gender { 0.85 } else { 0.9 }, Evidence::Skeleton);
-        }
+    // A short key ("b") matches too much to mean the same name.
+    if share(&a.keys, &b.keys, |k| k.len() >= 2) {
+        // Ціханоўскай is not Ціханоўскі: a surname of the other gender is his wife,
+        // sister or father, a weaker match than the same form.
+        let other_gender = matches!((a.feminine, b.feminine), (Some(x), Some(y)) if x != y);
+        return (if other_gender { 0.85 } else { 0.9 }, Evidence::Skeleton);
     }
     let short = |t: &Token| t.readings.iter().map(String::len).min().unwrap_or(0);
     let (sa, sb) = (short(a), short(b));
@@ -731,13 +749,24 @@ pub struct Pair {
 /// with patronymics.
 #[must_use]
 pub fn align<A: Borrow<Token>, B: Borrow<Token>>(a: &[A], b: &[B]) -> Vec<Pair> {
+    align_with(a, b, |_, _, x, y| token_similarity(x, y))
+}
+
+/// [`align`] with the token similarity given: `similarity(i, j, a[i], b[j])`, so a caller
+/// comparing one query with many names can compute each pair of distinct tokens once
+/// (`NameIndex::search` does: given names are shared by thousands of persons).
+pub fn align_with<A: Borrow<Token>, B: Borrow<Token>>(
+    a: &[A],
+    b: &[B],
+    mut similarity: impl FnMut(usize, usize, &Token, &Token) -> (f64, Evidence),
+) -> Vec<Pair> {
     let mut pairs: Vec<Pair> = Vec::new();
     for (i, x) in a.iter().map(Borrow::borrow).enumerate() {
         for (j, y) in b.iter().map(Borrow::borrow).enumerate() {
             if x.patronymic != y.patronymic {
                 continue;
             }
-            let (score, evidence) = token_similarity(x, y);
+            let (score, evidence) = similarity(i, j, x, y);
             if score > 0.0 {
                 pairs.push(Pair {
                     query: i,
@@ -749,15 +778,15 @@ pub fn align<A: Borrow<Token>, B: Borrow<Token>>(a: &[A], b: &[B]) -> Vec<Pair> 
         }
     }
     pairs.sort_by(|p, q| q.score.total_cmp(&p.score));
-    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     pairs
         .into_iter()
         .filter(|p| {
-            if used_a.contains(&p.query) || used_b.contains(&p.candidate) {
+            if used_a[p.query] || used_b[p.candidate] {
                 return false;
             }
-            used_a.insert(p.query);
-            used_b.insert(p.candidate);
+            used_a[p.query] = true;
+            used_b[p.candidate] = true;
             true
         })
         .collect()
@@ -775,7 +804,7 @@ fn weight(t: &Token) -> f64 {
 
 /// Similarities under this are no match at all: two different surnames can share half
 /// their letters.
-const MATCH_FROM: f64 = 0.8;
+pub const MATCH_FROM: f64 = 0.8;
 
 /// How well a query covers a name: the weighted mean over the query's tokens
 /// (patronymics only when the name has one too) of the aligned similarity, where a token
@@ -785,7 +814,16 @@ pub fn query_score<A: Borrow<Token>, B: Borrow<Token>>(
     query: &[A],
     name: &[B],
 ) -> (f64, Vec<Pair>) {
-    let pairs = align(query, name);
+    query_score_with(query, name, |_, _, x, y| token_similarity(x, y))
+}
+
+/// [`query_score`] with the token similarity given, as [`align_with`] takes it.
+pub fn query_score_with<A: Borrow<Token>, B: Borrow<Token>>(
+    query: &[A],
+    name: &[B],
+    similarity: impl FnMut(usize, usize, &Token, &Token) -> (f64, Evidence),
+) -> (f64, Vec<Pair>) {
+    let pairs = align_with(query, name, similarity);
     let name_has_patronymic = name
         .iter()
         .map(Borrow::borrow)

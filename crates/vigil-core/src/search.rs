@@ -15,7 +15,8 @@ use crate::record::{Person, Visibility};
 use crate::registry::{in_merge_order, merge_roots};
 
 use crate::names::{
-    analyse_query, analyse_token, name_score, patronymic_position, query_score, split, Pair, Token,
+    analyse_query, analyse_token, name_score, patronymic_position, query_score_with, split,
+    token_similarity, Evidence, Pair, Token, MATCH_FROM,
 };
 
 /// A person as the index sees it.
@@ -159,9 +160,10 @@ pub const SHOW_FROM: f64 = 0.7;
 pub const MAX_QUERY: usize = 200;
 /// The score from which a pair is proposed as a duplicate.
 pub const DUPLICATE_FROM: f64 = 0.9;
-/// Candidates scored per tier, best-sharing first: a query's latency is mostly this many
-/// name comparisons.
-const CANDIDATES: usize = 500;
+/// Candidates scored per tier: a query's latency is mostly this many name comparisons.
+/// When more share as many tokens (at 1M names, thousands share a common given name and a
+/// short surname's neighbour), all are pre-scored (cheaply) and the best this many scored.
+const SCORED: usize = 200;
 /// A posting list this short names a rare token (a surname, not a given name).
 const RARE: usize = 1_000;
 /// Posting lists longer than this (common given names) are not used to pair duplicates.
@@ -261,7 +263,8 @@ impl NameIndex {
     /// query tokens it shares something with, how many of those exactly (a skeleton or a
     /// given-name class, not only a one-deletion neighbour), and whether one of them was a
     /// rare key (a posting list of at most [`RARE`] persons: a surname, not a given name).
-    /// Best first: more tokens, then more exact ones.
+    /// Only those sharing the most tokens, and those sharing one fewer through a rare key
+    /// (the tiers [`Self::search`] reads); best first: more tokens, then more exact ones.
     fn candidates(&self, query: &[Token]) -> Vec<(u32, usize, bool)> {
         // Dense counters (one pass to clear is cheaper than hashing tens of thousands of
         // postings): tokens shared, tokens shared exactly, rare; and which query token
@@ -322,6 +325,10 @@ impl NameIndex {
                 (p, c.shared, c.exact, c.rare)
             })
             .collect();
+        // Only the two tiers `search` reads are sorted (tens of thousands are touched
+        // through a common given name; sorting them all cost more than a millisecond).
+        let best = out.iter().map(|c| c.1).max().unwrap_or(0);
+        out.retain(|c| c.1 == best || (c.1 + 1 == best && c.3));
         out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
         out.into_iter()
             .map(|(p, n, _, r)| (p, usize::from(n), r))
@@ -344,16 +351,30 @@ impl NameIndex {
         // (a surname with a typo) only when the first tier leaves room, and only through a
         // rare key: a common given name alone would bring in thousands.
         let mut hits: Vec<Hit> = Vec::new();
+        let mut sims = Similarities::default();
         for tier in [best, best.saturating_sub(1)] {
             if tier == 0 || (tier < best && hits.len() >= limit) {
                 break;
             }
-            hits.extend(
-                candidates
+            let mut tier_candidates: Vec<u32> = candidates
+                .iter()
+                .filter(|(_, n, rare)| *n == tier && (tier == best || *rare))
+                .map(|&(p, _, _)| p)
+                .collect();
+            if tier_candidates.len() > SCORED {
+                // More tie on the counts than are scored: the closest surnames first, by a
+                // cheap pre-score (no alignment, one reading per token), not by id.
+                let mut pre: Vec<(u32, f64)> = tier_candidates
                     .iter()
-                    .filter(|(_, n, rare)| *n == tier && (tier == best || *rare))
-                    .take(CANDIDATES)
-                    .filter_map(|&(p, _, _)| self.score(p, &q)),
+                    .map(|&p| (p, self.pre_score(p, &q)))
+                    .collect();
+                pre.sort_by(|a, b| b.1.total_cmp(&a.1));
+                tier_candidates = pre.into_iter().take(SCORED).map(|(p, _)| p).collect();
+            }
+            hits.extend(
+                tier_candidates
+                    .into_iter()
+                    .filter_map(|p| self.score(p, &q, &mut sims)),
             );
         }
         hits.sort_by(|a, b| {
@@ -365,14 +386,36 @@ impl NameIndex {
         hits
     }
 
+    /// How close a person's surnames, in any of its names, are to the query's: each query
+    /// surname's best [`quick_similarity`] (counted from [`MATCH_FROM`]), summed. Much
+    /// cheaper than [`Self::score`]: no alignment, given names left out (tied candidates
+    /// mostly share them), one reading per token.
+    fn pre_score(&self, p: u32, q: &[Token]) -> f64 {
+        let person = &self.persons[p as usize];
+        let mut sum = 0.0;
+        for t in q.iter().filter(|t| t.symbols.is_empty() && !t.patronymic) {
+            let mut best: f64 = 0.0;
+            for token in person.names.iter().flat_map(|(_, tokens)| tokens) {
+                if token.symbols.is_empty() && !token.patronymic {
+                    best = best.max(quick_similarity(t, token));
+                }
+            }
+            if best >= MATCH_FROM {
+                sum += best;
+            }
+        }
+        sum
+    }
+
     /// A person's best-matching name for a query, if it scores at least [`SHOW_FROM`].
-    fn score(&self, p: u32, q: &[Token]) -> Option<Hit> {
+    fn score(&self, p: u32, q: &[Token], sims: &mut Similarities) -> Option<Hit> {
         let person = &self.persons[p as usize];
         let (score, name, pairs, tokens) = person
             .names
             .iter()
             .map(|(text, tokens)| {
-                let (s, pairs) = query_score(q, tokens);
+                let (s, pairs) =
+                    query_score_with(q, tokens, |i, j, _, _| sims.get(q, i, &tokens[j]));
                 (s, text, pairs, tokens)
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))?;
@@ -493,6 +536,40 @@ impl NameIndex {
             .collect();
         out.sort_by(|x, y| y.score.total_cmp(&x.score).then_with(|| x.b.cmp(&y.b)));
         out
+    }
+}
+
+/// Two surnames' similarity for ordering candidates: 0.9 for a shared skeleton, else
+/// [`token_similarity`]'s squared Jaro-Winkler on each one's first reading alone.
+fn quick_similarity(a: &Token, b: &Token) -> f64 {
+    let (Some(x), Some(y)) = (a.readings.first(), b.readings.first()) else {
+        return 0.0;
+    };
+    if crate::names::share(&a.keys, &b.keys, |k| k.len() >= 2) {
+        return 0.9;
+    }
+    let jw = strsim::jaro_winkler(x, y);
+    0.9 * jw * jw
+}
+
+/// One query's token similarities, each pair of a query token and a distinct stored token
+/// computed once: stored tokens are interned (`NameIndex::intern`), so a given name shared
+/// by thousands of candidates is compared with the query once, not once per candidate.
+#[derive(Default)]
+struct Similarities {
+    /// The stored token's first slot in `known` (one slot per query token).
+    slots: HashMap<*const Token, usize>,
+    known: Vec<Option<(f64, Evidence)>>,
+}
+
+impl Similarities {
+    fn get(&mut self, q: &[Token], i: usize, token: &Arc<Token>) -> (f64, Evidence) {
+        let next = self.known.len();
+        let slot = *self.slots.entry(Arc::as_ptr(token)).or_insert(next);
+        if slot == next {
+            self.known.resize(next + q.len(), None);
+        }
+        *self.known[slot + i].get_or_insert_with(|| token_similarity(&q[i], token))
     }
 }
 

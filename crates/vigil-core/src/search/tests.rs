@@ -412,3 +412,38 @@ fn maiden_and_pen_names_are_searched_like_any_other() {
     assert_eq!(ix.search("Маша Флейта", 10)[0].person, "p1");
     assert_eq!(ix.search("Maria Kalesnikava", 10)[0].person, "p1");
 }
+
+/// More persons tie on every count the candidate list ranks by (a shared given name and
+/// a one-deletion neighbour of the surname) than are scored: the closest surname is still
+/// found, wherever its id falls. 600 Sviatlana B?l?sn?k?v? (key blsnkv: one deletion from
+/// the query's klsnkv, but too far in spelling to show) come before the one Sviatlana
+/// Kalesnikaba (klsnkb, one letter from the query's end), and cut by id she was lost.
+#[test]
+fn the_closest_name_is_scored_when_more_tie_than_are_scored() {
+    let vowels = ['a', 'e', 'i', 'o', 'u'];
+    let mut entries: Vec<Entry> = Vec::new();
+    'all: for a in vowels {
+        for b in vowels {
+            for c in vowels {
+                for d in vowels {
+                    for e in vowels {
+                        if entries.len() == SCORED + 400 {
+                            break 'all;
+                        }
+                        let surname = format!("B{a}l{b}sn{c}k{d}v{e}");
+                        let id = format!("d{}", entries.len());
+                        entries.push(entry(&id, &[&format!("Sviatlana {surname}")], None, None));
+                    }
+                }
+            }
+        }
+    }
+    entries.push(entry("sought", &["Sviatlana Kalesnikaba"], None, None));
+    let ix = NameIndex::build(entries);
+    let hits = ix.search("Sviatlana Kalesnikava", 10);
+    assert_eq!(
+        hits.first().map(|h| h.person.as_str()),
+        Some("sought"),
+        "{hits:#?}"
+    );
+}
