@@ -1,6 +1,8 @@
 //! Criminal-code articles commonly used against political prisoners, per country, with
 //! short titles in en, ru and be where a published source gives one (`data/articles.csv`,
-//! each row with its source; a title no source gave is left empty, never written here).
+//! each row with its source, and `ru_source`/`be_source` where that language's title was
+//! published elsewhere — the Russian ones are the code's own titles as a page publishing
+//! the article's text gives them; a title no source gave is left empty, never written here).
 
 use std::sync::OnceLock;
 
@@ -13,6 +15,10 @@ pub struct Article {
     pub ru: Option<String>,
     pub be: Option<String>,
     pub source: String,
+    /// Where the Russian title is published, when not at `source`.
+    pub ru_source: Option<String>,
+    /// Where the Belarusian title is published, when not at `source`.
+    pub be_source: Option<String>,
 }
 
 const DATA: &str = include_str!("../data/articles.csv");
@@ -25,7 +31,11 @@ pub fn all() -> &'static [Article] {
         r.records()
             .map(|row| {
                 let row = row.expect("data/articles.csv is well formed (tested)");
-                let opt = |i: usize| Some(row[i].trim().to_string()).filter(|s| !s.is_empty());
+                let opt = |i: usize| {
+                    row.get(i)
+                        .map(|s| s.trim().to_string())
+                        .filter(|s| !s.is_empty())
+                };
                 Article {
                     country: row[0].to_string(),
                     number: row[1].to_string(),
@@ -33,6 +43,8 @@ pub fn all() -> &'static [Article] {
                     ru: opt(3),
                     be: opt(4),
                     source: row[5].to_string(),
+                    ru_source: opt(6),
+                    be_source: opt(7),
                 }
             })
             .collect()
@@ -66,9 +78,20 @@ mod tests {
             assert!(a.source.starts_with("http"), "{a:?}");
             assert!(a.en.is_some() || a.ru.is_some() || a.be.is_some(), "{a:?}");
             assert!(["BY", "RU"].contains(&a.country.as_str()), "{a:?}");
+            for s in [&a.ru_source, &a.be_source].into_iter().flatten() {
+                assert!(s.starts_with("http"), "{a:?}");
+            }
         }
         assert_eq!(title(Some("BY"), "293", "ru"), Some("Массовые беспорядки"));
         assert_eq!(title(Some("BY"), "342", "be"), None, "no source gave it");
+        assert_eq!(
+            title(Some("BY"), "361-1", "ru"),
+            Some("Создание экстремистского формирования либо участие в нем")
+        );
+        assert_eq!(
+            title(Some("RU"), "207.3", "ru"),
+            Some("Публичное распространение заведомо ложной информации об использовании Вооруженных Сил Российской Федерации")
+        );
         assert_eq!(
             title(None, "207.3", "en"),
             Some("public dissemination of knowingly false information about the Armed Forces")

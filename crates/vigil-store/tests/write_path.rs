@@ -852,6 +852,24 @@ fn agree(
                     }
                 }
             }
+            for audience in [Audience::Trusted, Audience::Public] {
+                prop_assert_eq!(
+                    full.releases_by_month(day, 24, None, mode, audience),
+                    full.releases_by_month_scan(day, 24, None, mode, audience),
+                    "releases per month {} {:?} {:?} against the scan",
+                    d,
+                    mode,
+                    audience
+                );
+            }
+            let week = Day(day.0 - 6);
+            prop_assert_eq!(
+                full.released_between(week, day, Some("BY"), mode),
+                full.released_between_scan(week, day, Some("BY"), mode),
+                "released in the week up to {} {:?} against the scan",
+                d,
+                mode
+            );
         }
     }
     if let Some((before, seen)) = followed.take() {
@@ -863,6 +881,10 @@ fn agree(
                     let _ = before.held_by(from, None, mode, by, audience);
                 }
             }
+            for audience in [Audience::Trusted, Audience::Public] {
+                let _ = before.releases_by_month(from, 12, None, mode, audience);
+            }
+            let _ = before.released_between(from, to, None, mode);
         }
         match vigil_store::follow::follow(store, &before, seen).unwrap() {
             Followed::Current => {

@@ -65,6 +65,19 @@ fn registry() -> Registry {
     b.finish()
 }
 
+/// The process's resident memory now and at its peak (`/proc/self/status`), for the
+/// tables in docs/performance.md.
+fn rss() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map_or("?".to_string(), |v| v.trim().to_string())
+    };
+    format!("RSS {}, peak {}", field("VmRSS:"), field("VmHWM:"))
+}
+
 /// The case dimensions of `held --by`.
 const CASE_BY: [(&str, By); 6] = [
     ("article", By::Article),
@@ -77,6 +90,7 @@ const CASE_BY: [(&str, By); 6] = [
 
 fn counting(c: &mut Criterion) {
     let reg = registry();
+    eprintln!("registry loaded: {}", rss());
     let (from, to) = (
         Day::ymd(2020, 8, 1).unwrap(),
         Day::ymd(2026, 10, 31).unwrap(),
@@ -139,9 +153,34 @@ fn counting(c: &mut Criterion) {
         "first flow (builds the per-day counts): {:?}",
         first.elapsed()
     );
+    // Counting by releases, precomputed per day too (docs/cases.md).
+    let first = std::time::Instant::now();
+    black_box(reg.releases_by_month(on, 12, None, Mode::Recognized, Audience::Public));
+    eprintln!(
+        "first expected releases per month (builds them): {:?}",
+        first.elapsed()
+    );
+    c.bench_function(
+        "expected releases per month, 12 months (precomputed)",
+        |b| {
+            b.iter(|| {
+                black_box(reg.releases_by_month(on, 12, None, Mode::Recognized, Audience::Public))
+            });
+        },
+    );
+    let first = std::time::Instant::now();
+    black_box(reg.released_between(Day(on.0 - 6), on, None, Mode::Recognized));
+    eprintln!(
+        "first released this week (builds it): {:?}",
+        first.elapsed()
+    );
+    c.bench_function("released in the 7 days up to a day (precomputed)", |b| {
+        b.iter(|| black_box(reg.released_between(Day(on.0 - 6), on, None, Mode::Recognized)));
+    });
     c.bench_function("flow over a year (precomputed)", |b| {
         b.iter(|| black_box(reg.flow(y0, y1, None, Mode::Recognized)));
     });
+    eprintln!("every breakdown, flow and release count built: {}", rss());
     let mut slow = c.benchmark_group("scans");
     slow.sample_size(10);
     slow.bench_function("held on a day by sex (scan)", |b| {
@@ -160,11 +199,11 @@ fn counting(c: &mut Criterion) {
     // Counting by releases (docs/cases.md): expected releases of those held, per month.
     slow.bench_function("expected releases per month, 12 months (scan)", |b| {
         b.iter(|| {
-            black_box(reg.releases_by_month(on, 12, None, Mode::Recognized, Audience::Public))
+            black_box(reg.releases_by_month_scan(on, 12, None, Mode::Recognized, Audience::Public))
         });
     });
     slow.bench_function("released in the 7 days up to a day (scan)", |b| {
-        b.iter(|| black_box(reg.released_between(Day(on.0 - 6), on, None, Mode::Recognized)));
+        b.iter(|| black_box(reg.released_between_scan(Day(on.0 - 6), on, None, Mode::Recognized)));
     });
     slow.bench_function("flow over a year (scan)", |b| {
         b.iter(|| {

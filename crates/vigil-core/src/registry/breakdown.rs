@@ -161,6 +161,20 @@ impl Split {
         i64::from(arrays[k as usize][i])
     }
 
+    /// Every key's running sum on `on` that is not zero (in total or for a country,
+    /// any case).
+    pub(super) fn values_on(&self, country: Option<&str>, on: Day) -> BTreeMap<String, i64> {
+        match country {
+            None => self.at(&self.total, on),
+            Some(code) => self
+                .by_country
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(code))
+                .map(|(_, arrays)| self.at(arrays, on))
+                .unwrap_or_default(),
+        }
+    }
+
     /// The keys, in the order first seen.
     pub(super) fn keys(&self) -> &[Box<str>] {
         &self.keys
@@ -193,16 +207,8 @@ impl Registry {
         by: By,
         audience: Audience,
     ) -> BTreeMap<String, i64> {
-        let split = self.split((mode, by, audience == Audience::Public));
-        match country {
-            None => split.at(&split.total, on),
-            Some(code) => split
-                .by_country
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(code))
-                .map(|(_, arrays)| split.at(arrays, on))
-                .unwrap_or_default(),
-        }
+        self.split((mode, by, audience == Audience::Public))
+            .values_on(country, on)
     }
 
     pub(super) fn split(&self, key: SplitKey) -> Arc<Split> {

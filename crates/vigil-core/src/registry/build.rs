@@ -325,6 +325,7 @@ impl Builder {
             letters,
             splits: std::sync::Mutex::default(),
             flows: Default::default(),
+            release_days: super::release_months::Lazy::default(),
         }
     }
 }

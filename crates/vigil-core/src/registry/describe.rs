@@ -20,7 +20,8 @@ impl Registry {
     /// Everything the registry holds, by id — persons with their letters, events with
     /// their case facts (symbols and places by name), spans, places, announcements,
     /// figures — and the counts with their bounds on every day from `from` to `to` in
-    /// every mode, in total and per country, the flows by year and every breakdown
+    /// every mode, in total and per country, the flows by year, and every breakdown,
+    /// the expected releases per month and the released in a day, a week and a month
     /// every 23rd day: two registries of the same records describe alike whatever order
     /// they were built in.
     #[must_use]
@@ -99,6 +100,18 @@ impl Registry {
                         format!("{:?}", self.flow(a, b, c, mode)),
                     );
                 }
+                out.insert(
+                    format!("releases by month {mode:?} {c:?}"),
+                    super::release_months::describe_months(self, mode, c, (from, to)),
+                );
+                let mut s = String::new();
+                for d in (from.0..=to.0 + 400).step_by(23) {
+                    for days in [0, 6, 30] {
+                        let h = self.released_between(Day(d - days), Day(d), c, mode);
+                        let _ = write!(s, "{} {} {};", h.held, h.held_min, h.held_max);
+                    }
+                }
+                out.insert(format!("released {mode:?} {c:?}"), s);
                 for by in ALL_BY {
                     for audience in [Audience::Trusted, Audience::Public] {
                         let mut s = String::new();
@@ -170,6 +183,7 @@ impl Clone for Registry {
             details: self.details.clone(),
             letters: self.letters.clone(),
             flows: self.flows.clone(),
+            release_days: self.release_days.clone(),
             splits: std::sync::Mutex::new(
                 self.splits
                     .lock()

@@ -13,6 +13,8 @@ mod count;
 mod describe;
 mod flows;
 mod patch;
+mod release_months;
+mod released_days;
 mod releases;
 
 pub use build::{in_merge_order, merge_roots, Builder, DanglingReference, Replay, ReplayError};
@@ -278,6 +280,9 @@ pub struct Registry {
     splits: breakdown::Splits,
     /// Flow per day, built on the first question (`flows.rs`).
     flows: flows::Flows,
+    /// Expected releases per month and released between two days, per day, built on
+    /// the first question (`release_months.rs`, `released_days.rs`).
+    release_days: release_months::Lazy,
 }
 
 /// What a person agreed to and how an envelope names them.

@@ -263,6 +263,7 @@ impl Registry {
             letters,
             splits: std::sync::Mutex::default(),
             flows: Default::default(),
+            release_days: super::release_months::Lazy::default(),
         };
         // Curves and breakdowns already built are moved by the difference; the others
         // stay lazy.
@@ -295,6 +296,23 @@ impl Registry {
             .splits
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = moved_splits;
+        *next
+            .release_days
+            .months
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            super::release_months::moved_months(self, &next, &affected, |mode| {
+                MODES
+                    .iter()
+                    .position(|m| *m == mode)
+                    .is_some_and(|slot| kept[slot])
+            });
+        *next
+            .release_days
+            .released
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            super::released_days::moved_released(self, &next, &affected);
         let flows = super::flows::moved_flows(self, &next, &affected);
         let mut next = next;
         next.flows = flows;
@@ -493,6 +511,10 @@ mod tests {
             changes.events.push((id.clone(), events));
         }
         let patched = before.patched(&changes).expect("patchable");
+        // The releases per month and released counts were moved, not left to be built.
+        let built = &patched.release_days;
+        assert_eq!(built.months.lock().map(|m| m.len()).ok(), Some(6));
+        assert_eq!(built.released.lock().map(|m| m.len()).ok(), Some(3));
         let whole = build(&all);
         let (a, b) = (patched.describe(from, to), whole.describe(from, to));
         for (k, v) in &b {

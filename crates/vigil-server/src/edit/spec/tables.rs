@@ -238,6 +238,20 @@ pub(crate) const EVENT: &[Field] = &[
         kinds: &["sentenced"],
     },
     Field {
+        key: "prosecutor",
+        path: &["details", "prosecutor"],
+        input: Input::Text,
+        label: |tr| tr.t("field-prosecutor"),
+        kinds: &["sentenced"],
+    },
+    Field {
+        key: "counsel",
+        path: &["details", "counsel"],
+        input: Input::Text,
+        label: |tr| tr.t("field-counsel"),
+        kinds: &["sentenced"],
+    },
+    Field {
         key: "release_reason",
         path: &["details", "reason"],
         input: Input::Choice("release-reason", REASONS),

@@ -375,6 +375,8 @@ fn an_event_form_writes_each_case_kinds_facts() {
     f.insert("term".into(), "11 лет".into());
     f.insert("term_start".into(), "10.08.2020".into());
     f.insert("case".into(), "№ 20201500123".into());
+    f.insert("prosecutor".into(), "Иванов И. И.".into());
+    f.insert("counsel".into(), "Петрова А. А.".into());
     f.insert("articles.130".into(), "on".into());
     f.remove("articles.293");
     f.insert("articles.other".into(), "361-1".into());
@@ -388,6 +390,8 @@ fn an_event_form_writes_each_case_kinds_facts() {
     assert_eq!(got["details"]["term_months"], 132);
     assert_eq!(got["details"]["term_start"], "2020-08-10");
     assert_eq!(got["details"]["case"], "№ 20201500123");
+    assert_eq!(got["details"]["prosecutor"], "Иванов И. И.");
+    assert_eq!(got["details"]["counsel"], "Петрова А. А.");
     vigil_core::record::parse_record(&got.to_string()).expect("a valid sentence");
     // Extends without a term is marked at the term.
     let mut f = untouched(&sentence, EVENT);
