@@ -321,9 +321,13 @@ impl Blocks {
     }
 
     /// The plan on the states really reachable, or `None` when simulating it would
-    /// itself take long (more than 2·10⁷ pairs).
+    /// itself take long (more than 2·10⁶ pairs, or
+    /// 4·10⁶ outer states to mark).
     fn simulate(&self, sizes: &[usize]) -> Option<Plan> {
         let space = &self.outer;
+        if space.len > 4_000_000 {
+            return None;
+        }
         let coords = |i: usize| -> Vec<usize> {
             space
                 .dims
@@ -335,7 +339,7 @@ impl Blocks {
         let mut plan = Plan::default();
         let mut reach: Vec<usize> = vec![0];
         let (mut mark, mut zmark) = (vec![false; space.len], vec![false; space.len]);
-        let mut budget = 20_000_000.0;
+        let mut budget = 2_000_000.0;
         for (k, b) in self.parts.iter().enumerate() {
             let last = k + 1 == self.parts.len();
             plan.states.push(reach.len());
@@ -376,14 +380,14 @@ impl Blocks {
                         next.push(j);
                     }
                 }
-                budget -= pairs + spread;
-                if budget < 0.0 {
+                if pairs + spread > budget {
                     return None;
                 }
             }
             for &j in &next {
                 mark[j] = false;
             }
+            budget -= pairs + spread;
             plan.pairs.push(pairs);
             plan.spreads.push(spread);
             reach = next;
@@ -398,7 +402,14 @@ impl Blocks {
         let plan = &self.plan;
         let conv = self.conv_cost();
         let own: f64 = self.parts.iter().map(|b| b.group.work()).sum();
-        own + 3.0 * conv * plan.pairs.iter().sum::<f64>()
+        // Each fold also walks every outer state once per size of its block.
+        let walks: f64 = self
+            .parts
+            .iter()
+            .map(|b| 3.0 * (self.outer.len * b.group.full.dims[0]) as f64)
+            .sum();
+        own + walks
+            + 3.0 * conv * plan.pairs.iter().sum::<f64>()
             + 2.0 * self.inner.len as f64 * plan.spreads.iter().sum::<f64>()
     }
 
