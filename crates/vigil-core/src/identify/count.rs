@@ -18,6 +18,11 @@
 //!   once: j selected persons with an unknown attribute give `C(j, i)` ways to have i of
 //!   them count. That needs the size axis to count only those types, so they come first.
 //!
+//! - **Blocks** (`blocks.rs`). A group may instead split its keys into outer ones (the age
+//!   keys) and inner ones (health): persons of one outer pattern are a block counted on
+//!   the inner keys alone, and the blocks are folded by convolution into a table by outer
+//!   state, so the outer axes never multiply a stepped array. The cheaper way is taken.
+//!
 //! The forward pass keeps checkpoints (every √ steps) instead of every intermediate
 //! array; the backward pass recomputes a segment at a time. Values are rescaled after
 //! every step and their logarithms carried, so thousands of candidates do not overflow.
