@@ -18,11 +18,20 @@
 //!   once: j selected persons with an unknown attribute give `C(j, i)` ways to have i of
 //!   them count. That needs the size axis to count only those types, so they come first.
 //!
+//! - **Blocks** (`blocks.rs`). A group may instead split its keys into outer ones (the age
+//!   keys) and inner ones (health): persons of one outer pattern are a block counted on
+//!   the inner keys alone, and the blocks are folded by convolution into a table by outer
+//!   state, so the outer axes never multiply a stepped array. The cheaper way is taken.
+//!
 //! The forward pass keeps checkpoints (every √ steps) instead of every intermediate
 //! array; the backward pass recomputes a segment at a time. Values are rescaled after
 //! every step and their logarithms carried, so thousands of candidates do not overflow.
 
 use std::collections::BTreeMap;
+
+use blocks::Counter;
+
+mod blocks;
 
 /// The most values (f64) the count may hold at once: 64M, 512 MB.
 pub const STATE_BUDGET: usize = 64_000_000;
@@ -325,7 +334,7 @@ impl Group {
             .iter()
             .map(|spread| Group::with_spread(full_dims, types, spread));
         match way {
-            Way::Cheapest => ways
+            Way::Cheapest | Way::Dense | Way::Blocks(_) => ways
                 .min_by(|a, b| a.work().total_cmp(&b.work()))
                 .expect("counting without a spread is always a way"),
             Way::Nth(i) => {
@@ -481,6 +490,12 @@ pub(super) enum Way {
     Cheapest,
     #[cfg_attr(not(test), allow(dead_code))]
     Nth(usize),
+    /// The cheapest of the dense ways (what was counted before blocks).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Dense,
+    /// By blocks, on the n-th nonempty set of outer keys (for tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    Blocks(usize),
 }
 
 /// Why the count was not made, when it would not fit.
@@ -549,15 +564,34 @@ pub(super) fn inclusion_by(
         }
         d
     };
-    let groups: Vec<Group> = members
+    // The sizes the join reads from each group: with nobody of unknown sex, the women's
+    // half gives exactly the women target and the men's the rest; a group alone, `size`.
+    let in_group: Vec<usize> = members
+        .iter()
+        .map(|m| m.iter().map(|t| t.1).sum())
+        .collect();
+    let keep = |g: usize, dims: &[usize]| -> Vec<bool> {
+        let only = match (g, split) {
+            (0, Some(k)) if in_group[2] == 0 => Some(targets[k]),
+            (1, Some(k)) if in_group[2] == 0 => Some(size.saturating_sub(targets[k])),
+            (2, _) if in_group[0] + in_group[1] == 0 => Some(size),
+            _ => None,
+        };
+        (0..dims[0]).map(|s| only.is_none_or(|o| o == s)).collect()
+    };
+    let groups: Vec<Counter> = members
         .into_iter()
         .enumerate()
-        .map(|(g, m)| Group::new(&dims_for(g, &m), &m, way))
+        .map(|(g, m)| {
+            let dims = dims_for(g, &m);
+            let keep = keep(g, &dims);
+            Counter::new(&dims, &m, way, keep)
+        })
         .collect();
-    let needed: usize = groups.iter().map(Group::values_needed).sum();
-    let join = groups[2].full.len.saturating_mul(groups[0].full.len);
-    let work: f64 = groups.iter().map(Group::work).sum::<f64>() + join as f64;
-    let states: Vec<String> = groups.iter().map(|g| g.full.len.to_string()).collect();
+    let needed: usize = groups.iter().map(Counter::values_needed).sum();
+    let join = groups[2].full().len.saturating_mul(groups[0].full().len);
+    let work: f64 = groups.iter().map(Counter::work).sum::<f64>() + join as f64;
+    let states: Vec<String> = groups.iter().map(|g| g.full().len.to_string()).collect();
     let states = states.join(" + ");
     if needed > STATE_BUDGET {
         return Err(TooLarge(format!(
@@ -571,15 +605,15 @@ pub(super) fn inclusion_by(
             types.len()
         )));
     }
-    let passes: Vec<(Scaled, Vec<Scaled>)> = groups.iter().map(Group::forward).collect();
+    let passes: Vec<(Scaled, blocks::Kept)> = groups.iter().map(Counter::forward).collect();
     let h: Vec<&Scaled> = passes.iter().map(|p| &p.0).collect();
     // Join the groups at the goal, and for each group the weight φ of each of its states:
     // the ways the other two complete it.
-    let mut phi: Vec<Vec<f64>> = groups.iter().map(|g| vec![0.0; g.full.len]).collect();
+    let mut phi: Vec<Vec<f64>> = groups.iter().map(|g| vec![0.0; g.full().len]).collect();
     let mut all = 0.0;
     let split_target = split.map(|k| targets[k]);
-    let (s0, s1) = (&groups[0].full, &groups[1].full);
-    groups[2].full.each(|i2, c2| {
+    let (s0, s1) = (groups[0].full(), groups[1].full());
+    groups[2].full().each(|i2, c2| {
         let v2 = h[2].0[i2];
         if v2 == 0.0 {
             return;

@@ -1,0 +1,161 @@
+//! The size, timed: 100 of 5,000 candidates with six keys (docs/performance.md).
+//!
+//! Candidates as `crates/vigil/benches/identify.rs` generates them (35 % women, birth
+//! years 1940–2003 with 10 % unknown, health unknown for 30 %), the breakdown what a
+//! random selection of 100 really has. Run in release with
+//! `cargo test -p vigil-core --release identify::scale -- --ignored --nocapture`.
+
+use super::count;
+
+/// Peak resident memory of this process so far (VmHWM), in kB.
+fn peak_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Attributes on (women, men, under 25, pensioners, disabled, chronic illness) and the
+/// targets of a random selection of `size`.
+fn candidates(n: usize, size: usize, seed: u64) -> (Vec<count::Attrs>, Vec<usize>) {
+    let mut s = seed;
+    let mut next = move || {
+        s = s
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((s >> 11) as f64) / ((1u64 << 53) as f64)
+    };
+    let persons: Vec<count::Attrs> = (0..n)
+        .map(|_| {
+            let female = next() < 0.35;
+            let year = (next() < 0.9).then(|| 1940 + (next() * 64.0) as i32);
+            let health = (next() < 0.7).then(|| (next() < 0.1, next() < 0.4));
+            // Ages on 2024-12-09 from a 1 January birthday; pension ages 58 / 63.
+            let age = year.map(|y| 2024 - y);
+            vec![
+                Some(female),
+                Some(!female),
+                age.map(|a| a < 25),
+                age.map(|a| a >= if female { 58 } else { 63 }),
+                health.map(|h| h.0),
+                health.map(|h| h.1),
+            ]
+        })
+        .collect();
+    let mut picked: Vec<usize> = (0..n).collect();
+    for i in 0..size {
+        let j = i + ((next() * (n - i) as f64) as usize).min(n - i - 1);
+        picked.swap(i, j);
+    }
+    let targets = (0..6)
+        .map(|k| {
+            picked[..size]
+                .iter()
+                .filter(|&&i| persons[i][k] == Some(true))
+                .count()
+        })
+        .collect();
+    (persons, targets)
+}
+
+// A printed measurement, never an assertion on a duration: the one clock read in vigil-core.
+#[allow(clippy::disallowed_methods)]
+#[test]
+#[ignore = "a measurement: run in release with --ignored --nocapture"]
+fn a_hundred_of_five_thousand_with_six_keys() {
+    for (n, size) in [(1_300, 29), (5_000, 100)] {
+        let (persons, targets) = candidates(n, size, 1);
+        let unknown = persons
+            .iter()
+            .filter(|p| p.iter().any(Option::is_none))
+            .count();
+        // What `identify` counts: "men" is left out there when "women" is given.
+        let (five, five_targets) = five_keys(&persons, &targets);
+        let start = std::time::Instant::now();
+        let got = count::inclusion(&five, size, &five_targets, Some(0));
+        println!(
+            "{size} of {n}, the five keys identify counts: {} in {:.1} ms, peak RSS (VmHWM) {} kB",
+            got.as_ref()
+                .map_or_else(|e| e.0.clone(), |_| "counted".into()),
+            start.elapsed().as_secs_f64() * 1e3,
+            peak_kb().unwrap_or(0)
+        );
+        if let Ok(p) = &got {
+            let sum: f64 = p.iter().sum();
+            assert!((sum - size as f64).abs() < 1e-6, "{sum}");
+        }
+        if size < 100 {
+            // The dense count this replaced, for the time and the agreement.
+            let start = std::time::Instant::now();
+            let dense = count::inclusion_by(&five, size, &five_targets, Some(0), count::Way::Dense);
+            let took = start.elapsed();
+            let (Ok(dense), Ok(blocks)) = (&dense, &got) else {
+                panic!("both count {size} of {n}");
+            };
+            let worst = dense
+                .iter()
+                .zip(blocks)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max);
+            println!(
+                "{size} of {n}, five keys, dense: {:.1} ms; blocks and dense differ by at most {worst:.1e}",
+                took.as_secs_f64() * 1e3
+            );
+            assert!(worst < 1e-9);
+        }
+        let start = std::time::Instant::now();
+        let p = count::inclusion(&persons, size, &targets, Some(0));
+        let took = start.elapsed();
+        let peak = peak_kb().unwrap_or(0);
+        match p {
+            Ok(p) => {
+                let sum: f64 = p.iter().sum();
+                println!(
+                    "{size} of {n}, six keys, {unknown} with unknowns, targets {targets:?}: {:.1} ms, probabilities sum to {sum:.9}, peak RSS (VmHWM) {peak} kB",
+                    took.as_secs_f64() * 1e3
+                );
+                assert!((sum - size as f64).abs() < 1e-6, "{sum}");
+            }
+            Err(e) => println!(
+                "{size} of {n}, six keys, {unknown} with unknowns, targets {targets:?}: refused in {:.1} ms: {}",
+                took.as_secs_f64() * 1e3,
+                e.0
+            ),
+        }
+    }
+}
+
+/// The five keys `identify` counts (women, under 25, pensioners, disabled, chronic).
+fn five_keys(persons: &[count::Attrs], targets: &[usize]) -> (Vec<count::Attrs>, Vec<usize>) {
+    let keys = [0, 2, 3, 4, 5];
+    (
+        persons
+            .iter()
+            .map(|p| keys.iter().map(|&k| p[k]).collect())
+            .collect(),
+        keys.iter().map(|&k| targets[k]).collect(),
+    )
+}
+
+#[test]
+fn blocks_by_age_agree_with_the_dense_count_on_generated_waves() {
+    // Generated as the measurement's candidates (unknown birth dates and health), at a
+    // size the dense count finishes quickly in a debug build.
+    for seed in 1..4 {
+        let (persons, targets) = candidates(300, 15, seed);
+        let (five, targets) = five_keys(&persons, &targets);
+        let dense = count::inclusion_by(&five, 15, &targets, Some(0), count::Way::Dense).unwrap();
+        // In each half the keys are (under 25, pensioners, disabled, chronic); the third
+        // nonempty set of them, {under 25, pensioners}, makes the age keys outer.
+        for way in [count::Way::Blocks(2), count::Way::Cheapest] {
+            let got = count::inclusion_by(&five, 15, &targets, Some(0), way).unwrap();
+            for (i, (d, g)) in dense.iter().zip(&got).enumerate() {
+                assert!(
+                    (d - g).abs() < 1e-9,
+                    "seed {seed}, {way:?}, person {i}: {g} vs {d}"
+                );
+            }
+            let sum: f64 = got.iter().sum();
+            assert!((sum - 15.0).abs() < 1e-9, "{sum}");
+        }
+    }
+}
