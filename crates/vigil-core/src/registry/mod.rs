@@ -34,6 +34,19 @@ use crate::date::{Day, PartialDate};
 use crate::record::{Announcement, Figure, Health, Person, Place, ReleaseReason, Sex, Visibility};
 use count::Curves;
 
+/// What a lazily built table holds so far (its lock taken once, a poisoned one read as it
+/// is): the keys and shared values, for a patch to move.
+pub(super) fn built_so_far<K: Copy, V>(
+    table: &std::sync::Mutex<HashMap<K, std::sync::Arc<V>>>,
+) -> Vec<(K, std::sync::Arc<V>)> {
+    table
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .iter()
+        .map(|(k, v)| (*k, std::sync::Arc::clone(v)))
+        .collect()
+}
+
 /// What the engine keeps of a person.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonFacts {

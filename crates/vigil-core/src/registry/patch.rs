@@ -276,13 +276,7 @@ impl Registry {
                 }
             }
         }
-        let splits: Vec<_> = self
-            .splits
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .iter()
-            .map(|(k, v)| (*k, std::sync::Arc::clone(v)))
-            .collect();
+        let splits = super::built_so_far(&self.splits);
         let mut moved_splits = HashMap::new();
         for (key, split) in splits {
             let slot = MODES.iter().position(|m| *m == key.0).expect("a mode");

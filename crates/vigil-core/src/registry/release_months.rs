@@ -407,14 +407,7 @@ pub(super) fn moved_months(
     affected: &BTreeSet<u32>,
     kept: impl Fn(Mode) -> bool,
 ) -> HashMap<MonthKey, Arc<MonthDays>> {
-    let built: Vec<(MonthKey, Arc<MonthDays>)> = before
-        .release_days
-        .months
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .iter()
-        .map(|(k, v)| (*k, Arc::clone(v)))
-        .collect();
+    let built = super::built_so_far(&before.release_days.months);
     let mut out = HashMap::new();
     for ((mode, public), old) in built {
         if !kept(mode) || old.split.len == 0 {

@@ -214,14 +214,7 @@ pub(super) fn moved_released(
     after: &Registry,
     affected: &BTreeSet<u32>,
 ) -> HashMap<Mode, Arc<ReleasedDays>> {
-    let built: Vec<(Mode, Arc<ReleasedDays>)> = before
-        .release_days
-        .released
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .iter()
-        .map(|(k, v)| (*k, Arc::clone(v)))
-        .collect();
+    let built = super::built_so_far(&before.release_days.released);
     let mut out = HashMap::new();
     for (mode, old) in built {
         if old.split.len == 0 {

@@ -114,7 +114,7 @@ impl Registry {
     }
 
     /// The pass over held persons `releases_by_month` was before it was precomputed
-    /// (`release_days.rs`): what tests compare it with.
+    /// (`release_months.rs`): what tests compare it with.
     #[doc(hidden)]
     #[must_use]
     pub fn releases_by_month_scan(
@@ -161,7 +161,7 @@ impl Registry {
     }
 
     /// The pass over custody spans `released_between` was before it was precomputed
-    /// (`release_days.rs`): what tests compare it with.
+    /// (`release_months.rs`): what tests compare it with.
     #[doc(hidden)]
     #[must_use]
     pub fn released_between_scan(
