@@ -320,28 +320,19 @@ fn current_of(
     row.map(|r| crate::current_from(rtype, rid, r)).transpose()
 }
 
-impl Store for SqliteStore {
-    fn begin(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
+impl SqliteStore {
+    /// A writer in an immediate transaction; with `import`, one that takes the bulk path
+    /// when the file is empty (`bulk.rs`).
+    fn writer(&mut self, import: bool) -> Result<Box<dyn Writer + '_>, StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let head = head_of(&tx)?;
-        Ok(Box::new(SqliteWriter {
-            tx,
-            head,
-            person_pk: HashMap::new(),
-            memo: None,
-            derived_only: false,
-            bulk: None,
-        }))
-    }
-
-    fn begin_import(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let head = head_of(&tx)?;
-        let bulk = bulk::Bulk::start(&tx)?;
+        let bulk = if import {
+            bulk::Bulk::start(&tx)?
+        } else {
+            None
+        };
         Ok(Box::new(SqliteWriter {
             tx,
             head,
@@ -350,6 +341,16 @@ impl Store for SqliteStore {
             derived_only: false,
             bulk,
         }))
+    }
+}
+
+impl Store for SqliteStore {
+    fn begin(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
+        self.writer(false)
+    }
+
+    fn begin_import(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
+        self.writer(true)
     }
 
     fn head(&self) -> Result<Head, StoreError> {
