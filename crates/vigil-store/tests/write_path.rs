@@ -32,6 +32,8 @@ use vigil_store::{import, ImportFailure, ImportOptions, Meta, SqliteStore, Store
 
 #[path = "write_path/form.rs"]
 mod form;
+#[path = "write_path/found.rs"]
+mod found;
 
 // ---------------------------------------------------------------------------------------
 // Records, from small numbers (so a failing sequence shrinks to a readable one).
@@ -926,6 +928,26 @@ fn agree(
     Ok(())
 }
 
+/// One sequence applied to a fresh store, compared with the model after every step.
+fn replay(fresh: &dyn Fn() -> Box<dyn Store>, steps: &[Step]) -> Result<(), TestCaseError> {
+    let mut store = fresh();
+    let mut model = Model::default();
+    let mut followed = None;
+    for (i, s) in steps.iter().enumerate() {
+        apply(&mut store, &mut model, s, fresh)
+            .map_err(|e| TestCaseError::fail(format!("step {i} {s:?}: {e}")))?;
+        agree(
+            store.as_ref(),
+            &model,
+            fresh,
+            i + 1 == steps.len(),
+            &mut followed,
+        )
+        .map_err(|e| TestCaseError::fail(format!("after step {i} {s:?}: {e}")))?;
+    }
+    Ok(())
+}
+
 fn run(fresh: &dyn Fn() -> Box<dyn Store>, default_cases: u32) {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
@@ -938,24 +960,7 @@ fn run(fresh: &dyn Fn() -> Box<dyn Store>, default_cases: u32) {
     });
     let sequences = prop::collection::vec(step(), 30..36);
     runner
-        .run(&sequences, |steps| {
-            let mut store = fresh();
-            let mut model = Model::default();
-            let mut followed = None;
-            for (i, s) in steps.iter().enumerate() {
-                apply(&mut store, &mut model, s, fresh)
-                    .map_err(|e| TestCaseError::fail(format!("step {i} {s:?}: {e}")))?;
-                agree(
-                    store.as_ref(),
-                    &model,
-                    fresh,
-                    i + 1 == steps.len(),
-                    &mut followed,
-                )
-                .map_err(|e| TestCaseError::fail(format!("after step {i} {s:?}: {e}")))?;
-            }
-            Ok(())
-        })
+        .run(&sequences, |steps| replay(fresh, &steps))
         .unwrap();
     assert!(
         PATCHED.load(std::sync::atomic::Ordering::Relaxed) > cases as usize,

@@ -137,6 +137,13 @@ impl MonthDays {
         building: bool,
     ) -> Option<()> {
         let last = Day(self.last());
+        // The tails hold from the last day on: a piece that starts or ends after it
+        // (a public timeline that begins later than the curves change) needs longer
+        // arrays.
+        let mut ends = pieces.iter().flat_map(|(_, rs)| rs.iter());
+        if ends.any(|r| r.from > last || (r.to != OPEN && r.to > last)) {
+            return None;
+        }
         for (rel, ranges) in pieces {
             for (k, rs) in keyed(*rel, ranges, last) {
                 if building {
@@ -292,10 +299,25 @@ impl Registry {
             return m;
         }
         let audience = audience(public);
+        let mut all = Vec::new();
         self.person_days(mode, |p, d| {
-            let pieces = self.release_pieces(p, audience, &d);
-            let _ = m.change(self.country_of(p), &pieces, 1, true);
+            all.push((p, self.release_pieces(p, audience, &d)))
         });
+        // What the audience sees can change after the last day the curves cover (a
+        // public detention recorded after a confidential one): the arrays reach it.
+        let latest = all
+            .iter()
+            .flat_map(|(_, pieces)| pieces.iter().flat_map(|(_, rs)| rs.iter()))
+            .flat_map(|r| [r.from.0, if r.to == OPEN { i32::MIN } else { r.to.0 }])
+            .max()
+            .unwrap_or(i32::MIN);
+        m.split.len = m
+            .split
+            .len
+            .max((i64::from(latest) - i64::from(m.split.base) + 2).max(0) as usize);
+        for (p, pieces) in &all {
+            let _ = m.change(self.country_of(*p), pieces, 1, true);
+        }
         m.split.cumulate();
         m
     }
@@ -487,5 +509,66 @@ mod tests {
         }
         assert!(months_seen > 1000, "releases expected ({months_seen})");
         assert!(released_seen > 1000, "releases made ({released_seen})");
+    }
+
+    fn registry(lines: &[&str]) -> Registry {
+        let mut b = crate::registry::Builder::new();
+        for l in lines {
+            b.add_record(&crate::record::parse_record(l).unwrap().into_record())
+                .unwrap();
+        }
+        b.finish()
+    }
+
+    const PERSON: &str = r#"{"type":"person","id":"p0","names":[{"text":"A"}],"country":"BY","visibility":"public"}"#;
+    const HIDDEN: &str = r#"{"type":"event","id":"e0","kind":"detained","person":"p0","date":"2022-01-01","visibility":"confidential"}"#;
+    const SEEN: &[&str] = &[
+        r#"{"type":"event","id":"e1","kind":"detained","person":"p0","date":"2024-07-03"}"#,
+        r#"{"type":"event","id":"e2","kind":"sentenced","person":"p0","date":"2024-07-03","details":{"term_months":106,"regime":"strict"}}"#,
+    ];
+
+    fn assert_scan_on_every_day(reg: &Registry) {
+        for d in Day::ymd(2021, 6, 1).unwrap().0..Day::ymd(2034, 1, 1).unwrap().0 {
+            for audience in [Audience::Trusted, Audience::Public] {
+                let got = reg.releases_by_month(Day(d), 6, None, Mode::All, audience);
+                let want = reg.releases_by_month_scan(Day(d), 6, None, Mode::All, audience);
+                assert_eq!(got, want, "{audience:?} {}", Day(d));
+            }
+        }
+    }
+
+    /// Found by the write-path test: the public sees a detention only from 2024 (the
+    /// one of 2022 is confidential), long after the curves' last change, so what the
+    /// public is told changes after the arrays' last day. Fails when the arrays end
+    /// there (the tail then answered "expected later" for 2022).
+    #[test]
+    fn a_public_timeline_that_begins_after_the_curves_end_is_read_right() {
+        let mut lines = vec![PERSON, HIDDEN];
+        lines.extend(SEEN);
+        let reg = registry(&lines);
+        let on = Day::ymd(2022, 6, 1).unwrap();
+        let public = reg.releases_by_month(on, 6, None, Mode::All, Audience::Public);
+        assert_eq!((public.by["none"], public.by["later"]), (1, 0));
+        assert_scan_on_every_day(&reg);
+
+        // The same reached by a patch of a registry whose arrays were built before the
+        // public detention was recorded.
+        let before = registry(&[PERSON, HIDDEN]);
+        assert_scan_on_every_day(&before);
+        let all: Vec<_> = lines[1..]
+            .iter()
+            .map(
+                |l| match crate::record::parse_record(l).unwrap().into_record() {
+                    crate::record::Record::Event(e) => e,
+                    other => panic!("{other:?}"),
+                },
+            )
+            .collect();
+        let changes = super::super::Changes {
+            events: vec![("p0".to_string(), all)],
+            ..Default::default()
+        };
+        let after = before.patched(&changes).expect("patched");
+        assert_scan_on_every_day(&after);
     }
 }
