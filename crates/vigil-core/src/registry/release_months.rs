@@ -301,7 +301,7 @@ impl Registry {
         let audience = audience(public);
         let mut all = Vec::new();
         self.person_days(mode, |p, d| {
-            all.push((p, self.release_pieces(p, audience, &d)))
+            all.push((p, self.release_pieces(p, audience, &d)));
         });
         // What the audience sees can change after the last day the curves cover (a
         // public detention recorded after a confidential one): the arrays reach it.
