@@ -6,6 +6,7 @@ use super::{form, replay, SqliteStore, Step, Store};
 /// CI, 2026-12-01, on PostgreSQL (shrinking stopped at 400 iterations): after step 22 the
 /// expected releases per month read from the precomputed arrays had a person as `later`
 /// whom the scan counted as `none` (2022-06-01, mode All, public).
+#[allow(clippy::unreadable_literal)] // the seeds as proptest printed them
 fn releases_later_against_none() -> Vec<Step> {
     vec![
         Step::Form {
