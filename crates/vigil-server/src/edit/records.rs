@@ -297,8 +297,14 @@ pub async fn save_form(
     {
         filled.mark("name_be", Problem::Missing.words(&tr));
     }
+    // Missing is what the editor left empty: a field written but refused says why, and
+    // one filled in is not called missing because another field stopped the merge.
     for k in required {
-        if record[*k].is_null() || record[*k].as_str() == Some("") {
+        let posted = f.get(*k).is_some_and(|v| !v.trim().is_empty());
+        if !posted
+            && !filled.problems.contains_key(*k)
+            && (record[*k].is_null() || record[*k].as_str() == Some(""))
+        {
             filled.mark(k, Problem::Missing.words(&tr));
         }
     }

@@ -273,6 +273,20 @@ fn an_announcement_is_recorded_with_its_breakdown_grid_and_a_source_written_in_p
     assert_eq!(status, 400, "{page}");
     assert!(page.contains("Write a whole number"), "{page}");
     assert!(page.contains("value=\"Lukashenka\""), "{page}");
+    // Kind and date filled in, one count wrong: only that cell is marked, the filled
+    // fields are not called missing.
+    let (status, page) = eda.submit(
+        "/edit/new/announcement",
+        "record-fields-form",
+        &[
+            ("kind", "pardon"),
+            ("date", "03.07.2025"),
+            ("total", "sixteen"),
+        ],
+    );
+    assert_eq!(status, 400, "{page}");
+    assert!(page.contains("Write a whole number"), "{page}");
+    assert!(!page.contains("This is needed."), "{page}");
 }
 
 fn urlencode(s: &str) -> String {
