@@ -75,8 +75,14 @@ pub(super) struct Tail {
 }
 
 impl Tail {
-    fn change(&mut self, rel: Rel, sign: i32) -> Option<()> {
+    /// Adds (`sign` 1) or takes away (-1) a release; while `building`, appended
+    /// unsorted (sorted once by [`Tail::sort`]: an insertion each would be quadratic).
+    fn change(&mut self, rel: Rel, sign: i32, building: bool) -> Option<()> {
         let edit = |v: &mut Vec<i32>, x: i32| -> Option<()> {
+            if building {
+                v.push(x);
+                return Some(());
+            }
             let at = v.partition_point(|&y| y < x);
             if sign > 0 {
                 v.insert(at, x);
@@ -97,6 +103,12 @@ impl Tail {
             }
         }
         Some(())
+    }
+
+    fn sort(&mut self) {
+        for v in [&mut self.lo, &mut self.hi, &mut self.same] {
+            v.sort_unstable();
+        }
     }
 }
 
@@ -154,7 +166,7 @@ impl MonthDays {
             }
             if ranges.iter().any(|r| r.to == OPEN) {
                 for t in self.tail_mut(country).into_iter().flatten() {
-                    t.change(*rel, sign)?;
+                    t.change(*rel, sign, building)?;
                 }
             }
         }
@@ -319,6 +331,10 @@ impl Registry {
             let _ = m.change(self.country_of(*p), pieces, 1, true);
         }
         m.split.cumulate();
+        m.total.sort();
+        for t in m.by_country.values_mut() {
+            t.sort();
+        }
         m
     }
 
