@@ -183,6 +183,13 @@ pub struct NameIndex {
     by_id: HashMap<String, u32>,
     /// Analysed tokens by (text, is patronymic): each is analysed and kept once.
     interned: HashMap<(String, bool), Arc<Token>>,
+    /// The pre-score's compact data ([`Self::pre_score`]): each person's distinct surname
+    /// first readings, each followed by a 0 byte, persons one after another, so tied
+    /// candidates are pre-scored by a walk over contiguous bytes, not through their names'
+    /// tokens (several dependent cache misses per candidate).
+    surnames: Vec<u8>,
+    /// Where each person's surnames end in `surnames` (they begin where the previous end).
+    surnames_end: Vec<u32>,
 }
 
 fn push_posting(list: &mut Vec<u32>, p: u32) {
@@ -230,6 +237,19 @@ impl NameIndex {
                 }
             }
         }
+        let mut readings: Vec<&str> = names
+            .iter()
+            .flat_map(|(_, tokens)| tokens)
+            .filter(|t| is_surname(t))
+            .filter_map(|t| t.readings.first().map(String::as_str))
+            .collect();
+        readings.sort_unstable();
+        readings.dedup();
+        for r in readings {
+            self.surnames.extend(r.bytes().filter(|&b| b != 0));
+            self.surnames.push(0);
+        }
+        self.surnames_end.push(self.surnames.len() as u32);
         self.by_id.insert(e.id.clone(), p);
         self.persons.push(Indexed {
             id: e.id,
@@ -265,7 +285,9 @@ impl NameIndex {
     /// rare key (a posting list of at most [`RARE`] persons: a surname, not a given name).
     /// Only those sharing the most tokens, and those sharing one fewer through a rare key
     /// (the tiers [`Self::search`] reads); best first: more tokens, then more exact ones.
-    fn candidates(&self, query: &[Token]) -> Vec<(u32, usize, bool)> {
+    /// With each, which of the first eight query surnames it shares a skeleton key (of two
+    /// letters or more) with, one bit per query token ([`Self::pre_score`] reads it).
+    fn candidates(&self, query: &[Token]) -> Vec<Candidate> {
         // Dense counters (one pass to clear is cheaper than hashing tens of thousands of
         // postings): tokens shared, tokens shared exactly, rare; and which query token
         // last touched the person, so each token counts once.
@@ -276,17 +298,27 @@ impl NameIndex {
             rare: bool,
             token: u8,
             token_exact: bool,
+            skeleton: u8,
         }
         let mut counts = vec![Count::default(); self.persons.len()];
         let mut touched: Vec<u32> = Vec::new();
         for (ti, t) in query.iter().enumerate().take(250) {
             let mark = ti as u8 + 1;
+            let bit = if ti < 8 && is_surname(t) {
+                1u8 << ti
+            } else {
+                0
+            };
             let exact = t
                 .keys
                 .iter()
-                .filter_map(|k| self.keys.get(k))
-                .chain(t.symbols.iter().filter_map(|s| self.symbols.get(s)))
-                .map(|l| (l, true));
+                .filter_map(|k| Some((self.keys.get(k)?, if k.len() >= 2 { bit } else { 0 })))
+                .chain(
+                    t.symbols
+                        .iter()
+                        .filter_map(|s| Some((self.symbols.get(s)?, 0))),
+                )
+                .map(|(l, bit)| (l, true, bit));
             // A surname's one-deletion neighbours; and a short surname key (three
             // letters, too short to have neighbours of its own) meets the longer keys it
             // is one deletion of (Chaneka ~ Chaneuk).
@@ -297,8 +329,8 @@ impl NameIndex {
             let near = near
                 .iter()
                 .filter_map(|k| self.near.get(k))
-                .map(|l| (l, false));
-            for (list, is_exact) in exact.chain(near) {
+                .map(|l| (l, false, 0));
+            for (list, is_exact, bit) in exact.chain(near) {
                 let rare = list.len() <= RARE;
                 for &p in list {
                     let c = &mut counts[p as usize];
@@ -306,6 +338,7 @@ impl NameIndex {
                         touched.push(p);
                     }
                     c.rare |= rare;
+                    c.skeleton |= bit;
                     if c.token != mark {
                         c.token = mark;
                         c.token_exact = false;
@@ -318,11 +351,11 @@ impl NameIndex {
                 }
             }
         }
-        let mut out: Vec<(u32, u8, u8, bool)> = touched
+        let mut out: Vec<(u32, u8, u8, bool, u8)> = touched
             .into_iter()
             .map(|p| {
                 let c = counts[p as usize];
-                (p, c.shared, c.exact, c.rare)
+                (p, c.shared, c.exact, c.rare, c.skeleton)
             })
             .collect();
         // Only the two tiers `search` reads are sorted (tens of thousands are touched
@@ -331,7 +364,12 @@ impl NameIndex {
         out.retain(|c| c.1 == best || (c.1 + 1 == best && c.3));
         out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
         out.into_iter()
-            .map(|(p, n, _, r)| (p, usize::from(n), r))
+            .map(|(person, n, _, rare, skeleton)| Candidate {
+                person,
+                shared: usize::from(n),
+                rare,
+                skeleton,
+            })
             .collect()
     }
 
@@ -346,7 +384,7 @@ impl NameIndex {
             return Vec::new();
         }
         let candidates = self.candidates(&q);
-        let best = candidates.first().map_or(0, |c| c.1);
+        let best = candidates.first().map_or(0, |c| c.shared);
         // Those sharing keys with every matched token first; those sharing one fewer
         // (a surname with a typo) only when the first tier leaves room, and only through a
         // rare key: a common given name alone would bring in thousands.
@@ -356,21 +394,22 @@ impl NameIndex {
             if tier == 0 || (tier < best && hits.len() >= limit) {
                 break;
             }
-            let mut tier_candidates: Vec<u32> = candidates
+            let tier_candidates: Vec<&Candidate> = candidates
                 .iter()
-                .filter(|(_, n, rare)| *n == tier && (tier == best || *rare))
-                .map(|&(p, _, _)| p)
+                .filter(|c| c.shared == tier && (tier == best || c.rare))
                 .collect();
-            if tier_candidates.len() > SCORED {
+            let tier_candidates: Vec<u32> = if tier_candidates.len() > SCORED {
                 // More tie on the counts than are scored: the closest surnames first, by a
                 // cheap pre-score (no alignment, one reading per token), not by id.
                 let mut pre: Vec<(u32, f64)> = tier_candidates
                     .iter()
-                    .map(|&p| (p, self.pre_score(p, &q)))
+                    .map(|c| (c.person, self.pre_score(c, &q)))
                     .collect();
                 pre.sort_by(|a, b| b.1.total_cmp(&a.1));
-                tier_candidates = pre.into_iter().take(SCORED).map(|(p, _)| p).collect();
-            }
+                pre.into_iter().take(SCORED).map(|(p, _)| p).collect()
+            } else {
+                tier_candidates.iter().map(|c| c.person).collect()
+            };
             hits.extend(
                 tier_candidates
                     .into_iter()
@@ -389,17 +428,31 @@ impl NameIndex {
     /// How close a person's surnames, in any of its names, are to the query's: each query
     /// surname's best [`quick_similarity`] (counted from [`MATCH_FROM`]), summed. Much
     /// cheaper than [`Self::score`]: no alignment, given names left out (tied candidates
-    /// mostly share them), one reading per token.
-    fn pre_score(&self, p: u32, q: &[Token]) -> f64 {
-        let person = &self.persons[p as usize];
+    /// mostly share them), one reading per token; and it reads only contiguous data: a
+    /// shared skeleton from the candidate's bit for the query token (set while the posting
+    /// lists were read), the readings from the person's run of `surnames` bytes.
+    fn pre_score(&self, c: &Candidate, q: &[Token]) -> f64 {
+        let p = c.person as usize;
+        let start = if p == 0 {
+            0
+        } else {
+            self.surnames_end[p - 1] as usize
+        };
+        let run = &self.surnames[start..self.surnames_end[p] as usize];
         let mut sum = 0.0;
-        for t in q.iter().filter(|t| t.symbols.is_empty() && !t.patronymic) {
-            let mut best: f64 = 0.0;
-            for token in person.names.iter().flat_map(|(_, tokens)| tokens) {
-                if token.symbols.is_empty() && !token.patronymic {
-                    best = best.max(quick_similarity(t, token));
-                }
-            }
+        for (ti, t) in q.iter().enumerate().filter(|(_, t)| is_surname(t)) {
+            let Some(x) = t.readings.first() else {
+                continue;
+            };
+            let best = if ti < 8 && c.skeleton & (1 << ti) != 0 {
+                0.9
+            } else {
+                run.split(|&b| b == 0)
+                    .filter(|r| !r.is_empty())
+                    .filter_map(|r| std::str::from_utf8(r).ok())
+                    .map(|y| quick_similarity(x, y))
+                    .fold(0.0, f64::max)
+            };
             if best >= MATCH_FROM {
                 sum += best;
             }
@@ -539,17 +592,26 @@ impl NameIndex {
     }
 }
 
-/// Two surnames' similarity for ordering candidates: 0.9 for a shared skeleton, else
-/// [`token_similarity`]'s squared Jaro-Winkler on each one's first reading alone.
-fn quick_similarity(a: &Token, b: &Token) -> f64 {
-    let (Some(x), Some(y)) = (a.readings.first(), b.readings.first()) else {
-        return 0.0;
-    };
-    if crate::names::share(&a.keys, &b.keys, |k| k.len() >= 2) {
-        return 0.9;
-    }
+/// Two surnames' first readings' similarity for ordering candidates that share no skeleton
+/// ([`token_similarity`]'s squared Jaro-Winkler, from 0.9).
+fn quick_similarity(x: &str, y: &str) -> f64 {
     let jw = strsim::jaro_winkler(x, y);
     0.9 * jw * jw
+}
+
+/// A token that is a surname: not a given name (in the dictionary), not a patronymic.
+fn is_surname(t: &Token) -> bool {
+    t.symbols.is_empty() && !t.patronymic
+}
+
+/// A candidate of [`NameIndex::candidates`]: how many query tokens it shares keys with,
+/// whether through a rare key, and which query surnames (bits, the first eight) it shares
+/// a skeleton key of two letters or more with.
+struct Candidate {
+    person: u32,
+    shared: usize,
+    rare: bool,
+    skeleton: u8,
 }
 
 /// One query's token similarities, each pair of a query token and a distinct stored token
