@@ -789,3 +789,16 @@ appeal-to = { $outcome }: { $term }
 detail-appeal = апеляцыя
 problem-appeal-term = Паменшаны тэрмін карацейшы за тэрмін прысуду, павялічаны — даўжэйшы; пры іншых рашэннях новы тэрмін і рэжым не пазначаюцца.
 problem-appeal-date = Рашэнне па апеляцыі не можа быць раней за прысуд.
+
+# Spreadsheet columns of a verdict and its appeal (issue 15)
+sheet-field-court = суд
+sheet-field-judge = суддзя
+sheet-field-prosecutor = пракурор
+sheet-field-counsel = адвакат
+sheet-field-term_start = пачатак тэрміну
+sheet-field-appeal_date = дата апеляцыі
+sheet-field-appeal_court = апеляцыйны суд
+sheet-field-appeal_outcome = рашэнне па апеляцыі
+sheet-problem-not-appeal-outcome = «{ $text }» — не рашэнне па апеляцыі: пішыце пакінуты без зменаў, тэрмін паменшаны, тэрмін павялічаны, адменены або не разгледжана
+sheet-problem-undated-verdict = у «{ $text }» няма даты: дадайце дату прысуду або адзначце слупок «не чытаецца»
+sheet-field-appeal_term = тэрмін пасля апеляцыі

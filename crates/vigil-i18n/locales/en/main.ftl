@@ -788,3 +788,16 @@ appeal-to = { $outcome }: { $term }
 detail-appeal = appeal
 problem-appeal-term = A reduced term is shorter than the verdict's, an increased one longer; other outcomes give no new term or regime.
 problem-appeal-date = The appeal cannot be ruled on before the verdict.
+
+# Spreadsheet columns of a verdict and its appeal (issue 15)
+sheet-field-court = court
+sheet-field-judge = judge
+sheet-field-prosecutor = prosecutor
+sheet-field-counsel = counsel
+sheet-field-term_start = term counted from
+sheet-field-appeal_date = appeal date
+sheet-field-appeal_court = appeal court
+sheet-field-appeal_outcome = appeal outcome
+sheet-problem-not-appeal-outcome = “{ $text }” is not an appeal's outcome: write upheld, reduced, increased, overturned or pending
+sheet-problem-undated-verdict = “{ $text }” has no date to go with: add the sentence date, or set the column to “not read”
+sheet-field-appeal_term = term after appeal

@@ -789,3 +789,16 @@ appeal-to = { $outcome }: { $term }
 detail-appeal = апелляция
 problem-appeal-term = Сниженный срок меньше срока приговора, увеличенный — больше; при других решениях новый срок и режим не указываются.
 problem-appeal-date = Решение по апелляции не может быть раньше приговора.
+
+# Spreadsheet columns of a verdict and its appeal (issue 15)
+sheet-field-court = суд
+sheet-field-judge = судья
+sheet-field-prosecutor = прокурор
+sheet-field-counsel = адвокат
+sheet-field-term_start = начало срока
+sheet-field-appeal_date = дата апелляции
+sheet-field-appeal_court = апелляционный суд
+sheet-field-appeal_outcome = решение по апелляции
+sheet-problem-not-appeal-outcome = «{ $text }» — не решение по апелляции: пишите оставлен без изменения, срок снижен, срок увеличен, отменён или не рассмотрена
+sheet-problem-undated-verdict = у «{ $text }» нет даты: добавьте дату приговора или отметьте столбец «не читается»
+sheet-field-appeal_term = срок после апелляции
