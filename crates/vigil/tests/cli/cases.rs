@@ -323,3 +323,23 @@ fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() 
         }
     }
 }
+
+#[test]
+fn a_viasna_style_sheet_with_the_appeal_gives_the_expected_release_and_the_court() {
+    let s = Scratch::new();
+    let csv = "id;ФИО;Видимость;Дата задержания;Статья;Дата приговора;Приговор;Режим;Суд;Судья;Адвокат;Начало срока;Дата апелляции;Апелляционный суд;Решение по апелляции;Срок после апелляции
+p-sheet;Иванов Иван Иванович;public;10.08.2020;ч. 1 ст. 342 УК;03.03.2021;11 лет;общий;Минский городской суд;Петров П. П.;Кузнецова А. А.;10.08.2020;01.06.2021;Верховный суд;срок снижен;8 лет
+";
+    let r = s.import("viasna.csv", csv);
+    assert!(r.status, "{}", r.stderr);
+    let server = Server::start(&s);
+    let p = server.json("/api/v1/persons/p-sheet");
+    assert_eq!(
+        p["expected_release"],
+        json!({"earliest": "2028-08-09", "latest": "2028-08-09"}),
+        "{p}"
+    );
+    let (_, ru) = server.get("/persons/p-sheet?lang=ru");
+    assert!(ru.contains("Минский городской суд"), "{ru}");
+    assert!(ru.contains("срок снижен: 96 месяцев"), "{ru}");
+}
