@@ -283,6 +283,9 @@ pub struct EventDetails {
     /// opened before release, a term extended), not counted from its own start.
     #[serde(default)]
     pub extends: bool,
+    /// `sentenced`: the appeal against the verdict (`record_appeal.rs`).
+    #[serde(default)]
+    pub appeal: Option<Appeal>,
     /// `conditions`: what the conditions are.
     #[serde(default)]
     pub conditions: Option<Vec<Condition>>,
@@ -728,6 +731,9 @@ fn check_semantics(record: &Record) -> Result<(), String> {
                 ));
             }
             check_case_details(e)?;
+            if let Some(a) = &e.details.appeal {
+                appeal::check_appeal(e.kind, e.date, e.details.term_months, a)?;
+            }
         }
         Record::Figure(f) => {
             if !f.value.is_finite() || f.value < 0.0 {
@@ -762,6 +768,10 @@ fn check_semantics(record: &Record) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[path = "record_appeal.rs"]
+mod appeal;
+pub use appeal::{Appeal, AppealOutcome};
 
 #[path = "record_rules.rs"]
 mod rules;

@@ -131,6 +131,34 @@ fn bad_case_fields_name_the_field_and_the_value() {
             "field `details.in_transit` belongs to a `transferred` event",
         ),
         (
+            r#"{"type":"event","id":"e1","person":"p1","kind":"sentenced","date":"2021-03-03","details":{"appeal":{"outcome":"softened"}}}"#,
+            "field `details.appeal.outcome`: unknown variant `softened`",
+        ),
+        (
+            r#"{"type":"event","id":"e1","person":"p1","kind":"sentenced","date":"2021-03-03","details":{"term_months":132,"appeal":{"outcome":"reduced"}}}"#,
+            "field `details.appeal.term_months` is needed: the appeal's outcome `reduced` gives a new term",
+        ),
+        (
+            r#"{"type":"event","id":"e1","person":"p1","kind":"sentenced","date":"2021-03-03","details":{"term_months":132,"appeal":{"outcome":"reduced","term_months":144}}}"#,
+            "field `details.appeal.term_months`: 144 months is not `reduced` from the verdict's 132",
+        ),
+        (
+            r#"{"type":"event","id":"e1","person":"p1","kind":"sentenced","date":"2021-03-03","details":{"term_months":132,"appeal":{"outcome":"upheld","term_months":96}}}"#,
+            "field `details.appeal.term_months` is for an appeal that reduced or increased the term, not one `upheld`",
+        ),
+        (
+            r#"{"type":"event","id":"e1","person":"p1","kind":"sentenced","date":"2021-03-03","details":{"appeal":{"date":"2021-02-01","outcome":"upheld"}}}"#,
+            "field `details.appeal.date`: 2021-02-01 is before the verdict (2021-03-03)",
+        ),
+        (
+            r#"{"type":"event","id":"e1","person":"p1","kind":"charged","date":"2021","details":{"appeal":{"outcome":"upheld"}}}"#,
+            "field `details.appeal` belongs to a `sentenced` event, not `charged`",
+        ),
+        (
+            r#"{"type":"event","id":"e1","person":"p1","kind":"sentenced","date":"2021","details":{"appeal":{"date":"2021-13-01"}}}"#,
+            "field `details.appeal.date`",
+        ),
+        (
             r#"{"type":"event","id":"e1","person":"p1","kind":"conditions","date":"2021","details":{"conditions":["cold"]}}"#,
             "field `details.conditions[0]`: unknown variant `cold`",
         ),
@@ -141,4 +169,27 @@ fn bad_case_fields_name_the_field_and_the_value() {
             "for {line}\n got: {err}\n want: {expected}"
         );
     }
+}
+
+#[test]
+fn an_appeal_is_read_with_its_date_court_outcome_and_new_term() {
+    let line = r#"{"type":"event","id":"e3","person":"p1","kind":"sentenced","date":"2021-03-03","details":{"term_months":132,"regime":"general","case":"c1","appeal":{"date":"2021-06-01","court":"Minsk City Court","outcome":"reduced","term_months":96,"regime":"strict"}}}"#;
+    let parsed = parse_record(line).unwrap();
+    let Record::Event(e) = parsed.record() else {
+        panic!()
+    };
+    let a = e.details.appeal.as_ref().unwrap();
+    assert_eq!(a.outcome(), AppealOutcome::Reduced);
+    assert_eq!(a.date.unwrap().to_string(), "2021-06-01");
+    assert_eq!(a.court.as_deref(), Some("Minsk City Court"));
+    assert_eq!((a.term_months, a.regime), (Some(96), Some(Regime::Strict)));
+    let pending = parse_record(r#"{"type":"event","id":"e3","person":"p1","kind":"sentenced","date":"2021-03","details":{"appeal":{"court":"Minsk City Court"}}}"#).unwrap();
+    let Record::Event(p) = pending.record() else {
+        panic!()
+    };
+    assert_eq!(
+        p.details.appeal.as_ref().unwrap().outcome(),
+        AppealOutcome::Pending,
+        "an appeal without an outcome is pending"
+    );
 }

@@ -13,6 +13,13 @@
 //! served outside (restricted freedom, house arrest, fine, suspended) or compulsory
 //! treatment (no fixed term) gives no release day.
 //!
+//! An appeal written on a verdict (`details.appeal`) acts on it from the appeal's date
+//! (from the verdict's, when the appeal's is not known): `reduced` or `increased` put the
+//! appeal's term (and regime, when given) in the verdict's place, `overturned` takes the
+//! verdict away (the person awaits a new trial), `upheld` and `pending` change nothing.
+//! The expected release reads every appeal recorded; the keys of a day (`held --by`)
+//! those dated on or before it ([`Verdict::known_on`]).
+//!
 //! Bounds: every partial date is a range of days; the earliest release takes each start
 //! at its first day, the latest at its last. Adding months never moves a later start
 //! before an earlier one, so the ends of the ranges give the bounds (the property test in
@@ -22,7 +29,19 @@ use chrono::Months;
 
 use crate::custody::Span;
 use crate::date::{Day, DayRange};
-use crate::record::Regime;
+use crate::record::{AppealOutcome, Regime};
+
+/// What an appeal does to the verdict it is written on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppealEffect {
+    /// The appeal's date; `None`: not known (it acts from the verdict's date).
+    pub when: Option<DayRange>,
+    pub outcome: AppealOutcome,
+    /// `reduced` / `increased`: the term after the appeal.
+    pub term_months: Option<u32>,
+    /// `reduced` / `increased`: the regime after the appeal, when it changed.
+    pub regime: Option<Regime>,
+}
 
 /// One verdict, as the rule reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +54,41 @@ pub struct Verdict {
     pub regime: Option<Regime>,
     pub term_start: Option<DayRange>,
     pub extends: bool,
+    /// The appeal against it, if one is recorded.
+    pub appeal: Option<AppealEffect>,
 }
 
 impl Verdict {
+    /// The verdict as its appeal leaves it: `None` when the appeal overturned it; the
+    /// appeal's term and regime in its place when the appeal reduced or increased it.
+    #[must_use]
+    pub fn as_appealed(&self) -> Option<Verdict> {
+        let Some(a) = self.appeal else {
+            return Some(*self);
+        };
+        match a.outcome {
+            AppealOutcome::Overturned => None,
+            AppealOutcome::Reduced | AppealOutcome::Increased => Some(Verdict {
+                term_months: a.term_months.or(self.term_months),
+                regime: a.regime.or(self.regime),
+                ..*self
+            }),
+            AppealOutcome::Upheld | AppealOutcome::Pending => Some(*self),
+        }
+    }
+
+    /// The verdict as known on day `on`: an appeal dated after it is not yet there.
+    #[must_use]
+    pub fn known_on(mut self, on: Day) -> Verdict {
+        if self
+            .appeal
+            .is_some_and(|a| a.when.is_some_and(|w| w.lo > on))
+        {
+            self.appeal = None;
+        }
+        self
+    }
+
     /// Does the verdict send the person to (or keep them in) custody for a term?
     #[must_use]
     pub fn is_custodial(&self) -> bool {
@@ -77,9 +128,10 @@ fn extend(end: Day, months: u32) -> Day {
 }
 
 /// The verdicts in force for the custody interval `span`: those dated inside it, the
-/// last of each case replacing the earlier ones of that case, in timeline order.
+/// last of each case replacing the earlier ones of that case, each as its appeal leaves
+/// it (one overturned is not in force), in timeline order.
 #[must_use]
-pub fn in_force<'a>(span: &Span, verdicts: &'a [Verdict]) -> Vec<&'a Verdict> {
+pub fn in_force(span: &Span, verdicts: &[Verdict]) -> Vec<Verdict> {
     let inside =
         |v: &&Verdict| v.when.lo >= span.open.lo && span.close.is_none_or(|c| v.when.lo < c.lo);
     let inside: Vec<&Verdict> = verdicts.iter().filter(inside).collect();
@@ -90,7 +142,7 @@ pub fn in_force<'a>(span: &Span, verdicts: &'a [Verdict]) -> Vec<&'a Verdict> {
             v.case
                 .is_none_or(|c| !inside[i + 1..].iter().any(|w| w.case == Some(c)))
         })
-        .map(|(_, v)| *v)
+        .filter_map(|(_, v)| v.as_appealed())
         .collect()
 }
 
@@ -197,6 +249,7 @@ mod tests {
             regime,
             term_start: None,
             extends: false,
+            appeal: None,
         }
     }
 
@@ -298,5 +351,50 @@ mod tests {
             expected_release(&span("2022-01-01"), &[verdict("2021", 24, None)]),
             None
         );
+    }
+
+    fn appealed(outcome: AppealOutcome, months: Option<u32>) -> Verdict {
+        let mut v = verdict("2021-03-03", 132, Some(Regime::General));
+        v.appeal = Some(AppealEffect {
+            when: Some(range("2021-06-01")),
+            outcome,
+            term_months: months,
+            regime: None,
+        });
+        v
+    }
+
+    #[test]
+    fn an_appeal_upheld_keeps_the_release_and_one_that_reduces_the_term_moves_it() {
+        let span = span("2020-08-10");
+        let release = |v: Verdict| days(expected_release(&span, &[v]));
+        let eleven = Some(("2031-08-09".into(), "2031-08-09".into()));
+        assert_eq!(release(appealed(AppealOutcome::Upheld, None)), eleven);
+        assert_eq!(release(appealed(AppealOutcome::Pending, None)), eleven);
+        assert_eq!(
+            release(appealed(AppealOutcome::Reduced, Some(96))),
+            Some(("2028-08-09".into(), "2028-08-09".into()))
+        );
+        assert_eq!(
+            release(appealed(AppealOutcome::Increased, Some(144))),
+            Some(("2032-08-09".into(), "2032-08-09".into()))
+        );
+        assert_eq!(release(appealed(AppealOutcome::Overturned, None)), None);
+        assert_eq!(
+            term_in_force(&span, &[appealed(AppealOutcome::Reduced, Some(96))]),
+            Some(96)
+        );
+        assert!(in_force(&span, &[appealed(AppealOutcome::Overturned, None)]).is_empty());
+    }
+
+    #[test]
+    fn an_appeal_acts_from_its_date_on_and_one_to_a_penalty_served_outside_frees() {
+        let v = appealed(AppealOutcome::Reduced, Some(96));
+        let before = v.known_on(range("2021-05-31").lo);
+        assert_eq!(before.appeal, None, "not yet appealed on 2021-05-31");
+        assert_eq!(v.known_on(range("2021-06-01").lo), v);
+        let mut outside = appealed(AppealOutcome::Reduced, Some(36));
+        outside.appeal.as_mut().unwrap().regime = Some(Regime::RestrictedFreedom);
+        assert_eq!(expected_release(&span("2020-08-10"), &[outside]), None);
     }
 }

@@ -1,6 +1,7 @@
 //! Expected release against a slow, obvious model: random persons with a partial
 //! detention date, verdicts of several cases (appeals replacing earlier verdicts,
-//! extensions, penalties served outside, partial `term_start`s), sometimes released. The
+//! extensions, penalties served outside, partial `term_start`s, appeals upholding,
+//! reducing, increasing or overturning a verdict), sometimes released. The
 //! model takes every day each partial date could stand for, computes the release of
 //! each combination with plain calendar arithmetic, and the bounds are the earliest and
 //! the latest of them. `PROPTEST_CASES=N` for a longer sweep.
@@ -20,6 +21,18 @@ struct Verdict {
     regime: &'static str,
     start: Option<(i32, u32, Option<u32>)>,
     extends: bool,
+    /// The appeal's outcome, its term and regime (empty: unchanged).
+    appeal: Option<(&'static str, u32, &'static str)>,
+}
+
+/// The verdict as its appeal leaves it: the obvious reading; `None` when overturned.
+fn appealed(v: &Verdict) -> Option<(u32, &'static str)> {
+    match v.appeal {
+        None | Some(("upheld" | "pending", _, _)) => Some((v.months, v.regime)),
+        Some(("overturned", _, _)) => None,
+        Some((_, months, "")) => Some((months, v.regime)),
+        Some((_, months, regime)) => Some((months, regime)),
+    }
 }
 
 /// A date as year, month and an optional day (month precision without it).
@@ -51,16 +64,22 @@ fn model_one(detained: NaiveDate, verdicts: &[(Verdict, Option<NaiveDate>)]) -> 
     let mut end: Option<NaiveDate> = None;
     for (i, (v, start)) in verdicts.iter().enumerate() {
         let replaced = v.case.is_some() && verdicts[i + 1..].iter().any(|(w, _)| w.case == v.case);
-        if replaced || !custodial(v.regime) || v.months == 0 {
+        if replaced {
+            continue;
+        }
+        let Some((months, regime)) = appealed(v) else {
+            continue;
+        };
+        if !custodial(regime) || months == 0 {
             continue;
         }
         if v.extends {
             if let Some(e) = end {
-                end = Some(last_day(e + Duration::days(1), v.months));
+                end = Some(last_day(e + Duration::days(1), months));
                 continue;
             }
         }
-        let this = last_day(start.unwrap_or(detained), v.months);
+        let this = last_day(start.unwrap_or(detained), months);
         end = Some(end.map_or(this, |e| e.max(this)));
     }
     end
@@ -111,13 +130,34 @@ fn verdict() -> impl Strategy<Value = Verdict> {
         ]),
         prop::option::weighted(0.3, (2020..2022i32, 1..=12u32, prop::option::of(1..=28u32))),
         prop::bool::weighted(0.2),
+        prop::option::weighted(
+            0.4,
+            (
+                prop::sample::select(vec![
+                    "upheld",
+                    "pending",
+                    "reduced",
+                    "increased",
+                    "overturned",
+                ]),
+                1..60u32,
+                prop::sample::select(vec!["", "", "strict", "restricted_freedom"]),
+            ),
+        ),
     )
-        .prop_map(|(case, months, regime, start, extends)| Verdict {
+        .prop_map(|(case, months, regime, start, extends, appeal)| Verdict {
             case,
             months,
             regime,
             start,
             extends: extends && months > 0,
+            // A reduction is below the verdict's term, an increase above it.
+            appeal: appeal.and_then(|(outcome, delta, regime)| match outcome {
+                "reduced" if months > delta => Some((outcome, months - delta, regime)),
+                "reduced" => None,
+                "increased" => Some((outcome, months + delta, regime)),
+                _ => Some((outcome, 0, "")),
+            }),
         })
 }
 
@@ -154,6 +194,16 @@ proptest! {
             }
             if v.extends {
                 details["extends"] = true.into();
+            }
+            if let Some((outcome, months, regime)) = v.appeal {
+                let mut a = json!({"date": format!("{:04}-{:02}", at.year(), at.month() + 1), "outcome": outcome});
+                if matches!(outcome, "reduced" | "increased") {
+                    a["term_months"] = months.into();
+                    if !regime.is_empty() {
+                        a["regime"] = regime.into();
+                    }
+                }
+                details["appeal"] = a;
             }
             lines.push(json!({"type":"event","id":format!("v{i}"),"person":"p1","kind":"sentenced",
                 "date": format!("{:04}-{:02}-{:02}", at.year(), at.month(), at.day()),"details":details}).to_string());

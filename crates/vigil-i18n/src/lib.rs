@@ -290,6 +290,13 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
         ),
         ("place-kind", all(PlaceKind::ALL, PlaceKind::as_str)),
         ("regime", all(Regime::ALL, Regime::as_str)),
+        (
+            "appeal-outcome",
+            all(
+                vigil_core::record::AppealOutcome::ALL,
+                vigil_core::record::AppealOutcome::as_str,
+            ),
+        ),
         ("condition", all(Condition::ALL, Condition::as_str)),
         ("consent", all(Consent::ALL, Consent::as_str)),
         (

@@ -340,7 +340,7 @@ impl Registry {
 
     /// Person `p`'s counted days under a case key (`case_key`). The key on a day is read
     /// from the events on or before it within the custody span that covers it, so it
-    /// only changes on an event's day or where a span (the audience's) begins or ends:
+    /// only changes on an event's day, an appeal's, or where a span (the audience's) begins or ends:
     /// the days are cut there and each piece takes the key of its first day.
     fn case_days(
         &self,
@@ -351,6 +351,13 @@ impl Registry {
         out: &mut Vec<(String, Vec<HalfOpen>)>,
     ) {
         let mut cuts: Vec<Day> = self.events_of(p).iter().map(|e| e.fact.when.lo).collect();
+        // An appeal changes the keys from its own date on.
+        cuts.extend(self.events_of(p).iter().filter_map(|e| {
+            self.case_facts(e)
+                .and_then(|c| c.appeal)
+                .and_then(|a| a.when)
+                .map(|w| w.lo)
+        }));
         let public = self.public_view.get(&p).map(|t| t.custody.as_slice());
         let spans = super::spans_of(&self.custody, p).iter().map(|(_, s)| s);
         for s in spans.chain(public.unwrap_or_default()) {

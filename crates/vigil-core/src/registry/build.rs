@@ -13,6 +13,7 @@ use crate::record::{
     parse_record, Announcement, AnnouncementKind, Condition, Consent, EventDetails, EventKind,
     Figure, Place, Record, RecordType,
 };
+use crate::sentence::AppealEffect;
 
 /// Collects records, then builds a [`Registry`].
 #[derive(Debug, Default)]
@@ -381,6 +382,16 @@ pub(super) fn case_detail(
         term_start: d.term_start.filter(|_| sentenced).map(|t| t.range()),
         case: d.case.as_deref().map(|c| symbols.intern(c)),
         extends: sentenced && d.extends,
+        appeal: d
+            .appeal
+            .as_ref()
+            .filter(|_| sentenced)
+            .map(|a| AppealEffect {
+                when: a.date.map(|w| w.range()),
+                outcome: a.outcome(),
+                term_months: a.term_months,
+                regime: a.regime,
+            }),
         conditions,
         by,
     };

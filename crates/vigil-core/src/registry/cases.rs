@@ -27,6 +27,8 @@ pub struct CaseFacts {
     /// Interned case id.
     pub case: Option<u32>,
     pub extends: bool,
+    /// `sentenced`: what its appeal does (`sentence::AppealEffect`).
+    pub appeal: Option<sentence::AppealEffect>,
     /// Bit `i` set: `Condition::ALL[i]`.
     pub conditions: u16,
     /// `recognized`, `recognition_withdrawn`: the organisation, interned.
@@ -157,6 +159,7 @@ impl Registry {
                     regime: c.and_then(|c| c.regime),
                     term_start: c.and_then(|c| c.term_start),
                     extends: c.is_some_and(|c| c.extends),
+                    appeal: c.and_then(|c| c.appeal),
                 }
             })
             .collect()
@@ -245,8 +248,15 @@ impl Registry {
             .copied()
             .filter(|e| e.fact.when.lo >= span.open.lo && e.fact.when.lo <= on)
             .collect();
-        let verdicts = self.verdicts(&in_span);
-        let last_verdict = verdicts.last();
+        // An appeal counts from its date on (`sentence::Verdict::known_on`); one that
+        // overturned the verdict leaves the person awaiting a new trial.
+        let verdicts: Vec<Verdict> = self
+            .verdicts(&in_span)
+            .into_iter()
+            .map(|v| v.known_on(on))
+            .collect();
+        let current = sentence::in_force(span, &verdicts);
+        let last_verdict = current.last();
         match by {
             CaseBy::Article => in_span
                 .iter()
@@ -266,13 +276,8 @@ impl Registry {
             },
             CaseBy::Term => match sentence::term_in_force(span, &verdicts) {
                 Some(m) => sentence::term_band(m).into(),
-                None if verdicts.is_empty() => "pre_trial".into(),
-                None if sentence::in_force(span, &verdicts)
-                    .iter()
-                    .any(|v| v.custodial_regime()) =>
-                {
-                    "unknown".into()
-                }
+                None if current.is_empty() => "pre_trial".into(),
+                None if current.iter().any(Verdict::custodial_regime) => "unknown".into(),
                 None => "non_custodial".into(),
             },
             CaseBy::Status => match last_verdict.and_then(|v| v.regime) {

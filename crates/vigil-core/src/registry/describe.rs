@@ -142,12 +142,13 @@ impl Registry {
             term_start,
             case,
             extends,
+            appeal,
             conditions,
             by,
         } = c;
         let articles: Vec<&str> = articles.iter().map(|&a| self.symbol(a)).collect();
         format!(
-            "place {:?} transit {in_transit} unknown {address_unknown} articles {articles:?} regime {regime:?} term {term_months:?} from {term_start:?} case {:?} extends {extends} conditions {conditions} by {:?}",
+            "place {:?} transit {in_transit} unknown {address_unknown} articles {articles:?} regime {regime:?} term {term_months:?} from {term_start:?} case {:?} extends {extends} appeal {appeal:?} conditions {conditions} by {:?}",
             place.map(|i| &self.places[i as usize].id),
             case.map(|i| self.symbol(i)),
             by.map(|i| self.symbol(i)),

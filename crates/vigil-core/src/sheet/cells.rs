@@ -5,7 +5,7 @@
 
 use super::problem::Problem;
 use crate::date::{Day, PartialDate};
-use crate::record::{Health, PlaceKind, Regime, ReleaseReason, Sex, Visibility};
+use crate::record::{AppealOutcome, Health, PlaceKind, Regime, ReleaseReason, Sex, Visibility};
 
 /// Month names and their abbreviations, nominative and genitive, in the three
 /// languages, lower case: index 0 is January.
@@ -288,6 +288,44 @@ pub fn sex(text: &str) -> Result<Sex, Problem> {
             })
         }
     })
+}
+
+/// An appeal's outcome as monitors write it in the three languages ("оставлен без
+/// изменения", "срок снижен", "пакінуты без зменаў"…), or its interchange name.
+pub fn appeal_outcome(text: &str) -> Result<AppealOutcome, Problem> {
+    let w = text.trim().to_lowercase();
+    if let Some(o) = AppealOutcome::parse(&w) {
+        return Ok(o);
+    }
+    let has = |stems: &[&str]| stems.iter().any(|s| w.contains(s));
+    if has(&["без измен", "без змен", "upheld", "в силе", "у сіле"]) {
+        Ok(AppealOutcome::Upheld)
+    } else if has(&["сниж", "смягч", "паменш", "зменш", "reduced"]) {
+        Ok(AppealOutcome::Reduced)
+    } else if has(&["увелич", "ужесточ", "павялі", "increased"]) {
+        Ok(AppealOutcome::Increased)
+    } else if has(&[
+        "отмен",
+        "адмен",
+        "новое рассмотр",
+        "новы разгляд",
+        "overturned",
+        "quashed",
+    ]) {
+        Ok(AppealOutcome::Overturned)
+    } else if has(&[
+        "не рассмотр",
+        "не разгледж",
+        "подана",
+        "пададзена",
+        "pending",
+    ]) {
+        Ok(AppealOutcome::Pending)
+    } else {
+        Err(Problem::NotAppealOutcome {
+            text: text.trim().to_string(),
+        })
+    }
 }
 
 /// A release reason in the three languages, or its interchange name.

@@ -208,4 +208,59 @@ pub(super) const HEADERS: &[(Field, &[&str])] = &[
     ),
     (Field::Visibility, &["visibility", "видимость", "бачнасць"]),
     (Field::Source, &["source", "источник", "крыніца"]),
+    (Field::Court, &["court", "суд"]),
+    (Field::Judge, &["judge", "судья", "суддзя"]),
+    (Field::Prosecutor, &["prosecutor", "прокурор", "пракурор"]),
+    (
+        Field::Counsel,
+        &["counsel", "lawyer", "адвокат", "защитник", "абаронца"],
+    ),
+    (
+        Field::TermStart,
+        &[
+            "penalty start date",
+            "term start",
+            "term counted from",
+            "начало срока",
+            "дата начала срока",
+            "срок с",
+            "пачатак тэрміну",
+            "дата пачатку тэрміну",
+            "тэрмін з",
+        ],
+    ),
+    (
+        Field::AppealDate,
+        &[
+            "appeal date",
+            "date of appeal",
+            "дата апелляции",
+            "дата рассмотрения апелляции",
+            "дата апеляцыі",
+            "дата разгляду апеляцыі",
+        ],
+    ),
+    (
+        Field::AppealTerm,
+        &[
+            "term after appeal",
+            "срок после апелляции",
+            "тэрмін пасля апеляцыі",
+        ],
+    ),
+    (
+        Field::AppealCourt,
+        &["appeal court", "апелляционный суд", "апеляцыйны суд"],
+    ),
+    (
+        Field::AppealOutcome,
+        &[
+            "appeal",
+            "appeal outcome",
+            "апелляция",
+            "решение по апелляции",
+            "апеляцыя",
+            "рашэнне па апеляцыі",
+        ],
+    ),
 ];

@@ -57,6 +57,19 @@ pub enum Field {
     ReleaseReason,
     Visibility,
     Source,
+    /// The verdict's court, judge, prosecutor and counsel, as written.
+    Court,
+    Judge,
+    Prosecutor,
+    Counsel,
+    /// The day the term counts from (Viasna's "penalty start date").
+    TermStart,
+    /// The appeal: the ruling's date, the appeal court, the outcome.
+    AppealDate,
+    AppealCourt,
+    AppealOutcome,
+    /// The term after an appeal that reduced or increased it.
+    AppealTerm,
 }
 
 impl Field {
@@ -88,11 +101,20 @@ impl Field {
             Field::ReleaseReason => "release_reason",
             Field::Visibility => "visibility",
             Field::Source => "source",
+            Field::Court => "court",
+            Field::Judge => "judge",
+            Field::Prosecutor => "prosecutor",
+            Field::Counsel => "counsel",
+            Field::TermStart => "term_start",
+            Field::AppealDate => "appeal_date",
+            Field::AppealCourt => "appeal_court",
+            Field::AppealOutcome => "appeal_outcome",
+            Field::AppealTerm => "appeal_term",
         }
     }
 
     /// Every field, for `--mapping` and the template.
-    pub const ALL: [Field; 24] = [
+    pub const ALL: [Field; 33] = [
         Field::Id,
         Field::Name,
         Field::NameBe,
@@ -117,6 +139,15 @@ impl Field {
         Field::ReleaseReason,
         Field::Visibility,
         Field::Source,
+        Field::Court,
+        Field::Judge,
+        Field::Prosecutor,
+        Field::Counsel,
+        Field::TermStart,
+        Field::AppealDate,
+        Field::AppealCourt,
+        Field::AppealOutcome,
+        Field::AppealTerm,
     ];
 
     /// A field by its `--mapping` name.
@@ -480,6 +511,28 @@ fn person_of<'a>(
     let recognized = date_of(Field::Recognized, &mut bad);
     let sentence_date = date_of(Field::SentenceDate, &mut bad);
     let released = date_of(Field::Released, &mut bad);
+    let term_start = date_of(Field::TermStart, &mut bad);
+    let appeal_date = date_of(Field::AppealDate, &mut bad);
+    let appeal_term = match cell(Field::AppealTerm) {
+        Some((text, column)) => match cells::term_months(text) {
+            Ok(m) => Some(m),
+            Err(e) => {
+                bad(column, e);
+                None
+            }
+        },
+        None => None,
+    };
+    let appeal_outcome = match cell(Field::AppealOutcome) {
+        Some((text, column)) => match cells::appeal_outcome(text) {
+            Ok(o) => Some(o),
+            Err(e) => {
+                bad(column, e);
+                None
+            }
+        },
+        None => None,
+    };
     let term = match cell(Field::Sentence) {
         Some((text, column)) => match cells::term_months(text) {
             Ok(m) => Some(m),
@@ -540,6 +593,22 @@ fn person_of<'a>(
             undated_facts.extend(undated(f, Needs::SentenceOrDetentionDate));
         }
     }
+    // The verdict's facts and its appeal go on the sentence: they need its date.
+    if cell(Field::SentenceDate).is_none() {
+        for f in [
+            Field::Court,
+            Field::Judge,
+            Field::Prosecutor,
+            Field::Counsel,
+            Field::TermStart,
+            Field::AppealDate,
+            Field::AppealCourt,
+            Field::AppealOutcome,
+            Field::AppealTerm,
+        ] {
+            undated_facts.extend(undated(f, Needs::SentenceDate));
+        }
+    }
     for (column, problem) in undated_facts {
         bad(&column, problem);
     }
@@ -590,6 +659,35 @@ fn person_of<'a>(
         }
         if let Some(p) = &place {
             details.insert("place".into(), p.clone().into());
+        }
+        for (f, key) in [
+            (Field::Court, "court"),
+            (Field::Judge, "judge"),
+            (Field::Prosecutor, "prosecutor"),
+            (Field::Counsel, "counsel"),
+        ] {
+            if let Some((text, _)) = cell(f) {
+                details.insert(key.into(), text.into());
+            }
+        }
+        if let Some(t) = term_start {
+            details.insert("term_start".into(), t.into());
+        }
+        let mut appeal = Map::new();
+        if let Some(a) = appeal_date {
+            appeal.insert("date".into(), a.into());
+        }
+        if let Some((court, _)) = cell(Field::AppealCourt) {
+            appeal.insert("court".into(), court.into());
+        }
+        if let Some(o) = appeal_outcome {
+            appeal.insert("outcome".into(), o.as_str().into());
+        }
+        if let Some(t) = appeal_term {
+            appeal.insert("term_months".into(), t.into());
+        }
+        if !appeal.is_empty() {
+            details.insert("appeal".into(), Value::Object(appeal));
         }
         event("sentenced", d, details);
     }

@@ -13,6 +13,9 @@ pub enum Needs {
     ReleaseDate,
     /// A sentence fact (term, articles, regime, place) with neither date.
     SentenceOrDetentionDate,
+    /// A verdict's court, judge, prosecutor, counsel, term start or appeal without the
+    /// sentence date.
+    SentenceDate,
 }
 
 /// One thing wrong with a sheet; the text it quotes is the cell's, trimmed.
@@ -51,6 +54,9 @@ pub enum Problem {
         text: String,
     },
     NotRegime {
+        text: String,
+    },
+    NotAppealOutcome {
         text: String,
     },
     NotHealth {
@@ -105,6 +111,10 @@ impl fmt::Display for Problem {
                 f,
                 "'{text}' is not a penalty vigil knows: write general, strict, special, prison, settlement, restricted freedom, house arrest, fine, suspended or compulsory treatment (общий, строгий, химия…)"
             ),
+            Problem::NotAppealOutcome { text } => write!(
+                f,
+                "'{text}' is not an appeal's outcome: write upheld, reduced, increased, overturned or pending (оставлен без изменения, срок снижен…)"
+            ),
             Problem::NotHealth { text } => write!(
                 f,
                 "'{text}' is not a state of health vigil counts: write chronic illness or disability (хроническое заболевание, инвалидность; хранічная хвароба, інваліднасць)"
@@ -120,6 +130,7 @@ impl fmt::Display for Problem {
                     Needs::SentenceOrDetentionDate => {
                         "add the sentence date or the detention date"
                     }
+                    Needs::SentenceDate => "add the sentence date",
                 };
                 write!(
                     f,

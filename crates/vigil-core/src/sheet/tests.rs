@@ -317,3 +317,48 @@ fn names_in_other_scripts_health_and_the_charge_are_read() {
     .unwrap_err();
     assert_eq!((e[0].row, e[0].column.as_str()), (2, "Здоровье"));
 }
+
+/// Viasna-style rows: the verdict's court, judge, prosecutor, counsel, the penalty start
+/// date and the appeal, with Russian headers and with Belarusian ones.
+const VIASNA_RU: &str = "ФИО;Дата задержания;Статья;Дата приговора;Приговор;Режим;Суд;Судья;Прокурор;Адвокат;Начало срока;Дата апелляции;Апелляционный суд;Решение по апелляции;Срок после апелляции
+Иванов Иван Иванович;10.08.2020;ч. 1 ст. 342 УК;03.03.2021;11 лет;общий;Минский городской суд;Петров П. П.;Сидоров С. С.;Кузнецова А. А.;10.08.2020;01.06.2021;Верховный суд;срок снижен;8 лет
+";
+const VIASNA_BE: &str = "Імя і прозвішча,Дата затрымання,Дата прысуду,Прысуд,Суд,Суддзя,Абаронца,Пачатак тэрміну,Дата апеляцыі,Апеляцыйны суд,Рашэнне па апеляцыі
+Алесь Бяляцкі,14.07.2021,03.03.2023,10 гадоў,Ленінскі раённы суд г. Мінска,Марына Запасніковіч,,14.07.2021,20.07.2023,Мінскі гарадскі суд,пакінуты без зменаў
+";
+
+#[test]
+fn a_verdicts_court_judge_counsel_term_start_and_appeal_are_read_in_russian_and_belarusian() {
+    let c = convert(&rows(VIASNA_RU), &Options::default()).unwrap();
+    let r = records(&c);
+    let s = r.iter().find(|v| v["kind"] == "sentenced").unwrap();
+    assert_eq!(s["details"]["court"], "Минский городской суд");
+    assert_eq!(s["details"]["judge"], "Петров П. П.");
+    assert_eq!(s["details"]["prosecutor"], "Сидоров С. С.");
+    assert_eq!(s["details"]["counsel"], "Кузнецова А. А.");
+    assert_eq!(s["details"]["term_start"], "2020-08-10");
+    assert_eq!(
+        s["details"]["appeal"],
+        json!({"date": "2021-06-01", "court": "Верховный суд", "outcome": "reduced", "term_months": 96})
+    );
+    for (_, line) in &c.lines {
+        crate::record::parse_record(line).unwrap();
+    }
+    let c = convert(&rows(VIASNA_BE), &Options::default()).unwrap();
+    let r = records(&c);
+    let s = r.iter().find(|v| v["kind"] == "sentenced").unwrap();
+    assert_eq!(s["details"]["judge"], "Марына Запасніковіч");
+    assert_eq!(s["details"]["appeal"]["outcome"], "upheld");
+    assert_eq!(s["details"]["appeal"]["court"], "Мінскі гарадскі суд");
+    for (_, line) in &c.lines {
+        crate::record::parse_record(line).unwrap();
+    }
+    // An outcome vigil does not know: the row and column named, nothing converted.
+    let wrong = VIASNA_RU.replace("срок снижен", "рассмотрено");
+    let err = convert(&rows(&wrong), &Options::default()).unwrap_err();
+    let said = format!("{err:?}");
+    assert!(
+        said.contains("рассмотрено") && said.contains("NotAppealOutcome"),
+        "{said}"
+    );
+}

@@ -730,7 +730,7 @@ nav-calendar = Каляндар
 # Editors' forms of places and case facts (issue 15)
 field-regime = Рэжым або пакаранне
 field-term-start = Тэрмін адлічваецца з (калі не з дня затрымання)
-field-case = Справа (нумар або назва; прысуд па апеляцыі той самай справы замяняе ранейшы)
+field-case = Справа (нумар або назва; новы прысуд той самай справы, пасля новага разгляду, замяняе ранейшы)
 field-extends = Тэрмін дадаецца да таго, што ўжо адбываецца (новая справа, падаўжэнне)
 field-judge = Суддзя
 field-prosecutor = Пракурор
@@ -773,3 +773,32 @@ releases-later = пазней
 releases-overdue = тэрмін вызвалення прайшоў, усё яшчэ ў зняволенні
 releases-none = дата вызвалення невядомая
 releases-withheld = не публічныя
+
+# Апеляцыя на прысуд (issue 15)
+field-appeal-date = Дата рашэння па апеляцыі
+field-appeal-court = Апеляцыйны суд
+field-appeal-outcome = Рашэнне па апеляцыі
+field-appeal-term = Тэрмін пасля апеляцыі (калі паменшаны або павялічаны)
+field-appeal-regime = Рэжым пасля апеляцыі (калі зменены)
+appeal-outcome-upheld = прысуд пакінуты без зменаў
+appeal-outcome-reduced = тэрмін паменшаны
+appeal-outcome-increased = тэрмін павялічаны
+appeal-outcome-overturned = прысуд адменены, справа накіравана на новы разгляд
+appeal-outcome-pending = апеляцыя яшчэ не разгледжана
+appeal-to = { $outcome }: { $term }
+detail-appeal = апеляцыя
+problem-appeal-term = Паменшаны тэрмін карацейшы за тэрмін прысуду, павялічаны — даўжэйшы; пры іншых рашэннях новы тэрмін і рэжым не пазначаюцца.
+problem-appeal-date = Рашэнне па апеляцыі не можа быць раней за прысуд.
+
+# Spreadsheet columns of a verdict and its appeal (issue 15)
+sheet-field-court = суд
+sheet-field-judge = суддзя
+sheet-field-prosecutor = пракурор
+sheet-field-counsel = адвакат
+sheet-field-term_start = пачатак тэрміну
+sheet-field-appeal_date = дата апеляцыі
+sheet-field-appeal_court = апеляцыйны суд
+sheet-field-appeal_outcome = рашэнне па апеляцыі
+sheet-problem-not-appeal-outcome = «{ $text }» — не рашэнне па апеляцыі: пішыце пакінуты без зменаў, тэрмін паменшаны, тэрмін павялічаны, адменены або не разгледжана
+sheet-problem-undated-verdict = у «{ $text }» няма даты: дадайце дату прысуду або адзначце слупок «не чытаецца»
+sheet-field-appeal_term = тэрмін пасля апеляцыі

@@ -729,7 +729,7 @@ nav-calendar = Calendar
 # Editors' forms of places and case facts (issue 15)
 field-regime = Regime or penalty
 field-term-start = Term counted from (if not the day of detention)
-field-case = Case (number or name; an appeal of the same case replaces its verdict)
+field-case = Case (number or name; a new verdict of the same case, after a retrial, replaces the earlier one)
 field-extends = The term is added to what is already served (a new case, an extension)
 field-judge = Judge
 field-prosecutor = Prosecutor
@@ -772,3 +772,32 @@ releases-later = later
 releases-overdue = expected release passed, still held
 releases-none = no expected release known
 releases-withheld = not public
+
+# Appeal against a verdict (issue 15)
+field-appeal-date = Date of the appeal ruling
+field-appeal-court = Appeal court
+field-appeal-outcome = Outcome of the appeal
+field-appeal-term = Term after the appeal (if reduced or increased)
+field-appeal-regime = Regime after the appeal (if it changed)
+appeal-outcome-upheld = verdict upheld
+appeal-outcome-reduced = term reduced
+appeal-outcome-increased = term increased
+appeal-outcome-overturned = verdict overturned, case sent back
+appeal-outcome-pending = appeal not yet heard
+appeal-to = { $outcome }: { $term }
+detail-appeal = appeal
+problem-appeal-term = A reduced term is shorter than the verdict's, an increased one longer; other outcomes give no new term or regime.
+problem-appeal-date = The appeal cannot be ruled on before the verdict.
+
+# Spreadsheet columns of a verdict and its appeal (issue 15)
+sheet-field-court = court
+sheet-field-judge = judge
+sheet-field-prosecutor = prosecutor
+sheet-field-counsel = counsel
+sheet-field-term_start = term counted from
+sheet-field-appeal_date = appeal date
+sheet-field-appeal_court = appeal court
+sheet-field-appeal_outcome = appeal outcome
+sheet-problem-not-appeal-outcome = “{ $text }” is not an appeal's outcome: write upheld, reduced, increased, overturned or pending
+sheet-problem-undated-verdict = “{ $text }” has no date to go with: add the sentence date, or set the column to “not read”
+sheet-field-appeal_term = term after appeal

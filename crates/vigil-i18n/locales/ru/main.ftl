@@ -730,7 +730,7 @@ nav-calendar = Календарь
 # Editors' forms of places and case facts (issue 15)
 field-regime = Режим или наказание
 field-term-start = Срок отсчитывается с (если не со дня задержания)
-field-case = Дело (номер или название; приговор по апелляции того же дела заменяет прежний)
+field-case = Дело (номер или название; новый приговор того же дела, после нового рассмотрения, заменяет прежний)
 field-extends = Срок прибавляется к уже отбываемому (новое дело, продление)
 field-judge = Судья
 field-prosecutor = Прокурор
@@ -773,3 +773,32 @@ releases-later = позже
 releases-overdue = срок освобождения прошёл, всё ещё в заключении
 releases-none = дата освобождения неизвестна
 releases-withheld = не публичные
+
+# Апелляция на приговор (issue 15)
+field-appeal-date = Дата решения по апелляции
+field-appeal-court = Апелляционный суд
+field-appeal-outcome = Решение по апелляции
+field-appeal-term = Срок после апелляции (если снижен или увеличен)
+field-appeal-regime = Режим после апелляции (если изменён)
+appeal-outcome-upheld = приговор оставлен без изменения
+appeal-outcome-reduced = срок снижен
+appeal-outcome-increased = срок увеличен
+appeal-outcome-overturned = приговор отменён, дело направлено на новое рассмотрение
+appeal-outcome-pending = апелляция ещё не рассмотрена
+appeal-to = { $outcome }: { $term }
+detail-appeal = апелляция
+problem-appeal-term = Сниженный срок меньше срока приговора, увеличенный — больше; при других решениях новый срок и режим не указываются.
+problem-appeal-date = Решение по апелляции не может быть раньше приговора.
+
+# Spreadsheet columns of a verdict and its appeal (issue 15)
+sheet-field-court = суд
+sheet-field-judge = судья
+sheet-field-prosecutor = прокурор
+sheet-field-counsel = адвокат
+sheet-field-term_start = начало срока
+sheet-field-appeal_date = дата апелляции
+sheet-field-appeal_court = апелляционный суд
+sheet-field-appeal_outcome = решение по апелляции
+sheet-problem-not-appeal-outcome = «{ $text }» — не решение по апелляции: пишите оставлен без изменения, срок снижен, срок увеличен, отменён или не рассмотрена
+sheet-problem-undated-verdict = у «{ $text }» нет даты: добавьте дату приговора или отметьте столбец «не читается»
+sheet-field-appeal_term = срок после апелляции

@@ -42,6 +42,9 @@ pub(crate) fn cell_error(tr: &Tr, e: &CellError) -> String {
             tr.with("sheet-problem-not-reason", &[("text", text(t))])
         }
         Problem::NotRegime { text: t } => tr.with("sheet-problem-not-regime", &[("text", text(t))]),
+        Problem::NotAppealOutcome { text: t } => {
+            tr.with("sheet-problem-not-appeal-outcome", &[("text", text(t))])
+        }
         Problem::NotHealth { text: t } => tr.with("sheet-problem-not-health", &[("text", text(t))]),
         Problem::NotVisibility { text: t } => {
             tr.with("sheet-problem-not-visibility", &[("text", text(t))])
@@ -54,6 +57,7 @@ pub(crate) fn cell_error(tr: &Tr, e: &CellError) -> String {
             Needs::SentenceOrDetentionDate => {
                 tr.with("sheet-problem-undated-sentence", &[("text", text(t))])
             }
+            Needs::SentenceDate => tr.with("sheet-problem-undated-verdict", &[("text", text(t))]),
         },
     }
 }

@@ -1,8 +1,10 @@
 //! The person page's case facts: expected release, where the person is held and was
 //! held before, conditions, the organisations that recognize them and, for a public
-//! person who consents, the address to write to (`vigil_core::support::person_case`).
+//! person who consents, the address to write to (`vigil_core::support::person_case`);
+//! and a verdict's appeal as the timeline says it.
 
 use maud::{html, Markup};
+use serde_json::Value;
 use vigil_core::access::Audience;
 use vigil_core::registry::Registry;
 use vigil_core::support::{person_case, PersonCase};
@@ -68,4 +70,32 @@ pub(crate) fn facts(tr: &Tr, reg: &Registry, ix: u32) -> Markup {
             }
         }
     }
+}
+
+/// A verdict's appeal (`details.appeal`) in the reader's language: the outcome (with the
+/// term, and the regime, after it when it changed the term), the ruling's date, the court.
+pub(crate) fn appeal_words(tr: &Tr, a: &Value) -> String {
+    let outcome = a["outcome"].as_str().unwrap_or("pending");
+    let mut words = tr.term("appeal-outcome", outcome);
+    if let Some(n) = a["term_months"].as_i64() {
+        let mut term = tr.count("term-months", n);
+        if let Some(r) = a["regime"].as_str() {
+            term = format!("{term}, {}", tr.term("regime", r));
+        }
+        words = tr.with(
+            "appeal-to",
+            &[("outcome", words.into()), ("term", term.into())],
+        );
+    }
+    for part in [
+        a["date"].as_str().map(|d| tr.day_text(d)),
+        a["court"].as_str().map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        words.push_str(", ");
+        words.push_str(&part);
+    }
+    words
 }

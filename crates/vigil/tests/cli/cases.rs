@@ -2,7 +2,8 @@
 //! 2020-08-10, sentenced 2021-03-03 to 11 years in a general-regime colony, SIZO → in
 //! transit → colony) answered by the CLI, the API, the person page and the dashboard; and
 //! the canary crawl for what a restricted person's case must never show: place, address,
-//! article, envelope, birthday — on no page, API answer, calendar feed or export.
+//! article, envelope, birthday, appeal court — on no page, API answer, calendar feed or
+//! export. An appeal that reduces the term moves the expected release.
 
 use serde_json::json;
 
@@ -127,6 +128,59 @@ fn a_real_shaped_record_gives_release_place_letters_and_the_article_count() {
 }
 
 #[test]
+fn an_appeal_reducing_the_term_moves_the_expected_release_in_the_api_and_on_the_page() {
+    let s = Scratch::new();
+    let appealed = REAL.replace(
+        r#""court":"Minsk City Court"}"#,
+        r#""court":"Minsk City Court","appeal":{"date":"2021-06-01","court":"Вярхоўны суд Рэспублікі Беларусь","outcome":"reduced","term_months":96}}"#,
+    );
+    assert_ne!(appealed, REAL);
+    let r = s.import("real.jsonl", &appealed);
+    assert!(r.status, "{}", r.stderr);
+    let before = s.json(&["stats", "held", "--on", "2021-05-31", "--by", "term"]);
+    assert_eq!(
+        before["by"],
+        json!({"10_15": 1}),
+        "11 years until the appeal"
+    );
+    let after = s.json(&["stats", "held", "--on", "2021-06-01", "--by", "term"]);
+    assert_eq!(
+        after["by"],
+        json!({"5_10": 1}),
+        "8 years from the appeal on"
+    );
+    let server = Server::start(&s);
+    let p = server.json("/api/v1/persons/p-real");
+    assert_eq!(
+        p["expected_release"],
+        json!({"earliest": "2028-08-09", "latest": "2028-08-09"}),
+        "8 years from the detention"
+    );
+    let verdict = p["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == "sentenced")
+        .unwrap();
+    assert_eq!(verdict["details"]["appeal"]["outcome"], "reduced");
+    let (_, be) = server.get("/persons/p-real?lang=be");
+    assert!(be.contains("тэрмін паменшаны: 96 месяцаў"), "{be}");
+    assert!(be.contains("Вярхоўны суд Рэспублікі Беларусь"), "{be}");
+    assert!(be.contains("2028"), "the expected release moved");
+    let (_, ru) = server.get("/persons/p-real?lang=ru");
+    assert!(ru.contains("апелляция: срок снижен"), "{ru}");
+    // An unknown outcome is refused, naming the field and the value; nothing changes.
+    let wrong = appealed.replace(r#""outcome":"reduced""#, r#""outcome":"softened""#);
+    let r = s.import("wrong.jsonl", &wrong);
+    assert!(!r.status);
+    assert!(
+        r.stderr.contains("details.appeal.outcome") && r.stderr.contains("softened"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() {
     let s = Scratch::new();
     assert!(s.import("base.jsonl", CONTRACT_EXAMPLE).status);
@@ -140,7 +194,7 @@ fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() 
         json!({"type":"person","id":"p-canary-case","names":[{"text":"CANARY Case Name"}],"birth_date":birthday,"country":"BY","visibility":"restricted","consent":["letters","calendar"],"envelope":"CANARY ENVELOPE"}),
         json!({"type":"event","id":"e-canary-c1","person":"p-canary-case","kind":"detained","date":"2022-01-01"}),
         json!({"type":"event","id":"e-canary-c2","person":"p-canary-case","kind":"recognized","date":"2022-01-02","details":{"by":"CANARY-ORG"}}),
-        json!({"type":"event","id":"e-canary-c3","person":"p-canary-case","kind":"sentenced","date":"2022-06-01","details":{"term_months":48,"articles":["CANARY-ARTICLE"],"regime":"strict"}}),
+        json!({"type":"event","id":"e-canary-c3","person":"p-canary-case","kind":"sentenced","date":"2022-06-01","details":{"term_months":48,"articles":["CANARY-ARTICLE"],"regime":"strict","appeal":{"date":"2022-09-01","court":"CANARY-APPEAL-COURT","outcome":"upheld"}}}),
         json!({"type":"event","id":"e-canary-c4","person":"p-canary-case","kind":"transferred","date":"2022-07-01","details":{"place":"pl-hidden"}}),
         // A public, consenting person's hidden transfer: no place and no letters for them.
         json!({"type":"event","id":"e-canary-c5","person":"p-real","kind":"transferred","date":"2023-02-02","visibility":"restricted","details":{"place":"pl-hidden"}}),
@@ -268,4 +322,24 @@ fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() 
             assert!(!text.contains(secret), "a public export leaks {secret}");
         }
     }
+}
+
+#[test]
+fn a_viasna_style_sheet_with_the_appeal_gives_the_expected_release_and_the_court() {
+    let s = Scratch::new();
+    let csv = "id;ФИО;Видимость;Дата задержания;Статья;Дата приговора;Приговор;Режим;Суд;Судья;Адвокат;Начало срока;Дата апелляции;Апелляционный суд;Решение по апелляции;Срок после апелляции
+p-sheet;Иванов Иван Иванович;public;10.08.2020;ч. 1 ст. 342 УК;03.03.2021;11 лет;общий;Минский городской суд;Петров П. П.;Кузнецова А. А.;10.08.2020;01.06.2021;Верховный суд;срок снижен;8 лет
+";
+    let r = s.import("viasna.csv", csv);
+    assert!(r.status, "{}", r.stderr);
+    let server = Server::start(&s);
+    let p = server.json("/api/v1/persons/p-sheet");
+    assert_eq!(
+        p["expected_release"],
+        json!({"earliest": "2028-08-09", "latest": "2028-08-09"}),
+        "{p}"
+    );
+    let (_, ru) = server.get("/persons/p-sheet?lang=ru");
+    assert!(ru.contains("Минский городской суд"), "{ru}");
+    assert!(ru.contains("срок снижен: 96 месяцев"), "{ru}");
 }

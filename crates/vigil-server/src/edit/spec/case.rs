@@ -6,6 +6,8 @@
 
 use serde_json::{json, Map, Value};
 
+use vigil_core::date::PartialDate;
+
 use super::{at, Field, Input, Problem};
 
 /// The form's value for a transfer in transit and for one whose address is unknown.
@@ -131,6 +133,43 @@ pub(crate) fn event_problems(record: &Value) -> Vec<(&'static str, Problem)> {
         && d["term_months"].is_null()
     {
         out.push(("term", Problem::Missing));
+    }
+    if record["kind"] == "sentenced" {
+        out.extend(appeal_problems(record));
+    }
+    out
+}
+
+/// What is wrong with a verdict's appeal (`vigil_core::record::Appeal`'s rules): a
+/// reduced or increased term needs the term after it, below or above the verdict's; no
+/// other outcome has one; the ruling is not before the verdict.
+fn appeal_problems(record: &Value) -> Vec<(&'static str, Problem)> {
+    let d = &record["details"];
+    let a = &d["appeal"];
+    let mut out = Vec::new();
+    let outcome = a["outcome"].as_str().unwrap_or("pending");
+    let after = a["term_months"].as_u64();
+    let changes = matches!(outcome, "reduced" | "increased");
+    if changes && after.is_none() {
+        out.push(("appeal_term", Problem::Missing));
+    }
+    if !changes && after.is_some() {
+        out.push(("appeal_term", Problem::AppealTerm));
+    }
+    if !changes && !a["regime"].is_null() {
+        out.push(("appeal_regime", Problem::AppealTerm));
+    }
+    if let (Some(before), Some(after)) = (d["term_months"].as_u64(), after) {
+        if (outcome == "reduced" && after >= before) || (outcome == "increased" && after <= before)
+        {
+            out.push(("appeal_term", Problem::AppealTerm));
+        }
+    }
+    let day = |v: &Value| v.as_str().and_then(|t| t.parse::<PartialDate>().ok());
+    if let (Some(verdict), Some(ruling)) = (day(&record["date"]), day(&a["date"])) {
+        if ruling.range().hi < verdict.range().lo {
+            out.push(("appeal_date", Problem::AppealDate));
+        }
     }
     out
 }

@@ -85,6 +85,10 @@ pub(crate) enum Problem {
     Coordinates,
     /// Required and empty.
     Missing,
+    /// An appeal's term that its outcome does not give (`case::event_problems`).
+    AppealTerm,
+    /// An appeal ruled before the verdict.
+    AppealDate,
 }
 
 impl Problem {
@@ -98,6 +102,8 @@ impl Problem {
             Problem::Choice => tr.t("problem-choice"),
             Problem::Coordinates => tr.t("problem-coordinates"),
             Problem::Missing => tr.t("problem-missing"),
+            Problem::AppealTerm => tr.t("problem-appeal-term"),
+            Problem::AppealDate => tr.t("problem-appeal-date"),
         }
     }
 }

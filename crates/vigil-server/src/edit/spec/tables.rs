@@ -44,6 +44,9 @@ pub(crate) const REGIMES: &[&str] = &[
     "compulsory_treatment",
     "other",
 ];
+/// What an appeal court decided (`AppealOutcome::ALL`).
+pub(crate) const APPEAL_OUTCOMES: &[&str] =
+    &["upheld", "reduced", "increased", "overturned", "pending"];
 /// What a place of detention is (`PlaceKind::ALL`).
 pub(crate) const PLACE_KINDS: &[&str] =
     &["ivs", "sizo", "colony", "prison", "psychiatric", "other"];
@@ -249,6 +252,41 @@ pub(crate) const EVENT: &[Field] = &[
         path: &["details", "counsel"],
         input: Input::Text,
         label: |tr| tr.t("field-counsel"),
+        kinds: &["sentenced"],
+    },
+    Field {
+        key: "appeal_date",
+        path: &["details", "appeal", "date"],
+        input: Input::Date,
+        label: |tr| tr.t("field-appeal-date"),
+        kinds: &["sentenced"],
+    },
+    Field {
+        key: "appeal_court",
+        path: &["details", "appeal", "court"],
+        input: Input::Text,
+        label: |tr| tr.t("field-appeal-court"),
+        kinds: &["sentenced"],
+    },
+    Field {
+        key: "appeal_outcome",
+        path: &["details", "appeal", "outcome"],
+        input: Input::Choice("appeal-outcome", APPEAL_OUTCOMES),
+        label: |tr| tr.t("field-appeal-outcome"),
+        kinds: &["sentenced"],
+    },
+    Field {
+        key: "appeal_term",
+        path: &["details", "appeal", "term_months"],
+        input: Input::Term,
+        label: |tr| tr.t("field-appeal-term"),
+        kinds: &["sentenced"],
+    },
+    Field {
+        key: "appeal_regime",
+        path: &["details", "appeal", "regime"],
+        input: Input::Choice("regime", REGIMES),
+        label: |tr| tr.t("field-appeal-regime"),
         kinds: &["sentenced"],
     },
     Field {

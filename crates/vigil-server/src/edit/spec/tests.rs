@@ -436,8 +436,87 @@ fn an_event_form_writes_each_case_kinds_facts() {
 }
 
 #[test]
+fn the_sentence_form_writes_the_appeal_and_marks_a_term_its_outcome_does_not_give() {
+    let sentence = json!({"type": "event", "id": "e1", "person": "p1", "kind": "sentenced", "date": "2021-03-03",
+        "details": {"term_months": 132, "regime": "general", "court": "Мінскі гарадскі суд"}});
+    let mut f = untouched(&sentence, EVENT);
+    f.insert("appeal_date".into(), "01.06.2021".into());
+    f.insert("appeal_court".into(), "Вярхоўны суд".into());
+    f.insert("appeal_outcome".into(), "reduced".into());
+    f.insert("appeal_term".into(), "8 гадоў".into());
+    let mut got = sentence.clone();
+    merge(&mut got, EVENT, Some("sentenced"), &f).unwrap();
+    assert_eq!(
+        got["details"]["appeal"],
+        json!({"date": "2021-06-01", "court": "Вярхоўны суд", "outcome": "reduced", "term_months": 96})
+    );
+    assert_eq!(got["details"]["court"], "Мінскі гарадскі суд", "kept");
+    assert!(case::event_problems(&got).is_empty());
+    vigil_core::record::parse_record(&got.to_string()).expect("a valid appeal");
+    // Shown again as it was written, and untouched it stays.
+    let again = untouched(&got, EVENT);
+    assert_eq!(again["appeal_outcome"], "reduced");
+    assert_eq!(again["appeal_date"], "2021-06-01");
+    let mut same = got.clone();
+    merge(&mut same, EVENT, Some("sentenced"), &again).unwrap();
+    assert_eq!(same, got);
+    // Reduced to a longer term, and upheld with a term: marked at the term; reduced
+    // without one: the term is needed; a ruling before the verdict: marked at its date.
+    for (outcome, term, date, want) in [
+        (
+            "reduced",
+            "12 лет",
+            "",
+            vec![("appeal_term", Problem::AppealTerm)],
+        ),
+        (
+            "upheld",
+            "8 лет",
+            "",
+            vec![("appeal_term", Problem::AppealTerm)],
+        ),
+        ("increased", "", "", vec![("appeal_term", Problem::Missing)]),
+        (
+            "upheld",
+            "",
+            "01.02.2021",
+            vec![("appeal_date", Problem::AppealDate)],
+        ),
+    ] {
+        let mut f = untouched(&got, EVENT);
+        f.insert("appeal_outcome".into(), outcome.into());
+        f.insert("appeal_term".into(), term.into());
+        f.insert("appeal_date".into(), date.into());
+        let mut wrong = got.clone();
+        merge(&mut wrong, EVENT, Some("sentenced"), &f).unwrap();
+        assert_eq!(
+            case::event_problems(&wrong),
+            want,
+            "{outcome} {term} {date}"
+        );
+        assert!(
+            vigil_core::record::parse_record(&wrong.to_string()).is_err(),
+            "the record refuses it too: {outcome} {term} {date}"
+        );
+    }
+    // Emptied, the appeal is gone.
+    let mut f = untouched(&got, EVENT);
+    for k in [
+        "appeal_date",
+        "appeal_court",
+        "appeal_outcome",
+        "appeal_term",
+    ] {
+        f.insert(k.into(), String::new());
+    }
+    let mut gone = got.clone();
+    merge(&mut gone, EVENT, Some("sentenced"), &f).unwrap();
+    assert!(gone["details"].get("appeal").is_none(), "{gone}");
+}
+
+#[test]
 fn the_case_vocabularies_are_cores() {
-    use vigil_core::record::{Condition, PlaceKind, Regime};
+    use vigil_core::record::{AppealOutcome, Condition, PlaceKind, Regime};
     let words = |all: Vec<&'static str>| all;
     assert_eq!(
         words(Regime::ALL.iter().map(|r| r.as_str()).collect()),
@@ -450,5 +529,9 @@ fn the_case_vocabularies_are_cores() {
     assert_eq!(
         words(Condition::ALL.iter().map(|r| r.as_str()).collect()),
         CONDITIONS
+    );
+    assert_eq!(
+        words(AppealOutcome::ALL.iter().map(|r| r.as_str()).collect()),
+        APPEAL_OUTCOMES
     );
 }
