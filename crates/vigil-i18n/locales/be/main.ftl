@@ -773,3 +773,11 @@ releases-later = пазней
 releases-overdue = тэрмін вызвалення прайшоў, усё яшчэ ў зняволенні
 releases-none = дата вызвалення невядомая
 releases-withheld = не публічныя
+
+## Прызнанне па арганізацыях (issue 15)
+filter-recognized_by = Кім прызнаны
+persons-recognized_by = Прызнаныя цяпер, па арганізацыях
+org-viasna = Вясна
+org-memorial = Мемарыял
+recognition-ex-post-facto = прызнаны пасля вызвалення
+recognition-withdrawn = прызнанне адклікана: { $date }

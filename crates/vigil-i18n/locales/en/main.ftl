@@ -772,3 +772,11 @@ releases-later = later
 releases-overdue = expected release passed, still held
 releases-none = no expected release known
 releases-withheld = not public
+
+## Recognition per organisation (issue 15: the directory's choice and counts, the person page)
+filter-recognized_by = Recognized by
+persons-recognized_by = Recognized now, by organisation
+org-viasna = Viasna
+org-memorial = Memorial
+recognition-ex-post-facto = recognized after release
+recognition-withdrawn = withdrawn: { $date }

@@ -773,3 +773,11 @@ releases-later = позже
 releases-overdue = срок освобождения прошёл, всё ещё в заключении
 releases-none = дата освобождения неизвестна
 releases-withheld = не публичные
+
+## Признание по организациям (issue 15)
+filter-recognized_by = Кем признан
+persons-recognized_by = Признаны сейчас, по организациям
+org-viasna = Весна
+org-memorial = Мемориал
+recognition-ex-post-facto = признан после освобождения
+recognition-withdrawn = признание отозвано: { $date }
