@@ -9,6 +9,7 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
 use serde::Serialize;
 
 use super::{CaseFacts, EventRow, Registry, Symbols, NONE};
@@ -41,7 +42,7 @@ fn partial_text(r: DayRange) -> String {
         return r.lo.to_string();
     }
     let (lo, hi) = (r.lo.to_naive(), r.hi.to_naive());
-    if lo.format("%m-%d").to_string() == "01-01" && hi.format("%m-%d").to_string() == "12-31" {
+    if (lo.month(), lo.day(), hi.month(), hi.day()) == (1, 1, 12, 31) {
         lo.format("%Y").to_string()
     } else {
         lo.format("%Y-%m").to_string()

@@ -455,6 +455,7 @@ fn passes(s: &AppState, p: &PersonsParams, ix: u32, day: Day, org: bool) -> bool
 /// (`present`, for the directory's choice) and how many of the persons the country, role
 /// and status filters give each recognises (`counted`). Hidden persons and hidden events
 /// name no organisation and count nowhere.
+#[must_use]
 pub fn organisations(s: &AppState, p: &PersonsParams) -> (OrgCounts, OrgCounts) {
     let day = today();
     let (mut present, mut counted) = (OrgCounts::default(), OrgCounts::default());
@@ -561,6 +562,7 @@ pub struct OrgCount {
 
 /// The organisations with their counts, small ones withheld: the counts and whether any
 /// was withheld.
+#[must_use]
 pub fn org_counts(s: &AppState, p: &PersonsParams) -> (Vec<OrgCount>, Option<i64>) {
     let (present, counted) = organisations(s, p);
     let min = usize::try_from(s.min_cell).unwrap_or(0);
