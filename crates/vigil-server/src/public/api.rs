@@ -434,20 +434,22 @@ pub async fn check(Snapshot(s): Snapshot) -> Json<answer::CheckAnswer> {
 /// Does public person `ix` pass the directory's country, role and status filters (and,
 /// with `org`, the organisation's)? Anyone the public may not see never does.
 fn passes(s: &AppState, p: &PersonsParams, ix: u32, day: Day, org: bool) -> bool {
-    fn given(o: &Option<String>) -> Option<&str> {
-        o.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    fn given(o: Option<&String>) -> Option<&str> {
+        o.map(String::as_str)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
     }
     s.registry.is_public(ix)
-        && given(&p.country).is_none_or(|c| {
+        && given(p.country.as_ref()).is_none_or(|c| {
             s.registry
                 .country_of(ix)
                 .is_some_and(|pc| pc.eq_ignore_ascii_case(c))
         })
-        && given(&p.role).is_none_or(|r| s.registry.has_role(ix, r))
-        && given(&p.status)
+        && given(p.role.as_ref()).is_none_or(|r| s.registry.has_role(ix, r))
+        && given(p.status.as_ref())
             .is_none_or(|st| s.registry.status(ix, day, Audience::Public).as_str() == st)
         && (!org
-            || given(&p.recognized_by)
+            || given(p.recognized_by.as_ref())
                 .is_none_or(|o| s.registry.recognized_now_by(ix, o, Audience::Public)))
 }
 
