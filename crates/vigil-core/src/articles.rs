@@ -84,6 +84,21 @@ mod tests {
         }
         assert_eq!(title(Some("BY"), "293", "ru"), Some("Массовые беспорядки"));
         assert_eq!(title(Some("BY"), "342", "be"), None, "no source gave it");
+        // Belarusian titles, each as the page in `be_source` gives it.
+        assert_eq!(
+            title(Some("BY"), "369", "be"),
+            Some("Абраза прадстаўніка ўлады")
+        );
+        assert_eq!(
+            title(Some("BY"), "361-4", "be"),
+            Some("Садзейнічанне экстрэмісцкай дзейнасці")
+        );
+        for a in t.iter().filter(|a| a.be.is_some()) {
+            assert!(
+                a.be_source.is_some(),
+                "{a:?}: a Belarusian title names its page"
+            );
+        }
         assert_eq!(
             title(Some("BY"), "361-1", "ru"),
             Some("Создание экстремистского формирования либо участие в нем")

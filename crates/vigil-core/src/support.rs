@@ -67,6 +67,9 @@ pub struct PersonCase {
     /// Days since the first report of being held incommunicado, while still held.
     pub days_without_news: Option<i32>,
     pub recognized_by: Vec<String>,
+    /// Each organisation's recognition with its date, whether it came after the release
+    /// (ex post facto) and its withdrawal, in date order.
+    pub recognitions: Vec<crate::registry::Recognition>,
     /// Public persons who consent to letters only.
     pub letters: Option<LetterAddress>,
 }
@@ -114,6 +117,7 @@ pub fn person_case(reg: &Registry, p: u32, today: Day, audience: Audience) -> Pe
             .collect(),
         days_without_news,
         recognized_by: reg.recognized_by(p, audience),
+        recognitions: reg.recognitions(p, audience),
         letters: reg
             .letter_address(p, today)
             .map(|(name, place)| LetterAddress {

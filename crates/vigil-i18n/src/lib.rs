@@ -309,9 +309,17 @@ pub fn vocabulary() -> Vec<(&'static str, Vec<&'static str>)> {
 }
 
 /// Key prefixes whose values come from the data (countries, roles, detail fields,
-/// metrics, breakdown keys): translated where the catalogue has them, shown as stored
-/// otherwise; the catalogue test does not ask that code name each of them.
-pub const DATA_FAMILIES: &[&str] = &["country-", "role-", "detail-", "metric-", "breakdown-"];
+/// metrics, breakdown keys, recognising organisations): translated where the catalogue
+/// has them, shown as stored otherwise; the catalogue test does not ask that code name
+/// each of them.
+pub const DATA_FAMILIES: &[&str] = &[
+    "country-",
+    "role-",
+    "detail-",
+    "metric-",
+    "breakdown-",
+    "org-",
+];
 
 /// An argument of a message.
 #[derive(Debug, Clone)]

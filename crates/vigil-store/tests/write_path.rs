@@ -402,6 +402,12 @@ fn counts(reg: &Registry) -> Vec<String> {
                 reg.letters_of(p),
                 reg.letter_address(p, day).map(|(n, pl)| (n, pl.id.clone())),
             ));
+            // Each organisation's recognition: its date, ex post facto, its withdrawal.
+            out.push(format!(
+                "{} {audience:?}: recognitions {:?}",
+                reg.person_id(p),
+                reg.recognitions(p, audience)
+            ));
         }
     }
     for by in [

@@ -207,8 +207,14 @@ impl Registry {
         by: By,
         audience: Audience,
     ) -> BTreeMap<String, i64> {
-        self.split((mode, by, audience == Audience::Public))
-            .values_on(country, on)
+        let m = self
+            .split((mode, by, audience == Audience::Public))
+            .values_on(country, on);
+        if by == By::RecognizedBy {
+            super::recognitions::merge_spellings(m)
+        } else {
+            m
+        }
     }
 
     pub(super) fn split(&self, key: SplitKey) -> Arc<Split> {
@@ -457,6 +463,9 @@ impl Registry {
                     }
                 },
             }
+        }
+        if by == By::RecognizedBy {
+            return super::recognitions::merge_spellings(out);
         }
         out
     }

@@ -274,7 +274,8 @@ impl Builder {
                 offsets[p as usize + 1] as usize,
             );
             let named = persons[p as usize].visibility.is_public() && roots[p as usize] == p;
-            let d = derive(&events[start..end], named, &mut facts);
+            let org = |e: &EventRow| super::recognitions::org_key(&details, &symbols, e);
+            let d = derive(&events[start..end], named, &mut facts, &org);
             custody.extend(d.custody.into_iter().map(|s| (p, s)));
             recognition.extend(d.recognition.into_iter().map(|s| (p, s)));
             recognized[p as usize] = d.recognized;
@@ -437,10 +438,20 @@ pub(super) struct Derived {
 
 /// Derives a person's timeline from its events (sorted by [`custody::sort_key`]); `named`:
 /// the person is public and not merged into another. `facts` is scratch space.
-pub(super) fn derive(events: &[EventRow], named: bool, facts: &mut Vec<EventFact>) -> Derived {
+pub(super) fn derive(
+    events: &[EventRow],
+    named: bool,
+    facts: &mut Vec<EventFact>,
+    org: &dyn Fn(&EventRow) -> Option<String>,
+) -> Derived {
     facts.clear();
     facts.extend(events.iter().map(|e| e.fact));
-    let t = custody::walk(facts);
+    let mut t = custody::walk(facts);
+    // Recognition is per organisation (`recognitions::per_organisation`).
+    if let Some((spans, now)) = super::recognitions::per_organisation(events.iter(), org) {
+        t.recognition = spans;
+        t.recognized = now;
+    }
     let public = (named && events.iter().any(|e| !e.visibility.is_public())).then(|| {
         facts.clear();
         facts.extend(
@@ -449,7 +460,11 @@ pub(super) fn derive(events: &[EventRow], named: bool, facts: &mut Vec<EventFact
                 .filter(|e| e.visibility.is_public())
                 .map(|e| e.fact),
         );
-        let t = custody::walk(facts);
+        let mut t = custody::walk(facts);
+        let public = events.iter().filter(|e| e.visibility.is_public());
+        if let Some((_, now)) = super::recognitions::per_organisation(public, org) {
+            t.recognized = now;
+        }
         super::PublicTimeline {
             custody: t.custody,
             recognized: t.recognized,

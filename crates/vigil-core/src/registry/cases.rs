@@ -290,23 +290,12 @@ impl Registry {
     }
 
     /// The organisations that recognize `p` as a political prisoner as known now (a
-    /// recognition by an organisation not followed by its withdrawal); "unknown" for a
-    /// recognition that names none.
+    /// recognition by an organisation not followed by its withdrawal, names compared
+    /// ignoring case), in name order; "unknown" for a recognition that names none
+    /// (`recognitions.rs`).
     #[must_use]
     pub fn recognized_by(&self, p: u32, audience: Audience) -> Vec<String> {
-        let (events, _) = self.timeline_for(p, audience);
-        let mut out: Vec<String> = Vec::new();
-        for e in events {
-            let by = self
-                .case_facts(e)
-                .and_then(|c| c.by)
-                .map_or("unknown", |b| self.symbol(b));
-            match e.fact.kind {
-                EventKind::Recognized if !out.iter().any(|o| o == by) => out.push(by.into()),
-                EventKind::RecognitionWithdrawn => out.retain(|o| o != by),
-                _ => {}
-            }
-        }
+        let mut out = self.recognizing_now(p, audience);
         out.sort();
         out
     }

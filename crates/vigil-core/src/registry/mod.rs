@@ -13,6 +13,7 @@ mod count;
 mod describe;
 mod flows;
 mod patch;
+mod recognitions;
 mod release_months;
 mod released_days;
 mod releases;
@@ -21,6 +22,7 @@ pub use build::{in_merge_order, merge_roots, Builder, DanglingReference, Replay,
 pub use cases::{article_number, CaseBy, CaseFacts, Stay, Whereabouts};
 pub use count::{age_band, age_on, step_days, By, Flow, Held, SeriesPoint, Step, Wave, Waves};
 pub use patch::Changes;
+pub use recognitions::{OrgCounts, Recognition, UNNAMED};
 pub use releases::{Releases, RELEASE_KEYS};
 
 use std::collections::HashMap;

@@ -232,7 +232,8 @@ impl Registry {
         let mut facts = Vec::new();
         for (&p, rows) in &fresh {
             let named = persons[p as usize].visibility.is_public() && root(p) == p;
-            let d = derive(rows, named, &mut facts);
+            let org = |e: &EventRow| super::recognitions::org_key(&details, &symbols, e);
+            let d = derive(rows, named, &mut facts, &org);
             custody_new.extend(d.custody.into_iter().map(|s| (p, s)));
             recognition_new.extend(d.recognition.into_iter().map(|s| (p, s)));
             contradictions_new.extend(d.contradictions.into_iter().map(|c| (p, c)));

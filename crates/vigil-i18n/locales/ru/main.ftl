@@ -774,6 +774,7 @@ releases-overdue = срок освобождения прошёл, всё ещё
 releases-none = дата освобождения неизвестна
 releases-withheld = не публичные
 
+<<<<<<< HEAD
 # Апелляция на приговор (issue 15)
 field-appeal-date = Дата решения по апелляции
 field-appeal-court = Апелляционный суд
@@ -802,3 +803,12 @@ sheet-field-appeal_outcome = решение по апелляции
 sheet-problem-not-appeal-outcome = «{ $text }» — не решение по апелляции: пишите оставлен без изменения, срок снижен, срок увеличен, отменён или не рассмотрена
 sheet-problem-undated-verdict = у «{ $text }» нет даты: добавьте дату приговора или отметьте столбец «не читается»
 sheet-field-appeal_term = срок после апелляции
+=======
+## Признание по организациям (issue 15)
+filter-recognized_by = Кем признан
+persons-recognized_by = Признаны сейчас, по организациям
+org-viasna = Весна
+org-memorial = Мемориал
+recognition-ex-post-facto = признан после освобождения
+recognition-withdrawn = признание отозвано: { $date }
+>>>>>>> orgs

@@ -13,6 +13,8 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use vigil_core::access::Audience;
 use vigil_core::answer::{self, Counting, ParamError};
+use vigil_core::date::Day;
+use vigil_core::registry::OrgCounts;
 
 use crate::error::ErrorBody;
 use crate::public::directory as public;
@@ -171,6 +173,10 @@ pub struct PersonsParams {
     pub country: Option<String>,
     /// Only persons with this role, e.g. `journalist`.
     pub role: Option<String>,
+    /// Only persons this organisation recognises now (its name as the data writes it,
+    /// matched ignoring case), e.g. `Viasna`: a withdrawal by the organisation ends its
+    /// recognition only; a person it recognised after their release is listed too.
+    pub recognized_by: Option<String>,
     /// `held`, `released` or `not_detained`, today.
     #[param(schema_with = shapes::status_schema)]
     pub status: Option<String>,
@@ -425,6 +431,52 @@ pub async fn check(Snapshot(s): Snapshot) -> Json<answer::CheckAnswer> {
     ))
 }
 
+/// Does public person `ix` pass the directory's country, role and status filters (and,
+/// with `org`, the organisation's)? Anyone the public may not see never does.
+fn passes(s: &AppState, p: &PersonsParams, ix: u32, day: Day, org: bool) -> bool {
+    fn given(o: Option<&String>) -> Option<&str> {
+        o.map(String::as_str)
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    }
+    s.registry.is_public(ix)
+        && given(p.country.as_ref()).is_none_or(|c| {
+            s.registry
+                .country_of(ix)
+                .is_some_and(|pc| pc.eq_ignore_ascii_case(c))
+        })
+        && given(p.role.as_ref()).is_none_or(|r| s.registry.has_role(ix, r))
+        && given(p.status.as_ref())
+            .is_none_or(|st| s.registry.status(ix, day, Audience::Public).as_str() == st)
+        && (!org
+            || given(p.recognized_by.as_ref())
+                .is_none_or(|o| s.registry.recognized_now_by(ix, o, Audience::Public)))
+}
+
+/// The organisations recognising public persons now: every one the public may know of
+/// (`present`, for the directory's choice) and how many of the persons the country, role
+/// and status filters give each recognises (`counted`). Hidden persons and hidden events
+/// name no organisation and count nowhere.
+#[must_use]
+pub fn organisations(s: &AppState, p: &PersonsParams) -> (OrgCounts, OrgCounts) {
+    let day = today();
+    let (mut present, mut counted) = (OrgCounts::default(), OrgCounts::default());
+    for ix in 0..s.registry.person_count() as u32 {
+        if !s.registry.is_public(ix) {
+            continue;
+        }
+        let orgs = s.registry.recognizing_now(ix, Audience::Public);
+        if orgs.is_empty() {
+            continue;
+        }
+        present.add(&orgs);
+        if passes(s, p, ix, day, false) {
+            counted.add(&orgs);
+        }
+    }
+    (present, counted)
+}
+
 /// Public persons matching the filters, in registry order or as `sort` says (names as a
 /// reader of `lang` sees them).
 pub fn matching(s: &AppState, p: &PersonsParams, lang: vigil_i18n::Lang) -> (usize, Vec<u32>) {
@@ -434,25 +486,7 @@ pub fn matching(s: &AppState, p: &PersonsParams, lang: vigil_i18n::Lang) -> (usi
             .filter(|q| !q.trim().is_empty());
     let day = today();
     let (offset, limit) = (p.offset.unwrap_or(0), p.limit.unwrap_or(50).min(500));
-    let filters = |ix: u32| {
-        s.registry.is_public(ix)
-            && p.country
-                .as_deref()
-                .filter(|c| !c.is_empty())
-                .is_none_or(|c| {
-                    s.registry
-                        .country_of(ix)
-                        .is_some_and(|pc| pc.eq_ignore_ascii_case(c))
-                })
-            && p.role
-                .as_deref()
-                .filter(|r| !r.is_empty())
-                .is_none_or(|r| s.registry.has_role(ix, r))
-            && p.status
-                .as_deref()
-                .filter(|st| !st.is_empty())
-                .is_none_or(|st| s.registry.status(ix, day, Audience::Public).as_str() == st)
-    };
+    let filters = |ix: u32| passes(s, p, ix, day, true);
     // With a name: the name search's matches first (any script, best first), then those
     // whose spelling contains the text typed (a part of a name).
     let mut ordered: Vec<u32> = Vec::new();
@@ -511,7 +545,46 @@ pub struct PersonsAnswer {
     /// How many public persons match, before `offset` and `limit`.
     pub total: usize,
     pub persons: Vec<PersonRow>,
+    /// Every organisation recognising a public person now, in name order, with how many
+    /// of the persons the `country`, `role` and `status` filters give it recognises.
+    pub organisations: Vec<OrgCount>,
+    /// Set when a count is withheld as smaller than this (small-cell rule).
+    pub fewer_than: Option<i64>,
     pub log: answer::LogPosition,
+}
+
+/// An organisation and the public persons it recognises now.
+#[derive(Serialize, ToSchema)]
+pub struct OrgCount {
+    /// The organisation as the data writes it (the `recognized_by` value that lists them).
+    pub name: String,
+    /// How many; null when fewer than `fewer_than` (but more than none).
+    pub persons: Option<usize>,
+}
+
+/// The organisations with their counts, small ones withheld: the counts and whether any
+/// was withheld.
+#[must_use]
+pub fn org_counts(s: &AppState, p: &PersonsParams) -> (Vec<OrgCount>, Option<i64>) {
+    let (present, counted) = organisations(s, p);
+    let min = usize::try_from(s.min_cell).unwrap_or(0);
+    let mut small = false;
+    let rows = present
+        .iter()
+        .map(|(name, _)| {
+            let n = counted
+                .iter()
+                .find(|(c, _)| c.to_lowercase() == name.to_lowercase())
+                .map_or(0, |(_, n)| n);
+            let withheld = n > 0 && n < min;
+            small |= withheld;
+            OrgCount {
+                name: name.to_string(),
+                persons: (!withheld).then_some(n),
+            }
+        })
+        .collect();
+    (rows, small.then_some(s.min_cell))
 }
 
 /// A person in the directory.
@@ -523,6 +596,8 @@ pub struct PersonRow {
     pub country: Option<String>,
     /// `held`, `released` or `not_detained`, today.
     pub status: &'static str,
+    /// The organisations recognising the person now, from their public events.
+    pub recognized_by: Vec<String>,
 }
 
 /// `GET /api/v1/persons/{id}`.
@@ -559,6 +634,7 @@ pub async fn persons(
             name: s.directory.name(ix).map(str::to_string),
             country: s.registry.country_of(ix).map(str::to_string),
             status: s.registry.status(ix, day, Audience::Public).as_str(),
+            recognized_by: s.registry.recognized_by(ix, Audience::Public),
         })
         .collect::<Vec<PersonRow>>();
     if let Some(format) = wants_table(p.format.as_ref()) {
@@ -576,9 +652,12 @@ pub async fn persons(
         );
         return tabular::respond("persons", &[t], format);
     }
+    let (organisations, fewer_than) = org_counts(&s, &p);
     Ok(Json(PersonsAnswer {
         total,
         persons,
+        organisations,
+        fewer_than,
         log: s.log.clone(),
     })
     .into_response())

@@ -1,15 +1,16 @@
 //! The person page's case facts: expected release, where the person is held and was
-//! held before, conditions, the organisations that recognize them and, for a public
-//! person who consents, the address to write to (`vigil_core::support::person_case`);
-//! and a verdict's appeal as the timeline says it.
+//! held before, conditions, each organisation's recognition (its date, ex post facto,
+//! its withdrawal) and, for a public person who consents, the address to write to
+//! (`vigil_core::support::person_case`); and a verdict's appeal as the timeline says it.
 
 use maud::{html, Markup};
 use serde_json::Value;
 use vigil_core::access::Audience;
-use vigil_core::registry::Registry;
+use vigil_core::registry::{Recognition, Registry, UNNAMED};
 use vigil_core::support::{person_case, PersonCase};
 
 use super::names::reader_name;
+use super::persons::org_label;
 use crate::i18n::Tr;
 use crate::today;
 
@@ -56,11 +57,18 @@ pub(crate) fn facts(tr: &Tr, reg: &Registry, ix: u32) -> Markup {
             dt { (tr.t("fact-letters")) }
             dd.letters { (l.name) br; (l.address) }
         }
-        // A recognition that names no organisation says nothing to list here.
-        @let orgs: Vec<&str> = c.recognized_by.iter().map(String::as_str).filter(|o| *o != "unknown").collect();
-        @if !orgs.is_empty() {
+        // Each organisation's recognition, with its date, whether it came after the
+        // release, and its withdrawal; one that names no organisation says nothing here.
+        @let recs: Vec<&Recognition> = c.recognitions.iter().filter(|r| r.by != UNNAMED).collect();
+        @if !recs.is_empty() {
             dt { (tr.t("fact-recognized_by")) }
-            dd { (orgs.join(", ")) }
+            dd { ul.recognitions { @for r in &recs {
+                li {
+                    (org_label(tr, &r.by)) ": " (tr.day_text(&r.since))
+                    @if r.ex_post_facto { " (" (tr.t("recognition-ex-post-facto")) ")" }
+                    @if let Some(w) = &r.withdrawn { "; " (tr.with("recognition-withdrawn", &[("date", tr.day_text(w).into())])) }
+                }
+            } } }
         }
         @if !c.conditions.is_empty() {
             dt { (tr.t("fact-conditions")) }

@@ -667,6 +667,7 @@ fn breakdown_key(tr: &Tr, reg: &vigil_core::registry::Registry, by: By, key: &st
         }
         (By::Place, k) => super::case::place_name(tr, reg, k),
         (By::Term, k) => tr.term("term-band", k),
+        (By::RecognizedBy, k) => super::persons::org_label(tr, k),
         (By::Article, k) => {
             let n = tr.with("article-number", &[("n", Arg::Text(k.to_string()))]);
             match vigil_core::articles::title(None, k, tr.lang.code()) {

@@ -1,6 +1,7 @@
 //! The public directory page (`/persons`): the public persons filtered like
 //! `GET /api/v1/persons`, paged ("showing 51–100 of N"), its columns sorted on the server
-//! (`sort=`), each heading a link that sorts by it.
+//! (`sort=`), each heading a link that sorts by it; a choice of the recognising
+//! organisations with how many persons each recognises ("Viasna: 1,123 · Memorial: 40").
 
 use axum::response::Html;
 use maud::html;
@@ -10,9 +11,21 @@ use crate::error::ErrorBody;
 use crate::i18n::Tr;
 use crate::input::Query;
 use crate::links::with_query;
-use crate::public::api::{matching, PersonsParams};
+use crate::public::api::{matching, org_counts, PersonsParams};
 use crate::public::pages::{layout, listed_name};
 use crate::{today, Snapshot};
+
+/// An organisation's name in the reader's language where the catalogues have one
+/// (`org-viasna`), else as the data writes it.
+pub(crate) fn org_label(tr: &Tr, name: &str) -> String {
+    let key = format!("org-{}", name.to_lowercase());
+    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && vigil_i18n::has(tr.lang, &key)
+    {
+        tr.t(&key)
+    } else {
+        name.to_string()
+    }
+}
 
 /// The public directory, filtered like `GET /api/v1/persons`.
 #[utoipa::path(get, path = "/persons", tag = "pages", params(PersonsParams),
@@ -25,6 +38,7 @@ pub async fn directory(
 ) -> Html<String> {
     let tr = &tr;
     let (total, page) = matching(&s, &p, tr.lang);
+    let (orgs, fewer_than) = org_counts(&s, &p);
     let day = today();
     let reg = &s.registry;
     let val = |o: &Option<String>| o.clone().unwrap_or_default();
@@ -37,6 +51,7 @@ pub async fn directory(
                 ("country", &val(&p.country)),
                 ("status", &val(&p.status)),
                 ("role", &val(&p.role)),
+                ("recognized_by", &val(&p.recognized_by)),
                 ("sort", &val(&p.sort)),
                 ("offset", &from.to_string()),
                 ("limit", &limit.to_string()),
@@ -57,6 +72,7 @@ pub async fn directory(
                 ("country", &val(&p.country)),
                 ("status", &val(&p.status)),
                 ("role", &val(&p.role)),
+                ("recognized_by", &val(&p.recognized_by)),
                 ("sort", &next),
                 ("limit", &limit.to_string()),
             ],
@@ -81,11 +97,34 @@ pub async fn directory(
                 @for st in ["held", "released", "not_detained"] { option value=(st) selected[p.status.as_deref() == Some(st)] { (tr.term("status", st)) } }
             } }
             label { (tr.t("filter-role")) " " input type="text" name="role" value=(val(&p.role)) placeholder=(tr.t("filter-role-hint")); }
+            @if !orgs.is_empty() {
+                label { (tr.t("filter-recognized_by")) " " select name="recognized_by" {
+                    option value="" { (tr.t("filter-any")) }
+                    @for o in &orgs {
+                        option value=(o.name) selected[p.recognized_by.as_deref().is_some_and(|w| w.trim().to_lowercase() == o.name.to_lowercase())] { (org_label(tr, &o.name)) }
+                    }
+                } }
+            }
             button type="submit" { (tr.t("filter-button")) }
         }
-        p #showing { (tr.showing(offset.min(total), page.len(), total)) ". " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role))])) { "JSON" }
-            " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "csv")])) { "CSV" }
-            " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("format", "xlsx")])) { "XLSX" } }
+        // How many each organisation recognises among the persons the other filters give,
+        // each a link to its list.
+        @if !orgs.is_empty() {
+            p #organisations { (tr.t("persons-recognized_by")) ": "
+                @for (i, o) in orgs.iter().enumerate() {
+                    @if i > 0 { " · " }
+                    a href=(with_query("/persons", &[("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("recognized_by", &o.name)])) { (org_label(tr, &o.name)) }
+                    ": "
+                    @match o.persons {
+                        Some(n) => (tr.num(i64::try_from(n).unwrap_or(i64::MAX))),
+                        None => (tr.with("fewer-than", &[("n", vigil_i18n::Arg::Text(tr.num(fewer_than.unwrap_or(0))))])),
+                    }
+                }
+            }
+        }
+        p #showing { (tr.showing(offset.min(total), page.len(), total)) ". " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("recognized_by", &val(&p.recognized_by))])) { "JSON" }
+            " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("recognized_by", &val(&p.recognized_by)), ("format", "csv")])) { "CSV" }
+            " · " a href=(with_query("/api/v1/persons", &[("q", &val(&p.q)), ("country", &val(&p.country)), ("status", &val(&p.status)), ("role", &val(&p.role)), ("recognized_by", &val(&p.recognized_by)), ("format", "xlsx")])) { "XLSX" } }
         div.scroll { table #directory {
             thead { tr {
                 @for (key, label) in [("name", tr.t("col-name")), ("country", tr.t("col-country")), ("status", tr.t("col-status"))] {

@@ -458,6 +458,8 @@ pub(crate) const CANARIES: &str = r#"{"type":"person","id":"p-canary-restricted"
 {"type":"event","id":"e-canary-8","person":"p1","kind":"released","date":"1987-11-23","visibility":"confidential"}
 {"type":"person","id":"p-canary-country","names":[{"text":"CANARY Country"}],"country":"CANARYLAND","visibility":"confidential"}
 {"type":"event","id":"e-canary-9","person":"p-canary-country","kind":"detained","date":"2022-03-03"}
+{"type":"event","id":"e-canary-10","person":"p-canary-restricted","kind":"recognized","date":"2022-02-01","details":{"by":"CANARY-ORG"}}
+{"type":"event","id":"e-canary-11","person":"p1","kind":"recognized","date":"2022-02-03","visibility":"restricted","details":{"by":"CANARY-HIDDEN-ORG"}}
 "#;
 
 pub(crate) const SECRETS: &[&str] = &[
@@ -520,6 +522,14 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         "/api/v1/search?q=Restricted%20Name",
         "/api/v1/search?q=Confidential%20Name",
         "/api/v1/search?q=CANARY%20Never%20Detained",
+        // Lists and counts per recognising organisation: an organisation only a hidden
+        // person or a hidden event names is neither offered, counted nor listed.
+        "/persons?recognized_by=canary-org",
+        "/persons?recognized_by=canary-hidden-org&status=held",
+        "/persons?recognized_by=viasna",
+        "/api/v1/persons?recognized_by=canary-org",
+        "/api/v1/persons?recognized_by=Viasna&format=csv",
+        "/api/v1/persons?recognized_by=canary-hidden-org&format=xlsx",
     ];
     let crawl = Crawl::run(&server, &seeds, &|body: &str, what: &str| {
         for secret in SECRETS {
