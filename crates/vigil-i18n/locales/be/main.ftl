@@ -774,7 +774,6 @@ releases-overdue = тэрмін вызвалення прайшоў, усё яш
 releases-none = дата вызвалення невядомая
 releases-withheld = не публічныя
 
-<<<<<<< HEAD
 # Апеляцыя на прысуд (issue 15)
 field-appeal-date = Дата рашэння па апеляцыі
 field-appeal-court = Апеляцыйны суд
@@ -803,7 +802,7 @@ sheet-field-appeal_outcome = рашэнне па апеляцыі
 sheet-problem-not-appeal-outcome = «{ $text }» — не рашэнне па апеляцыі: пішыце пакінуты без зменаў, тэрмін паменшаны, тэрмін павялічаны, адменены або не разгледжана
 sheet-problem-undated-verdict = у «{ $text }» няма даты: дадайце дату прысуду або адзначце слупок «не чытаецца»
 sheet-field-appeal_term = тэрмін пасля апеляцыі
-=======
+
 ## Прызнанне па арганізацыях (issue 15)
 filter-recognized_by = Кім прызнаны
 persons-recognized_by = Прызнаныя цяпер, па арганізацыях
@@ -811,4 +810,3 @@ org-viasna = Вясна
 org-memorial = Мемарыял
 recognition-ex-post-facto = прызнаны пасля вызвалення
 recognition-withdrawn = прызнанне адклікана: { $date }
->>>>>>> orgs

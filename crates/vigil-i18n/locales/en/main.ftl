@@ -773,7 +773,6 @@ releases-overdue = expected release passed, still held
 releases-none = no expected release known
 releases-withheld = not public
 
-<<<<<<< HEAD
 # Appeal against a verdict (issue 15)
 field-appeal-date = Date of the appeal ruling
 field-appeal-court = Appeal court
@@ -802,7 +801,7 @@ sheet-field-appeal_outcome = appeal outcome
 sheet-problem-not-appeal-outcome = “{ $text }” is not an appeal's outcome: write upheld, reduced, increased, overturned or pending
 sheet-problem-undated-verdict = “{ $text }” has no date to go with: add the sentence date, or set the column to “not read”
 sheet-field-appeal_term = term after appeal
-=======
+
 ## Recognition per organisation (issue 15: the directory's choice and counts, the person page)
 filter-recognized_by = Recognized by
 persons-recognized_by = Recognized now, by organisation
@@ -810,4 +809,3 @@ org-viasna = Viasna
 org-memorial = Memorial
 recognition-ex-post-facto = recognized after release
 recognition-withdrawn = withdrawn: { $date }
->>>>>>> orgs

@@ -774,7 +774,6 @@ releases-overdue = срок освобождения прошёл, всё ещё
 releases-none = дата освобождения неизвестна
 releases-withheld = не публичные
 
-<<<<<<< HEAD
 # Апелляция на приговор (issue 15)
 field-appeal-date = Дата решения по апелляции
 field-appeal-court = Апелляционный суд
@@ -803,7 +802,7 @@ sheet-field-appeal_outcome = решение по апелляции
 sheet-problem-not-appeal-outcome = «{ $text }» — не решение по апелляции: пишите оставлен без изменения, срок снижен, срок увеличен, отменён или не рассмотрена
 sheet-problem-undated-verdict = у «{ $text }» нет даты: добавьте дату приговора или отметьте столбец «не читается»
 sheet-field-appeal_term = срок после апелляции
-=======
+
 ## Признание по организациям (issue 15)
 filter-recognized_by = Кем признан
 persons-recognized_by = Признаны сейчас, по организациям
@@ -811,4 +810,3 @@ org-viasna = Весна
 org-memorial = Мемориал
 recognition-ex-post-facto = признан после освобождения
 recognition-withdrawn = признание отозвано: { $date }
->>>>>>> orgs
