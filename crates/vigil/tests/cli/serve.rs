@@ -445,22 +445,8 @@ fn every_api_answer_equals_the_cli_for_the_same_registry() {
 
 /// A registry with a restricted person, a confidential person and a restricted event on a
 /// public person, each carrying a canary value that must never be served publicly.
-pub(crate) const CANARIES: &str = r#"{"type":"person","id":"p-canary-restricted","names":[{"text":"CANARY Restricted Name"}],"sex":"female","country":"BY","region":"CANARY-REGION","visibility":"restricted"}
-{"type":"event","id":"e-canary-1","person":"p-canary-restricted","kind":"detained","date":"2022-01-01","details":{"note":"CANARY-RESTRICTED-DETAIL"}}
-{"type":"event","id":"e-canary-2","person":"p-canary-restricted","kind":"recognized","date":"2022-02-01"}
-{"type":"event","id":"e-canary-3","person":"p-canary-restricted","kind":"detained","date":"2023-01-01"}
-{"type":"person","id":"p-canary-confidential","names":[{"text":"CANARY Confidential Name"}],"country":"BY","visibility":"confidential"}
-{"type":"event","id":"e-canary-4","person":"p-canary-confidential","kind":"detained","date":"2022-05-01"}
-{"type":"event","id":"e-canary-5","person":"p-canary-confidential","kind":"pardoned","date":"2024-12-09","announcement":"a1"}
-{"type":"event","id":"e-canary-6","person":"p1","kind":"transferred","date":"2022-02-02","visibility":"restricted","details":{"to":"CANARY-SECRET-PRISON"}}
-{"type":"person","id":"p-canary-free","names":[{"text":"CANARY Never Detained"}],"country":"BY","visibility":"restricted"}
-{"type":"event","id":"e-canary-7","person":"p-canary-free","kind":"pardoned","date":"2024-12-09","announcement":"a1"}
-{"type":"event","id":"e-canary-8","person":"p1","kind":"released","date":"1987-11-23","visibility":"confidential"}
-{"type":"person","id":"p-canary-country","names":[{"text":"CANARY Country"}],"country":"CANARYLAND","visibility":"confidential"}
-{"type":"event","id":"e-canary-9","person":"p-canary-country","kind":"detained","date":"2022-03-03"}
-{"type":"event","id":"e-canary-10","person":"p-canary-restricted","kind":"recognized","date":"2022-02-01","details":{"by":"CANARY-ORG"}}
-{"type":"event","id":"e-canary-11","person":"p1","kind":"recognized","date":"2022-02-03","visibility":"restricted","details":{"by":"CANARY-HIDDEN-ORG"}}
-"#;
+/// (`canaries.jsonl`, beside this file: one record per line.)
+pub(crate) const CANARIES: &str = include_str!("canaries.jsonl");
 
 pub(crate) const SECRETS: &[&str] = &[
     "CANARY",
