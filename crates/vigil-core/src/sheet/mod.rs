@@ -513,36 +513,9 @@ fn person_of<'a>(
     let released = date_of(Field::Released, &mut bad);
     let term_start = date_of(Field::TermStart, &mut bad);
     let appeal_date = date_of(Field::AppealDate, &mut bad);
-    let appeal_term = match cell(Field::AppealTerm) {
-        Some((text, column)) => match cells::term_months(text) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                bad(column, e);
-                None
-            }
-        },
-        None => None,
-    };
-    let appeal_outcome = match cell(Field::AppealOutcome) {
-        Some((text, column)) => match cells::appeal_outcome(text) {
-            Ok(o) => Some(o),
-            Err(e) => {
-                bad(column, e);
-                None
-            }
-        },
-        None => None,
-    };
-    let term = match cell(Field::Sentence) {
-        Some((text, column)) => match cells::term_months(text) {
-            Ok(m) => Some(m),
-            Err(e) => {
-                bad(column, e);
-                None
-            }
-        },
-        None => None,
-    };
+    let appeal_term = parsed(cell(Field::AppealTerm), cells::term_months, &mut bad);
+    let appeal_outcome = parsed(cell(Field::AppealOutcome), cells::appeal_outcome, &mut bad);
+    let term = parsed(cell(Field::Sentence), cells::term_months, &mut bad);
     let regime = match cell(Field::Regime) {
         Some((text, column)) => match cells::regime(text) {
             Ok(r) => Some(r),
@@ -727,3 +700,13 @@ fn person_of<'a>(
 
 #[cfg(test)]
 mod tests;
+
+/// A cell read by `parse`; its problem marked at its column.
+fn parsed<T>(
+    cell: Option<(&str, &str)>,
+    parse: impl Fn(&str) -> Result<T, Problem>,
+    bad: &mut dyn FnMut(&str, Problem),
+) -> Option<T> {
+    let (text, column) = cell?;
+    parse(text).map_err(|e| bad(column, e)).ok()
+}
