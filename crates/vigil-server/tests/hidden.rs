@@ -9,11 +9,12 @@
 
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+mod common;
+use common::{fetch as get, fetch_json as json, listed};
+
+use axum::http::StatusCode;
 use serde_json::Value;
-use tower::ServiceExt;
-use vigil_server::{router, AppState, Live};
+use vigil_server::{AppState, Live};
 use vigil_store::sqlite::SqliteStore;
 
 const LINES: &str = r#"{"type":"source","id":"s1","publisher":"Viasna"}
@@ -45,33 +46,6 @@ fn server() -> (Arc<Live>, tempfile::TempDir) {
     };
     vigil_store::import(&mut store, &mut LINES.as_bytes(), &opts, &mut |_| {}).unwrap();
     (Live::new(AppState::load(Box::new(store)).unwrap()), dir)
-}
-
-async fn get(live: &Arc<Live>, uri: &str) -> (StatusCode, String) {
-    let request = Request::builder().uri(uri).body(Body::empty()).unwrap();
-    let response = router(Arc::clone(live)).oneshot(request).await.unwrap();
-    let status = response.status();
-    let body = axum::body::to_bytes(response.into_body(), 1 << 24)
-        .await
-        .unwrap();
-    (status, String::from_utf8(body.to_vec()).unwrap())
-}
-
-async fn json(live: &Arc<Live>, uri: &str) -> Value {
-    let (status, body) = get(live, uri).await;
-    assert_eq!(status, StatusCode::OK, "{uri}: {body}");
-    serde_json::from_str(&body).unwrap()
-}
-
-/// The ids of the public persons list for a query.
-async fn listed(live: &Arc<Live>, query: &str) -> Vec<String> {
-    let v = json(live, &format!("/api/v1/persons?{query}")).await;
-    v["persons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[tokio::test]

@@ -12,11 +12,12 @@
 
 use std::sync::Arc;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+mod common;
+use common::{fetch as get, fetch_json as json_of, listed};
+
+use axum::http::StatusCode;
 use serde_json::{json, Value};
-use tower::ServiceExt;
-use vigil_server::{router, AppState, Live};
+use vigil_server::{AppState, Live};
 use vigil_store::sqlite::SqliteStore;
 
 const LINES: &str = r#"{"type":"person","id":"p1","names":[{"text":"Ales One"}],"country":"BY"}
@@ -63,33 +64,6 @@ fn server(min_cell: i64) -> (Arc<Live>, tempfile::TempDir) {
     let mut state = AppState::load(Box::new(store)).unwrap();
     state.min_cell = min_cell;
     (Live::new(state), dir)
-}
-
-async fn get(live: &Arc<Live>, uri: &str) -> (StatusCode, String) {
-    let request = Request::builder().uri(uri).body(Body::empty()).unwrap();
-    let response = router(Arc::clone(live)).oneshot(request).await.unwrap();
-    let status = response.status();
-    let body = axum::body::to_bytes(response.into_body(), 1 << 24)
-        .await
-        .unwrap();
-    (status, String::from_utf8(body.to_vec()).unwrap())
-}
-
-async fn json_of(live: &Arc<Live>, uri: &str) -> Value {
-    let (status, body) = get(live, uri).await;
-    assert_eq!(status, StatusCode::OK, "{uri}: {body}");
-    serde_json::from_str(&body).unwrap()
-}
-
-/// The ids `GET /api/v1/persons?{query}` lists.
-async fn listed(live: &Arc<Live>, query: &str) -> Vec<String> {
-    let v = json_of(live, &format!("/api/v1/persons?{query}")).await;
-    v["persons"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[tokio::test]

@@ -153,3 +153,29 @@ fn cookies(who: Option<&Session>, extra: Option<&str>) -> Option<String> {
         .collect();
     (!list.is_empty()).then(|| list.join("; "))
 }
+
+/// `GET uri` as an anonymous reader: the status and the body.
+pub async fn fetch(live: &Arc<Live>, uri: &str) -> (axum::http::StatusCode, String) {
+    let request = Request::builder().uri(uri).body(Body::empty()).unwrap();
+    let response = send(live, request).await;
+    let status = response.status();
+    (status, text(response).await)
+}
+
+/// `GET uri` answered 200 with JSON, parsed.
+pub async fn fetch_json(live: &Arc<Live>, uri: &str) -> serde_json::Value {
+    let (status, body) = fetch(live, uri).await;
+    assert_eq!(status, axum::http::StatusCode::OK, "{uri}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+/// The ids the public persons list gives for a query.
+pub async fn listed(live: &Arc<Live>, query: &str) -> Vec<String> {
+    let v = fetch_json(live, &format!("/api/v1/persons?{query}")).await;
+    v["persons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect()
+}
