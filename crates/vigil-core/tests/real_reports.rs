@@ -174,10 +174,8 @@ struct Score {
 fn score_text(t: &Text, x: &Extraction, s: &mut Score) {
     let g = &t.gold;
     if g.language_not_read {
-        let said = x.announcements.is_empty()
-            && x.notes
-                .iter()
-                .any(|n| n.contains("language") && n.contains("not read"));
+        let said =
+            x.announcements.is_empty() && x.notes.contains(&vigil_core::extract::Note::NotRead);
         s.language_said.add(said);
         if !said {
             s.failures

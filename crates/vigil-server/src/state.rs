@@ -11,6 +11,7 @@
 //! the store field is private to this module and nothing hands it out, so a handler that
 //! does not hold an [`Editor`] cannot get a `&mut dyn Store` (there is no other `&mut`).
 
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use axum::http::{header, HeaderValue};
@@ -53,9 +54,41 @@ pub struct AppState {
 /// route does not know, their order and their spelling do not make new entries.
 #[derive(Default)]
 struct PageCache {
-    cells: std::collections::HashMap<(Day, String), Arc<tokio::sync::OnceCell<Cached>>>,
+    cells: std::collections::HashMap<(Day, String), Arc<Slot>>,
     /// Bytes of the rendered pages in `cells` (plain and gzip copies).
     bytes: usize,
+}
+
+/// One key's page: rendered once for this snapshot. Until it is, and while one request
+/// renders it, the others are answered from the page the previous snapshot rendered for
+/// the same key (`previous`), so a save never makes every reader wait for one render.
+#[derive(Default)]
+struct Slot {
+    page: tokio::sync::OnceCell<Cached>,
+    rendering: std::sync::atomic::AtomicBool,
+    previous: std::sync::Mutex<Option<Cached>>,
+}
+
+impl PageCache {
+    /// A new snapshot's cache: empty, each page the old one rendered kept as `previous`.
+    /// Only aggregate answers are cached (the dashboard and the series: counts, never a
+    /// person), so a reader given the previous page for the length of one render learns
+    /// nothing that was not public the moment before.
+    fn carried(&self) -> PageCache {
+        let cells = self
+            .cells
+            .iter()
+            .filter_map(|(key, slot)| {
+                let page = slot.page.get()?.clone();
+                let slot = Slot {
+                    previous: std::sync::Mutex::new(Some(page)),
+                    ..Slot::default()
+                };
+                Some((key.clone(), Arc::new(slot)))
+            })
+            .collect();
+        PageCache { cells, bytes: 0 }
+    }
 }
 
 /// Most cached pages kept.
@@ -130,15 +163,33 @@ impl AppState {
             }
             Arc::clone(pages.cells.entry(key.clone()).or_default())
         };
+        if let Some(page) = cell.page.get() {
+            return Ok(page.clone());
+        }
+        if cell.rendering.swap(true, Ordering::AcqRel) {
+            // Another request renders it: the previous snapshot's page, when there is one.
+            let previous = cell.previous.lock().map_err(|_| poisoned())?.clone();
+            if let Some(page) = previous {
+                return Ok(page);
+            }
+        }
         let rendered_here = std::sync::atomic::AtomicBool::new(false);
         let page = cell
+            .page
             .get_or_try_init(|| async {
-                rendered_here.store(true, std::sync::atomic::Ordering::Relaxed);
+                rendered_here.store(true, Ordering::Relaxed);
                 Ok::<_, AppError>(Cached::new(render.await?))
             })
-            .await?
-            .clone();
-        if rendered_here.load(std::sync::atomic::Ordering::Relaxed) {
+            .await;
+        let page = match page {
+            Ok(page) => page.clone(),
+            Err(e) => {
+                cell.rendering.store(false, Ordering::Release);
+                return Err(e);
+            }
+        };
+        cell.previous.lock().map_err(|_| poisoned())?.take();
+        if rendered_here.load(Ordering::Relaxed) {
             let mut pages = self.pages.lock().map_err(|_| poisoned())?;
             if pages.bytes + page.bytes() > PAGE_CACHE_BYTES {
                 pages.cells.retain(|k, _| *k == key);
@@ -147,6 +198,21 @@ impl AppState {
             pages.bytes += page.bytes();
         }
         Ok(page)
+    }
+
+    /// The pages this snapshot rendered, to answer from while a new snapshot renders its own.
+    fn carried_pages(&self) -> PageCache {
+        self.pages
+            .lock()
+            .map_or_else(|_| PageCache::default(), |p| p.carried())
+    }
+
+    /// A snapshot loaded whole, given this one's pages to answer from meanwhile.
+    fn handed_on(&self, fresh: AppState) -> AppState {
+        AppState {
+            pages: Mutex::new(self.carried_pages()),
+            ..fresh
+        }
     }
 
     /// How many pages are cached, and their bytes (for tests and operators).
@@ -492,11 +558,18 @@ impl AppState {
                     min_cell: self.min_cell,
                     lang: self.lang,
                     store: Arc::clone(&self.store),
-                    pages: Mutex::new(PageCache::default()),
+                    pages: Mutex::new(self.carried_pages()),
                 })),
-                None => AppState::load_shared(Arc::clone(&self.store)).map(Some),
+                None => {
+                    AppState::load_shared(Arc::clone(&self.store)).map(|s| Some(self.handed_on(s)))
+                }
             },
-            Followed::Reload => AppState::load_shared(Arc::clone(&self.store)).map(Some),
+            Followed::Reload => {
+                AppState::load_shared(Arc::clone(&self.store)).map(|s| Some(self.handed_on(s)))
+            }
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -224,8 +224,18 @@ async fn the_person_page_shows_each_organisations_recognition() {
         ("ru", "признание отозвано: ", "признан после освобождения"),
     ] {
         let (_, page) = get(&live, &format!("/persons/p2?lang={lang}")).await;
-        let memorial = vigil_i18n::t(vigil_i18n::Lang::parse(lang).unwrap(), "org-memorial");
+        let l = vigil_i18n::Lang::parse(lang).unwrap();
+        let memorial = vigil_i18n::t(l, "org-memorial");
         assert!(page.contains(&format!("{memorial}: ")), "{lang}: {page}");
+        // The timeline names the organisation as the lists do, not as the data writes it.
+        let (by, viasna) = (
+            vigil_i18n::t(l, "detail-by"),
+            vigil_i18n::t(l, "org-viasna"),
+        );
+        assert!(
+            page.contains(&format!("{by}: {viasna}; ")),
+            "{lang}: {page}"
+        );
         assert!(page.contains(withdrawn), "{lang}: {page}");
         assert!(!page.contains(after), "{lang}: {page}");
         let (_, page) = get(&live, &format!("/persons/p3?lang={lang}")).await;

@@ -125,10 +125,62 @@ pub struct Extraction {
     pub claims: Vec<String>,
     pub ignored: Vec<Ignored>,
     /// What the editor should know: dates taken from the report rather than the text, …
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// The language the text was read in (`en`, `ru`, `be`); `None` when it is in one the
     /// reading does not know, and nothing was read.
     pub language: Option<&'static str>,
+}
+
+/// What the editor should know about a reading, as data: the CLI prints it in English
+/// (its `Display`, which is also how JSON carries it), the editors' pages in the reader's
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// The text is in a language not read.
+    NotRead,
+    /// An announcement whose date is not in the text: `date` is the report's, proposed
+    /// instead, when one was given.
+    Undated {
+        kind: &'static str,
+        total: u32,
+        date: Option<String>,
+    },
+    /// An announcement whose country the text does not give.
+    NoCountry { kind: &'static str, total: u32 },
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Note::NotRead => f.write_str(NOT_READ),
+            Note::Undated {
+                kind,
+                total,
+                date: Some(d),
+            } => write!(
+                f,
+                "the {kind} of {total} has no date in the text: the report's date {d} is proposed"
+            ),
+            Note::Undated {
+                kind,
+                total,
+                date: None,
+            } => write!(
+                f,
+                "the {kind} of {total} has no date in the text: give the report's date with --date"
+            ),
+            Note::NoCountry { kind, total } => write!(
+                f,
+                "the {kind} of {total} names no country in the text: give it with --country or set it when confirming"
+            ),
+        }
+    }
+}
+
+impl Serialize for Note {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// The note of a text in a language not read.
@@ -145,7 +197,7 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
         Some("ru" | "be") => slavic::read(&text, opts),
         Some(_) => read_english(&text, opts),
         None => Extraction {
-            notes: vec![NOT_READ.to_string()],
+            notes: vec![Note::NotRead],
             ..Extraction::default()
         },
     };
@@ -156,15 +208,10 @@ pub fn extract(text: &str, opts: &Options) -> Extraction {
     }
     for a in &x.announcements {
         if a.undated {
-            x.notes.push(match &a.date {
-                Some(d) => format!(
-                    "the {} of {} has no date in the text: the report's date {d} is proposed",
-                    a.kind, a.total
-                ),
-                None => format!(
-                    "the {} of {} has no date in the text: give the report's date with --date",
-                    a.kind, a.total
-                ),
+            x.notes.push(Note::Undated {
+                kind: a.kind,
+                total: a.total,
+                date: a.date.clone(),
             });
         }
     }
@@ -184,10 +231,10 @@ fn countries(text: &str, x: &mut Extraction) {
             &weights,
         );
         if a.country.is_none() {
-            x.notes.push(format!(
-                "the {} of {} names no country in the text: give it with --country or set it when confirming",
-                a.kind, a.total
-            ));
+            x.notes.push(Note::NoCountry {
+                kind: a.kind,
+                total: a.total,
+            });
         }
     }
     for f in &mut x.figures {

@@ -172,7 +172,7 @@ fn wire_with_two_announcements() {
     assert!(x.announcements[0].breakdown.is_empty());
     // "on Monday" is the Monday of the report's week, 2024-09-16: no note of a missing date.
     assert!(
-        !x.notes.iter().any(|n| n.contains("no date")),
+        !x.notes.iter().any(|n| n.to_string().contains("no date")),
         "{:?}",
         x.notes
     );

@@ -80,7 +80,9 @@ fn nothing_is_guessed_when_the_text_names_no_country() {
     let x = read("The president pardoned 18 people on Monday, his press office said.");
     assert_eq!(countries(&x), [(18, None)], "{:#?}", x.announcements);
     assert!(
-        x.notes.iter().any(|n| n.contains("names no country")),
+        x.notes
+            .iter()
+            .any(|n| n.to_string().contains("names no country")),
         "{:?}",
         x.notes
     );

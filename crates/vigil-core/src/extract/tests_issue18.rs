@@ -76,7 +76,7 @@ fn relative_and_abbreviated_dates_are_resolved() {
     );
     assert_eq!(totals(&x), [("release", 116, Some("2026-03-06"))]);
     assert!(
-        !x.notes.iter().any(|n| n.contains("no date")),
+        !x.notes.iter().any(|n| n.to_string().contains("no date")),
         "{:?}",
         x.notes
     );
@@ -197,7 +197,8 @@ fn a_language_not_read() {
     );
     assert_eq!(x.language, None);
     assert!(x.announcements.is_empty());
-    assert_eq!(x.notes, [NOT_READ]);
+    assert_eq!(x.notes, [Note::NotRead]);
+    assert_eq!(x.notes[0].to_string(), NOT_READ);
     assert_eq!(
         lang::detect("Лукашенко помилував 23 ув'язнених. Їх звільнили."),
         None,

@@ -383,6 +383,9 @@ extract-nothing-stored = нічога не захавана: { $problems }
 extract-figure = Паведамленая лічба
 extract-keep = Захаваць гэтую
 extract-notes = Заўвагі да чытання
+extract-note-undated = { $kind } ({ $total }): у тэксце няма даты; прапанавана дата паведамлення, { $date }.
+extract-note-undated-none = { $kind } ({ $total }): у тэксце няма даты; пазначце дату паведамлення вышэй або дату пры пацвярджэнні.
+extract-note-no-country = { $kind } ({ $total }): у тэксце не названа краіна; пазначце яе пры пацвярджэнні.
 extract-not-taken = Лічбы, якія не ўзятыя
 extract-similar = Падобная аб'ява ўжо захаваная: { $date }, { $n_form ->
     [one] { $n } чалавек

@@ -371,6 +371,9 @@ extract-nothing-stored = nothing was stored: { $problems }
 extract-figure = Reported figure
 extract-keep = Store this one
 extract-notes = Notes on the reading
+extract-note-undated = { $kind } ({ $total }): the text gives no date; the report's date, { $date }, is proposed.
+extract-note-undated-none = { $kind } ({ $total }): the text gives no date; give the report's date above, or set the date when confirming.
+extract-note-no-country = { $kind } ({ $total }): the text names no country; set it when confirming.
 extract-not-taken = Numbers not taken
 extract-similar = An announcement like this one is already stored: { $date }, { $n_form ->
     [one] { $n } person

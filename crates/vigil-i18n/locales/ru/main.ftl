@@ -383,6 +383,9 @@ extract-nothing-stored = ничего не сохранено: { $problems }
 extract-figure = Сообщённая цифра
 extract-keep = Сохранить это
 extract-notes = Замечания к чтению
+extract-note-undated = { $kind } ({ $total }): в тексте нет даты; предложена дата сообщения, { $date }.
+extract-note-undated-none = { $kind } ({ $total }): в тексте нет даты; укажите дату сообщения выше или дату при подтверждении.
+extract-note-no-country = { $kind } ({ $total }): в тексте не названа страна; укажите её при подтверждении.
 extract-not-taken = Числа, которые не взяты
 extract-similar = Похожее объявление уже сохранено: { $date }, { $n_form ->
     [one] { $n } человек

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use maud::{html, Markup};
 use serde_json::Value;
 use vigil_core::date::PartialDate;
-use vigil_core::extract::Extraction;
+use vigil_core::extract::{Extraction, Note};
 use vigil_core::record::Announcement;
 use vigil_i18n::Arg;
 
@@ -122,6 +122,34 @@ fn proposal(
     }
 }
 
+/// A note on the reading in the reader's language.
+fn note(tr: &Tr, n: &Note) -> String {
+    let words = |kind: &str, total: &u32| {
+        vec![
+            ("kind", Arg::Text(tr.term("announcement-kind", kind))),
+            ("total", Arg::Text(tr.num(i64::from(*total)))),
+        ]
+    };
+    match n {
+        Note::NotRead => tr.t("extract-language-not-read"),
+        Note::Undated {
+            kind,
+            total,
+            date: Some(d),
+        } => {
+            let mut args = words(kind, total);
+            args.push(("date", Arg::Text(tr.day_text(d))));
+            tr.with("extract-note-undated", &args)
+        }
+        Note::Undated {
+            kind,
+            total,
+            date: None,
+        } => tr.with("extract-note-undated-none", &words(kind, total)),
+        Note::NoCountry { kind, total } => tr.with("extract-note-no-country", &words(kind, total)),
+    }
+}
+
 /// The proposals shown before confirming: the editable ones, the notes, what was not taken.
 pub(crate) fn shown(tr: &Tr, records: &[Value], x: &Extraction, stored: &[Announcement]) -> Markup {
     let mut nth: HashMap<&str, usize> = HashMap::new();
@@ -136,7 +164,7 @@ pub(crate) fn shown(tr: &Tr, records: &[Value], x: &Extraction, stored: &[Announ
         }
         @if !x.notes.is_empty() {
             h2 { (tr.t("extract-notes")) }
-            ul.notes { @for n in &x.notes { li { (n) } } }
+            ul.notes { @for n in &x.notes { li { (note(tr, n)) } } }
         }
         @if !x.ignored.is_empty() {
             h2 { (tr.t("extract-not-taken")) }

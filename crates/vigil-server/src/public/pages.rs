@@ -691,6 +691,8 @@ fn detail_value(tr: &Tr, key: &str, v: &Value) -> String {
         }
         ("term_start", Value::String(s)) => tr.day_text(s),
         ("regime", Value::String(s)) => tr.term("regime", s),
+        // The recognising organisation, in the reader's language as the lists show it.
+        ("by", Value::String(s)) => super::persons::org_label(tr, s),
         ("appeal", Value::Object(_)) => super::case::appeal_words(tr, v),
         ("type", Value::String(s)) if vigil_core::record::Condition::parse(s).is_some() => {
             tr.term("condition", s)

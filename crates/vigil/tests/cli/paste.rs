@@ -80,11 +80,34 @@ fn proposals_are_corrected_or_left_out_before_storing_and_a_like_one_is_flagged(
         "2025-02-01",
     );
     assert_eq!(status, 200, "{page}");
-    assert!(page.contains("has no date in the text"), "{page}");
+    assert!(
+        page.contains(
+            "Pardon (12): the text gives no date; the report's date, 1 February 2025, is proposed."
+        ),
+        "{page}"
+    );
     let (action, mut fields) = form_fields(&page, "confirm-form");
     fields.retain(|k, _| !k.starts_with("keep."));
     let (status, page) = eda.post(&action, &fields);
     assert_eq!(status, 400, "{page}");
     assert!(page.contains("every proposal was left out"), "{page}");
     assert_eq!(entries(&s), at, "nothing written");
+
+    // The notes are in the editor's language.
+    let (_, page) = eda.get("/edit/extract?lang=ru");
+    let (action, mut fields) = form_fields(&page, "extract-form");
+    for (k, v) in [
+        ("text", "Президент помиловал 12 политзаключённых."),
+        ("date", "2025-02-01"),
+        ("country", "BY"),
+    ] {
+        fields.insert(k.into(), v.into());
+    }
+    let (status, page) = eda.post(&format!("{action}?lang=ru"), &fields);
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("Помилование (12): в тексте нет даты; предложена дата сообщения"),
+        "{page}"
+    );
+    assert!(!page.contains("has no date in the text"), "{page}");
 }
