@@ -122,6 +122,7 @@ pub fn entries(
         .collect()
 }
 
+#[derive(Clone)]
 struct Indexed {
     id: String,
     /// Each name's text and its tokens, shared between persons (given names repeat).
@@ -172,7 +173,7 @@ const BLOCK_LIMIT: usize = 200;
 /// (one person's duplicates are looked for within a few tens of thousands of others).
 const COMMON_LIMIT: usize = 50_000;
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct NameIndex {
     persons: Vec<Indexed>,
     keys: HashMap<String, Vec<u32>>,

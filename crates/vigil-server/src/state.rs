@@ -19,6 +19,7 @@ use axum::response::{IntoResponse, Response};
 use vigil_core::answer::LogPosition;
 use vigil_core::date::Day;
 use vigil_core::registry::Registry;
+use vigil_core::search::NameIndex;
 use vigil_store::accounts::AuditRow;
 use vigil_store::follow::Followed;
 use vigil_store::{Store, StoreError};
@@ -340,7 +341,14 @@ pub struct Live {
     pub auth: auth::Auth,
     /// What security events may still write to the audit trail this hour.
     budget: Mutex<security::Budget>,
+    /// Every stored person's names indexed (confidential ones too), as of a log position:
+    /// what a sheet's rows are compared with. Built by the first preview at a position and
+    /// let go when the log moves.
+    sheet_names: Arc<Mutex<Option<NamesAt>>>,
 }
+
+/// A name index and the log position it is of.
+type NamesAt = (u64, Arc<NameIndex>);
 
 /// What a write came to, and whether the answers show it yet.
 pub(crate) struct Written<T> {
@@ -366,6 +374,7 @@ impl Live {
             stale: Mutex::new(None),
             auth: auth::Auth::new(proxies),
             budget: Mutex::default(),
+            sheet_names: Arc::default(),
         })
     }
 
@@ -410,6 +419,33 @@ impl Live {
         read: impl FnOnce(&dyn Store) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, AppError> {
         self.snapshot().read(read).await
+    }
+
+    /// Reads the store with every stored person's names indexed as the store is now (for a
+    /// sheet's preview): the index is built once per log position, not per request.
+    pub(crate) async fn read_with_names<T: Send + 'static>(
+        &self,
+        read: impl FnOnce(&dyn Store, &NameIndex) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, AppError> {
+        let cache = Arc::clone(&self.sheet_names);
+        self.read(move |store| {
+            let head = store.head()?.entries;
+            let names = {
+                let mut cached = cache
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                match &*cached {
+                    Some((at, names)) if *at == head => Arc::clone(names),
+                    _ => {
+                        let names = Arc::new(vigil_store::sheet::stored_names(store)?);
+                        *cached = Some((head, Arc::clone(&names)));
+                        names
+                    }
+                }
+            };
+            read(store, &names)
+        })
+        .await
     }
 
     /// Writes to the registry: only with an [`Editor`], whom `write` hands on to the
@@ -527,6 +563,12 @@ impl Live {
         if current.log.entries <= fresh.log.entries {
             *current = Arc::new(fresh);
         }
+        drop(current);
+        // The sheets' name index is of a position the log has left.
+        self.sheet_names
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take();
         Ok(true)
     }
 }

@@ -599,3 +599,33 @@ async fn only_an_editor_with_the_sessions_token_uploads_and_the_template_is_a_wo
     );
     assert!(converted.is_ok(), "{converted:?}");
 }
+
+#[tokio::test]
+async fn a_person_stored_after_a_preview_is_a_double_in_the_next_one() {
+    // The stored persons' names are indexed once per log position (not per preview): a
+    // person another editor stores between two previews is compared with the second.
+    let (live, _dir, path) = server();
+    let eda = login(&live, "eda").await;
+    let sheet = "Name,Detained\nMikalai Statkevich,31.05.2020\n";
+    let preview = || upload(&eda, &[("step", "read")], Some(("s.csv", sheet.as_bytes())));
+    let page = text(send(&live, preview()).await).await;
+    assert!(!page.contains("is probably"), "{page}");
+
+    // Stored by another process writing to the same file.
+    let mut other = common::store(&path);
+    let opts = vigil_store::ImportOptions {
+        actor: "another editor".into(),
+        reason: None,
+        at: "2026-01-02T00:00:00.000000Z".into(),
+        update: false,
+    };
+    let line = r#"{"type":"person","id":"p-statkevich","names":[{"text":"Mikalai Statkevich","lang":"en"}],"country":"BY"}"#;
+    vigil_store::import(&mut other, &mut line.as_bytes(), &opts, &mut |_| {}).unwrap();
+
+    let page = text(send(&live, preview()).await).await;
+    assert!(page.contains("“Mikalai Statkevich” is probably"), "{page}");
+    assert!(
+        page.contains("href=\"/edit/person/p-statkevich\""),
+        "{page}"
+    );
+}

@@ -198,12 +198,31 @@ pub fn plan_rows(
     options: &Options,
     update: bool,
 ) -> Result<Result<Plan, Refused>, StoreError> {
+    plan_rows_against(store, rows, options, update, None)
+}
+
+/// The names new rows are compared with: every stored person ([`person_entries`]),
+/// indexed. Building it reads and indexes every person, so a server keeps one per log
+/// position and hands it to [`plan_rows_against`] for each preview.
+pub fn stored_names(store: &dyn Store) -> Result<NameIndex, StoreError> {
+    Ok(NameIndex::build(person_entries(store)?))
+}
+
+/// [`plan_rows`] with the stored persons' names already indexed ([`stored_names`] of
+/// this store as it is now); `None` builds them.
+pub fn plan_rows_against(
+    store: Option<&dyn Store>,
+    rows: &[Vec<String>],
+    options: &Options,
+    update: bool,
+    names: Option<&NameIndex>,
+) -> Result<Result<Plan, Refused>, StoreError> {
     let converted = match sheet::convert(rows, options) {
         Ok(c) => c,
         Err(errors) => return Ok(Err(Refused::Cells(errors))),
     };
     let doubles = match store {
-        Some(store) => probable_duplicates(store, &converted)?,
+        Some(store) => probable_duplicates(store, &converted, names)?,
         None => Vec::new(),
     };
     let lines: Vec<&str> = converted.lines.iter().map(|(_, l)| l.as_str()).collect();
@@ -216,13 +235,13 @@ pub fn plan_rows(
 }
 
 /// The sheet's persons new to the registry whose names probably duplicate a person
-/// already there (the name index, as `vigil duplicates` scores them).
-fn probable_duplicates(store: &dyn Store, c: &Converted) -> Result<Vec<Double>, StoreError> {
-    let existing = person_entries(store)?;
-    if existing.is_empty() {
-        return Ok(Vec::new());
-    }
-    let known: HashSet<String> = existing.iter().map(|e| e.id.clone()).collect();
+/// already there (the name index, as `vigil duplicates` scores them). `names`: the stored
+/// persons' index when the caller has it, else it is built here.
+fn probable_duplicates(
+    store: &dyn Store,
+    c: &Converted,
+    names: Option<&NameIndex>,
+) -> Result<Vec<Double>, StoreError> {
     let mut rows = HashMap::new();
     let mut fresh = Vec::new();
     for (row, line) in &c.lines {
@@ -244,14 +263,26 @@ fn probable_duplicates(store: &dyn Store, c: &Converted) -> Result<Vec<Double>, 
     if fresh.is_empty() {
         return Ok(Vec::new());
     }
+    let mut index = match names {
+        Some(names) => names.clone(),
+        None => stored_names(store)?,
+    };
+    if index.is_empty() {
+        return Ok(Vec::new());
+    }
     let ids: Vec<String> = fresh.iter().map(|e| e.id.clone()).collect();
-    let index = NameIndex::build(existing.into_iter().chain(fresh));
+    let new: HashSet<String> = ids.iter().cloned().collect();
+    for e in fresh {
+        index.add(e);
+    }
+    // A pair with another of the sheet's rows is not a double of a stored person.
+    let known = |id: &String| !new.contains(id);
     let mut out = Vec::new();
     for id in ids {
         if let Some(d) = index
             .duplicates_of(&id, search::DUPLICATE_FROM)
             .into_iter()
-            .find(|d| known.contains(&d.b))
+            .find(|d| known(&d.b))
         {
             out.push(Double {
                 row: rows[&id],

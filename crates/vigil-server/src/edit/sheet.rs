@@ -351,7 +351,15 @@ pub async fn sheet_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorUploa
     let plan = {
         let (rows, options, update) = (rows.clone(), asked.options.clone(), asked.update);
         match live
-            .read(move |store| vigil_store::sheet::plan_rows(Some(store), &rows, &options, update))
+            .read_with_names(move |store, names| {
+                vigil_store::sheet::plan_rows_against(
+                    Some(store),
+                    &rows,
+                    &options,
+                    update,
+                    Some(names),
+                )
+            })
             .await
         {
             Ok(p) => p,
