@@ -444,27 +444,13 @@ pub(super) fn derive(
     facts: &mut Vec<EventFact>,
     org: &dyn Fn(&EventRow) -> Option<String>,
 ) -> Derived {
-    facts.clear();
-    facts.extend(events.iter().map(|e| e.fact));
-    let mut t = custody::walk(facts);
-    // Recognition is per organisation (`recognitions::per_organisation`).
-    if let Some((spans, now)) = super::recognitions::per_organisation(events.iter(), org) {
-        t.recognition = spans;
-        t.recognized = now;
-    }
+    let t = walk(events.iter(), facts, org);
     let public = (named && events.iter().any(|e| !e.visibility.is_public())).then(|| {
-        facts.clear();
-        facts.extend(
-            events
-                .iter()
-                .filter(|e| e.visibility.is_public())
-                .map(|e| e.fact),
+        let t = walk(
+            events.iter().filter(|e| e.visibility.is_public()),
+            facts,
+            org,
         );
-        let mut t = custody::walk(facts);
-        let public = events.iter().filter(|e| e.visibility.is_public());
-        if let Some((_, now)) = super::recognitions::per_organisation(public, org) {
-            t.recognized = now;
-        }
         super::PublicTimeline {
             custody: t.custody,
             recognized: t.recognized,
@@ -478,6 +464,31 @@ pub(super) fn derive(
         contradictions: t.contradictions,
         public,
     }
+}
+
+/// [`custody::walk`] of `events`, with recognition per organisation
+/// (`recognitions::per_organisation`), and so what a withdrawal contradicts: the walk's
+/// own findings about withdrawals read no organisation, so where the recognitions name
+/// several they are taken from a walk without the withdrawals (nothing else the walk finds
+/// depends on them) and each withdrawal is checked against its own organisation.
+fn walk<'a>(
+    events: impl Iterator<Item = &'a EventRow> + Clone,
+    facts: &mut Vec<EventFact>,
+    org: &dyn Fn(&EventRow) -> Option<String>,
+) -> custody::Timeline {
+    facts.clear();
+    facts.extend(events.clone().map(|e| e.fact));
+    let mut t = custody::walk(facts);
+    if let Some((spans, now, withdrawals)) = super::recognitions::per_organisation(events, org) {
+        facts.retain(|f| f.kind != EventKind::RecognitionWithdrawn);
+        let mut found = custody::walk(facts).contradictions;
+        found.extend(withdrawals);
+        found.sort_by_key(|c| c.day);
+        t.contradictions = found;
+        t.recognition = spans;
+        t.recognized = now;
+    }
+    t
 }
 
 /// Merge resolution, the only copy (the registry and the name search both use it): for

@@ -445,7 +445,7 @@ pub fn age_on(birth: Day, on: Day) -> Option<u32> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::record::{parse_record, Record};
     use crate::registry::Builder;

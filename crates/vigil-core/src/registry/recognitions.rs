@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::{CaseFacts, EventRow, Registry, Symbols, NONE};
 use crate::access::Audience;
-use crate::custody::Span;
+use crate::custody::{Contradiction, Span};
 use crate::date::DayRange;
 use crate::record::EventKind;
 
@@ -87,6 +87,10 @@ pub(super) fn org_key(details: &[CaseFacts], symbols: &Symbols, e: &EventRow) ->
         .map(|b| symbols.names[b as usize].to_lowercase())
 }
 
+/// What [`per_organisation`] gives: the spans, whether recognised now, and each
+/// withdrawal by an organisation that had no recognition of its own open then.
+pub(super) type PerOrganisation = (Vec<Span>, bool, Vec<Contradiction>);
+
 /// A person's recognition spans and whether they are recognised now, with each
 /// organisation's withdrawal ending only its own recognition (`custody::walk` reads no
 /// organisation: a withdrawal there ends every one). `None` when the recognitions name at
@@ -95,7 +99,7 @@ pub(super) fn org_key(details: &[CaseFacts], symbols: &Symbols, e: &EventRow) ->
 pub(super) fn per_organisation<'a>(
     events: impl Iterator<Item = &'a EventRow>,
     org: &dyn Fn(&EventRow) -> Option<String>,
-) -> Option<(Vec<Span>, bool)> {
+) -> Option<PerOrganisation> {
     let marks: Vec<(EventKind, DayRange, Option<String>)> = events
         .filter(|e| {
             matches!(
@@ -111,6 +115,7 @@ pub(super) fn per_organisation<'a>(
     }
     let mut open: Vec<(Option<String>, DayRange)> = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
+    let mut contradictions = Vec::new();
     for (kind, when, by) in marks {
         let here = open.iter().position(|(o, _)| *o == by);
         match (kind, here) {
@@ -120,6 +125,20 @@ pub(super) fn per_organisation<'a>(
                 spans.push(Span {
                     open: since,
                     close: Some(when),
+                });
+            }
+            (EventKind::RecognitionWithdrawn, None) => {
+                let day = when.lo;
+                contradictions.push(Contradiction {
+                    day,
+                    message: match &by {
+                        Some(o) => format!(
+                            "recognition withdrawn by {o} on {day} without a recognition by {o} before it"
+                        ),
+                        None => format!(
+                            "recognition withdrawn on {day} without naming whose: this person's recognitions name organisations, so it ends none of them"
+                        ),
+                    },
                 });
             }
             _ => {}
@@ -145,7 +164,7 @@ pub(super) fn per_organisation<'a>(
         }
         out.push(s);
     }
-    Some((out, recognized))
+    Some((out, recognized, contradictions))
 }
 
 /// A breakdown by organisation with the spellings of one organisation ("Viasna",
@@ -254,7 +273,44 @@ impl Registry {
 #[cfg(test)]
 mod tests {
     use super::partial_text;
+    use crate::access::Audience;
     use crate::date::PartialDate;
+    use crate::registry::count::tests::registry;
+
+    #[test]
+    fn a_withdrawal_contradicts_only_when_its_own_organisation_had_not_recognised() {
+        let person = r#"{"type":"person","id":"p1","country":"BY"}
+{"type":"event","id":"d","person":"p1","kind":"detained","date":"2021-01-10"}
+{"type":"event","id":"rv","person":"p1","kind":"recognized","date":"2021-02-01","details":{"by":"Viasna"}}
+{"type":"event","id":"rm","person":"p1","kind":"recognized","date":"2021-03-01","details":{"by":"Memorial"}}
+"#;
+        let found = |more: &str| {
+            let r = registry(&format!("{person}{more}"));
+            let out: Vec<String> = r
+                .contradictions(Audience::Trusted)
+                .iter()
+                .map(|(_, c)| c.message.clone())
+                .collect();
+            out
+        };
+        // Each organisation withdraws its own: nothing contradicts (the walk alone, which
+        // reads no organisation, took Memorial's for Viasna's and found Viasna's without one).
+        let both = r#"{"type":"event","id":"wm","person":"p1","kind":"recognition_withdrawn","date":"2022-01-01","details":{"by":"Memorial"}}
+{"type":"event","id":"wv","person":"p1","kind":"recognition_withdrawn","date":"2023-01-01","details":{"by":"Viasna"}}
+"#;
+        assert_eq!(found(both), Vec::<String>::new());
+        // An organisation that never recognised the person withdraws: said, with its name.
+        let other = r#"{"type":"event","id":"wo","person":"p1","kind":"recognition_withdrawn","date":"2022-01-01","details":{"by":"Libereco"}}
+"#;
+        assert_eq!(
+            found(other),
+            ["recognition withdrawn by libereco on 2022-01-01 without a recognition by libereco before it"]
+        );
+        // Other findings of the walk stay.
+        let released = r#"{"type":"event","id":"x","person":"p1","kind":"released","date":"2020-05-01"}
+"#;
+        assert_eq!(found(&format!("{both}{released}")).len(), 1);
+    }
 
     #[test]
     fn a_range_reads_back_as_the_partial_date_it_came_from() {
