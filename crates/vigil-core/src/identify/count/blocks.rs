@@ -386,8 +386,18 @@ impl Blocks {
     /// blocks' own.
     pub(super) fn values_needed(&self) -> usize {
         let plan = &self.plan;
-        let kept: usize = plan.states.iter().sum();
-        let most = plan.states.iter().copied().max().unwrap_or(1);
+        let n = self.parts.len();
+        // A pair never makes the table between its two blocks; it holds its products
+        // and their weights instead.
+        let made = |k: &usize| !(self.paired && *k + 1 == n);
+        let states = || (0..plan.states.len()).filter(made).map(|k| plan.states[k]);
+        let products = if self.paired {
+            2 * self.parts[n - 2].group.full.dims[0] * self.parts[n - 1].group.full.dims[0]
+        } else {
+            0
+        };
+        let kept: usize = states().sum::<usize>() + products;
+        let most = states().max().unwrap_or(1);
         let own: usize = self.parts.iter().map(|b| b.group.values_needed()).sum();
         kept.saturating_add(most.saturating_mul(3))
             .saturating_mul(self.inner.len)
