@@ -580,6 +580,29 @@ mod tests {
     }
 
     #[test]
+    fn men_beside_women_count_as_the_rest_of_the_selection() {
+        // 60 candidates, 20 women; 10 selected, 4 women, 3 under 25 (some unknown). With
+        // "men" given beside "women" the count is the one on the other keys, and a men
+        // target that does not complete the total leaves nobody.
+        let persons: Vec<Vec<Option<bool>>> = (0..60)
+            .map(|i| {
+                let woman = i < 20;
+                let young = (i % 7 != 0).then_some(i % 3 == 0);
+                vec![Some(woman), Some(!woman), young]
+            })
+            .collect();
+        let two: Vec<Vec<Option<bool>>> = persons.iter().map(|p| vec![p[0], p[2]]).collect();
+        let want = count::inclusion(&two, 10, &[4, 3], Some(0)).unwrap();
+        let got = count::inclusion(&persons, 10, &[4, 6, 3], Some(0)).unwrap();
+        for (w, g) in want.iter().zip(&got) {
+            assert!((w - g).abs() < 1e-12, "{g} vs {w}");
+        }
+        assert!(want.iter().all(|&p| p > 0.0));
+        let none = count::inclusion(&persons, 10, &[4, 5, 3], Some(0)).unwrap();
+        assert!(none.iter().all(|&p| p == 0.0), "{none:?}");
+    }
+
+    #[test]
     fn large_announcements_do_not_overflow() {
         // 1,000 candidates, 100 selected, 40 of them women: each woman 40/400, each man 60/600.
         let persons: Vec<Vec<Option<bool>>> = (0..1000).map(|i| vec![Some(i < 400)]).collect();

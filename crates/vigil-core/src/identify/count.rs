@@ -521,6 +521,32 @@ pub(super) fn inclusion_by(
     split: Option<usize>,
     way: Way,
 ) -> Result<Vec<f64>, TooLarge> {
+    // A key that is the split key's complement for every person, both known ("men"
+    // beside "women"), counts size − the split key's count: it adds no constraint but
+    // that sum, and would only double the halves' axes. It is dropped, and a target
+    // breaking the sum leaves no selection. (With an unknown either side the two are
+    // counted as independent unknowns, as always.)
+    if let Some(k) = split {
+        let complement = (0..targets.len()).find(|&o| {
+            o != k
+                && persons
+                    .iter()
+                    .all(|p| matches!((p[k], p[o]), (Some(a), Some(b)) if a != b))
+        });
+        if let Some(o) = complement {
+            if targets[k] + targets[o] != size {
+                return Ok(vec![0.0; persons.len()]);
+            }
+            let keep: Vec<usize> = (0..targets.len()).filter(|&x| x != o).collect();
+            let fewer: Vec<Attrs> = persons
+                .iter()
+                .map(|p| keep.iter().map(|&x| p[x]).collect())
+                .collect();
+            let targets: Vec<usize> = keep.iter().map(|&x| targets[x]).collect();
+            let split = keep.iter().position(|&x| x == k);
+            return inclusion_by(&fewer, size, &targets, split, way);
+        }
+    }
     let keys = targets.len();
     let mut groups: BTreeMap<Attrs, usize> = BTreeMap::new();
     for t in persons {

@@ -124,6 +124,36 @@ fn a_hundred_of_five_thousand_with_six_keys() {
     }
 }
 
+// A printed measurement, as above: larger waves than the issue's, five keys.
+#[allow(clippy::disallowed_methods)]
+#[test]
+#[ignore = "a measurement: run in release with --ignored --nocapture"]
+fn larger_waves() {
+    for (n, size) in [(10_000, 200), (20_000, 400)] {
+        let (persons, targets) = candidates(n, size, 1);
+        let (five, five_targets) = five_keys(&persons, &targets);
+        let start = std::time::Instant::now();
+        let got = count::inclusion(&five, size, &five_targets, Some(0));
+        let took = start.elapsed().as_secs_f64();
+        match got {
+            Ok(p) => {
+                let sum: f64 = p.iter().sum();
+                println!(
+                    "{size} of {n}, five keys, targets {five_targets:?}: counted in {:.1} ms, probabilities sum to {sum:.9}, peak RSS (VmHWM) {} kB",
+                    took * 1e3,
+                    peak_kb().unwrap_or(0)
+                );
+                assert!((sum - size as f64).abs() < 1e-6, "{sum}");
+            }
+            Err(e) => println!(
+                "{size} of {n}, five keys, targets {five_targets:?}: refused in {:.1} ms: {}",
+                took * 1e3,
+                e.0
+            ),
+        }
+    }
+}
+
 /// The five keys `identify` counts (women, under 25, pensioners, disabled, chronic).
 fn five_keys(persons: &[count::Attrs], targets: &[usize]) -> (Vec<count::Attrs>, Vec<usize>) {
     let keys = [0, 2, 3, 4, 5];

@@ -20,6 +20,11 @@
 
 use super::{log_binomials, rescale, Attrs, Group, Scaled, Space, Way};
 
+mod kernels;
+mod pair;
+
+use kernels::{conv, corr};
+
 /// An inner array with ln of the factor taken out of it.
 type Sv = (Vec<f64>, f64);
 
@@ -60,71 +65,6 @@ fn normalize(t: &mut Table) {
     }
 }
 
-/// `out[a + b] += x[a] · y[b]` over the box (terms beyond it can never reach the goal).
-fn conv(space: &Space, x: &[f64], y: &[f64], out: &mut [f64]) {
-    out.fill(0.0);
-    match space.dims.len() {
-        0 => out[0] = x[0] * y[0],
-        n => conv_axis(space, n - 1, x, y, out),
-    }
-}
-
-fn conv_axis(space: &Space, axis: usize, x: &[f64], y: &[f64], out: &mut [f64]) {
-    let (d, st) = (space.dims[axis], space.strides[axis]);
-    for a in 0..d {
-        if axis == 0 {
-            let xa = x[a];
-            if xa != 0.0 {
-                for (o, yb) in out[a..d].iter_mut().zip(&y[..d - a]) {
-                    *o += xa * yb;
-                }
-            }
-        } else {
-            for b in 0..d - a {
-                conv_axis(
-                    space,
-                    axis - 1,
-                    &x[a * st..],
-                    &y[b * st..],
-                    &mut out[(a + b) * st..],
-                );
-            }
-        }
-    }
-}
-
-/// The transpose of [`conv`] in `x`: `gx[a] += Σ_b φ[a + b] · y[b]`.
-fn corr(space: &Space, phi: &[f64], y: &[f64], gx: &mut [f64]) {
-    gx.fill(0.0);
-    match space.dims.len() {
-        0 => gx[0] = phi[0] * y[0],
-        n => corr_axis(space, n - 1, phi, y, gx),
-    }
-}
-
-fn corr_axis(space: &Space, axis: usize, phi: &[f64], y: &[f64], gx: &mut [f64]) {
-    let (d, st) = (space.dims[axis], space.strides[axis]);
-    for a in 0..d {
-        if axis == 0 {
-            gx[a] += phi[a..d]
-                .iter()
-                .zip(&y[..d - a])
-                .map(|(p, q)| p * q)
-                .sum::<f64>();
-        } else {
-            for b in 0..d - a {
-                corr_axis(
-                    space,
-                    axis - 1,
-                    &phi[(a + b) * st..],
-                    &y[b * st..],
-                    &mut gx[a * st..],
-                );
-            }
-        }
-    }
-}
-
 /// One block: the persons whose outer attributes are `pattern`, counted on the inner keys.
 struct Block {
     /// Outer axes (1-based, in the outer space) a selected person adds one to.
@@ -144,6 +84,8 @@ pub(super) struct Blocks {
     parts: Vec<Block>,
     /// The sizes the join reads (the last fold keeps only these).
     keep: Vec<bool>,
+    /// The last two blocks (size-only, then one with unknowns) folded as one (`pair.rs`).
+    paired: bool,
     plan: Plan,
 }
 
@@ -236,17 +178,43 @@ impl Blocks {
         // Known blocks first (those adding to more axes before those adding to none),
         // while the table is small; blocks with unknowns, which spread, last.
         blocks.sort_by_key(|(p, b)| (b.unknown.len(), std::cmp::Reverse(b.yes.len()), p.clone()));
+        let mut parts: Vec<Block> = blocks.into_iter().map(|(_, b)| b).collect();
+        // With one size read at the goal, a block moving only the size goes just before
+        // a last block with unknowns, and the two are folded as one.
+        let single = keep.iter().filter(|&&k| k).count() == 1;
+        let n = parts.len();
+        let size_only = |b: &Block| b.yes.is_empty() && b.unknown.is_empty();
+        let paired = single
+            && n >= 2
+            && !parts[n - 1].unknown.is_empty()
+            && match parts[..n - 1].iter().position(size_only) {
+                Some(at) => {
+                    let k = parts.remove(at);
+                    parts.insert(n - 2, k);
+                    true
+                }
+                None => false,
+            };
         let mut b = Blocks {
             full,
             outer,
             inner,
             outer_keys: outer_keys.to_vec(),
             inner_keys,
-            parts: blocks.into_iter().map(|(_, b)| b).collect(),
+            parts,
             keep,
+            paired,
             plan: Plan::default(),
         };
         b.plan = b.plan();
+        if paired {
+            // The pair's products, then one convolution per (table state, m) at most as
+            // many as the size-only fold's; the last fold's own are gone.
+            let products =
+                (b.parts[n - 2].group.full.dims[0] * b.parts[n - 1].group.full.dims[0]) as f64;
+            b.plan.pairs[n - 2] += products;
+            b.plan.pairs[n - 1] = 0.0;
+        }
         Some(b)
     }
 
@@ -418,8 +386,18 @@ impl Blocks {
     /// blocks' own.
     pub(super) fn values_needed(&self) -> usize {
         let plan = &self.plan;
-        let kept: usize = plan.states.iter().sum();
-        let most = plan.states.iter().copied().max().unwrap_or(1);
+        let n = self.parts.len();
+        // A pair never makes the table between its two blocks; it holds its products
+        // and their weights instead.
+        let made = |k: &usize| !(self.paired && *k + 1 == n);
+        let states = || (0..plan.states.len()).filter(made).map(|k| plan.states[k]);
+        let products = if self.paired {
+            2 * self.parts[n - 2].group.full.dims[0] * self.parts[n - 1].group.full.dims[0]
+        } else {
+            0
+        };
+        let kept: usize = states().sum::<usize>() + products;
+        let most = states().max().unwrap_or(1);
         let own: usize = self.parts.iter().map(|b| b.group.values_needed()).sum();
         kept.saturating_add(most.saturating_mul(3))
             .saturating_mul(self.inner.len)
@@ -562,7 +540,7 @@ impl Blocks {
             0.0,
         ));
         let mut tables = Vec::new();
-        let mut all_slices = Vec::new();
+        let mut all_slices: Vec<Vec<Option<Sv>>> = Vec::new();
         let mut checkpoints = Vec::new();
         for (k, b) in self.parts.iter().enumerate() {
             let ((h, hl), cps) = b.group.forward();
@@ -574,8 +552,18 @@ impl Blocks {
                 })
                 .collect();
             normalize(&mut slices);
-            let next = self.fold(b, &table, &slices, k + 1 == self.parts.len());
-            tables.push(std::mem::replace(&mut table, next));
+            let n = self.parts.len();
+            if self.paired && k + 2 == n {
+                // Folded with the next block (`pair.rs`).
+                tables.push(Vec::new());
+            } else {
+                let next = if self.paired && k + 1 == n {
+                    self.fold_pair(b, &table, &all_slices[k - 1], &slices)
+                } else {
+                    self.fold(b, &table, &slices, k + 1 == n)
+                };
+                tables.push(std::mem::replace(&mut table, next));
+            }
             all_slices.push(slices);
             checkpoints.push(cps);
         }
@@ -620,34 +608,57 @@ impl Blocks {
             .collect();
         normalize(&mut weights);
         let mut out = Vec::new();
-        for k in (0..self.parts.len()).rev() {
+        let n = self.parts.len();
+        let mut k = n;
+        while k > 0 {
+            k -= 1;
             let b = &self.parts[k];
-            let last = k + 1 == self.parts.len();
+            if self.paired && k + 1 == n {
+                let (before, phi_k, phi_q) = self.unfold_pair(
+                    b,
+                    &pass.tables[k],
+                    &pass.slices[k - 1],
+                    &pass.slices[k],
+                    &weights,
+                );
+                weights = before;
+                out.extend(self.block_without_one(k, pass, &phi_q));
+                k -= 1;
+                out.extend(self.block_without_one(k, pass, &phi_k));
+                continue;
+            }
+            let last = k + 1 == n;
             let (before, phi_b) = self.unfold(b, &pass.tables[k], &pass.slices[k], &weights, last);
             weights = before;
-            // The block's weights on its own space, at one factor.
-            let sizes = b.group.full.dims[0];
-            let ln = phi_b
-                .iter()
-                .flatten()
-                .map(|(_, l)| *l)
-                .fold(f64::NEG_INFINITY, f64::max);
-            let mut w = vec![0.0; b.group.full.len];
-            if ln.is_finite() {
-                for (s, e) in phi_b.iter().enumerate() {
-                    if let Some((v, l)) = e {
-                        let f = (l - ln).exp();
-                        for (q, x) in v.iter().enumerate() {
-                            w[s + q * sizes] = f * x;
-                        }
+            out.extend(self.block_without_one(k, pass, &phi_b));
+        }
+        out
+    }
+
+    /// Block `k`'s types' counts without one person, from the weights of its slices.
+    fn block_without_one(&self, k: usize, pass: &Pass, phi_b: &[Option<Sv>]) -> Vec<(usize, f64)> {
+        let b = &self.parts[k];
+        // The block's weights on its own space, at one factor.
+        let sizes = b.group.full.dims[0];
+        let ln = phi_b
+            .iter()
+            .flatten()
+            .map(|(_, l)| *l)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let mut w = vec![0.0; b.group.full.len];
+        if ln.is_finite() {
+            for (s, e) in phi_b.iter().enumerate() {
+                if let Some((v, l)) = e {
+                    let f = (l - ln).exp();
+                    for (q, x) in v.iter().enumerate() {
+                        w[s + q * sizes] = f * x;
                     }
                 }
             }
-            // All zero only if nothing reaches the goal: then every count without one is 0.
-            let ln = if ln.is_finite() { ln } else { 0.0 };
-            out.extend(b.group.without_one(&pass.checkpoints[k], (w, ln)));
         }
-        out
+        // All zero only if nothing reaches the goal: then every count without one is 0.
+        let ln = if ln.is_finite() { ln } else { 0.0 };
+        b.group.without_one(&pass.checkpoints[k], (w, ln))
     }
 }
 

@@ -1,0 +1,175 @@
+//! The last two folds made as one: a block that moves only the size (the "neither"
+//! block: under 25 no, pensioner no) and the block with unknowns (unknown birth date).
+//!
+//! Folded one after the other, the first makes an inner array for every (table state,
+//! its size) — ~16,000 for the men's half of 100 of 5,000 — and the second convolves each
+//! again with the unknown block's slice at the one size the join reads. Here the two
+//! blocks' slices are convolved with each other first, `E(n, m) = K(n) ⊛ Q(m)` for
+//! n + m up to the goal (≤ 2,000 small products), and each table state meets `E(n, m)`
+//! once, n fixed by the goal: one convolution per (table state, m) instead of two, and
+//! the same saving three times over in the backward pass. Only taken when the join reads
+//! a single size (`keep` has one size), so n is determined.
+
+use super::{add_into, conv, corr, normalize, Block, Blocks, Sv, Table};
+
+impl Blocks {
+    /// The one size the join reads, when there is exactly one.
+    pub(super) fn goal(&self) -> Option<usize> {
+        let mut kept = self.keep.iter().enumerate().filter(|(_, &k)| k);
+        match (kept.next(), kept.next()) {
+            (Some((s, _)), None) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// `E(n, m) = K(n) ⊛ Q(m)` for every n + m ≤ the goal, at index `n · |Q| + m`.
+    fn products(&self, ks: &[Option<Sv>], qs: &[Option<Sv>]) -> Vec<Option<Sv>> {
+        let goal = self.goal().expect("a pair is folded only towards one size");
+        let mut e: Vec<Option<Sv>> = vec![None; ks.len() * qs.len()];
+        let mut buf = vec![0.0; self.inner.len];
+        for (n, k) in ks.iter().enumerate() {
+            let Some((kv, kl)) = k else { continue };
+            for (m, q) in qs.iter().enumerate().take((goal + 1).saturating_sub(n)) {
+                let Some((qv, ql)) = q else { continue };
+                conv(&self.inner, kv, qv, &mut buf);
+                add_into(&mut e[n * qs.len() + m], &buf, kl + ql);
+            }
+        }
+        normalize(&mut e);
+        e
+    }
+
+    /// Where table state `i` (coordinates `c`) goes when the size-only block gives `n` and
+    /// `q` gives `m`, before `q`'s spread; `None` when it leaves the box.
+    fn moved_pair(&self, q: &Block, c: &[usize], i: usize, n: usize, m: usize) -> Option<usize> {
+        let size = c[0] + n + m;
+        if size >= self.outer.dims[0] || !self.keep[size] {
+            return None;
+        }
+        let mut j = i + (n + m) * self.outer.strides[0];
+        for &a in &q.yes {
+            if c[a] + m >= self.outer.dims[a] {
+                return None;
+            }
+            j += m * self.outer.strides[a];
+        }
+        Some(j)
+    }
+
+    /// For each table state and each m: the `E(n, m)` it meets (n fixed by the goal) and
+    /// where it lands, as `f(i, j, index of E)`.
+    fn each_meeting(
+        &self,
+        q: &Block,
+        table: &Table,
+        e: &[Option<Sv>],
+        nk: usize,
+        m: usize,
+        mut f: impl FnMut(usize, usize, usize),
+    ) {
+        let goal = self.goal().expect("a pair is folded only towards one size");
+        let nq = e.len() / nk.max(1);
+        self.outer.each(|i, c| {
+            if table[i].is_none() {
+                return;
+            }
+            let Some(n) = goal.checked_sub(c[0] + m) else {
+                return;
+            };
+            if n >= nk || e[n * nq + m].is_none() {
+                return;
+            }
+            if let Some(j) = self.moved_pair(q, c, i, n, m) {
+                f(i, j, n * nq + m);
+            }
+        });
+    }
+
+    /// The table after folding the size-only block (slices `ks`) and then `q` (slices
+    /// `qs`, the last block), at the goal size.
+    pub(super) fn fold_pair(
+        &self,
+        q: &Block,
+        table: &Table,
+        ks: &[Option<Sv>],
+        qs: &[Option<Sv>],
+    ) -> Table {
+        let e = self.products(ks, qs);
+        let mut buf = vec![0.0; self.inner.len];
+        // Σ_m S^m z_m (S: one more unknown person, spread on each unknown axis), by
+        // Horner's rule: one spread by (1 + shift) per m instead of C(m, i) for every i.
+        let mut out: Table = vec![None; self.outer.len];
+        for m in (0..qs.len()).rev() {
+            out = self.once_more(q, out, false);
+            self.each_meeting(q, table, &e, ks.len(), m, |i, j, x| {
+                let (Some((av, al)), Some((ev, el))) = (&table[i], &e[x]) else {
+                    return;
+                };
+                conv(&self.inner, av, ev, &mut buf);
+                add_into(&mut out[j], &buf, al + el);
+            });
+        }
+        normalize(&mut out);
+        out
+    }
+
+    /// `t` spread by one more unknown person on each of `q`'s unknown axes (or the
+    /// transpose, `back`), normalized.
+    fn once_more(&self, q: &Block, mut t: Table, back: bool) -> Table {
+        for &a in &q.unknown {
+            t = self.spread(&t, a, 1, back);
+        }
+        normalize(&mut t);
+        t
+    }
+
+    /// The adjoint of [`Blocks::fold_pair`]: from the weights `phi` of the table after it,
+    /// those of the table before it and of both blocks' slices (size-only block first).
+    pub(super) fn unfold_pair(
+        &self,
+        q: &Block,
+        table: &Table,
+        ks: &[Option<Sv>],
+        qs: &[Option<Sv>],
+        phi: &Table,
+    ) -> (Table, Vec<Option<Sv>>, Vec<Option<Sv>>) {
+        let e = self.products(ks, qs);
+        let mut phi_t: Table = vec![None; self.outer.len];
+        let mut phi_e: Vec<Option<Sv>> = vec![None; e.len()];
+        let mut buf = vec![0.0; self.inner.len];
+        // The weights of z_m are (Sᵀ)^m φ, one transposed spread further for each m.
+        let mut pz = phi.clone();
+        for m in 0..qs.len() {
+            if m > 0 {
+                pz = self.once_more(q, pz, true);
+            }
+            self.each_meeting(q, table, &e, ks.len(), m, |i, j, x| {
+                let (Some((av, al)), Some((ev, el)), Some((pv, pl))) = (&table[i], &e[x], &pz[j])
+                else {
+                    return;
+                };
+                corr(&self.inner, pv, ev, &mut buf);
+                add_into(&mut phi_t[i], &buf, pl + el);
+                corr(&self.inner, pv, av, &mut buf);
+                add_into(&mut phi_e[x], &buf, pl + al);
+            });
+        }
+        normalize(&mut phi_t);
+        normalize(&mut phi_e);
+        let mut phi_k: Vec<Option<Sv>> = vec![None; ks.len()];
+        let mut phi_q: Vec<Option<Sv>> = vec![None; qs.len()];
+        for (x, p) in phi_e.iter().enumerate() {
+            let (n, m) = (x / qs.len(), x % qs.len());
+            let (Some((pv, pl)), Some((kv, kl)), Some((qv, ql))) = (p, &ks[n], &qs[m]) else {
+                continue;
+            };
+            corr(&self.inner, pv, qv, &mut buf);
+            add_into(&mut phi_k[n], &buf, pl + ql);
+            corr(&self.inner, pv, kv, &mut buf);
+            add_into(&mut phi_q[m], &buf, pl + kl);
+        }
+        normalize(&mut phi_k);
+        normalize(&mut phi_q);
+        (phi_t, phi_k, phi_q)
+    }
+}
