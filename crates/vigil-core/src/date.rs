@@ -146,7 +146,7 @@ impl PartialDate {
 }
 
 /// The days a partial date could stand for, both ends included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DayRange {
     pub lo: Day,
     pub hi: Day,

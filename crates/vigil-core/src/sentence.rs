@@ -32,7 +32,7 @@ use crate::date::{Day, DayRange};
 use crate::record::{AppealOutcome, Regime};
 
 /// What an appeal does to the verdict it is written on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AppealEffect {
     /// The appeal's date; `None`: not known (it acts from the verdict's date).
     pub when: Option<DayRange>,

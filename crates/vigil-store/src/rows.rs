@@ -3,7 +3,8 @@
 //! what is checked cannot drift apart.
 
 use vigil_core::record::{
-    Event, EventKind, Person, Record, RecordType, ReleaseReason, Sex, KINDS_WITH_CASE_DETAILS,
+    ConsentField, Event, EventKind, Person, Record, RecordType, ReleaseReason, Sex,
+    KINDS_WITH_CASE_DETAILS,
 };
 
 /// The `person` table's columns for one person.
@@ -20,6 +21,10 @@ pub struct PersonCols {
     pub health: Option<String>,
     pub prominent: bool,
     pub visibility: String,
+    /// What the person consented to and the envelope form of their name, as a small
+    /// JSON object (`letters_text`); `None` when the person has neither. Loading reads
+    /// this instead of joining each person to its log entry.
+    pub letters: Option<String>,
 }
 
 impl PersonCols {
@@ -45,6 +50,7 @@ impl PersonCols {
             ),
             prominent: p.prominent,
             visibility: p.visibility.as_str().to_string(),
+            letters: letters_text(p),
         }
     }
 
@@ -61,8 +67,31 @@ impl PersonCols {
             ("health", o(&self.health)),
             ("prominent", self.prominent.to_string()),
             ("visibility", self.visibility.clone()),
+            ("letters", o(&self.letters)),
         ]
     }
+}
+
+/// A person's consents (the list form; an older note gives none) and envelope name as
+/// `{"consent":[…],"envelope":"…"}`, each key only when present, the shape
+/// `record::person_letters_of` reads; `None` when the person has neither.
+#[must_use]
+pub fn letters_text(p: &Person) -> Option<String> {
+    let consent: Vec<&str> = match &p.consent {
+        Some(ConsentField::List(l)) => l.iter().map(|c| c.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    if consent.is_empty() && p.envelope.is_none() {
+        return None;
+    }
+    let mut o = serde_json::Map::new();
+    if !consent.is_empty() {
+        o.insert("consent".into(), consent.into());
+    }
+    if let Some(e) = &p.envelope {
+        o.insert("envelope".into(), e.as_str().into());
+    }
+    Some(serde_json::Value::Object(o).to_string())
 }
 
 /// The `event` table's columns for one event; `person` is the person's id (the backends

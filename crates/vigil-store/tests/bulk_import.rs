@@ -208,7 +208,7 @@ fn sqlite_a_file_without_event_details_is_rebuilt_on_upgrade() {
     let want = describe(&store.load().unwrap());
     drop(store);
     let c = rusqlite::Connection::open(&path).unwrap();
-    c.execute_batch("ALTER TABLE event DROP COLUMN details; PRAGMA user_version = 9;")
+    c.execute_batch("ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; PRAGMA user_version = 9;")
         .unwrap();
     drop(c);
     let store = SqliteStore::open(&path).unwrap();
@@ -250,7 +250,7 @@ fn postgres_a_database_without_event_details_is_rebuilt_on_upgrade() {
     let want = describe(&store.load().unwrap());
     store
         .execute_raw(
-            "ALTER TABLE event DROP COLUMN details; DELETE FROM vigil_schema WHERE version >= 9;",
+            "ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; DELETE FROM vigil_schema WHERE version >= 9;",
         )
         .unwrap();
     drop(store);

@@ -74,7 +74,79 @@ scenarios!(
     a_correction_keeps_what_points_at_the_record,
     a_rebuild_gives_the_same_derived_rows,
     a_hidden_event_does_not_decide_what_the_public_is_told,
+    a_persons_letters_load_from_their_column,
 );
+
+const LETTERS: &str = r#"{"type":"person","id":"p1","country":"BY","consent":["letters","calendar"],"envelope":"Івановай Ганне, 1980 г.н."}
+{"type":"person","id":"p2","country":"BY","envelope":"Пятрову Івану"}
+{"type":"person","id":"p3","country":"BY"}
+"#;
+
+/// A person's consents and envelope name (the `letters` column both writers fill, what
+/// loading reads instead of the body) load as written, follow a correction, are what a
+/// replay of the log gives, and are checked by `derived::check`.
+fn a_persons_letters_load_from_their_column(store: &mut dyn Store) {
+    use vigil_core::registry::{Letters, Registry};
+    let letters = |reg: &Registry, id: &str| reg.letters_of(reg.person_index(id)?).cloned();
+    let column = |store: &dyn Store, id: &str| {
+        let rows = store.derived_rows().unwrap();
+        rows.persons
+            .into_iter()
+            .find(|p| p.id == id)
+            .unwrap()
+            .letters
+    };
+    load(store, LETTERS).unwrap();
+    let reg = store.load().unwrap();
+    let envelope = |e: &str| Some(Box::<str>::from(e));
+    assert_eq!(
+        letters(&reg, "p1"),
+        Some(Letters {
+            letters: true,
+            calendar: true,
+            envelope: envelope("Івановай Ганне, 1980 г.н.")
+        })
+    );
+    assert_eq!(
+        letters(&reg, "p2"),
+        Some(Letters {
+            letters: false,
+            calendar: false,
+            envelope: envelope("Пятрову Івану")
+        })
+    );
+    assert_eq!(letters(&reg, "p3"), None);
+    assert_eq!(
+        column(store, "p2").as_deref(),
+        Some(r#"{"envelope":"Пятрову Івану"}"#)
+    );
+    assert_eq!(column(store, "p3"), None);
+    // p1 withdraws both: the column and the registry follow the correction.
+    let update = ImportOptions {
+        update: true,
+        ..opts()
+    };
+    let line = r#"{"type":"person","id":"p1","country":"BY","consent":["calendar"]}"#;
+    import(store, &mut line.as_bytes(), &update, &mut |_| {}).unwrap();
+    let reg = store.load().unwrap();
+    assert_eq!(
+        letters(&reg, "p1"),
+        Some(Letters {
+            letters: false,
+            calendar: true,
+            envelope: None
+        })
+    );
+    assert_eq!(
+        column(store, "p1").as_deref(),
+        Some(r#"{"consent":["calendar"]}"#)
+    );
+    let replayed = store.load_as_of(store.head().unwrap().entries).unwrap();
+    for id in ["p1", "p2", "p3"] {
+        assert_eq!(letters(&reg, id), letters(&replayed, id), "{id}");
+    }
+    assert_eq!(vigil_store::derived::check(store).unwrap(), None);
+}
 
 /// A public person with a confidential release, and a restricted person merged into a
 /// public one: the loaded registry tells the public what their public events say, and
@@ -594,7 +666,7 @@ fn sqlite_an_older_file_is_rebuilt_on_upgrade() {
     drop(store);
     let c = rusqlite::Connection::open(&path).unwrap();
     c.execute_batch(
-        "DROP TABLE sheet_mapping; DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE event DROP COLUMN details; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
+        "DROP TABLE sheet_mapping; DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
     )
     .unwrap();
     drop(c);
@@ -610,7 +682,7 @@ fn postgres_an_older_database_is_rebuilt_on_upgrade() {
     load(&mut store, BASE).unwrap();
     add_account(&store);
     store
-        .execute_raw("DROP TABLE sheet_mapping; DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE event DROP COLUMN details; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version >= 4;")
+        .execute_raw("DROP TABLE sheet_mapping; DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version >= 4;")
         .unwrap();
     drop(store);
     upgraded(vigil_store::PgStore::open(&url, Some(&schema)).unwrap());

@@ -32,6 +32,10 @@ pub struct Builder {
     details: Vec<CaseFacts>,
     /// Per detail, the place id it names, resolved when the registry is built.
     detail_place: Vec<Option<Box<str>>>,
+    /// Each distinct (case facts, place id) once: events with the same details share one
+    /// entry (most do: "recognized by Viasna", "charged under 342"), so the details take
+    /// memory per distinct fact, not per event.
+    detail_ix: HashMap<(CaseFacts, Option<Box<str>>), u32>,
     letters: HashMap<u32, super::Letters>,
 }
 
@@ -134,12 +138,17 @@ impl Builder {
 
     /// Keeps the details an event of this kind has; `NONE` when it has none.
     fn case_detail(&mut self, kind: EventKind, d: &EventDetails) -> u32 {
-        let Some((facts, place)) = case_detail(&mut self.symbols, kind, d) else {
+        let Some(key) = case_detail(&mut self.symbols, kind, d) else {
             return NONE;
         };
-        self.details.push(facts);
-        self.detail_place.push(place);
-        (self.details.len() - 1) as u32
+        if let Some(&ix) = self.detail_ix.get(&key) {
+            return ix;
+        }
+        let ix = self.details.len() as u32;
+        self.details.push(key.0.clone());
+        self.detail_place.push(key.1.clone());
+        self.detail_ix.insert(key, ix);
+        ix
     }
 
     pub fn add_figure(&mut self, f: Figure) {

@@ -13,7 +13,7 @@ use crate::record::{Condition, EventKind, Place, Regime};
 use crate::sentence::{self, Verdict};
 
 /// The case details of one event the engine reads (`EventRow::detail` points here).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct CaseFacts {
     /// `transferred`: the place's index.
     pub place: Option<u32>,

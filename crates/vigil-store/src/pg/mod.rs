@@ -37,12 +37,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0007_audit_chain.sql"),
     include_str!("../../migrations/postgres/0008_sheet_mapping.sql"),
     include_str!("../../migrations/postgres/0009_event_details.sql"),
+    include_str!("../../migrations/postgres/0010_person_letters.sql"),
 ];
 
-/// The newest schema that added a derived column (the event's details; before it the
-/// event's visibility, the `reference` table): an older database has its derived tables
-/// rebuilt from the log when it is brought up to date.
-const DERIVED_SCHEMA: i64 = 9;
+/// The newest schema that added a derived column (the person's letters; before it the
+/// event's details, the event's visibility, the `reference` table): an older database
+/// has its derived tables rebuilt from the log when it is brought up to date.
+const DERIVED_SCHEMA: i64 = 10;
 
 /// The first schema whose audit trail is chained: an older database's rows are linked
 /// when it is brought up to date.
@@ -383,7 +384,7 @@ impl Store for PgStore {
                 .await
                 .map_err(pg)?;
             let persons = sqlx::query(
-                "SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility FROM person",
+                "SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility, letters FROM person",
             )
             .fetch_all(&mut *tx)
             .await
@@ -442,20 +443,15 @@ impl Store for PgStore {
                     prominent: r.try_get(8).map_err(pg)?,
                     visibility: Visibility::parse(&visibility).ok_or_else(|| bad("visibility"))?,
                 };
-                index_of_pk.insert(pk, b.add_person_parts(&parts));
-            }
-            let letter_rows: Vec<(i64, String)> = sqlx::query_as(
-                "SELECT p.pk, l.body FROM person p JOIN record r ON r.rtype = 'person' AND r.rid = p.id
-                 JOIN log l ON l.seq = r.seq WHERE strpos(l.body, '\"consent\"') > 0 OR strpos(l.body, '\"envelope\"') > 0",
-            )
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(pg)?;
-            for (pk, body) in letter_rows {
-                let letters = person_letters_of(&body)
-                    .map_err(|e| StoreError::Damaged(format!("person row {pk}: {e}")))?;
-                if let (Some((consent, envelope)), Some(&ix)) = (letters, index_of_pk.get(&pk)) {
-                    b.set_letters(ix, &consent, envelope.as_deref());
+                let ix = b.add_person_parts(&parts);
+                index_of_pk.insert(pk, ix);
+                // The consents and envelope name (`rows::letters_text`), for the few who have them.
+                if let Some(l) = text(10)? {
+                    if let Some((consent, envelope)) =
+                        person_letters_of(&l).map_err(|_| bad("letters"))?
+                    {
+                        b.set_letters(ix, &consent, envelope.as_deref());
+                    }
                 }
             }
             for body in bodies(&mut tx, RecordType::Place).await? {

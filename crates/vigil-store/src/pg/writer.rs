@@ -220,8 +220,8 @@ impl PgWriter<'_> {
                 let ps: Vec<(i64, PersonCols)> =
                     p.persons.iter().map(|(pk, p)| (*pk, PersonCols::of(p))).collect();
                 sqlx::query(
-                    "INSERT INTO person (pk, id, sex, birth, country, region, roles, health, prominent, visibility)
-                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[])",
+                    "INSERT INTO person (pk, id, sex, birth, country, region, roles, health, prominent, visibility, letters)
+                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::text[])",
                 )
                 .bind(ps.iter().map(|(pk, _)| *pk).collect::<Vec<_>>())
                 .bind(ps.iter().map(|(_, p)| p.id.clone()).collect::<Vec<_>>())
@@ -233,6 +233,7 @@ impl PgWriter<'_> {
                 .bind(ps.iter().map(|(_, p)| p.health.clone()).collect::<Vec<_>>())
                 .bind(ps.iter().map(|(_, p)| p.prominent).collect::<Vec<_>>())
                 .bind(ps.iter().map(|(_, p)| p.visibility.clone()).collect::<Vec<_>>())
+                .bind(ps.iter().map(|(_, p)| p.letters.clone()).collect::<Vec<_>>())
                 .execute(&mut **tx)
                 .await
                 .map_err(pg)?;
@@ -503,6 +504,7 @@ pub(super) type PersonRowText = (
     Option<String>,
     bool,
     String,
+    Option<String>,
 );
 pub(super) type EventRowText = (
     String,
@@ -550,12 +552,13 @@ pub(super) async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreEr
     }
 
     let persons: Vec<PersonRowText> = sqlx::query_as(
-        "SELECT id, sex, birth, country, region, roles, health, prominent, visibility FROM person",
+        "SELECT id, sex, birth, country, region, roles, health, prominent, visibility, letters FROM person",
     )
     .fetch_all(&mut *tx)
     .await
     .map_err(pg)?;
-    for (id, sex, birth, country, region, roles, health, prominent, visibility) in persons {
+    for (id, sex, birth, country, region, roles, health, prominent, visibility, letters) in persons
+    {
         rows.persons.push(PersonCols {
             id,
             sex,
@@ -566,6 +569,7 @@ pub(super) async fn read_derived(pool: &PgPool) -> Result<derived::Rows, StoreEr
             health,
             prominent,
             visibility,
+            letters,
         });
     }
 

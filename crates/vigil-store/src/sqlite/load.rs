@@ -1,5 +1,6 @@
-//! Loading a SQLite registry: persons, their letters, events and the case details of
-//! the events that carry them, read into a `Builder` (what `SqliteStore::load` calls).
+//! Loading a SQLite registry: persons with their letters, events with the case details
+//! of those that carry them (all from the typed rows' columns, no log body), read into a
+//! `Builder` (what `SqliteStore::load` calls).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,42 +26,13 @@ pub(super) struct RawEvent {
     pub(super) details: Option<EventDetails>,
 }
 
-/// Reads the consents and envelope names of the persons whose body has one.
-pub(super) fn read_letters(
-    conn: &Connection,
-    index_of_pk: &[u32],
-    b: &mut Builder,
-) -> Result<(), StoreError> {
-    let mut st = conn.prepare(
-        "SELECT p.pk, l.body FROM person p JOIN record r ON r.rtype = 'person' AND r.rid = p.id
-         JOIN log l ON l.seq = r.seq WHERE instr(l.body, '\"consent\"') > 0 OR instr(l.body, '\"envelope\"') > 0",
-    )?;
-    let mut rows = st.query([])?;
-    while let Some(r) = rows.next()? {
-        let pk: i64 = r.get(0)?;
-        let body = r.get_ref(1)?.as_str().map_err(|_| {
-            StoreError::Damaged(format!("person row {pk}: stored body is unreadable"))
-        })?;
-        let letters = person_letters_of(body)
-            .map_err(|e| StoreError::Damaged(format!("person row {pk}: {e}")))?;
-        let ix = index_of_pk
-            .get(pk as usize)
-            .copied()
-            .filter(|&i| i != u32::MAX);
-        if let (Some((consent, envelope)), Some(ix)) = (letters, ix) {
-            b.set_letters(ix, &consent, envelope.as_deref());
-        }
-    }
-    Ok(())
-}
-
 /// Reads every person into the builder; returns person row → builder index.
 pub(super) fn read_persons(conn: &Connection, b: &mut Builder) -> Result<Vec<u32>, StoreError> {
     // Few distinct role and health lists exist: parse each stored text once.
     let mut roles_cache: HashMap<String, Vec<String>> = HashMap::new();
     let mut health_cache: HashMap<String, Vec<Health>> = HashMap::new();
     let mut index_of_pk: Vec<u32> = Vec::with_capacity(max_pk(conn, "person")? + 1);
-    let mut st = conn.prepare("SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility FROM person")?;
+    let mut st = conn.prepare("SELECT pk, id, sex, birth, country, region, roles, health, prominent, visibility, letters FROM person")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let pk: i64 = r.get(0)?;
@@ -114,6 +86,12 @@ pub(super) fn read_persons(conn: &Connection, b: &mut Builder) -> Result<Vec<u32
                 .ok_or_else(|| bad("visibility"))?,
         };
         let ix = b.add_person_parts(&parts);
+        // The consents and envelope name (`rows::letters_text`), for the few who have them.
+        if let Some(l) = text(10, "letters")? {
+            if let Some((consent, envelope)) = person_letters_of(l).map_err(|_| bad("letters"))? {
+                b.set_letters(ix, &consent, envelope.as_deref());
+            }
+        }
         let pk = pk as usize;
         if index_of_pk.len() <= pk {
             index_of_pk.resize(pk + 1, u32::MAX);
@@ -123,11 +101,21 @@ pub(super) fn read_persons(conn: &Connection, b: &mut Builder) -> Result<Vec<u32
     Ok(index_of_pk)
 }
 
-/// Reads every event on a connection of its own; returns the log position it saw.
+/// Events read per message from the event reader to the builder.
+pub(super) const EVENT_CHUNK: usize = 4096;
+
+/// Messages the event reader may be ahead of the builder by: what bounds the memory of
+/// events read but not yet added (a few MB), where a vector of every event was hundreds.
+pub(super) const CHUNKS_AHEAD: usize = 8;
+
+/// Reads every event on a connection of its own and sends them in chunks of
+/// [`EVENT_CHUNK`], in row order; returns the log position it saw. Stops early, without
+/// an error, when the receiver has gone (the builder failed).
 pub(super) fn read_events(
     path: &Path,
     key: Option<&str>,
-) -> Result<(i64, Vec<RawEvent>), StoreError> {
+    to: &std::sync::mpsc::SyncSender<Vec<RawEvent>>,
+) -> Result<i64, StoreError> {
     let conn = Connection::open_with_flags(
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -135,7 +123,7 @@ pub(super) fn read_events(
     unlock(&conn, path, key)?;
     let tx = conn.unchecked_transaction()?;
     let seq = log_position(&tx)?;
-    let mut out = Vec::with_capacity(max_pk(&tx, "event")?);
+    let mut out = Vec::with_capacity(EVENT_CHUNK);
     let mut st = tx.prepare(
         "SELECT pk, person_pk, kind, date, reason, announcement, visibility, details FROM event ORDER BY pk",
     )?;
@@ -184,6 +172,15 @@ pub(super) fn read_events(
                 .map_err(|_| bad("announcement"))?
                 .map(Box::from),
         });
+        if out.len() == EVENT_CHUNK {
+            let full = std::mem::replace(&mut out, Vec::with_capacity(EVENT_CHUNK));
+            if to.send(full).is_err() {
+                return Ok(seq);
+            }
+        }
     }
-    Ok((seq, out))
+    if !out.is_empty() {
+        let _ = to.send(out);
+    }
+    Ok(seq)
 }

@@ -23,12 +23,13 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0008_audit_chain.sql"),
     include_str!("../../migrations/sqlite/0009_sheet_mapping.sql"),
     include_str!("../../migrations/sqlite/0010_event_details.sql"),
+    include_str!("../../migrations/sqlite/0011_person_letters.sql"),
 ];
 
-/// The newest schema that added a derived column (the event's details; before it the
-/// event's visibility, the `reference` table): a file older than this has its derived
-/// tables rebuilt from the log when it is brought up to date.
-const DERIVED_SCHEMA: i64 = 10;
+/// The newest schema that added a derived column (the person's letters; before it the
+/// event's details, the event's visibility, the `reference` table): a file older than
+/// this has its derived tables rebuilt from the log when it is brought up to date.
+const DERIVED_SCHEMA: i64 = 11;
 
 /// The first schema whose audit trail is chained: an older file's rows are linked when it
 /// is brought up to date.
@@ -394,10 +395,10 @@ impl Store for SqliteStore {
             let (registry, events_seq) = std::thread::scope(|scope| {
                 let path = self.path.as_path();
                 let key = self.key.as_deref();
-                let events = scope.spawn(move || read_events(path, key));
+                let (to, from) = std::sync::mpsc::sync_channel(load::CHUNKS_AHEAD);
+                let events = scope.spawn(move || read_events(path, key, &to));
                 let mut b = Builder::with_capacity(max_pk(&tx, "person")?, max_pk(&tx, "event")?);
                 let index_of_pk = read_persons(&tx, &mut b)?;
-                read_letters(&tx, &index_of_pk, &mut b)?;
                 export_type_in(&tx, RecordType::Place, &mut |body| {
                     if let Record::Place(p) = reparse(body)? {
                         b.add_place(p);
@@ -422,8 +423,7 @@ impl Store for SqliteStore {
                     }
                     Ok(())
                 })?;
-                let (events_seq, events) = events.join().expect("event reader does not panic")?;
-                for e in events {
+                for e in from.iter().flatten() {
                     let person = index_of_pk
                         .get(e.person_pk as usize)
                         .copied()
@@ -443,6 +443,8 @@ impl Store for SqliteStore {
                         None => b.add_event(row),
                     }
                 }
+                drop(from);
+                let events_seq = events.join().expect("event reader does not panic")?;
                 Ok::<_, StoreError>((b.finish(), events_seq))
             })?;
             tx.commit()?;
@@ -700,5 +702,5 @@ use accounts::{account_row, insert_audit};
 mod load;
 mod writer;
 
-use load::{read_events, read_letters, read_persons};
+use load::{read_events, read_persons};
 use writer::{record_body_in, SqliteWriter};

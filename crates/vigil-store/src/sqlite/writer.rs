@@ -111,12 +111,12 @@ impl SqliteWriter<'_> {
                 let c = PersonCols::of(p);
                 self.tx
                     .prepare_cached(
-                        "INSERT OR REPLACE INTO person (pk, id, sex, birth, country, region, roles, health, prominent, visibility)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                        "INSERT OR REPLACE INTO person (pk, id, sex, birth, country, region, roles, health, prominent, visibility, letters)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                     )?
                     .execute(params![
                         keep, c.id, c.sex, c.birth, c.country, c.region, c.roles, c.health,
-                        c.prominent, c.visibility,
+                        c.prominent, c.visibility, c.letters,
                     ])?;
                 let pk = keep.unwrap_or_else(|| self.tx.last_insert_rowid());
                 self.person_pk.insert(p.id.clone(), pk);
@@ -349,7 +349,7 @@ impl SqliteStore {
         }
         {
             let mut st = tx.prepare(
-                "SELECT id, sex, birth, country, region, roles, health, prominent, visibility FROM person",
+                "SELECT id, sex, birth, country, region, roles, health, prominent, visibility, letters FROM person",
             )?;
             let mut q = st.query([])?;
             while let Some(r) = q.next()? {
@@ -363,6 +363,7 @@ impl SqliteStore {
                     health: r.get(6)?,
                     prominent: r.get(7)?,
                     visibility: r.get(8)?,
+                    letters: r.get(9)?,
                 });
             }
         }
