@@ -474,15 +474,21 @@ fn surname_gender(readings: &[String]) -> Option<bool> {
         "skamu", "skim", "skym", "skiego", "skiemu", "skeho", "skemu", "skio", "skiui", "ov", "av",
         "au", "ou", "ow", "aw", "ev", "ovym", "ovim", "avym", "ovi", "owi", "ovas", "ovo", "ovogo",
     ];
+    // The longest ending met decides: Czech "Kalesnikavovou" ends in the feminine -ovou,
+    // not the masculine -ou within it.
     let ends = |set: &[&str]| {
         readings
             .iter()
-            .any(|r| r.len() > 5 && set.iter().any(|e| r.ends_with(e)))
+            .filter(|r| r.len() > 5)
+            .flat_map(|r| set.iter().filter(|e| r.ends_with(*e)).map(|e| e.len()))
+            .max()
+            .unwrap_or(0)
     };
-    match (ends(FEMININE), ends(MASCULINE)) {
-        (true, false) => Some(true),
-        (false, true) => Some(false),
-        _ => None,
+    let (f, m) = (ends(FEMININE), ends(MASCULINE));
+    match f.cmp(&m) {
+        std::cmp::Ordering::Greater => Some(true),
+        std::cmp::Ordering::Less => Some(false),
+        std::cmp::Ordering::Equal => None,
     }
 }
 
@@ -655,6 +661,11 @@ pub enum Evidence {
     Skeleton,
     Similar,
     Initial,
+    /// A spelling too far apart for [`MATCH_FROM`] whose long skeletons differ by one
+    /// letter (a press typo: Koleshnikova, Kolnesnikowa for Калеснікава); the score is the
+    /// spelling similarity's, and [`query_score`] counts it as a match only beside an
+    /// agreeing given name.
+    Typo,
 }
 
 impl Evidence {
@@ -666,6 +677,7 @@ impl Evidence {
             Evidence::Skeleton => "same skeleton",
             Evidence::Similar => "similar spelling",
             Evidence::Initial => "initial",
+            Evidence::Typo => "one letter from the skeleton",
         }
     }
 }
@@ -733,7 +745,37 @@ pub fn token_similarity(a: &Token, b: &Token) -> (f64, Evidence) {
         }
     }
     // Squared: Jaro-Winkler is generous to shared prefixes (Kolesova, Kolesnikova: 0.95).
-    (0.9 * best * best, Evidence::Similar)
+    let similar = 0.9 * best * best;
+    if similar < MATCH_FROM && typo(a, b) {
+        return (similar, Evidence::Typo);
+    }
+    (similar, Evidence::Similar)
+}
+
+/// The shortest skeleton a [`Evidence::Typo`] is looked for in: one letter of six is a
+/// typo, one of four another surname (Ivanov, Ivakov).
+const TYPO_KEY: usize = 6;
+
+/// A token's skeleton keys of at least [`TYPO_KEY`] letters.
+fn long_keys(t: &Token) -> Vec<&String> {
+    t.keys
+        .iter()
+        .filter(|k| k.chars().count() >= TYPO_KEY)
+        .collect()
+}
+
+/// Whether two surnames' skeletons of at least [`TYPO_KEY`] letters are one edit apart
+/// (a letter added, dropped or changed: klSnkv, klnsnkv ~ klsnkv).
+fn typo(a: &Token, b: &Token) -> bool {
+    if !a.symbols.is_empty() || !b.symbols.is_empty() {
+        return false;
+    }
+    let (ka, kb) = (long_keys(a), long_keys(b));
+    ka.iter().any(|x| {
+        kb.iter().any(|y| {
+            x.chars().count().abs_diff(y.chars().count()) <= 1 && strsim::levenshtein(x, y) <= 1
+        })
+    })
 }
 
 /// One pair of aligned tokens.
@@ -828,6 +870,11 @@ pub fn query_score_with<A: Borrow<Token>, B: Borrow<Token>>(
         .iter()
         .map(Borrow::borrow)
         .any(|t: &Token| t.patronymic);
+    // A given name matched (not a surname, not an initial): it lets a surname one
+    // skeleton letter off count as matched ([`Evidence::Typo`]).
+    let given_agrees = pairs
+        .iter()
+        .any(|p| p.score >= 0.95 && !Borrow::<Token>::borrow(&query[p.query]).symbols.is_empty());
     let mut sum = 0.0;
     let mut total = 0.0;
     for i in (0..query.len())
@@ -850,9 +897,12 @@ pub fn query_score_with<A: Borrow<Token>, B: Borrow<Token>>(
             continue;
         }
         let w = weight(t);
-        match pairs.iter().find(|p| p.query == i && p.score >= MATCH_FROM) {
+        match pairs.iter().find(|p| {
+            p.query == i
+                && (p.score >= MATCH_FROM || (given_agrees && p.evidence == Evidence::Typo))
+        }) {
             Some(p) => {
-                sum += w * p.score;
+                sum += w * p.score.max(MATCH_FROM);
                 total += w;
             }
             None => total += 0.5 * w,
