@@ -756,12 +756,27 @@ pub fn token_similarity(a: &Token, b: &Token) -> (f64, Evidence) {
 /// typo, one of four another surname (Ivanov, Ivakov).
 const TYPO_KEY: usize = 6;
 
-/// A token's skeleton keys of at least [`TYPO_KEY`] letters.
-fn long_keys(t: &Token) -> Vec<&String> {
+/// A token's skeleton keys of at least [`TYPO_KEY`] letters (keys are ASCII).
+fn long_keys(t: &Token) -> impl Iterator<Item = &[u8]> + Clone {
     t.keys
         .iter()
-        .filter(|k| k.chars().count() >= TYPO_KEY)
-        .collect()
+        .map(String::as_bytes)
+        .filter(|k| k.len() >= TYPO_KEY)
+}
+
+/// Whether one edit (a letter added, dropped or changed) or none turns `a` into `b`:
+/// one walk, no table (this runs for every pair of distinct tokens a query compares).
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > 1 {
+        return false;
+    }
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        a[head..].len() <= 1 || a[head + 1..] == b[head + 1..]
+    } else {
+        a[head..] == b[head + 1..]
+    }
 }
 
 /// Whether two surnames' skeletons of at least [`TYPO_KEY`] letters are one edit apart
@@ -770,12 +785,8 @@ fn typo(a: &Token, b: &Token) -> bool {
     if !a.symbols.is_empty() || !b.symbols.is_empty() {
         return false;
     }
-    let (ka, kb) = (long_keys(a), long_keys(b));
-    ka.iter().any(|x| {
-        kb.iter().any(|y| {
-            x.chars().count().abs_diff(y.chars().count()) <= 1 && strsim::levenshtein(x, y) <= 1
-        })
-    })
+    let kb = long_keys(b);
+    long_keys(a).any(|x| kb.clone().any(|y| within_one_edit(x, y)))
 }
 
 /// One pair of aligned tokens.

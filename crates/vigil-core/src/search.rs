@@ -15,8 +15,8 @@ use crate::record::{Person, Visibility};
 use crate::registry::{in_merge_order, merge_roots};
 
 use crate::names::{
-    analyse_query, analyse_token, name_score, patronymic_position, query_score, query_score_with,
-    split, token_similarity, Evidence, Pair, Token, MATCH_FROM,
+    analyse_query, analyse_token, name_score, patronymic_position, query_score_with, split,
+    token_similarity, Evidence, Pair, Token, MATCH_FROM,
 };
 
 /// A person as the index sees it.
@@ -447,7 +447,7 @@ impl NameIndex {
                 .total_cmp(&a.0.score)
                 .then_with(|| a.0.person.cmp(&b.0.person))
         });
-        self.break_ties(&mut hits, &q, limit);
+        self.break_ties(&mut hits, &q, limit, &mut sims);
         hits.truncate(limit);
         hits.into_iter().map(|(h, _)| h).collect()
     }
@@ -458,7 +458,16 @@ impl NameIndex {
     /// readings against the matched tokens', Jaro-Winkler summed: "Kalesnikavovou" is
     /// nearer Калеснікава than Колесникова), then a prominent person first; the id
     /// decides only what none of these tells apart.
-    fn break_ties(&self, hits: &mut [(Hit, u32)], q: &[Token], limit: usize) {
+    fn break_ties(
+        &self,
+        hits: &mut [(Hit, u32)],
+        q: &[Token],
+        limit: usize,
+        sims: &mut Similarities,
+    ) {
+        // Tied persons mostly share the matched (interned) token: its closeness to each
+        // query token is computed once.
+        let mut close: HashMap<(usize, *const Token), f64> = HashMap::new();
         let mut start = 0;
         while start < hits.len().min(limit) {
             let score = hits[start].0.score;
@@ -470,7 +479,7 @@ impl NameIndex {
             if end - start > 1 {
                 let mut keyed: Vec<(TieKey, (Hit, u32))> = hits[start..end]
                     .iter()
-                    .map(|h| (self.tie_key(h.1, q), h.clone()))
+                    .map(|h| (self.tie_key(h.1, q, sims, &mut close), h.clone()))
                     .collect();
                 keyed.sort_by(|a, b| {
                     (b.0 .0)
@@ -490,7 +499,13 @@ impl NameIndex {
     /// [`Self::break_ties`]'s key for a person: sex agreement (−1 when the stored sex
     /// disagrees with a gendered query surname, else 0), spelling closeness of its
     /// best-matching name, prominence.
-    fn tie_key(&self, p: u32, q: &[Token]) -> TieKey {
+    fn tie_key(
+        &self,
+        p: u32,
+        q: &[Token],
+        sims: &mut Similarities,
+        close: &mut HashMap<(usize, *const Token), f64>,
+    ) -> TieKey {
         let person = &self.persons[p as usize];
         let agreement = match person.female {
             Some(f) if q.iter().any(|t| is_surname(t) && t.feminine == Some(!f)) => -1,
@@ -498,15 +513,22 @@ impl NameIndex {
         };
         let mut closeness: f64 = 0.0;
         for (_, tokens) in &person.names {
-            let (_, pairs) = query_score(q, tokens);
+            let (_, pairs) = query_score_with(q, tokens, |i, j, _, _| sims.get(q, i, &tokens[j]));
             let c: f64 = pairs
                 .iter()
                 .map(|pair| {
-                    let (x, y) = (&q[pair.query], &tokens[pair.candidate]);
-                    x.readings
-                        .iter()
-                        .flat_map(|a| y.readings.iter().map(move |b| strsim::jaro_winkler(a, b)))
-                        .fold(0.0, f64::max)
+                    let y = &tokens[pair.candidate];
+                    *close
+                        .entry((pair.query, Arc::as_ptr(y)))
+                        .or_insert_with(|| {
+                            q[pair.query]
+                                .readings
+                                .iter()
+                                .flat_map(|a| {
+                                    y.readings.iter().map(move |b| strsim::jaro_winkler(a, b))
+                                })
+                                .fold(0.0, f64::max)
+                        })
                 })
                 .sum();
             closeness = closeness.max(c);
