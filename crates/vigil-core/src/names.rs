@@ -510,9 +510,40 @@ pub fn analyse(name: &str) -> Vec<Token> {
 pub fn analyse_query(name: &str) -> Vec<Token> {
     let mut tokens = analyse(name);
     for t in &mut tokens {
+        query_readings(t);
         inflect::fold_inflection(t);
     }
     tokens
+}
+
+/// A Latin query token's readings under the conventions read on the query side only
+/// ([`press::query_latin_readings`]: Hungarian, Dutch), as variants with their keys.
+fn query_readings(t: &mut Token) {
+    if t.text
+        .chars()
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    {
+        return;
+    }
+    let mut added = false;
+    for r in press::query_latin_readings(&t.text) {
+        let r = fold(&r);
+        if t.readings.binary_search(&r).is_ok() || t.variants.binary_search(&r).is_ok() {
+            continue;
+        }
+        t.keys.push(skeleton(&r, false));
+        if r.contains("ch") {
+            t.keys.push(skeleton(&r, true));
+        }
+        t.variants.push(r);
+        added = true;
+    }
+    if added {
+        t.variants.sort();
+        t.variants.dedup();
+        t.keys.sort();
+        t.keys.dedup();
+    }
 }
 
 /// A name's normalised token texts (NFKC, lowercase, apostrophes removed), in order.
