@@ -399,6 +399,8 @@ pub fn latin_readings(token: &str) -> Vec<String> {
 #[must_use]
 pub fn query_latin_readings(token: &str) -> Vec<String> {
     const HUNGARIAN: &[(&str, &str)] = &[
+        // An English-style sh is kept (Hungarian writes ш as s, never sh).
+        ("sh", "sh"),
         ("sz", "s"),
         ("cs", "ch"),
         ("zs", "zh"),
