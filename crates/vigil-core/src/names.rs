@@ -474,15 +474,21 @@ fn surname_gender(readings: &[String]) -> Option<bool> {
         "skamu", "skim", "skym", "skiego", "skiemu", "skeho", "skemu", "skio", "skiui", "ov", "av",
         "au", "ou", "ow", "aw", "ev", "ovym", "ovim", "avym", "ovi", "owi", "ovas", "ovo", "ovogo",
     ];
+    // The longest ending met decides: Czech "Kalesnikavovou" ends in the feminine -ovou,
+    // not the masculine -ou within it.
     let ends = |set: &[&str]| {
         readings
             .iter()
-            .any(|r| r.len() > 5 && set.iter().any(|e| r.ends_with(e)))
+            .filter(|r| r.len() > 5)
+            .flat_map(|r| set.iter().filter(|e| r.ends_with(*e)).map(|e| e.len()))
+            .max()
+            .unwrap_or(0)
     };
-    match (ends(FEMININE), ends(MASCULINE)) {
-        (true, false) => Some(true),
-        (false, true) => Some(false),
-        _ => None,
+    let (f, m) = (ends(FEMININE), ends(MASCULINE));
+    match f.cmp(&m) {
+        std::cmp::Ordering::Greater => Some(true),
+        std::cmp::Ordering::Less => Some(false),
+        std::cmp::Ordering::Equal => None,
     }
 }
 
@@ -504,9 +510,40 @@ pub fn analyse(name: &str) -> Vec<Token> {
 pub fn analyse_query(name: &str) -> Vec<Token> {
     let mut tokens = analyse(name);
     for t in &mut tokens {
+        query_readings(t);
         inflect::fold_inflection(t);
     }
     tokens
+}
+
+/// A Latin query token's readings under the conventions read on the query side only
+/// ([`press::query_latin_readings`]: Hungarian, Dutch), as variants with their keys.
+fn query_readings(t: &mut Token) {
+    if t.text
+        .chars()
+        .any(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+    {
+        return;
+    }
+    let mut added = false;
+    for r in press::query_latin_readings(&t.text) {
+        let r = fold(&r);
+        if t.readings.binary_search(&r).is_ok() || t.variants.binary_search(&r).is_ok() {
+            continue;
+        }
+        t.keys.push(skeleton(&r, false));
+        if r.contains("ch") {
+            t.keys.push(skeleton(&r, true));
+        }
+        t.variants.push(r);
+        added = true;
+    }
+    if added {
+        t.variants.sort();
+        t.variants.dedup();
+        t.keys.sort();
+        t.keys.dedup();
+    }
 }
 
 /// A name's normalised token texts (NFKC, lowercase, apostrophes removed), in order.
@@ -655,6 +692,11 @@ pub enum Evidence {
     Skeleton,
     Similar,
     Initial,
+    /// A spelling too far apart for [`MATCH_FROM`] whose long skeletons differ by one
+    /// letter (a press typo: Koleshnikova, Kolnesnikowa for Калеснікава); the score is the
+    /// spelling similarity's, and [`query_score`] counts it as a match only beside an
+    /// agreeing given name.
+    Typo,
 }
 
 impl Evidence {
@@ -666,6 +708,7 @@ impl Evidence {
             Evidence::Skeleton => "same skeleton",
             Evidence::Similar => "similar spelling",
             Evidence::Initial => "initial",
+            Evidence::Typo => "one letter from the skeleton",
         }
     }
 }
@@ -733,7 +776,48 @@ pub fn token_similarity(a: &Token, b: &Token) -> (f64, Evidence) {
         }
     }
     // Squared: Jaro-Winkler is generous to shared prefixes (Kolesova, Kolesnikova: 0.95).
-    (0.9 * best * best, Evidence::Similar)
+    let similar = 0.9 * best * best;
+    if similar < MATCH_FROM && typo(a, b) {
+        return (similar, Evidence::Typo);
+    }
+    (similar, Evidence::Similar)
+}
+
+/// The shortest skeleton a [`Evidence::Typo`] is looked for in: one letter of six is a
+/// typo, one of four another surname (Ivanov, Ivakov).
+const TYPO_KEY: usize = 6;
+
+/// A token's skeleton keys of at least [`TYPO_KEY`] letters (keys are ASCII).
+fn long_keys(t: &Token) -> impl Iterator<Item = &[u8]> + Clone {
+    t.keys
+        .iter()
+        .map(String::as_bytes)
+        .filter(|k| k.len() >= TYPO_KEY)
+}
+
+/// Whether one edit (a letter added, dropped or changed) or none turns `a` into `b`:
+/// one walk, no table (this runs for every pair of distinct tokens a query compares).
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > 1 {
+        return false;
+    }
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        a[head..].len() <= 1 || a[head + 1..] == b[head + 1..]
+    } else {
+        a[head..] == b[head + 1..]
+    }
+}
+
+/// Whether two surnames' skeletons of at least [`TYPO_KEY`] letters are one edit apart
+/// (a letter added, dropped or changed: klSnkv, klnsnkv ~ klsnkv).
+fn typo(a: &Token, b: &Token) -> bool {
+    if !a.symbols.is_empty() || !b.symbols.is_empty() {
+        return false;
+    }
+    let kb = long_keys(b);
+    long_keys(a).any(|x| kb.clone().any(|y| within_one_edit(x, y)))
 }
 
 /// One pair of aligned tokens.
@@ -828,6 +912,11 @@ pub fn query_score_with<A: Borrow<Token>, B: Borrow<Token>>(
         .iter()
         .map(Borrow::borrow)
         .any(|t: &Token| t.patronymic);
+    // A given name matched (not a surname, not an initial): it lets a surname one
+    // skeleton letter off count as matched ([`Evidence::Typo`]).
+    let given_agrees = pairs
+        .iter()
+        .any(|p| p.score >= 0.95 && !Borrow::<Token>::borrow(&query[p.query]).symbols.is_empty());
     let mut sum = 0.0;
     let mut total = 0.0;
     for i in (0..query.len())
@@ -850,9 +939,12 @@ pub fn query_score_with<A: Borrow<Token>, B: Borrow<Token>>(
             continue;
         }
         let w = weight(t);
-        match pairs.iter().find(|p| p.query == i && p.score >= MATCH_FROM) {
+        match pairs.iter().find(|p| {
+            p.query == i
+                && (p.score >= MATCH_FROM || (given_agrees && p.evidence == Evidence::Typo))
+        }) {
             Some(p) => {
-                sum += w * p.score;
+                sum += w * p.score.max(MATCH_FROM);
                 total += w;
             }
             None => total += 0.5 * w,

@@ -26,6 +26,13 @@ pub struct Entry {
     pub names: Vec<String>,
     pub birth_year: Option<i32>,
     pub region: Option<String>,
+    /// The person's sex, where recorded: `Some(true)` a woman. A tie between equally
+    /// good candidates goes against one whose sex disagrees with the query's surname form.
+    pub female: Option<bool>,
+    /// A prominent person (`prominent` in the record: a recognised, widely reported
+    /// prisoner): of candidates tied on everything the query says, the one the press
+    /// most likely means.
+    pub prominent: bool,
 }
 
 impl Entry {
@@ -67,6 +74,12 @@ impl Entry {
             names,
             birth_year: p.birth_date.map(|d| d.year_number()),
             region: p.region.clone(),
+            female: match p.sex {
+                Some(crate::record::Sex::Female) => Some(true),
+                Some(crate::record::Sex::Male) => Some(false),
+                _ => None,
+            },
+            prominent: p.prominent,
         }
     }
 }
@@ -129,6 +142,8 @@ struct Indexed {
     names: Vec<(String, Vec<Arc<Token>>)>,
     birth_year: Option<i32>,
     region: Option<String>,
+    female: Option<bool>,
+    prominent: bool,
 }
 
 /// One search result.
@@ -211,8 +226,17 @@ impl NameIndex {
 
     pub fn add(&mut self, e: Entry) {
         let p = self.persons.len() as u32;
-        let names: Vec<(String, Vec<Arc<Token>>)> = e
-            .names
+        let mut texts = e.names;
+        for joined in texts
+            .iter()
+            .filter_map(|n| joined_particles(n))
+            .collect::<Vec<_>>()
+        {
+            if !texts.contains(&joined) {
+                texts.push(joined);
+            }
+        }
+        let names: Vec<(String, Vec<Arc<Token>>)> = texts
             .into_iter()
             .map(|n| {
                 let mut tokens: Vec<Arc<Token>> = split(&n)
@@ -257,6 +281,8 @@ impl NameIndex {
             names,
             birth_year: e.birth_year,
             region: e.region,
+            female: e.female,
+            prominent: e.prominent,
         });
     }
 
@@ -389,7 +415,7 @@ impl NameIndex {
         // Those sharing keys with every matched token first; those sharing one fewer
         // (a surname with a typo) only when the first tier leaves room, and only through a
         // rare key: a common given name alone would bring in thousands.
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut hits: Vec<(Hit, u32)> = Vec::new();
         let mut sims = Similarities::default();
         for tier in [best, best.saturating_sub(1)] {
             if tier == 0 || (tier < best && hits.len() >= limit) {
@@ -414,16 +440,101 @@ impl NameIndex {
             hits.extend(
                 tier_candidates
                     .into_iter()
-                    .filter_map(|p| self.score(p, &q, &mut sims)),
+                    .filter_map(|p| Some((self.score(p, &q, &mut sims)?, p))),
             );
         }
         hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.person.cmp(&b.person))
+            b.0.score
+                .total_cmp(&a.0.score)
+                .then_with(|| a.0.person.cmp(&b.0.person))
         });
+        self.break_ties(&mut hits, &q, limit, &mut sims);
         hits.truncate(limit);
-        hits
+        hits.into_iter().map(|(h, _)| h).collect()
+    }
+
+    /// Reorders each run of hits tied on the score that reaches into the first `limit`
+    /// by what else the query says, never by id alone: first a stored sex that disagrees
+    /// with the query's surname form goes last, then the closer spelling (the query's
+    /// readings against the matched tokens', Jaro-Winkler summed: "Kalesnikavovou" is
+    /// nearer Калеснікава than Колесникова), then a prominent person first; the id
+    /// decides only what none of these tells apart.
+    fn break_ties(
+        &self,
+        hits: &mut [(Hit, u32)],
+        q: &[Token],
+        limit: usize,
+        sims: &mut Similarities,
+    ) {
+        // Tied persons mostly share the matched (interned) token: its closeness to each
+        // query token is computed once.
+        let mut close: HashMap<(usize, *const Token), f64> = HashMap::new();
+        let mut start = 0;
+        while start < hits.len().min(limit) {
+            let score = hits[start].0.score;
+            let end = start
+                + hits[start..]
+                    .iter()
+                    .take_while(|h| h.0.score.total_cmp(&score).is_eq())
+                    .count();
+            if end - start > 1 {
+                let mut keyed: Vec<(TieKey, (Hit, u32))> = hits[start..end]
+                    .iter()
+                    .map(|h| (self.tie_key(h.1, q, sims, &mut close), h.clone()))
+                    .collect();
+                keyed.sort_by(|a, b| {
+                    (b.0 .0)
+                        .cmp(&a.0 .0)
+                        .then(b.0 .1.total_cmp(&a.0 .1))
+                        .then(b.0 .2.cmp(&a.0 .2))
+                        .then_with(|| a.1 .0.person.cmp(&b.1 .0.person))
+                });
+                for (slot, (_, h)) in hits[start..end].iter_mut().zip(keyed) {
+                    *slot = h;
+                }
+            }
+            start = end;
+        }
+    }
+
+    /// [`Self::break_ties`]'s key for a person: sex agreement (−1 when the stored sex
+    /// disagrees with a gendered query surname, else 0), spelling closeness of its
+    /// best-matching name, prominence.
+    fn tie_key(
+        &self,
+        p: u32,
+        q: &[Token],
+        sims: &mut Similarities,
+        close: &mut HashMap<(usize, *const Token), f64>,
+    ) -> TieKey {
+        let person = &self.persons[p as usize];
+        let agreement = match person.female {
+            Some(f) if q.iter().any(|t| is_surname(t) && t.feminine == Some(!f)) => -1,
+            _ => 0,
+        };
+        let mut closeness: f64 = 0.0;
+        for (_, tokens) in &person.names {
+            let (_, pairs) = query_score_with(q, tokens, |i, j, _, _| sims.get(q, i, &tokens[j]));
+            let c: f64 = pairs
+                .iter()
+                .map(|pair| {
+                    let y = &tokens[pair.candidate];
+                    *close
+                        .entry((pair.query, Arc::as_ptr(y)))
+                        .or_insert_with(|| {
+                            q[pair.query]
+                                .readings
+                                .iter()
+                                .flat_map(|a| {
+                                    y.readings.iter().map(move |b| strsim::jaro_winkler(a, b))
+                                })
+                                .fold(0.0, f64::max)
+                        })
+                })
+                .sum();
+            closeness = closeness.max(c);
+        }
+        (agreement, closeness, person.prominent)
     }
 
     /// How close a person's surnames, in any of its names, are to the query's: each query
@@ -605,6 +716,9 @@ fn is_surname(t: &Token) -> bool {
     t.symbols.is_empty() && !t.patronymic
 }
 
+/// [`NameIndex::tie_key`]: sex agreement, spelling closeness, prominence.
+type TieKey = (i8, f64, bool);
+
 /// A candidate of [`NameIndex::candidates`]: how many query tokens it shares keys with,
 /// whether through a rare key, and which query surnames (bits, the first eight) it shares
 /// a skeleton key of two letters or more with.
@@ -679,7 +793,9 @@ fn explain<A: std::borrow::Borrow<Token>, B: std::borrow::Borrow<Token>>(
 }
 
 mod mentions;
+mod particles;
 pub use mentions::Mention;
+use particles::joined_particles;
 
 #[cfg(test)]
 mod tests;

@@ -63,6 +63,11 @@ pub const GIVEN_NAMES: &[&str] = &[
     "Станіслаў Станислав Stanislau Stanislav",
     "Генадзь Геннадий Henadz Hienadz Gennady Gennadiy",
     "Францішак Франтишек Frantsishak Franciszek",
+    // Javier is the Spanish form of Xavier (French, Catalan, English), Xabier the Basque:
+    // http://the-uncensored-wiki.com:20072/j/a/v/Javier_%28name%29.html (Wikipedia's
+    // "Javier (name)"); https://legitbabenames.wordpress.com/category/javier/ (Ksawery,
+    // Ксавьер). Venezuela's press writes Javier Tarazona as "Xavier Tarazona".
+    "Хавьер Javier Xavier Xabier Ксавье Ксавьер Ksawery",
 ];
 
 /// Short and familiar forms: (a form of the class they join, the short forms, the source).

@@ -25,6 +25,8 @@ const ENDINGS: &[&str] = &[
     "ykh", "ikh", "ami", "ymi", "imi", "iui", // plural, Lithuanian dative
     "ym", "im", "om", "em", "am", "ou", // instrumental (Czech -ou)
     "as", "is", "ys", "us", "os", "io", "ui", // Lithuanian
+    "at", "ot", "et", "ra",
+    "re", // Hungarian accusative -t, sublative -ra/-re (after a vowel)
 ];
 
 /// The keys of a reading's stems: the reading with each ending above removed.

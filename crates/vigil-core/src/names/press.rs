@@ -390,5 +390,44 @@ pub fn latin_readings(token: &str) -> Vec<String> {
     out
 }
 
+/// The readings of a lowercase Latin query token under conventions read on the query side
+/// only (stored names never get them: no index memory, no new duplicate pairs): Hungarian
+/// (`sz` с, `s` ш, `cs` ч, `zs` ж, `ny` нь: nepszava.hu's "Alekszandr Lukasenko",
+/// "Marija Kolesznyikova") — whose `s` is also what a š becomes with its háček dropped, as
+/// Romanian and Latvian sites print it ("Aleksandr Lukasenko", ziare.com) — and Dutch
+/// (`oe` у, `sj` ш, `tsj` ч, `j` й: vrt.be's "Aleksandr Loekasjenko", "Tichanovskaja").
+#[must_use]
+pub fn query_latin_readings(token: &str) -> Vec<String> {
+    const HUNGARIAN: &[(&str, &str)] = &[
+        // An English-style sh is kept (Hungarian writes ш as s, never sh).
+        ("sh", "sh"),
+        ("sz", "s"),
+        ("cs", "ch"),
+        ("zs", "zh"),
+        ("s", "sh"),
+        ("ny", "n"),
+        ("ly", "l"),
+        ("ty", "t"),
+        ("c", "ts"),
+        ("j", "y"),
+    ];
+    const DUTCH: &[(&str, &str)] = &[
+        ("chtsj", "shch"),
+        ("tsj", "ch"),
+        ("sj", "sh"),
+        ("ch", "kh"),
+        ("oe", "u"),
+        ("j", "y"),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for rules in [HUNGARIAN, DUTCH] {
+        let r = rewrite(token, rules);
+        if r != token && !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests;

@@ -189,3 +189,19 @@ fn patronymics_are_optional_but_count_when_both_have_one() {
     let other = names_score("Бяляцкі Алесь Віктаравіч", "Беляцкий Алесь Иванович");
     assert!(with > other + 0.1, "{with} vs {other}");
 }
+
+#[test]
+fn one_edit_apart() {
+    for (a, b, want) in [
+        ("klSnkv", "klsnkv", true),  // changed
+        ("klnsnkv", "klsnkv", true), // added
+        ("klsnkv", "klsnk", true),   // dropped at the end
+        ("klsnkv", "klsnkv", true),
+        ("klsnkv", "klsv", false),   // Kalesnikava / Kalesava: two apart
+        ("lkSnk", "lkSvC", false),   // Lukashenka / Lukashevich
+        ("abcdef", "bacdef", false), // a swap is two edits
+    ] {
+        assert_eq!(within_one_edit(a.as_bytes(), b.as_bytes()), want, "{a} {b}");
+        assert_eq!(within_one_edit(b.as_bytes(), a.as_bytes()), want, "{b} {a}");
+    }
+}

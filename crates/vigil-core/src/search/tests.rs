@@ -8,6 +8,7 @@ fn entry(id: &str, names: &[&str], birth: Option<i32>, region: Option<&str>) -> 
         names: names.iter().map(|n| (*n).to_string()).collect(),
         birth_year: birth,
         region: region.map(Into::into),
+        ..Entry::default()
     }
 }
 
@@ -162,6 +163,8 @@ fn evaluation() {
             distractors.push(Entry {
                 id: format!("g{}", v["id"].as_str().unwrap()),
                 names,
+                female: Some(v["sex"] == "female"),
+                prominent: v["prominent"] == true,
                 ..Entry::default()
             });
         },
@@ -170,6 +173,18 @@ fn evaluation() {
         .iter()
         .flat_map(|e| e.names.iter().map(|n| (e.id.clone(), n.clone())))
         .collect();
+    // The labelled people are well-known prisoners: a registry marks them `prominent`.
+    // The main numbers leave that out (the hidden set may not); the line after them
+    // gives them with it.
+    let ix_prominent = NameIndex::build(
+        stored
+            .iter()
+            .map(|(p, n)| Entry {
+                prominent: true,
+                ..entry(p, &[n], None, None)
+            })
+            .chain(distractors.iter().cloned()),
+    );
     let ix = NameIndex::build(
         stored
             .iter()
@@ -178,6 +193,7 @@ fn evaluation() {
     );
     let folded = |s: &str| deunicode::deunicode(s).to_lowercase();
     let (mut at1, mut at10, mut jw1, mut jw10) = (0, 0, 0, 0);
+    let (mut prominent1, mut prominent10) = (0, 0);
     let (mut press, mut press1, mut press10) = (0usize, 0usize, 0usize);
     for (want, q) in &queries {
         let hits = ix.search(q, 10);
@@ -185,6 +201,9 @@ fn evaluation() {
         let ten = hits.iter().any(|h| h.person == *want);
         at1 += usize::from(first);
         at10 += usize::from(ten);
+        let hits = ix_prominent.search(q, 10);
+        prominent1 += usize::from(hits.first().is_some_and(|h| h.person == *want));
+        prominent10 += usize::from(hits.iter().any(|h| h.person == *want));
         if sourced.contains(&(*want, *q)) {
             press += 1;
             press1 += usize::from(first);
@@ -241,6 +260,11 @@ fn evaluation() {
     eprintln!(
         "evaluation: {} people and {} distractor names, {} queries: vigil recall@1 {:.3}, recall@10 {:.3}; Jaro-Winkler scan recall@1 {:.3}, recall@10 {:.3}",
         people.len(), distractor_names.len(), queries.len(), r(at1), r(at10), r(jw1), r(jw10)
+    );
+    eprintln!(
+        "  with the labelled people marked prominent: recall@1 {:.3}, recall@10 {:.3}",
+        r(prominent1),
+        r(prominent10)
     );
     eprintln!(
         "  of which {press} collected from the press: recall@1 {:.3}, recall@10 {:.3}",
@@ -446,4 +470,131 @@ fn the_closest_name_is_scored_when_more_tie_than_are_scored() {
         Some("sought"),
         "{hits:#?}"
     );
+}
+
+/// A surname alone, in a foreign declined form, matches every stored woman of that surname
+/// equally: the tie goes to what the query or the record says (the closer spelling, a
+/// stored sex agreeing with the form, prominence), never to the smaller id.
+#[test]
+fn ties_are_broken_by_what_the_query_and_record_say_not_by_id() {
+    let woman = |id: &str, name: &str, female: Option<bool>, prominent: bool| Entry {
+        female,
+        prominent,
+        ..entry(id, &[name], None, None)
+    };
+    // "Kalesnikavovou" (aktualne.cz): the Czech accusative of Kalesnikavová.
+    let ix = NameIndex::build([
+        woman("a1", "Вольга Калеснікава", None, false),
+        woman("a2", "Ганна Калеснікава", None, false),
+        woman("z9", "Марыя Калеснікава", Some(true), true),
+    ]);
+    let hits = ix.search("Kalesnikavovou", 10);
+    assert_eq!(hits.len(), 3, "{hits:#?}");
+    assert!(
+        hits[0].score.total_cmp(&hits[1].score).is_eq(),
+        "a tie: {hits:#?}"
+    );
+    assert_eq!(hits[0].person, "z9", "the prominent one first: {hits:#?}");
+    // A stored sex that disagrees with the feminine form goes after one that does not.
+    let ix = NameIndex::build([
+        woman("a1", "Вольга Калеснікава", Some(false), false),
+        woman("a2", "Ганна Калеснікава", None, false),
+    ]);
+    let hits = ix.search("Kalesnikavovou", 10);
+    assert_eq!(hits[0].person, "a2", "{hits:#?}");
+    // The Belarusian form is nearer a Belarusian-based press spelling than the Russian.
+    let ix = NameIndex::build([
+        woman("a1", "Ольга Колесникова", None, false),
+        woman("a2", "Вольга Калеснікава", None, false),
+    ]);
+    let hits = ix.search("Kalesnikavovou", 10);
+    assert!(
+        hits[0].score.total_cmp(&hits[1].score).is_eq(),
+        "a tie: {hits:#?}"
+    );
+    assert_eq!(hits[0].person, "a2", "{hits:#?}");
+}
+
+/// Typos the press printed, two letters from the spelling and one from the skeleton, find
+/// the person when the given name agrees; without it the same surname is no match.
+#[test]
+fn a_long_surname_one_skeleton_letter_off_matches_beside_its_given_name() {
+    let ix = NameIndex::build([
+        entry("kalesnikava", &["Марыя Калеснікава"], None, None),
+        entry("kolesova", &["Марыя Калесава"], None, None),
+    ]);
+    // actualidadsinfronteras.com and de.euronews.com (tests/names/eval.tsv).
+    for q in ["Maria Koleshnikova", "Maria Kolnesnikowa"] {
+        let hits = ix.search(q, 10);
+        assert_eq!(
+            hits.first().map(|h| h.person.as_str()),
+            Some("kalesnikava"),
+            "{q}: {hits:#?}"
+        );
+        assert!(
+            hits[0].why.contains("one letter from the skeleton"),
+            "{}",
+            hits[0].why
+        );
+    }
+    assert!(
+        !ix.search("Ivan Koleshnikova", 10)
+            .iter()
+            .any(|h| h.person == "kalesnikava"),
+        "no agreeing given name: a typo is no match"
+    );
+    // The duplicates side is unchanged: a one-letter typo with the same given name is
+    // not proposed as the same person.
+    let ix = NameIndex::build([
+        entry("a", &["Maria Kalesnikava"], None, None),
+        entry("b", &["Maria Koleshnikova"], None, None),
+    ]);
+    assert!(ix.duplicates(DUPLICATE_FROM).is_empty());
+}
+
+/// A compound surname written apart is found by its joined spelling ("Rocio Sanmiguel"),
+/// and a given name outside Belarusian and Russian by another language's form of it
+/// (Xavier for Javier).
+#[test]
+fn compound_surnames_joined_and_spanish_given_names() {
+    let ix = NameIndex::build([
+        entry("sanmiguel", &["Rocío San Miguel"], None, None),
+        entry("miguel", &["Rocío Miguel"], None, None),
+        entry("tarazona", &["Javier Tarazona"], None, None),
+        entry("other", &["Luis Tarazona"], None, None),
+    ]);
+    let hits = ix.search("Rocio Sanmiguel", 10);
+    assert_eq!(hits[0].person, "sanmiguel", "{hits:#?}");
+    assert!(hits[0].score >= 0.95, "{hits:#?}");
+    let hits = ix.search("Xavier Tarazona", 10);
+    assert_eq!(hits[0].person, "tarazona", "{hits:#?}");
+    assert!(hits[0].score > hits.get(1).map_or(0.0, |h| h.score));
+}
+
+/// Hungarian and Dutch press Latin, and a š printed without its háček, read on the query
+/// side: each finds its person, not the one whose name folds alike (eval.tsv's sources).
+#[test]
+fn hungarian_and_dutch_press_spellings_find_the_right_person() {
+    let ix = NameIndex::build([
+        entry("lukashenka", &["Аляксандр Лукашэнка"], None, None),
+        entry("lukashevich", &["Аляксандр Лукашэвіч"], None, None),
+        entry("lusenka", &["Аляксандр Лусенка"], None, None),
+        entry("kalesnikava", &["Марыя Калеснікава"], None, None),
+        entry("kolesova", &["Марыя Калесава"], None, None),
+    ]);
+    for (query, want) in [
+        ("Alekszandr Lukasenko", "lukashenka"),  // nepszava.hu
+        ("Aleksandr Lukasenko", "lukashenka"),   // ziare.com
+        ("Aleksandr Loekasjenko", "lukashenka"), // vrt.be
+        ("Marija Kolesznyikova", "kalesnikava"), // nepszava.hu
+        ("Kolesznyikovát", "kalesnikava"),       // nepszava.hu, accusative
+    ] {
+        let hits = ix.search(query, 10);
+        assert_eq!(
+            hits.first().map(|h| h.person.as_str()),
+            Some(want),
+            "{query}: {hits:#?}"
+        );
+        assert!(hits[0].score >= 0.9, "{query}: {hits:#?}");
+    }
 }
