@@ -5,10 +5,9 @@
 //! having them. A query is analysed the same way; persons sharing keys with more of the
 //! query's tokens are scored first, each by its best-matching name.
 
+use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-
-use serde::Serialize;
 
 use crate::access::Audience;
 use crate::record::{Person, Visibility};
