@@ -10,7 +10,7 @@
 //! does after a save) equal to a full load.
 //!
 //! `PROPTEST_CASES=N` sets the number of sequences (by default 100 on each backend, each
-//! of 30–35 steps: about 15 minutes of CI's 2 cores, both backends side by side; every run
+//! of 30–35 steps: about 10 minutes of CI's 2 cores, both backends side by side; every run
 //! draws new sequences, so CI's runs add up).
 //! It is longer than 800 lines because the model, every step and the comparison after
 //! each step are one argument, read together.
