@@ -4,6 +4,8 @@
 //! record. The events' `details` column (schema 10 on SQLite, 9 on PostgreSQL) is filled
 //! for an older file on upgrade.
 
+mod common;
+
 use vigil_core::date::PartialDate;
 use vigil_core::record::{parse_record, RecordType};
 use vigil_core::registry::Registry;
@@ -230,21 +232,9 @@ fn sqlite_a_file_without_event_details_is_rebuilt_on_upgrade() {
 
 #[test]
 fn postgres_a_database_without_event_details_is_rebuilt_on_upgrade() {
-    let Some(url) = std::env::var("VIGIL_TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but VIGIL_TEST_DATABASE_URL is not set: the PostgreSQL tests must run"
-        );
+    let Some((url, schema)) = common::pg_schema("vigil_test_details") else {
         return;
     };
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let schema = format!("vigil_test_details_{}_{nanos}", std::process::id());
     let mut store = vigil_store::PgStore::open(&url, Some(&schema)).unwrap();
     load(&mut store, TEXT).unwrap();
     let want = describe(&store.load().unwrap());

@@ -5,6 +5,8 @@
 //! column loads is checked on both backends by conformance's
 //! `a_persons_letters_load_from_their_column` and by `write_path.rs`.
 
+mod common;
+
 use vigil_core::registry::{Letters, Registry};
 use vigil_store::{derived, import, ImportOptions, SqliteStore, Store};
 
@@ -70,21 +72,9 @@ fn sqlite_a_letters_column_that_disagrees_with_the_log_is_named() {
 
 #[test]
 fn postgres_a_database_without_person_letters_is_rebuilt_on_upgrade() {
-    let Some(url) = std::env::var("VIGIL_TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())
-    else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but VIGIL_TEST_DATABASE_URL is not set: the PostgreSQL tests must run"
-        );
+    let Some((url, schema)) = common::pg_schema("vigil_test_letters") else {
         return;
     };
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let schema = format!("vigil_test_letters_{}_{nanos}", std::process::id());
     let mut store = vigil_store::PgStore::open(&url, Some(&schema)).unwrap();
     load(&mut store);
     store
