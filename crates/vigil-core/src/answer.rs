@@ -10,7 +10,7 @@ use crate::access::Audience;
 use crate::check::{check, Finding};
 use crate::date::{Day, PartialDate};
 use crate::record::AnnouncementKind;
-use crate::registry::{By, Flow, Mode, Registry, SeriesPoint, Step, Waves};
+use crate::registry::{By, DayCounts, Flow, Mode, Registry, SeriesPoint, Step, Waves};
 
 #[path = "answer_releases.rs"]
 mod releases;
@@ -131,16 +131,37 @@ pub fn held(
     audience: Audience,
     log: LogPosition,
 ) -> Result<HeldAnswer, ParamError> {
-    let day = on.map_or(Ok(today), |d| parse_day("on", d))?;
-    let mode = counting.mode()?;
+    let mut a = held_total(reg, on, counting, today, log)?;
     let by = by
         .map(|b| {
             By::parse(b)
                 .ok_or_else(|| bad("by", format!("'{b}' is not one of sex, age, role, region, article, place, regime, status, recognized_by, term")))
         })
         .transpose()?;
-    let country = counting.country.as_deref();
-    let h = reg.held(day, country, mode);
+    if let Some(b) = by {
+        let day = on.map_or(Ok(today), |d| parse_day("on", d))?;
+        a.by = reg.held_by(
+            day,
+            counting.country.as_deref(),
+            counting.mode()?,
+            b,
+            audience,
+        );
+    }
+    Ok(a)
+}
+
+/// `stats held` without a breakdown, from a registry or from saved counts.
+pub fn held_total(
+    counts: &(impl DayCounts + ?Sized),
+    on: Option<&str>,
+    counting: &Counting,
+    today: Day,
+    log: LogPosition,
+) -> Result<HeldAnswer, ParamError> {
+    let day = on.map_or(Ok(today), |d| parse_day("on", d))?;
+    let mode = counting.mode()?;
+    let h = counts.held_on(day, counting.country.as_deref(), mode);
     Ok(HeldAnswer {
         small: Vec::new(),
         fewer_than: None,
@@ -148,9 +169,7 @@ pub fn held(
         held: h.held,
         held_min: h.held_min,
         held_max: h.held_max,
-        by: by
-            .map(|b| reg.held_by(day, country, mode, b, audience))
-            .unwrap_or_default(),
+        by: BTreeMap::new(),
         log,
     })
 }
@@ -165,7 +184,7 @@ pub struct SeriesAnswer {
 
 /// `stats series`: held on each step from `from` to `to`, both included.
 pub fn series(
-    reg: &Registry,
+    reg: &(impl DayCounts + ?Sized),
     from: &str,
     to: &str,
     step: &str,
@@ -190,7 +209,7 @@ pub fn series(
             ),
         ));
     }
-    let points = reg.series(
+    let points = reg.series_of(
         from_day,
         to_day,
         step,

@@ -12,7 +12,7 @@ use proptest::prelude::*;
 use vigil_core::access::Audience;
 use vigil_core::date::{Day, PartialDate};
 use vigil_core::record::{parse_record, AnnouncementKind};
-use vigil_core::registry::{Builder, By, Mode, Registry, Step};
+use vigil_core::registry::{Builder, By, Counts, DayCounts, Mode, Registry, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum K {
@@ -258,10 +258,13 @@ proptest! {
     #[test]
     fn held_and_bounds_match_the_model(persons in prop::collection::vec(person(), 1..7), country in prop_oneof![Just(None), Just(Some("BY"))]) {
         let reg = build(&persons);
+        // The day arrays as a new process reads them back from the store.
+        let saved = Counts::from_bytes(&reg.counts().to_bytes()).unwrap();
         let days = query_days();
         let models: Vec<Vec<(bool, bool, bool)>> = persons.iter().map(|p| model_held(&p.events, &days)).collect();
         for mode in [Mode::Recognized, Mode::All] {
             let series = reg.series(days[0], *days.last().unwrap(), Step::Week, country, mode);
+            prop_assert_eq!(&saved.series_of(days[0], *days.last().unwrap(), Step::Week, country, mode), &series);
             prop_assert_eq!(series.len(), days.len());
             for (n, &d) in days.iter().enumerate() {
                 let mut want = (0, 0, 0);
@@ -275,6 +278,7 @@ proptest! {
                 }
                 let got = reg.held(d, country, mode);
                 prop_assert_eq!((got.held, got.held_min, got.held_max), want, "{:?} on {} for {:?}", mode, d, persons);
+                prop_assert_eq!(saved.held_on(d, country, mode), got, "saved counts, {:?} on {}", mode, d);
                 let s = &series[n];
                 prop_assert_eq!((s.date.clone(), s.held, s.held_min, s.held_max), (d.to_string(), want.0, want.1, want.2));
                 prop_assert!(got.held_min <= got.held && got.held <= got.held_max);
@@ -289,6 +293,7 @@ proptest! {
                 .filter(|(p, m)| m[n].0 && model_recognized_on(&p.events, d) && country.is_none_or(|c| c == p.country))
                 .count() as i64;
             prop_assert_eq!(reg.held(d, country, Mode::RecognizedByDate).held, want, "by date on {}", d);
+            prop_assert_eq!(saved.held_on(d, country, Mode::RecognizedByDate), reg.held(d, country, Mode::RecognizedByDate));
             let by_sex: i64 = reg.held_by(d, country, Mode::RecognizedByDate, By::Sex, Audience::Trusted).values().sum();
             prop_assert_eq!(by_sex, want, "by date, by sex, on {}", d);
         }

@@ -124,8 +124,11 @@ impl AppState {
 
     fn load_shared(shared: Shared) -> Result<AppState, StoreError> {
         let store = lock(&shared)?;
-        let registry = store.load()?;
+        // The head first: a write by another process while the registry loads is then
+        // after the snapshot's position, and the next refresh brings it in (patching is
+        // idempotent), where the other order would claim a write the registry lacks.
         let head = store.head()?;
+        let registry = store.load()?;
         let directory = Directory::load(store.as_ref(), &registry)?;
         drop(store);
         Ok(AppState {

@@ -14,6 +14,7 @@ use vigil_core::registry::{Registry, Replay};
 pub mod accounts;
 pub mod batch;
 pub mod copy;
+pub mod counts;
 pub mod derived;
 pub mod follow;
 pub mod import;
@@ -222,6 +223,14 @@ pub trait Store {
         mapping: &str,
         audit: &accounts::AuditRow,
     ) -> Result<(), StoreError>;
+
+    /// The day arrays saved last (`counts::save`), whatever log position they were
+    /// computed at: `counts::saved` says whether they are the current ones.
+    fn saved_counts(&self) -> Result<Option<counts::Saved>, StoreError>;
+
+    /// Replaces the saved day arrays. Beside the log: no entry, no audit line (they are
+    /// derived, and recomputed by anyone who finds them out of date).
+    fn save_counts(&self, saved: &counts::Saved) -> Result<(), StoreError>;
 
     /// The audit trail, newest first.
     fn audit_trail(&self, limit: usize) -> Result<Vec<accounts::AuditRow>, StoreError>;

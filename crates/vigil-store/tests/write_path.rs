@@ -7,7 +7,8 @@
 //! same counts (held with its bounds, waves), a log that verifies with derived tables that
 //! match it, `load` equal to `load_as_of(head)`, export → import → export identical, and
 //! the registry of the step before brought forward by `follow::follow` (what a server
-//! does after a save) equal to a full load.
+//! does after a save) equal to a full load, and the day arrays saved beside the log (what
+//! `stats held` reads) either out of date or the registry's.
 //!
 //! `PROPTEST_CASES=N` sets the number of sequences (by default 100 on each backend, each
 //! of 30–35 steps: about 10 minutes of CI's 2 cores, both backends side by side; every run
@@ -256,6 +257,9 @@ enum Step {
     /// `vigil db copy` (and restore, which replays the same way): the sequence goes on in
     /// the copy.
     Copy,
+    /// `vigil stats held` (and `vigil import`'s end): the day arrays read saved when they
+    /// are current, else computed from the registry and saved beside the log.
+    Answer,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -278,6 +282,7 @@ fn step() -> impl Strategy<Value = Step> {
         2 => form::form_step(),
         1 => Just(Step::Rebuild),
         1 => Just(Step::Copy),
+        1 => Just(Step::Answer),
     ]
 }
 
@@ -548,10 +553,16 @@ fn apply(
             model.mappings.clear();
             return Ok(());
         }
+        Step::Answer => {
+            let (counts, at) = vigil_store::counts::current(store.as_ref()).unwrap();
+            prop_assert_eq!(at, store.head().unwrap());
+            prop_assert_eq!(counts, model.registry().counts(), "the day arrays answered");
+            return Ok(());
+        }
         _ => store.as_mut(),
     };
     match step {
-        Step::Rebuild | Step::Copy => unreachable!("handled above"),
+        Step::Rebuild | Step::Copy | Step::Answer => unreachable!("handled above"),
         Step::Form {
             person,
             v,
@@ -846,6 +857,11 @@ fn agree(
         "load against load_as_of(head)"
     );
     let full = store.load().unwrap();
+    // Saved day arrays that say they are current are the registry's (a write that kept
+    // them current would hand out another position's numbers).
+    if let Some(saved) = vigil_store::counts::saved(store, &head).unwrap() {
+        prop_assert_eq!(saved, full.counts(), "the saved day arrays");
+    }
     let (from, to) = (
         Day::ymd(2019, 12, 25).unwrap(),
         Day::ymd(2025, 1, 10).unwrap(),

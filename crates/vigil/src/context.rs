@@ -226,7 +226,16 @@ pub(crate) fn run_import(
     });
     bar.finish_and_clear();
     match result {
-        Ok(r) => Ok(Ok(r)),
+        Ok(r) => {
+            // The next `stats held` or `series` reads the day arrays saved now instead of
+            // loading the registry. The import stands whatever happens here.
+            if let (Some(head), true) = (&r.head, r.added + r.corrected > 0) {
+                if let Ok(reg) = store.load() {
+                    vigil_store::counts::computed(&*store, head, &reg);
+                }
+            }
+            Ok(Ok(r))
+        }
         Err(ImportFailure::Invalid(errors)) => Ok(Err(errors)),
         Err(e) => Err(e.into()),
     }

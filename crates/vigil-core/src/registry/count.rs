@@ -156,18 +156,33 @@ pub struct Flow {
 }
 
 /// Cumulative day arrays for one counting mode.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub(super) struct Curves {
     pub(super) base: i32,
     pub(super) total: Curve,
     pub(super) by_country: HashMap<String, Curve>,
 }
 
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub(super) struct Curve {
     pub(super) held: Vec<i32>,
     pub(super) min: Vec<i32>,
     pub(super) max: Vec<i32>,
+}
+
+impl Curves {
+    /// Held on a day, in all or in one country (its code in any case).
+    pub(super) fn held(&self, on: Day, country: Option<&str>) -> Held {
+        match country {
+            None => self.total.at(self.base, on),
+            Some(code) => self
+                .by_country
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(code))
+                .map(|(_, curve)| curve.at(self.base, on))
+                .unwrap_or_default(),
+        }
+    }
 }
 
 impl Curve {
@@ -240,12 +255,7 @@ impl Registry {
     }
 
     pub(super) fn curves(&self, mode: Mode) -> &Curves {
-        let slot = match mode {
-            Mode::Recognized => 0,
-            Mode::RecognizedByDate => 1,
-            Mode::All => 2,
-        };
-        self.curves[slot].get_or_init(|| self.build_curves(mode))
+        self.curves[slot(mode)].get_or_init(|| self.build_curves(mode))
     }
 
     fn build_curves(&self, mode: Mode) -> Curves {
@@ -313,16 +323,7 @@ impl Registry {
     /// Held on a day (a partial date counts as its first day), with bounds.
     #[must_use]
     pub fn held(&self, on: Day, country: Option<&str>, mode: Mode) -> Held {
-        let c = self.curves(mode);
-        match country {
-            None => c.total.at(c.base, on),
-            Some(code) => c
-                .by_country
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(code))
-                .map(|(_, curve)| curve.at(c.base, on))
-                .unwrap_or_default(),
-        }
+        self.curves(mode).held(on, country)
     }
 
     /// Held on each step from `from` to `to`, both included.
@@ -335,17 +336,7 @@ impl Registry {
         country: Option<&str>,
         mode: Mode,
     ) -> Vec<SeriesPoint> {
-        step_days(from, to, step)
-            .map(|d| {
-                let h = self.held(d, country, mode);
-                SeriesPoint {
-                    date: d.to_string(),
-                    held: h.held,
-                    held_min: h.held_min,
-                    held_max: h.held_max,
-                }
-            })
-            .collect()
+        series_of(|d| self.held(d, country, mode), from, to, step)
     }
 
     /// Announcements of a kind in a country and year, in date order, with ordinals and running totals.
@@ -394,6 +385,35 @@ impl Registry {
     fn identified_count(&self, announcement_id: &str) -> usize {
         self.identified(announcement_id, Audience::Trusted).len()
     }
+}
+
+/// Where a mode's curves are kept (`Registry::curves`, `Counts`).
+pub(super) fn slot(mode: Mode) -> usize {
+    match mode {
+        Mode::Recognized => 0,
+        Mode::RecognizedByDate => 1,
+        Mode::All => 2,
+    }
+}
+
+/// The points of a series from a count per day.
+pub(super) fn series_of(
+    held: impl Fn(Day) -> Held,
+    from: Day,
+    to: Day,
+    step: Step,
+) -> Vec<SeriesPoint> {
+    step_days(from, to, step)
+        .map(|d| {
+            let h = held(d);
+            SeriesPoint {
+                date: d.to_string(),
+                held: h.held,
+                held_min: h.held_min,
+                held_max: h.held_max,
+            }
+        })
+        .collect()
 }
 
 pub(super) fn round2(x: f64) -> f64 {

@@ -1,7 +1,7 @@
 //! The PostgreSQL backend's audit chain: linking each audit row to the one before it
 //! under an advisory lock, and bringing an older database's audit trail into the chain
 //! (see `crate::accounts` for what the chain is); and the spreadsheet column mappings
-//! kept per source, also beside the log.
+//! kept per source and the saved day arrays (`crate::counts`), also beside the log.
 
 use super::{pg, PgStore, AUDIT_LOCK};
 use crate::accounts::AuditRow;
@@ -64,6 +64,41 @@ impl PgStore {
 }
 
 impl PgStore {
+    pub(super) fn load_counts(&self) -> Result<Option<crate::counts::Saved>, StoreError> {
+        let row: Option<(i64, String, String, Vec<u8>)> = self.rt.block_on(async {
+            sqlx::query_as("SELECT entries, head, program, body FROM counts WHERE id = 1")
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(pg)
+        })?;
+        Ok(
+            row.map(|(entries, head, program, body)| crate::counts::Saved {
+                entries: entries as u64,
+                head,
+                program,
+                body,
+            }),
+        )
+    }
+
+    pub(super) fn store_counts(&self, s: &crate::counts::Saved) -> Result<(), StoreError> {
+        self.rt.block_on(async {
+            sqlx::query(
+                "INSERT INTO counts (id, entries, head, program, body) VALUES (1, $1, $2, $3, $4)
+                 ON CONFLICT (id) DO UPDATE SET entries = excluded.entries, head = excluded.head,
+                     program = excluded.program, body = excluded.body",
+            )
+            .bind(s.entries as i64)
+            .bind(&s.head)
+            .bind(&s.program)
+            .bind(&s.body)
+            .execute(&self.pool)
+            .await
+            .map_err(pg)?;
+            Ok(())
+        })
+    }
+
     pub(super) fn load_sheet_mapping(&self, source: &str) -> Result<Option<String>, StoreError> {
         self.rt.block_on(async {
             sqlx::query_scalar("SELECT mapping FROM sheet_mapping WHERE source = $1")

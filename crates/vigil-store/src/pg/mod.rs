@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0008_sheet_mapping.sql"),
     include_str!("../../migrations/postgres/0009_event_details.sql"),
     include_str!("../../migrations/postgres/0010_person_letters.sql"),
+    include_str!("../../migrations/postgres/0011_counts.sql"),
 ];
 
 /// The newest schema that added a derived column (the person's letters; before it the
@@ -586,7 +587,7 @@ impl Store for PgStore {
         let rt = w.rt;
         rt.block_on(
             sqlx::raw_sql(
-                "DELETE FROM record; DELETE FROM person; DELETE FROM event; DELETE FROM reference;",
+                "DELETE FROM record; DELETE FROM person; DELETE FROM event; DELETE FROM reference; DELETE FROM counts;",
             )
             .execute(&mut **w.tx()),
         )
@@ -735,6 +736,14 @@ impl Store for PgStore {
 
     fn save_sheet_mapping(&self, source: &str, m: &str, a: &AuditRow) -> Result<(), StoreError> {
         self.store_sheet_mapping(source, m, a)
+    }
+
+    fn saved_counts(&self) -> Result<Option<crate::counts::Saved>, StoreError> {
+        self.load_counts()
+    }
+
+    fn save_counts(&self, saved: &crate::counts::Saved) -> Result<(), StoreError> {
+        self.store_counts(saved)
     }
 
     fn record_audit(&self, row: &AuditRow) -> Result<(), StoreError> {

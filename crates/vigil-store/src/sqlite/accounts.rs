@@ -1,7 +1,8 @@
 //! The SQLite backend's accounts, tokens and audit chain: decoding account rows, linking
 //! each audit row to the one before it inside a write transaction, and bringing an older
 //! file's audit trail into the chain (see `crate::accounts` for what the chain is); and
-//! the spreadsheet column mappings kept per source, also beside the log.
+//! the spreadsheet column mappings kept per source and the saved day arrays
+//! (`crate::counts`), also beside the log.
 
 use rusqlite::{params, Connection};
 
@@ -94,6 +95,35 @@ impl SqliteStore {
         )?;
         insert_audit(&tx, audit, None)?;
         tx.commit()?;
+        Ok(())
+    }
+
+    pub(super) fn load_counts(&self) -> Result<Option<crate::counts::Saved>, StoreError> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT entries, head, program, body FROM counts WHERE id = 1",
+                [],
+                |r| {
+                    Ok(crate::counts::Saved {
+                        entries: r.get::<_, i64>(0)? as u64,
+                        head: r.get(1)?,
+                        program: r.get(2)?,
+                        body: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    pub(super) fn store_counts(&self, s: &crate::counts::Saved) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO counts (id, entries, head, program, body) VALUES (1, ?1, ?2, ?3, ?4)
+             ON CONFLICT (id) DO UPDATE SET entries = excluded.entries, head = excluded.head,
+                 program = excluded.program, body = excluded.body",
+            params![s.entries as i64, s.head, s.program, s.body],
+        )?;
         Ok(())
     }
 }

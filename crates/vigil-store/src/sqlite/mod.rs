@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0009_sheet_mapping.sql"),
     include_str!("../../migrations/sqlite/0010_event_details.sql"),
     include_str!("../../migrations/sqlite/0011_person_letters.sql"),
+    include_str!("../../migrations/sqlite/0012_counts.sql"),
 ];
 
 /// The newest schema that added a derived column (the person's letters; before it the
@@ -581,6 +582,14 @@ impl Store for SqliteStore {
 
     fn save_sheet_mapping(&self, source: &str, m: &str, a: &AuditRow) -> Result<(), StoreError> {
         self.store_sheet_mapping(source, m, a)
+    }
+
+    fn saved_counts(&self) -> Result<Option<crate::counts::Saved>, StoreError> {
+        self.load_counts()
+    }
+
+    fn save_counts(&self, saved: &crate::counts::Saved) -> Result<(), StoreError> {
+        self.store_counts(saved)
     }
 
     fn record_audit(&self, row: &AuditRow) -> Result<(), StoreError> {

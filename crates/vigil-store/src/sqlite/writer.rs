@@ -403,7 +403,7 @@ impl SqliteStore {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         tx.execute_batch(
-            "DELETE FROM record; DELETE FROM person; DELETE FROM event; DELETE FROM reference;",
+            "DELETE FROM record; DELETE FROM person; DELETE FROM event; DELETE FROM reference; DELETE FROM counts;",
         )?;
         let stored = head_of(&tx)?;
         let mut w = SqliteWriter {

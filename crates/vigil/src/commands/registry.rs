@@ -104,7 +104,12 @@ pub(super) fn verify(cli: &Cli, args: &VerifyArgs) -> anyhow::Result<ExitCode> {
             }
             (None, Ok(audit)) => {
                 answer["audit"] = json!({ "rows": audit.rows, "head": audit.hash });
+                let counts = vigil_store::counts::check(store.as_ref())?;
+                if counts.is_some() {
+                    answer["counts"] = json!({ "ok": false });
+                }
                 match &args.checkpoint {
+                    _ if counts.is_some() => counts,
                     None => None,
                     Some(file) => {
                         let (cp, result) = super::checkpoint::check(

@@ -106,16 +106,28 @@ pub(super) fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
             counting: c,
             as_of,
         } => {
-            let (reg, head) = registry(&*store, as_of)?;
-            let a = answer::held(
-                &reg,
-                on.as_deref(),
-                by.as_deref(),
-                &counting(c),
-                today(),
-                Audience::Trusted,
-                log_position(&head),
-            )
+            let a = if by.is_none() && as_of.as_of.is_none() {
+                // The saved day arrays answer it without loading the registry.
+                let (counts, head) = vigil_store::counts::current(&*store)?;
+                answer::held_total(
+                    &counts,
+                    on.as_deref(),
+                    &counting(c),
+                    today(),
+                    log_position(&head),
+                )
+            } else {
+                let (reg, head) = registry(&*store, as_of)?;
+                answer::held(
+                    &reg,
+                    on.as_deref(),
+                    by.as_deref(),
+                    &counting(c),
+                    today(),
+                    Audience::Trusted,
+                    log_position(&head),
+                )
+            }
             .map_err(flag)?;
             if cli.json {
                 return output::json(&a).map(|()| ExitCode::SUCCESS);
@@ -146,9 +158,14 @@ pub(super) fn stats(cli: &Cli, question: &Stats) -> anyhow::Result<ExitCode> {
             counting: c,
             as_of,
         } => {
-            let (reg, head) = registry(&*store, as_of)?;
-            let a = answer::series(&reg, from, to, step, &counting(c), log_position(&head))
-                .map_err(flag)?;
+            let a = if as_of.as_of.is_none() {
+                let (counts, head) = vigil_store::counts::current(&*store)?;
+                answer::series(&counts, from, to, step, &counting(c), log_position(&head))
+            } else {
+                let (reg, head) = registry(&*store, as_of)?;
+                answer::series(&reg, from, to, step, &counting(c), log_position(&head))
+            }
+            .map_err(flag)?;
             if cli.json {
                 return output::json(&a).map(|()| ExitCode::SUCCESS);
             }
