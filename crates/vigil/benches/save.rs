@@ -109,6 +109,17 @@ fn main() {
         ms(writes[writes.len() / 2]),
     );
     println!("held (all) on {on}: {held_before} before, {held_after} after");
+    // Which kind of save the slow ones are, and whether the first saves pay for something.
+    let kinds = ["event", "person corrected", "new person", "announcement", "figure"];
+    for (k, kind) in kinds.iter().enumerate() {
+        let of_kind: Vec<String> = times
+            .iter()
+            .skip(k)
+            .step_by(kinds.len())
+            .map(|t| format!("{:.1}", ms(*t)))
+            .collect();
+        println!("  {kind}: {} ms", of_kind.join(", "));
+    }
 
     let t = Instant::now();
     let full = SqliteStore::open(&path).unwrap().load().unwrap();

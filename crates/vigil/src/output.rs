@@ -45,18 +45,22 @@ impl Table {
                     .unwrap_or(0)
             })
             .collect();
-        let numeric = |i: usize| {
-            self.rows.iter().all(|r| {
-                r.get(i)
-                    .is_some_and(|c| c.parse::<f64>().is_ok() || c == "-")
+        // Decided once per column (per cell it made a long table quadratic: a daily
+        // series of 2,283 rows took 0.8 s to print).
+        let numeric: Vec<bool> = (0..cols)
+            .map(|i| {
+                self.rows.iter().all(|r| {
+                    r.get(i)
+                        .is_some_and(|c| c.parse::<f64>().is_ok() || c == "-")
+                })
             })
-        };
+            .collect();
         for (n, row) in std::iter::once(&self.header).chain(&self.rows).enumerate() {
             let line: Vec<String> = row
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    if n > 0 && numeric(i) {
+                    if n > 0 && numeric.get(i).copied().unwrap_or(false) {
                         format!("{c:>w$}", w = width[i])
                     } else {
                         format!("{c:<w$}", w = width[i])
