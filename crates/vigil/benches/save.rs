@@ -110,7 +110,13 @@ fn main() {
     );
     println!("held (all) on {on}: {held_before} before, {held_after} after");
     // Which kind of save the slow ones are, and whether the first saves pay for something.
-    let kinds = ["event", "person corrected", "new person", "announcement", "figure"];
+    let kinds = [
+        "event",
+        "person corrected",
+        "new person",
+        "announcement",
+        "figure",
+    ];
     for (k, kind) in kinds.iter().enumerate() {
         let of_kind: Vec<String> = times
             .iter()

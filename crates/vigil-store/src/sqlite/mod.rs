@@ -464,7 +464,8 @@ impl Store for SqliteStore {
     fn load(&self) -> Result<Registry, StoreError> {
         // A load reads each page once, so a large page cache would only keep what is not
         // read again (128 MiB of a 10M-event registry's 1.3 GB): small while loading.
-        self.conn.pragma_update(None, "cache_size", LOAD_CACHE_KIB)?;
+        self.conn
+            .pragma_update(None, "cache_size", LOAD_CACHE_KIB)?;
         let loaded = self.load_snapshot();
         self.conn.pragma_update(None, "cache_size", CACHE_KIB)?;
         loaded
