@@ -305,6 +305,15 @@ fn identify_with(
         }
         remaining.insert(name.clone(), left);
     }
+    // Men beside women are not a key of their own (they follow from the total), but a
+    // monitor still reads how many men are left to find.
+    if let (Some(m), true) = (a.breakdown.get("men"), a.breakdown.contains_key("women")) {
+        let men = facts
+            .iter()
+            .filter(|f| attribute(f, Key::Men, on, pension) == Some(true))
+            .count() as i64;
+        remaining.insert("men".to_string(), i64::from(*m) - men);
+    }
     if let (Some(m), Some(w), Some(total)) =
         (a.breakdown.get("men"), a.breakdown.get("women"), a.total)
     {
