@@ -239,7 +239,7 @@ fn in_a_child(case: &str) -> (u64, String) {
     assert!(out.status.success(), "{case}: {text}");
     let kb = text
         .lines()
-        .find_map(|l| l.strip_prefix("VMHWM "))
+        .find_map(|l| l.split("VMHWM ").nth(1))
         .and_then(|v| v.trim().parse().ok())
         .expect("the child prints its peak");
     (kb, text)
@@ -266,10 +266,10 @@ fn the_memory_estimate_covers_the_peak() {
         let used = peak.saturating_sub(base);
         let counted = text
             .lines()
-            .find(|l| l.starts_with("COUNTED"))
+            .find_map(|l| l.split("COUNTED ").nth(1))
             .unwrap_or("");
         println!(
-            "{size} of {n}: estimated {needed} values ({} MB) and {work:.2e} multiply-adds; the count's peak {} MB (VmHWM {peak} kB less the harness's {base} kB), {:.2}× under the estimate; {counted}",
+            "{size} of {n}: estimated {needed} values ({} MB) and {work:.2e} multiply-adds; the count's peak {} MB (VmHWM {peak} kB less the harness's {base} kB), {:.2}× under the estimate; counted {counted}",
             estimated / 1024,
             used / 1024,
             estimated as f64 / used.max(1) as f64

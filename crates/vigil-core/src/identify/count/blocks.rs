@@ -207,8 +207,16 @@ impl Blocks {
             paired,
             plan: Plan::default(),
         };
-        b.plan = b.plan();
+        b.plan = b.plan(false);
         Some(b)
+    }
+
+    /// The same blocks planned on the states really reachable where simulating them is
+    /// cheap (else bounded, as [`Blocks::new`] plans): closer estimates, at the price of
+    /// a simulation.
+    pub(super) fn simulated(mut self) -> Blocks {
+        self.plan = self.plan(true);
+        self
     }
 
     /// For each outer and each inner index, its index in the full space.
@@ -246,13 +254,14 @@ impl Blocks {
     /// The table states each fold starts from (and the last one's result), and the
     /// convolutions and spread steps each fold makes: simulated on the states reachable
     /// when that is cheap, else bounded by the box the blocks can reach.
-    fn plan(&self) -> Plan {
+    fn plan(&self, simulated: bool) -> Plan {
         let sizes: Vec<usize> = self.parts.iter().map(|b| b.group.full.dims[0]).collect();
         let n = sizes.len();
         // A pair's two folds are one (`pair.rs`): planned apart below.
         let upto = if self.paired { n - 2 } else { n };
-        let mut plan = self
-            .simulate(&sizes[..upto])
+        let mut plan = simulated
+            .then(|| self.simulate(&sizes[..upto]))
+            .flatten()
             .unwrap_or_else(|| self.bound(&sizes[..upto]));
         if self.paired {
             let before = plan.states[upto] as f64;
