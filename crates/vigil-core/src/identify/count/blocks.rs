@@ -561,9 +561,9 @@ impl Blocks {
                     return;
                 };
                 let Some((pv, pl)) = &pz[j] else { return };
-                corr(&self.inner, pv, bv, &mut buf);
+                corr(&self.inner, pv, bv, av, &mut buf);
                 add_into(&mut phi_t[i], &buf, pl + bl);
-                corr(&self.inner, pv, av, &mut buf);
+                corr(&self.inner, pv, av, bv, &mut buf);
                 add_into(&mut acc, &buf, pl + al);
             });
             phi_b[s] = acc;

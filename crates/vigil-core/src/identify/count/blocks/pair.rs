@@ -116,10 +116,44 @@ impl Blocks {
     /// transpose, `back`), normalized.
     fn once_more(&self, q: &Block, mut t: Table, back: bool) -> Table {
         for &a in &q.unknown {
-            t = self.spread(&t, a, 1, back);
+            self.shift_add(&mut t, a, back);
         }
         normalize(&mut t);
         t
+    }
+
+    /// `t ← (1 + shift along axis a) t` in place (or its transpose, `back`): what
+    /// [`Blocks::spread`] does for one person, without a new table. Forward, each state
+    /// takes in the one below it, so states are visited from the top down and read
+    /// their neighbour before it changes; backward, from the bottom up. Only the states
+    /// at the goal size are visited: the pair's tables hold no others.
+    fn shift_add(&self, t: &mut Table, a: usize, back: bool) {
+        let (d, st) = (self.outer.dims[a], self.outer.strides[a]);
+        let on_axis = |i: usize| (i / st) % d;
+        let (goal, d0) = (
+            self.goal().expect("a pair is folded only towards one size"),
+            self.outer.dims[0],
+        );
+        let at_goal = (0..t.len() / d0).map(|r| goal + r * d0);
+        if back {
+            for i in at_goal {
+                if on_axis(i) + 1 < d {
+                    let (low, high) = t.split_at_mut(i + st);
+                    if let Some((v, l)) = &high[0] {
+                        add_into(&mut low[i], v, *l);
+                    }
+                }
+            }
+        } else {
+            for i in at_goal.rev() {
+                if on_axis(i) > 0 {
+                    let (low, high) = t.split_at_mut(i);
+                    if let Some((v, l)) = &low[i - st] {
+                        add_into(&mut high[0], v, *l);
+                    }
+                }
+            }
+        }
     }
 
     /// The adjoint of [`Blocks::fold_pair`]: from the weights `phi` of the table after it,
@@ -149,9 +183,9 @@ impl Blocks {
                 else {
                     return;
                 };
-                corr(&self.inner, pv, ev, &mut buf);
+                corr(&self.inner, pv, ev, av, &mut buf);
                 add_into(&mut phi_t[i], &buf, pl + el);
-                corr(&self.inner, pv, av, &mut buf);
+                corr(&self.inner, pv, av, ev, &mut buf);
                 add_into(&mut phi_e[n], &buf, pl + al);
             });
             // E(n, m) = K(n) ⊛ Q(m): its weights go to both factors.
@@ -160,9 +194,9 @@ impl Blocks {
                 let (Some((pv, pl)), Some((kv, kl))) = (p, &ks[n]) else {
                     continue;
                 };
-                corr(&self.inner, pv, qv, &mut buf);
+                corr(&self.inner, pv, qv, kv, &mut buf);
                 add_into(&mut phi_k[n], &buf, pl + ql);
-                corr(&self.inner, pv, kv, &mut buf);
+                corr(&self.inner, pv, kv, qv, &mut buf);
                 add_into(&mut phi_q[m], &buf, pl + kl);
             }
         }
