@@ -723,31 +723,32 @@ impl Counting {
     /// Each person's probability of being among those selected.
     fn count(&self) -> Vec<f64> {
         let c = self;
-        let passes: Vec<(Scaled, Kept)> = c.groups.iter().map(Counter::forward).collect();
+        let passes: Vec<(Scaled, Kept)> = counter::each(&c.groups, |_, g| g.forward());
         let h: Vec<&Scaled> = passes.iter().map(|p| &p.0).collect();
         // Join the groups at the goal, and for each group the weight φ of each of its states:
         // the ways the other two complete it.
-        let (all, mut phi) = c.join(&h);
+        let (all, phi) = c.join(&h);
         if all == 0.0 {
             return vec![0.0; c.of_person.len()];
         }
         let ln_all = all.ln() + h[0].1 + h[1].1 + h[2].1;
         let mut by_type = vec![0.0; c.types];
-        for (g, group) in c.groups.iter().enumerate() {
-            let mut p = std::mem::take(&mut phi[g]);
+        let without = counter::each(&c.groups, |g, group| {
+            let mut p = phi[g].clone();
             let others_scale: f64 = (0..3).filter(|&o| o != g).map(|o| h[o].1).sum();
             let r = rescale(&mut p);
-            for (index, ln) in group.without_one(&passes[g].1, (p, others_scale + r)) {
-                let pr = -(ln - ln_all).exp_m1();
-                // Floating error leaves ~1e-16 where the exact answer is 0 or 1.
-                by_type[index] = if pr < 1e-12 {
-                    0.0
-                } else if pr > 1.0 - 1e-12 {
-                    1.0
-                } else {
-                    pr
-                };
-            }
+            group.without_one(&passes[g].1, (p, others_scale + r))
+        });
+        for (index, ln) in without.into_iter().flatten() {
+            let pr = -(ln - ln_all).exp_m1();
+            // Floating error leaves ~1e-16 where the exact answer is 0 or 1.
+            by_type[index] = if pr < 1e-12 {
+                0.0
+            } else if pr > 1.0 - 1e-12 {
+                1.0
+            } else {
+                pr
+            };
         }
         c.of_person.iter().map(|&t| by_type[t]).collect()
     }

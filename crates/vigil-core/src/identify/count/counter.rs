@@ -9,6 +9,30 @@ use super::{Attrs, Group, Scaled, Space, Way};
 /// 29-of-1,300 wave: 1.3·10⁷, 57 ms dense, 128 ms by blocks).
 const DENSE_ENOUGH: f64 = 1e8;
 
+/// Estimated work under which a group is counted on the caller's thread.
+const THREAD_ENOUGH: f64 = 1e7;
+
+/// `f` for each group, those with much to count on threads of their own: the women's
+/// and the men's halves are counted apart, so they can be on two cores at once.
+pub(super) fn each<T: Send>(groups: &[Counter], f: impl Fn(usize, &Counter) -> T + Sync) -> Vec<T> {
+    let f = &f;
+    std::thread::scope(|s| {
+        let running: Vec<_> = groups
+            .iter()
+            .enumerate()
+            .map(|(g, c)| (c.work() > THREAD_ENOUGH).then(|| s.spawn(move || f(g, c))))
+            .collect();
+        running
+            .into_iter()
+            .enumerate()
+            .map(|(g, r)| match r {
+                Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                None => f(g, &groups[g]),
+            })
+            .collect()
+    })
+}
+
 /// How many of the sets of outer keys cheapest by their bounds are planned exactly.
 const SIMULATED: usize = 3;
 
