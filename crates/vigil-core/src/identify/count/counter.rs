@@ -15,19 +15,28 @@ const THREAD_ENOUGH: f64 = 1e7;
 /// `f` for each group, those with much to count on threads of their own: the women's
 /// and the men's halves are counted apart, so they can be on two cores at once.
 pub(super) fn each<T: Send>(groups: &[Counter], f: impl Fn(usize, &Counter) -> T + Sync) -> Vec<T> {
+    each_by(groups, Counter::work, f)
+}
+
+/// [`each`] for any items with an estimated work: results in the items' order.
+fn each_by<C: Sync, T: Send>(
+    items: &[C],
+    work: impl Fn(&C) -> f64,
+    f: impl Fn(usize, &C) -> T + Sync,
+) -> Vec<T> {
     let f = &f;
     std::thread::scope(|s| {
-        let running: Vec<_> = groups
+        let running: Vec<_> = items
             .iter()
             .enumerate()
-            .map(|(g, c)| (c.work() > THREAD_ENOUGH).then(|| s.spawn(move || f(g, c))))
+            .map(|(g, c)| (work(c) > THREAD_ENOUGH).then(|| s.spawn(move || f(g, c))))
             .collect();
         running
             .into_iter()
             .enumerate()
             .map(|(g, r)| match r {
                 Some(h) => h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                None => f(g, &groups[g]),
+                None => f(g, &items[g]),
             })
             .collect()
     })
@@ -158,6 +167,24 @@ impl Counter {
             }
             (How::Blocks(b), Kept::Blocks(pass)) => b.without_one(pass, &self.out, (phi, l)),
             _ => unreachable!("a group's pass is of its own kind"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_with_much_to_count_run_on_threads_of_their_own_and_answer_in_order() {
+        // What the count joins must be each group's own result, in the groups' order,
+        // whichever thread made it.
+        let caller = std::thread::current().id();
+        let works = [1e3, 1e8, 5.0, 1e9];
+        let got = each_by(&works, |w| *w, |g, w| (g, *w, std::thread::current().id()));
+        for (g, (i, w, thread)) in got.into_iter().enumerate() {
+            assert_eq!((i, w), (g, works[g]));
+            assert_eq!(thread == caller, works[g] <= THREAD_ENOUGH, "group {g}");
         }
     }
 }
