@@ -29,9 +29,12 @@
 
 use std::collections::BTreeMap;
 
-use blocks::Counter;
+use counter::{Counter, Kept};
 
 mod blocks;
+mod counter;
+mod join;
+mod output;
 
 /// The most values (f64) the count may hold at once: 64M, 512 MB.
 pub const STATE_BUDGET: usize = 64_000_000;
@@ -514,13 +517,14 @@ pub fn inclusion(
     inclusion_by(persons, size, targets, split, Way::Cheapest)
 }
 
-pub(super) fn inclusion_by(
+/// The groups a count is made of, or the answer when no count is needed.
+fn setup(
     persons: &[Attrs],
     size: usize,
     targets: &[usize],
     split: Option<usize>,
     way: Way,
-) -> Result<Vec<f64>, TooLarge> {
+) -> Result<Counting, Vec<f64>> {
     // A key that is the split key's complement for every person, both known ("men"
     // beside "women"), counts size − the split key's count: it adds no constraint but
     // that sum, and would only double the halves' axes. It is dropped, and a target
@@ -535,7 +539,7 @@ pub(super) fn inclusion_by(
         });
         if let Some(o) = complement {
             if targets[k] + targets[o] != size {
-                return Ok(vec![0.0; persons.len()]);
+                return Err(vec![0.0; persons.len()]);
             }
             let keep: Vec<usize> = (0..targets.len()).filter(|&x| x != o).collect();
             let fewer: Vec<Attrs> = persons
@@ -544,7 +548,7 @@ pub(super) fn inclusion_by(
                 .collect();
             let targets: Vec<usize> = keep.iter().map(|&x| targets[x]).collect();
             let split = keep.iter().position(|&x| x == k);
-            return inclusion_by(&fewer, size, &targets, split, way);
+            return setup(&fewer, size, &targets, split, way);
         }
     }
     let keys = targets.len();
@@ -615,80 +619,127 @@ pub(super) fn inclusion_by(
         })
         .collect();
     let needed: usize = groups.iter().map(Counter::values_needed).sum();
-    let join = groups[2].full().len.saturating_mul(groups[0].full().len);
+    let join = groups[2]
+        .out()
+        .space
+        .len
+        .saturating_mul(groups[0].out().space.len);
     let work: f64 = groups.iter().map(Counter::work).sum::<f64>() + join as f64;
-    let states: Vec<String> = groups.iter().map(|g| g.full().len.to_string()).collect();
+    let index: BTreeMap<&Attrs, usize> =
+        types.iter().enumerate().map(|(i, (a, _))| (a, i)).collect();
+    let of_person = persons.iter().map(|t| index[t]).collect();
+    Ok(Counting {
+        types: types.len(),
+        of_person,
+        groups,
+        split,
+        others,
+        targets: targets.to_vec(),
+        size,
+        needed,
+        join,
+        work,
+    })
+}
+
+/// A count set up: its groups, and what it is estimated to need.
+struct Counting {
+    /// How many attribute types, and each person's.
+    types: usize,
+    of_person: Vec<usize>,
+    groups: Vec<Counter>,
+    split: Option<usize>,
+    /// The keys other than the split key.
+    others: Vec<usize>,
+    targets: Vec<usize>,
+    size: usize,
+    /// Values held at once (f64), at most.
+    needed: usize,
+    /// (Unknown-sex state × women's state) pairs the join goes over.
+    join: usize,
+    /// Multiply-adds, about.
+    work: f64,
+}
+
+/// What a count would hold at once (values) and do (multiply-adds), as estimated before
+/// counting; `None` when nothing needs counting.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(super) fn estimate(
+    persons: &[Attrs],
+    size: usize,
+    targets: &[usize],
+    split: Option<usize>,
+) -> Option<(usize, f64)> {
+    setup(persons, size, targets, split, Way::Cheapest)
+        .ok()
+        .map(|c| (c.needed, c.work))
+}
+
+pub(super) fn inclusion_by(
+    persons: &[Attrs],
+    size: usize,
+    targets: &[usize],
+    split: Option<usize>,
+    way: Way,
+) -> Result<Vec<f64>, TooLarge> {
+    let c = match setup(persons, size, targets, split, way) {
+        Ok(c) => c,
+        Err(answer) => return Ok(answer),
+    };
+    let states: Vec<String> = c
+        .groups
+        .iter()
+        .map(|g| g.out().space.len.to_string())
+        .collect();
     let states = states.join(" + ");
+    let (needed, work) = (c.needed, c.work);
     if needed > STATE_BUDGET {
         return Err(TooLarge(format!(
             "an exact count over {states} states (women, men, unknown sex) for {} attribute types needs {needed} values, more than the {STATE_BUDGET} allowed",
-            types.len()
+            c.types
         )));
     }
-    if join > JOIN_BUDGET || work > WORK_BUDGET {
+    if c.join > JOIN_BUDGET || work > WORK_BUDGET {
         return Err(TooLarge(format!(
             "an exact count over {states} states (women, men, unknown sex) for {} attribute types needs about {work:.1e} operations, more than the {WORK_BUDGET:.0e} allowed",
-            types.len()
+            c.types
         )));
     }
-    let passes: Vec<(Scaled, blocks::Kept)> = groups.iter().map(Counter::forward).collect();
-    let h: Vec<&Scaled> = passes.iter().map(|p| &p.0).collect();
-    // Join the groups at the goal, and for each group the weight φ of each of its states:
-    // the ways the other two complete it.
-    let mut phi: Vec<Vec<f64>> = groups.iter().map(|g| vec![0.0; g.full().len]).collect();
-    let mut all = 0.0;
-    let split_target = split.map(|k| targets[k]);
-    let (s0, s1) = (groups[0].full(), groups[1].full());
-    groups[2].full().each(|i2, c2| {
-        let v2 = h[2].0[i2];
-        if v2 == 0.0 {
-            return;
+    Ok(c.count())
+}
+
+/// The count, whatever its estimates (for measurements of them).
+#[cfg(test)]
+pub(super) fn inclusion_unbudgeted(
+    persons: &[Attrs],
+    size: usize,
+    targets: &[usize],
+    split: Option<usize>,
+) -> Vec<f64> {
+    setup(persons, size, targets, split, Way::Cheapest).map_or_else(|a| a, |c| c.count())
+}
+
+impl Counting {
+    /// Each person's probability of being among those selected.
+    fn count(&self) -> Vec<f64> {
+        let c = self;
+        let passes: Vec<(Scaled, Kept)> = counter::each(&c.groups, |_, g| g.forward());
+        let h: Vec<&Scaled> = passes.iter().map(|p| &p.0).collect();
+        // Join the groups at the goal, and for each group the weight φ of each of its states:
+        // the ways the other two complete it.
+        let (all, phi) = c.join(&h);
+        if all == 0.0 {
+            return vec![0.0; c.of_person.len()];
         }
-        // Group 2's share of the split key and of the other keys.
-        let w2 = split.map_or(0, |k| c2[k + 1]);
-        let o2: Vec<usize> = others.iter().map(|&k| c2[k + 1]).collect();
-        s0.each(|i0, c0| {
-            let v0 = h[0].0[i0];
-            if v0 == 0.0 {
-                return;
-            }
-            // Women: group 0's size plus group 2's women give the target.
-            if split_target.is_some_and(|t| c0[0] + w2 != t) {
-                return;
-            }
-            let Some(n1) = size.checked_sub(c2[0] + c0[0]) else {
-                return;
-            };
-            if n1 >= s1.dims[0] {
-                return;
-            }
-            let mut i1 = n1;
-            for (x, &k) in others.iter().enumerate() {
-                let Some(rest) = targets[k].checked_sub(o2[x] + c0[x + 1]) else {
-                    return;
-                };
-                if rest >= s1.dims[x + 1] {
-                    return;
-                }
-                i1 += rest * s1.strides[x + 1];
-            }
-            let v1 = h[1].0[i1];
-            all += v0 * v1 * v2;
-            phi[0][i0] += v1 * v2;
-            phi[1][i1] += v0 * v2;
-            phi[2][i2] += v0 * v1;
+        let ln_all = all.ln() + h[0].1 + h[1].1 + h[2].1;
+        let mut by_type = vec![0.0; c.types];
+        let without = counter::each(&c.groups, |g, group| {
+            let mut p = phi[g].clone();
+            let others_scale: f64 = (0..3).filter(|&o| o != g).map(|o| h[o].1).sum();
+            let r = rescale(&mut p);
+            group.without_one(&passes[g].1, (p, others_scale + r))
         });
-    });
-    if all == 0.0 {
-        return Ok(vec![0.0; persons.len()]);
-    }
-    let ln_all = all.ln() + h[0].1 + h[1].1 + h[2].1;
-    let mut by_type = vec![0.0; types.len()];
-    for (g, group) in groups.iter().enumerate() {
-        let mut p = std::mem::take(&mut phi[g]);
-        let others_scale: f64 = (0..3).filter(|&o| o != g).map(|o| h[o].1).sum();
-        let r = rescale(&mut p);
-        for (index, ln) in group.without_one(&passes[g].1, (p, others_scale + r)) {
+        for (index, ln) in without.into_iter().flatten() {
             let pr = -(ln - ln_all).exp_m1();
             // Floating error leaves ~1e-16 where the exact answer is 0 or 1.
             by_type[index] = if pr < 1e-12 {
@@ -699,8 +750,6 @@ pub(super) fn inclusion_by(
                 pr
             };
         }
+        c.of_person.iter().map(|&t| by_type[t]).collect()
     }
-    let index: BTreeMap<&Attrs, usize> =
-        types.iter().enumerate().map(|(i, (a, _))| (a, i)).collect();
-    Ok(persons.iter().map(|t| by_type[index[t]]).collect())
 }

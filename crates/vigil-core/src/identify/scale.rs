@@ -132,6 +132,8 @@ fn larger_waves() {
     for (n, size) in [(10_000, 200), (20_000, 400)] {
         let (persons, targets) = candidates(n, size, 1);
         let (five, five_targets) = five_keys(&persons, &targets);
+        let (needed, work) = count::estimate(&five, size, &five_targets, Some(0)).unwrap();
+        println!("{size} of {n}, five keys: estimated {needed} values, {work:.2e} multiply-adds");
         let start = std::time::Instant::now();
         let got = count::inclusion(&five, size, &five_targets, Some(0));
         let took = start.elapsed().as_secs_f64();
@@ -187,5 +189,98 @@ fn blocks_by_age_agree_with_the_dense_count_on_generated_waves() {
             let sum: f64 = got.iter().sum();
             assert!((sum - 15.0).abs() < 1e-9, "{sum}");
         }
+    }
+}
+
+/// The case `the_memory_estimate_covers_the_peak` asks a child process to count: "n,size"
+/// (0 candidates: count nothing, for the harness's own peak).
+const CASE: &str = "VIGIL_IDENTIFY_SCALE_CASE";
+
+// A printed measurement, as above.
+#[allow(clippy::disallowed_methods)]
+#[test]
+#[ignore = "run by the_memory_estimate_covers_the_peak, in a process of its own"]
+fn one_count_in_a_process_of_its_own() {
+    let Ok(case) = std::env::var(CASE) else {
+        return;
+    };
+    let (n, size) = case.split_once(',').expect("n,size");
+    let (n, size): (usize, usize) = (n.parse().expect("n"), size.parse().expect("size"));
+    if n > 0 {
+        let (persons, targets) = candidates(n, size, 1);
+        let (five, five_targets) = five_keys(&persons, &targets);
+        let start = std::time::Instant::now();
+        let p = count::inclusion_unbudgeted(&five, size, &five_targets, Some(0));
+        let sum: f64 = p.iter().sum();
+        println!(
+            "COUNTED in {:.1} ms, probabilities sum to {sum:.9}",
+            start.elapsed().as_secs_f64() * 1e3
+        );
+        assert!((sum - size as f64).abs() < 1e-6, "{sum}");
+    }
+    println!("VMHWM {}", peak_kb().unwrap_or(0));
+}
+
+/// The peak memory (kB) and what `one_count_in_a_process_of_its_own` printed, for a case.
+fn in_a_child(case: &str) -> (u64, String) {
+    let exe = std::env::current_exe().expect("the test binary");
+    let out = std::process::Command::new(exe)
+        .args([
+            "identify::scale::one_count_in_a_process_of_its_own",
+            "--exact",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(CASE, case)
+        .output()
+        .expect("the test binary runs");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{case}: {text}");
+    let kb = text
+        .lines()
+        .find_map(|l| l.split("VMHWM ").nth(1))
+        .and_then(|v| v.trim().parse().ok())
+        .expect("the child prints its peak");
+    (kb, text)
+}
+
+#[test]
+#[ignore = "a measurement (minutes, gigabytes at worst): run in release with --ignored --nocapture"]
+fn the_memory_estimate_covers_the_peak() {
+    // Each count in a fresh process, so its peak is its own; the harness's alone is taken
+    // off. The estimate (values of 8 bytes) must cover what the count really held, and
+    // not be so far above it that it refuses counts that would fit.
+    let (base, _) = in_a_child("0,0");
+    for (n, size) in [(5_000, 100), (10_000, 200), (20_000, 400)] {
+        let (persons, targets) = candidates(n, size, 1);
+        let (five, five_targets) = five_keys(&persons, &targets);
+        let (needed, work) = count::estimate(&five, size, &five_targets, Some(0)).unwrap();
+        let estimated = needed as u64 * 8 / 1024;
+        if work > 2e11 {
+            // Hours of counting: the estimate alone.
+            println!("{size} of {n}: estimated {needed} values ({} MB) and {work:.2e} multiply-adds; not counted", estimated / 1024);
+            continue;
+        }
+        let (peak, text) = in_a_child(&format!("{n},{size}"));
+        let used = peak.saturating_sub(base);
+        let counted = text
+            .lines()
+            .find_map(|l| l.split("COUNTED ").nth(1))
+            .unwrap_or("");
+        println!(
+            "{size} of {n}: estimated {needed} values ({} MB) and {work:.2e} multiply-adds; the count's peak {} MB (VmHWM {peak} kB less the harness's {base} kB), {:.2}× under the estimate; counted {counted}",
+            estimated / 1024,
+            used / 1024,
+            estimated as f64 / used.max(1) as f64
+        );
+        assert!(
+            estimated >= used,
+            "{size} of {n}: {estimated} kB estimated, {used} kB used"
+        );
+        assert!(
+            estimated <= 4 * used + 64 * 1024,
+            "{size} of {n}: {estimated} kB estimated, {used} kB used"
+        );
     }
 }

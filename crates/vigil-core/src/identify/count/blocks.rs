@@ -18,6 +18,7 @@
 
 #![allow(clippy::many_single_char_names)] // s, b, c, i, j as in the counting notes
 
+use super::output::Output;
 use super::{log_binomials, rescale, Attrs, Group, Scaled, Space, Way};
 
 mod kernels;
@@ -206,16 +207,16 @@ impl Blocks {
             paired,
             plan: Plan::default(),
         };
-        b.plan = b.plan();
-        if paired {
-            // The pair's products, then one convolution per (table state, m) at most as
-            // many as the size-only fold's; the last fold's own are gone.
-            let products =
-                (b.parts[n - 2].group.full.dims[0] * b.parts[n - 1].group.full.dims[0]) as f64;
-            b.plan.pairs[n - 2] += products;
-            b.plan.pairs[n - 1] = 0.0;
-        }
+        b.plan = b.plan(false);
         Some(b)
+    }
+
+    /// The same blocks planned on the states really reachable where simulating them is
+    /// cheap (else bounded, as [`Blocks::new`] plans): closer estimates, at the price of
+    /// a simulation.
+    pub(super) fn simulated(mut self) -> Blocks {
+        self.plan = self.plan(true);
+        self
     }
 
     /// For each outer and each inner index, its index in the full space.
@@ -253,38 +254,80 @@ impl Blocks {
     /// The table states each fold starts from (and the last one's result), and the
     /// convolutions and spread steps each fold makes: simulated on the states reachable
     /// when that is cheap, else bounded by the box the blocks can reach.
-    fn plan(&self) -> Plan {
+    fn plan(&self, simulated: bool) -> Plan {
         let sizes: Vec<usize> = self.parts.iter().map(|b| b.group.full.dims[0]).collect();
-        if let Some(plan) = self.simulate(&sizes) {
-            return plan;
+        let n = sizes.len();
+        // A pair's two folds are one (`pair.rs`): planned apart below.
+        let upto = if self.paired { n - 2 } else { n };
+        let mut plan = simulated
+            .then(|| self.simulate(&sizes[..upto]))
+            .flatten()
+            .unwrap_or_else(|| self.bound(&sizes[..upto]));
+        if self.paired {
+            let before = plan.states[upto] as f64;
+            let (nk, nq) = (sizes[n - 2], sizes[n - 1]);
+            // Every state of the result is at the goal size.
+            let after: usize = self.outer.dims[1..].iter().product();
+            let axes = self.parts[n - 1].unknown.len() as f64;
+            // The table between the two is never made.
+            plan.states.push(0);
+            plan.states.push(after);
+            // Their slices' products, then each state before meets each m at most once.
+            plan.pairs.push((nk * nq) as f64);
+            plan.pairs.push(before * nq as f64);
+            // Horner's rule: one spread by (1 + shift) per m and unknown axis.
+            plan.spreads.push(0.0);
+            plan.spreads.push(2.0 * nq as f64 * after as f64 * axes);
         }
+        plan
+    }
+
+    /// A plan for the first `sizes.len()` blocks bounded without simulating: a table
+    /// holds no more states than its box (the last at the kept sizes only), nor more
+    /// than the ways the blocks folded so far can give sizes (and spreads).
+    fn bound(&self, sizes: &[usize]) -> Plan {
         let mut plan = Plan::default();
+        let dims = &self.outer.dims;
         let kept = self.keep.iter().filter(|&&k| k).count().max(1) as f64;
-        let mut reach = vec![0usize; self.outer.dims.len()];
-        let box_of = |reach: &[usize]| -> usize {
-            reach
+        let box_of = |reach: &[usize], last: bool| -> f64 {
+            let rest: f64 = reach[1..]
                 .iter()
-                .zip(&self.outer.dims)
-                .map(|(&r, &d)| r.min(d - 1) + 1)
-                .product()
-        };
-        for (k, b) in self.parts.iter().enumerate() {
-            let before = box_of(&reach);
-            plan.states.push(before);
-            reach[0] += sizes[k] - 1;
-            for &a in b.yes.iter().chain(&b.unknown) {
-                reach[a] += sizes[k] - 1;
-            }
-            let n = sizes[k] as f64;
-            plan.pairs.push(if k + 1 == self.parts.len() {
-                before as f64 * (n * kept / self.outer.dims[0] as f64).max(1.0)
+                .zip(&dims[1..])
+                .map(|(&r, &d)| (r.min(d - 1) + 1) as f64)
+                .product();
+            rest * if last {
+                kept
             } else {
-                before as f64 * n
+                (reach[0].min(dims[0] - 1) + 1) as f64
+            }
+        };
+        let mut reach = vec![0usize; dims.len()];
+        let mut ways = 1.0f64;
+        let mut before = 1.0f64;
+        for (k, b) in self.parts[..sizes.len()].iter().enumerate() {
+            let last = k + 1 == self.parts.len();
+            plan.states.push(before as usize);
+            let n = sizes[k];
+            reach[0] += n - 1;
+            for &a in b.yes.iter().chain(&b.unknown) {
+                reach[a] += n - 1;
+            }
+            let spread: f64 = b.unknown.iter().map(|&a| n.min(dims[a]) as f64).sum();
+            ways *= n as f64
+                * b.unknown
+                    .iter()
+                    .map(|&a| n.min(dims[a]) as f64)
+                    .product::<f64>();
+            let after = box_of(&reach, last).min(ways);
+            plan.pairs.push(if last {
+                before * (n as f64 * kept / dims[0] as f64).max(1.0)
+            } else {
+                before * n as f64
             });
-            let axes: f64 = b.unknown.iter().map(|&a| self.outer.dims[a] as f64).sum();
-            plan.spreads.push(n * box_of(&reach) as f64 * axes);
+            plan.spreads.push(n as f64 * after * spread);
+            before = after;
         }
-        plan.states.push(box_of(&reach));
+        plan.states.push(before as usize);
         plan
     }
 
@@ -308,7 +351,7 @@ impl Blocks {
         let mut reach: Vec<usize> = vec![0];
         let (mut mark, mut zmark) = (vec![false; space.len], vec![false; space.len]);
         let mut budget = 2_000_000.0;
-        for (k, b) in self.parts.iter().enumerate() {
+        for (k, b) in self.parts[..sizes.len()].iter().enumerate() {
             let last = k + 1 == self.parts.len();
             plan.states.push(reach.len());
             let cs: Vec<Vec<usize>> = reach.iter().map(|&i| coords(i)).collect();
@@ -388,15 +431,17 @@ impl Blocks {
         let plan = &self.plan;
         let n = self.parts.len();
         // A pair never makes the table between its two blocks; it holds its products
-        // and their weights instead.
+        // for one m at a time, and their weights.
         let made = |k: &usize| !(self.paired && *k + 1 == n);
         let states = || (0..plan.states.len()).filter(made).map(|k| plan.states[k]);
         let products = if self.paired {
-            2 * self.parts[n - 2].group.full.dims[0] * self.parts[n - 1].group.full.dims[0]
+            2 * self.parts[n - 2].group.full.dims[0]
         } else {
             0
         };
-        let kept: usize = states().sum::<usize>() + products;
+        // Each block's slices, and their weights in the backward pass.
+        let slices: usize = self.parts.iter().map(|b| 2 * b.group.full.dims[0]).sum();
+        let kept: usize = states().sum::<usize>() + products + slices;
         let most = states().max().unwrap_or(1);
         let own: usize = self.parts.iter().map(|b| b.group.values_needed()).sum();
         kept.saturating_add(most.saturating_mul(3))
@@ -516,9 +561,9 @@ impl Blocks {
                     return;
                 };
                 let Some((pv, pl)) = &pz[j] else { return };
-                corr(&self.inner, pv, bv, &mut buf);
+                corr(&self.inner, pv, bv, av, &mut buf);
                 add_into(&mut phi_t[i], &buf, pl + bl);
-                corr(&self.inner, pv, av, &mut buf);
+                corr(&self.inner, pv, av, bv, &mut buf);
                 add_into(&mut acc, &buf, pl + al);
             });
             phi_b[s] = acc;
@@ -528,8 +573,8 @@ impl Blocks {
         (phi_t, phi_b)
     }
 
-    /// The group's count at every state of its full space (0 at sizes not kept).
-    pub(super) fn forward(&self) -> (Scaled, Pass) {
+    /// The group's count at every state of its output space (the kept sizes).
+    pub(super) fn forward(&self, out: &Output) -> (Scaled, Pass) {
         let mut table: Table = vec![None; self.outer.len];
         table[0] = Some((
             {
@@ -572,21 +617,23 @@ impl Blocks {
             .flatten()
             .map(|(_, l)| *l)
             .fold(f64::NEG_INFINITY, f64::max);
-        let mut full = vec![0.0; self.full.len];
+        let mut h = vec![0.0; out.space.len];
         let (outer_at, inner_at) = self.offsets();
         if ln.is_finite() {
             for (i, e) in table.iter().enumerate() {
                 if let Some((v, l)) = e {
                     let f = (l - ln).exp();
                     for (q, x) in v.iter().enumerate() {
-                        full[outer_at[i] + inner_at[q]] = f * x;
+                        if let Some(o) = out.of_full(outer_at[i] + inner_at[q]) {
+                            h[o] = f * x;
+                        }
                     }
                 }
             }
         }
         let ln = if ln.is_finite() { ln } else { 0.0 };
         (
-            (full, ln),
+            (h, ln),
             Pass {
                 tables,
                 slices: all_slices,
@@ -595,13 +642,24 @@ impl Blocks {
         )
     }
 
-    /// For each type, ln Σ_s (count without one of its persons)[s] · φ[s].
-    pub(super) fn without_one(&self, pass: &Pass, (phi, phi_ln): Scaled) -> Vec<(usize, f64)> {
+    /// For each type, ln Σ_s (count without one of its persons)[s] · φ[s], φ on the
+    /// output space.
+    pub(super) fn without_one(
+        &self,
+        pass: &Pass,
+        out: &Output,
+        (phi, phi_ln): Scaled,
+    ) -> Vec<(usize, f64)> {
         let (outer_at, inner_at) = self.offsets();
         let mut weights: Table = (0..self.outer.len)
             .map(|i| {
+                // Only states at a kept size have a weight.
+                out.of_full(outer_at[i])?;
                 let v: Vec<f64> = (0..self.inner.len)
-                    .map(|q| phi[outer_at[i] + inner_at[q]])
+                    .map(|q| {
+                        out.of_full(outer_at[i] + inner_at[q])
+                            .map_or(0.0, |o| phi[o])
+                    })
                     .collect();
                 Some((v, phi_ln))
             })
@@ -659,109 +717,5 @@ impl Blocks {
         // All zero only if nothing reaches the goal: then every count without one is 0.
         let ln = if ln.is_finite() { ln } else { 0.0 };
         b.group.without_one(&pass.checkpoints[k], (w, ln))
-    }
-}
-
-/// Estimated work under which a group is counted densely without trying blocks (the
-/// 29-of-1,300 wave: 1.3·10⁷, 57 ms dense, 128 ms by blocks).
-const DENSE_ENOUGH: f64 = 1e8;
-
-/// A group counted either densely (every state of its space) or by blocks.
-pub(super) enum Counter {
-    Dense(Group),
-    Blocks(Box<Blocks>),
-}
-
-pub(super) enum Kept {
-    Dense(Vec<Scaled>),
-    Blocks(Pass),
-}
-
-impl Counter {
-    /// The cheapest way to count a group (or, for tests, the way `way` names): densely
-    /// by [`Group::new`], or by blocks on any nonempty set of outer keys.
-    pub(super) fn new(
-        full_dims: &[usize],
-        types: &[(Attrs, usize, usize)],
-        way: Way,
-        keep: Vec<bool>,
-    ) -> Counter {
-        let keys = full_dims.len() - 1;
-        let sets = || {
-            (1..1usize << keys.min(8)).map(|mask| {
-                (0..keys)
-                    .filter(|k| mask & (1 << k) != 0)
-                    .collect::<Vec<usize>>()
-            })
-        };
-        match way {
-            Way::Nth(_) | Way::Dense => Counter::Dense(Group::new(full_dims, types, way)),
-            Way::Blocks(i) if keys > 0 && !types.is_empty() => {
-                let n = (1usize << keys.min(8)) - 1;
-                let outer = sets().nth(i % n).expect("i % n < n");
-                Blocks::new(full_dims, types, &outer, keep).map_or_else(
-                    || Counter::Dense(Group::new(full_dims, types, Way::Cheapest)),
-                    |b| Counter::Blocks(Box::new(b)),
-                )
-            }
-            Way::Blocks(_) => Counter::Dense(Group::new(full_dims, types, Way::Cheapest)),
-            Way::Cheapest => {
-                let dense = Group::new(full_dims, types, way);
-                // A dense count this small takes milliseconds; blocks' fixed costs (a plan
-                // per set of outer keys, tables by outer state) would be most of theirs.
-                if keys == 0 || types.is_empty() || dense.work() <= DENSE_ENOUGH {
-                    return Counter::Dense(dense);
-                }
-                let best = sets()
-                    .filter_map(|outer| Blocks::new(full_dims, types, &outer, keep.clone()))
-                    .min_by(|a, b| a.work().total_cmp(&b.work()));
-                match best {
-                    Some(b) if b.work() < dense.work() => Counter::Blocks(Box::new(b)),
-                    _ => Counter::Dense(dense),
-                }
-            }
-        }
-    }
-
-    pub(super) fn full(&self) -> &Space {
-        match self {
-            Counter::Dense(g) => &g.full,
-            Counter::Blocks(b) => &b.full,
-        }
-    }
-
-    pub(super) fn work(&self) -> f64 {
-        match self {
-            Counter::Dense(g) => g.work(),
-            Counter::Blocks(b) => b.work(),
-        }
-    }
-
-    pub(super) fn values_needed(&self) -> usize {
-        match self {
-            Counter::Dense(g) => g.values_needed(),
-            Counter::Blocks(b) => b.values_needed(),
-        }
-    }
-
-    pub(super) fn forward(&self) -> (Scaled, Kept) {
-        match self {
-            Counter::Dense(g) => {
-                let (h, cps) = g.forward();
-                (h, Kept::Dense(cps))
-            }
-            Counter::Blocks(b) => {
-                let (h, pass) = b.forward();
-                (h, Kept::Blocks(pass))
-            }
-        }
-    }
-
-    pub(super) fn without_one(&self, kept: &Kept, phi: Scaled) -> Vec<(usize, f64)> {
-        match (self, kept) {
-            (Counter::Dense(g), Kept::Dense(cps)) => g.without_one(cps, phi),
-            (Counter::Blocks(b), Kept::Blocks(pass)) => b.without_one(pass, phi),
-            _ => unreachable!("a group's pass is of its own kind"),
-        }
     }
 }
