@@ -35,7 +35,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
         let has_yery = text.contains(['ы', 'Ы', 'э', 'Э']);
         return if be > ru && text.contains(['ў', 'Ў']) {
             Some("be")
-        } else if has_yery {
+        } else if has_yery || plainly_russian(text) {
             Some("ru")
         } else {
             None
@@ -80,6 +80,24 @@ pub fn detect(text: &str) -> Option<&'static str> {
         return (common * 12 >= words.len().max(1)).then_some("en");
     }
     None
+}
+
+/// A short Russian text may write neither ы nor э ("Лукашенко помиловал 30 человек."): it
+/// is Russian when it writes и (which Belarusian lacks) and nothing another Cyrillic
+/// language writes and Russian does not — Ukrainian and Belarusian і, ї, є, ґ, ў and the
+/// apostrophe inside a word, Serbian and Macedonian ј, љ, њ, ћ, ђ, џ, ѓ, ќ, ѕ — nor the ъ
+/// Bulgarian writes as a vowel (rare in Russian).
+fn plainly_russian(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let foreign = [
+        'і', 'ї', 'є', 'ґ', 'ў', 'ј', 'љ', 'њ', 'ћ', 'ђ', 'џ', 'ѓ', 'ќ', 'ѕ', 'ъ',
+    ];
+    let cyrillic = |c: Option<char>| c.is_some_and(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    let chars: Vec<char> = lower.chars().collect();
+    let apostrophe_in_word = chars
+        .windows(3)
+        .any(|w| matches!(w[1], '\'' | '’' | 'ʼ') && cyrillic(Some(w[0])) && cyrillic(Some(w[2])));
+    lower.contains('и') && !lower.contains(foreign) && !apostrophe_in_word
 }
 
 /// The English name of a language code the reading might meet.

@@ -204,6 +204,31 @@ fn a_language_not_read() {
         None,
         "Ukrainian"
     );
+    // Without ї, є or і, Ukrainian still writes the apostrophe inside a word.
+    assert_eq!(
+        lang::detect("Лукашенко помилував 23 ув'язнених."),
+        None,
+        "Ukrainian"
+    );
+    assert_eq!(
+        lang::detect("Лукашенко помилва 30 души, съобщи пресслужбата."),
+        None,
+        "Bulgarian"
+    );
+}
+
+#[test]
+fn a_short_russian_report_without_yery_is_read() {
+    // Neither ы nor э: a new user's first test sentences, refused before.
+    assert_eq!(lang::detect("Лукашенко помиловал 30 человек."), Some("ru"));
+    let x = read(
+        "Лукашенко помиловал 30 человек, сообщила пресс-служба 5 сентября 2025 года. Среди них 12 женщин.",
+        "2025-09-05",
+    );
+    assert_eq!(x.language, Some("ru"));
+    let a = &x.announcements[0];
+    assert_eq!(a.total, 30, "{a:?}");
+    assert_eq!(a.breakdown.get("women"), Some(&12), "{:?}", a.breakdown);
 }
 
 #[test]
