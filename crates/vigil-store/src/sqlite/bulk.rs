@@ -4,13 +4,16 @@
 //! again at commit, each in one sorted pass instead of one random B-tree insert per row.
 //!
 //! All of it happens inside the one write transaction, so a failed import rolls back the
-//! dropped indexes with everything else. Anything the fast path does not cover (a
+//! dropped indexes with everything else. That transaction uses a rollback journal instead
+//! of the WAL when this connection has the file alone ([`Journal`]): the pages an import
+//! adds to an empty file are then written once, into the file, instead of into the WAL
+//! and again by the checkpoint. Anything the fast path does not cover (a
 //! correction, a retraction, a question about references or bodies) first ends bulk mode:
 //! the buffered rows and the indexes are written, and the writer goes on as usual.
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection, Transaction};
 use vigil_core::chain::Hash;
 use vigil_core::record::RecordType;
 
@@ -39,12 +42,7 @@ impl Bulk {
     /// Starts bulk mode if the registry is empty (no log entry, no record row); drops
     /// the secondary indexes.
     pub(super) fn start(tx: &Transaction<'_>) -> Result<Option<Bulk>, StoreError> {
-        let empty: bool = tx.query_row(
-            "SELECT NOT EXISTS (SELECT 1 FROM log) AND NOT EXISTS (SELECT 1 FROM record)",
-            [],
-            |r| r.get(0),
-        )?;
-        if !empty {
+        if !is_empty(tx)? {
             return Ok(None);
         }
         let mut indexes = Vec::new();
@@ -113,5 +111,73 @@ impl Bulk {
             tx.execute_batch(sql)?;
         }
         Ok(())
+    }
+}
+
+/// Whether the registry is empty: no log entry, no record row.
+fn is_empty(conn: &Connection) -> Result<bool, StoreError> {
+    Ok(conn.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM log) AND NOT EXISTS (SELECT 1 FROM record)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// An import's transaction in rollback-journal mode, and back to WAL when it ends
+/// (committed or rolled back: the writer holds this after its transaction, so it is
+/// dropped after it).
+///
+/// Taken only for an import into an empty file that no other connection has open
+/// (SQLite refuses to leave WAL mode otherwise, at once, and the import stays in WAL).
+/// All-or-nothing is kept: the journal holds the original content of every page the
+/// import changes (an empty file's few schema and root pages; pages past the file's
+/// original end need none), and a crash mid-import leaves a hot journal that the next
+/// open rolls back — the file as it was, empty. `synchronous = FULL` for that
+/// transaction, so the journal is on disk before any page of the file is overwritten.
+pub(super) struct Journal<'c>(Option<&'c Connection>);
+
+impl<'c> Journal<'c> {
+    /// No change: the transaction runs in WAL mode.
+    pub(super) fn wal() -> Journal<'c> {
+        Journal(None)
+    }
+
+    /// A rollback journal, if the file is empty and this connection has it alone.
+    pub(super) fn for_import(conn: &'c Connection) -> Result<Journal<'c>, StoreError> {
+        if !is_empty(conn)? {
+            return Ok(Journal(None));
+        }
+        let mode =
+            conn.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0));
+        match mode {
+            Ok(m) if m.eq_ignore_ascii_case("delete") => {
+                let journal = Journal(Some(conn));
+                conn.pragma_update(None, "synchronous", "FULL")?;
+                Ok(journal)
+            }
+            // Another connection has the file open ("database is locked"), or the
+            // mode did not change: the import goes through the WAL as usual.
+            _ => Ok(Journal(None)),
+        }
+    }
+
+    /// Back to WAL, after the transaction committed (dropping does the same).
+    pub(super) fn end(mut self) {
+        self.back_to_wal();
+    }
+
+    fn back_to_wal(&mut self) {
+        if let Some(conn) = self.0.take() {
+            // Should this fail (another process opened the file meanwhile), the file
+            // stays in rollback-journal mode, which is as safe; every open sets WAL.
+            let _ = conn.pragma_update(None, "journal_mode", "WAL");
+            let _ = conn.pragma_update(None, "synchronous", "NORMAL");
+        }
+    }
+}
+
+impl Drop for Journal<'_> {
+    fn drop(&mut self) {
+        self.back_to_wal();
     }
 }

@@ -328,11 +328,14 @@ fn current_of(
 
 impl SqliteStore {
     /// A writer in an immediate transaction; with `import`, one that takes the bulk path
-    /// when the file is empty (`bulk.rs`).
+    /// when the file is empty, with a rollback journal if it has the file alone (`bulk.rs`).
     fn writer(&mut self, import: bool) -> Result<Box<dyn Writer + '_>, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let journal = if import {
+            bulk::Journal::for_import(&self.conn)?
+        } else {
+            bulk::Journal::wal()
+        };
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let head = head_of(&tx)?;
         let bulk = if import {
             bulk::Bulk::start(&tx)?
@@ -346,6 +349,7 @@ impl SqliteStore {
             memo: None,
             derived_only: false,
             bulk,
+            journal,
         }))
     }
 }

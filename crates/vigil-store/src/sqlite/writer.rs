@@ -21,6 +21,8 @@ pub(super) struct SqliteWriter<'c> {
     pub(super) derived_only: bool,
     /// An import into an empty registry (see [`super::bulk`]).
     pub(super) bulk: Option<Bulk>,
+    /// The journal mode of the transaction; after `tx`, so it is dropped after it.
+    pub(super) journal: bulk::Journal<'c>,
 }
 
 pub(super) type Lookup = (RecordType, String, Option<(Current, Option<i64>)>);
@@ -297,6 +299,7 @@ impl Writer for SqliteWriter<'_> {
         self.end_bulk()?;
         let head = self.head;
         self.tx.commit()?;
+        self.journal.end();
         Ok(head)
     }
 }
@@ -416,6 +419,7 @@ impl SqliteStore {
             memo: None,
             derived_only: true,
             bulk: None,
+            journal: bulk::Journal::wal(),
         };
         let mut after = 0i64;
         loop {
