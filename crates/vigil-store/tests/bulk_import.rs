@@ -210,7 +210,7 @@ fn sqlite_a_file_without_event_details_is_rebuilt_on_upgrade() {
     let want = describe(&store.load().unwrap());
     drop(store);
     let c = rusqlite::Connection::open(&path).unwrap();
-    c.execute_batch("ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; PRAGMA user_version = 9;")
+    c.execute_batch("DROP TABLE counts; ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; PRAGMA user_version = 9;")
         .unwrap();
     drop(c);
     let store = SqliteStore::open(&path).unwrap();
@@ -240,7 +240,7 @@ fn postgres_a_database_without_event_details_is_rebuilt_on_upgrade() {
     let want = describe(&store.load().unwrap());
     store
         .execute_raw(
-            "ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; DELETE FROM vigil_schema WHERE version >= 9;",
+            "DROP TABLE counts; ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; DELETE FROM vigil_schema WHERE version >= 9;",
         )
         .unwrap();
     drop(store);

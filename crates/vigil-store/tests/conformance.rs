@@ -666,7 +666,7 @@ fn sqlite_an_older_file_is_rebuilt_on_upgrade() {
     drop(store);
     let c = rusqlite::Connection::open(&path).unwrap();
     c.execute_batch(
-        "DROP TABLE sheet_mapping; DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
+        "DROP TABLE counts; DROP TABLE sheet_mapping; DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; PRAGMA user_version = 4;",
     )
     .unwrap();
     drop(c);
@@ -682,7 +682,7 @@ fn postgres_an_older_database_is_rebuilt_on_upgrade() {
     load(&mut store, BASE).unwrap();
     add_account(&store);
     store
-        .execute_raw("DROP TABLE sheet_mapping; DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version >= 4;")
+        .execute_raw("DROP TABLE counts; DROP TABLE sheet_mapping; DROP TABLE reference; ALTER TABLE token DROP COLUMN expires; ALTER TABLE event DROP COLUMN visibility; ALTER TABLE event DROP COLUMN details; ALTER TABLE person DROP COLUMN letters; ALTER TABLE audit DROP COLUMN state; ALTER TABLE audit DROP COLUMN hash; UPDATE event SET person_pk = 999 WHERE id = 'e1'; DELETE FROM vigil_schema WHERE version >= 4;")
         .unwrap();
     drop(store);
     upgraded(vigil_store::PgStore::open(&url, Some(&schema)).unwrap());

@@ -44,7 +44,7 @@ fn sqlite_a_file_without_person_letters_is_rebuilt_on_upgrade() {
     load(&mut store);
     drop(store);
     let c = rusqlite::Connection::open(&path).unwrap();
-    c.execute_batch("ALTER TABLE person DROP COLUMN letters; PRAGMA user_version = 10;")
+    c.execute_batch("DROP TABLE counts; ALTER TABLE person DROP COLUMN letters; PRAGMA user_version = 10;")
         .unwrap();
     drop(c);
     let store = SqliteStore::open(&path).unwrap();
@@ -79,7 +79,7 @@ fn postgres_a_database_without_person_letters_is_rebuilt_on_upgrade() {
     load(&mut store);
     store
         .execute_raw(
-            "ALTER TABLE person DROP COLUMN letters; DELETE FROM vigil_schema WHERE version >= 10;",
+            "DROP TABLE counts; ALTER TABLE person DROP COLUMN letters; DELETE FROM vigil_schema WHERE version >= 10;",
         )
         .unwrap();
     drop(store);
