@@ -145,7 +145,9 @@ fn verify_names_a_derived_row_altered_with_sql_and_rebuild_repairs_it() {
         c.execute("UPDATE event SET person_pk = 999 WHERE id = 'e3'", [])
             .unwrap();
     }
-    let load = s.run(&["stats", "held", "--on", "2023-01-01"]);
+    // A question that loads the registry says so (a headline count is answered from the
+    // day arrays saved at the import, before the damage, which a rebuild also removes).
+    let load = s.run(&["stats", "held", "--on", "2023-01-01", "--by", "sex"]);
     assert!(
         load.stderr.contains("event 'e3' points at person row 999")
             && load.stderr.contains("vigil db rebuild"),
