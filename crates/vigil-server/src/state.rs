@@ -72,13 +72,16 @@ struct Slot {
 
 impl PageCache {
     /// A new snapshot's cache: empty, each page the old one rendered kept as `previous`.
-    /// Only aggregate answers are cached (the dashboard and the series: counts, never a
+    /// Only aggregate answers are carried (the dashboard and the series: counts, never a
     /// person), so a reader given the previous page for the length of one render learns
-    /// nothing that was not public the moment before.
+    /// nothing that was not public the moment before. A page that names persons (its key
+    /// starts with [`NAMED`]) is not carried: a person made non-public by the save must
+    /// not be named from the page before it.
     fn carried(&self) -> PageCache {
         let cells = self
             .cells
             .iter()
+            .filter(|((_, key), _)| !key.starts_with(NAMED))
             .filter_map(|(key, slot)| {
                 let page = slot.page.get()?.clone();
                 let slot = Slot {
@@ -91,6 +94,9 @@ impl PageCache {
         PageCache { cells, bytes: 0 }
     }
 }
+
+/// The start of the key of a cached page that names persons: kept for its snapshot only.
+pub(crate) const NAMED: &str = "named ";
 
 /// Most cached pages kept.
 const PAGE_CACHE: usize = 256;

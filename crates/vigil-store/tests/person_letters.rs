@@ -44,8 +44,10 @@ fn sqlite_a_file_without_person_letters_is_rebuilt_on_upgrade() {
     load(&mut store);
     drop(store);
     let c = rusqlite::Connection::open(&path).unwrap();
-    c.execute_batch("DROP TABLE counts; ALTER TABLE person DROP COLUMN letters; PRAGMA user_version = 10;")
-        .unwrap();
+    c.execute_batch(
+        "DROP TABLE counts; ALTER TABLE person DROP COLUMN letters; PRAGMA user_version = 10;",
+    )
+    .unwrap();
     drop(c);
     let store = SqliteStore::open(&path).unwrap();
     assert_eq!(derived::check(&store).unwrap(), None);

@@ -715,12 +715,32 @@ pub async fn person_bundle(s: &Arc<AppState>, id: String) -> Result<(Value, Vec<
         (status = 404, description = "`not_found`: no such announcement", body = ErrorBody)))]
 pub async fn announcement(
     Snapshot(s): Snapshot,
+    headers: axum::http::HeaderMap,
     Path(id): Path<String>,
-) -> Result<Json<answer::AnnouncementAnswer>, AppError> {
-    let mut a = answer::announcement(&s.registry, &id, Audience::Public, s.log.clone())
-        .ok_or(AppError::NotFound)?;
-    a.identification.withhold_small(s.min_cell);
-    Ok(Json(a))
+) -> Result<Response, AppError> {
+    if s.registry.announcement(&id).is_none() {
+        return Err(AppError::NotFound);
+    }
+    // Counting the candidates may take seconds of a core: once per snapshot and day (the
+    // page cache; readers arriving meanwhile wait for that one count), off the async
+    // threads, so no one can make the server count it again and again. The answer names
+    // public persons: a `NAMED` page, never carried to the next snapshot.
+    let state = Arc::clone(&s);
+    let key = format!("{}announcement {id:?}", crate::state::NAMED);
+    let body = s
+        .cached_page(today(), key, async move {
+            tokio::task::spawn_blocking(move || {
+                let mut a =
+                    answer::announcement(&state.registry, &id, Audience::Public, state.log.clone())
+                        .ok_or(AppError::NotFound)?;
+                a.identification.withhold_small(state.min_cell);
+                serde_json::to_string(&a).map_err(|e| AppError::Internal(e.to_string()))
+            })
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?
+        })
+        .await?;
+    Ok(body.respond(&headers, "application/json"))
 }
 
 #[cfg(test)]

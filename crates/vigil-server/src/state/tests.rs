@@ -1,6 +1,6 @@
 //! The page cache across snapshots: while one request renders a page for a new snapshot,
 //! the others are answered from the previous snapshot's page instead of waiting (issue 20:
-//! the dashboard under an editor's saves).
+//! the dashboard under an editor's saves); a page that names persons is not carried.
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -87,4 +87,27 @@ async fn a_render_that_fails_is_tried_again_by_the_next_reader() {
     assert!(failed.is_err());
     // Not left marked as rendering (which would serve the old page for ever).
     assert_eq!(page(&new, day, "rendered again").await, "rendered again");
+}
+
+#[tokio::test]
+async fn a_page_that_names_persons_is_not_carried_to_the_next_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = Day::ymd(2026, 12, 2).unwrap();
+    let old = Arc::new(loaded(&dir));
+    let named = format!("{}announcement \"a1\"", super::NAMED);
+    for key in ["dashboard".to_string(), named.clone()] {
+        old.cached_page(day, key, async { Ok("before the save".to_string()) })
+            .await
+            .unwrap();
+    }
+    let new = Arc::new(old.handed_on(loaded(&dir)));
+    let cells = new.pages.lock().unwrap();
+    let carried = |key: &str| {
+        cells
+            .cells
+            .get(&(day, key.to_string()))
+            .is_some_and(|slot| slot.previous.lock().unwrap().is_some())
+    };
+    assert!(carried("dashboard"), "an aggregate page is carried");
+    assert!(!carried(&named), "a page naming persons is not");
 }
