@@ -27,6 +27,7 @@ use vigil_store::{Store, StoreError};
 use crate::auth::{self, AdminForm, Editor};
 use crate::forwarded::Proxies;
 use crate::public::directory::Directory;
+use crate::public::NAMED;
 use crate::security;
 use crate::AppError;
 
@@ -94,9 +95,6 @@ impl PageCache {
         PageCache { cells, bytes: 0 }
     }
 }
-
-/// The start of the key of a cached page that names persons: kept for its snapshot only.
-pub(crate) const NAMED: &str = "named ";
 
 /// Most cached pages kept.
 const PAGE_CACHE: usize = 256;

@@ -726,7 +726,7 @@ pub async fn announcement(
     // threads, so no one can make the server count it again and again. The answer names
     // public persons: a `NAMED` page, never carried to the next snapshot.
     let state = Arc::clone(&s);
-    let key = format!("{}announcement {id:?}", crate::state::NAMED);
+    let key = format!("{}announcement {id:?}", super::NAMED);
     let body = s
         .cached_page(today(), key, async move {
             tokio::task::spawn_blocking(move || {

@@ -10,3 +10,7 @@ pub(crate) mod pages;
 pub(crate) mod persons;
 pub(crate) mod releases;
 pub(crate) mod tabular;
+
+/// The start of the key of a cached page that names persons (`AppState::cached_page`):
+/// kept for its snapshot only, never carried to the next.
+pub(crate) const NAMED: &str = "named ";
