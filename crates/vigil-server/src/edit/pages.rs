@@ -18,7 +18,9 @@ use vigil_store::StoreError;
 
 use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::api::{save, Save, Saved};
-use crate::edit::{csrf, page, pretty, problem, record_type, stale_warning, text, unsaved};
+use crate::edit::{
+    csrf, page, pretty, problem, record_type, stale_warning, text, unsaved, SavedAt,
+};
 use crate::error::ErrorBody;
 use crate::i18n::Tr;
 use crate::input::{Path, Query};
@@ -138,12 +140,19 @@ pub async fn open_query(
     tr: Tr,
     Query(o): Query<Open>,
 ) -> Response {
-    open(State(live), editor, tr, Path(o.id)).await
+    open(
+        State(live),
+        editor,
+        tr,
+        Path(o.id),
+        Query(SavedAt::default()),
+    )
+    .await
 }
 
 /// `GET /edit/person/{id}`: a person's form at its current version, with its events, its
 /// history and a retract form.
-#[utoipa::path(get, path = "/edit/person/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
+#[utoipa::path(get, path = "/edit/person/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1"), SavedAt),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The person's form, events, history and retract form", content_type = "text/html", body = String),
         (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
@@ -153,10 +162,11 @@ pub async fn open(
     BackofficeEditor(editor): BackofficeEditor,
     tr: Tr,
     Path(id): Path<String>,
+    Query(saved): Query<SavedAt>,
 ) -> Response {
     let p = editor.principal().clone();
-    crate::edit::person::person_page(&live, &tr, &p, &id, html! {}, StatusCode::OK, None, None)
-        .await
+    let banner = saved.banner(&live, &tr);
+    crate::edit::person::person_page(&live, &tr, &p, &id, banner, StatusCode::OK, None, None).await
 }
 
 /// A 404 page: no such record.
@@ -256,17 +266,8 @@ pub(crate) async fn save_form(
     match result {
         Ok(Written {
             value: Saved::Done { version, .. },
-            stale,
-        }) => shown(
-            StatusCode::OK,
-            &tr.t("saved"),
-            html! {
-                h1 #saved { (tr.t("saved")) }
-                (stale_warning(&tr, stale.as_deref()))
-                p { (tr.with("saved-at", &[("seq", version.to_string().into())])) " "
-                    a href=(back) { (tr.t("open-again")) } " · " a href="/edit" { (tr.t("edit-something-else")) } }
-            },
-        ),
+            ..
+        }) => crate::edit::saved_redirect(&tr, &back, version),
         Ok(Written {
             value:
                 Saved::Conflict {

@@ -35,6 +35,10 @@ pub struct OpenRecord {
     #[serde(default)]
     #[param(example = "p1")]
     id: Option<String>,
+    /// The log entry a save from this page's form just wrote (the page says it is saved).
+    #[serde(default)]
+    #[param(example = 12)]
+    saved: Option<u64>,
 }
 
 /// A new record's skeleton, to fill in.
@@ -100,11 +104,13 @@ pub async fn open_record(
         ),
         None => tr.with("edit-record-heading-new", &[("type", kind.into())]),
     };
+    let banner = crate::edit::SavedAt { saved: o.saved }.banner(&live, &tr);
     page(
         &tr,
         &tr.t("edit-record-title"),
         Some(&p),
         &html! {
+            (banner)
             h1 { (heading) }
             form #record-form method="post" action="/edit/record" {
                 input type="hidden" name="csrf" value=(csrf(&p));

@@ -497,7 +497,7 @@ pub async fn person(
                         td {
                             @if let Some(a) = text(e, "announcement") { a href=(format!("/announcements/{a}")) { (tr.t("link-announcement")) } " " }
                             @if let Some(d) = e.get("details").and_then(Value::as_object) {
-                                @for (k, v) in d { (tr.term("detail", k)) ": " (detail_value(tr, k, v)) "; " }
+                                @for (k, v) in d { (tr.term("detail", k)) ": " (detail_value(tr, &s.registry, k, v)) "; " }
                             }
                         }
                         td { @if let Some(src) = e.get("sources").and_then(Value::as_array) {
@@ -681,9 +681,10 @@ fn breakdown_key(tr: &Tr, reg: &vigil_core::registry::Registry, by: By, key: &st
 
 /// A detail's value: a release reason or a confidence translated, a term in months as a
 /// count, a day in words, lists joined, yes and no in words, numbers as the language
-/// writes them; other text as stored.
-fn detail_value(tr: &Tr, key: &str, v: &Value) -> String {
+/// writes them, a place by its name in the reader's language; other text as stored.
+fn detail_value(tr: &Tr, reg: &vigil_core::registry::Registry, key: &str, v: &Value) -> String {
     match (key, v) {
+        ("place", Value::String(id)) => super::case::place_name(tr, reg, id),
         ("reason", Value::String(s)) => tr.term("release-reason", s),
         ("confidence", Value::String(s)) => tr.term("confidence", s),
         ("term_months", Value::Number(n)) if n.as_i64().is_some() => {
@@ -705,7 +706,7 @@ fn detail_value(tr: &Tr, key: &str, v: &Value) -> String {
         (_, Value::String(s)) => s.clone(),
         (_, Value::Array(items)) => items
             .iter()
-            .map(|x| detail_value(tr, "", x))
+            .map(|x| detail_value(tr, reg, "", x))
             .collect::<Vec<_>>()
             .join(", "),
         (_, Value::Bool(true)) => tr.t("yes"),
