@@ -49,6 +49,9 @@ pub(crate) async fn html_errors(tr: Tr, request: Request, next: Next) -> Respons
     } else {
         Value::Null
     };
+    // The language switch leads to the dashboard: the page never repeats the address it
+    // was asked for (an id asked for is not echoed, whether or not it exists).
+    let tr = tr.at("/");
     let (title, message) = words(&tr, status, &error, &query);
     let body = html! {
         h1 #error { (title) }

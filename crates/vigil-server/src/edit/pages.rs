@@ -21,7 +21,6 @@ use crate::edit::api::{save, Save, Saved};
 use crate::edit::{
     csrf, page, pretty, problem, record_type, stale_warning, text, unsaved, SavedAt,
 };
-use crate::error::ErrorBody;
 use crate::i18n::Tr;
 use crate::input::{Path, Query};
 use crate::shapes::{
@@ -132,7 +131,7 @@ pub struct Open {
 /// `GET /edit/person?id=…`: a person's form at its current version (as `/edit/person/{id}`).
 #[utoipa::path(get, path = "/edit/person", tag = "pages", params(Open), security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The person's form, events, history and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: no `id`", body = ErrorBody),
+        (status = 400, description = "`bad_parameter`: no `id` (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No such person", content_type = "text/html", body = String), EditorPage))]
 pub async fn open_query(
     State(live): State<Arc<Live>>,
@@ -155,7 +154,7 @@ pub async fn open_query(
 #[utoipa::path(get, path = "/edit/person/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1"), SavedAt),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The person's form, events, history and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No such person", content_type = "text/html", body = String), EditorPage))]
 pub async fn open(
     State(live): State<Arc<Live>>,
@@ -333,7 +332,7 @@ pub async fn save_event(State(live): State<Arc<Live>>, tr: Tr, form: EditorForm)
 #[utoipa::path(get, path = "/edit/event/{id}", tag = "pages", params(("id" = String, Path, description = "The event's id", example = "p1e0")),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The event's form and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No such event", content_type = "text/html", body = String), EditorPage))]
 pub async fn open_event(
     State(live): State<Arc<Live>>,

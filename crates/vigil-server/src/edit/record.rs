@@ -17,7 +17,6 @@ use crate::edit::pages::{
     audit_read, not_found, read_record, retract_form, retract_note, save_form,
 };
 use crate::edit::{csrf, page, problem, record_type};
-use crate::error::ErrorBody;
 use crate::i18n::Tr;
 use crate::input::Query;
 use crate::links::with_query;
@@ -63,8 +62,7 @@ fn template(rtype: RecordType) -> Value {
 /// `GET /edit/record?type=…&id=…`: any record as JSON, at its current version.
 #[utoipa::path(get, path = "/edit/record", tag = "pages", params(OpenRecord), security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The record's form (or a new record's template) and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: no `type` (JSON); an unknown type (a page)",
-            content((ErrorBody = "application/json"), (String = "text/html"))),
+        (status = 400, description = "`bad_parameter`: no `type`, or an unknown type (a page in the reader's language)", content_type = "text/html", body = String),
         (status = 404, description = "No such record", content_type = "text/html", body = String), EditorPage))]
 pub async fn open_record(
     State(live): State<Arc<Live>>,

@@ -207,7 +207,7 @@ async fn form_page(
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The new record's form", content_type = "text/html", body = String),
         (status = 303, description = "An event: to the persons, to pick whose"),
-        (status = 400, description = "`bad_request`: a path that is not UTF-8", body = crate::error::ErrorBody),
+        (status = 400, description = "`bad_request`: a path that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No form for that type", content_type = "text/html", body = String), crate::shapes::EditorPage))]
 pub async fn new_record(
     State(live): State<Arc<Live>>,
@@ -245,7 +245,7 @@ pub async fn new_record(
         ("id" = String, Path, description = "The record's id", example = "a-BY-2020-1"), SavedAt),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The record's form and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: a path that is not UTF-8", body = crate::error::ErrorBody),
+        (status = 400, description = "`bad_request`: a path that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No such record", content_type = "text/html", body = String), crate::shapes::EditorPage))]
 pub async fn open_form(
     State(live): State<Arc<Live>>,

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::error::ErrorBody;
 use crate::input::{Path, Query};
 use crate::Snapshot;
 use axum::http::header;
@@ -146,7 +145,7 @@ pub struct DashboardParams {
 /// The public dashboard: held today, the chart, waves, flow, breakdowns.
 #[utoipa::path(get, path = "/", tag = "pages", params(DashboardParams),
     responses((status = 200, description = "The dashboard", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: a parameter that is not of its type, a year outside 1000 to 9999, or a bad date", body = ErrorBody)))]
+        (status = 400, description = "`bad_parameter`: a parameter that is not of its type, a year outside 1000 to 9999, or a bad date (a page in the reader\'s language)", content_type = "text/html", body = String)))]
 pub async fn dashboard(
     Snapshot(state): Snapshot,
     tr: Tr,
@@ -433,8 +432,8 @@ fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 /// A public person's page: names, status, public events with their sources.
 #[utoipa::path(get, path = "/persons/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
     responses((status = 200, description = "The page", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
-        (status = 404, description = "`not_found`: no public person with this id", body = ErrorBody)))]
+        (status = 400, description = "`bad_request`: an id that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
+        (status = 404, description = "`not_found`: no public person with this id (a page in the reader\'s language)", content_type = "text/html", body = String)))]
 pub async fn person(
     Snapshot(s): Snapshot,
     tr: Tr,
@@ -556,8 +555,8 @@ async fn source_labels(
 /// An announcement's page: its breakdown, claims, sources, who is identified.
 #[utoipa::path(get, path = "/announcements/{id}", tag = "pages", params(("id" = String, Path, description = "The announcement's id", example = "a-BY-2020-1")),
     responses((status = 200, description = "The page", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
-        (status = 404, description = "`not_found`: no such announcement", body = ErrorBody)))]
+        (status = 400, description = "`bad_request`: an id that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
+        (status = 404, description = "`not_found`: no such announcement (a page in the reader\'s language)", content_type = "text/html", body = String)))]
 pub async fn announcement(
     Snapshot(s): Snapshot,
     tr: Tr,
