@@ -109,10 +109,10 @@ pub struct SavedAt {
 impl SavedAt {
     /// The "saved" notice for the top of the page, if a save led here.
     pub(crate) fn banner(&self, live: &crate::Live, tr: &Tr) -> Markup {
-        match self.saved {
-            Some(seq) => crate::edit::person::saved_banner(tr, seq, live.stale().as_deref()),
-            None => html! {},
-        }
+        self.saved.map_or_else(
+            || html! {},
+            |seq| crate::edit::person::saved_banner(tr, seq, live.stale().as_deref()),
+        )
     }
 }
 

@@ -124,7 +124,6 @@ fn contradictions(tr: &Tr, live: &Live, id: &str) -> Markup {
     }
 }
 
-#[allow(clippy::too_many_arguments)] // the page, and what came back to show on it
 /// What a new record's form starts at.
 fn skeleton(rtype: RecordType) -> serde_json::Value {
     match rtype {
@@ -153,6 +152,7 @@ fn unsaved_record(rtype: RecordType, fields: &[Field]) -> serde_json::Value {
     record
 }
 
+#[allow(clippy::too_many_arguments)] // the page, and what came back to show on it
 async fn form_page(
     live: &Arc<Live>,
     tr: &Tr,
