@@ -181,6 +181,7 @@ breakdown-minors = непаўналетнія
 breakdown-pensioners = пенсіянеры
 breakdown-disabled = людзі з інваліднасцю
 breakdown-chronic_illness = хранічна хворыя
+breakdown-foreigners = замежнікі
 breakdown-withheld = не раскрываецца
 breakdown-unknown = невядома
 detail-to = куды

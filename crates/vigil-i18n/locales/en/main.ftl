@@ -172,6 +172,7 @@ breakdown-minors = minors
 breakdown-pensioners = pensioners
 breakdown-disabled = with a disability
 breakdown-chronic_illness = chronically ill
+breakdown-foreigners = foreigners
 breakdown-withheld = withheld
 breakdown-unknown = unknown
 detail-to = to

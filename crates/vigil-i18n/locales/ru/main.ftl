@@ -181,6 +181,7 @@ breakdown-minors = несовершеннолетние
 breakdown-pensioners = пенсионеры
 breakdown-disabled = люди с инвалидностью
 breakdown-chronic_illness = хронически больные
+breakdown-foreigners = иностранцы
 breakdown-withheld = не раскрывается
 breakdown-unknown = неизвестно
 detail-to = куда
