@@ -338,7 +338,6 @@ unknown-record-type-message = чакаўся адзін з тыпаў: person, e
 
 saved = Захавана
 saved-at = Запіс журнала { $seq }.
-open-again = Адкрыць зноў
 edit-something-else = Рэдагаваць іншае
 conflict-title = Змянілася тым часам
 conflict-heading = Гэты запіс змяніўся пасля таго, як вы яго адкрылі

@@ -325,7 +325,6 @@ unknown-record-type-message = expected person, event, announcement, figure, sour
 
 saved = Saved
 saved-at = Log entry { $seq }.
-open-again = Open it again
 edit-something-else = Edit something else
 conflict-title = Changed meanwhile
 conflict-heading = This record changed since you opened it

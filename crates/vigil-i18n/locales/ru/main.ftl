@@ -338,7 +338,6 @@ unknown-record-type-message = ожидался один из типов: person,
 
 saved = Сохранено
 saved-at = Запись журнала { $seq }.
-open-again = Открыть снова
 edit-something-else = Изменить что-то другое
 conflict-title = Изменено за это время
 conflict-heading = Эта запись изменилась после того, как вы её открыли
