@@ -42,12 +42,13 @@ pub struct StayAnswer {
     pub status: &'static str,
 }
 
-/// Where to write: the envelope name and the place's postal address.
+/// Where to write: the place's postal address, and the envelope name when one is stored.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LetterAddress {
-    /// The name as the envelope carries it (stored by the monitor, not derived).
-    pub name: String,
+    /// The name as the envelope carries it (stored by the monitor, not derived); null
+    /// when none is stored (the address is shown all the same).
+    pub name: Option<String>,
     pub place: String,
     pub address: String,
 }

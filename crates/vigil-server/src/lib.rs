@@ -8,6 +8,7 @@
 pub mod auth;
 mod edit;
 mod error;
+mod error_pages;
 pub mod forwarded;
 pub mod i18n;
 mod input;
@@ -33,11 +34,15 @@ pub use error::{AppError, ErrorBody, ErrorCode};
 pub use public::directory::Directory;
 pub use state::{today, AppState, Live, LoadError, Snapshot, PAGE_CACHE_BYTES, REFRESH_EVERY};
 
-/// The whole application: the route table (`routes`), then the request span and the
-/// security headers around every answer.
+/// The whole application: the route table (`routes`), the pages' errors as pages
+/// (`error_pages`), then the request span and the security headers around every answer.
 pub fn router(state: Arc<Live>) -> Router {
     routes::table()
         .into_router()
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error_pages::html_errors,
+        ))
         .layer(middleware::from_fn(i18n::remember_language))
         .layer(middleware::from_fn(trace::request_span))
         .layer(middleware::from_fn(security_headers))

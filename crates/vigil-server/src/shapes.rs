@@ -171,7 +171,10 @@ pub struct SavedPage;
 impl IntoResponses for SavedPage {
     fn responses() -> BTreeMap<String, RefOr<Response>> {
         BTreeMap::from([
-            ("200".to_string(), html("Saved: the log entry, and a link back")),
+            (
+                "303".to_string(),
+                html("Saved: See Other to the saved record's page (with `saved=SEQ`, the log entry), which says so; reloading it saves nothing again"),
+            ),
             (
                 "400".to_string(),
                 html("Not saved: the form is missing what the record needs, or the record is refused (why is on the page)"),

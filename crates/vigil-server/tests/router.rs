@@ -595,12 +595,9 @@ async fn every_error_answer_has_the_documented_shape() {
             "bad_parameter",
         ),
         (get("/api/v1/persons?offset=-1"), 400, "bad_parameter"),
-        // The dashboard's year links overflowed (schemathesis found `year=-2147483648`).
-        (get("/?year=-2147483648"), 400, "bad_parameter"),
-        (get("/?year=2147483647"), 400, "bad_parameter"),
         (get("/api/v1/search"), 400, "bad_parameter"),
         (get("/api/v1/persons/nobody"), 404, "not_found"),
-        (get("/persons/%FF"), 400, "bad_request"),
+        (get("/api/v1/persons/%FF"), 400, "bad_request"),
         (get("/api/v1/records/person/p1"), 401, "unauthenticated"),
         (
             json_post("/api/v1/session", "text/plain", "{}"),
@@ -639,5 +636,21 @@ async fn every_error_answer_has_the_documented_shape() {
         let body = json_of(response).await;
         assert_eq!(body["error"]["code"], code, "{what}: {body}");
         assert!(codes.iter().any(|c| c == code), "{code} not in {codes:?}");
+    }
+    // The pages' refusals are pages, as the document says (`error_pages`).
+    for (uri, status) in [
+        // The dashboard's year links overflowed (schemathesis found `year=-2147483648`).
+        ("/?year=-2147483648", 400),
+        ("/?year=2147483647", 400),
+        ("/persons/%FF", 400),
+        ("/persons/nobody", 404),
+    ] {
+        let response = send(&live, get(uri)).await;
+        assert_eq!(response.status().as_u16(), status, "{uri}");
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            "text/html; charset=utf-8",
+            "{uri}"
+        );
     }
 }

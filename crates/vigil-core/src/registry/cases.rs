@@ -98,22 +98,22 @@ impl Registry {
         self.letters.get(&p)
     }
 
-    /// The address to write to person `p`: the envelope name and the current place's
-    /// postal address, only for a public person who consented to letters, held on `on`
+    /// The address to write to person `p`: the current place's postal address, with the
+    /// envelope name when one is stored (consent is what shows the address; the name is
+    /// never derived), only for a public person who consented to letters, held on `on`
     /// at a place with an address (never for someone in transit or whose address is
     /// being clarified).
     #[must_use]
-    pub fn letter_address(&self, p: u32, on: Day) -> Option<(String, &Place)> {
+    pub fn letter_address(&self, p: u32, on: Day) -> Option<(Option<String>, &Place)> {
         if !self.is_public(p) {
             return None;
         }
         let l = self.letters.get(&p).filter(|l| l.letters)?;
-        let envelope = l.envelope.as_deref()?;
         match self.whereabouts(p, on, Audience::Public)? {
             Whereabouts::Place(i) => {
                 let place = &self.places[i as usize];
                 place.address.as_ref()?;
-                Some((envelope.to_string(), place))
+                Some((l.envelope.as_deref().map(str::to_string), place))
             }
             Whereabouts::InTransit | Whereabouts::AddressUnknown => None,
         }

@@ -99,7 +99,7 @@ struct Row {
 /// `GET /edit/persons`: every person, for editors.
 #[utoipa::path(get, path = "/edit/persons", tag = "pages", params(PersonsQuery), security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "Persons, found, filtered, sorted and paged", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`", body = crate::error::ErrorBody), crate::shapes::EditorPage))]
+        (status = 400, description = "`bad_parameter` (a page in the reader\'s language)", content_type = "text/html", body = String), crate::shapes::EditorPage))]
 pub async fn persons(
     State(live): State<Arc<Live>>,
     BackofficeEditor(editor): BackofficeEditor,

@@ -139,7 +139,7 @@ pub struct SessionAnswer {
 #[utoipa::path(post, path = "/login", tag = "pages",
     request_body(content = LoginForm, content_type = "application/x-www-form-urlencoded"),
     responses((status = 303, description = "Logged in (sets the session cookie); an editor or admin to the editors' start page, a viewer to the dashboard", headers(("location" = String, description = "`/edit`, or `/` for a viewer"))),
-        (status = 400, description = "`bad_request`: a form without a name or a password", body = ErrorBody),
+        (status = 400, description = "`bad_request`: a form without a name or a password (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 401, description = "Wrong name or password: the login form again, saying so in the reader's language (sets a new `vigil_login` cookie)", content_type = "text/html", body = String),
         (status = 403, description = "The form's `login_token` is not the `vigil_login` cookie's (an expired form, or one posted from another site): the login form again, saying so", content_type = "text/html", body = String),
         (status = 413, description = "`payload_too_large`: the body is over 2 MB", body = ErrorBody),

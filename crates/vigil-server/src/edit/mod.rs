@@ -89,6 +89,33 @@ pub(crate) fn problem(
         .into_response()
 }
 
+/// The answer to a form's save that stored its record: 303 See Other to the saved
+/// record's page (`path`, with `saved=SEQ` and the reader's language), which says it is
+/// saved. Post/redirect/get: reloading that page reads it again, it cannot save twice.
+pub(crate) fn saved_redirect(tr: &Tr, path: &str, seq: u64) -> Response {
+    let sep = if path.contains('?') { '&' } else { '?' };
+    Redirect::to(&format!("{path}{sep}saved={seq}&lang={}", tr.lang.code())).into_response()
+}
+
+/// The query of a record's page a save redirected to: the log entry it saved.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SavedAt {
+    /// The log entry a save from this page's form just wrote (the page says it is saved).
+    #[param(example = 12)]
+    pub saved: Option<u64>,
+}
+
+impl SavedAt {
+    /// The "saved" notice for the top of the page, if a save led here.
+    pub(crate) fn banner(&self, live: &crate::Live, tr: &Tr) -> Markup {
+        self.saved.map_or_else(
+            || html! {},
+            |seq| crate::edit::person::saved_banner(tr, seq, live.stale().as_deref()),
+        )
+    }
+}
+
 /// The CSRF token a session's forms carry (none for an API token).
 pub(crate) fn csrf(p: &Principal) -> &str {
     match &p.via {

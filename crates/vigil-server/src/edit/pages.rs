@@ -18,8 +18,9 @@ use vigil_store::StoreError;
 
 use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::api::{save, Save, Saved};
-use crate::edit::{csrf, page, pretty, problem, record_type, stale_warning, text, unsaved};
-use crate::error::ErrorBody;
+use crate::edit::{
+    csrf, page, pretty, problem, record_type, stale_warning, text, unsaved, SavedAt,
+};
 use crate::i18n::Tr;
 use crate::input::{Path, Query};
 use crate::shapes::{
@@ -130,7 +131,7 @@ pub struct Open {
 /// `GET /edit/person?id=…`: a person's form at its current version (as `/edit/person/{id}`).
 #[utoipa::path(get, path = "/edit/person", tag = "pages", params(Open), security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The person's form, events, history and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: no `id`", body = ErrorBody),
+        (status = 400, description = "`bad_parameter`: no `id` (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No such person", content_type = "text/html", body = String), EditorPage))]
 pub async fn open_query(
     State(live): State<Arc<Live>>,
@@ -138,25 +139,33 @@ pub async fn open_query(
     tr: Tr,
     Query(o): Query<Open>,
 ) -> Response {
-    open(State(live), editor, tr, Path(o.id)).await
+    open(
+        State(live),
+        editor,
+        tr,
+        Path(o.id),
+        Query(SavedAt::default()),
+    )
+    .await
 }
 
 /// `GET /edit/person/{id}`: a person's form at its current version, with its events, its
 /// history and a retract form.
-#[utoipa::path(get, path = "/edit/person/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
+#[utoipa::path(get, path = "/edit/person/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1"), SavedAt),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The person's form, events, history and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No such person", content_type = "text/html", body = String), EditorPage))]
 pub async fn open(
     State(live): State<Arc<Live>>,
     BackofficeEditor(editor): BackofficeEditor,
     tr: Tr,
     Path(id): Path<String>,
+    Query(saved): Query<SavedAt>,
 ) -> Response {
     let p = editor.principal().clone();
-    crate::edit::person::person_page(&live, &tr, &p, &id, html! {}, StatusCode::OK, None, None)
-        .await
+    let banner = saved.banner(&live, &tr);
+    crate::edit::person::person_page(&live, &tr, &p, &id, banner, StatusCode::OK, None, None).await
 }
 
 /// A 404 page: no such record.
@@ -256,17 +265,8 @@ pub(crate) async fn save_form(
     match result {
         Ok(Written {
             value: Saved::Done { version, .. },
-            stale,
-        }) => shown(
-            StatusCode::OK,
-            &tr.t("saved"),
-            html! {
-                h1 #saved { (tr.t("saved")) }
-                (stale_warning(&tr, stale.as_deref()))
-                p { (tr.with("saved-at", &[("seq", version.to_string().into())])) " "
-                    a href=(back) { (tr.t("open-again")) } " · " a href="/edit" { (tr.t("edit-something-else")) } }
-            },
-        ),
+            ..
+        }) => crate::edit::saved_redirect(&tr, &back, version),
         Ok(Written {
             value:
                 Saved::Conflict {
@@ -332,7 +332,7 @@ pub async fn save_event(State(live): State<Arc<Live>>, tr: Tr, form: EditorForm)
 #[utoipa::path(get, path = "/edit/event/{id}", tag = "pages", params(("id" = String, Path, description = "The event's id", example = "p1e0")),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The event's form and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
+        (status = 400, description = "`bad_request`: an id that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No such event", content_type = "text/html", body = String), EditorPage))]
 pub async fn open_event(
     State(live): State<Arc<Live>>,

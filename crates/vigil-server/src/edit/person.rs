@@ -503,15 +503,13 @@ pub(crate) async fn save_person(
             save_all(store, editor, drafts, reason)
         })
         .await;
-    answer(&live, tr, &p, result, person_at, filled, back).await
+    answer(tr, result, person_at, filled, back).await
 }
 
-/// The answer to a save: the person's page saying it is saved, or the form again with
-/// why not.
+/// The answer to a save: a redirect to the person's page, which says it is saved
+/// (`edit::saved_redirect`), or the form again with why not.
 async fn answer<F, Fut>(
-    live: &Arc<Live>,
     tr: &Tr,
-    p: &Principal,
     result: Result<Written<Wrote>, crate::AppError>,
     person_at: usize,
     filled: Filled,
@@ -524,20 +522,11 @@ where
     match result {
         Ok(Written {
             value: Wrote::Done { saved },
-            stale,
+            ..
         }) => {
-            let (id, seq) = saved[person_at].clone();
-            person_page(
-                live,
-                tr,
-                p,
-                &id,
-                saved_banner(tr, seq, stale.as_deref()),
-                StatusCode::OK,
-                None,
-                None,
-            )
-            .await
+            let (id, seq) = &saved[person_at];
+            let path = format!("/edit/person/{}", crate::links::segment(id));
+            crate::edit::saved_redirect(tr, &path, *seq)
         }
         Ok(Written {
             value: Wrote::Stale { rtype, id, current },
@@ -758,23 +747,14 @@ pub(crate) async fn save_event(
         .await;
     if let Ok(Written {
         value: Wrote::Done { saved },
-        stale,
+        ..
     }) = &result
     {
-        let seq = saved[at].1;
-        return person_page(
-            &live,
-            tr,
-            &p,
-            &person,
-            saved_banner(tr, seq, stale.as_deref()),
-            StatusCode::OK,
-            None,
-            None,
-        )
-        .await;
+        // An event's save leads to its person's page, which lists it.
+        let path = format!("/edit/person/{}", crate::links::segment(&person));
+        return crate::edit::saved_redirect(tr, &path, saved[at].1);
     }
-    answer(&live, tr, &p, result, at, filled, back).await
+    answer(tr, result, at, filled, back).await
 }
 
 /// The visibility a new person's form starts at: restricted, so no name is published

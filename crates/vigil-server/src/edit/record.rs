@@ -17,7 +17,6 @@ use crate::edit::pages::{
     audit_read, not_found, read_record, retract_form, retract_note, save_form,
 };
 use crate::edit::{csrf, page, problem, record_type};
-use crate::error::ErrorBody;
 use crate::i18n::Tr;
 use crate::input::Query;
 use crate::links::with_query;
@@ -35,6 +34,10 @@ pub struct OpenRecord {
     #[serde(default)]
     #[param(example = "p1")]
     id: Option<String>,
+    /// The log entry a save from this page's form just wrote (the page says it is saved).
+    #[serde(default)]
+    #[param(example = 12)]
+    saved: Option<u64>,
 }
 
 /// A new record's skeleton, to fill in.
@@ -59,8 +62,7 @@ fn template(rtype: RecordType) -> Value {
 /// `GET /edit/record?type=…&id=…`: any record as JSON, at its current version.
 #[utoipa::path(get, path = "/edit/record", tag = "pages", params(OpenRecord), security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The record's form (or a new record's template) and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: no `type` (JSON); an unknown type (a page)",
-            content((ErrorBody = "application/json"), (String = "text/html"))),
+        (status = 400, description = "`bad_parameter`: no `type`, or an unknown type (a page in the reader's language)", content_type = "text/html", body = String),
         (status = 404, description = "No such record", content_type = "text/html", body = String), EditorPage))]
 pub async fn open_record(
     State(live): State<Arc<Live>>,
@@ -100,11 +102,13 @@ pub async fn open_record(
         ),
         None => tr.with("edit-record-heading-new", &[("type", kind.into())]),
     };
+    let banner = crate::edit::SavedAt { saved: o.saved }.banner(&live, &tr);
     page(
         &tr,
         &tr.t("edit-record-title"),
         Some(&p),
         &html! {
+            (banner)
             h1 { (heading) }
             form #record-form method="post" action="/edit/record" {
                 input type="hidden" name="csrf" value=(csrf(&p));

@@ -18,14 +18,12 @@ use vigil_core::record::RecordType;
 
 use crate::auth::{BackofficeEditor, EditorForm, Principal};
 use crate::edit::forms::{self, Filled, SourceChoice};
-use crate::edit::person::{
-    new_person_filled, person_form, problem_banner, saved_banner, stored_sources,
-};
+use crate::edit::person::{new_person_filled, person_form, problem_banner, stored_sources};
 use crate::edit::spec::{self, Field, Problem};
 use crate::edit::write::{new_ref, save_all, Draft, Wrote};
-use crate::edit::{csrf, page, record_type, text, unsaved};
+use crate::edit::{csrf, page, record_type, saved_redirect, text, unsaved, SavedAt};
 use crate::i18n::Tr;
-use crate::input::Path;
+use crate::input::{Path, Query};
 use crate::state::Written;
 use crate::Live;
 
@@ -126,6 +124,34 @@ fn contradictions(tr: &Tr, live: &Live, id: &str) -> Markup {
     }
 }
 
+/// What a new record's form starts at.
+fn skeleton(rtype: RecordType) -> serde_json::Value {
+    match rtype {
+        RecordType::Announcement => json!({"kind": "pardon", "names_disclosed": false}),
+        RecordType::Figure => json!({"qualifier": "exact"}),
+        RecordType::Place => json!({"kind": "other"}),
+        _ => json!({}),
+    }
+}
+
+/// A new record before the post is merged in: its type, and the boxes its form showed
+/// unticked with a meaning (an announcement's "names disclosed" unticked is
+/// `names_disclosed: false`, the anonymous wave; left alone, an unticked box leaves the
+/// field absent, which means unknown).
+fn unsaved_record(rtype: RecordType, fields: &[Field]) -> serde_json::Value {
+    let mut record = json!({"type": rtype.as_str(), "id": ""});
+    let start = skeleton(rtype);
+    for f in fields
+        .iter()
+        .filter(|f| matches!(f.input, spec::Input::Flag))
+    {
+        if let (&[key], Some(v)) = (f.path, start.get(f.key)) {
+            record[key] = v.clone();
+        }
+    }
+    record
+}
+
 #[allow(clippy::too_many_arguments)] // the page, and what came back to show on it
 async fn form_page(
     live: &Arc<Live>,
@@ -148,12 +174,7 @@ async fn form_page(
         None => None,
     };
     let fields = fields_of(rtype).unwrap_or(&[]);
-    let skeleton = match rtype {
-        RecordType::Announcement => json!({"kind": "pardon", "names_disclosed": false}),
-        RecordType::Figure => json!({"qualifier": "exact"}),
-        RecordType::Place => json!({"kind": "other"}),
-        _ => json!({}),
-    };
+    let skeleton = skeleton(rtype);
     let filled =
         filled.unwrap_or_else(|| Filled::of(found.as_ref().map_or(&skeleton, |(v, _)| v), fields));
     let sources = stored_sources(live).await;
@@ -186,7 +207,7 @@ async fn form_page(
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The new record's form", content_type = "text/html", body = String),
         (status = 303, description = "An event: to the persons, to pick whose"),
-        (status = 400, description = "`bad_request`: a path that is not UTF-8", body = crate::error::ErrorBody),
+        (status = 400, description = "`bad_request`: a path that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No form for that type", content_type = "text/html", body = String), crate::shapes::EditorPage))]
 pub async fn new_record(
     State(live): State<Arc<Live>>,
@@ -221,20 +242,24 @@ pub async fn new_record(
 /// `GET /edit/form/{type}/{id}`: an announcement's, figure's or source's form.
 #[utoipa::path(get, path = "/edit/form/{type}/{id}", tag = "pages",
     params(("type" = String, Path, description = "`announcement`, `figure`, `source` or `place`", example = "announcement"),
-        ("id" = String, Path, description = "The record's id", example = "a-BY-2020-1")),
+        ("id" = String, Path, description = "The record's id", example = "a-BY-2020-1"), SavedAt),
     security(("session" = []), ("bearer" = [])),
     responses((status = 200, description = "The record's form and retract form", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: a path that is not UTF-8", body = crate::error::ErrorBody),
+        (status = 400, description = "`bad_request`: a path that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
         (status = 404, description = "No such record", content_type = "text/html", body = String), crate::shapes::EditorPage))]
 pub async fn open_form(
     State(live): State<Arc<Live>>,
     BackofficeEditor(editor): BackofficeEditor,
     tr: Tr,
     Path((rtype, id)): Path<(String, String)>,
+    Query(saved): Query<SavedAt>,
 ) -> Response {
     let p = editor.principal().clone();
     match RecordType::parse(&rtype).filter(|t| fields_of(*t).is_some()) {
-        Some(t) => form_page(&live, &tr, &p, t, Some(&id), html! {}, StatusCode::OK, None).await,
+        Some(t) => {
+            let banner = saved.banner(&live, &tr);
+            form_page(&live, &tr, &p, t, Some(&id), banner, StatusCode::OK, None).await
+        }
         None => crate::edit::pages::not_found(&tr, &p, &tr.t("no-record")),
     }
 }
@@ -271,7 +296,7 @@ pub async fn save_form(
             Ok(None) => json!({"type": rtype.as_str(), "id": id}),
             Err(e) => return e.into_response(),
         },
-        None => json!({"type": rtype.as_str(), "id": ""}),
+        None => unsaved_record(rtype, fields),
     };
     if let Err(problems) = spec::merge(&mut record, fields, None, f) {
         for (k, pr) in problems {
@@ -426,20 +451,15 @@ pub async fn save_form(
     match result {
         Ok(Written {
             value: Wrote::Done { saved },
-            stale,
+            ..
         }) => {
-            let (id, seq) = saved[at].clone();
-            form_page(
-                &live,
-                &tr,
-                &p,
-                rtype,
-                Some(&id),
-                saved_banner(&tr, seq, stale.as_deref()),
-                StatusCode::OK,
-                None,
-            )
-            .await
+            let (id, seq) = &saved[at];
+            let path = format!(
+                "/edit/form/{}/{}",
+                rtype.as_str(),
+                crate::links::segment(id)
+            );
+            saved_redirect(&tr, &path, *seq)
         }
         Ok(Written {
             value: Wrote::Stale { .. },

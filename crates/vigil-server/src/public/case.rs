@@ -55,7 +55,7 @@ pub(crate) fn facts(tr: &Tr, reg: &Registry, ix: u32) -> Markup {
         }
         @if let Some(l) = &c.letters {
             dt { (tr.t("fact-letters")) }
-            dd.letters { (l.name) br; (l.address) }
+            dd.letters { @if let Some(name) = &l.name { (name) br; } (l.address) }
         }
         // Each organisation's recognition, with its date, whether it came after the
         // release, and its withdrawal; one that names no organisation says nothing here.

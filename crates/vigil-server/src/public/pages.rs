@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::error::ErrorBody;
 use crate::input::{Path, Query};
 use crate::Snapshot;
 use axum::http::header;
@@ -146,7 +145,7 @@ pub struct DashboardParams {
 /// The public dashboard: held today, the chart, waves, flow, breakdowns.
 #[utoipa::path(get, path = "/", tag = "pages", params(DashboardParams),
     responses((status = 200, description = "The dashboard", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: a parameter that is not of its type, a year outside 1000 to 9999, or a bad date", body = ErrorBody)))]
+        (status = 400, description = "`bad_parameter`: a parameter that is not of its type, a year outside 1000 to 9999, or a bad date (a page in the reader\'s language)", content_type = "text/html", body = String)))]
 pub async fn dashboard(
     Snapshot(state): Snapshot,
     tr: Tr,
@@ -433,8 +432,8 @@ fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 /// A public person's page: names, status, public events with their sources.
 #[utoipa::path(get, path = "/persons/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
     responses((status = 200, description = "The page", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
-        (status = 404, description = "`not_found`: no public person with this id", body = ErrorBody)))]
+        (status = 400, description = "`bad_request`: an id that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
+        (status = 404, description = "`not_found`: no public person with this id (a page in the reader\'s language)", content_type = "text/html", body = String)))]
 pub async fn person(
     Snapshot(s): Snapshot,
     tr: Tr,
@@ -497,7 +496,7 @@ pub async fn person(
                         td {
                             @if let Some(a) = text(e, "announcement") { a href=(format!("/announcements/{a}")) { (tr.t("link-announcement")) } " " }
                             @if let Some(d) = e.get("details").and_then(Value::as_object) {
-                                @for (k, v) in d { (tr.term("detail", k)) ": " (detail_value(tr, k, v)) "; " }
+                                @for (k, v) in d { (tr.term("detail", k)) ": " (detail_value(tr, &s.registry, k, v)) "; " }
                             }
                         }
                         td { @if let Some(src) = e.get("sources").and_then(Value::as_array) {
@@ -556,8 +555,8 @@ async fn source_labels(
 /// An announcement's page: its breakdown, claims, sources, who is identified.
 #[utoipa::path(get, path = "/announcements/{id}", tag = "pages", params(("id" = String, Path, description = "The announcement's id", example = "a-BY-2020-1")),
     responses((status = 200, description = "The page", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_request`: an id that is not UTF-8", body = ErrorBody),
-        (status = 404, description = "`not_found`: no such announcement", body = ErrorBody)))]
+        (status = 400, description = "`bad_request`: an id that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
+        (status = 404, description = "`not_found`: no such announcement (a page in the reader\'s language)", content_type = "text/html", body = String)))]
 pub async fn announcement(
     Snapshot(s): Snapshot,
     tr: Tr,
@@ -681,9 +680,10 @@ fn breakdown_key(tr: &Tr, reg: &vigil_core::registry::Registry, by: By, key: &st
 
 /// A detail's value: a release reason or a confidence translated, a term in months as a
 /// count, a day in words, lists joined, yes and no in words, numbers as the language
-/// writes them; other text as stored.
-fn detail_value(tr: &Tr, key: &str, v: &Value) -> String {
+/// writes them, a place by its name in the reader's language; other text as stored.
+fn detail_value(tr: &Tr, reg: &vigil_core::registry::Registry, key: &str, v: &Value) -> String {
     match (key, v) {
+        ("place", Value::String(id)) => super::case::place_name(tr, reg, id),
         ("reason", Value::String(s)) => tr.term("release-reason", s),
         ("confidence", Value::String(s)) => tr.term("confidence", s),
         ("term_months", Value::Number(n)) if n.as_i64().is_some() => {
@@ -705,7 +705,7 @@ fn detail_value(tr: &Tr, key: &str, v: &Value) -> String {
         (_, Value::String(s)) => s.clone(),
         (_, Value::Array(items)) => items
             .iter()
-            .map(|x| detail_value(tr, "", x))
+            .map(|x| detail_value(tr, reg, "", x))
             .collect::<Vec<_>>()
             .join(", "),
         (_, Value::Bool(true)) => tr.t("yes"),

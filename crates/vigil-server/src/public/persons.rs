@@ -7,7 +7,6 @@ use axum::response::Html;
 use maud::html;
 use vigil_core::access::Audience;
 
-use crate::error::ErrorBody;
 use crate::i18n::Tr;
 use crate::input::Query;
 use crate::links::with_query;
@@ -30,7 +29,7 @@ pub(crate) fn org_label(tr: &Tr, name: &str) -> String {
 /// The public directory, filtered like `GET /api/v1/persons`.
 #[utoipa::path(get, path = "/persons", tag = "pages", params(PersonsParams),
     responses((status = 200, description = "The directory", content_type = "text/html", body = String),
-        (status = 400, description = "`bad_parameter`: a limit or offset that is not a number", body = ErrorBody)))]
+        (status = 400, description = "`bad_parameter`: a limit or offset that is not a number (a page in the reader\'s language)", content_type = "text/html", body = String)))]
 pub async fn directory(
     Snapshot(s): Snapshot,
     tr: Tr,

@@ -80,8 +80,18 @@ impl Browser {
         (r.status().as_u16(), r.text().unwrap())
     }
 
-    /// Posts fields as a form does (urlencoded).
+    /// Posts fields as a form does (urlencoded), and follows a 303 See Other as a browser
+    /// does (a save answers with the saved record's page that way).
     pub fn post(&self, path: &str, fields: &HashMap<String, String>) -> (u16, String) {
+        match self.post_raw(path, fields) {
+            (303, location) => self.get(&location),
+            answer => answer,
+        }
+    }
+
+    /// Posts fields as a form does, not following a redirect: the status, and the
+    /// `Location` for a redirect (else the body).
+    pub fn post_raw(&self, path: &str, fields: &HashMap<String, String>) -> (u16, String) {
         let r = self
             .client
             .post(format!("{}{path}", self.base))
@@ -89,12 +99,34 @@ impl Browser {
             .form(fields)
             .send()
             .unwrap();
-        (r.status().as_u16(), r.text().unwrap())
+        let status = r.status().as_u16();
+        match r.headers().get("location") {
+            Some(l) if r.status().is_redirection() => (status, l.to_str().unwrap().to_string()),
+            _ => (status, r.text().unwrap()),
+        }
     }
 
     /// Opens a page and submits the form `form_id` on it with some fields changed, as a
     /// browser would: every other input and select sent as the page filled it.
     pub fn submit(&self, path: &str, form_id: &str, changes: &[(&str, &str)]) -> (u16, String) {
+        let (action, fields) = self.filled(path, form_id, changes);
+        self.post(&action, &fields)
+    }
+
+    /// As `submit`, not following the answer's redirect (`post_raw`).
+    pub fn submit_raw(&self, path: &str, form_id: &str, changes: &[(&str, &str)]) -> (u16, String) {
+        let (action, fields) = self.filled(path, form_id, changes);
+        self.post_raw(&action, &fields)
+    }
+
+    /// The form `form_id` of the page at `path` as a browser would post it, `changes`
+    /// typed in: its action and fields.
+    fn filled(
+        &self,
+        path: &str,
+        form_id: &str,
+        changes: &[(&str, &str)],
+    ) -> (String, HashMap<String, String>) {
         let (status, page) = self.get(path);
         assert_eq!(status, 200, "GET {path}: {page}");
         let (action, mut fields) = form_fields(&page, form_id);
@@ -105,7 +137,7 @@ impl Browser {
             );
             fields.insert((*k).to_string(), (*v).to_string());
         }
-        self.post(&action, &fields)
+        (action, fields)
     }
 }
 

@@ -21,6 +21,7 @@ mod seed_report;
 mod serve;
 mod sheets;
 mod tidy;
+mod walkthrough;
 mod workplace;
 mod write_path;
 

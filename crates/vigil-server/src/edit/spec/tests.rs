@@ -535,3 +535,17 @@ fn the_case_vocabularies_are_cores() {
         APPEAL_OUTCOMES
     );
 }
+
+/// Every usual breakdown key the announcement form offers has a word in every language
+/// (the grid's labels; a key without one shows in English, as "foreigners" did).
+#[test]
+fn every_breakdown_key_of_the_form_has_a_word_in_every_language() {
+    for key in super::tables::BREAKDOWN {
+        for lang in vigil_i18n::Lang::ALL {
+            assert!(
+                vigil_i18n::has(lang, &format!("breakdown-{key}")),
+                "{key} in {lang:?}"
+            );
+        }
+    }
+}
