@@ -94,7 +94,17 @@ pub(crate) fn problem(
 /// saved. Post/redirect/get: reloading that page reads it again, it cannot save twice.
 pub(crate) fn saved_redirect(tr: &Tr, path: &str, seq: u64) -> Response {
     let sep = if path.contains('?') { '&' } else { '?' };
-    Redirect::to(&format!("{path}{sep}saved={seq}&lang={}", tr.lang.code())).into_response()
+    let target = format!("{path}{sep}saved={seq}&lang={}", tr.lang.code());
+    let mut response = Redirect::to(&target).into_response();
+    // A page of its own, as the OpenAPI document says (text/html), for a client that does
+    // not follow the redirect.
+    *response.body_mut() =
+        axum::body::Body::from(html! { a href=(target) { (target) } }.into_string());
+    response.headers_mut().insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    response
 }
 
 /// The query of a record's page a save redirected to: the log entry it saved.
