@@ -336,7 +336,7 @@ impl Registry {
         country: Option<&str>,
         mode: Mode,
     ) -> Vec<SeriesPoint> {
-        series_of(|d| self.held(d, country, mode), from, to, step)
+        super::DayCounts::series_of(self, from, to, step, country, mode)
     }
 
     /// Announcements of a kind in a country and year, in date order, with ordinals and running totals.
