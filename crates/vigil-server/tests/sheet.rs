@@ -206,6 +206,7 @@ async fn a_sheet_is_read_shown_and_stored_only_on_confirmation_as_the_cli_stores
         country: Some("BY".into()),
         mapping,
         visibility: None,
+        ..Options::default()
     };
     let plan = vigil_store::sheet::plan(Some(&cli), SHEET.as_bytes(), Format::Csv, &options, false)
         .unwrap()

@@ -10,6 +10,7 @@ use std::io::{BufReader, Cursor};
 use vigil_core::access::Audience;
 use vigil_core::record::{parse_record, Record, RecordType};
 use vigil_core::search::{self, Entry, NameIndex};
+use vigil_core::sheet::places::KnownPlaces;
 use vigil_core::sheet::{self, read::Format, CellError, Converted, Options};
 
 use crate::import::{import, ImportFailure, ImportOptions, ImportReport, LineError};
@@ -217,6 +218,18 @@ pub fn plan_rows_against(
     update: bool,
     names: Option<&NameIndex>,
 ) -> Result<Result<Plan, Refused>, StoreError> {
+    // A place cell naming a stored place is that place (not a second copy of it).
+    let with_places;
+    let options = match store {
+        Some(store) => {
+            with_places = Options {
+                places: stored_places(store)?,
+                ..options.clone()
+            };
+            &with_places
+        }
+        None => options,
+    };
     let converted = match sheet::convert(rows, options) {
         Ok(c) => c,
         Err(errors) => return Ok(Err(Refused::Cells(errors))),
@@ -232,6 +245,20 @@ pub fn plan_rows_against(
         doubles,
         changes,
     }))
+}
+
+/// Every current place of the store, by its names, for a sheet's place cells to name.
+pub fn stored_places(store: &dyn Store) -> Result<KnownPlaces, StoreError> {
+    let mut known = KnownPlaces::default();
+    store.records_of(RecordType::Place, &mut |body| {
+        if let Ok(Record::Place(p)) =
+            parse_record(body).map(vigil_core::record::Parsed::into_record)
+        {
+            known.add(&p);
+        }
+        Ok(())
+    })?;
+    Ok(known)
 }
 
 /// The sheet's persons new to the registry whose names probably duplicate a person

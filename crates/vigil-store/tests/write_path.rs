@@ -232,9 +232,10 @@ enum Step {
     /// (`vigil_store::sheet`): rows of (name, detained, named like a stored person), one
     /// person per row; with `same`, the editor says which rows' persons are the stored
     /// persons they probably duplicate (`Plan::merge_doubles`, the preview's drop-down),
-    /// and sometimes names a pair the preview did not offer, which is refused.
+    /// and sometimes names a pair the preview did not offer, which is refused. A row may
+    /// name a place (`ИК-N`): a stored place of that name, else a new one.
     Sheet {
-        rows: Vec<(u8, u8, bool)>,
+        rows: Vec<(u8, u8, bool, Option<u8>)>,
         update: bool,
         same: Option<u8>,
     },
@@ -273,7 +274,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (0..5u8, 0..5u8).prop_map(|(keep, merged)| Step::Merge { keep, merged }),
         1 => (0..5u8).prop_map(|merged| Step::Unmerge { merged }),
         1 => (
-            prop::collection::vec((0..4u8, 0..3u8, prop::bool::weighted(0.4)), 1..4),
+            prop::collection::vec((0..4u8, 0..3u8, prop::bool::weighted(0.4), prop::option::weighted(0.5, 0..22u8)), 1..4),
             any::<bool>(),
             prop::option::weighted(0.6, any::<u8>()),
         )
@@ -598,10 +599,28 @@ fn apply(
         Step::Sheet { rows, update, same } => {
             // One row per name: two rows of one person would be a sheet that says two
             // things of one record, refused as a JSON Lines file saying so is.
-            let rows: BTreeMap<(u8, bool), u8> =
-                rows.iter().map(|&(n, y, like)| ((n, like), y)).collect();
-            let mut csv = String::from("Name,Detained\n");
-            for ((n, like), y) in &rows {
+            let rows: BTreeMap<(u8, bool), (u8, Option<u8>)> = rows
+                .iter()
+                .map(|&(n, y, like, place)| ((n, like), (y, place)))
+                .collect();
+            // The places stored now, by name: what a row's place cell is matched against.
+            let mut stored_places: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for ((t, id), (body, retracted)) in &model.records {
+                if *t != RecordType::Place || *retracted {
+                    continue;
+                }
+                if let Record::Place(p) = parsed(body).into_record() {
+                    let mut names: Vec<String> =
+                        p.names.iter().map(|n| n.text.to_lowercase()).collect();
+                    names.sort();
+                    names.dedup();
+                    for n in names {
+                        stored_places.entry(n).or_default().push(id.clone());
+                    }
+                }
+            }
+            let mut csv = String::from("Name,Detained,Prison\n");
+            for ((n, like), (y, place)) in &rows {
                 // A row named as a stored person is ("Person 2", "Асоба 2") is a new
                 // person to the sheet (its id is made from the row) and her probable
                 // double to the preview.
@@ -610,21 +629,66 @@ fn apply(
                 } else {
                     format!("Person Number{n}")
                 };
-                let _ = writeln!(csv, "{name},{:02}.{}", 3 + y, 2020 + u32::from(*y));
+                let place = place.map(|k| format!("ИК-{k}")).unwrap_or_default();
+                let _ = writeln!(csv, "{name},{:02}.{},{place}", 3 + y, 2020 + u32::from(*y));
             }
             let options = Options {
                 country: Some("BY".into()),
                 ..Options::default()
             };
-            let mut plan = vigil_store::sheet::plan(
+            let plan = vigil_store::sheet::plan(
                 Some(&*store),
                 csv.as_bytes(),
                 Format::Csv,
                 &options,
                 *update,
             )
-            .unwrap()
             .unwrap();
+            let mut plan = match plan {
+                Ok(plan) => plan,
+                // Refused only for a place name several stored places have, naming them.
+                Err(vigil_store::sheet::Refused::Cells(errors)) => {
+                    for e in &errors {
+                        let Some(vigil_core::sheet::Problem::SeveralPlaces { text, ids }) =
+                            &e.problem
+                        else {
+                            return Err(TestCaseError::fail(format!("refused: {e:?}")));
+                        };
+                        let mut want = stored_places
+                            .get(&text.to_lowercase())
+                            .cloned()
+                            .unwrap_or_default();
+                        want.sort();
+                        prop_assert!(want.len() > 1 && *ids == want, "{e:?}: stored {want:?}");
+                    }
+                    return Ok(());
+                }
+                Err(other) => return Err(TestCaseError::fail(format!("{other:?}"))),
+            };
+            // A place cell naming a stored place points at it: no second copy is made.
+            let mut new_places = BTreeSet::new();
+            for (_, line) in &plan.converted.lines {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                if v["type"] == "place" {
+                    let name = v["names"][0]["text"].as_str().unwrap().to_lowercase();
+                    prop_assert!(
+                        !stored_places.contains_key(&name),
+                        "a second place named {name}: {line}"
+                    );
+                    new_places.insert(v["id"].as_str().unwrap().to_string());
+                }
+            }
+            for (_, line) in &plan.converted.lines {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                if v["kind"] == "transferred" {
+                    let to = v["details"]["place"].as_str().unwrap();
+                    prop_assert!(
+                        new_places.contains(to)
+                            || stored_places.values().flatten().any(|id| id == to),
+                        "a transfer to a place neither stored nor made: {line}"
+                    );
+                }
+            }
             for d in &plan.doubles {
                 prop_assert!(
                     model.live(RecordType::Person, &d.existing).is_some()

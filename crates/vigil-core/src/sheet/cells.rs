@@ -512,9 +512,46 @@ pub fn visibility(text: &str) -> Result<Visibility, Problem> {
     })
 }
 
+/// The articles a cell lists, in the order written, as the event form stores them: a list
+/// of texts, split at commas and semicolons, each kept as written ("ч. 1 ст. 342 УК",
+/// "342 ч.1"). A part of article numbers alone separated by spaces ("342 293") is that
+/// many articles.
+#[must_use]
+pub fn articles(text: &str) -> Vec<String> {
+    let number = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.'))
+    };
+    let mut out = Vec::new();
+    for part in text.split([',', ';']) {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if words.len() > 1 && words.iter().all(|w| number(w)) {
+            out.extend(words.iter().map(|w| (*w).to_string()));
+        } else if !words.is_empty() {
+            out.push(words.join(" "));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn articles_are_a_list_in_the_order_written() {
+        assert_eq!(articles("342, 293"), ["342", "293"]);
+        assert_eq!(articles("342; 293 ;361-1"), ["342", "293", "361-1"]);
+        assert_eq!(articles("342 293"), ["342", "293"]);
+        assert_eq!(articles("ст. 342 УК"), ["ст. 342 УК"]);
+        assert_eq!(articles("342 ч.1, 293"), ["342 ч.1", "293"]);
+        assert_eq!(
+            articles("ч. 1 ст. 342  УК; 130.1"),
+            ["ч. 1 ст. 342 УК", "130.1"]
+        );
+        assert!(articles(" , ;").is_empty());
+    }
 
     #[test]
     fn dates_as_monitors_write_them() {

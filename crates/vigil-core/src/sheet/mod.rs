@@ -10,6 +10,7 @@
 pub mod cells;
 pub mod ftm;
 mod headers;
+pub mod places;
 pub mod problem;
 pub mod read;
 pub mod tables;
@@ -228,6 +229,8 @@ pub struct Options {
     pub mapping: BTreeMap<String, Option<Field>>,
     /// The visibility of persons whose row gives none.
     pub visibility: Option<Visibility>,
+    /// The places already stored: a place cell naming one is that place, not a new one.
+    pub places: places::KnownPlaces,
 }
 
 /// A bad cell: its row as the spreadsheet numbers it (the header is row 1), its
@@ -306,6 +309,7 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
         return Err(errors);
     }
     let mut ids: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    let mut new_places = places::SheetPlaces::default();
     for (i, row) in body.iter().enumerate() {
         let row_number = i + 2;
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -322,7 +326,7 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
                 .position(|c| *c == Some(f))
                 .map_or(f.as_str(), |ix| header[ix].trim())
         };
-        match person_of(row_number, &cell, &column_of, options) {
+        match person_of(row_number, &cell, &column_of, options, &mut new_places) {
             Ok((id, lines, kinds, defaulted)) => {
                 let signature = lines.join("\n");
                 if let Some((first_row, first)) = ids.get(&id) {
@@ -373,6 +377,7 @@ fn person_of<'a>(
     cell: &dyn Fn(Field) -> Option<(&'a str, &'a str)>,
     column_of: &dyn Fn(Field) -> &'a str,
     options: &Options,
+    new_places: &mut places::SheetPlaces,
 ) -> Result<(String, Vec<String>, Vec<&'static str>, bool), Vec<CellError>> {
     let mut errors = Vec::new();
     let mut bad = |column: &str, problem: Problem| {
@@ -506,6 +511,29 @@ fn person_of<'a>(
         kinds.push(kind);
     };
     let place = cell(Field::Place).map(|(p, _)| p.to_string());
+    // The place: a stored one its cell names, or a new place record (one per name and
+    // country, so every row naming it points at the same one).
+    let place_target = match cell(Field::Place) {
+        None => None,
+        Some((text, column)) => {
+            let spelling = new_places.spelling(text, country.as_deref());
+            let made = places::made_id(&spelling, country.as_deref());
+            match options.places.find(text, country.as_deref(), &made) {
+                places::Found::Stored(id) => Some((id, None)),
+                places::Found::New => Some((made, Some(spelling))),
+                places::Found::Several(ids) => {
+                    bad(
+                        column,
+                        Problem::SeveralPlaces {
+                            text: text.to_string(),
+                            ids,
+                        },
+                    );
+                    None
+                }
+            }
+        }
+    };
     let detained = date_of(Field::Detained, &mut bad);
     let charged = date_of(Field::Charged, &mut bad);
     let recognized = date_of(Field::Recognized, &mut bad);
@@ -589,6 +617,9 @@ fn person_of<'a>(
         return Err(errors);
     }
     let transfer_day = sentence_date.clone().or_else(|| detained.clone());
+    let articles = cell(Field::Articles)
+        .map(|(a, _)| cells::articles(a))
+        .filter(|a| !a.is_empty());
     let mut place_line = None;
     if let Some(d) = detained {
         let mut details = Map::new();
@@ -600,8 +631,8 @@ fn person_of<'a>(
             if let Some(t) = term {
                 details.insert("term_months".into(), t.into());
             }
-            if let Some((a, _)) = cell(Field::Articles) {
-                details.insert("articles".into(), a.into());
+            if let Some(a) = &articles {
+                details.insert("articles".into(), a.clone().into());
             }
             if let Some((r, _)) = cell(Field::Regime) {
                 details.insert("regime".into(), r.into());
@@ -624,7 +655,7 @@ fn person_of<'a>(
         if let Some(t) = term {
             details.insert("term_months".into(), t.into());
         }
-        if let Some((a, _)) = cell(Field::Articles) {
+        if let Some(a) = articles {
             details.insert("articles".into(), a.into());
         }
         if let Some(r) = regime {
@@ -664,25 +695,21 @@ fn person_of<'a>(
         }
         event("sentenced", d, details);
     }
-    // The place becomes a place record (one per name and country, so every row naming
-    // it points at the same one) and a transfer to it on the day of the sentence, or of
-    // the detention when no sentence is given.
-    if let (Some(p), Some(d)) = (&place, transfer_day) {
-        let identity = json!([p.to_lowercase(), country]);
-        let place_id = format!(
-            "pl-{}",
-            &Hash::of_body(&identity.to_string()).to_hex()[..16]
-        );
-        let mut record = json!({
-            "type": "place",
-            "id": place_id,
-            "names": [{ "text": p }],
-            "kind": cells::place_kind(p).as_str(),
-        });
-        if let Some(c) = &country {
-            record["country"] = c.clone().into();
+    // A transfer to the place on the day of the sentence, or of the detention when no
+    // sentence is given; a place no stored record names becomes a place record.
+    if let (Some((place_id, new_name)), Some(d)) = (place_target, transfer_day) {
+        if let Some(p) = new_name {
+            let mut record = json!({
+                "type": "place",
+                "id": place_id,
+                "names": [{ "text": p }],
+                "kind": cells::place_kind(&p).as_str(),
+            });
+            if let Some(c) = &country {
+                record["country"] = c.clone().into();
+            }
+            place_line = Some(record.to_string());
         }
-        place_line = Some(record.to_string());
         let mut details = Map::new();
         details.insert("place".into(), place_id.into());
         event("transferred", d, details);

@@ -65,6 +65,11 @@ pub enum Problem {
     NotVisibility {
         text: String,
     },
+    /// A place named by several stored places (their ids): which one is not said.
+    SeveralPlaces {
+        text: String,
+        ids: Vec<String>,
+    },
     /// A fact whose event has no date.
     Undated {
         text: String,
@@ -122,6 +127,12 @@ impl fmt::Display for Problem {
             Problem::NotVisibility { text } => write!(
                 f,
                 "'{text}' is not a visibility: write public, restricted or confidential"
+            ),
+            Problem::SeveralPlaces { text, ids } => write!(
+                f,
+                "'{text}' is the name of {} stored places ({}): write the id of the one meant",
+                ids.len(),
+                ids.join(", ")
             ),
             Problem::Undated { text, needs } => {
                 let needs = match needs {

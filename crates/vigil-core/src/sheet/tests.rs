@@ -51,7 +51,7 @@ fn a_russian_headed_sheet_becomes_persons_and_dated_events() {
     let sentenced = r.iter().find(|v| v["kind"] == "sentenced").unwrap();
     assert_eq!(sentenced["date"], "2020-12");
     assert_eq!(sentenced["details"]["term_months"], 36);
-    assert_eq!(sentenced["details"]["articles"], "ст. 342 УК");
+    assert_eq!(sentenced["details"]["articles"], json!(["ст. 342 УК"]));
     assert_eq!(sentenced["details"]["place"], "ИК-15");
     assert_eq!(sentenced["details"]["regime"], "general", "«общий» is read");
     // The place is a place record, and a transfer to it on the day of the sentence.
@@ -224,7 +224,7 @@ fn no_cell_is_dropped_for_want_of_a_date_and_every_row_needs_a_name() {
     let r = records(&c);
     let detained = r.iter().find(|v| v["kind"] == "detained").unwrap();
     assert_eq!(detained["details"]["term_months"], 42);
-    assert_eq!(detained["details"]["articles"], "ст. 342 УК");
+    assert_eq!(detained["details"]["articles"], json!(["ст. 342 УК"]));
     assert_eq!(detained["details"]["regime"], "общий");
 
     let e = convert(
@@ -361,4 +361,111 @@ fn a_verdicts_court_judge_counsel_term_start_and_appeal_are_read_in_russian_and_
         said.contains("рассмотрено") && said.contains("NotAppealOutcome"),
         "{said}"
     );
+}
+
+fn stored_place(id: &str, names: &[&str], country: &str) -> crate::record::Place {
+    let names: Vec<Value> = names.iter().map(|n| json!({ "text": n })).collect();
+    let line =
+        json!({"type": "place", "id": id, "names": names, "kind": "colony", "country": country});
+    match crate::record::parse_record(&line.to_string())
+        .unwrap()
+        .into_record()
+    {
+        crate::record::Record::Place(p) => p,
+        _ => unreachable!(),
+    }
+}
+
+fn moved_to(r: &[Value], person_row: usize) -> String {
+    let person = r
+        .iter()
+        .filter(|v| v["type"] == "person")
+        .nth(person_row)
+        .unwrap();
+    let moved = r
+        .iter()
+        .find(|v| v["kind"] == "transferred" && v["person"] == person["id"])
+        .unwrap();
+    moved["details"]["place"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_place_cell_naming_a_stored_place_is_that_place_and_only_a_new_name_makes_one() {
+    let known = places::KnownPlaces::of(&[
+        stored_place("pk-20-mazyr-s6vh", &["ИК-20, Мозырь", "ПК-20, Мазыр"], "BY"),
+        stored_place("pl-ru-sizo", &["СИЗО-1"], "RU"),
+    ]);
+    let sheet = "ФИО;Дата задержания;Место содержания
+Иванов Иван;14.08.2020;ИК-20, Мозырь
+Петров Пётр;15.08.2020; ик-20   мозырь
+Сидоров Сидор;16.08.2020;ПК-20, Мазыр
+Козлов Кузьма;17.08.2020;ИК-15
+Орлов Олег;18.08.2020;ик-15
+Белов Борис;19.08.2020;СИЗО-1
+";
+    let options = Options {
+        country: Some("BY".into()),
+        places: known,
+        ..Options::default()
+    };
+    let r = records(&convert(&rows(sheet), &options).unwrap());
+    for row in 0..3 {
+        assert_eq!(
+            moved_to(&r, row),
+            "pk-20-mazyr-s6vh",
+            "row {row}: any name, any case and spacing"
+        );
+    }
+    let new: Vec<&Value> = r.iter().filter(|v| v["type"] == "place").collect();
+    assert!(
+        new.iter()
+            .all(|p| p["id"] != "pk-20-mazyr-s6vh" && p["names"][0]["text"] != "ИК-20, Мозырь"),
+        "no second copy of the stored place: {new:?}"
+    );
+    // An unknown name is one new place, however its rows spell it.
+    let ik15 = moved_to(&r, 3);
+    assert_eq!(moved_to(&r, 4), ik15);
+    assert!(new
+        .iter()
+        .all(|p| p["names"][0]["text"] == "ИК-15" || p["names"][0]["text"] == "СИЗО-1"));
+    // A stored place of another country is not the row's.
+    assert_ne!(moved_to(&r, 5), "pl-ru-sizo");
+    // Reading the sheet again gives the same records.
+    assert_eq!(r, records(&convert(&rows(sheet), &options).unwrap()));
+}
+
+#[test]
+fn a_name_of_several_stored_places_is_refused_and_an_id_chooses() {
+    let known = places::KnownPlaces::of(&[
+        stored_place("pl-a", &["СИЗО-1"], "BY"),
+        stored_place("pl-b", &["СИЗО-1"], "BY"),
+    ]);
+    let options = Options {
+        country: Some("BY".into()),
+        places: known,
+        ..Options::default()
+    };
+    let e = convert(
+        &rows("ФИО;Дата задержания;Место содержания\nИванов Иван;14.08.2020;СИЗО-1\n"),
+        &options,
+    )
+    .unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert_eq!((e[0].row, e[0].column.as_str()), (2, "Место содержания"));
+    assert_eq!(
+        e[0].problem,
+        Some(Problem::SeveralPlaces {
+            text: "СИЗО-1".into(),
+            ids: vec!["pl-a".into(), "pl-b".into()]
+        })
+    );
+    let r = records(
+        &convert(
+            &rows("ФИО;Дата задержания;Место содержания\nИванов Иван;14.08.2020;pl-b\n"),
+            &options,
+        )
+        .unwrap(),
+    );
+    assert_eq!(moved_to(&r, 0), "pl-b");
+    assert!(r.iter().all(|v| v["type"] != "place"));
 }

@@ -467,6 +467,7 @@ sheet-problem-not-reason = “{ $text }” is not a release reason: write end of
 sheet-problem-not-regime = “{ $text }” is not a penalty vigil knows: write general, strict, special, prison, settlement, restricted freedom, house arrest, fine, suspended or compulsory treatment
 sheet-problem-not-health = “{ $text }” is not a state of health vigil counts: write chronic illness or disability
 sheet-problem-not-visibility = “{ $text }” is not a visibility: write public, restricted or confidential
+sheet-problem-several-places = “{ $text }” is the name of several stored places ({ $ids }): write the id of the one meant
 sheet-problem-undated-recognition = “{ $text }” has no date to go with: add the recognition date, or set the column to “not read”
 sheet-problem-undated-release = “{ $text }” has no date to go with: add the release date, or set the column to “not read”
 sheet-problem-undated-sentence = “{ $text }” has no date to go with: add the sentence date or the detention date, or set the column to “not read”

@@ -336,6 +336,7 @@ pub async fn sheet_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorUploa
             country,
             mapping,
             visibility,
+            ..Options::default()
         },
         update: f.get("update").is_some_and(|v| v == "yes"),
         new: f.get("new").is_some_and(|v| v == "yes"),

@@ -49,6 +49,10 @@ pub(crate) fn cell_error(tr: &Tr, e: &CellError) -> String {
         Problem::NotVisibility { text: t } => {
             tr.with("sheet-problem-not-visibility", &[("text", text(t))])
         }
+        Problem::SeveralPlaces { text: t, ids } => tr.with(
+            "sheet-problem-several-places",
+            &[("text", text(t)), ("ids", Arg::Text(ids.join(", ")))],
+        ),
         Problem::Undated { text: t, needs } => match needs {
             Needs::RecognitionDate => {
                 tr.with("sheet-problem-undated-recognition", &[("text", text(t))])

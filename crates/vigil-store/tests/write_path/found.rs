@@ -108,7 +108,7 @@ fn releases_later_against_none() -> Vec<Step> {
             shuffle: 1148060534034946374,
         },
         Step::Sheet {
-            rows: vec![(0, 0, true), (2, 0, true), (0, 2, false)],
+            rows: vec![(0, 0, true, None), (2, 0, true, None), (0, 2, false, None)],
             update: true,
             same: Some(29),
         },

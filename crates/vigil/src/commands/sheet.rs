@@ -54,6 +54,7 @@ pub(super) fn import(cli: &Cli, args: &ImportArgs, format: Format) -> anyhow::Re
         country: args.country.clone(),
         mapping,
         visibility,
+        ..Options::default()
     };
     // A registry that is not there yet has no one to be duplicated.
     let existing = crate::context::open_existing(cli).ok();

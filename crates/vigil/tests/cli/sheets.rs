@@ -596,3 +596,63 @@ fn a_row_that_probably_duplicates_a_person_already_there_is_listed_and_not_store
     let r = s.json(&["import", p, "--country", "BY", "--new"]);
     assert_eq!(r["added"], 4, "{r}");
 }
+
+/// A place already stored, with its names in Russian and Belarusian.
+const IK20: &str = "{\"type\":\"place\",\"id\":\"pk-20-mazyr-s6vh\",\"names\":[{\"text\":\"ИК-20, Мозырь\",\"lang\":\"ru\"},{\"text\":\"ПК-20, Мазыр\",\"lang\":\"be\"}],\"kind\":\"colony\",\"country\":\"BY\",\"address\":\"247760, г. Мозырь\"}\n";
+
+#[test]
+fn a_sheet_naming_a_stored_place_moves_its_rows_there_and_lists_articles() {
+    let s = Scratch::new();
+    assert!(s.import("place.jsonl", IK20).status);
+    let path = s.file(
+        "bel.csv",
+        "Імя і прозвішча,Дата затрымання,Дата прысуду,Артыкулы,Месца зняволення\n\
+         Іван Іваноў,14.08.2020,03.03.2021,\"342, 293\",\"ИК-20, Мозырь\"\n\
+         Пётр Пятроў,15.08.2020,04.03.2021,342 ч.1; 130,пк-20  мазыр\n\
+         Ганна Новая,16.08.2020,05.03.2021,361-1,\"ИК-4, Гомель\"\n",
+    );
+    let p = path.to_str().unwrap();
+    s.json(&["import", p, "--country", "BY"]);
+    let records: Vec<serde_json::Value> = s
+        .ok(&["export"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let places: Vec<&serde_json::Value> = records.iter().filter(|r| r["type"] == "place").collect();
+    assert_eq!(
+        places.len(),
+        2,
+        "the stored place and one new one (ИК-4), no second ИК-20: {places:?}"
+    );
+    let stored = places
+        .iter()
+        .find(|p| p["id"] == "pk-20-mazyr-s6vh")
+        .unwrap();
+    assert_eq!(
+        stored["address"], "247760, г. Мозырь",
+        "the stored place is untouched"
+    );
+    let moves: Vec<&str> = records
+        .iter()
+        .filter(|r| r["kind"] == "transferred")
+        .map(|r| r["details"]["place"].as_str().unwrap())
+        .collect();
+    assert_eq!(moves.len(), 3);
+    assert_eq!(
+        moves.iter().filter(|m| **m == "pk-20-mazyr-s6vh").count(),
+        2,
+        "both rows naming ИК-20 (in Russian, in Belarusian) go to the stored place: {moves:?}"
+    );
+    let mut articles: Vec<String> = records
+        .iter()
+        .filter(|r| r["kind"] == "sentenced")
+        .map(|r| r["details"]["articles"].to_string())
+        .collect();
+    articles.sort();
+    let mut want = [r#"["342","293"]"#, r#"["342 ч.1","130"]"#, r#"["361-1"]"#];
+    want.sort_unstable();
+    assert_eq!(articles, want, "a list each, in the order written");
+    // The same sheet again changes nothing.
+    let again = s.json(&["import", p, "--country", "BY"]);
+    assert_eq!(again["added"], 0, "{again}");
+}
