@@ -59,7 +59,9 @@ pub fn changes(
     update: bool,
 ) -> Result<Changes, StoreError> {
     let mut out = Changes::default();
-    let mut seen = HashSet::new();
+    // A record given twice: the same again is unchanged, as the import counts it; other
+    // content is the import's error to report.
+    let mut seen: HashMap<(RecordType, String), String> = HashMap::new();
     for (i, line) in lines.iter().enumerate() {
         let Ok(parsed) = parse_record(line) else {
             continue;
@@ -68,9 +70,11 @@ pub fn changes(
             parsed.record().record_type(),
             parsed.record().id().to_string(),
         );
-        if !seen.insert((rtype, id.clone())) {
+        if let Some(first) = seen.get(&(rtype, id.clone())) {
+            out.unchanged += usize::from(*first == parsed.canonical());
             continue;
         }
+        seen.insert((rtype, id.clone()), parsed.canonical().to_string());
         let stored = match store {
             Some(s) => s.record_body(rtype, &id)?,
             None => None,

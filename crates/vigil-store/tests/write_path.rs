@@ -1062,9 +1062,21 @@ fn run(fresh: &dyn Fn() -> Box<dyn Store>, default_cases: u32) {
         ..Config::default()
     });
     let sequences = prop::collection::vec(step(), 30..36);
-    runner
-        .run(&sequences, |steps| replay(fresh, &steps))
-        .unwrap();
+    if let Err(e) = runner.run(&sequences, |steps| replay(fresh, &steps)) {
+        // What failed, in short lines first: a CI log's excerpt folds the one long line
+        // of the panic below, and the reason is what is needed to find the bug.
+        if let proptest::test_runner::TestError::Fail(reason, steps) = &e {
+            let reason = reason.to_string();
+            for chunk in reason.as_bytes().chunks(200) {
+                eprintln!("write_path failed: {}", String::from_utf8_lossy(chunk));
+            }
+            eprintln!("the minimal sequence, {} steps:", steps.len());
+            for s in steps {
+                eprintln!("    {s:?},");
+            }
+        }
+        panic!("{e}");
+    }
     assert!(
         PATCHED.load(std::sync::atomic::Ordering::Relaxed) > cases as usize,
         "saves were followed by patching, not only by reloading"

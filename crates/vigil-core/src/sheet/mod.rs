@@ -310,6 +310,7 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
     }
     let mut ids: BTreeMap<String, (usize, String)> = BTreeMap::new();
     let mut new_places = places::SheetPlaces::default();
+    let mut emitted: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (i, row) in body.iter().enumerate() {
         let row_number = i + 2;
         if row.iter().all(|c| c.trim().is_empty()) {
@@ -357,7 +358,13 @@ pub fn convert(rows: &[Vec<String>], options: &Options) -> Result<Converted, Vec
                 for k in kinds {
                     *out.events.entry(k).or_default() += 1;
                 }
-                out.lines.extend(lines.into_iter().map(|l| (row_number, l)));
+                // A line another row already gave (the record of a new place several
+                // rows name) is written once.
+                for l in lines {
+                    if emitted.insert(l.clone()) {
+                        out.lines.push((row_number, l));
+                    }
+                }
             }
             Err(mut e) => errors.append(&mut e),
         }

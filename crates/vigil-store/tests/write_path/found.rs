@@ -165,6 +165,21 @@ fn releases_later_against_none() -> Vec<Step> {
     ]
 }
 
+/// A local run, 2026-12-02, on SQLite: two rows of a sheet naming one new place gave its
+/// record twice; the preview counted nine records added, the import nine added and one
+/// unchanged.
+fn one_new_place_in_two_rows() -> Vec<Step> {
+    vec![Step::Sheet {
+        rows: vec![
+            (1, 1, true, Some(12)),
+            (3, 0, true, Some(12)),
+            (2, 0, false, None),
+        ],
+        update: true,
+        same: None,
+    }]
+}
+
 #[test]
 fn sqlite_replays_what_ci_found() {
     let dir = tempfile::tempdir().unwrap();
@@ -174,4 +189,5 @@ fn sqlite_replays_what_ci_found() {
         Box::new(SqliteStore::open(&dir.path().join(format!("{}.db", n.get()))).unwrap())
     };
     replay(&fresh, &releases_later_against_none()).unwrap();
+    replay(&fresh, &one_new_place_in_two_rows()).unwrap();
 }
