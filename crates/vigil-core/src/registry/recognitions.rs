@@ -206,6 +206,7 @@ impl Registry {
     pub fn recognitions(&self, p: u32, audience: Audience) -> Vec<Recognition> {
         let (_, spans) = self.timeline_for(p, audience);
         let mut out: Vec<Recognition> = Vec::new();
+        let mut days: Vec<i32> = Vec::new();
         for e in self.visible_events(p, audience) {
             let by = self.org_of(e);
             let open = out
@@ -214,6 +215,7 @@ impl Registry {
             match e.fact.kind {
                 EventKind::Recognized if open.is_none() => {
                     let day = e.fact.when.lo;
+                    days.push(day.0);
                     // After a release: some custody closed surely before the day, and no
                     // custody began again on or before it.
                     let released_before = spans.iter().any(|s| s.close.is_some_and(|c| c.hi < day));
@@ -235,7 +237,15 @@ impl Registry {
                 _ => {}
             }
         }
-        out
+        // Recognitions of one day are listed by organisation, not in the order the store
+        // happened to give the events (PostgreSQL's differs from SQLite's: CI found it).
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by(|&a, &b| {
+            days[a]
+                .cmp(&days[b])
+                .then_with(|| out[a].by.cmp(&out[b].by))
+        });
+        order.into_iter().map(|i| out[i].clone()).collect()
     }
 
     /// The organisations recognising `p` now (a recognition not withdrawn by the same
