@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::{CaseFacts, EventRow, Registry, Symbols, NONE};
 use crate::access::Audience;
 use crate::custody::{Contradiction, Span};
-use crate::date::DayRange;
+use crate::date::{Day, DayRange};
 use crate::record::EventKind;
 
 /// The name a recognition that names no organisation counts under.
@@ -205,29 +205,32 @@ impl Registry {
     #[must_use]
     pub fn recognitions(&self, p: u32, audience: Audience) -> Vec<Recognition> {
         let (_, spans) = self.timeline_for(p, audience);
-        let mut out: Vec<Recognition> = Vec::new();
-        let mut days: Vec<i32> = Vec::new();
+        // Each with the day it began, to list one day's by organisation below.
+        let mut out: Vec<(Day, Recognition)> = Vec::new();
         for e in self.visible_events(p, audience) {
             let by = self.org_of(e);
             let open = out
                 .iter_mut()
+                .map(|(_, r)| r)
                 .rfind(|r| r.withdrawn.is_none() && r.by.to_lowercase() == by.to_lowercase());
             match e.fact.kind {
                 EventKind::Recognized if open.is_none() => {
                     let day = e.fact.when.lo;
-                    days.push(day.0);
                     // After a release: some custody closed surely before the day, and no
                     // custody began again on or before it.
                     let released_before = spans.iter().any(|s| s.close.is_some_and(|c| c.hi < day));
                     let held_again = spans
                         .iter()
                         .any(|s| s.open.lo <= day && s.close.is_none_or(|c| c.hi >= day));
-                    out.push(Recognition {
-                        by: by.to_string(),
-                        since: partial_text(e.fact.when),
-                        ex_post_facto: released_before && !held_again,
-                        withdrawn: None,
-                    });
+                    out.push((
+                        day,
+                        Recognition {
+                            by: by.to_string(),
+                            since: partial_text(e.fact.when),
+                            ex_post_facto: released_before && !held_again,
+                            withdrawn: None,
+                        },
+                    ));
                 }
                 EventKind::RecognitionWithdrawn => {
                     if let Some(r) = open {
@@ -239,13 +242,8 @@ impl Registry {
         }
         // Recognitions of one day are listed by organisation, not in the order the store
         // happened to give the events (PostgreSQL's differs from SQLite's: CI found it).
-        let mut order: Vec<usize> = (0..out.len()).collect();
-        order.sort_by(|&a, &b| {
-            days[a]
-                .cmp(&days[b])
-                .then_with(|| out[a].by.cmp(&out[b].by))
-        });
-        order.into_iter().map(|i| out[i].clone()).collect()
+        out.sort_by(|(a, r), (b, s)| (a, &r.by).cmp(&(b, &s.by)));
+        out.into_iter().map(|(_, r)| r).collect()
     }
 
     /// The organisations recognising `p` now (a recognition not withdrawn by the same
