@@ -172,7 +172,10 @@ pub trait Store {
     /// The current canonical JSON of one record; `None` if absent or retracted.
     fn record_body(&self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError>;
 
-    /// The current events of a person, by date.
+    /// The current events of a person, by date, those of one date in the order they were
+    /// first recorded (their row keys, which a correction keeps): the order a full load
+    /// gives events the timeline does not order, so a registry patched from these agrees
+    /// with one loaded whole.
     fn events_of(&self, person: &str) -> Result<Vec<String>, StoreError>;
 
     /// The last log position written at or before an RFC 3339 UTC time; 0 if none.

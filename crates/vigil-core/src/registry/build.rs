@@ -276,9 +276,11 @@ impl Builder {
             }
         }
         drop(slots);
+        // Stable: events the key does not order (two transfers of one day) keep the order
+        // they were added in, which both stores give as the order of recording.
         for p in 0..persons.len() {
             events[offsets[p] as usize..offsets[p + 1] as usize]
-                .sort_unstable_by_key(|e| custody::sort_key(&e.fact));
+                .sort_by_key(|e| custody::sort_key(&e.fact));
         }
         let mut custody = Vec::new();
         let mut recognition = Vec::new();

@@ -200,7 +200,9 @@ impl Registry {
                     });
                 }
             }
-            rows.sort_unstable_by_key(|e| custody::sort_key(&e.fact));
+            // Stable: events the key does not order keep the store's order of recording,
+            // as in a full load (`Builder::build`).
+            rows.sort_by_key(|e| custody::sort_key(&e.fact));
             fresh.insert(r, rows);
         }
 

@@ -391,7 +391,7 @@ impl Store for PgStore {
             .await
             .map_err(pg)?;
             let events = sqlx::query(
-                "SELECT pk, person_pk, kind, date, reason, announcement, id, visibility, details FROM event",
+                "SELECT pk, person_pk, kind, date, reason, announcement, id, visibility, details FROM event ORDER BY pk",
             )
             .fetch_all(&mut *tx)
             .await
@@ -621,7 +621,7 @@ impl Store for PgStore {
                 sqlx::query_scalar(
                     "SELECT l.body FROM record p JOIN event e ON e.person_pk = p.pk
                      JOIN record r ON r.rtype = 'event' AND r.rid = e.id JOIN log l ON l.seq = r.seq
-                     WHERE p.rtype = 'person' AND p.rid = $1 AND NOT p.retracted ORDER BY e.date COLLATE \"C\", e.id COLLATE \"C\"",
+                     WHERE p.rtype = 'person' AND p.rid = $1 AND NOT p.retracted ORDER BY e.date COLLATE \"C\", e.pk",
                 )
                 .bind(person)
                 .fetch_all(&self.pool),

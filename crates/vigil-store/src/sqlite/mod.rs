@@ -513,7 +513,7 @@ impl Store for SqliteStore {
         let mut st = self.conn.prepare_cached(
             "SELECT l.body FROM record p JOIN event e ON e.person_pk = p.pk
              JOIN record r ON r.rtype = 'event' AND r.rid = e.id JOIN log l ON l.seq = r.seq
-             WHERE p.rtype = 'person' AND p.rid = ?1 AND p.retracted = 0 ORDER BY e.date, e.id",
+             WHERE p.rtype = 'person' AND p.rid = ?1 AND p.retracted = 0 ORDER BY e.date, e.pk",
         )?;
         let rows = st.query_map([person], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
