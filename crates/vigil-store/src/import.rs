@@ -222,8 +222,9 @@ struct State {
     errors: Vec<LineError>,
     /// Lines whose references were not all stored when they were read.
     waiting: Vec<Line>,
-    /// Referenced ids known to exist: each is looked up in the store once.
-    known: HashSet<(RecordType, String)>,
+    /// Referenced ids known to exist, per record type (by rank): each is looked up in
+    /// the store once, and asked here without making a string.
+    known: Vec<HashSet<Box<str>>>,
     report: ImportReport,
 }
 
@@ -234,7 +235,7 @@ impl State {
             entry_lines: Vec::new(),
             errors: Vec::new(),
             waiting: Vec::new(),
-            known: HashSet::new(),
+            known: vec![HashSet::new(); RecordType::ALL.len()],
             report: ImportReport::default(),
         }
     }
@@ -302,12 +303,11 @@ impl State {
         // References must point at records stored already or written by this import.
         let mut missing = Vec::new();
         for (target, target_id, field) in parsed.record().references() {
-            let key = (target, target_id.to_string());
-            if self.known.contains(&key) {
+            if self.known[target.rank()].contains(target_id) {
                 continue;
             }
             if w.current(target, target_id)?.is_some_and(|c| !c.retracted) {
-                self.known.insert(key);
+                self.known[target.rank()].insert(target_id.into());
             } else {
                 missing.push((field, target, target_id));
             }
@@ -350,7 +350,7 @@ impl State {
             rtype,
             RecordType::Source | RecordType::Person | RecordType::Announcement
         ) {
-            self.known.insert((rtype, entry.rid));
+            self.known[rtype.rank()].insert(entry.rid.into());
         }
         self.entry_lines.push(lineno as u32);
         if refers_to.is_some() {

@@ -168,12 +168,15 @@ pub fn details_text(kind: EventKind, body: &str) -> Option<String> {
     only.details.map(|d| d.get().to_string())
 }
 
-/// The `reference` table's rows for one record: what it points at.
+/// The `reference` table's rows for one record: what it points at, except an event's
+/// person, which the event's own row holds (`event.person_pk`; `Writer::referrers` reads
+/// a person's events there).
 #[must_use]
 pub fn references_of(record: &Record) -> Vec<(RecordType, String)> {
     let mut refs: Vec<(RecordType, String)> = record
         .references()
         .into_iter()
+        .filter(|(_, _, field)| !(matches!(record, Record::Event(_)) && *field == "person"))
         .map(|(t, id, _)| (t, id.to_string()))
         .collect();
     refs.sort_unstable_by(|a, b| (a.0.as_str(), &a.1).cmp(&(b.0.as_str(), &b.1)));

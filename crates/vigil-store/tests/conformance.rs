@@ -573,6 +573,27 @@ fn retraction_and_as_of(store: &mut dyn Store) {
     );
     drop(w);
     assert_eq!(store.head().unwrap(), head);
+    // A person's events (their own rows, not `reference` rows) and a merge are named,
+    // in order, the first five of them.
+    load(
+        store,
+        r#"{"type":"person","id":"p9","country":"BY"}
+{"type":"merge","id":"m1","keep":"p9","merged":"p1"}
+{"type":"event","id":"e7","person":"p1","kind":"released","date":"2025-01-01"}
+{"type":"event","id":"e8","person":"p1","kind":"exiled","date":"2025-02-01"}
+{"type":"event","id":"e9","person":"p1","kind":"harassed","date":"2025-03-01"}
+"#,
+    )
+    .unwrap();
+    let mut w = store.begin().unwrap();
+    let err = retract(w.as_mut(), RecordType::Person, "p1").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "person 'p1' is still referred to by event 'e1', event 'e2', event 'e7', event 'e8', event 'e9', 1 more; retract those first"
+    );
+    drop(w);
+    let head = store.head().unwrap();
+    assert_eq!(store.head().unwrap(), head);
     // Nor an announcement that an event still points at (e5 was retracted above, so add one).
     load(store, "{\"type\":\"event\",\"id\":\"e6\",\"person\":\"p2\",\"kind\":\"pardoned\",\"date\":\"2024-07-03\",\"announcement\":\"a1\"}\n").unwrap();
     let head = store.head().unwrap();

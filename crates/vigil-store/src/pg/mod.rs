@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0009_event_details.sql"),
     include_str!("../../migrations/postgres/0010_person_letters.sql"),
     include_str!("../../migrations/postgres/0011_counts.sql"),
+    include_str!("../../migrations/postgres/0012_event_person_reference.sql"),
 ];
 
 /// The newest schema that added a derived column (the person's letters; before it the

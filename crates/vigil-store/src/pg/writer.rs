@@ -304,10 +304,13 @@ impl Writer for PgWriter<'_> {
         self.flush()?;
         let rt = self.rt;
         let tx = self.tx();
+        // What points at it: the `reference` rows, and a person's events (their own rows).
         let n: i64 = rt
             .block_on(
                 sqlx::query_scalar(
-                    "SELECT count(*) FROM reference WHERE to_type = $1 AND to_id = $2",
+                    "SELECT (SELECT count(*) FROM reference WHERE to_type = $1 AND to_id = $2)
+                          + (SELECT count(*) FROM record p JOIN event e ON e.person_pk = p.pk
+                             WHERE $1 = 'person' AND p.rtype = 'person' AND p.rid = $2 AND NOT p.retracted)",
                 )
                 .bind(rtype.as_str())
                 .bind(rid)
@@ -317,7 +320,12 @@ impl Writer for PgWriter<'_> {
         let first: Vec<(String, String)> = rt
             .block_on(
                 sqlx::query_as(
-                    "SELECT from_type, from_id FROM reference WHERE to_type = $1 AND to_id = $2 ORDER BY from_type COLLATE \"C\", from_id COLLATE \"C\" LIMIT 5",
+                    "SELECT from_type, from_id FROM (
+                         SELECT from_type, from_id FROM reference WHERE to_type = $1 AND to_id = $2
+                         UNION ALL
+                         SELECT 'event', e.id FROM record p JOIN event e ON e.person_pk = p.pk
+                         WHERE $1 = 'person' AND p.rtype = 'person' AND p.rid = $2 AND NOT p.retracted) r
+                     ORDER BY from_type COLLATE \"C\", from_id COLLATE \"C\" LIMIT 5",
                 )
                 .bind(rtype.as_str())
                 .bind(rid)

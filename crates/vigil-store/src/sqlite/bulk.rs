@@ -35,6 +35,10 @@ pub(super) struct Bulk {
     indexes: Vec<String>,
 }
 
+/// `record` rows written by one statement at the end of a bulk import (5 values each,
+/// under SQLite's limit of 32,766 per statement).
+const ROWS_PER_INSERT: usize = 256;
+
 /// The tables whose secondary indexes a bulk import builds at the end.
 const TABLES: &str = "'log', 'event', 'reference', 'person'";
 
@@ -89,22 +93,40 @@ impl Bulk {
             RecordType::ALL.iter().copied().zip(self.records).collect();
         // The table's key is (rtype, rid) compared as text.
         types.sort_by_key(|(t, _)| t.as_str());
-        {
-            let mut st = tx.prepare_cached(
-                "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES (?1, ?2, ?3, ?4, 0, ?5)",
-            )?;
-            for (rtype, rows) in types {
-                let mut rows: Vec<(Box<str>, Row)> = rows.into_iter().collect();
-                rows.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-                for (rid, r) in rows {
-                    st.execute(params![
-                        rtype.as_str(),
-                        &*rid,
-                        r.seq as i64,
-                        r.digest.0.as_slice(),
-                        r.pk
-                    ])?;
+        // Many rows per statement: one statement per row spends more in SQLite's
+        // statement machinery than in the B-tree, which is appended to in key order here.
+        let one = "(?, ?, ?, ?, 0, ?)";
+        let many = format!(
+            "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES {}",
+            vec![one; ROWS_PER_INSERT].join(", ")
+        );
+        let mut st = tx.prepare(&many)?;
+        let mut single = tx.prepare_cached(&format!(
+            "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES {one}"
+        ))?;
+        for (rtype, by_id) in types {
+            let mut rows: Vec<(Box<str>, Row)> = by_id.into_iter().collect();
+            rows.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+            for chunk in &mut chunks {
+                for (i, (rid, r)) in chunk.iter().enumerate() {
+                    let at = i * 5 + 1;
+                    st.raw_bind_parameter(at, rtype.as_str())?;
+                    st.raw_bind_parameter(at + 1, &**rid)?;
+                    st.raw_bind_parameter(at + 2, r.seq as i64)?;
+                    st.raw_bind_parameter(at + 3, r.digest.0.as_slice())?;
+                    st.raw_bind_parameter(at + 4, r.pk)?;
                 }
+                st.raw_execute()?;
+            }
+            for (rid, r) in chunks.remainder() {
+                single.execute(params![
+                    rtype.as_str(),
+                    &**rid,
+                    r.seq as i64,
+                    r.digest.0.as_slice(),
+                    r.pk
+                ])?;
             }
         }
         for sql in &self.indexes {

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0010_event_details.sql"),
     include_str!("../../migrations/sqlite/0011_person_letters.sql"),
     include_str!("../../migrations/sqlite/0012_counts.sql"),
+    include_str!("../../migrations/sqlite/0013_event_person_reference.sql"),
 ];
 
 /// The newest schema that added a derived column (the person's letters; before it the

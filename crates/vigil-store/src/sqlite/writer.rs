@@ -188,12 +188,22 @@ impl Writer for SqliteWriter<'_> {
         rid: &str,
     ) -> Result<(u64, Vec<(RecordType, String)>), StoreError> {
         self.end_bulk()?;
+        // What points at it: the `reference` rows, and a person's events (their own rows).
         let n: i64 = self
             .tx
-            .prepare_cached("SELECT count(*) FROM reference WHERE to_type = ?1 AND to_id = ?2")?
+            .prepare_cached(
+                "SELECT (SELECT count(*) FROM reference WHERE to_type = ?1 AND to_id = ?2)
+                      + (SELECT count(*) FROM record p JOIN event e ON e.person_pk = p.pk
+                         WHERE ?1 = 'person' AND p.rtype = 'person' AND p.rid = ?2 AND p.retracted = 0)",
+            )?
             .query_row(params![rtype.as_str(), rid], |r| r.get(0))?;
         let mut st = self.tx.prepare_cached(
-            "SELECT from_type, from_id FROM reference WHERE to_type = ?1 AND to_id = ?2 ORDER BY from_type, from_id LIMIT 5",
+            "SELECT from_type, from_id FROM (
+                 SELECT from_type, from_id FROM reference WHERE to_type = ?1 AND to_id = ?2
+                 UNION ALL
+                 SELECT 'event', e.id FROM record p JOIN event e ON e.person_pk = p.pk
+                 WHERE ?1 = 'person' AND p.rtype = 'person' AND p.rid = ?2 AND p.retracted = 0)
+             ORDER BY from_type, from_id LIMIT 5",
         )?;
         let first = st
             .query_map(params![rtype.as_str(), rid], |r| {
