@@ -485,3 +485,27 @@ async fn a_refused_form_post_answers_in_the_readers_language() {
     assert!(page.contains("Паспрабуйце зноў праз"), "{page}");
     assert_in("be", "POST /login, made to wait", &page);
 }
+
+/// A search of the public directory that finds no one says so once, in the reader's
+/// language, with one full stop before the JSON link (it once read "Ничего не найдено..").
+#[tokio::test]
+async fn an_empty_directory_says_nothing_was_found_once() {
+    let (live, _dir, _) = server();
+    for (lang, said) in [
+        ("en", "Nothing found. "),
+        ("ru", "Ничего не найдено. "),
+        ("be", "Нічога не знойдзена. "),
+    ] {
+        let page = text(
+            send(
+                &live,
+                get(&format!("/persons?q=zzzznobody&lang={lang}"), None, None),
+            )
+            .await,
+        )
+        .await;
+        let text = visible(&page);
+        assert!(text.contains(said), "{lang}: no {said:?}:\n{text}");
+        assert!(!text.contains(".."), "{lang}: a double full stop:\n{text}");
+    }
+}
