@@ -51,7 +51,10 @@ pub async fn calendar_ics(Snapshot(s): Snapshot, tr: Tr) -> Response {
         cal.push(
             icalendar::Event::new()
                 .uid(&format!("{}-{}-{}@vigil", e.kind, e.person, e.date))
-                .all_day(day)
+                // One whole day: DTEND is exclusive (RFC 5545 3.6.1); the crate's
+                // `all_day` writes the same day there, an event of no length.
+                .starts(day)
+                .ends(day.succ_opt().unwrap_or(day))
                 .summary(&summary)
                 .done(),
         );
