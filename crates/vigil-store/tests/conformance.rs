@@ -75,7 +75,6 @@ scenarios!(
     a_rebuild_gives_the_same_derived_rows,
     a_hidden_event_does_not_decide_what_the_public_is_told,
     a_persons_letters_load_from_their_column,
-    events_of_one_day_keep_the_order_recorded,
 );
 
 const LETTERS: &str = r#"{"type":"person","id":"p1","country":"BY","consent":["letters","calendar"],"envelope":"Івановай Ганне, 1980 г.н."}
@@ -234,51 +233,6 @@ fn a_correction_keeps_what_points_at_the_record(store: &mut dyn Store) {
             .unwrap()
             .waves("BY", 2024, vigil_core::record::AnnouncementKind::Pardon);
     assert_eq!(waves.total, 19);
-}
-
-/// Two sentences of one day (the timeline's key does not order them) keep the order they
-/// were recorded in after one is corrected: in a full load, in a registry patched by
-/// following the log, and on both backends (PostgreSQL's heap order and the (date, id)
-/// order differ from it here).
-fn events_of_one_day_keep_the_order_recorded(store: &mut dyn Store) {
-    use vigil_core::registry::Registry;
-    let two = r#"{"type":"person","id":"p1","country":"BY"}
-{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-01-10"}
-{"type":"event","id":"e9","person":"p1","kind":"sentenced","date":"2021-06-01","details":{"term_months":24}}
-{"type":"event","id":"e2","person":"p1","kind":"sentenced","date":"2021-06-01","details":{"term_months":36}}
-"#;
-    load(store, two).unwrap();
-    let terms = |reg: &Registry| -> Vec<Option<u32>> {
-        let p = reg.person_index("p1").unwrap();
-        reg.events_of(p)
-            .iter()
-            .filter(|e| e.fact.kind == vigil_core::record::EventKind::Sentenced)
-            .map(|e| reg.case_facts(e).and_then(|c| c.term_months))
-            .collect()
-    };
-    assert_eq!(terms(&store.load().unwrap()), [Some(24), Some(36)]);
-    let before = store.load().unwrap();
-    let seen = store.head().unwrap().entries;
-    let fix = r#"{"type":"event","id":"e9","person":"p1","kind":"sentenced","date":"2021-06-01","details":{"term_months":30}}
-"#;
-    let mut o = opts();
-    o.update = true;
-    import(store, &mut fix.as_bytes(), &o, &mut |_| {}).unwrap();
-    assert_eq!(
-        terms(&store.load().unwrap()),
-        [Some(30), Some(36)],
-        "a full load"
-    );
-    match vigil_store::follow::follow(store, &before, seen).unwrap() {
-        vigil_store::follow::Followed::Patched { registry, .. } => {
-            assert_eq!(
-                terms(&registry),
-                [Some(30), Some(36)],
-                "the patched registry"
-            );
-        }
-        other => panic!("a corrected event is patched, not {other:?}"),
-    }
 }
 
 fn a_rebuild_gives_the_same_derived_rows(store: &mut dyn Store) {
