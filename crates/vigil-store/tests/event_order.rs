@@ -1,6 +1,7 @@
 //! The order of a person's events that the timeline's key does not order (two sentences
 //! of one day): the order they were first recorded in, on both backends, in a full load
-//! and in a registry patched by following the log (ARCHITECTURE.md's invariant).
+//! and in a registry patched by following the log (ARCHITECTURE.md's invariant); and the
+//! upgrade that took each event's person out of the `reference` table.
 
 mod common;
 
@@ -84,4 +85,45 @@ fn postgres_events_of_one_day_keep_the_order_recorded() {
     store
         .execute_raw(&format!("DROP SCHEMA \"{schema}\" CASCADE"))
         .unwrap();
+}
+
+/// A file of schema 12, whose `reference` table still has each event's person, loses
+/// those rows when first opened (schema 13): the derived-table check then finds nothing
+/// to name, and a person with events is still refused retraction.
+#[test]
+fn sqlite_a_file_with_event_person_references_is_brought_up_to_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut store = vigil_store::SqliteStore::open(&path).unwrap();
+    load(
+        &mut store,
+        r#"{"type":"person","id":"p1","country":"BY"}
+{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-01-10"}
+"#,
+    )
+    .unwrap();
+    drop(store);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute_batch(
+        "INSERT INTO reference (from_type, from_id, to_type, to_id) VALUES ('event', 'e1', 'person', 'p1'); PRAGMA user_version = 12;",
+    )
+    .unwrap();
+    drop(c);
+    let mut store = vigil_store::SqliteStore::open(&path).unwrap();
+    assert_eq!(vigil_store::derived::check(&store).unwrap(), None);
+    let mut w = store.begin().unwrap();
+    let meta = vigil_store::Meta {
+        at: "2026-02-01T00:00:00.000000Z".into(),
+        actor: "editor".into(),
+        reason: None,
+    };
+    let err = vigil_store::ops::retract(
+        w.as_mut(),
+        &meta,
+        vigil_core::record::RecordType::Person,
+        "p1",
+        vigil_store::ops::Expect::Any,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("event 'e1'"), "{err}");
 }
