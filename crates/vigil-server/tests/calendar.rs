@@ -4,15 +4,11 @@ mod common;
 
 use chrono::{Datelike, Days, Utc};
 use common::{get, send, text};
-use vigil_server::{AppState, Live};
-use vigil_store::sqlite::SqliteStore;
 
 /// A birthday is one whole day: `DTEND` (exclusive in RFC 5545) is the next day, not the
 /// same one, which calendar programs read as an event lasting no time at all.
 #[tokio::test]
 async fn a_birthday_in_the_feed_lasts_the_whole_day() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
     let birthday = Utc::now().date_naive() + Days::new(10);
     let birth = birthday.with_year(1980).unwrap_or(birthday);
     let records = format!(
@@ -20,14 +16,7 @@ async fn a_birthday_in_the_feed_lasts_the_whole_day() {
 {{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-01-10"}}
 "#
     );
-    let opts = vigil_store::ImportOptions {
-        actor: "test".into(),
-        reason: None,
-        at: "2026-01-01T00:00:00.000000Z".into(),
-        update: false,
-    };
-    vigil_store::import(&mut store, &mut records.as_bytes(), &opts, &mut |_| {}).unwrap();
-    let live = Live::new(AppState::load(Box::new(store)).unwrap());
+    let (live, _dir) = common::server_of(&records);
     let feed = text(send(&live, get("/calendar.ics", None, None)).await).await;
     let start = format!("DTSTART;VALUE=DATE:{}", birthday.format("%Y%m%d"));
     let end = format!(

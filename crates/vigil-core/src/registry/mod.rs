@@ -364,6 +364,15 @@ impl Registry {
         self.persons[p as usize].visibility.is_public() && self.merged_into(p).is_none()
     }
 
+    /// The public person a merged record now counts as, if the merged record was public
+    /// itself: where the address of its page leads (a restricted record's leads nowhere,
+    /// so its id says nothing of whom it was merged into).
+    #[must_use]
+    pub fn public_successor(&self, p: u32) -> Option<u32> {
+        let k = self.merged_into(p)?;
+        (self.persons[p as usize].visibility.is_public() && self.is_public(k)).then_some(k)
+    }
+
     /// The person a merged record now counts as, if it was merged.
     #[must_use]
     pub fn merged_into(&self, p: u32) -> Option<u32> {

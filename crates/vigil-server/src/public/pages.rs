@@ -433,13 +433,30 @@ fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
 #[utoipa::path(get, path = "/persons/{id}", tag = "pages", params(("id" = String, Path, description = "The person's id", example = "p1")),
     responses((status = 200, description = "The page", content_type = "text/html", body = String),
         (status = 400, description = "`bad_request`: an id that is not UTF-8 (a page in the reader\'s language)", content_type = "text/html", body = String),
+        (status = 307, description = "A public record merged into another public person: the address of that person's page"),
         (status = 404, description = "`not_found`: no public person with this id (a page in the reader\'s language)", content_type = "text/html", body = String)))]
 pub async fn person(
     Snapshot(s): Snapshot,
     tr: Tr,
     Path(id): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Response, AppError> {
     let tr = &tr;
+    // A duplicate merged away: its old address (in links, in the press) leads to the
+    // person it now counts as.
+    if let Some(k) = s
+        .registry
+        .person_index(&id)
+        .and_then(|p| s.registry.public_successor(p))
+    {
+        let to = with_query(
+            &format!(
+                "/persons/{}",
+                crate::links::segment(s.registry.person_id(k))
+            ),
+            &[("lang", tr.lang.code())],
+        );
+        return Ok(axum::response::Redirect::temporary(&to).into_response());
+    }
     let (person, events) = person_bundle(&s, id.clone()).await?;
     let source_ids: Vec<String> = events
         .iter()
@@ -513,7 +530,7 @@ pub async fn person(
             }
         } }
     };
-    Ok(layout(&s, tr, title, &body))
+    Ok(layout(&s, tr, title, &body).into_response())
 }
 
 /// Source id → ("Publisher: title", url), for the sources that exist.

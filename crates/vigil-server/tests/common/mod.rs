@@ -61,6 +61,20 @@ pub fn server() -> (Arc<Live>, tempfile::TempDir, std::path::PathBuf) {
     (Live::new(state), dir, path)
 }
 
+/// A server over a scratch registry holding only `records` (JSON Lines), no accounts.
+pub fn server_of(records: &str) -> (Arc<Live>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    let opts = vigil_store::ImportOptions {
+        actor: "test".into(),
+        reason: None,
+        at: "2026-01-01T00:00:00.000000Z".into(),
+        update: false,
+    };
+    vigil_store::import(&mut store, &mut records.as_bytes(), &opts, &mut |_| {}).unwrap();
+    (Live::new(AppState::load(Box::new(store)).unwrap()), dir)
+}
+
 /// The store behind the server, opened again (SQLite in WAL: it sees every commit).
 pub fn store(path: &std::path::Path) -> SqliteStore {
     SqliteStore::open_existing(path).unwrap()
