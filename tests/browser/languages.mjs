@@ -2,7 +2,8 @@
 // Chromium, headless): each page says its language in <html lang>; a Belarusian or Russian
 // page has no English word left outside what the page itself marks as another language
 // (names, the switch's "English") and a short allow-list; the language switch keeps the
-// page and its query, and its cookie keeps the language on later visits; plural forms on
+// page and its query, and its cookie keeps the language on later visits; the skip link is
+// the keyboard's first stop and moves the focus to the page; plural forms on
 // the rendered dashboard; a full-page screenshot of every page in every language.
 // usage: node languages.mjs BASE_URL SCREENSHOT_DIR PERSON_ID ANNOUNCEMENT_ID
 // The registry (crates/vigil/tests/cli/browser.rs) stores its free text in Cyrillic and
@@ -117,6 +118,14 @@ try {
         for (const want of WAVES[lang]) {
           assert.ok(headings.some((h) => h.startsWith(want)), `no waves heading "${want}" in ${lang}: ${JSON.stringify(headings)}`);
         }
+      }
+      if (name === 'dashboard') {
+        // The keyboard's first stop is the skip link; following it puts the focus on the page.
+        await page.keyboard.press('Tab');
+        const first = await page.evaluate(() => [document.activeElement.className, document.activeElement.getAttribute('href')]);
+        assert.deepEqual(first, ['skip', '#main'], `the first Tab in ${lang} reaches ${first}`);
+        await page.keyboard.press('Enter');
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'main', `the skip link in ${lang} moves the focus`);
       }
       await page.screenshot({ path: `${shots}/${name}-${lang}.png`, fullPage: true });
     }

@@ -509,3 +509,31 @@ async fn an_empty_directory_says_nothing_was_found_once() {
         assert!(!text.contains(".."), "{lang}: a double full stop:\n{text}");
     }
 }
+
+/// Every page begins with a link past the top bar to the page itself, in the reader's
+/// language (the browser test presses Tab and Enter on it).
+#[tokio::test]
+async fn every_page_begins_with_a_skip_link_in_the_readers_language() {
+    let (live, _dir, _) = server();
+    for (lang, said) in [
+        ("en", "Skip to content"),
+        ("ru", "Перейти к содержанию"),
+        ("be", "Перайсці да зместу"),
+    ] {
+        for path in ["/", "/persons", "/calendar", "/login"] {
+            let page =
+                text(send(&live, get(&format!("{path}?lang={lang}"), None, None)).await).await;
+            let body = &page[page.find("<body>").unwrap_or(0)..];
+            assert!(
+                body.starts_with(&format!(
+                    "<body><a class=\"skip\" href=\"#main\">{said}</a>"
+                )),
+                "{lang} {path}:\n{body}"
+            );
+            assert!(
+                page.contains("<main id=\"main\" tabindex=\"-1\">"),
+                "{lang} {path}"
+            );
+        }
+    }
+}

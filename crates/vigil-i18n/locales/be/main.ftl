@@ -4,6 +4,7 @@
 
 ## Рамка кожнай старонкі
 
+skip-to-content = Перайсці да зместу
 nav-dashboard = Зводка
 nav-persons = Людзі
 nav-editors = Рэдактарам

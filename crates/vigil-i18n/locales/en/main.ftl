@@ -4,6 +4,7 @@
 
 ## The frame of every page
 
+skip-to-content = Skip to content
 nav-dashboard = Dashboard
 nav-persons = Persons
 nav-editors = Editors

@@ -4,6 +4,7 @@
 
 ## Рамка каждой страницы
 
+skip-to-content = Перейти к содержанию
 nav-dashboard = Сводка
 nav-persons = Люди
 nav-editors = Редакторам

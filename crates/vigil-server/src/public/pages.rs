@@ -94,12 +94,14 @@ pub(crate) fn shell(
                     link rel="icon" href="/static/favicon.svg" type="image/svg+xml";
                 }
                 body {
+                    // The first stop of the keyboard: past the top bar to the page itself.
+                    a.skip href="#main" { (tr.t("skip-to-content")) }
                     header.top {
                         a.brand href="/" { "vigil" }
                         nav { a href="/" { (tr.t("nav-dashboard")) } a href="/persons" { (tr.t("nav-persons")) } a href="/calendar" { (tr.t("nav-calendar")) } a href="/edit" { (tr.t("nav-editors")) } (*nav_extra) }
                         (tr.switch())
                     }
-                    main { (*body) }
+                    main #main tabindex="-1" { (*body) }
                     (*footer)
                 }
             }
