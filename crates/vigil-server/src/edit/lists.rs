@@ -29,7 +29,7 @@ const PAGE: usize = 50;
 pub(crate) fn history_table(tr: &Tr, history: &[Entry]) -> Markup {
     html! {
         table #history {
-            thead { tr { th { (tr.t("col-entry")) } th { (tr.t("col-when")) } th { (tr.t("col-who")) } th { (tr.t("col-what")) } th { (tr.t("col-why")) } } }
+            thead { tr { th scope="col" { (tr.t("col-entry")) } th scope="col" { (tr.t("col-when")) } th scope="col" { (tr.t("col-who")) } th scope="col" { (tr.t("col-what")) } th scope="col" { (tr.t("col-why")) } } }
             tbody {
                 @for e in history {
                     tr {
@@ -249,12 +249,12 @@ pub async fn persons(
         p #showing { (showing(&tr, (at - 1) * PAGE, shown.len(), total)) }
         table #persons {
             thead { tr {
-                th { a href=(link(1, Some("name"))) { (tr.t("col-name")) } }
-                th { (tr.t("col-other-names")) }
-                th { a href=(link(1, Some("country"))) { (tr.t("col-country")) } }
-                th { a href=(link(1, Some("birth"))) { (tr.t("col-birth")) } }
-                th { a href=(link(1, Some("status"))) { (tr.t("col-status")) } }
-                th { (tr.t("field-visibility")) }
+                th scope="col" { a href=(link(1, Some("name"))) { (tr.t("col-name")) } }
+                th scope="col" { (tr.t("col-other-names")) }
+                th scope="col" { a href=(link(1, Some("country"))) { (tr.t("col-country")) } }
+                th scope="col" { a href=(link(1, Some("birth"))) { (tr.t("col-birth")) } }
+                th scope="col" { a href=(link(1, Some("status"))) { (tr.t("col-status")) } }
+                th scope="col" { (tr.t("field-visibility")) }
             } }
             tbody {
                 @for r in shown {
@@ -345,11 +345,11 @@ async fn records(
         p { (showing(tr, 0, list.len(), list.len())) }
         table #records {
             thead { tr {
-                th { (tr.t("col-date")) }
+                th scope="col" { (tr.t("col-date")) }
                 @match rtype {
-                    RecordType::Announcement => { th { (tr.t("col-kind")) } th { (tr.t("col-country")) } th { (tr.t("field-total")) } th { (tr.t("col-identified")) } th { (tr.t("field-issuer")) } }
-                    RecordType::Figure => { th { (tr.t("field-metric")) } th { (tr.t("col-country")) } th { (tr.t("field-value")) } }
-                    _ => { th { (tr.t("field-publisher")) } th { (tr.t("field-title")) } }
+                    RecordType::Announcement => { th scope="col" { (tr.t("col-kind")) } th scope="col" { (tr.t("col-country")) } th scope="col" { (tr.t("field-total")) } th scope="col" { (tr.t("col-identified")) } th scope="col" { (tr.t("field-issuer")) } }
+                    RecordType::Figure => { th scope="col" { (tr.t("field-metric")) } th scope="col" { (tr.t("col-country")) } th scope="col" { (tr.t("field-value")) } }
+                    _ => { th scope="col" { (tr.t("field-publisher")) } th scope="col" { (tr.t("field-title")) } }
                 }
             } }
             tbody {
@@ -435,7 +435,7 @@ pub async fn changes(
     let body = html! {
         h1 { (tr.t("edit-changes-heading")) }
         table #changes {
-            thead { tr { th { (tr.t("col-entry")) } th { (tr.t("col-when")) } th { (tr.t("col-who")) } th { (tr.t("col-what")) } th { (tr.t("col-record")) } th { (tr.t("col-why")) } } }
+            thead { tr { th scope="col" { (tr.t("col-entry")) } th scope="col" { (tr.t("col-when")) } th scope="col" { (tr.t("col-who")) } th scope="col" { (tr.t("col-what")) } th scope="col" { (tr.t("col-record")) } th scope="col" { (tr.t("col-why")) } } }
             tbody {
                 @for e in &latest {
                     tr {
@@ -468,7 +468,7 @@ pub async fn review(
         h1 { (tr.t("edit-review-heading")) }
         p { (tr.count("count-findings", i64::try_from(findings.len()).unwrap_or(0))) }
         table #findings {
-            thead { tr { th { (tr.t("col-kind")) } th { (tr.t("col-record")) } th { (tr.t("col-finding")) } } }
+            thead { tr { th scope="col" { (tr.t("col-kind")) } th scope="col" { (tr.t("col-record")) } th scope="col" { (tr.t("col-finding")) } } }
             tbody {
                 @for f in &findings {
                     @let rtype = match f.kind { "figure_mismatch" => RecordType::Figure, "duplicate" if snapshot.registry.announcement(&f.subject).is_none() => RecordType::Figure, "breakdown" | "identification" | "duplicate" => RecordType::Announcement, _ => RecordType::Person };

@@ -35,8 +35,8 @@ pub async fn places(
         p { (lists::showing(&tr, 0, list.len(), list.len())) }
         div.scroll { table #places {
             thead { tr {
-                th { (tr.t("col-name")) } th { (tr.t("field-place-kind")) } th { (tr.t("col-country")) }
-                th { (tr.t("field-region")) } th { (tr.t("field-address")) } th { (tr.t("col-held-now")) }
+                th scope="col" { (tr.t("col-name")) } th scope="col" { (tr.t("field-place-kind")) } th scope="col" { (tr.t("col-country")) }
+                th scope="col" { (tr.t("field-region")) } th scope="col" { (tr.t("field-address")) } th scope="col" { (tr.t("col-held-now")) }
             } }
             tbody {
                 @for (id, words) in &list {

@@ -533,7 +533,7 @@ impl View<'_> {
                     input type="hidden" name="visibility" value=(a.options.visibility.map_or("", Visibility::as_str));
                     h2 { (tr.t("sheet-columns")) }
                     div.scroll { table #sheet-columns {
-                        thead { tr { th { (tr.t("sheet-column-header")) } th { (tr.t("sheet-column-field")) } th { (tr.t("sheet-column-sample")) } } }
+                        thead { tr { th scope="col" { (tr.t("sheet-column-header")) } th scope="col" { (tr.t("sheet-column-field")) } th scope="col" { (tr.t("sheet-column-sample")) } } }
                         tbody { @for (i, h) in header.iter().enumerate() {
                             @if !h.trim().is_empty() {
                                 @let field = sheet::column_field(h, &a.options.mapping);

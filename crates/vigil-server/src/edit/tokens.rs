@@ -27,8 +27,8 @@ fn token_table(tr: &Tr, p: &Principal, tokens: &[(String, TokenRow)], at: &str) 
         } @else {
             table #tokens {
                 thead { tr {
-                    th { (tr.t("col-id")) } th { (tr.t("col-name")) } th { (tr.t("col-role")) }
-                    th { (tr.t("col-created")) } th { (tr.t("col-expires")) } th { (tr.t("col-revoked")) } th {}
+                    th scope="col" { (tr.t("col-id")) } th scope="col" { (tr.t("col-name")) } th scope="col" { (tr.t("col-role")) }
+                    th scope="col" { (tr.t("col-created")) } th scope="col" { (tr.t("col-expires")) } th scope="col" { (tr.t("col-revoked")) } th scope="col" {}
                 } }
                 tbody {
                     @for (hash, t) in tokens {

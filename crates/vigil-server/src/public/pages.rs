@@ -357,7 +357,7 @@ async fn render_dashboard(
                 @if !w.waves.is_empty() {
                     h3 { (tr.term("country", c)) ": " (tr.count("count-waves", w.waves.len() as i64)) ", " (tr.count("count-persons", w.total as i64)) " " (sources("stats/waves", &[("country", c), ("year", &year.to_string())], true)) }
                     div.scroll { table.waves {
-                        thead { tr { th { (tr.t("col-ordinal")) } th { (tr.t("col-date")) } th.n { (tr.t("col-count")) } th.n { (tr.t("col-running-total")) } th { (tr.t("col-breakdown")) } th.n { (tr.t("col-identified")) } } }
+                        thead { tr { th scope="col" { (tr.t("col-ordinal")) } th scope="col" { (tr.t("col-date")) } th.n scope="col" { (tr.t("col-count")) } th.n scope="col" { (tr.t("col-running-total")) } th scope="col" { (tr.t("col-breakdown")) } th.n scope="col" { (tr.t("col-identified")) } } }
                         tbody {
                             @for x in &w.waves {
                                 @let a = reg.announcement(&x.announcement);
@@ -394,7 +394,7 @@ async fn render_dashboard(
                 button type="submit" { (tr.t("show")) }
             }
             div.scroll { table {
-                thead { tr { th { (tr.t("col-month")) } th.n { (tr.term("event-kind", "detained")) } th.n { (tr.term("event-kind", "recognized")) } th.n { (tr.term("event-kind", "released")) } th.n { (tr.term("event-kind", "pardoned")) } } }
+                thead { tr { th scope="col" { (tr.t("col-month")) } th.n scope="col" { (tr.term("event-kind", "detained")) } th.n scope="col" { (tr.term("event-kind", "recognized")) } th.n scope="col" { (tr.term("event-kind", "released")) } th.n scope="col" { (tr.term("event-kind", "pardoned")) } } }
                 tbody {
                     @for (a, b) in &months {
                         @let f = reg.flow(*a, *b, cc, Mode::Recognized);
@@ -506,7 +506,7 @@ pub async fn person(
         }
         h2 { (tr.t("timeline")) }
         div.scroll { table.timeline {
-            thead { tr { th { (tr.t("col-date")) } th { (tr.t("col-event")) } th { (tr.t("col-details")) } th { (tr.t("col-sources")) } } }
+            thead { tr { th scope="col" { (tr.t("col-date")) } th scope="col" { (tr.t("col-event")) } th scope="col" { (tr.t("col-details")) } th scope="col" { (tr.t("col-sources")) } } }
             tbody {
                 @for e in &events {
                     tr {

@@ -182,7 +182,7 @@ pub(crate) fn section(tr: &Tr, s: &AppState, day: Day) -> Markup {
             @if let Some(a) = &ahead {
                 h3 { (tr.t("releases-ahead")) " " (super::pages::sources("stats/releases", &[("on", &day.to_string())], true)) }
                 div.scroll { table #releases-months {
-                    thead { tr { th { (tr.t("col-month")) } th.n { (tr.t("col-expected")) } th.n { (tr.t("col-surely")) } th.n { (tr.t("col-possibly")) } } }
+                    thead { tr { th scope="col" { (tr.t("col-month")) } th.n scope="col" { (tr.t("col-expected")) } th.n scope="col" { (tr.t("col-surely")) } th.n scope="col" { (tr.t("col-possibly")) } } }
                     tbody {
                         @for m in &a.months {
                             tr { td { (tr.day_text(&m.month)) } td.n { (n(m.expected)) } td.n { (n(m.expected_min)) } td.n { (n(m.expected_max)) } }

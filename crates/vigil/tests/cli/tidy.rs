@@ -148,3 +148,34 @@ fn modules_import_each_other_without_circles() {
     }
     assert!(all.is_empty(), "import circles: {all:#?}");
 }
+
+/// Every table header cell the server writes says what it heads (`scope="col"`), so a
+/// screen reader names the column of each cell it reads.
+#[test]
+fn every_table_header_cell_says_what_it_heads() {
+    let mut bare = Vec::new();
+    let mut files = Vec::new();
+    rust_files(&root().join("crates/vigil-server/src"), &mut files);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            // maud's `th {` or `th.class {`: a header cell with no attribute.
+            let mut rest = line;
+            while let Some(i) = rest.find("th") {
+                let before = rest[..i].chars().next_back();
+                let after = &rest[i + 2..];
+                let tail = after
+                    .trim_start_matches(|c: char| c == '.' || c.is_ascii_lowercase() || c == '-');
+                let class_only = after.starts_with('.') || after.starts_with(' ');
+                if !before.is_some_and(|c| c.is_alphanumeric() || c == '_')
+                    && class_only
+                    && tail.starts_with(" {")
+                {
+                    bare.push(format!("{}:{}", file.display(), n + 1));
+                }
+                rest = &rest[i + 2..];
+            }
+        }
+    }
+    assert!(bare.is_empty(), "header cells without scope: {bare:?}");
+}
