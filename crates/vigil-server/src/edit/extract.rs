@@ -80,11 +80,13 @@ pub async fn extract_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorFor
     let Some(report) = f.get("text").filter(|t| !t.trim().is_empty()).cloned() else {
         return refused(tr.t("extract-no-text"));
     };
-    let date = match text(f, "date").map(|d| d.parse::<vigil_core::date::PartialDate>()) {
+    // Written as a monitor writes it (03.07.2025, июль 2025, 2025-07-03).
+    let date = match text(f, "date").map(|d| vigil_core::sheet::cells::date(&d)) {
         None => None,
         Some(Ok(d)) => Some(d),
-        Some(Err(e)) => {
-            return refused(tr.with("extract-bad-date", &[("error", e.to_string().into())]))
+        Some(Err(p)) => {
+            let words = crate::edit::sheet_words::problem_words(&tr, &p);
+            return refused(tr.with("extract-bad-date", &[("error", words.into())]));
         }
     };
     let x = extract(
@@ -103,7 +105,7 @@ pub async fn extract_post(State(live): State<Arc<Live>>, tr: Tr, form: EditorFor
     let source = SourceInfo {
         publisher: text(f, "publisher"),
         url: text(f, "url"),
-        date: text(f, "date"),
+        date: date.map(|d| d.to_string()),
     };
     let records = match proposed_records(&report, &x, &source) {
         Ok(r) if r.len() > 1 => r,

@@ -59,7 +59,15 @@ fn proposal(
     let rtype = r["type"].as_str().unwrap_or_default();
     let v = |k: &str| match &r[k] {
         Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
+        // A whole number read as a float ("1173.0") is written as the whole number.
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 9e15)
+                    .map(|f| f as i64)
+            })
+            .map_or_else(|| n.to_string(), |i| i.to_string()),
         _ => String::new(),
     };
     let (number_key, number_label, date_key) = if rtype == "figure" {
@@ -84,13 +92,13 @@ fn proposal(
                 @if rtype == "announcement" {
                     (tr.term("announcement-kind", &v("kind"))) ": " (tr.count("count-persons", r["total"].as_i64().unwrap_or(0)))
                 } @else {
-                    (tr.t("extract-figure")) ": " (v("metric")) " " (v("value"))
+                    (tr.t("extract-figure")) ": " (tr.term("metric", &v("metric"))) " " (v("value"))
                 }
             }
             label.check { input type="checkbox" name={ "keep." (i) } checked; " " (tr.t("extract-keep")) }
             @if let Some(b) = r["breakdown"].as_object().filter(|b| !b.is_empty()) {
                 p { (tr.t("field-breakdown")) ": "
-                    (b.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")) }
+                    (b.iter().map(|(k, n)| format!("{} {}", tr.term("breakdown", k), n.as_i64().map_or_else(|| n.to_string(), |n| tr.num(n)))).collect::<Vec<_>>().join(", ")) }
             }
             @if let Some(issuer) = r["issuer"].as_str() { p { (tr.t("field-issuer")) ": " (issuer) } }
             @if let Some(claims) = r["claims"].as_array().filter(|c| !c.is_empty()) {

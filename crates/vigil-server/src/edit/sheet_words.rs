@@ -12,6 +12,12 @@ pub(crate) fn cell_error(tr: &Tr, e: &CellError) -> String {
     let Some(p) = &e.problem else {
         return e.message.clone();
     };
+    problem_words(tr, p)
+}
+
+/// What is wrong with a value as a monitor wrote it (a cell, or a form's field read the
+/// same way), in the reader's language.
+pub(crate) fn problem_words(tr: &Tr, p: &Problem) -> String {
     let text = |t: &str| Arg::Text(t.to_string());
     match p {
         Problem::Empty => tr.t("sheet-problem-empty"),

@@ -111,3 +111,34 @@ fn proposals_are_corrected_or_left_out_before_storing_and_a_like_one_is_flagged(
     );
     assert!(!page.contains("has no date in the text"), "{page}");
 }
+
+/// The report's date as monitors write it (03.07.2025) is read; the breakdown is in the
+/// reader's words, not the record's keys; a date that is none is refused in the reader's
+/// language, with the forms it may take.
+#[test]
+fn the_reports_date_and_breakdown_are_read_and_said_as_a_monitor_writes_them() {
+    let s = registry_with_accounts(STORED);
+    let server = Server::start(&s);
+    let eda = Browser::login(&server.base, "eda");
+    let report = "The president pardoned 16 political prisoners, among them 5 women.";
+    let (status, page) = read(&eda, report, "03.07.2025");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Pardon: 16 persons"), "{page}");
+    assert!(
+        page.contains("value=\"2025-07-03\""),
+        "the date proposed: {page}"
+    );
+    assert!(page.contains("women 5"), "{page}");
+    assert!(!page.contains("breakdown.women"), "{page}");
+    let (_, form) = eda.get("/edit/extract?lang=ru");
+    let (action, mut fields) = form_fields(&form, "extract-form");
+    for (k, v) in [
+        ("text", "Президент помиловал 12 политзаключённых."),
+        ("date", "31.02.2025"),
+    ] {
+        fields.insert(k.into(), v.into());
+    }
+    let (status, page) = eda.post(&format!("{action}?lang=ru"), &fields);
+    assert_eq!(status, 400, "{page}");
+    assert!(page.contains("такого дня нет в календаре"), "{page}");
+}
