@@ -141,4 +141,13 @@ fn the_reports_date_and_breakdown_are_read_and_said_as_a_monitor_writes_them() {
     let (status, page) = eda.post(&format!("{action}?lang=ru"), &fields);
     assert_eq!(status, 400, "{page}");
     assert!(page.contains("такого дня нет в календаре"), "{page}");
+    // In Russian the breakdown is in Russian words.
+    fields.insert(
+        "text".into(),
+        "Президент помиловал 16 политзаключённых, среди них 5 женщин.".into(),
+    );
+    fields.insert("date".into(), "03.07.2025".into());
+    let (status, page) = eda.post(&format!("{action}?lang=ru"), &fields);
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("женщины 5"), "{page}");
 }
