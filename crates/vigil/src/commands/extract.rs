@@ -175,9 +175,18 @@ fn show(x: &Extraction) -> anyhow::Result<()> {
         for c in &a.claims {
             let _ = writeln!(out, "  official claim: {c}");
         }
-        let _ = writeln!(out, "  from: {}", a.evidence);
+        // The sentence on one line, however the report broke it.
+        let _ = writeln!(
+            out,
+            "  from: {}",
+            a.evidence.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
-    output::line(out.trim_end())?;
+    // Line by line: `output::line` shows a control character (a newline inside one
+    // line) escaped.
+    for l in out.trim_end().lines() {
+        output::line(l)?;
+    }
     if !x.figures.is_empty() {
         let mut t = Table::new(["figure", "value", "as of", "country", "from"]);
         for f in &x.figures {

@@ -259,3 +259,22 @@ fn each_announcement_carries_its_country_and_none_is_guessed() {
     ]);
     assert_eq!(x["announcements"][0]["country"], "RU", "{x}");
 }
+
+/// A report whose sentence runs over two lines is shown line by line, the sentence on one
+/// line, with no escaped newline (`\u{a}`) in what a monitor reads.
+#[test]
+fn a_report_over_several_lines_is_shown_without_escapes() {
+    let s = Scratch::new();
+    let report = s.file(
+        "report.txt",
+        "Президент помиловал 16 политзаключённых,\nсреди них 5 женщин.\n",
+    );
+    let out = s.ok(&["extract", report.to_str().unwrap(), "--date", "2025-07-03"]);
+    assert!(!out.contains("\\u{"), "{out}");
+    assert!(out.contains("\n  breakdown: women 5\n"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("  from: Президент помиловал 16")),
+        "{out}"
+    );
+}
