@@ -537,3 +537,28 @@ async fn every_page_begins_with_a_skip_link_in_the_readers_language() {
         }
     }
 }
+
+/// The directory's occupation filter is a choice in the reader's words whose values are
+/// the roles the data keeps, so choosing «журналист» finds the journalist.
+#[tokio::test]
+async fn the_occupation_filter_offers_the_roles_in_the_readers_words() {
+    let (live, _dir) = common::server_of(
+        r#"{"type":"person","id":"p1","country":"BY","names":[{"text":"Ales One"}],"roles":["journalist"]}
+{"type":"person","id":"p2","country":"BY","names":[{"text":"Maryna Two"}],"roles":["student"]}
+"#,
+    );
+    let page = text(send(&live, get("/persons?lang=ru", None, None)).await).await;
+    assert!(
+        page.contains("<option value=\"journalist\">журналист</option>"),
+        "{page}"
+    );
+    let page = text(send(&live, get("/persons?role=journalist&lang=ru", None, None)).await).await;
+    assert!(
+        page.contains("<option value=\"journalist\" selected>журналист</option>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Ales One") && !page.contains("Maryna Two"),
+        "{page}"
+    );
+}

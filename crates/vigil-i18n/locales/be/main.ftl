@@ -74,7 +74,6 @@ filter-name-hint = у любым напісанні
 filter-country = Краіна
 filter-status = Статус
 filter-role = Род заняткаў
-filter-role-hint = напрыклад, журналіст
 filter-any = любы
 filter-button = Адабраць
 status-today = Статус сёння:

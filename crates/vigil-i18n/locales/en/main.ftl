@@ -69,7 +69,6 @@ filter-name-hint = any spelling
 filter-country = Country
 filter-status = Status
 filter-role = Role
-filter-role-hint = e.g. journalist
 filter-any = any
 filter-button = Filter
 status-today = Status today:

@@ -74,7 +74,6 @@ filter-name-hint = в любом написании
 filter-country = Страна
 filter-status = Статус
 filter-role = Род занятий
-filter-role-hint = например, журналист
 filter-any = любой
 filter-button = Отобрать
 status-today = Статус сегодня:

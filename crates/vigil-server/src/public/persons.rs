@@ -95,7 +95,16 @@ pub async fn directory(
                 option value="" { (tr.t("filter-any")) }
                 @for st in ["held", "released", "not_detained"] { option value=(st) selected[p.status.as_deref() == Some(st)] { (tr.term("status", st)) } }
             } }
-            label { (tr.t("filter-role")) " " input type="text" name="role" value=(val(&p.role)) placeholder=(tr.t("filter-role-hint")); }
+            // A choice of the roles in the reader's words (typing "журналист" found no
+            // one: the data keeps the role's key); a role not in the list, given in the
+            // address, stays chosen.
+            label { (tr.t("filter-role")) " " select name="role" {
+                option value="" { (tr.t("filter-any")) }
+                @for r in crate::edit::spec::ROLES { option value=(r) selected[p.role.as_deref() == Some(*r)] { (tr.term("role", r)) } }
+                @if let Some(other) = p.role.as_deref().filter(|r| !r.is_empty() && !crate::edit::spec::ROLES.contains(r)) {
+                    option value=(other) selected { (tr.term("role", other)) }
+                }
+            } }
             @if !orgs.is_empty() {
                 label { (tr.t("filter-recognized_by")) " " select name="recognized_by" {
                     option value="" { (tr.t("filter-any")) }
