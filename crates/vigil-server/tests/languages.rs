@@ -562,3 +562,50 @@ async fn the_occupation_filter_offers_the_roles_in_the_readers_words() {
         "{page}"
     );
 }
+
+/// The directory's CSV link has every person the filters match, not the page on screen
+/// (50 rows); a limit given still limits it.
+#[tokio::test]
+async fn the_directorys_csv_has_every_match_not_the_page_shown() {
+    let mut records = String::new();
+    for i in 0..60 {
+        use std::fmt::Write;
+        let _ = writeln!(
+            records,
+            "{{\"type\":\"person\",\"id\":\"p{i:02}\",\"country\":\"BY\"}}"
+        );
+    }
+    let (live, _dir) = common::server_of(&records);
+    let page = text(send(&live, get("/persons", None, None)).await).await;
+    assert!(page.contains("href=\"/api/v1/persons?q=&amp;country=&amp;status=&amp;role=&amp;recognized_by=&amp;format=csv\""), "{page}");
+    let rows = |csv: &str| csv.lines().count() - 1;
+    let csv = text(
+        send(
+            &live,
+            get(
+                "/api/v1/persons?q=&country=&status=&role=&recognized_by=&format=csv",
+                None,
+                None,
+            ),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(rows(&csv), 60, "{csv}");
+    let csv = text(
+        send(
+            &live,
+            get("/api/v1/persons?format=csv&limit=10", None, None),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(rows(&csv), 10, "{csv}");
+    let json = text(send(&live, get("/api/v1/persons", None, None)).await).await;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["persons"].as_array().unwrap().len(),
+        50,
+        "JSON stays paged"
+    );
+}

@@ -180,7 +180,8 @@ pub struct PersonsParams {
     /// `held`, `released` or `not_detained`, today.
     #[param(schema_with = shapes::status_schema)]
     pub status: Option<String>,
-    /// At most this many (default 50, at most 500).
+    /// At most this many (default 50, at most 500; a CSV or XLSX table asked for without
+    /// a limit has every match).
     pub limit: Option<usize>,
     /// Skip this many.
     pub offset: Option<usize>,
@@ -485,7 +486,14 @@ pub fn matching(s: &AppState, p: &PersonsParams, lang: vigil_i18n::Lang) -> (usi
             .map(str::to_lowercase)
             .filter(|q| !q.trim().is_empty());
     let day = today();
-    let (offset, limit) = (p.offset.unwrap_or(0), p.limit.unwrap_or(50).min(500));
+    // A table asked for without a limit (the directory's CSV and XLSX links) has every
+    // match, not the page on screen.
+    let whole = p.limit.is_none() && wants_table(p.format.as_ref()).is_some();
+    let default = if whole { usize::MAX } else { 50 };
+    let (offset, limit) = (
+        p.offset.unwrap_or(0),
+        p.limit.map_or(default, |l| l.min(500)),
+    );
     let filters = |ix: u32| passes(s, p, ix, day, true);
     // With a name: the name search's matches first (any script, best first), then those
     // whose spelling contains the text typed (a part of a name).
