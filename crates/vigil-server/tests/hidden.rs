@@ -14,8 +14,7 @@ use common::{fetch as get, fetch_json as json, listed};
 
 use axum::http::StatusCode;
 use serde_json::Value;
-use vigil_server::{AppState, Live};
-use vigil_store::sqlite::SqliteStore;
+use vigil_server::Live;
 
 const LINES: &str = r#"{"type":"source","id":"s1","publisher":"Viasna"}
 {"type":"person","id":"p1","names":[{"text":"Ales One"}],"country":"BY","sex":"male"}
@@ -36,16 +35,7 @@ const LINES: &str = r#"{"type":"source","id":"s1","publisher":"Viasna"}
 "#;
 
 fn server() -> (Arc<Live>, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = SqliteStore::open(&dir.path().join("t.db")).unwrap();
-    let opts = vigil_store::ImportOptions {
-        actor: "test".into(),
-        reason: None,
-        at: "2026-01-01T00:00:00.000000Z".into(),
-        update: false,
-    };
-    vigil_store::import(&mut store, &mut LINES.as_bytes(), &opts, &mut |_| {}).unwrap();
-    (Live::new(AppState::load(Box::new(store)).unwrap()), dir)
+    common::server_of(LINES)
 }
 
 #[tokio::test]
