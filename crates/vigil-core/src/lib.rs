@@ -21,6 +21,7 @@ pub mod identify;
 pub mod names;
 pub mod record;
 pub mod registry;
+pub mod roles;
 pub mod search;
 pub mod sentence;
 pub mod sheet;

@@ -609,3 +609,13 @@ async fn the_directorys_csv_has_every_match_not_the_page_shown() {
         "JSON stays paged"
     );
 }
+
+/// The dashboard's waves table lists a wave's breakdown with a separator between its
+/// groups and none after the last (it once ended "…18; ").
+#[tokio::test]
+async fn a_waves_breakdown_has_no_stray_separator() {
+    let (live, _dir, _) = server();
+    let page = text(send(&live, get("/?year=2024&lang=ru", None, None)).await).await;
+    let cell = "<td>мужчины 18; женщины 11</td>";
+    assert!(page.contains(cell), "no {cell}:\n{page}");
+}

@@ -366,7 +366,7 @@ async fn render_dashboard(
                                     td { a.wave-link href=(format!("/announcements/{}", x.announcement)) { (tr.day_text(&x.date)) } }
                                     td.n { (num(x.count as i64)) }
                                     td.n { (num(x.running_total as i64)) }
-                                    td { @if let Some(a) = a { @for (k, v) in &a.breakdown { (tr.term("breakdown", k)) " " (num(i64::from(*v))) "; " } } }
+                                    td { @if let Some(a) = a { (a.breakdown.iter().map(|(k, v)| format!("{} {}", tr.term("breakdown", k), num(i64::from(*v)))).collect::<Vec<_>>().join("; ")) } }
                                     td.n { (num(reg.identified(&x.announcement, Audience::Trusted).len() as i64)) }
                                 }
                             }

@@ -100,8 +100,8 @@ pub async fn directory(
             // address, stays chosen.
             label { (tr.t("filter-role")) " " select name="role" {
                 option value="" { (tr.t("filter-any")) }
-                @for r in crate::edit::spec::ROLES { option value=(r) selected[p.role.as_deref() == Some(*r)] { (tr.term("role", r)) } }
-                @if let Some(other) = p.role.as_deref().filter(|r| !r.is_empty() && !crate::edit::spec::ROLES.contains(r)) {
+                @for r in vigil_core::roles::USUAL_ROLES { option value=(r) selected[p.role.as_deref() == Some(*r)] { (tr.term("role", r)) } }
+                @if let Some(other) = p.role.as_deref().filter(|r| !r.is_empty() && !vigil_core::roles::USUAL_ROLES.contains(r)) {
                     option value=(other) selected { (tr.term("role", other)) }
                 }
             } }

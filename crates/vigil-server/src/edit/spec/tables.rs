@@ -6,17 +6,7 @@ use super::{Field, Input};
 pub(crate) const SEXES: &[&str] = &["female", "male", "other"];
 pub(crate) const VISIBILITIES: &[&str] = &["public", "restricted", "confidential"];
 /// The usual roles (DESIGN.md); others are kept and shown too.
-pub(crate) const ROLES: &[&str] = &[
-    "politician",
-    "journalist",
-    "human_rights_defender",
-    "civic_activist",
-    "lawyer",
-    "trade_unionist",
-    "culture_worker",
-    "student",
-    "religious",
-];
+pub(crate) const ROLES: &[&str] = vigil_core::roles::USUAL_ROLES;
 pub(crate) const HEALTH: &[&str] = &["disability", "chronic_illness", "none"];
 pub(crate) const CONFIDENCES: &[&str] = &["confirmed", "reported", "alleged"];
 pub(crate) const REASONS: &[&str] = &[
