@@ -601,6 +601,9 @@ async fn the_directorys_csv_has_every_match_not_the_page_shown() {
     )
     .await;
     assert_eq!(rows(&csv), 10, "{csv}");
+    // The page stays a page whatever `format` it is given.
+    let page = text(send(&live, get("/persons?format=csv", None, None)).await).await;
+    assert_eq!(page.matches("href=\"/persons/p").count(), 50, "{page}");
     let json = text(send(&live, get("/api/v1/persons", None, None)).await).await;
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(

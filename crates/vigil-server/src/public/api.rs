@@ -479,16 +479,19 @@ pub fn organisations(s: &AppState, p: &PersonsParams) -> (OrgCounts, OrgCounts) 
 }
 
 /// Public persons matching the filters, in registry order or as `sort` says (names as a
-/// reader of `lang` sees them).
-pub fn matching(s: &AppState, p: &PersonsParams, lang: vigil_i18n::Lang) -> (usize, Vec<u32>) {
+/// reader of `lang` sees them); with `whole` and no `limit`, every match (the API's
+/// tables), else a page of at most 500.
+pub fn matching(
+    s: &AppState,
+    p: &PersonsParams,
+    lang: vigil_i18n::Lang,
+    whole: bool,
+) -> (usize, Vec<u32>) {
     let q =
         p.q.as_deref()
             .map(str::to_lowercase)
             .filter(|q| !q.trim().is_empty());
     let day = today();
-    // A table asked for without a limit (the directory's CSV and XLSX links) has every
-    // match, not the page on screen.
-    let whole = p.limit.is_none() && wants_table(p.format.as_ref()).is_some();
     let default = if whole { usize::MAX } else { 50 };
     let (offset, limit) = (
         p.offset.unwrap_or(0),
@@ -633,7 +636,10 @@ pub async fn persons(
     Snapshot(s): Snapshot,
     Query(p): Query<PersonsParams>,
 ) -> Result<Response, AppError> {
-    let (total, page) = matching(&s, &p, vigil_i18n::Lang::En);
+    // A table asked for without a limit (the directory's CSV and XLSX links) has every
+    // match, not the page on screen.
+    let whole = p.limit.is_none() && wants_table(p.format.as_ref()).is_some();
+    let (total, page) = matching(&s, &p, vigil_i18n::Lang::En, whole);
     let day = today();
     let persons = page
         .iter()

@@ -36,7 +36,7 @@ pub async fn directory(
     Query(p): Query<PersonsParams>,
 ) -> Html<String> {
     let tr = &tr;
-    let (total, page) = matching(&s, &p, tr.lang);
+    let (total, page) = matching(&s, &p, tr.lang, false);
     let (orgs, fewer_than) = org_counts(&s, &p);
     let day = today();
     let reg = &s.registry;
