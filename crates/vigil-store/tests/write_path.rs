@@ -299,6 +299,10 @@ struct Model {
     mappings: BTreeMap<String, String>,
     /// How many ids the forms' saves have drawn (`form::made_id`).
     draws: u64,
+    /// When each record was first recorded (since its last retraction): the order the
+    /// stores keep a person's events of one day in (their row keys, which a correction
+    /// keeps and a put after a retraction renews).
+    first: BTreeMap<(RecordType, String), u64>,
 }
 
 impl Model {
@@ -321,7 +325,15 @@ impl Model {
     }
 
     fn put(&mut self, t: RecordType, id: &str, body: String) {
-        self.records.insert((t, id.to_string()), (body, false));
+        let key = (t, id.to_string());
+        if self
+            .records
+            .get(&key)
+            .is_none_or(|(_, retracted)| *retracted)
+        {
+            self.first.insert(key.clone(), self.entries);
+        }
+        self.records.insert(key, (body, false));
         self.entries += 1;
     }
 
@@ -350,13 +362,14 @@ impl Model {
 
     /// The current records as a registry, built directly.
     fn registry(&self) -> Registry {
-        let mut live: Vec<Record> = self
+        let mut live: Vec<(u64, Record)> = self
             .records
-            .values()
-            .filter(|(_, r)| !r)
-            .map(|(b, _)| parsed(b).into_record())
+            .iter()
+            .filter(|(_, (_, r))| !r)
+            .map(|(k, (b, _))| (self.first[k], parsed(b).into_record()))
             .collect();
-        live.sort_by_key(|r| r.record_type().rank());
+        live.sort_by_key(|(first, r)| (r.record_type().rank(), *first));
+        let live: Vec<Record> = live.into_iter().map(|(_, r)| r).collect();
         let mut b = Builder::new();
         for r in &live {
             b.add_record(r).unwrap();
@@ -514,7 +527,27 @@ fn checked_import(
     match (got, refused) {
         (Ok(report), false) => {
             prop_assert_eq!(report.added + report.corrected, writes.len());
-            for ((t, id), body) in writes {
+            // In the order the import appends: a line whose references are all stored
+            // (or written before it) at once, the others after the whole file, by record
+            // type, then line.
+            let mut now = Vec::new();
+            let mut waiting = Vec::new();
+            let mut done: BTreeSet<(RecordType, String)> = BTreeSet::new();
+            for (n, (key, body)) in writes.into_iter().enumerate() {
+                let p = parsed(&body);
+                let ready = p.record().references().iter().all(|(t, id, _)| {
+                    model.live(*t, id).is_some() || done.contains(&(*t, (*id).to_string()))
+                });
+                if ready {
+                    done.insert(key.clone());
+                    now.push((key, body));
+                } else {
+                    waiting.push((key.0.rank(), n, key, body));
+                }
+            }
+            waiting.sort_by_key(|w| (w.0, w.1));
+            now.extend(waiting.into_iter().map(|(_, _, k, b)| (k, b)));
+            for ((t, id), body) in now {
                 model.put(t, &id, body);
             }
         }
