@@ -4,7 +4,7 @@
 //! nothing is committed. Every bad line is reported, not just the first, so a monitor
 //! fixes a file in one pass. Idempotent: a record identical to the stored one is skipped.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::io::BufRead;
 use std::sync::mpsc;
 
@@ -235,7 +235,7 @@ impl State {
             entry_lines: Vec::new(),
             errors: Vec::new(),
             waiting: Vec::new(),
-            known: vec![HashSet::new(); RecordType::ALL.len()],
+            known: vec![HashSet::default(); RecordType::ALL.len()],
             report: ImportReport::default(),
         }
     }

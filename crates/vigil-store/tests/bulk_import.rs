@@ -109,6 +109,66 @@ fn an_import_into_an_empty_file_leaves_what_the_row_by_row_path_leaves() {
     );
 }
 
+/// More rows than one statement writes (the bulk path writes 256 per statement, the
+/// rest one by one): a generated registry of 400 persons, its log, rows and counts the
+/// same as the row-by-row path's.
+#[test]
+fn a_large_import_into_an_empty_file_leaves_what_the_row_by_row_path_leaves() {
+    let mut text = String::new();
+    vigil_core::generate::generate(
+        vigil_core::generate::Settings {
+            persons: 400,
+            seed: 7,
+        },
+        &mut |line| {
+            text.push_str(line);
+            text.push('\n');
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut bulk = SqliteStore::open(&dir.path().join("bulk.db")).unwrap();
+    let schema = indexes(&bulk);
+    load(&mut bulk, &text).unwrap();
+    let mut rows = SqliteStore::open(&dir.path().join("rows.db")).unwrap();
+    let (first, rest) = text.split_once('\n').unwrap();
+    load(&mut rows, first).unwrap();
+    load(&mut rows, rest).unwrap();
+
+    let derived = bulk.derived_rows().unwrap();
+    assert!(
+        derived.persons.len() > 256 && derived.events.len() > 512 && derived.references.len() > 512,
+        "more than a statement's worth of each: {} persons, {} events, {} references",
+        derived.persons.len(),
+        derived.events.len(),
+        derived.references.len()
+    );
+    assert_eq!(indexes(&bulk), schema, "every index is there");
+    assert_eq!(bulk.head().unwrap(), rows.head().unwrap(), "the same chain");
+    assert_eq!(
+        sorted_rows(&bulk),
+        sorted_rows(&rows),
+        "the same derived rows"
+    );
+    assert_eq!(derived::check(&bulk).unwrap(), None);
+    assert_eq!(
+        describe(&bulk.load().unwrap()),
+        describe(&rows.load().unwrap())
+    );
+    // The row keys the bulk path gives are the ones SQLite would have: events in the
+    // order they were recorded.
+    let keys = |s: &SqliteStore| -> Vec<(i64, String)> {
+        let mut st = s
+            .connection()
+            .prepare("SELECT pk, id FROM event ORDER BY pk")
+            .unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(keys(&bulk), keys(&rows));
+}
+
 #[test]
 fn a_failed_import_into_an_empty_file_keeps_every_index() {
     let dir = tempfile::tempdir().unwrap();

@@ -11,12 +11,13 @@
 //! correction, a retraction, a question about references or bodies) first ends bulk mode:
 //! the buffered rows and the indexes are written, and the writer goes on as usual.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
-use rusqlite::{params, Connection, Transaction};
-use vigil_core::chain::Hash;
+use rusqlite::{Connection, Statement, Transaction};
+use vigil_core::chain::{Entry, Hash};
 use vigil_core::record::RecordType;
 
+use crate::rows::{EventCols, PersonCols};
 use crate::{Current, StoreError};
 
 /// What a record's `record` row will hold.
@@ -33,14 +34,155 @@ pub(super) struct Bulk {
     records: Vec<HashMap<Box<str>, Row>>,
     /// The indexes dropped at the start, as `sqlite_master` gave them.
     indexes: Vec<String>,
+    /// The row keys the next person and event get: the writer assigns them, so rows can
+    /// wait to be written many per statement.
+    next_person: i64,
+    next_event: i64,
+    /// Rows waiting for a full statement (at most [`ROWS_PER_INSERT`] each).
+    log: Vec<Entry>,
+    persons: Vec<(i64, PersonCols)>,
+    events: Vec<(i64, i64, EventCols)>,
+    references: Vec<[String; 4]>,
 }
 
-/// `record` rows written by one statement at the end of a bulk import (5 values each,
-/// under SQLite's limit of 32,766 per statement).
+/// Rows written by one statement in bulk mode (at most 11 values each, far under
+/// SQLite's limit of 32,766 per statement). One statement per row spends more in
+/// SQLite's statement machinery than in the B-tree.
 const ROWS_PER_INSERT: usize = 256;
 
 /// The tables whose secondary indexes a bulk import builds at the end.
 const TABLES: &str = "'log', 'event', 'reference', 'person'";
+
+/// The one index kept while importing: every entry of an import has the same time and
+/// a greater `seq` than the last, so each goes at the end of `log_at`, which is cheaper
+/// than reading the whole log again at the end to build it.
+const KEPT: &str = "log_at";
+
+/// A table's insert: its columns, and how one row's values are bound from `at` on.
+struct Insert<T> {
+    head: &'static str,
+    columns: usize,
+    bind: fn(&mut Statement<'_>, usize, &T) -> rusqlite::Result<()>,
+}
+
+impl<T> Insert<T> {
+    /// Writes `rows`: [`ROWS_PER_INSERT`] per statement, the rest one by one.
+    fn write(&self, tx: &Transaction<'_>, rows: &[T]) -> Result<(), StoreError> {
+        let one = format!("({})", vec!["?"; self.columns].join(", "));
+        let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
+        if rows.len() >= ROWS_PER_INSERT {
+            let many = format!(
+                "{} VALUES {}",
+                self.head,
+                vec![one.as_str(); ROWS_PER_INSERT].join(", ")
+            );
+            let mut st = tx.prepare_cached(&many)?;
+            for chunk in &mut chunks {
+                for (i, row) in chunk.iter().enumerate() {
+                    (self.bind)(&mut st, i * self.columns + 1, row)?;
+                }
+                st.raw_execute()?;
+            }
+        }
+        let mut st = tx.prepare_cached(&format!("{} VALUES {one}", self.head))?;
+        for row in chunks.remainder() {
+            (self.bind)(&mut st, 1, row)?;
+            st.raw_execute()?;
+        }
+        Ok(())
+    }
+}
+
+const LOG: Insert<Entry> = Insert {
+    head: "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)",
+    columns: 11,
+    bind: |st, at, e| {
+        st.raw_bind_parameter(at, e.seq as i64)?;
+        st.raw_bind_parameter(at + 1, &e.at)?;
+        st.raw_bind_parameter(at + 2, &e.actor)?;
+        st.raw_bind_parameter(at + 3, &e.reason)?;
+        st.raw_bind_parameter(at + 4, e.op.as_str())?;
+        st.raw_bind_parameter(at + 5, e.rtype.as_str())?;
+        st.raw_bind_parameter(at + 6, &e.rid)?;
+        st.raw_bind_parameter(at + 7, e.refers_to.map(|s| s as i64))?;
+        st.raw_bind_parameter(at + 8, &e.body)?;
+        st.raw_bind_parameter(at + 9, e.prev.0.as_slice())?;
+        st.raw_bind_parameter(at + 10, e.hash.0.as_slice())
+    },
+};
+
+const PERSON: Insert<(i64, PersonCols)> = Insert {
+    head: "INSERT INTO person (pk, id, sex, birth, country, region, roles, health, prominent, visibility, letters)",
+    columns: 11,
+    bind: |st, at, (pk, c)| {
+        st.raw_bind_parameter(at, pk)?;
+        st.raw_bind_parameter(at + 1, &c.id)?;
+        st.raw_bind_parameter(at + 2, &c.sex)?;
+        st.raw_bind_parameter(at + 3, &c.birth)?;
+        st.raw_bind_parameter(at + 4, &c.country)?;
+        st.raw_bind_parameter(at + 5, &c.region)?;
+        st.raw_bind_parameter(at + 6, &c.roles)?;
+        st.raw_bind_parameter(at + 7, &c.health)?;
+        st.raw_bind_parameter(at + 8, c.prominent)?;
+        st.raw_bind_parameter(at + 9, &c.visibility)?;
+        st.raw_bind_parameter(at + 10, &c.letters)
+    },
+};
+
+const EVENT: Insert<(i64, i64, EventCols)> = Insert {
+    head: "INSERT INTO event (pk, id, person_pk, kind, date, reason, announcement, visibility, details)",
+    columns: 9,
+    bind: |st, at, (pk, person_pk, c)| {
+        st.raw_bind_parameter(at, pk)?;
+        st.raw_bind_parameter(at + 1, &c.id)?;
+        st.raw_bind_parameter(at + 2, person_pk)?;
+        st.raw_bind_parameter(at + 3, &c.kind)?;
+        st.raw_bind_parameter(at + 4, &c.date)?;
+        st.raw_bind_parameter(at + 5, &c.reason)?;
+        st.raw_bind_parameter(at + 6, &c.announcement)?;
+        st.raw_bind_parameter(at + 7, &c.visibility)?;
+        st.raw_bind_parameter(at + 8, &c.details)
+    },
+};
+
+const REFERENCE: Insert<[String; 4]> = Insert {
+    head: "INSERT INTO reference (from_type, from_id, to_type, to_id)",
+    columns: 4,
+    bind: |st, at, r| {
+        for (i, v) in r.iter().enumerate() {
+            st.raw_bind_parameter(at + i, v)?;
+        }
+        Ok(())
+    },
+};
+
+const RECORD: Insert<(RecordType, Box<str>, Row)> = Insert {
+    head: "INSERT INTO record (rtype, rid, seq, digest, retracted, pk)",
+    columns: 6,
+    bind: |st, at, (rtype, rid, r)| {
+        st.raw_bind_parameter(at, rtype.as_str())?;
+        st.raw_bind_parameter(at + 1, &**rid)?;
+        st.raw_bind_parameter(at + 2, r.seq as i64)?;
+        st.raw_bind_parameter(at + 3, r.digest.0.as_slice())?;
+        st.raw_bind_parameter(at + 4, 0)?;
+        st.raw_bind_parameter(at + 5, r.pk)
+    },
+};
+
+/// Adds `row` to `rows`, writing them all once a statement's worth is there.
+fn push<T>(
+    tx: &Transaction<'_>,
+    insert: &Insert<T>,
+    rows: &mut Vec<T>,
+    row: T,
+) -> Result<(), StoreError> {
+    rows.push(row);
+    if rows.len() == ROWS_PER_INSERT {
+        insert.write(tx, rows)?;
+        rows.clear();
+    }
+    Ok(())
+}
 
 impl Bulk {
     /// Starts bulk mode if the registry is empty (no log entry, no record row); drops
@@ -52,7 +194,7 @@ impl Bulk {
         let mut indexes = Vec::new();
         {
             let mut st = tx.prepare(&format!(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({TABLES}) ORDER BY name"
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({TABLES}) AND name <> '{KEPT}' ORDER BY name"
             ))?;
             let mut rows = st.query([])?;
             while let Some(r) = rows.next()? {
@@ -62,9 +204,22 @@ impl Bulk {
         for (name, _) in &indexes {
             tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
         }
+        let next = |table: &str| -> Result<i64, StoreError> {
+            Ok(tx.query_row(
+                &format!("SELECT coalesce(max(pk), 0) + 1 FROM {table}"),
+                [],
+                |r| r.get(0),
+            )?)
+        };
         Ok(Some(Bulk {
-            records: vec![HashMap::new(); RecordType::ALL.len()],
+            records: vec![HashMap::default(); RecordType::ALL.len()],
             indexes: indexes.into_iter().map(|(_, sql)| sql).collect(),
+            next_person: next("person")?,
+            next_event: next("event")?,
+            log: Vec::with_capacity(ROWS_PER_INSERT),
+            persons: Vec::with_capacity(ROWS_PER_INSERT),
+            events: Vec::with_capacity(ROWS_PER_INSERT),
+            references: Vec::with_capacity(ROWS_PER_INSERT),
         }))
     }
 
@@ -87,47 +242,69 @@ impl Bulk {
         self.records[rtype.rank()].insert(rid.into(), row);
     }
 
-    /// Writes the `record` rows in key order and builds the dropped indexes again.
+    /// A log entry, written with the next statement's worth.
+    pub(super) fn log(&mut self, tx: &Transaction<'_>, entry: &Entry) -> Result<(), StoreError> {
+        push(tx, &LOG, &mut self.log, entry.clone())
+    }
+
+    /// A new person's row; its row key.
+    pub(super) fn person(
+        &mut self,
+        tx: &Transaction<'_>,
+        cols: PersonCols,
+    ) -> Result<i64, StoreError> {
+        let pk = self.next_person;
+        self.next_person += 1;
+        push(tx, &PERSON, &mut self.persons, (pk, cols))?;
+        Ok(pk)
+    }
+
+    /// A new event's row; its row key.
+    pub(super) fn event(
+        &mut self,
+        tx: &Transaction<'_>,
+        person_pk: i64,
+        cols: EventCols,
+    ) -> Result<i64, StoreError> {
+        let pk = self.next_event;
+        self.next_event += 1;
+        push(tx, &EVENT, &mut self.events, (pk, person_pk, cols))?;
+        Ok(pk)
+    }
+
+    /// A reference row of a new record.
+    pub(super) fn reference(
+        &mut self,
+        tx: &Transaction<'_>,
+        from: (RecordType, &str),
+        to: (RecordType, String),
+    ) -> Result<(), StoreError> {
+        let row = [
+            from.0.as_str().to_string(),
+            from.1.to_string(),
+            to.0.as_str().to_string(),
+            to.1,
+        ];
+        push(tx, &REFERENCE, &mut self.references, row)
+    }
+
+    /// Writes the rows still waiting, the `record` rows in key order, and builds the
+    /// dropped indexes again.
     pub(super) fn finish(self, tx: &Transaction<'_>) -> Result<(), StoreError> {
+        LOG.write(tx, &self.log)?;
+        PERSON.write(tx, &self.persons)?;
+        EVENT.write(tx, &self.events)?;
+        REFERENCE.write(tx, &self.references)?;
         let mut types: Vec<(RecordType, HashMap<Box<str>, Row>)> =
             RecordType::ALL.iter().copied().zip(self.records).collect();
-        // The table's key is (rtype, rid) compared as text.
+        // The table's key is (rtype, rid) compared as text; its B-tree is appended to in
+        // key order here.
         types.sort_by_key(|(t, _)| t.as_str());
-        // Many rows per statement: one statement per row spends more in SQLite's
-        // statement machinery than in the B-tree, which is appended to in key order here.
-        let one = "(?, ?, ?, ?, 0, ?)";
-        let many = format!(
-            "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES {}",
-            vec![one; ROWS_PER_INSERT].join(", ")
-        );
-        let mut st = tx.prepare(&many)?;
-        let mut single = tx.prepare_cached(&format!(
-            "INSERT INTO record (rtype, rid, seq, digest, retracted, pk) VALUES {one}"
-        ))?;
         for (rtype, by_id) in types {
-            let mut rows: Vec<(Box<str>, Row)> = by_id.into_iter().collect();
-            rows.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            let mut chunks = rows.chunks_exact(ROWS_PER_INSERT);
-            for chunk in &mut chunks {
-                for (i, (rid, r)) in chunk.iter().enumerate() {
-                    let at = i * 5 + 1;
-                    st.raw_bind_parameter(at, rtype.as_str())?;
-                    st.raw_bind_parameter(at + 1, &**rid)?;
-                    st.raw_bind_parameter(at + 2, r.seq as i64)?;
-                    st.raw_bind_parameter(at + 3, r.digest.0.as_slice())?;
-                    st.raw_bind_parameter(at + 4, r.pk)?;
-                }
-                st.raw_execute()?;
-            }
-            for (rid, r) in chunks.remainder() {
-                single.execute(params![
-                    rtype.as_str(),
-                    &**rid,
-                    r.seq as i64,
-                    r.digest.0.as_slice(),
-                    r.pk
-                ])?;
-            }
+            let mut rows: Vec<(RecordType, Box<str>, Row)> =
+                by_id.into_iter().map(|(rid, r)| (rtype, rid, r)).collect();
+            rows.sort_unstable_by(|a, b| a.1.as_bytes().cmp(b.1.as_bytes()));
+            RECORD.write(tx, &rows)?;
         }
         for sql in &self.indexes {
             tx.execute_batch(sql)?;

@@ -346,7 +346,7 @@ impl SqliteStore {
         Ok(Box::new(SqliteWriter {
             tx,
             head,
-            person_pk: HashMap::new(),
+            person_pk: HashMap::default(),
             memo: None,
             derived_only: false,
             bulk,

@@ -5,8 +5,8 @@ use super::bulk::{self, Bulk};
 use super::{current_of, entry_from_row, head_of, SqliteStore};
 use crate::rows::{references_of, EventCols, PersonCols};
 use crate::{derived, Change, Current, Head, Meta, StoreError, Writer};
+use foldhash::HashMap;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
-use std::collections::HashMap;
 use vigil_core::chain::{Entry, Hash};
 use vigil_core::record::{Record, RecordType};
 
@@ -108,6 +108,27 @@ impl SqliteWriter<'_> {
         body: &str,
         keep: Option<i64>,
     ) -> Result<Option<i64>, StoreError> {
+        if let Some(b) = &mut self.bulk {
+            // A new record of an import into an empty registry (bulk mode ends before
+            // anything else): the row waits for a statement's worth.
+            debug_assert!(keep.is_none());
+            return Ok(match record {
+                Record::Person(p) => {
+                    let pk = b.person(&self.tx, PersonCols::of(p))?;
+                    self.person_pk.insert(p.id.clone(), pk);
+                    Some(pk)
+                }
+                Record::Event(e) => {
+                    let person_pk = match self.person_pk.get(&e.person) {
+                        Some(&pk) => pk,
+                        None => self.person_pk(&e.person)?,
+                    };
+                    let b = self.bulk.as_mut().expect("bulk mode, above");
+                    Some(b.event(&self.tx, person_pk, EventCols::of(e, body))?)
+                }
+                _ => None,
+            });
+        }
         Ok(match record {
             Record::Person(p) => {
                 let c = PersonCols::of(p);
@@ -158,6 +179,10 @@ impl SqliteWriter<'_> {
                 .execute(params![rtype.as_str(), rid])?;
         }
         for (t, id) in record.map(references_of).unwrap_or_default() {
+            if let Some(b) = &mut self.bulk {
+                b.reference(&self.tx, (rtype, rid), (t, id))?;
+                continue;
+            }
             self.tx
                 .prepare_cached(
                     "INSERT INTO reference (from_type, from_id, to_type, to_id) VALUES (?1, ?2, ?3, ?4)",
@@ -246,7 +271,9 @@ impl Writer for SqliteWriter<'_> {
         if let Some(Record::Event(e)) = record {
             self.person_pk(&e.person)?;
         }
-        if !self.derived_only {
+        if let (false, Some(b)) = (self.derived_only, &mut self.bulk) {
+            b.log(&self.tx, &entry)?;
+        } else if !self.derived_only {
             self.tx
                 .prepare_cached(
                     "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
@@ -425,7 +452,7 @@ impl SqliteStore {
                 entries: 0,
                 hash: Hash::GENESIS,
             },
-            person_pk: HashMap::new(),
+            person_pk: HashMap::default(),
             memo: None,
             derived_only: true,
             bulk: None,
