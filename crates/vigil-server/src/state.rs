@@ -572,10 +572,14 @@ impl Live {
         }
         drop(current);
         // The sheets' name index is of a position the log has left.
-        self.sheet_names
+        let names = self
+            .sheet_names
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .take();
+        // The old snapshot is let go off the save's path: freeing a registry of a million
+        // events took 11–87 ms, which the save would otherwise wait for.
+        tokio::task::spawn_blocking(move || drop((now, names)));
         Ok(true)
     }
 }

@@ -20,7 +20,7 @@ use crate::sentence::AppealEffect;
 pub struct Builder {
     persons: Vec<PersonRow>,
     symbols: Symbols,
-    person_ix: HashMap<String, u32>,
+    person_ix: HashMap<std::sync::Arc<str>, u32>,
     events: Vec<EventRow>,
     announcement_ix: HashMap<String, u32>,
     announcements: Vec<Option<Announcement>>,
@@ -80,7 +80,7 @@ impl Builder {
             return ix;
         }
         let ix = self.persons.len() as u32;
-        self.person_ix.insert(row.id.to_string(), ix);
+        self.person_ix.insert(std::sync::Arc::clone(&row.id), ix);
         self.persons.push(row);
         ix
     }
@@ -229,8 +229,9 @@ impl Builder {
         }
         let roots = merge_roots(
             persons.len(),
-            in_merge_order(&merges)
-                .filter_map(|(k, m)| Some((*person_ix.get(k)?, *person_ix.get(m)?))),
+            in_merge_order(&merges).filter_map(|(k, m)| {
+                Some((*person_ix.get(k.as_str())?, *person_ix.get(m.as_str())?))
+            }),
         );
         for e in &mut events {
             // Who may see that it happened is decided by the person it was recorded for:
@@ -397,7 +398,7 @@ pub(super) fn case_detail(
         place: None,
         in_transit: transferred && d.in_transit,
         address_unknown: transferred && d.address_unknown,
-        articles,
+        articles: (!articles.is_empty()).then(|| articles.into()),
         regime: d.regime.filter(|_| sentenced),
         term_months: d.term_months.filter(|_| sentenced),
         term_start: d.term_start.filter(|_| sentenced).map(|t| t.range()),

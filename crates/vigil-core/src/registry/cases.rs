@@ -19,8 +19,9 @@ pub struct CaseFacts {
     pub place: Option<u32>,
     pub in_transit: bool,
     pub address_unknown: bool,
-    /// Interned articles, normalised ("ст. 342 УК" → "342").
-    pub articles: Box<[u32]>,
+    /// Interned articles, normalised ("ст. 342 УК" → "342"); `None` for none. Shared,
+    /// so a patched registry's copy of every event's details allocates nothing.
+    pub articles: Option<std::sync::Arc<[u32]>>,
     pub regime: Option<Regime>,
     pub term_months: Option<u32>,
     pub term_start: Option<DayRange>,
@@ -33,6 +34,14 @@ pub struct CaseFacts {
     pub conditions: u16,
     /// `recognized`, `recognition_withdrawn`: the organisation, interned.
     pub by: Option<u32>,
+}
+
+impl CaseFacts {
+    /// The interned articles.
+    #[must_use]
+    pub fn articles(&self) -> &[u32] {
+        self.articles.as_deref().unwrap_or_default()
+    }
 }
 
 /// Where a person is held, as the last transfer says.
@@ -262,7 +271,10 @@ impl Registry {
                 .iter()
                 .rev()
                 .filter(|e| matches!(e.fact.kind, EventKind::Sentenced | EventKind::Charged))
-                .find_map(|e| self.case_facts(e).and_then(|c| c.articles.first().copied()))
+                .find_map(|e| {
+                    self.case_facts(e)
+                        .and_then(|c| c.articles().first().copied())
+                })
                 .map_or_else(|| "unknown".into(), |a| self.symbol(a).to_string()),
             CaseBy::Place => match self.whereabouts(p, on, audience) {
                 Some(Whereabouts::Place(i)) => self.places[i as usize].id.clone(),

@@ -146,7 +146,12 @@ impl Registry {
             conditions,
             by,
         } = c;
-        let articles: Vec<&str> = articles.iter().map(|&a| self.symbol(a)).collect();
+        let articles: Vec<&str> = articles
+            .as_deref()
+            .unwrap_or_default()
+            .iter()
+            .map(|&a| self.symbol(a))
+            .collect();
         format!(
             "place {:?} transit {in_transit} unknown {address_unknown} articles {articles:?} regime {regime:?} term {term_months:?} from {term_start:?} case {:?} extends {extends} appeal {appeal:?} conditions {conditions} by {:?}",
             place.map(|i| &self.places[i as usize].id),

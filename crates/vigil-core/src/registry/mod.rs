@@ -88,7 +88,7 @@ const NONE: u32 = u32::MAX;
 /// millions fit (a `PersonFacts` is several times larger and allocates per field).
 #[derive(Debug, Clone)]
 struct PersonRow {
-    id: Box<str>,
+    id: std::sync::Arc<str>,
     birth: Option<PartialDate>,
     country: u32,
     region: u32,
@@ -270,7 +270,7 @@ pub enum Mode {
 pub struct Registry {
     persons: Vec<PersonRow>,
     symbols: Symbols,
-    person_ix: HashMap<String, u32>,
+    person_ix: HashMap<std::sync::Arc<str>, u32>,
     /// Sorted by person, then timeline order.
     events: Vec<EventRow>,
     /// `events[offsets[p]..offsets[p + 1]]` are person p's.

@@ -76,12 +76,12 @@ impl Registry {
         for person in &changes.persons {
             let f = PersonFacts::from(person);
             let row = symbols.row(&PersonParts::from(&f));
-            let ix = if let Some(&ix) = person_ix.get(&f.id) {
+            let ix = if let Some(&ix) = person_ix.get(f.id.as_str()) {
                 persons[ix as usize] = row;
                 ix
             } else {
                 let ix = persons.len() as u32;
-                person_ix.insert(f.id.clone(), ix);
+                person_ix.insert(std::sync::Arc::clone(&row.id), ix);
                 persons.push(row);
                 merged_into.push(u32::MAX);
                 recognized.push(false);

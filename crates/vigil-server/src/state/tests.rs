@@ -111,3 +111,31 @@ async fn a_page_that_names_persons_is_not_carried_to_the_next_snapshot() {
     assert!(carried("dashboard"), "an aggregate page is carried");
     assert!(!carried(&named), "a page naming persons is not");
 }
+
+/// A save's refresh lets the snapshot it replaced go (off the save's path, since freeing a
+/// large registry takes tens of milliseconds): once no reader holds it, it is freed, not
+/// kept beside the new one.
+#[tokio::test]
+async fn a_refresh_lets_the_replaced_snapshot_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = super::Live::new(loaded(&dir));
+    let old = Arc::downgrade(&live.snapshot());
+    let mut writer = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    let opts = vigil_store::ImportOptions {
+        actor: "editor".into(),
+        reason: None,
+        at: "2026-12-03T00:00:00.000000Z".into(),
+        update: false,
+    };
+    let line = r#"{"type":"source","id":"s1","publisher":"Viasna"}"#;
+    vigil_store::import(&mut writer, &mut line.as_bytes(), &opts, &mut |_| {}).unwrap();
+    assert!(live.refresh().await.unwrap(), "the save was seen");
+    assert_eq!(live.snapshot().log.entries, 1);
+    for _ in 0..500 {
+        if old.upgrade().is_none() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("the replaced snapshot is still held 5 s after the refresh");
+}
