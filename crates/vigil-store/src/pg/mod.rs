@@ -73,7 +73,10 @@ impl PgStore {
     /// Connects and brings the schema up to date. `schema`, when given, is created if
     /// needed and used as the search path (tests use one schema each).
     pub fn open(url: &str, schema: Option<&str>) -> Result<PgStore, StoreError> {
-        let rt = tokio::runtime::Builder::new_current_thread()
+        // One worker thread: a writer's batch of rows is sent while the writer gathers the
+        // next one (`batch.rs`); everything else runs in `block_on` on the caller's thread.
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
             .enable_all()
             .build()
             .map_err(|e| StoreError::Postgres(format!("starting the client runtime: {e}")))?;
@@ -353,6 +356,15 @@ impl Store for PgStore {
         Ok(Box::new(self.begin_writer(false)?))
     }
 
+    fn begin_import(&mut self) -> Result<Box<dyn Writer + '_>, StoreError> {
+        let mut w = self.begin_writer(false)?;
+        let rt = w.rt;
+        w.bulk = rt.block_on(bulk::PgBulk::start(w.tx()?))?;
+        // An empty registry: nothing to look up but what this writer writes.
+        w.preloaded |= w.bulk.is_some();
+        Ok(Box::new(w))
+    }
+
     fn head(&self) -> Result<Head, StoreError> {
         self.rt.block_on(async {
             let mut c = self.pool.acquire().await.map_err(pg)?;
@@ -590,7 +602,7 @@ impl Store for PgStore {
             sqlx::raw_sql(
                 "DELETE FROM record; DELETE FROM person; DELETE FROM event; DELETE FROM reference; DELETE FROM counts;",
             )
-            .execute(&mut **w.tx()),
+            .execute(&mut **w.tx()?),
         )
         .map_err(pg)?;
         w.head = Head {
@@ -818,7 +830,7 @@ impl Store for PgStore {
 /// A writer dropped without `commit` rolls back, inside the runtime its connection needs.
 impl Drop for PgWriter<'_> {
     fn drop(&mut self) {
-        if let Some(tx) = self.tx.take() {
+        if let Ok(tx) = self.take_tx() {
             let _ = self.rt.block_on(tx.rollback());
         }
     }
@@ -833,6 +845,8 @@ impl Drop for PgStore {
 }
 
 mod accounts;
+mod batch;
+mod bulk;
 mod writer;
 
 use accounts::{insert_audit, AuditTableRow};

@@ -1,6 +1,8 @@
 //! The PostgreSQL write transaction: entries and their derived rows gathered and written
-//! in batches of multi-row inserts; reading the derived rows back for `verify`.
+//! in batches (`batch.rs`); reading the derived rows back for `verify`.
 
+use super::batch::Batch;
+use super::bulk::PgBulk;
 use super::{current_of, pg};
 use crate::rows::{references_of, EventCols, PersonCols};
 use crate::{derived, Change, Current, Head, Meta, StoreError, Writer};
@@ -9,7 +11,7 @@ use std::collections::HashMap;
 use vigil_core::chain::{Entry, Hash};
 use vigil_core::record::{Record, RecordType};
 
-/// Rows are written in batches of this many entries (multi-row inserts from arrays).
+/// Rows are written in batches of this many entries.
 pub(super) const BATCH: usize = 4096;
 /// After this many lookups a writer reads the whole record table once instead: it is an
 /// import, and one query beats a round trip per line.
@@ -47,8 +49,8 @@ pub(super) struct PgWriter<'s> {
     pub(super) pool: PgPool,
     /// The first entry this writer appends.
     pub(super) first_seq: u64,
-    /// Always `Some` until committed.
-    pub(super) tx: Option<Transaction<'static, Postgres>>,
+    /// Idle or busy until committed.
+    pub(super) tx: Slot,
     pub(super) head: Head,
     /// Records this transaction knows: written by it, or read (all of them once preloaded).
     pub(super) known: HashMap<(RecordType, String), Option<RecordRow>>,
@@ -59,6 +61,8 @@ pub(super) struct PgWriter<'s> {
     pub(super) pending: Pending,
     /// Rebuilding: the log is there already, only the derived rows are written.
     pub(super) derived_only: bool,
+    /// An import into an empty registry (see [`PgBulk`]): `record` rows wait in `known`.
+    pub(super) bulk: Option<PgBulk>,
 }
 
 impl PgWriter<'_> {
@@ -73,7 +77,7 @@ impl PgWriter<'_> {
             rt,
             pool,
             first_seq: head.entries + 1,
-            tx: Some(tx),
+            tx: Slot::Idle(tx),
             head,
             known: HashMap::new(),
             preloaded: false,
@@ -82,13 +86,17 @@ impl PgWriter<'_> {
             next_event_pk: pks.1 + 1,
             pending: Pending::default(),
             derived_only: false,
+            bulk: None,
         }
     }
 
-    pub(super) fn tx(&mut self) -> &mut Transaction<'static, Postgres> {
-        self.tx
-            .as_mut()
-            .expect("a writer is used only until it commits")
+    pub(super) fn tx(&mut self) -> Result<&mut Transaction<'static, Postgres>, StoreError> {
+        let tx = self.take_tx()?;
+        self.tx = Slot::Idle(tx);
+        match &mut self.tx {
+            Slot::Idle(tx) => Ok(tx),
+            _ => unreachable!("just set"),
+        }
     }
 
     pub(super) fn lookup(
@@ -109,7 +117,7 @@ impl PgWriter<'_> {
         }
         let rt = self.rt;
         let found = rt
-            .block_on(current_of(self.tx(), rtype, rid))?
+            .block_on(current_of(self.tx()?, rtype, rid))?
             .map(|(c, pk)| RecordRow {
                 seq: c.seq as i64,
                 digest: c.digest,
@@ -126,7 +134,7 @@ impl PgWriter<'_> {
         let rows: Vec<RecordTableRow> = rt
             .block_on(
                 sqlx::query_as("SELECT rtype, rid, seq, digest, retracted, pk FROM record")
-                    .fetch_all(&mut **self.tx()),
+                    .fetch_all(&mut **self.tx()?),
             )
             .map_err(pg)?;
         for (rtype, rid, seq, digest, retracted, pk) in rows {
@@ -146,135 +154,60 @@ impl PgWriter<'_> {
         Ok(())
     }
 
-    /// Writes what is pending, in a few multi-row statements.
+    /// Writes what is pending (see [`Batch`]). The statements run on the client
+    /// runtime while the writer goes on; whatever uses the transaction next waits for
+    /// them and fails with their error.
     pub(super) fn flush(&mut self) -> Result<(), StoreError> {
-        let p = std::mem::take(&mut self.pending);
-        if p.log.is_empty() && p.records.is_empty() && p.refs.is_empty() && p.delete_refs.is_empty()
-        {
+        if Batch::is_empty(&self.pending) {
             return Ok(());
         }
-        let tx = self
-            .tx
-            .as_mut()
-            .expect("a writer is used only until it commits");
-        self.rt.block_on(async {
-            if !p.delete_persons.is_empty() {
-                sqlx::query("DELETE FROM person WHERE pk = ANY($1)")
-                    .bind(&p.delete_persons)
-                    .execute(&mut **tx)
-                    .await
-                    .map_err(pg)?;
+        let batch = Batch::of(std::mem::take(&mut self.pending));
+        let mut tx = self.take_tx()?;
+        self.tx = Slot::Busy(self.rt.spawn(async move {
+            match batch.write(&mut tx).await {
+                Ok(()) => Ok(tx),
+                // A failed statement has aborted the transaction: nothing more is written.
+                Err(e) => {
+                    let _ = tx.rollback().await;
+                    Err(e)
+                }
             }
-            if !p.delete_events.is_empty() {
-                sqlx::query("DELETE FROM event WHERE pk = ANY($1)")
-                    .bind(&p.delete_events)
-                    .execute(&mut **tx)
-                    .await
-                    .map_err(pg)?;
-            }
-            if !p.delete_refs.is_empty() {
-                sqlx::query(
-                    "DELETE FROM reference WHERE (from_type, from_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))",
-                )
-                .bind(p.delete_refs.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>())
-                .bind(p.delete_refs.iter().map(|(_, id)| id.clone()).collect::<Vec<_>>())
-                .execute(&mut **tx)
-                .await
-                .map_err(pg)?;
-            }
-            if !p.refs.is_empty() {
-                let r = &p.refs;
-                sqlx::query(
-                    "INSERT INTO reference (from_type, from_id, to_type, to_id) SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[])",
-                )
-                .bind(r.iter().map(|x| x.0.as_str()).collect::<Vec<_>>())
-                .bind(r.iter().map(|x| x.1.clone()).collect::<Vec<_>>())
-                .bind(r.iter().map(|x| x.2.as_str()).collect::<Vec<_>>())
-                .bind(r.iter().map(|x| x.3.clone()).collect::<Vec<_>>())
-                .execute(&mut **tx)
-                .await
-                .map_err(pg)?;
-            }
-            let l = &p.log;
-            if !l.is_empty() {
-            sqlx::query(
-                "INSERT INTO log (seq, at, actor, reason, op, rtype, rid, refers_to, body, prev, hash)
-                 SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::bytea[], $11::bytea[])",
-            )
-            .bind(l.iter().map(|e| e.seq as i64).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.at.clone()).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.actor.clone()).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.reason.clone()).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.op.as_str()).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.rtype.as_str()).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.rid.clone()).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.refers_to.map(|s| s as i64)).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.body.clone()).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.prev.0.to_vec()).collect::<Vec<_>>())
-            .bind(l.iter().map(|e| e.hash.0.to_vec()).collect::<Vec<_>>())
-            .execute(&mut **tx)
-            .await
-            .map_err(pg)?;
-            }
-            if !p.persons.is_empty() {
-                let ps: Vec<(i64, PersonCols)> =
-                    p.persons.iter().map(|(pk, p)| (*pk, PersonCols::of(p))).collect();
-                sqlx::query(
-                    "INSERT INTO person (pk, id, sex, birth, country, region, roles, health, prominent, visibility, letters)
-                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::text[])",
-                )
-                .bind(ps.iter().map(|(pk, _)| *pk).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.id.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.sex.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.birth.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.country.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.region.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.roles.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.health.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.prominent).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.visibility.clone()).collect::<Vec<_>>())
-                .bind(ps.iter().map(|(_, p)| p.letters.clone()).collect::<Vec<_>>())
-                .execute(&mut **tx)
-                .await
-                .map_err(pg)?;
-            }
-            if !p.events.is_empty() {
-                let es = &p.events;
-                sqlx::query(
-                    "INSERT INTO event (pk, id, person_pk, kind, date, reason, announcement, visibility, details)
-                     SELECT * FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])",
-                )
-                .bind(es.iter().map(|(pk, _, _)| *pk).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.id.clone()).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, person, _)| *person).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.kind.clone()).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.date.clone()).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.reason.clone()).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.announcement.clone()).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.visibility.clone()).collect::<Vec<_>>())
-                .bind(es.iter().map(|(_, _, e)| e.details.clone()).collect::<Vec<_>>())
-                .execute(&mut **tx)
-                .await
-                .map_err(pg)?;
-            }
-            let rs: Vec<(&(RecordType, String), &RecordRow)> = p.records.iter().collect();
-            sqlx::query(
-                "INSERT INTO record (rtype, rid, seq, digest, retracted, pk)
-                 SELECT * FROM UNNEST($1::text[], $2::text[], $3::bigint[], $4::bytea[], $5::bool[], $6::bigint[])
-                 ON CONFLICT (rtype, rid) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, retracted = excluded.retracted, pk = excluded.pk",
-            )
-            .bind(rs.iter().map(|((t, _), _)| t.as_str()).collect::<Vec<_>>())
-            .bind(rs.iter().map(|((_, id), _)| id.clone()).collect::<Vec<_>>())
-            .bind(rs.iter().map(|(_, r)| r.seq).collect::<Vec<_>>())
-            .bind(rs.iter().map(|(_, r)| r.digest.0.to_vec()).collect::<Vec<_>>())
-            .bind(rs.iter().map(|(_, r)| r.retracted).collect::<Vec<_>>())
-            .bind(rs.iter().map(|(_, r)| r.pk).collect::<Vec<_>>())
-            .execute(&mut **tx)
-            .await
-            .map_err(pg)?;
-            Ok(())
-        })
+        }));
+        Ok(())
     }
+
+    /// Leaves bulk mode: what is pending, the `record` rows and the indexes are written.
+    pub(super) fn end_bulk(&mut self) -> Result<(), StoreError> {
+        let Some(bulk) = self.bulk.take() else {
+            return Ok(());
+        };
+        self.flush()?;
+        let mut tx = self.take_tx()?;
+        let finished = self.rt.block_on(bulk.finish(&mut tx, &self.known));
+        self.tx = Slot::Idle(tx);
+        finished
+    }
+
+    /// The transaction, once the batch being written (if any) is done.
+    pub(super) fn take_tx(&mut self) -> Result<Transaction<'static, Postgres>, StoreError> {
+        match std::mem::replace(&mut self.tx, Slot::Gone) {
+            Slot::Idle(tx) => Ok(tx),
+            Slot::Busy(handle) => self
+                .rt
+                .block_on(handle)
+                .map_err(|e| StoreError::Postgres(format!("writing a batch of rows: {e}")))?,
+            Slot::Gone => Err(StoreError::Postgres(
+                "the transaction ended after a failed write".into(),
+            )),
+        }
+    }
+}
+
+/// The writer's transaction: ready, busy writing a batch, or ended.
+pub(super) enum Slot {
+    Idle(Transaction<'static, Postgres>),
+    Busy(tokio::task::JoinHandle<Result<Transaction<'static, Postgres>, StoreError>>),
+    Gone,
 }
 
 impl Writer for PgWriter<'_> {
@@ -291,9 +224,10 @@ impl Writer for PgWriter<'_> {
     }
 
     fn record_body(&mut self, rtype: RecordType, rid: &str) -> Result<Option<String>, StoreError> {
+        self.end_bulk()?;
         self.flush()?;
         let rt = self.rt;
-        rt.block_on(record_body_in(self.tx(), rtype, rid))
+        rt.block_on(record_body_in(self.tx()?, rtype, rid))
     }
 
     fn referrers(
@@ -301,9 +235,10 @@ impl Writer for PgWriter<'_> {
         rtype: RecordType,
         rid: &str,
     ) -> Result<(u64, Vec<(RecordType, String)>), StoreError> {
+        self.end_bulk()?;
         self.flush()?;
         let rt = self.rt;
-        let tx = self.tx();
+        let tx = self.tx()?;
         // What points at it: the `reference` rows, and a person's events (their own rows).
         let n: i64 = rt
             .block_on(
@@ -347,6 +282,10 @@ impl Writer for PgWriter<'_> {
         let entry = change.seal(meta, self.next_seq(), self.head.hash);
         // Refuse before writing anything, so a refused entry leaves the writer usable.
         let previous = self.lookup(entry.rtype, &entry.rid)?;
+        if self.bulk.is_some() && (previous.is_some() || matches!(change, Change::Retract { .. })) {
+            // Not a new record: the usual path, with every table and index in place.
+            self.end_bulk()?;
+        }
         let record = match change {
             Change::Put { record, .. } => Some(record.record()),
             Change::Retract { .. } => {
@@ -448,8 +387,12 @@ impl Writer for PgWriter<'_> {
                 pk: None,
             }
         };
-        self.known.insert(key.clone(), Some(row.clone()));
-        self.pending.records.insert(key, row);
+        if self.bulk.is_some() {
+            self.known.insert(key, Some(row));
+        } else {
+            self.known.insert(key.clone(), Some(row.clone()));
+            self.pending.records.insert(key, row);
+        }
         if !self.derived_only {
             self.pending.log.push(entry.clone());
         }
@@ -464,10 +407,11 @@ impl Writer for PgWriter<'_> {
     }
 
     fn commit(mut self: Box<Self>) -> Result<Head, StoreError> {
+        self.end_bulk()?;
         self.flush()?;
         let head = self.head;
         let written = head.entries.saturating_sub(self.first_seq - 1);
-        let tx = self.tx.take().expect("committed once");
+        let tx = self.take_tx()?;
         self.rt.block_on(tx.commit()).map_err(pg)?;
         // After a bulk write the planner's row estimates are stale until autovacuum gets
         // to it; with empty statistics it joins record and log by scanning (minutes at

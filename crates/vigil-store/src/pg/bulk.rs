@@ -1,0 +1,123 @@
+//! An import into an empty PostgreSQL registry: the secondary indexes and `record`'s
+//! primary key are dropped inside the import's transaction and built again once, from
+//! sorted rows, when bulk mode ends; the `record` rows are kept by the writer (it knows
+//! every record it wrote) and copied in one go then, instead of upserted batch by batch.
+//! A failure rolls the drops back with everything else. While the transaction lasts,
+//! other sessions reading the tables wait for it (the drops lock them).
+
+use super::batch::CopyText;
+use super::pg;
+use super::writer::RecordRow;
+use crate::StoreError;
+use sqlx::PgConnection;
+use std::collections::HashMap;
+use vigil_core::record::RecordType;
+
+/// Rows of `record` sent per `COPY` message, so the text is never held whole.
+const RECORDS_PER_SEND: usize = 8192;
+
+/// What was dropped, to be made again.
+pub(super) struct PgBulk {
+    /// `CREATE INDEX …` statements, as PostgreSQL gave them.
+    indexes: Vec<String>,
+    /// `record`'s primary key, as PostgreSQL gave it (`PRIMARY KEY (rtype, rid)`).
+    record_key: String,
+}
+
+impl PgBulk {
+    /// Bulk mode, if the registry is empty: its indexes dropped in `tx`.
+    pub(super) async fn start(tx: &mut PgConnection) -> Result<Option<PgBulk>, StoreError> {
+        let empty: bool = sqlx::query_scalar(
+            "SELECT NOT EXISTS (SELECT 1 FROM log) AND NOT EXISTS (SELECT 1 FROM record)",
+        )
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(pg)?;
+        if !empty {
+            return Ok(None);
+        }
+        let dropped: Vec<(String, String)> = sqlx::query_as(
+            "SELECT ic.relname::text, pg_get_indexdef(i.indexrelid)
+             FROM pg_index i
+             JOIN pg_class ic ON ic.oid = i.indexrelid
+             JOIN pg_class t ON t.oid = i.indrelid
+             WHERE t.relnamespace = current_schema()::regnamespace
+               AND t.relname IN ('log', 'event', 'person', 'reference', 'record')
+               AND NOT i.indisunique
+             ORDER BY 1",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(pg)?;
+        let record_key: String = sqlx::query_scalar(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint
+             WHERE conrelid = 'record'::regclass AND contype = 'p'",
+        )
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(pg)?;
+        for (name, _) in &dropped {
+            // The name is PostgreSQL's own, quoted as an identifier.
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+                "DROP INDEX \"{}\"",
+                name.replace('"', "\"\"")
+            )))
+            .execute(&mut *tx)
+            .await
+            .map_err(pg)?;
+        }
+        sqlx::raw_sql("ALTER TABLE record DROP CONSTRAINT record_pkey")
+            .execute(&mut *tx)
+            .await
+            .map_err(pg)?;
+        Ok(Some(PgBulk {
+            indexes: dropped.into_iter().map(|(_, def)| def).collect(),
+            record_key,
+        }))
+    }
+
+    /// Ends bulk mode: the `record` rows of everything written, then every index again.
+    pub(super) async fn finish(
+        self,
+        tx: &mut PgConnection,
+        known: &HashMap<(RecordType, String), Option<RecordRow>>,
+    ) -> Result<(), StoreError> {
+        let mut copy = tx
+            .copy_in_raw("COPY record (rtype, rid, seq, digest, retracted, pk) FROM STDIN")
+            .await
+            .map_err(pg)?;
+        let mut rows = CopyText::default();
+        let mut sent = 0u64;
+        // The registry was empty: every record known is one this transaction wrote.
+        for ((rtype, rid), row) in known {
+            let Some(r) = row else { continue };
+            rows.record(*rtype, rid, r);
+            if rows.len() >= RECORDS_PER_SEND {
+                sent += rows.len() as u64;
+                copy.send(std::mem::take(&mut rows).into_bytes())
+                    .await
+                    .map_err(pg)?;
+            }
+        }
+        sent += rows.len() as u64;
+        copy.send(rows.into_bytes()).await.map_err(pg)?;
+        let written = copy.finish().await.map_err(pg)?;
+        if written != sent {
+            return Err(StoreError::Postgres(format!(
+                "record: {written} rows copied of {sent}"
+            )));
+        }
+        let mut again = vec![format!(
+            "ALTER TABLE record ADD CONSTRAINT record_pkey {}",
+            self.record_key
+        )];
+        again.extend(self.indexes);
+        for statement in again {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(statement))
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,280 @@
+//! An import into an empty PostgreSQL registry takes the bulk path (rows sent with
+//! `COPY`, the secondary indexes and `record` rows made once, when bulk mode ends): it
+//! must leave what the row-by-row path leaves, keep every index when it fails, and hand
+//! over to the usual path for anything but a new record.
+
+mod common;
+
+use vigil_core::date::PartialDate;
+use vigil_core::record::{parse_record, RecordType};
+use vigil_core::registry::Registry;
+use vigil_store::ops::{self, Expect};
+use vigil_store::{derived, import, ImportFailure, ImportOptions, Meta, PgStore, Store};
+
+/// Values `COPY`'s text format must escape: tab, newline, carriage return, backslash.
+const AWKWARD: &str = "line one\n\tline two\r\n back\\slash \\N \\.";
+
+fn opts(reason: Option<&str>) -> ImportOptions {
+    ImportOptions {
+        actor: "suite\teditor".into(),
+        reason: reason.map(str::to_string),
+        at: "2026-01-01T00:00:00.000000Z".into(),
+        update: false,
+    }
+}
+
+fn load(store: &mut dyn Store, text: &str) -> Result<vigil_store::ImportReport, ImportFailure> {
+    import(
+        store,
+        &mut text.as_bytes(),
+        &opts(Some(AWKWARD)),
+        &mut |_| {},
+    )
+}
+
+fn generated(persons: u64) -> String {
+    let mut text = String::new();
+    vigil_core::generate::generate(
+        vigil_core::generate::Settings { persons, seed: 11 },
+        &mut |line| {
+            text.push_str(line);
+            text.push('\n');
+        },
+    );
+    // A name with a backslash and a note with a line break: escaped in the JSON bodies.
+    text.push_str(
+        "{\"type\":\"source\",\"id\":\"s-awkward\",\"publisher\":\"Viasna \\\\ back\\tslash\",\"title\":\"two\\nlines\"}\n",
+    );
+    text
+}
+
+struct Schema {
+    url: String,
+    name: String,
+}
+
+impl Schema {
+    fn new(prefix: &str) -> Option<Schema> {
+        let (url, name) = common::pg_schema(prefix)?;
+        Some(Schema { url, name })
+    }
+
+    fn open(&self) -> PgStore {
+        PgStore::open(&self.url, Some(&self.name)).unwrap()
+    }
+
+    /// A question answered with plain SQL in this schema, as rows of text.
+    fn rows(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            use sqlx::{Connection, Row};
+            let mut c = sqlx::PgConnection::connect(&self.url).await.unwrap();
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "SET search_path = \"{}\"",
+                self.name
+            )))
+            .execute(&mut c)
+            .await
+            .unwrap();
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql.to_string()))
+                .fetch_all(&mut c)
+                .await
+                .unwrap();
+            rows.iter()
+                .map(|r| {
+                    (0..r.len())
+                        .map(|i| r.get::<Option<String>, _>(i))
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
+    /// Every index of the schema, its definition without the schema's name.
+    fn indexes(&self) -> Vec<Vec<Option<String>>> {
+        let mut rows = self.rows(&format!(
+            "SELECT indexname::text, replace(indexdef, '{}.', '') FROM pg_indexes WHERE schemaname = '{}' ORDER BY 1",
+            self.name, self.name
+        ));
+        for r in &mut rows {
+            r[1] = r[1]
+                .as_ref()
+                .map(|d| d.replace(&format!("\"{}\".", self.name), ""));
+        }
+        rows
+    }
+}
+
+impl Drop for Schema {
+    fn drop(&mut self) {
+        let store = self.open();
+        let _ = store.execute_raw(&format!("DROP SCHEMA \"{}\" CASCADE", self.name));
+    }
+}
+
+fn entries(store: &dyn Store) -> Vec<vigil_core::chain::Entry> {
+    let mut all = Vec::new();
+    store
+        .for_each_entry(None, &mut |e| {
+            all.push(e);
+            Ok(())
+        })
+        .unwrap();
+    all
+}
+
+fn sorted_rows(store: &dyn Store) -> String {
+    let mut r = store.derived_rows().unwrap();
+    r.records
+        .sort_by(|a, b| (a.rtype.as_str(), &a.rid).cmp(&(b.rtype.as_str(), &b.rid)));
+    r.persons.sort_by(|a, b| a.id.cmp(&b.id));
+    r.events.sort_by(|a, b| a.id.cmp(&b.id));
+    r.references.sort_by(|a, b| {
+        (a.0.as_str(), &a.1, a.2.as_str(), &a.3).cmp(&(b.0.as_str(), &b.1, b.2.as_str(), &b.3))
+    });
+    format!("{r:?}")
+}
+
+fn describe(reg: &Registry) -> std::collections::BTreeMap<String, String> {
+    let day = |s: &str| s.parse::<PartialDate>().unwrap().first_day();
+    reg.describe(day("2020-12-25"), day("2025-01-10"))
+}
+
+/// More entries than two of the writer's batches (4,096 each), with values to escape:
+/// the same log, derived rows, row keys, indexes and counts as the row-by-row path.
+#[test]
+fn postgres_an_import_into_an_empty_database_leaves_what_the_row_by_row_path_leaves() {
+    let (Some(a), Some(b)) = (Schema::new("vigil_bulk_a"), Schema::new("vigil_bulk_b")) else {
+        return;
+    };
+    let text = generated(1800);
+    let mut bulk = a.open();
+    let schema = a.indexes();
+    assert!(schema.len() >= 10, "{schema:?}");
+    let report = load(&mut bulk, &text).unwrap();
+    assert!(report.added > 2 * 4096, "{} entries", report.added);
+    let mut rows = b.open();
+    let (first, rest) = text.split_once('\n').unwrap();
+    load(&mut rows, first).unwrap();
+    load(&mut rows, rest).unwrap();
+
+    assert_eq!(a.indexes(), schema, "every index is made again");
+    let (got, want) = (entries(&bulk), entries(&rows));
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(&want) {
+        assert_eq!(g, w, "entry {} as stored", w.seq);
+    }
+    assert_eq!(got[0].reason.as_deref(), Some(AWKWARD));
+    assert_eq!(bulk.head().unwrap(), rows.head().unwrap(), "the same chain");
+    assert_eq!(
+        sorted_rows(&bulk),
+        sorted_rows(&rows),
+        "the same derived rows"
+    );
+    assert_eq!(derived::check(&bulk).unwrap(), None);
+    assert_eq!(
+        describe(&bulk.load().unwrap()),
+        describe(&rows.load().unwrap())
+    );
+    let keys = "SELECT pk::text, id FROM event ORDER BY pk";
+    assert_eq!(a.rows(keys), b.rows(keys), "the same event row keys");
+    let keys = "SELECT pk::text, id FROM person ORDER BY pk";
+    assert_eq!(a.rows(keys), b.rows(keys), "the same person row keys");
+    // The planner has statistics, and what follows the import goes the usual way.
+    let stats = a.rows("SELECT reltuples::bigint::text FROM pg_class WHERE relname = 'record' AND relnamespace = current_schema()::regnamespace");
+    assert_eq!(stats[0][0].as_deref(), Some(got.len().to_string().as_str()));
+    let mut w = bulk.begin().unwrap();
+    ops::retract(
+        w.as_mut(),
+        &meta(),
+        RecordType::Source,
+        "s-awkward",
+        Expect::Any,
+    )
+    .unwrap();
+    w.commit().unwrap();
+    assert_eq!(derived::check(&bulk).unwrap(), None);
+}
+
+#[test]
+fn postgres_a_failed_import_into_an_empty_database_keeps_every_index() {
+    let Some(a) = Schema::new("vigil_bulk_fail") else {
+        return;
+    };
+    let mut store = a.open();
+    let schema = a.indexes();
+    let good = generated(900);
+    let bad = format!("{good}{{\"type\":\"event\",\"id\":\"e-bad\",\"person\":\"nobody\",\"kind\":\"detained\",\"date\":\"2024-02-03\"}}\n");
+    let Err(ImportFailure::Invalid(errors)) = load(&mut store, &bad) else {
+        panic!("must fail")
+    };
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(store.head().unwrap().entries, 0, "nothing kept");
+    assert_eq!(
+        a.indexes(),
+        schema,
+        "the dropped indexes come back with the rollback"
+    );
+    assert_eq!(
+        a.rows("SELECT count(*)::text FROM log")[0][0].as_deref(),
+        Some("0")
+    );
+    load(&mut store, &good).unwrap();
+    assert_eq!(a.indexes(), schema);
+    assert_eq!(derived::check(&store).unwrap(), None);
+}
+
+fn meta() -> Meta {
+    Meta {
+        at: "2026-12-01T00:00:00.000000Z".into(),
+        actor: "suite".into(),
+        reason: None,
+    }
+}
+
+/// A correction, a retraction and a question about references in a bulk transaction
+/// end bulk mode first: what they read and write is the usual path's.
+#[test]
+fn postgres_a_bulk_writer_hands_over_to_the_usual_path() {
+    let Some(a) = Schema::new("vigil_bulk_hand") else {
+        return;
+    };
+    let mut store = a.open();
+    let schema = a.indexes();
+    let mut w = store.begin_import().unwrap();
+    let p = |s: &str| parse_record(s).unwrap();
+    let m = meta();
+    for line in [
+        r#"{"type":"source","id":"s1","publisher":"Viasna"}"#,
+        r#"{"type":"person","id":"p1","country":"BY"}"#,
+        r#"{"type":"person","id":"p2","country":"BY"}"#,
+        r#"{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-03","sources":["s1"]}"#,
+        // A correction of a record written in this transaction.
+        r#"{"type":"person","id":"p1","country":"BY","sex":"female"}"#,
+    ] {
+        ops::put(w.as_mut(), &m, &p(line), Expect::Any).unwrap();
+    }
+    let refused = ops::retract(w.as_mut(), &m, RecordType::Source, "s1", Expect::Any).unwrap_err();
+    assert!(
+        refused.to_string().contains("still referred to"),
+        "{refused}"
+    );
+    ops::retract(w.as_mut(), &m, RecordType::Person, "p2", Expect::Any).unwrap();
+    ops::put(
+        w.as_mut(),
+        &m,
+        &p(r#"{"type":"event","id":"e2","person":"p1","kind":"released","date":"2022-03"}"#),
+        Expect::Any,
+    )
+    .unwrap();
+    w.commit().unwrap();
+    assert_eq!(a.indexes(), schema);
+    assert_eq!(derived::check(&store).unwrap(), None);
+    assert_eq!(store.head().unwrap().entries, 7);
+    let reg = store.load().unwrap();
+    assert_eq!((reg.person_count(), reg.event_count()), (1, 2));
+    assert_eq!(describe(&reg), describe(&store.load_as_of(7).unwrap()));
+}
