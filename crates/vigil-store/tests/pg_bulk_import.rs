@@ -278,3 +278,40 @@ fn postgres_a_bulk_writer_hands_over_to_the_usual_path() {
     assert_eq!((reg.person_count(), reg.event_count()), (1, 2));
     assert_eq!(describe(&reg), describe(&store.load_as_of(7).unwrap()));
 }
+
+/// A statement the database refuses (PostgreSQL keeps no NUL in text) fails the import
+/// when it is found, though the writer has gone on meanwhile: nothing is kept, in bulk
+/// mode or not, and the database takes the next import.
+#[test]
+fn postgres_a_refused_batch_fails_the_import_and_keeps_nothing() {
+    let Some(a) = Schema::new("vigil_bulk_nul") else {
+        return;
+    };
+    let mut store = a.open();
+    let schema = a.indexes();
+    let text = generated(900);
+    let nul = |store: &mut PgStore| {
+        import(
+            store,
+            &mut text.as_bytes(),
+            &opts(Some("a NUL \0 here")),
+            &mut |_| {},
+        )
+    };
+    let Err(ImportFailure::Store(e)) = nul(&mut store) else {
+        panic!("must fail")
+    };
+    assert!(e.to_string().contains("0x00"), "{e}");
+    assert_eq!(store.head().unwrap().entries, 0, "nothing kept");
+    assert_eq!(a.indexes(), schema);
+    load(&mut store, TEXT_ONE).unwrap();
+    // Not in bulk mode now: the same refusal on the usual path.
+    let Err(ImportFailure::Store(_)) = nul(&mut store) else {
+        panic!("must fail")
+    };
+    assert_eq!(store.head().unwrap().entries, 1, "nothing kept");
+    load(&mut store, &text).unwrap();
+    assert_eq!(derived::check(&store).unwrap(), None);
+}
+
+const TEXT_ONE: &str = "{\"type\":\"source\",\"id\":\"s-first\",\"publisher\":\"Viasna\"}\n";

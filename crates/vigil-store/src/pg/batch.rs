@@ -8,6 +8,7 @@ use super::writer::{Pending, RecordRow};
 use crate::rows::PersonCols;
 use crate::StoreError;
 use sqlx::PgConnection;
+use vigil_core::chain::Entry;
 use vigil_core::record::RecordType;
 
 /// Rows in `COPY`'s text format: fields separated by tabs, a row ended by a newline,
@@ -22,6 +23,17 @@ pub(super) struct CopyText {
 }
 
 impl CopyText {
+    pub(super) fn with_capacity(bytes: usize) -> CopyText {
+        CopyText {
+            buf: Vec::with_capacity(bytes),
+            ..CopyText::default()
+        }
+    }
+
+    pub(super) fn capacity(&self) -> usize {
+        self.buf.capacity()
+    }
+
     fn field(&mut self) {
         if !self.fresh {
             self.buf.push(b'\t');
@@ -42,15 +54,22 @@ impl CopyText {
 
     fn text(&mut self, s: &str) -> &mut Self {
         self.field();
-        for &b in s.as_bytes() {
-            match b {
-                b'\\' => self.buf.extend_from_slice(b"\\\\"),
-                b'\t' => self.buf.extend_from_slice(b"\\t"),
-                b'\n' => self.buf.extend_from_slice(b"\\n"),
-                b'\r' => self.buf.extend_from_slice(b"\\r"),
-                _ => self.buf.push(b),
-            }
+        // Runs without anything to escape are copied whole.
+        let bytes = s.as_bytes();
+        let mut run = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            let escaped: &[u8] = match b {
+                b'\\' => b"\\\\",
+                b'\t' => b"\\t",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                _ => continue,
+            };
+            self.buf.extend_from_slice(&bytes[run..i]);
+            self.buf.extend_from_slice(escaped);
+            run = i + 1;
         }
+        self.buf.extend_from_slice(&bytes[run..]);
         self
     }
 
@@ -82,6 +101,23 @@ impl CopyText {
         self
     }
 
+    /// A row of `log`, in its columns' order.
+    pub(super) fn entry(&mut self, e: &Entry) {
+        self.row()
+            .int(e.seq as i64)
+            .text(&e.at)
+            .text(&e.actor)
+            .opt(e.reason.as_deref())
+            .text(e.op.as_str())
+            .text(e.rtype.as_str())
+            .text(&e.rid)
+            .opt_int(e.refers_to.map(|s| s as i64))
+            .opt(e.body.as_deref())
+            .bytes(&e.prev.0)
+            .bytes(&e.hash.0)
+            .end();
+    }
+
     /// A row of `record`: rtype, rid, seq, digest, retracted, pk.
     pub(super) fn record(&mut self, rtype: RecordType, rid: &str, r: &RecordRow) {
         self.row()
@@ -97,10 +133,6 @@ impl CopyText {
     /// Rows so far.
     pub(super) fn len(&self) -> usize {
         self.rows
-    }
-
-    pub(super) fn into_bytes(self) -> Vec<u8> {
-        self.buf
     }
 
     /// `bytea` in its hex form, `\x…`, whose backslash is escaped in turn.
@@ -126,26 +158,15 @@ pub(super) struct Batch {
 
 impl Batch {
     pub(super) fn is_empty(p: &Pending) -> bool {
-        p.log.is_empty() && p.records.is_empty() && p.refs.is_empty() && p.delete_refs.is_empty()
+        p.log.rows == 0
+            && p.new_records.rows == 0
+            && p.records.is_empty()
+            && p.refs.is_empty()
+            && p.delete_refs.is_empty()
     }
 
     pub(super) fn of(p: Pending) -> Batch {
-        let mut log = CopyText::default();
-        for e in &p.log {
-            log.row()
-                .int(e.seq as i64)
-                .text(&e.at)
-                .text(&e.actor)
-                .opt(e.reason.as_deref())
-                .text(e.op.as_str())
-                .text(e.rtype.as_str())
-                .text(&e.rid)
-                .opt_int(e.refers_to.map(|s| s as i64))
-                .opt(e.body.as_deref())
-                .bytes(&e.prev.0)
-                .bytes(&e.hash.0)
-                .end();
-        }
+        let log = p.log;
         let mut persons = CopyText::default();
         for (pk, p) in &p.persons {
             let c = PersonCols::of(p);
@@ -204,6 +225,10 @@ impl Batch {
             (
                 "COPY reference (from_type, from_id, to_type, to_id) FROM STDIN",
                 refs,
+            ),
+            (
+                "COPY record (rtype, rid, seq, digest, retracted, pk) FROM STDIN",
+                p.new_records,
             ),
         ]
         .into_iter()

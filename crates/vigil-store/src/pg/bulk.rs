@@ -1,20 +1,13 @@
 //! An import into an empty PostgreSQL registry: the secondary indexes and `record`'s
 //! primary key are dropped inside the import's transaction and built again once, from
-//! sorted rows, when bulk mode ends; the `record` rows are kept by the writer (it knows
-//! every record it wrote) and copied in one go then, instead of upserted batch by batch.
+//! sorted rows, when bulk mode ends; the `record` rows of the new records are copied
+//! batch by batch (each is written once in bulk mode) instead of upserted.
 //! A failure rolls the drops back with everything else. While the transaction lasts,
 //! other sessions reading the tables wait for it (the drops lock them).
 
-use super::batch::CopyText;
 use super::pg;
-use super::writer::RecordRow;
 use crate::StoreError;
 use sqlx::PgConnection;
-use std::collections::HashMap;
-use vigil_core::record::RecordType;
-
-/// Rows of `record` sent per `COPY` message, so the text is never held whole.
-const RECORDS_PER_SEND: usize = 8192;
 
 /// What was dropped, to be made again.
 pub(super) struct PgBulk {
@@ -76,37 +69,8 @@ impl PgBulk {
         }))
     }
 
-    /// Ends bulk mode: the `record` rows of everything written, then every index again.
-    pub(super) async fn finish(
-        self,
-        tx: &mut PgConnection,
-        known: &HashMap<(RecordType, String), Option<RecordRow>>,
-    ) -> Result<(), StoreError> {
-        let mut copy = tx
-            .copy_in_raw("COPY record (rtype, rid, seq, digest, retracted, pk) FROM STDIN")
-            .await
-            .map_err(pg)?;
-        let mut rows = CopyText::default();
-        let mut sent = 0u64;
-        // The registry was empty: every record known is one this transaction wrote.
-        for ((rtype, rid), row) in known {
-            let Some(r) = row else { continue };
-            rows.record(*rtype, rid, r);
-            if rows.len() >= RECORDS_PER_SEND {
-                sent += rows.len() as u64;
-                copy.send(std::mem::take(&mut rows).into_bytes())
-                    .await
-                    .map_err(pg)?;
-            }
-        }
-        sent += rows.len() as u64;
-        copy.send(rows.into_bytes()).await.map_err(pg)?;
-        let written = copy.finish().await.map_err(pg)?;
-        if written != sent {
-            return Err(StoreError::Postgres(format!(
-                "record: {written} rows copied of {sent}"
-            )));
-        }
+    /// Ends bulk mode: every index made again.
+    pub(super) async fn finish(self, tx: &mut PgConnection) -> Result<(), StoreError> {
         let mut again = vec![format!(
             "ALTER TABLE record ADD CONSTRAINT record_pkey {}",
             self.record_key

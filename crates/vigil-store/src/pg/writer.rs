@@ -1,13 +1,13 @@
 //! The PostgreSQL write transaction: entries and their derived rows gathered and written
 //! in batches (`batch.rs`); reading the derived rows back for `verify`.
 
-use super::batch::Batch;
+use super::batch::{Batch, CopyText};
 use super::bulk::PgBulk;
 use super::{current_of, pg};
 use crate::rows::{references_of, EventCols, PersonCols};
 use crate::{derived, Change, Current, Head, Meta, StoreError, Writer};
+use foldhash::HashMap;
 use sqlx::{PgPool, Postgres, Transaction};
-use std::collections::HashMap;
 use vigil_core::chain::{Entry, Hash};
 use vigil_core::record::{Record, RecordType};
 
@@ -30,9 +30,13 @@ pub(super) struct RecordRow {
 
 #[derive(Default)]
 pub(super) struct Pending {
-    pub(super) log: Vec<Entry>,
+    /// The new log entries, already in `COPY`'s text.
+    pub(super) log: CopyText,
     /// Upserts of `record`, last write wins.
     pub(super) records: HashMap<(RecordType, String), RecordRow>,
+    /// In bulk mode, the `record` rows of new records (each written once: anything else
+    /// ends bulk mode), in `COPY`'s text.
+    pub(super) new_records: CopyText,
     pub(super) persons: Vec<(i64, vigil_core::record::Person)>,
     pub(super) events: Vec<(i64, i64, EventCols)>,
     pub(super) delete_persons: Vec<i64>,
@@ -79,7 +83,7 @@ impl PgWriter<'_> {
             first_seq: head.entries + 1,
             tx: Slot::Idle(tx),
             head,
-            known: HashMap::new(),
+            known: HashMap::default(),
             preloaded: false,
             lookups: 0,
             next_person_pk: pks.0 + 1,
@@ -161,7 +165,10 @@ impl PgWriter<'_> {
         if Batch::is_empty(&self.pending) {
             return Ok(());
         }
+        // The next batch's log text is about as long as this one's: room for it now.
+        let room = self.pending.log.capacity();
         let batch = Batch::of(std::mem::take(&mut self.pending));
+        self.pending.log = CopyText::with_capacity(room);
         let mut tx = self.take_tx()?;
         self.tx = Slot::Busy(self.rt.spawn(async move {
             match batch.write(&mut tx).await {
@@ -183,9 +190,17 @@ impl PgWriter<'_> {
         };
         self.flush()?;
         let mut tx = self.take_tx()?;
-        let finished = self.rt.block_on(bulk.finish(&mut tx, &self.known));
-        self.tx = Slot::Idle(tx);
-        finished
+        match self.rt.block_on(bulk.finish(&mut tx)) {
+            Ok(()) => {
+                self.tx = Slot::Idle(tx);
+                Ok(())
+            }
+            // The transaction is aborted: it ends here, and nothing more can be written.
+            Err(e) => {
+                let _ = self.rt.block_on(tx.rollback());
+                Err(e)
+            }
+        }
     }
 
     /// The transaction, once the batch being written (if any) is done.
@@ -388,13 +403,14 @@ impl Writer for PgWriter<'_> {
             }
         };
         if self.bulk.is_some() {
+            self.pending.new_records.record(key.0, &key.1, &row);
             self.known.insert(key, Some(row));
         } else {
             self.known.insert(key.clone(), Some(row.clone()));
             self.pending.records.insert(key, row);
         }
         if !self.derived_only {
-            self.pending.log.push(entry.clone());
+            self.pending.log.entry(&entry);
         }
         self.head = Head {
             entries: entry.seq,

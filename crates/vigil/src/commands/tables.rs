@@ -164,10 +164,12 @@ pub(super) fn is_export(path: &Path, format: Option<Format>) -> bool {
     if path.is_dir() {
         return true;
     }
-    match (format, std::fs::read(path)) {
-        (Some(f), Ok(bytes)) => tables::is_export(&bytes, f),
-        _ => false,
-    }
+    // Only a spreadsheet can be an export's table: a JSON Lines file is not read here
+    // (reading it whole cost an import its size in memory).
+    let Some(f) = format else {
+        return false;
+    };
+    std::fs::read(path).is_ok_and(|bytes| tables::is_export(&bytes, f))
 }
 
 /// One export table's CSV file: its type and rows.
