@@ -38,6 +38,7 @@ pub(crate) fn replay(w: &mut dyn Writer, entry: Entry) -> Result<(), StoreError>
             Change::Put {
                 record: &parsed,
                 refers_to,
+                digest: vigil_core::chain::Hash::of_body(body),
             }
         }
         (Op::Retract, None, Some(refers_to)) => Change::Retract {

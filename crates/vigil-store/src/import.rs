@@ -344,6 +344,7 @@ impl State {
             Change::Put {
                 record: parsed,
                 refers_to,
+                digest: *digest,
             },
         )?;
         if matches!(

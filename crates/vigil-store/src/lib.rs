@@ -316,6 +316,9 @@ pub enum Change<'a> {
     Put {
         record: &'a Parsed,
         refers_to: Option<u64>,
+        /// `Hash::of_body(record.canonical())`, which the caller has computed already to
+        /// compare with the stored record: the `record` row keeps it.
+        digest: Hash,
     },
     /// Withdraws the record that entry `refers_to` put.
     Retract {
@@ -340,9 +343,9 @@ impl Change<'_> {
     pub fn seal(&self, meta: &Meta, seq: u64, prev: Hash) -> Entry {
         let (rtype, rid) = self.target();
         let (op, refers_to, body) = match self {
-            Change::Put { record, refers_to } => {
-                (Op::Put, *refers_to, Some(record.canonical().to_string()))
-            }
+            Change::Put {
+                record, refers_to, ..
+            } => (Op::Put, *refers_to, Some(record.canonical().to_string())),
             Change::Retract { refers_to, .. } => (Op::Retract, Some(*refers_to), None),
         };
         Draft {

@@ -158,8 +158,9 @@ pub fn put(
         }
         _ => {}
     }
+    let digest = vigil_core::chain::Hash::of_body(record.canonical());
     if let Some(c) = live {
-        if c.digest == vigil_core::chain::Hash::of_body(record.canonical()) {
+        if c.digest == digest {
             return Ok(Put::Unchanged(c.clone()));
         }
     }
@@ -168,7 +169,14 @@ pub fn put(
     }
     let refers_to = current.as_ref().map(|c| c.seq);
     #[allow(clippy::disallowed_methods)] // the rules are checked just above: this is the one put
-    let entry = w.append(meta, Change::Put { record, refers_to })?;
+    let entry = w.append(
+        meta,
+        Change::Put {
+            record,
+            refers_to,
+            digest,
+        },
+    )?;
     Ok(if refers_to.is_some() {
         Put::Corrected(entry)
     } else {

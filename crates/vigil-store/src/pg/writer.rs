@@ -301,6 +301,13 @@ impl Writer for PgWriter<'_> {
             // Not a new record: the usual path, with every table and index in place.
             self.end_bulk()?;
         }
+        let put_digest = match change {
+            Change::Put { digest, .. } => Some(digest),
+            Change::Retract { .. } => None,
+        };
+        debug_assert!(
+            put_digest.is_none_or(|d| entry.body.as_deref().is_some_and(|b| d == Hash::of_body(b)))
+        );
         let record = match change {
             Change::Put { record, .. } => Some(record.record()),
             Change::Retract { .. } => {
@@ -390,7 +397,7 @@ impl Writer for PgWriter<'_> {
             };
             RecordRow {
                 seq: entry.seq as i64,
-                digest: Hash::of_body(entry.body.as_deref().unwrap_or_default()),
+                digest: put_digest.expect("a put has its digest"),
                 retracted: false,
                 pk,
             }

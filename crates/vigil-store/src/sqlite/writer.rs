@@ -298,7 +298,14 @@ impl Writer for SqliteWriter<'_> {
         if let Some(record) = record {
             let body = entry.body.as_deref().unwrap_or_default();
             let pk = self.put_typed(record, body, previous_pk)?;
-            let digest = Hash::of_body(entry.body.as_deref().unwrap_or_default());
+            let digest = match change {
+                Change::Put { digest, .. } => digest,
+                Change::Retract { .. } => unreachable!("a put: it has a record"),
+            };
+            debug_assert_eq!(
+                digest,
+                Hash::of_body(entry.body.as_deref().unwrap_or_default())
+            );
             if let Some(b) = &mut self.bulk {
                 let row = bulk::Row {
                     seq: entry.seq,
