@@ -32,6 +32,19 @@ fn load(store: &mut dyn Store, text: &str) -> Result<vigil_store::ImportReport, 
     )
 }
 
+/// Imports `text`, and says whether bulk mode's locks were held while it ran.
+fn load_watching(store: &mut dyn Store, schema: &Schema, text: &str) -> bool {
+    let mut bulk = false;
+    import(
+        store,
+        &mut text.as_bytes(),
+        &opts(Some(AWKWARD)),
+        &mut |_| bulk |= schema.bulk_locked(),
+    )
+    .unwrap();
+    bulk
+}
+
 fn generated(persons: u64) -> String {
     let mut text = String::new();
     vigil_core::generate::generate(
@@ -106,6 +119,16 @@ impl Schema {
         }
         rows
     }
+
+    /// Whether another session holds `event` locked as bulk mode does before its drops.
+    fn bulk_locked(&self) -> bool {
+        let n = self.rows(
+            "SELECT count(*)::text FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+             WHERE c.relname = 'event' AND c.relnamespace = current_schema()::regnamespace
+               AND l.mode = 'AccessExclusiveLock' AND l.granted AND l.pid <> pg_backend_pid()",
+        );
+        n[0][0].as_deref() != Some("0")
+    }
 }
 
 impl Drop for Schema {
@@ -154,12 +177,12 @@ fn postgres_an_import_into_an_empty_database_leaves_what_the_row_by_row_path_lea
     let mut bulk = a.open();
     let schema = a.indexes();
     assert!(schema.len() >= 10, "{schema:?}");
-    let report = load(&mut bulk, &text).unwrap();
-    assert!(report.added > 2 * 4096, "{} entries", report.added);
+    assert!(load_watching(&mut bulk, &a, &text), "bulk mode");
+    assert!(bulk.head().unwrap().entries > 2 * 4096);
     let mut rows = b.open();
     let (first, rest) = text.split_once('\n').unwrap();
     load(&mut rows, first).unwrap();
-    load(&mut rows, rest).unwrap();
+    assert!(!load_watching(&mut rows, &b, rest), "the usual path");
 
     assert_eq!(a.indexes(), schema, "every index is made again");
     let (got, want) = (entries(&bulk), entries(&rows));
@@ -235,16 +258,36 @@ fn meta() -> Meta {
     }
 }
 
-/// A correction, a retraction and a question about references in a bulk transaction
-/// end bulk mode first: what they read and write is the usual path's.
+/// A correction, a retraction, a record's body or its referrers asked in a bulk
+/// transaction end bulk mode first: what they read and write is the usual path's.
 #[test]
 fn postgres_a_bulk_writer_hands_over_to_the_usual_path() {
+    for first in [
+        First::Correction,
+        First::Retraction,
+        First::Body,
+        First::Referrers,
+    ] {
+        hand_over(first);
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum First {
+    Correction,
+    Retraction,
+    Body,
+    Referrers,
+}
+
+fn hand_over(first: First) {
     let Some(a) = Schema::new("vigil_bulk_hand") else {
         return;
     };
     let mut store = a.open();
     let schema = a.indexes();
     let mut w = store.begin_import().unwrap();
+    assert!(a.bulk_locked(), "{first:?}: bulk mode");
     let p = |s: &str| parse_record(s).unwrap();
     let m = meta();
     for line in [
@@ -252,17 +295,44 @@ fn postgres_a_bulk_writer_hands_over_to_the_usual_path() {
         r#"{"type":"person","id":"p1","country":"BY"}"#,
         r#"{"type":"person","id":"p2","country":"BY"}"#,
         r#"{"type":"event","id":"e1","person":"p1","kind":"detained","date":"2021-03","sources":["s1"]}"#,
-        // A correction of a record written in this transaction.
-        r#"{"type":"person","id":"p1","country":"BY","sex":"female"}"#,
     ] {
         ops::put(w.as_mut(), &m, &p(line), Expect::Any).unwrap();
+    }
+    // A correction of a record written in this transaction.
+    let correct = |w: &mut dyn vigil_store::Writer| {
+        let line = r#"{"type":"person","id":"p1","country":"BY","sex":"female"}"#;
+        ops::put(w, &m, &p(line), Expect::Any).unwrap();
+    };
+    let retract = |w: &mut dyn vigil_store::Writer| {
+        ops::retract(w, &m, RecordType::Person, "p2", Expect::Any).unwrap();
+    };
+    match first {
+        First::Correction => {
+            correct(w.as_mut());
+            retract(w.as_mut());
+        }
+        First::Retraction => {
+            retract(w.as_mut());
+            correct(w.as_mut());
+        }
+        First::Body => {
+            let body = w.record_body(RecordType::Person, "p2").unwrap().unwrap();
+            assert!(body.contains(r#""id":"p2""#), "{body}");
+            correct(w.as_mut());
+            retract(w.as_mut());
+        }
+        First::Referrers => {
+            let refs = w.referrers(RecordType::Source, "s1").unwrap();
+            assert_eq!(refs, (1, vec![(RecordType::Event, "e1".to_string())]));
+            correct(w.as_mut());
+            retract(w.as_mut());
+        }
     }
     let refused = ops::retract(w.as_mut(), &m, RecordType::Source, "s1", Expect::Any).unwrap_err();
     assert!(
         refused.to_string().contains("still referred to"),
-        "{refused}"
+        "{first:?}: {refused}"
     );
-    ops::retract(w.as_mut(), &m, RecordType::Person, "p2", Expect::Any).unwrap();
     ops::put(
         w.as_mut(),
         &m,
@@ -271,12 +341,52 @@ fn postgres_a_bulk_writer_hands_over_to_the_usual_path() {
     )
     .unwrap();
     w.commit().unwrap();
-    assert_eq!(a.indexes(), schema);
-    assert_eq!(derived::check(&store).unwrap(), None);
+    assert_eq!(a.indexes(), schema, "{first:?}");
+    assert_eq!(derived::check(&store).unwrap(), None, "{first:?}");
     assert_eq!(store.head().unwrap().entries, 7);
     let reg = store.load().unwrap();
-    assert_eq!((reg.person_count(), reg.event_count()), (1, 2));
+    assert_eq!((reg.person_count(), reg.event_count()), (1, 2), "{first:?}");
     assert_eq!(describe(&reg), describe(&store.load_as_of(7).unwrap()));
+}
+
+/// A reader in the middle of a transaction holds the tables bulk mode would lock: the
+/// import does not wait for it (nor deadlock with it) but goes the usual way.
+#[test]
+fn postgres_an_import_beside_a_reader_goes_the_usual_way() {
+    let Some(a) = Schema::new("vigil_bulk_reader") else {
+        return;
+    };
+    let mut store = a.open();
+    let schema = a.indexes();
+    // The reader ends its transaction after 3 s: an import that waited for it would
+    // take bulk mode then.
+    let (url, name) = (a.url.clone(), a.name.clone());
+    let (open, opened) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            use sqlx::Connection;
+            let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+            let sql = format!("SET search_path = \"{name}\"; BEGIN; SELECT count(*) FROM event");
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(&mut c)
+                .await
+                .unwrap();
+            open.send(()).unwrap();
+            std::thread::sleep(std::time::Duration::from_secs(3));
+            sqlx::raw_sql("COMMIT").execute(&mut c).await.unwrap();
+        });
+    });
+    opened.recv().unwrap();
+    let text = generated(300);
+    assert!(!load_watching(&mut store, &a, &text), "not bulk mode");
+    reader.join().unwrap();
+    assert_eq!(a.indexes(), schema);
+    assert_eq!(derived::check(&store).unwrap(), None);
+    assert!(store.head().unwrap().entries > 1000);
 }
 
 /// A statement the database refuses (PostgreSQL keeps no NUL in text) fails the import

@@ -3,11 +3,20 @@
 //! sorted rows, when bulk mode ends; the `record` rows of the new records are copied
 //! batch by batch (each is written once in bulk mode) instead of upserted.
 //! A failure rolls the drops back with everything else. While the transaction lasts,
-//! other sessions reading the tables wait for it (the drops lock them).
+//! other sessions reading the tables wait for it (it holds them locked).
+//!
+//! The five tables are locked at once, before any drop, and only if that is had within
+//! [`LOCK_WAIT`]: dropping index by index would lock them one at a time, and a reader
+//! holding one and waiting for another would deadlock with the import. A registry being
+//! read meanwhile is imported the usual way instead.
 
 use super::pg;
 use crate::StoreError;
 use sqlx::PgConnection;
+
+/// How long bulk mode waits for its locks; below PostgreSQL's `deadlock_timeout` (1 s by
+/// default), so the import gives way before a reader would be cancelled.
+const LOCK_WAIT: &str = "300ms";
 
 /// What was dropped, to be made again.
 pub(super) struct PgBulk {
@@ -26,7 +35,7 @@ impl PgBulk {
         .fetch_one(&mut *tx)
         .await
         .map_err(pg)?;
-        if !empty {
+        if !empty || !lock(tx).await? {
             return Ok(None);
         }
         let dropped: Vec<(String, String)> = sqlx::query_as(
@@ -83,5 +92,38 @@ impl PgBulk {
                 .map_err(pg)?;
         }
         Ok(())
+    }
+}
+
+/// The five tables locked for the drops, or `false` if readers hold them: a savepoint
+/// keeps the transaction usable when the wait ends in a timeout or a deadlock.
+async fn lock(tx: &mut PgConnection) -> Result<bool, StoreError> {
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "SAVEPOINT vigil_bulk; SET LOCAL lock_timeout = '{LOCK_WAIT}'"
+    )))
+    .execute(&mut *tx)
+    .await
+    .map_err(pg)?;
+    let locked =
+        sqlx::raw_sql("LOCK TABLE log, event, person, reference, record IN ACCESS EXCLUSIVE MODE")
+            .execute(&mut *tx)
+            .await;
+    match locked {
+        Ok(_) => {
+            sqlx::raw_sql("SET LOCAL lock_timeout = DEFAULT; RELEASE SAVEPOINT vigil_bulk")
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            Ok(true)
+        }
+        // lock_not_available, deadlock_detected: the lock waits, SET LOCAL with it, undone.
+        Err(sqlx::Error::Database(e)) if matches!(e.code().as_deref(), Some("55P03" | "40P01")) => {
+            sqlx::raw_sql("ROLLBACK TO SAVEPOINT vigil_bulk; RELEASE SAVEPOINT vigil_bulk")
+                .execute(&mut *tx)
+                .await
+                .map_err(pg)?;
+            Ok(false)
+        }
+        Err(e) => Err(pg(e)),
     }
 }

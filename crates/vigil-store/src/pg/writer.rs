@@ -65,7 +65,7 @@ pub(super) struct PgWriter<'s> {
     pub(super) pending: Pending,
     /// Rebuilding: the log is there already, only the derived rows are written.
     pub(super) derived_only: bool,
-    /// An import into an empty registry (see [`PgBulk`]): `record` rows wait in `known`.
+    /// An import into an empty registry (see [`PgBulk`]): new `record` rows go with `COPY`.
     pub(super) bulk: Option<PgBulk>,
 }
 
