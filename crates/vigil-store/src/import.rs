@@ -10,6 +10,7 @@ use std::sync::mpsc;
 
 use vigil_core::chain::Hash;
 use vigil_core::record::{parse_record, Parsed, RecordError, RecordType};
+use vigil_core::registry::{Builder, Registry};
 
 use crate::{ops, Change, Head, Meta, Store, StoreError, Writer};
 
@@ -177,11 +178,33 @@ pub fn import(
     opts: &ImportOptions,
     progress: &mut dyn FnMut(u64),
 ) -> Result<ImportReport, ImportFailure> {
+    import_building(store, input, opts, progress, false).map(|(report, _)| report)
+}
+
+/// [`import`], and with `build`, when the registry was empty, the registry it leaves:
+/// built from the records as they are written, on a thread of its own, so that what
+/// follows an import (the day arrays saved for the next question) need not read the
+/// registry back. `None` when the registry was not empty or `build` is false.
+///
+/// # Errors
+/// As [`import`].
+pub fn import_building(
+    store: &mut dyn Store,
+    input: &mut (dyn BufRead + Send),
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+    build: bool,
+) -> Result<(ImportReport, Option<Registry>), ImportFailure> {
     let mut w = store.begin_import()?;
     let (tx, rx) = mpsc::sync_channel::<Batch>(8);
+    let (to_builder, for_builder) = mpsc::sync_channel::<Vec<Parsed>>(8);
     std::thread::scope(|scope| {
         scope.spawn(move || parse_lines(input, &tx));
         let mut state = State::new(w.next_seq());
+        let builder = (build && w.next_seq() == 1).then(|| {
+            state.written = Some(Vec::new());
+            scope.spawn(move || build_registry(&for_builder))
+        });
         for batch in rx {
             let (lines, bytes) = match batch {
                 Batch::Lines(lines, bytes) => (lines, bytes),
@@ -190,6 +213,7 @@ pub fn import(
             for line in lines {
                 state.take(w.as_mut(), opts, line, false)?;
             }
+            state.send_written(&to_builder, 0);
             progress(bytes);
         }
         let mut waiting = std::mem::take(&mut state.waiting);
@@ -203,15 +227,37 @@ pub fn import(
         });
         for line in waiting {
             state.take(w.as_mut(), opts, line, true)?;
+            state.send_written(&to_builder, BUILD_BATCH);
         }
+        state.send_written(&to_builder, 0);
+        drop(to_builder);
         let errors = state.finish();
         if !errors.is_empty() {
             return Err(ImportFailure::Invalid(errors));
         }
-        let mut report = state.report;
+        let mut report = std::mem::take(&mut state.report);
         report.head = Some(w.commit()?);
-        Ok(report)
+        let registry = builder
+            .and_then(|b| b.join().ok().flatten())
+            .filter(|_| state.built_whole);
+        Ok((report, registry))
     })
+}
+
+/// Records written, sent to the builder this many at a time.
+const BUILD_BATCH: usize = 2048;
+
+/// The registry of the records received, in the order written (references before the
+/// records that make them, as the builder needs); `None` if one could not be added.
+fn build_registry(records: &mpsc::Receiver<Vec<Parsed>>) -> Option<Registry> {
+    let mut b = Builder::new();
+    let mut whole = true;
+    for batch in records {
+        for p in batch {
+            whole = whole && b.add_record(p.record()).is_ok();
+        }
+    }
+    whole.then(|| b.finish())
 }
 
 /// The import's bookkeeping while lines arrive.
@@ -226,6 +272,10 @@ struct State {
     /// the store once, and asked here without making a string.
     known: Vec<HashSet<Box<str>>>,
     report: ImportReport,
+    /// Records written and not yet sent to the builder, when one builds the registry.
+    written: Option<Vec<Parsed>>,
+    /// Whether the builder was sent every record this import wrote.
+    built_whole: bool,
 }
 
 impl State {
@@ -237,6 +287,16 @@ impl State {
             waiting: Vec::new(),
             known: vec![HashSet::default(); RecordType::ALL.len()],
             report: ImportReport::default(),
+            written: None,
+            built_whole: true,
+        }
+    }
+
+    /// Sends the records written to the builder once there are more than `at_least`.
+    fn send_written(&mut self, to: &mpsc::SyncSender<Vec<Parsed>>, at_least: usize) {
+        if let Some(written) = self.written.as_mut().filter(|w| w.len() > at_least) {
+            // A builder that stopped (it cannot: it takes every batch) builds nothing.
+            let _ = to.send(std::mem::take(written));
         }
     }
 
@@ -356,8 +416,14 @@ impl State {
         self.entry_lines.push(lineno as u32);
         if refers_to.is_some() {
             self.report.corrected += 1;
+            // Not built from its records alone (cannot happen in an empty registry).
+            self.written = None;
+            self.built_whole = false;
         } else {
             self.report.added += 1;
+        }
+        if let (Some(written), Ok((parsed, _))) = (self.written.as_mut(), line.parsed) {
+            written.push(parsed);
         }
         Ok(())
     }

@@ -24,7 +24,7 @@ pub mod rows;
 pub mod sheet;
 pub mod sqlite;
 
-pub use import::{import, ImportFailure, ImportOptions, ImportReport, LineError};
+pub use import::{import, import_building, ImportFailure, ImportOptions, ImportReport, LineError};
 pub use pg::PgStore;
 pub use sqlite::SqliteStore;
 

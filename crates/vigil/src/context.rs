@@ -8,7 +8,7 @@ use anyhow::{anyhow, bail, Context};
 use vigil_core::answer;
 use vigil_core::date::{Day, PartialDate};
 use vigil_core::registry::Registry;
-use vigil_store::{import, ops, Head, ImportFailure, ImportOptions, SqliteStore, Store};
+use vigil_store::{ops, Head, ImportFailure, ImportOptions, SqliteStore, Store};
 
 use crate::cli::{AsOf, Cli};
 
@@ -221,16 +221,21 @@ pub(crate) fn run_import(
         at: now(),
         update,
     };
-    let result = import(store.as_mut(), input, &opts, &mut |bytes| {
-        bar.set_position(bytes);
-    });
+    let result = vigil_store::import_building(
+        store.as_mut(),
+        input,
+        &opts,
+        &mut |bytes| bar.set_position(bytes),
+        true,
+    );
     bar.finish_and_clear();
     match result {
-        Ok(r) => {
+        Ok((r, built)) => {
             // The next `stats held` or `series` reads the day arrays saved now instead of
-            // loading the registry. The import stands whatever happens here.
+            // loading the registry (an import into an empty one built it as it went).
+            // The import stands whatever happens here.
             if let (Some(head), true) = (&r.head, r.added + r.corrected > 0) {
-                if let Ok(reg) = store.load() {
+                if let Some(reg) = built.map_or_else(|| store.load().ok(), Some) {
                     vigil_store::counts::computed(&*store, head, &reg);
                 }
             }
