@@ -248,7 +248,8 @@ pub fn import_building(
 const BUILD_BATCH: usize = 2048;
 
 /// The registry of the records received, in the order written (references before the
-/// records that make them, as the builder needs); `None` if one could not be added.
+/// records that make them, as the builder needs), with its day arrays built; `None` if
+/// one could not be added.
 fn build_registry(records: &mpsc::Receiver<Vec<Parsed>>) -> Option<Registry> {
     let mut b = Builder::new();
     let mut whole = true;
@@ -257,7 +258,12 @@ fn build_registry(records: &mpsc::Receiver<Vec<Parsed>>) -> Option<Registry> {
             whole = whole && b.add_record(p.record()).is_ok();
         }
     }
-    whole.then(|| b.finish())
+    whole.then(|| {
+        let reg = b.finish();
+        // The day arrays, built here while the store commits and builds its indexes.
+        let _ = reg.counts();
+        reg
+    })
 }
 
 /// The import's bookkeeping while lines arrive.
