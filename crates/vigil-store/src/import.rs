@@ -6,6 +6,7 @@
 
 use foldhash::HashSet;
 use std::io::BufRead;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use vigil_core::chain::Hash;
@@ -184,7 +185,8 @@ pub fn import(
 /// [`import`], and with `build`, when the registry was empty, the registry it leaves:
 /// built from the records as they are written, on a thread of its own, so that what
 /// follows an import (the day arrays saved for the next question) need not read the
-/// registry back. `None` when the registry was not empty or `build` is false.
+/// registry back. `None` when the registry was not empty, `build` is false, or the
+/// registry could not be built from the records alone (the caller then loads it).
 ///
 /// # Errors
 /// As [`import`].
@@ -195,53 +197,74 @@ pub fn import_building(
     progress: &mut dyn FnMut(u64),
     build: bool,
 ) -> Result<(ImportReport, Option<Registry>), ImportFailure> {
-    let mut w = store.begin_import()?;
+    let w = store.begin_import()?;
     let (tx, rx) = mpsc::sync_channel::<Batch>(8);
     let (to_builder, for_builder) = mpsc::sync_channel::<Vec<Parsed>>(8);
+    // Set when the import fails: the builder stops at once instead of finishing.
+    let failed = AtomicBool::new(false);
     std::thread::scope(|scope| {
         scope.spawn(move || parse_lines(input, &tx));
         let mut state = State::new(w.next_seq());
+        let failed = &failed;
         let builder = (build && w.next_seq() == 1).then(|| {
             state.written = Some(Vec::new());
-            scope.spawn(move || build_registry(&for_builder))
+            scope.spawn(move || build_registry(&for_builder, failed))
         });
-        for batch in rx {
-            let (lines, bytes) = match batch {
-                Batch::Lines(lines, bytes) => (lines, bytes),
-                Batch::Failed(e) => return Err(ImportFailure::Io(e)),
-            };
-            for line in lines {
-                state.take(w.as_mut(), opts, line, false)?;
-            }
-            state.send_written(&to_builder, 0);
-            progress(bytes);
+        let written = write_all(w, &mut state, rx, to_builder, opts, progress);
+        if written.is_err() {
+            failed.store(true, Ordering::Relaxed);
         }
-        let mut waiting = std::mem::take(&mut state.waiting);
-        waiting.sort_by_key(|l| {
-            (
-                l.parsed
-                    .as_ref()
-                    .map_or(0, |(p, _)| p.record().record_type().rank()),
-                l.number,
-            )
-        });
-        for line in waiting {
-            state.take(w.as_mut(), opts, line, true)?;
-            state.send_written(&to_builder, BUILD_BATCH);
+        // Joined here on every path, so that a builder that panicked is only a registry
+        // not built (the scope would panic on a thread left to it).
+        let registry = builder.and_then(|b| b.join().ok().flatten());
+        let report = written?;
+        Ok((report, registry.filter(|_| state.built_whole)))
+    })
+}
+
+/// The lines as they arrive, then those that waited for their references, then the
+/// commit; the builder is sent what is written, and its sender dropped on every path.
+fn write_all(
+    mut w: Box<dyn Writer + '_>,
+    state: &mut State,
+    rx: mpsc::Receiver<Batch>,
+    to_builder: mpsc::SyncSender<Vec<Parsed>>,
+    opts: &ImportOptions,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportReport, ImportFailure> {
+    for batch in rx {
+        let (lines, bytes) = match batch {
+            Batch::Lines(lines, bytes) => (lines, bytes),
+            Batch::Failed(e) => return Err(ImportFailure::Io(e)),
+        };
+        for line in lines {
+            state.take(w.as_mut(), opts, line, false)?;
         }
         state.send_written(&to_builder, 0);
-        drop(to_builder);
-        let errors = state.finish();
-        if !errors.is_empty() {
-            return Err(ImportFailure::Invalid(errors));
-        }
-        let mut report = std::mem::take(&mut state.report);
-        report.head = Some(w.commit()?);
-        let registry = builder
-            .and_then(|b| b.join().ok().flatten())
-            .filter(|_| state.built_whole);
-        Ok((report, registry))
-    })
+        progress(bytes);
+    }
+    let mut waiting = std::mem::take(&mut state.waiting);
+    waiting.sort_by_key(|l| {
+        (
+            l.parsed
+                .as_ref()
+                .map_or(0, |(p, _)| p.record().record_type().rank()),
+            l.number,
+        )
+    });
+    for line in waiting {
+        state.take(w.as_mut(), opts, line, true)?;
+        state.send_written(&to_builder, BUILD_BATCH);
+    }
+    state.send_written(&to_builder, 0);
+    drop(to_builder);
+    let errors = state.finish();
+    if !errors.is_empty() {
+        return Err(ImportFailure::Invalid(errors));
+    }
+    let mut report = std::mem::take(&mut state.report);
+    report.head = Some(w.commit()?);
+    Ok(report)
 }
 
 /// Records written, sent to the builder this many at a time.
@@ -250,15 +273,18 @@ const BUILD_BATCH: usize = 2048;
 /// The registry of the records received, in the order written (references before the
 /// records that make them, as the builder needs), with its day arrays built; `None` if
 /// one could not be added.
-fn build_registry(records: &mpsc::Receiver<Vec<Parsed>>) -> Option<Registry> {
+fn build_registry(records: &mpsc::Receiver<Vec<Parsed>>, failed: &AtomicBool) -> Option<Registry> {
     let mut b = Builder::new();
     let mut whole = true;
     for batch in records {
+        whole = whole && !failed.load(Ordering::Relaxed);
         for p in batch {
-            whole = whole && b.add_record(p.record()).is_ok();
+            if whole {
+                whole = b.add_record(p.record()).is_ok();
+            }
         }
     }
-    whole.then(|| {
+    (whole && !failed.load(Ordering::Relaxed)).then(|| {
         let reg = b.finish();
         // The day arrays, built here while the store commits and builds its indexes.
         let _ = reg.counts();
@@ -301,7 +327,7 @@ impl State {
     /// Sends the records written to the builder once there are more than `at_least`.
     fn send_written(&mut self, to: &mpsc::SyncSender<Vec<Parsed>>, at_least: usize) {
         if let Some(written) = self.written.as_mut().filter(|w| w.len() > at_least) {
-            // A builder that stopped (it cannot: it takes every batch) builds nothing.
+            // A builder that stopped (it panicked) builds nothing: nothing to tell.
             let _ = to.send(std::mem::take(written));
         }
     }

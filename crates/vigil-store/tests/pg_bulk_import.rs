@@ -125,6 +125,7 @@ impl Schema {
         let n = self.rows(
             "SELECT count(*)::text FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
              WHERE c.relname = 'event' AND c.relnamespace = current_schema()::regnamespace
+               AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                AND l.mode = 'AccessExclusiveLock' AND l.granted AND l.pid <> pg_backend_pid()",
         );
         n[0][0].as_deref() != Some("0")
@@ -358,10 +359,11 @@ fn postgres_an_import_beside_a_reader_goes_the_usual_way() {
     };
     let mut store = a.open();
     let schema = a.indexes();
-    // The reader ends its transaction after 3 s: an import that waited for it would
-    // take bulk mode then.
+    // The reader ends its transaction once the import is done (or after 60 s): an import
+    // that waited for it would take bulk mode then.
     let (url, name) = (a.url.clone(), a.name.clone());
     let (open, opened) = std::sync::mpsc::channel();
+    let (done, finished) = std::sync::mpsc::channel::<()>();
     let reader = std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -376,13 +378,15 @@ fn postgres_an_import_beside_a_reader_goes_the_usual_way() {
                 .await
                 .unwrap();
             open.send(()).unwrap();
-            std::thread::sleep(std::time::Duration::from_secs(3));
+            let _ = finished.recv_timeout(std::time::Duration::from_mins(1));
             sqlx::raw_sql("COMMIT").execute(&mut c).await.unwrap();
         });
     });
     opened.recv().unwrap();
     let text = generated(300);
-    assert!(!load_watching(&mut store, &a, &text), "not bulk mode");
+    let bulk = load_watching(&mut store, &a, &text);
+    done.send(()).unwrap();
+    assert!(!bulk, "not bulk mode");
     reader.join().unwrap();
     assert_eq!(a.indexes(), schema);
     assert_eq!(derived::check(&store).unwrap(), None);

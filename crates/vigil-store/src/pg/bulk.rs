@@ -5,17 +5,19 @@
 //! A failure rolls the drops back with everything else. While the transaction lasts,
 //! other sessions reading the tables wait for it (it holds them locked).
 //!
-//! The five tables are locked at once, before any drop, and only if that is had within
-//! [`LOCK_WAIT`]: dropping index by index would lock them one at a time, and a reader
-//! holding one and waiting for another would deadlock with the import. A registry being
-//! read meanwhile is imported the usual way instead.
+//! The five tables are locked by one statement, before any drop, and only if it has them
+//! all within [`LOCK_WAIT`]: dropping index by index would lock them one at a time, and a
+//! reader holding one and waiting for another would deadlock with the import. A registry
+//! being read meanwhile (or vacuumed) is imported the usual way instead.
 
 use super::pg;
 use crate::StoreError;
 use sqlx::PgConnection;
 
-/// How long bulk mode waits for its locks; below PostgreSQL's `deadlock_timeout` (1 s by
-/// default), so the import gives way before a reader would be cancelled.
+/// How long bulk mode waits for its locks, all five together (`statement_timeout`;
+/// `lock_timeout` alone would allow this much per table): below PostgreSQL's
+/// `deadlock_timeout` (1 s by default), so the import gives way before a reader would be
+/// cancelled.
 const LOCK_WAIT: &str = "300ms";
 
 /// What was dropped, to be made again.
@@ -99,7 +101,7 @@ impl PgBulk {
 /// keeps the transaction usable when the wait ends in a timeout or a deadlock.
 async fn lock(tx: &mut PgConnection) -> Result<bool, StoreError> {
     sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
-        "SAVEPOINT vigil_bulk; SET LOCAL lock_timeout = '{LOCK_WAIT}'"
+        "SAVEPOINT vigil_bulk; SET LOCAL lock_timeout = '{LOCK_WAIT}'; SET LOCAL statement_timeout = '{LOCK_WAIT}'"
     )))
     .execute(&mut *tx)
     .await
@@ -110,14 +112,23 @@ async fn lock(tx: &mut PgConnection) -> Result<bool, StoreError> {
             .await;
     match locked {
         Ok(_) => {
-            sqlx::raw_sql("SET LOCAL lock_timeout = DEFAULT; RELEASE SAVEPOINT vigil_bulk")
+            sqlx::raw_sql(
+                "SET LOCAL lock_timeout = DEFAULT; SET LOCAL statement_timeout = DEFAULT; RELEASE SAVEPOINT vigil_bulk",
+            )
                 .execute(&mut *tx)
                 .await
                 .map_err(pg)?;
             Ok(true)
         }
-        // lock_not_available, deadlock_detected: the lock waits, SET LOCAL with it, undone.
-        Err(sqlx::Error::Database(e)) if matches!(e.code().as_deref(), Some("55P03" | "40P01")) => {
+        // lock_not_available, query_canceled (the statement's time), deadlock_detected:
+        // the lock waits, the SET LOCALs with it, undone.
+        Err(sqlx::Error::Database(e))
+            if matches!(e.code().as_deref(), Some("55P03" | "57014" | "40P01")) =>
+        {
+            tracing::info!(
+                "the tables are in use: importing row by row ({})",
+                e.message()
+            );
             sqlx::raw_sql("ROLLBACK TO SAVEPOINT vigil_bulk; RELEASE SAVEPOINT vigil_bulk")
                 .execute(&mut *tx)
                 .await

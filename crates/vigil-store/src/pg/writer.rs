@@ -439,14 +439,15 @@ impl Writer for PgWriter<'_> {
         // After a bulk write the planner's row estimates are stale until autovacuum gets
         // to it; with empty statistics it joins record and log by scanning (minutes at
         // 100k rows, seen under load). Refresh them now.
+        // The write is committed whatever happens here: a failure is logged, not returned.
         if written >= 1000 {
             let pool = self.pool.clone();
-            self.rt
-                .block_on(
-                    sqlx::raw_sql("ANALYZE log; ANALYZE record; ANALYZE person; ANALYZE event")
-                        .execute(&pool),
-                )
-                .map_err(pg)?;
+            if let Err(e) = self.rt.block_on(
+                sqlx::raw_sql("ANALYZE log; ANALYZE record; ANALYZE person; ANALYZE event")
+                    .execute(&pool),
+            ) {
+                tracing::warn!("statistics not refreshed after a large write: {e}");
+            }
         }
         Ok(head)
     }
