@@ -1,7 +1,8 @@
 //! An import into an empty PostgreSQL registry takes the bulk path (rows sent with
 //! `COPY`, the secondary indexes and `record` rows made once, when bulk mode ends): it
 //! must leave what the row-by-row path leaves, keep every index when it fails, and hand
-//! over to the usual path for anything but a new record.
+//! over to the usual path for anything but a new record. And a PostgreSQL writer whose
+//! transaction a refused statement aborted never reports a commit.
 
 mod common;
 
@@ -429,3 +430,25 @@ fn postgres_a_refused_batch_fails_the_import_and_keeps_nothing() {
 }
 
 const TEXT_ONE: &str = "{\"type\":\"source\",\"id\":\"s-first\",\"publisher\":\"Viasna\"}\n";
+
+/// A statement PostgreSQL refuses aborts the transaction; `COMMIT` then rolls back and
+/// says so only in its tag. A writer whose caller went on after such an error must not
+/// report the rows as committed.
+#[test]
+fn postgres_a_commit_after_a_refused_statement_fails_and_keeps_nothing() {
+    let Some(a) = Schema::new("vigil_abort") else {
+        return;
+    };
+    let mut store = a.open();
+    load(&mut store, TEXT_ONE).unwrap();
+    let mut w = store.begin().unwrap();
+    let p = parse_record(r#"{"type":"person","id":"p-kept","country":"BY"}"#).unwrap();
+    ops::put(w.as_mut(), &meta(), &p, Expect::Any).unwrap();
+    // Asking for a body sends what is pending; the refused lookup then aborts.
+    w.record_body(RecordType::Person, "p-kept").unwrap();
+    assert!(w.current(RecordType::Person, "nul\0here").is_err());
+    let committed = w.commit();
+    assert!(committed.is_err(), "{committed:?}");
+    assert_eq!(store.head().unwrap().entries, 1, "nothing more kept");
+    assert!(store.load().unwrap().person_index("p-kept").is_none());
+}

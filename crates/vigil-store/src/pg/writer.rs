@@ -434,7 +434,18 @@ impl Writer for PgWriter<'_> {
         self.flush()?;
         let head = self.head;
         let written = head.entries.saturating_sub(self.first_seq - 1);
-        let tx = self.take_tx()?;
+        let mut tx = self.take_tx()?;
+        // After a refused statement (its error handled, or not, by the caller) PostgreSQL
+        // answers COMMIT by rolling back, with no error: ask before committing.
+        if let Err(e) = self
+            .rt
+            .block_on(sqlx::raw_sql("SELECT 1").execute(&mut *tx))
+        {
+            let _ = self.rt.block_on(tx.rollback());
+            return Err(StoreError::Postgres(format!(
+                "nothing was written: a statement of this transaction was refused ({e})"
+            )));
+        }
         self.rt.block_on(tx.commit()).map_err(pg)?;
         // After a bulk write the planner's row estimates are stale until autovacuum gets
         // to it; with empty statistics it joins record and log by scanning (minutes at
