@@ -218,7 +218,8 @@ pub fn import_building(
         // not built (the scope would panic on a thread left to it).
         let registry = builder.and_then(|b| b.join().ok().flatten());
         let report = written?;
-        Ok((report, registry.filter(|_| state.built_whole)))
+        // No longer sent what was written (a correction): not the registry left.
+        Ok((report, registry.filter(|_| state.written.is_some())))
     })
 }
 
@@ -304,10 +305,9 @@ struct State {
     /// the store once, and asked here without making a string.
     known: Vec<HashSet<Box<str>>>,
     report: ImportReport,
-    /// Records written and not yet sent to the builder, when one builds the registry.
+    /// Records written and not yet sent to the builder, while one builds the registry
+    /// (`None` from a correction on: the builder's registry is then not the one left).
     written: Option<Vec<Parsed>>,
-    /// Whether the builder was sent every record this import wrote.
-    built_whole: bool,
 }
 
 impl State {
@@ -320,7 +320,6 @@ impl State {
             known: vec![HashSet::default(); RecordType::ALL.len()],
             report: ImportReport::default(),
             written: None,
-            built_whole: true,
         }
     }
 
@@ -450,7 +449,6 @@ impl State {
             self.report.corrected += 1;
             // Not built from its records alone (cannot happen in an empty registry).
             self.written = None;
-            self.built_whole = false;
         } else {
             self.report.added += 1;
         }

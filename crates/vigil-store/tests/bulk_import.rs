@@ -10,7 +10,7 @@ use vigil_core::date::PartialDate;
 use vigil_core::record::{parse_record, RecordType};
 use vigil_core::registry::Registry;
 use vigil_store::ops::{self, Expect};
-use vigil_store::{derived, import, ImportFailure, ImportOptions, Meta, SqliteStore, Store};
+use vigil_store::{derived, import, ImportFailure, Meta, SqliteStore, Store};
 
 const TEXT: &str = r#"{"type":"source","id":"s1","publisher":"Viasna"}
 {"type":"person","id":"p1","country":"BY","sex":"female"}
@@ -23,14 +23,7 @@ const TEXT: &str = r#"{"type":"source","id":"s1","publisher":"Viasna"}
 {"type":"event","id":"e6","person":"p2","kind":"recognized","date":"2022-02-01"}
 "#;
 
-fn opts() -> ImportOptions {
-    ImportOptions {
-        actor: "suite".into(),
-        reason: None,
-        at: "2026-01-01T00:00:00.000000Z".into(),
-        update: false,
-    }
-}
+use common::opts;
 
 fn load(store: &mut dyn Store, text: &str) -> Result<vigil_store::ImportReport, ImportFailure> {
     import(store, &mut text.as_bytes(), &opts(), &mut |_| {})
@@ -132,17 +125,7 @@ fn an_import_into_an_empty_file_leaves_what_the_row_by_row_path_leaves() {
 /// same as the row-by-row path's.
 #[test]
 fn a_large_import_into_an_empty_file_leaves_what_the_row_by_row_path_leaves() {
-    let mut text = String::new();
-    vigil_core::generate::generate(
-        vigil_core::generate::Settings {
-            persons: 400,
-            seed: 7,
-        },
-        &mut |line| {
-            text.push_str(line);
-            text.push('\n');
-        },
-    );
+    let text = common::generated(400, 7);
     let (_dir, bulk) = imported_both_ways(&text);
     let derived = bulk.derived_rows().unwrap();
     assert!(

@@ -6,16 +6,9 @@
 mod common;
 
 use vigil_core::registry::Registry;
-use vigil_store::{import, ImportOptions, Store};
+use vigil_store::{import, Store};
 
-fn opts() -> ImportOptions {
-    ImportOptions {
-        actor: "suite".into(),
-        reason: None,
-        at: "2026-01-01T00:00:00.000000Z".into(),
-        update: false,
-    }
-}
+use common::opts;
 
 fn load(
     store: &mut dyn Store,

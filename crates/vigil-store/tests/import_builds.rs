@@ -9,7 +9,7 @@ mod common;
 
 use vigil_core::date::PartialDate;
 use vigil_core::registry::Registry;
-use vigil_store::{import_building, ImportOptions, PgStore, SqliteStore, Store};
+use vigil_store::{import_building, PgStore, SqliteStore, Store};
 
 /// Every record type; an event and a person before what they refer to.
 const RICH: &str = r#"{"type":"event","id":"r1","person":"p-real","kind":"detained","date":"2020-08-10"}
@@ -36,28 +36,10 @@ const RICH: &str = r#"{"type":"event","id":"r1","person":"p-real","kind":"detain
 {"type":"event","id":"e-rich9","person":"p-dup","kind":"detained","date":"2021-07-15"}
 "#;
 
-fn opts() -> ImportOptions {
-    ImportOptions {
-        actor: "suite".into(),
-        reason: None,
-        at: "2026-01-01T00:00:00.000000Z".into(),
-        update: false,
-    }
-}
+use common::opts;
 
 fn text() -> String {
-    let mut text = RICH.to_string();
-    vigil_core::generate::generate(
-        vigil_core::generate::Settings {
-            persons: 400,
-            seed: 5,
-        },
-        &mut |line| {
-            text.push_str(line);
-            text.push('\n');
-        },
-    );
-    text
+    RICH.to_string() + &common::generated(400, 5)
 }
 
 fn describe(reg: &Registry) -> std::collections::BTreeMap<String, String> {

@@ -3,20 +3,15 @@
 //! once, into the file. It must stay all-or-nothing — a process killed mid-import leaves
 //! the file as it was, an empty registry with every index — and the file goes back to WAL.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use vigil_store::{derived, import, ImportOptions, SqliteStore, Store};
+use vigil_store::{derived, import, SqliteStore, Store};
 
-fn opts() -> ImportOptions {
-    ImportOptions {
-        actor: "suite".into(),
-        reason: None,
-        at: "2026-01-01T00:00:00.000000Z".into(),
-        update: false,
-    }
-}
+use common::opts;
 
 /// Line `i` of a registry of persons, each with one event (sources first).
 fn line(i: usize) -> String {

@@ -47,14 +47,7 @@ fn load_watching(store: &mut dyn Store, schema: &Schema, text: &str) -> bool {
 }
 
 fn generated(persons: u64) -> String {
-    let mut text = String::new();
-    vigil_core::generate::generate(
-        vigil_core::generate::Settings { persons, seed: 11 },
-        &mut |line| {
-            text.push_str(line);
-            text.push('\n');
-        },
-    );
+    let mut text = common::generated(persons, 11);
     // A name with a backslash and a note with a line break: escaped in the JSON bodies.
     text.push_str(
         "{\"type\":\"source\",\"id\":\"s-awkward\",\"publisher\":\"Viasna \\\\ back\\tslash\",\"title\":\"two\\nlines\"}\n",
