@@ -7,7 +7,8 @@
 
 use serde_json::json;
 
-use crate::serve::{Crawl, Server, CANARIES, SECRETS};
+use crate::crawl::Crawl;
+use crate::serve::{Server, CANARIES, SECRETS};
 use crate::{Scratch, CONTRACT_EXAMPLE};
 
 /// Penal colony No. 4 in Homiel as Viasna's record gives its address; SIZO No. 1 in Minsk.
@@ -248,7 +249,7 @@ fn a_restricted_persons_case_reaches_no_public_page_api_answer_feed_or_export() 
         "/api/v1/stats/released?on=2026-01-05&days=30",
         "/api/v1/check",
     ];
-    let crawl = Crawl::run(&server, &seeds, &|body: &str, what: &str| {
+    let crawl = Crawl::run(&server.base, &seeds, &|body: &str, what: &str| {
         for secret in &secrets {
             assert!(
                 !body.contains(secret.as_str()),

@@ -8,6 +8,7 @@ mod bad_input;
 mod browser;
 mod cases;
 mod checkpoint;
+mod crawl;
 mod dedupe;
 mod encryption;
 mod extract;

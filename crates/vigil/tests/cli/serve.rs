@@ -1,9 +1,11 @@
 //! `vigil serve`, run for real on a random port against a real database file.
 
-use std::collections::{BTreeSet, VecDeque};
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 
+use std::collections::BTreeSet;
+
+use crate::crawl::Crawl;
 use crate::{Scratch, CONTRACT_EXAMPLE};
 
 /// A running server; killed when dropped.
@@ -448,6 +450,16 @@ fn every_api_answer_equals_the_cli_for_the_same_registry() {
 /// (`canaries.jsonl`, beside this file: one record per line.)
 pub(crate) const CANARIES: &str = include_str!("canaries.jsonl");
 
+/// Duplicates merged away, beside the canaries (`canary_merges.jsonl`): a public person
+/// merged into a public one, a public person merged into the restricted canary, and a
+/// restricted person merged into a public one.
+const CANARY_MERGES: &str = include_str!("canary_merges.jsonl");
+
+/// What the merges must not show publicly: the public duplicate of the restricted person
+/// is now that person (its name and address would point at them), and the restricted
+/// duplicate's name (which has `CANARY` in it).
+const MERGED_SECRETS: &[&str] = &["Duplicate Of Hidden", "p-dup-of-hidden", "m-dup-of-hidden"];
+
 pub(crate) const SECRETS: &[&str] = &[
     "CANARY",
     "p-canary-restricted",
@@ -469,6 +481,11 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
     assert!(r.status, "{}", r.stderr);
     // The canaries are counted (a count reveals no one)…
     assert_eq!(s.json(&["stats", "held", "--on", "2023-06-01"])["held"], 3);
+    // Duplicates merged away: a public one into a public person (its old address leads
+    // there), a public one into the restricted person and a restricted one into a public
+    // person (neither address may lead anywhere, nor show whom it was merged with).
+    let r = s.import("canary_merges.jsonl", CANARY_MERGES);
+    assert!(r.status, "{}", r.stderr);
     let server = Server::start(&s);
     assert_eq!(server.json("/api/v1/stats/held?on=2023-06-01")["held"], 3);
 
@@ -487,6 +504,15 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         "/persons/p-canary-restricted",
         "/persons/p-canary-confidential",
         "/persons/p1",
+        "/persons/p-dup-public",
+        "/persons/p-dup-of-hidden",
+        "/persons/p-canary-merged",
+        "/api/v1/persons/p-dup-public",
+        "/api/v1/persons/p-dup-of-hidden",
+        "/api/v1/persons/p-canary-merged",
+        "/api/v1/search?q=Duplicate",
+        "/api/v1/search?q=CANARY%20Merged%20Name",
+        "/persons?q=Duplicate",
         "/announcements/a1",
         "/api/v1/persons?limit=500",
         "/api/v1/persons?q=canary",
@@ -517,8 +543,8 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         "/api/v1/persons?recognized_by=Viasna&format=csv",
         "/api/v1/persons?recognized_by=canary-hidden-org&format=xlsx",
     ];
-    let crawl = Crawl::run(&server, &seeds, &|body: &str, what: &str| {
-        for secret in SECRETS {
+    let crawl = Crawl::run(&server.base, &seeds, &|body: &str, what: &str| {
+        for secret in SECRETS.iter().chain(MERGED_SECRETS) {
             // Region counts are shown publicly only as counts; the region's name is a field.
             assert!(!body.contains(secret), "{what} leaks {secret:?}:\n{body}");
         }
@@ -538,6 +564,21 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         "{} workbooks crawled",
         crawl.workbooks
     );
+    // The public duplicate's old address was followed to the person kept; the others
+    // are not found, as an address nobody had.
+    assert!(
+        crawl.redirects >= 3,
+        "{} redirects crawled",
+        crawl.redirects
+    );
+    assert!(crawl.pages["en"].contains("/persons/p1"));
+    for hidden in ["/persons/p-dup-of-hidden", "/persons/p-canary-merged"] {
+        assert_eq!(
+            server.get(hidden),
+            server.get("/persons/p-nobody"),
+            "{hidden}"
+        );
+    }
     assert_eq!(server.get("/persons/p-canary-restricted").0, 404);
     assert_eq!(server.get("/api/v1/persons/p-canary-confidential").0, 404);
     // The hidden person's country is not counted: asked for, it is refused as a country
@@ -572,185 +613,6 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
         1,
         "the CLI is trusted"
     );
-}
-
-/// The languages every page is crawled in.
-const LANGS: [&str; 3] = ["be", "ru", "en"];
-
-/// At most this many addresses of one kind (one path, the same parameter names): the
-/// dashboard links the years on either side of its own, 1000 to 9999, and a dozen of them
-/// cover every year a test registry has.
-const PER_KIND: usize = 12;
-
-/// What a crawl of the public side fetched: the pages (addresses without `lang`) reached
-/// in each language, and the API answers and files (language-free).
-pub(crate) struct Crawl {
-    pub(crate) pages: std::collections::BTreeMap<&'static str, BTreeSet<String>>,
-    pub(crate) api: BTreeSet<String>,
-    /// How many answers were workbooks (XLSX).
-    pub(crate) workbooks: usize,
-}
-
-/// Every cell of every sheet of a workbook, a line per row, tab-separated.
-fn workbook_text(bytes: &[u8]) -> String {
-    let sheets = vigil_core::sheet::read::sheets(bytes, vigil_core::sheet::read::Format::Xlsx)
-        .expect("a workbook the server sends reads back");
-    let mut out = String::new();
-    for (name, rows) in sheets {
-        out.push_str(&name);
-        out.push('\n');
-        for row in rows {
-            out.push_str(&row.join("\t"));
-            out.push('\n');
-        }
-    }
-    out
-}
-
-impl Crawl {
-    /// Fetches every address reachable from `seeds` by the links of the answers, each
-    /// page once in each language (`lang=` added; the links of a page are followed in its
-    /// language), the API and files once; `check` sees every answer. Every page of the
-    /// public side must say its language in `<html lang>`. Fails when the crawl does not
-    /// finish within its budget, so nothing is left uncrawled unnoticed.
-    pub(crate) fn run(server: &Server, seeds: &[&str], check: &dyn Fn(&str, &str)) -> Crawl {
-        const BUDGET: usize = 1500;
-        let mut queue: VecDeque<(String, Option<&'static str>)> = VecDeque::new();
-        let enqueue = |queue: &mut VecDeque<_>, link: &str, lang: Option<&'static str>| {
-            let link = without_lang(link);
-            if is_page(&link) {
-                let langs: Vec<&'static str> = lang.map_or_else(|| LANGS.to_vec(), |l| vec![l]);
-                for l in langs {
-                    queue.push_back((link.clone(), Some(l)));
-                }
-            } else {
-                queue.push_back((link, None));
-            }
-        };
-        for seed in seeds {
-            enqueue(&mut queue, seed, None);
-        }
-        let mut seen: BTreeSet<(String, Option<&str>)> = BTreeSet::new();
-        let mut kinds: std::collections::BTreeMap<(String, Option<&str>), usize> =
-            std::collections::BTreeMap::new();
-        let mut crawl = Crawl {
-            pages: LANGS.iter().map(|l| (*l, BTreeSet::new())).collect(),
-            api: BTreeSet::new(),
-            workbooks: 0,
-        };
-        let mut fetched = 0;
-        while let Some((path, lang)) = queue.pop_front() {
-            if seen.contains(&(path.clone(), lang)) {
-                continue;
-            }
-            let kind = kinds.entry((kind_of(&path), lang)).or_default();
-            if *kind >= PER_KIND {
-                continue;
-            }
-            *kind += 1;
-            seen.insert((path.clone(), lang));
-            fetched += 1;
-            assert!(
-                fetched <= BUDGET,
-                "the crawl did not finish in {BUDGET} fetches"
-            );
-            let url = match lang {
-                Some(l) if path.contains('?') => format!("{}{path}&lang={l}", server.base),
-                Some(l) => format!("{}{path}?lang={l}", server.base),
-                None => format!("{}{path}", server.base),
-            };
-            let r = reqwest::blocking::get(&url).unwrap();
-            let status = r.status().as_u16();
-            let html = r
-                .headers()
-                .get("content-type")
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.starts_with("text/html"));
-            let workbook = r
-                .headers()
-                .get("content-type")
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("spreadsheetml"));
-            let bytes = r.bytes().unwrap_or_default();
-            // A workbook is compressed: its cells are what is checked, read back.
-            let body = if workbook {
-                crawl.workbooks += 1;
-                workbook_text(&bytes)
-            } else {
-                String::from_utf8_lossy(&bytes).into_owned()
-            };
-            assert!(status == 200 || status == 404, "GET {url}: {status}");
-            check(&body, &format!("GET {url}"));
-            match lang {
-                Some(l) => {
-                    crawl
-                        .pages
-                        .get_mut(l)
-                        .expect("one of LANGS")
-                        .insert(path.clone());
-                    // The editors' side (/edit, /login) says its language in its own branch.
-                    let public = !path.starts_with("/edit") && !path.starts_with("/login");
-                    if html && public {
-                        assert!(
-                            body.contains(&format!("<html lang=\"{l}\">")),
-                            "GET {url} is not in {l}:\n{}",
-                            &body[..body.len().min(300)]
-                        );
-                    }
-                }
-                None => {
-                    crawl.api.insert(path.clone());
-                }
-            }
-            for link in body
-                .split("href=\"")
-                .skip(1)
-                .filter_map(|rest| rest.split('"').next())
-            {
-                let link = link.replace("&amp;", "&");
-                if link.starts_with('/') && !link.starts_with("//") {
-                    enqueue(&mut queue, &link, lang);
-                }
-            }
-        }
-        crawl
-    }
-}
-
-/// An address is a page (HTML in the reader's language) unless it is the API's or a file.
-fn is_page(path: &str) -> bool {
-    !(path.starts_with("/api/")
-        || path.starts_with("/static/")
-        || path.starts_with("/favicon")
-        || path.starts_with("/healthz"))
-}
-
-/// An address with its `lang` parameter left out (the language switch's links).
-fn without_lang(link: &str) -> String {
-    let Some((path, query)) = link.split_once('?') else {
-        return link.to_string();
-    };
-    let rest: Vec<&str> = query
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-        .collect();
-    if rest.is_empty() {
-        path.to_string()
-    } else {
-        format!("{path}?{}", rest.join("&"))
-    }
-}
-
-/// The kind of an address: its path and the names of its parameters.
-fn kind_of(link: &str) -> String {
-    let (path, query) = link.split_once('?').unwrap_or((link, ""));
-    let mut names: Vec<&str> = query
-        .split('&')
-        .filter_map(|p| p.split('=').next())
-        .filter(|n| !n.is_empty())
-        .collect();
-    names.sort_unstable();
-    format!("{path}?{}", names.join("&"))
 }
 
 /// A query value, percent-encoded.
