@@ -16,7 +16,7 @@ fn peak_kb() -> Option<u64> {
 
 /// Attributes on (women, men, under 25, pensioners, disabled, chronic illness) and the
 /// targets of a random selection of `size`.
-fn candidates(n: usize, size: usize, seed: u64) -> (Vec<count::Attrs>, Vec<usize>) {
+pub(super) fn candidates(n: usize, size: usize, seed: u64) -> (Vec<count::Attrs>, Vec<usize>) {
     let mut s = seed;
     let mut next = move || {
         s = s
@@ -156,8 +156,64 @@ fn larger_waves() {
     }
 }
 
+// A printed measurement, as above: the approximation taken where the exact count does
+// not fit, against the exact count where it does, then at sizes only it reaches.
+#[allow(clippy::disallowed_methods)]
+#[test]
+#[ignore = "a measurement: run in release with --ignored --nocapture"]
+fn larger_waves_approximately() {
+    for (n, size) in [
+        (5_000, 100),
+        (10_000, 200),
+        (20_000, 400),
+        (100_000, 2_000),
+        (1_000_000, 20_000),
+    ] {
+        for seed in 1..4 {
+            let (persons, targets) = candidates(n, size, seed);
+            let (five, five_targets) = five_keys(&persons, &targets);
+            let start = std::time::Instant::now();
+            let approx = super::approx::inclusion(&five, size, &five_targets)
+                .expect("generated targets are met inside");
+            let took = start.elapsed().as_secs_f64();
+            let sum: f64 = approx.iter().sum();
+            assert!((sum - size as f64).abs() < 1e-6 * size as f64, "{sum}");
+            let exact = (n <= 5_000).then(|| {
+                let start = std::time::Instant::now();
+                let exact = count::inclusion(&five, size, &five_targets, Some(0)).unwrap();
+                (exact, start.elapsed().as_secs_f64())
+            });
+            let against = exact.map_or_else(
+                || {
+                    "exact count not tried (refused by its budgets from 200 of 10,000 on)"
+                        .to_string()
+                },
+                |(e, t)| {
+                    let worst = e
+                        .iter()
+                        .zip(&approx)
+                        .map(|(a, b)| (a - b).abs())
+                        .fold(0.0, f64::max);
+                    format!(
+                        "exact count {:.1} ms, largest difference {worst:.2e}",
+                        t * 1e3
+                    )
+                },
+            );
+            println!(
+                "{size} of {n}, seed {seed}, five keys {five_targets:?}: approximated in {:.2} ms; {against}; peak RSS (VmHWM) {} kB",
+                took * 1e3,
+                peak_kb().unwrap_or(0)
+            );
+        }
+    }
+}
+
 /// The five keys `identify` counts (women, under 25, pensioners, disabled, chronic).
-fn five_keys(persons: &[count::Attrs], targets: &[usize]) -> (Vec<count::Attrs>, Vec<usize>) {
+pub(super) fn five_keys(
+    persons: &[count::Attrs],
+    targets: &[usize],
+) -> (Vec<count::Attrs>, Vec<usize>) {
     let keys = [0, 2, 3, 4, 5];
     (
         persons

@@ -61,6 +61,9 @@ pub(super) fn announcement(cli: &Cli, args: &AnnouncementArgs) -> anyhow::Result
     if let Some(why) = &a.candidates_not_computed {
         output::line(&format!("candidates not computed: {why}"))?;
     }
+    if let Some(why) = &a.candidates_approximate {
+        output::line(&format!("probabilities approximate: {why}"))?;
+    }
     output::line(&format!(
         "{} candidates ({} with an attribute vigil does not know, counted as fitting either way)",
         a.candidates.len(),
