@@ -68,7 +68,7 @@ pub struct Identification {
     pub candidates_not_computed: Option<String>,
     /// Why the candidates' probabilities are approximate, when they are: the exact count
     /// would not fit, and the maximum-entropy approximation of the same space was taken
-    /// (`identify::approx`; on generated waves it is within 2·10⁻⁴ of the exact count).
+    /// (`identify::approx`; on generated waves it is within 2.1·10⁻⁴ of the exact count).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub candidates_approximate: Option<String>,
     /// For the public, the breakdown keys whose remaining counts (and the checks and
@@ -236,6 +236,9 @@ fn identify_with(
     };
     let identified_ix = reg.identified(id, Audience::Trusted);
     let named = reg.identified(id, audience);
+    // Both are searched by bisection: `identified` gives persons in index order (events
+    // are grouped by person, in order).
+    debug_assert!(identified_ix.is_sorted() && named.is_sorted());
     let identified_shown = |p: u32| named.binary_search(&p).is_ok();
     let name = |p: u32| {
         if identified_shown(p) {

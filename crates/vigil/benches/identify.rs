@@ -177,6 +177,13 @@ fn bench(c: &mut Criterion) {
                 .or(a.candidates_approximate.as_deref())
                 .unwrap_or("computed exactly")
         );
+        // What is timed: an exact count up to the size, the approximation beyond.
+        assert_eq!(
+            a.candidates_approximate.is_some(),
+            n > 5_000,
+            "{size} of {n}"
+        );
+        assert!(a.candidates_not_computed.is_none(), "{size} of {n}");
         g.bench_function(format!("{size} of {n}, 6 keys"), |b| {
             b.iter(|| black_box(identify(&reg, "wave", Audience::Trusted)));
         });

@@ -19,8 +19,9 @@ pub(crate) struct Crawl {
     pub(crate) api: BTreeSet<String>,
     /// How many answers were workbooks (XLSX).
     pub(crate) workbooks: usize,
-    /// How many answers were redirects (followed, their address checked).
-    pub(crate) redirects: usize,
+    /// The redirects met, from and to (addresses without `lang`; followed, their
+    /// address and body checked).
+    pub(crate) redirects: BTreeSet<(String, String)>,
 }
 
 /// Every cell of every sheet of a workbook, a line per row, tab-separated.
@@ -70,7 +71,7 @@ impl Crawl {
             pages: LANGS.iter().map(|l| (*l, BTreeSet::new())).collect(),
             api: BTreeSet::new(),
             workbooks: 0,
-            redirects: 0,
+            redirects: BTreeSet::new(),
         };
         let mut fetched = 0;
         let client = reqwest::blocking::Client::builder()
@@ -109,11 +110,20 @@ impl Crawl {
                     .unwrap_or_default()
                     .to_string();
                 assert!(to.starts_with('/'), "GET {url}: {status} to {to:?}");
+                // A page leads to a page in the reader's language.
+                if let Some(l) = lang {
+                    assert!(
+                        to.contains(&format!("lang={l}")),
+                        "GET {url}: {status} to {to:?}, not in {l}"
+                    );
+                }
                 check(
                     &to,
                     &format!("GET {url} ({status}, the address it leads to)"),
                 );
-                crawl.redirects += 1;
+                let body = r.text().unwrap_or_default();
+                check(&body, &format!("GET {url} ({status}, its body)"));
+                crawl.redirects.insert((path.clone(), without_lang(&to)));
                 enqueue(&mut queue, &to, lang);
                 continue;
             }

@@ -457,8 +457,14 @@ const CANARY_MERGES: &str = include_str!("canary_merges.jsonl");
 
 /// What the merges must not show publicly: the public duplicate of the restricted person
 /// is now that person (its name and address would point at them), and the restricted
-/// duplicate's name (which has `CANARY` in it).
-const MERGED_SECRETS: &[&str] = &["Duplicate Of Hidden", "p-dup-of-hidden", "m-dup-of-hidden"];
+/// duplicate (its name has `CANARY` in it, its id and merge's only a lowercase "canary").
+const MERGED_SECRETS: &[&str] = &[
+    "Duplicate Of Hidden",
+    "p-dup-of-hidden",
+    "m-dup-of-hidden",
+    "p-canary-merged",
+    "m-canary-merged",
+];
 
 pub(crate) const SECRETS: &[&str] = &[
     "CANARY",
@@ -566,12 +572,25 @@ fn no_restricted_person_or_event_reaches_any_public_page_or_api_answer() {
     );
     // The public duplicate's old address was followed to the person kept; the others
     // are not found, as an address nobody had.
+    // (Besides the editors' side sending a reader without a session to /login.)
     assert!(
-        crawl.redirects >= 3,
-        "{} redirects crawled",
+        crawl.redirects.contains(&(
+            "/persons/p-dup-public".to_string(),
+            "/persons/p1".to_string()
+        )),
+        "{:?}",
         crawl.redirects
     );
-    assert!(crawl.pages["en"].contains("/persons/p1"));
+    assert_eq!(
+        crawl
+            .redirects
+            .iter()
+            .filter(|(from, _)| from.starts_with("/persons"))
+            .count(),
+        1,
+        "{:?}",
+        crawl.redirects
+    );
     for hidden in ["/persons/p-dup-of-hidden", "/persons/p-canary-merged"] {
         assert_eq!(
             server.get(hidden),
